@@ -1,0 +1,72 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { redirect, type RouterContextProvider } from 'react-router';
+import { memberships, type Role } from '#db/schema/index.ts';
+import { withTenant, type Scope } from '#db/scope.ts';
+import { communeContext, databaseContext, userContext } from '~/lib/context.ts';
+import { notFound } from '~/lib/errors.ts';
+import type { Commune } from '~/tenancy/commune.ts';
+import type { SessionUser } from './session-user.ts';
+
+type Ctx = Readonly<RouterContextProvider>;
+
+/** The signed-in person, or a redirect to sign-in that comes back here afterwards. */
+export function requireUser(context: Ctx, request: Request): SessionUser {
+  const user = context.get(userContext);
+  if (user) return user;
+  const url = new URL(request.url);
+  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+export function requireCommune(context: Ctx): Commune {
+  const commune = context.get(communeContext);
+  if (!commune) notFound();
+  return commune;
+}
+
+/** The scope for the current request: its commune (if any) and its user (if any). */
+export function scopeOf(context: Ctx): Scope {
+  return {
+    db: context.get(databaseContext).db,
+    tenantId: context.get(communeContext)?.id ?? null,
+    userId: context.get(userContext)?.id ?? null,
+  };
+}
+
+export async function rolesIn(scope: Scope & { tenantId: string; userId: string }): Promise<Role[]> {
+  const rows = await withTenant(scope, (tx) =>
+    tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.tenantId, scope.tenantId), eq(memberships.userId, scope.userId))),
+  );
+  return rows.map((r) => r.role);
+}
+
+export async function hasRole(scope: Scope, roles: readonly Role[], isOperator = false): Promise<boolean> {
+  if (isOperator) return true;
+  if (!scope.tenantId || !scope.userId) return false;
+  const { tenantId, userId } = scope;
+  const rows = await withTenant(scope, (tx) =>
+    tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId), inArray(memberships.role, [...roles]))),
+  );
+  return rows.length > 0;
+}
+
+/**
+ * The signed-in member of this commune holding one of `roles` (operators pass too).
+ * Anyone else gets 404, never 403: outsiders learn nothing about what exists.
+ */
+export async function requireMembership(
+  context: Ctx,
+  request: Request,
+  roles: readonly Role[],
+): Promise<{ user: SessionUser; commune: Commune; scope: Scope & { tenantId: string; userId: string } }> {
+  const commune = requireCommune(context);
+  const user = requireUser(context, request);
+  const scope = { ...scopeOf(context), tenantId: commune.id, userId: user.id };
+  if (!(await hasRole(scope, roles, user.isOperator))) notFound();
+  return { user, commune, scope };
+}

@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link } from 'react-router';
+import { requireUser, scopeOf } from '~/auth/guards.server.ts';
+import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { env } from '~/lib/env.server.ts';
+import { AppError, statusOf } from '~/lib/errors.ts';
+import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { formFailure, parseForm } from '~/lib/forms.ts';
+import { listMyMemberships } from '~/members/members.server.ts';
+import { localized } from '~/tenancy/commune.ts';
+import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
+import { changePassword } from '../accounts.server.ts';
+import { ChangePasswordSchema } from '../schemas.ts';
+import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
+import type { Route } from './+types/account';
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const user = requireUser(context, request);
+  const locale = getLocale(context) as Locale;
+  const memberships = await listMyMemberships({ ...scopeOf(context), userId: user.id });
+  return {
+    title: getI18n(context).t('auth:account.title'),
+    displayName: user.displayName,
+    email: user.email,
+    isOperator: user.isOperator,
+    memberships: memberships.map((m) => ({ slug: m.slug, role: m.role, name: localized(m.name, locale, m.defaultLocale as Locale).text })),
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = requireUser(context, request);
+  const formData = await request.formData();
+  const parsed = parseForm(formData, ChangePasswordSchema);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  try {
+    const session = await changePassword({ ...scopeOf(context), userId: user.id }, parsed.data.currentPassword, parsed.data.newPassword);
+    return redirectWithFlash('/account', { key: 'auth:account.passwordChanged' }, {
+      headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, cookieOptionsFor(request, env.isProduction)) },
+    });
+  } catch (error) {
+    if (error instanceof AppError) return data(formFailure(formData, { currentPassword: error.messageKey }), { status: statusOf[error.code] });
+    throw error;
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+
+export default function Account({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const d = loaderData;
+  return (
+    <div className="stack">
+      <h1>{t('auth:account.title')}</h1>
+      <p>
+        {d.displayName} · {d.email} {d.isOperator ? <span className="badge">{t('auth:roles.operator')}</span> : null}
+      </p>
+      {d.isOperator ? (
+        <p>
+          <Link to="/admin/communes/new">{t('tenancy:admin.newCommune')}</Link>
+        </p>
+      ) : null}
+      <section aria-labelledby="my-communes">
+        <h2 id="my-communes">{t('auth:account.myCommunes')}</h2>
+        {d.memberships.length === 0 ? <p className="muted">{t('auth:account.noCommunes')}</p> : null}
+        <ul>
+          {d.memberships.map((m) => (
+            <li key={`${m.slug}-${m.role}`}>
+              <Link to={`/${m.slug}`}>{m.name}</Link> · {t(`auth:roles.${m.role}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="change-password" className="card">
+        <h2 id="change-password">{t('auth:account.changePassword')}</h2>
+        <p className="muted">{t('auth:account.changePasswordLead')}</p>
+        <Form method="post" className="stack" noValidate>
+          <FormError errors={actionData?.errors} />
+          <Field name="currentPassword" type="password" label={t('auth:fields.currentPassword')} errors={actionData?.errors} autoComplete="current-password" required />
+          <Field name="newPassword" type="password" label={t('auth:fields.newPassword')} hint={t('auth:fields.passwordHint')} errors={actionData?.errors} autoComplete="new-password" required />
+          <SubmitButton>{t('auth:account.changePasswordSubmit')}</SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

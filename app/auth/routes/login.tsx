@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link, redirect } from 'react-router';
+import { scopeOf } from '~/auth/guards.server.ts';
+import { getI18n } from '~/i18n/middleware.server.ts';
+import { userContext } from '~/lib/context.ts';
+import { env } from '~/lib/env.server.ts';
+import { AppError, statusOf } from '~/lib/errors.ts';
+import { formFailure, parseForm } from '~/lib/forms.ts';
+import { clientAddress } from '~/lib/security.server.ts';
+import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
+import { signIn } from '../accounts.server.ts';
+import { safeRedirect, SignInSchema } from '../schemas.ts';
+import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
+import type { Route } from './+types/login';
+
+export function loader({ context, request }: Route.LoaderArgs) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'));
+  if (context.get(userContext)) throw redirect(redirectTo);
+  return { title: getI18n(context).t('auth:signIn.title'), redirectTo };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const formData = await request.formData();
+  const parsed = parseForm(formData, SignInSchema);
+  if (!parsed.ok) return data({ ...parsed, retryAfterMinutes: 0 }, { status: 400 });
+  try {
+    const session = await signIn(scopeOf(context), parsed.data, clientAddress(request));
+    return redirect(safeRedirect(formData.get('redirectTo')), {
+      headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, cookieOptionsFor(request, env.isProduction)) },
+    });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const retryAfterSeconds = Number(error.details?.retryAfterSeconds ?? 0);
+    const headers = retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined;
+    return data(
+      { ...formFailure(formData, { _form: error.messageKey }), retryAfterMinutes: Math.ceil(retryAfterSeconds / 60) },
+      { status: statusOf[error.code], headers },
+    );
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+
+export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const errors = actionData?.errors;
+  return (
+    <section className="card">
+      <h1>{t('auth:signIn.title')}</h1>
+      <Form method="post" className="stack" noValidate>
+        <FormError errors={errors} params={{ minutes: actionData?.retryAfterMinutes ?? 0 }} />
+        <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+        <Field name="email" type="email" label={t('auth:fields.email')} defaultValue={actionData?.values.email} errors={errors} autoComplete="email" inputMode="email" required />
+        <Field name="password" type="password" label={t('auth:fields.password')} errors={errors} autoComplete="current-password" required />
+        <SubmitButton>{t('auth:signIn.submit')}</SubmitButton>
+      </Form>
+      <p>
+        {t('auth:signIn.noAccount')} <Link to={`/signup?redirectTo=${encodeURIComponent(loaderData.redirectTo)}`}>{t('auth:signUp.title')}</Link>
+      </p>
+    </section>
+  );
+}

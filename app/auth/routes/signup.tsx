@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link, redirect } from 'react-router';
+import { scopeOf } from '~/auth/guards.server.ts';
+import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { env } from '~/lib/env.server.ts';
+import { AppError, statusOf } from '~/lib/errors.ts';
+import { formFailure, parseForm } from '~/lib/forms.ts';
+import { userContext } from '~/lib/context.ts';
+import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
+import { signUp } from '../accounts.server.ts';
+import { safeRedirect, SignUpSchema } from '../schemas.ts';
+import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
+import type { Route } from './+types/signup';
+
+export function loader({ context, request }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const redirectTo = safeRedirect(url.searchParams.get('redirectTo'));
+  if (context.get(userContext)) throw redirect(redirectTo);
+  return { title: getI18n(context).t('auth:signUp.title'), redirectTo, email: url.searchParams.get('email')?.slice(0, 254) ?? '' };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const formData = await request.formData();
+  const parsed = parseForm(formData, SignUpSchema);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  try {
+    const session = await signUp(scopeOf(context), parsed.data, getLocale(context));
+    const to = safeRedirect(formData.get('redirectTo'));
+    return redirect(to, { headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, cookieOptionsFor(request, env.isProduction)) } });
+  } catch (error) {
+    if (error instanceof AppError) return data(formFailure(formData, { email: error.messageKey }), { status: statusOf[error.code] });
+    throw error;
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+
+export default function SignUp({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const values = actionData?.values ?? { email: loaderData.email };
+  const errors = actionData?.errors;
+  return (
+    <section className="card">
+      <h1>{t('auth:signUp.title')}</h1>
+      <p className="muted">{t('auth:signUp.lead')}</p>
+      <Form method="post" className="stack" noValidate>
+        <FormError errors={errors} />
+        <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+        <Field name="displayName" label={t('auth:fields.displayName')} defaultValue={values.displayName} errors={errors} autoComplete="name" required maxLength={80} />
+        <Field name="email" type="email" label={t('auth:fields.email')} defaultValue={values.email} errors={errors} autoComplete="email" inputMode="email" required />
+        <Field name="password" type="password" label={t('auth:fields.password')} hint={t('auth:fields.passwordHint')} errors={errors} autoComplete="new-password" required />
+        <Field name="phone" type="tel" label={t('auth:fields.phoneOptional')} defaultValue={values.phone} errors={errors} autoComplete="tel" inputMode="tel" />
+        <SubmitButton>{t('auth:signUp.submit')}</SubmitButton>
+      </Form>
+      <p>
+        {t('auth:signUp.haveAccount')} <Link to={`/login?redirectTo=${encodeURIComponent(loaderData.redirectTo)}`}>{t('auth:signIn.title')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { PassThrough } from 'node:stream';
+import { createReadableStreamFromReadable } from '@react-router/node';
+import { renderToPipeableStream } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { ServerRouter, type EntryContext, type RouterContextProvider } from 'react-router';
+import { getI18n } from '~/i18n/middleware.server.ts';
+import { getDatabase } from '~/lib/database.server.ts';
+
+export const streamTimeout = 5_000;
+
+/**
+ * Opens the database, applies migrations and seeds an empty embedded database. The server
+ * (scripts/start.mjs) awaits this before it listens, so the first request is already fast.
+ */
+export async function prepare(): Promise<{ kind: string }> {
+  const database = await getDatabase();
+  return { kind: database.kind };
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  routerContext: EntryContext,
+  loadContext: RouterContextProvider,
+) {
+  if (request.method.toUpperCase() === 'HEAD') {
+    return new Response(null, { status: responseStatusCode, headers: responseHeaders });
+  }
+  const i18n = getI18n(loadContext);
+  return new Promise<Response>((resolve, reject) => {
+    let status = responseStatusCode;
+    // Pages are small: send them whole, so phones on weak networks get one complete document.
+    const { pipe, abort } = renderToPipeableStream(
+      <I18nextProvider i18n={i18n}>
+        <ServerRouter context={routerContext} url={request.url} />
+      </I18nextProvider>,
+      {
+        onAllReady() {
+          const body = new PassThrough();
+          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status }));
+          pipe(body);
+        },
+        onShellError(error) {
+          reject(error);
+        },
+        onError(error) {
+          status = 500;
+          console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, streamTimeout + 1000);
+  });
+}

@@ -1,0 +1,21 @@
+import type { Locale } from './config.ts';
+
+const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', th: 'th-TH', en: 'en-GB' };
+
+/** Money is an integer in the currency's minor unit (VND has none, THB has satang). */
+export function formatMoney(minor: number, currency: 'VND' | 'THB', locale: Locale): string {
+  const digits = currency === 'VND' ? 0 : 2;
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    minor / 10 ** digits,
+  );
+}
+
+/** Dates are shown in the commune's time zone, in the reader's language. */
+export function formatDate(value: Date | string, locale: Locale, timeZone: string, withTime = false): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    dateStyle: 'medium',
+    ...(withTime ? { timeStyle: 'short' } : {}),
+    timeZone,
+  }).format(date);
+}

@@ -1,0 +1,29 @@
+import { AppError } from './errors.ts';
+
+/**
+ * Reads a form body but stops as soon as it passes `maxBytes`, so an oversized upload is
+ * refused without being held in memory or written anywhere.
+ */
+export async function readFormData(request: Request, maxBytes: number): Promise<FormData> {
+  const declared = Number(request.headers.get('Content-Length') ?? 0);
+  if (declared > maxBytes) throw new AppError('payload_too_large', 'media:errors.tooLarge');
+  if (!request.body) return new FormData();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new AppError('payload_too_large', 'media:errors.tooLarge');
+    }
+    chunks.push(value);
+  }
+  try {
+    return await new Response(Buffer.concat(chunks), { headers: { 'Content-Type': request.headers.get('Content-Type') ?? '' } }).formData();
+  } catch {
+    throw new AppError('invalid', 'common:validation.invalid');
+  }
+}

@@ -1,0 +1,13 @@
+import { data, type MiddlewareFunction } from 'react-router';
+import { databaseContext } from './context.ts';
+import { getDatabase } from './database.server.ts';
+
+export const databaseMiddleware: MiddlewareFunction<Response> = async ({ context }, next) => {
+  try {
+    context.set(databaseContext, await getDatabase());
+  } catch (error) {
+    console.error('database unavailable', error);
+    throw data({ messageKey: 'common:errors.unavailable' }, { status: 503 });
+  }
+  return next();
+};

@@ -1,0 +1,21 @@
+import path from 'node:path';
+
+/** Configuration read from the environment once; every setting has a safe local default. */
+export const env = {
+  get databaseUrl() {
+    return process.env.DATABASE_URL || undefined;
+  },
+  get dataDir() {
+    return path.resolve(process.env.DATA_DIR ?? '.data');
+  },
+  get pgliteDir() {
+    return process.env.PGLITE_DIR ?? path.join(this.dataDir, 'pglite');
+  },
+  get isProduction() {
+    return process.env.NODE_ENV === 'production';
+  },
+  /** Trust X-Forwarded-For from a reverse proxy in front of Baan (set TRUST_PROXY=1 only then). */
+  get trustProxy() {
+    return process.env.TRUST_PROXY === '1';
+  },
+};

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export type FormFailure = {
+  ok: false;
+  /** Translation keys per field; `_form` for errors about the whole form. */
+  errors: FieldErrors;
+  /** What the person typed, given back so nothing is lost (never passwords). */
+  values: Record<string, string>;
+};
+
+const SECRET_FIELDS = new Set(['password', 'newPassword', 'currentPassword', 'confirmPassword']);
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === 'string' && !SECRET_FIELDS.has(key)) values[key] = value;
+  }
+  return values;
+}
+
+/**
+ * Parses a submitted form with a zod schema whose messages are translation keys.
+ * Returns the typed data, or the field errors plus the typed values for a 400 response.
+ */
+export function parseForm<S extends z.ZodType>(
+  formData: FormData,
+  schema: S,
+  prepare: (raw: Record<string, unknown>) => Record<string, unknown> = (raw) => raw,
+): { ok: true; data: z.output<S> } | FormFailure {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === 'string') raw[key] = value;
+  }
+  const result = schema.safeParse(prepare(raw));
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.length ? issue.path.map(String).join('.') : '_form';
+    errors[field] ??= issue.message.includes(':') ? issue.message : 'common:validation.invalid';
+  }
+  return { ok: false, errors, values: formValues(formData) };
+}
+
+export function formFailure(formData: FormData, errors: FieldErrors): FormFailure {
+  return { ok: false, errors, values: formValues(formData) };
+}

@@ -1,0 +1,191 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { communes, events, invitations, memberships, users, type Role } from '#db/schema/index.ts';
+import { withTenant, type Scope } from '#db/scope.ts';
+import type { Tx } from '#db/client.ts';
+import { AppError } from '~/lib/errors.ts';
+import type { InviteInput } from '~/auth/schemas.ts';
+
+type TenantScope = Scope & { tenantId: string; userId: string };
+const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+
+export type Member = { userId: string; displayName: string; email: string; phone: string | null; roles: Role[] };
+export type PendingInvitation = { id: string; email: string; role: Role; createdAt: Date; expiresAt: Date; invitedBy: string };
+
+const hashToken = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+
+/** Writes an outbox event in the caller's transaction: it commits or rolls back with the change. */
+export async function recordEvent(tx: Tx, tenantId: string, type: string, payload: Record<string, unknown>, actorUserId: string | null) {
+  await tx.insert(events).values({ tenantId, type, payload, actorUserId });
+}
+
+export async function listMembers(scope: TenantScope): Promise<Member[]> {
+  const rows = await withTenant(scope, (tx) =>
+    tx
+      .select({
+        userId: memberships.userId,
+        role: memberships.role,
+        displayName: users.displayName,
+        email: users.email,
+        phone: users.phone,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.tenantId, scope.tenantId))
+      .orderBy(asc(users.displayName), asc(memberships.role)),
+  );
+  const byUser = new Map<string, Member>();
+  for (const row of rows) {
+    const member = byUser.get(row.userId) ?? { userId: row.userId, displayName: row.displayName, email: row.email, phone: row.phone, roles: [] };
+    member.roles.push(row.role);
+    byUser.set(row.userId, member);
+  }
+  return [...byUser.values()];
+}
+
+export async function listPendingInvitations(scope: TenantScope): Promise<PendingInvitation[]> {
+  return withTenant(scope, (tx) =>
+    tx
+      .select({
+        id: invitations.id,
+        email: invitations.email,
+        role: invitations.role,
+        createdAt: invitations.createdAt,
+        expiresAt: invitations.expiresAt,
+        invitedBy: users.displayName,
+      })
+      .from(invitations)
+      .innerJoin(users, eq(users.id, invitations.invitedBy))
+      .where(
+        and(
+          eq(invitations.tenantId, scope.tenantId),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
+      )
+      .orderBy(desc(invitations.createdAt)),
+  );
+}
+
+/**
+ * Invites a person by e-mail with a role. The link's token is returned once (to show to the
+ * official) and recorded in the `member.invited` outbox event for mailing; only its hash is kept.
+ */
+export async function inviteMember(scope: TenantScope, input: InviteInput, origin: string, communeSlug: string) {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  const token = encodeBase32LowerCaseNoPadding(bytes);
+  const url = `${origin}/${communeSlug}/join/${token}`;
+  const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
+  const id = await withTenant(scope, async (tx) => {
+    const [already] = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.tenantId, scope.tenantId), eq(users.email, input.email), eq(memberships.role, input.role)));
+    if (already) throw new AppError('conflict', 'auth:errors.alreadyMember');
+    const [row] = await tx
+      .insert(invitations)
+      .values({ tenantId: scope.tenantId, email: input.email, role: input.role, tokenHash: hashToken(token), invitedBy: scope.userId, expiresAt })
+      .returning({ id: invitations.id });
+    const invitationId = row!.id;
+    await recordEvent(tx, scope.tenantId, 'member.invited', { invitationId, email: input.email, role: input.role, url, expiresAt: expiresAt.toISOString() }, scope.userId);
+    return invitationId;
+  });
+  return { id, url, token, expiresAt };
+}
+
+export async function revokeInvitation(scope: TenantScope, invitationId: string): Promise<void> {
+  const updated = await withTenant(scope, async (tx) => {
+    const rows = await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.tenantId, scope.tenantId), eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .returning({ id: invitations.id });
+    if (rows.length) await recordEvent(tx, scope.tenantId, 'member.invitation_revoked', { invitationId }, scope.userId);
+    return rows.length;
+  });
+  if (!updated) throw new AppError('not_found', 'common:errors.notFound');
+}
+
+/** Removes one role of a member; the commune always keeps at least one official. */
+export async function removeMembership(scope: TenantScope, userId: string, role: Role): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    // Serialise removals in this commune so two officials cannot remove each other at once.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${scope.tenantId}))`);
+    if (role === 'official') {
+      const officials = await tx
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .where(and(eq(memberships.tenantId, scope.tenantId), eq(memberships.role, 'official')));
+      if (officials.length <= 1 && officials[0]?.userId === userId) throw new AppError('conflict', 'auth:errors.lastOfficial');
+    }
+    const rows = await tx
+      .delete(memberships)
+      .where(and(eq(memberships.tenantId, scope.tenantId), eq(memberships.userId, userId), eq(memberships.role, role)))
+      .returning({ userId: memberships.userId });
+    if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
+    await recordEvent(tx, scope.tenantId, 'member.removed', { userId, role }, scope.userId);
+  });
+}
+
+export type InvitationView = { id: string; email: string; role: Role; status: 'pending' | 'accepted' | 'revoked' | 'expired'; invitedBy: string };
+
+/** The invitation behind a link, in this commune only (a token from another commune is not found). */
+export async function getInvitationByToken(scope: Scope & { tenantId: string }, token: string): Promise<InvitationView | null> {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null;
+  const [row] = await withTenant(scope, (tx) =>
+    tx
+      .select({
+        id: invitations.id,
+        email: invitations.email,
+        role: invitations.role,
+        acceptedAt: invitations.acceptedAt,
+        revokedAt: invitations.revokedAt,
+        expiresAt: invitations.expiresAt,
+        invitedBy: users.displayName,
+      })
+      .from(invitations)
+      .innerJoin(users, eq(users.id, invitations.invitedBy))
+      .where(and(eq(invitations.tenantId, scope.tenantId), eq(invitations.tokenHash, hashToken(token)))),
+  );
+  if (!row) return null;
+  const status = row.acceptedAt ? 'accepted' : row.revokedAt ? 'revoked' : row.expiresAt <= new Date() ? 'expired' : 'pending';
+  return { id: row.id, email: row.email, role: row.role, status, invitedBy: row.invitedBy };
+}
+
+/** The signed-in invitee joins with the invited role. The invitation is for one e-mail address. */
+export async function acceptInvitation(scope: TenantScope, token: string, userEmail: string): Promise<Role> {
+  const invitation = await getInvitationByToken(scope, token);
+  if (!invitation) throw new AppError('not_found', 'common:errors.notFound');
+  if (invitation.status !== 'pending') throw new AppError('conflict', `auth:join.status.${invitation.status}`);
+  if (invitation.email !== userEmail) throw new AppError('forbidden', 'auth:join.wrongAccount', { email: invitation.email });
+  await withTenant(scope, async (tx) => {
+    const claimed = await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date(), acceptedBy: scope.userId })
+      .where(and(eq(invitations.tenantId, scope.tenantId), eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .returning({ id: invitations.id });
+    if (!claimed.length) throw new AppError('conflict', 'auth:join.status.accepted');
+    await tx
+      .insert(memberships)
+      .values({ tenantId: scope.tenantId, userId: scope.userId, role: invitation.role, invitationId: invitation.id })
+      .onConflictDoNothing();
+    await recordEvent(tx, scope.tenantId, 'member.joined', { invitationId: invitation.id, userId: scope.userId, role: invitation.role }, scope.userId);
+  });
+  return invitation.role;
+}
+
+/** The communes where the signed-in person has roles (their own rows are visible to them everywhere). */
+export async function listMyMemberships(scope: Scope & { userId: string }) {
+  return withTenant({ ...scope, tenantId: null }, (tx) =>
+    tx
+      .select({ slug: communes.slug, name: communes.name, defaultLocale: communes.defaultLocale, role: memberships.role })
+      .from(memberships)
+      .innerJoin(communes, eq(communes.id, memberships.tenantId))
+      .where(eq(memberships.userId, scope.userId))
+      .orderBy(asc(communes.slug)),
+  );
+}

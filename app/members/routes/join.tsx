@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link } from 'react-router';
+import { requireCommune, requireUser, scopeOf } from '~/auth/guards.server.ts';
+import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { userContext } from '~/lib/context.ts';
+import { AppError, notFound, statusOf } from '~/lib/errors.ts';
+import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { localized } from '~/tenancy/commune.ts';
+import { SubmitButton } from '~/ui/form.tsx';
+import { acceptInvitation, getInvitationByToken } from '../members.server.ts';
+import type { Route } from './+types/join';
+
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const commune = requireCommune(context);
+  const invitation = await getInvitationByToken({ ...scopeOf(context), tenantId: commune.id }, params.token);
+  if (!invitation) notFound();
+  const user = context.get(userContext);
+  const locale = getLocale(context) as Locale;
+  return {
+    title: getI18n(context).t('auth:join.title'),
+    commune: localized(commune.name, locale, commune.defaultLocale).text,
+    slug: commune.slug,
+    role: invitation.role,
+    status: invitation.status,
+    invitedBy: invitation.invitedBy,
+    email: invitation.email,
+    signedInAs: user?.email ?? null,
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const commune = requireCommune(context);
+  const user = requireUser(context, request);
+  try {
+    const role = await acceptInvitation({ ...scopeOf(context), tenantId: commune.id, userId: user.id }, params.token, user.email);
+    return redirectWithFlash(`/${commune.slug}`, { key: 'auth:join.welcome', params: { context: role } });
+  } catch (error) {
+    if (error instanceof AppError) return data({ error: error.messageKey, email: String(error.details?.email ?? '') }, { status: statusOf[error.code] });
+    throw error;
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+
+export default function Join({ loaderData, actionData, params }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const d = loaderData;
+  const here = `/${d.slug}/join/${params.token}`;
+  const role = t(`auth:roles.${d.role}`);
+  return (
+    <section className="card stack">
+      <h1>{t('auth:join.title')}</h1>
+      <p>{t('auth:join.lead', { name: d.invitedBy, commune: d.commune, role })}</p>
+      {actionData?.error ? (
+        <p className="form-error" role="alert">
+          {t(actionData.error as 'auth:join.wrongAccount', { email: actionData.email })}
+        </p>
+      ) : null}
+      {d.status !== 'pending' ? (
+        <p className="notice">{t(`auth:join.status.${d.status}`)}</p>
+      ) : d.signedInAs ? (
+        d.signedInAs === d.email ? (
+          <Form method="post">
+            <SubmitButton>{t('auth:join.accept', { role })}</SubmitButton>
+          </Form>
+        ) : (
+          <p className="notice">{t('auth:join.wrongAccount', { email: d.email })}</p>
+        )
+      ) : (
+        <>
+          <p>{t('auth:join.signInFirst', { email: d.email })}</p>
+          <p>
+            <Link className="button" to={`/signup?redirectTo=${encodeURIComponent(here)}&email=${encodeURIComponent(d.email)}`}>
+              {t('auth:signUp.title')}
+            </Link>{' '}
+            <Link className="button button-secondary" to={`/login?redirectTo=${encodeURIComponent(here)}`}>
+              {t('auth:signIn.title')}
+            </Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form } from 'react-router';
+import { requireMembership } from '~/auth/guards.server.ts';
+import { InviteSchema } from '~/auth/schemas.ts';
+import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { formatDate } from '~/i18n/format.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { AppError, statusOf } from '~/lib/errors.ts';
+import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { formFailure, parseForm } from '~/lib/forms.ts';
+import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
+import { ROLES, type Role } from '#db/schema/auth.ts';
+import { inviteMember, listMembers, listPendingInvitations, removeMembership, revokeInvitation } from '../members.server.ts';
+import type { Route } from './+types/members';
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { scope, commune, user } = await requireMembership(context, request, ['official']);
+  const locale = getLocale(context) as Locale;
+  const [members, invitations] = await Promise.all([listMembers(scope), listPendingInvitations(scope)]);
+  return {
+    title: getI18n(context).t('auth:members.title'),
+    slug: commune.slug,
+    me: user.id,
+    members,
+    invitations: invitations.map((i) => ({ ...i, expires: formatDate(i.expiresAt, locale, commune.timeZone) })),
+  };
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const { scope, commune } = await requireMembership(context, request, ['official']);
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  try {
+    if (intent === 'invite') {
+      const parsed = parseForm(formData, InviteSchema);
+      if (!parsed.ok) return data({ ...parsed, invitation: null }, { status: 400 });
+      const invitation = await inviteMember(scope, parsed.data, new URL(request.url).origin, commune.slug);
+      return data({ ok: true as const, errors: {} as Record<string, string>, values: {} as Record<string, string>, invitation: { url: invitation.url, email: parsed.data.email, role: parsed.data.role } });
+    }
+    if (intent === 'revoke') {
+      await revokeInvitation(scope, String(formData.get('invitationId') ?? ''));
+      return redirectWithFlash(`/${commune.slug}/members`, { key: 'auth:members.revoked', tone: 'info' });
+    }
+    if (intent === 'remove') {
+      const role = String(formData.get('role'));
+      if (!(ROLES as readonly string[]).includes(role)) throw new AppError('invalid', 'common:validation.invalid');
+      await removeMembership(scope, String(formData.get('userId') ?? ''), role as Role);
+      return redirectWithFlash(`/${commune.slug}/members`, { key: 'auth:members.removed', tone: 'info' });
+    }
+    throw new AppError('invalid', 'common:validation.invalid');
+  } catch (error) {
+    if (error instanceof AppError) {
+      const field = intent === 'invite' && error.code === 'conflict' ? 'email' : '_form';
+      return data({ ...formFailure(formData, { [field]: error.messageKey }), invitation: null }, { status: statusOf[error.code] });
+    }
+    throw error;
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+
+export default function Members({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const d = loaderData;
+  const errors = actionData?.errors;
+  const invited = actionData && 'invitation' in actionData ? actionData.invitation : null;
+  return (
+    <div className="stack">
+      <h1>{t('auth:members.title')}</h1>
+      <FormError errors={invited ? undefined : errors} />
+      <section aria-labelledby="invite-title" className="card">
+        <h2 id="invite-title">{t('auth:members.inviteTitle')}</h2>
+        {invited ? (
+          <div className="notice" role="status">
+            <p>{t('auth:members.invited', { email: invited.email, role: t(`auth:roles.${invited.role}`) })}</p>
+            <label htmlFor="invite-link">{t('auth:members.inviteLink')}</label>
+            <input id="invite-link" className="copy-box" readOnly value={invited.url} data-testid="invite-link" />
+            <p className="hint">{t('auth:members.inviteLinkHint')}</p>
+          </div>
+        ) : null}
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="invite" />
+          <Field name="email" type="email" label={t('auth:fields.email')} errors={invited ? undefined : errors} defaultValue={invited ? '' : actionData?.values.email} inputMode="email" autoComplete="off" required />
+          <RoleSelect error={invited ? undefined : errors?.role} defaultValue={invited ? 'seller' : actionData?.values.role} />
+          <SubmitButton>{t('auth:members.inviteSubmit')}</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="members-title">
+        <h2 id="members-title">{t('auth:members.current', { count: d.members.length })}</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('auth:fields.displayName')}</th>
+                <th scope="col">{t('auth:members.roles')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.members.map((m) => (
+                <tr key={m.userId}>
+                  <td>
+                    {m.displayName}
+                    <br />
+                    <span className="muted">{m.email}</span>
+                    {m.phone ? <span className="muted"> · {m.phone}</span> : null}
+                  </td>
+                  <td>
+                    {m.roles.map((role) => (
+                      <Form method="post" key={role} className="role-row">
+                        <span className="badge">{t(`auth:roles.${role}`)}</span>{' '}
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="userId" value={m.userId} />
+                        <input type="hidden" name="role" value={role} />
+                        <button type="submit" className="link-button" aria-label={t('auth:members.removeRoleLabel', { name: m.displayName, role: t(`auth:roles.${role}`) })}>
+                          {t('auth:members.remove')}
+                        </button>
+                      </Form>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="pending-title">
+        <h2 id="pending-title">{t('auth:members.pending')}</h2>
+        {d.invitations.length === 0 ? <p className="muted">{t('auth:members.noPending')}</p> : null}
+        <ul>
+          {d.invitations.map((i) => (
+            <li key={i.id}>
+              {i.email} · {t(`auth:roles.${i.role}`)} · {t('auth:members.expires', { date: i.expires })}{' '}
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="revoke" />
+                <input type="hidden" name="invitationId" value={i.id} />
+                <button type="submit" className="link-button">
+                  {t('auth:members.revoke')}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function RoleSelect({ error, defaultValue }: { error?: string; defaultValue?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`field${error ? ' field-error' : ''}`}>
+      <label htmlFor="invite-role">{t('auth:members.role')}</label>
+      <select id="invite-role" name="role" defaultValue={defaultValue ?? 'seller'} aria-invalid={error ? true : undefined}>
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {t(`auth:roles.${role}`)} — {t(`auth:roleHints.${role}`)}
+          </option>
+        ))}
+      </select>
+      {error ? <p className="error">{t(error as 'common:validation.invalid')}</p> : null}
+    </div>
+  );
+}

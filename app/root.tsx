@@ -1,0 +1,176 @@
+import { useTranslation } from 'react-i18next';
+import {
+  data,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from 'react-router';
+import { sessionMiddleware } from '~/auth/session-middleware.server.ts';
+import { LOCALE_NAMES, LOCALES, isLocale, type Locale } from '~/i18n/config.ts';
+import { getLocale, i18nextMiddleware, localeCookie } from '~/i18n/middleware.server.ts';
+import { communeContext, userContext } from '~/lib/context.ts';
+import { databaseMiddleware } from '~/lib/database-middleware.server.ts';
+import { takeFlash } from '~/lib/flash.server.ts';
+import { securityMiddleware } from '~/lib/security.server.ts';
+import { localized } from '~/tenancy/commune.ts';
+import { tenancyMiddleware } from '~/tenancy/middleware.server.ts';
+import stylesheet from '~/ui/styles.css?url';
+import type { Route } from './+types/root';
+
+export const middleware: Route.MiddlewareFunction[] = [
+  securityMiddleware,
+  databaseMiddleware,
+  tenancyMiddleware,
+  i18nextMiddleware,
+  sessionMiddleware,
+  // `?lng=xx` is a choice: remember it in a cookie so it sticks on every page.
+  async ({ request }, next) => {
+    const response = await next();
+    const lng = new URL(request.url).searchParams.get('lng');
+    if (isLocale(lng)) response.headers.append('Set-Cookie', await localeCookie.serialize(lng));
+    return response;
+  },
+];
+
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const locale = getLocale(context) as Locale;
+  const user = context.get(userContext);
+  const commune = context.get(communeContext);
+  const { flash, clear } = await takeFlash(request);
+  return data(
+    {
+      locale,
+      user: user ? { displayName: user.displayName, isOperator: user.isOperator } : null,
+      commune: commune ? { slug: commune.slug, name: localized(commune.name, locale, commune.defaultLocale).text } : null,
+      flash,
+    },
+    { headers: clear ? { 'Set-Cookie': clear } : undefined },
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>('root');
+  const { t, i18n } = useTranslation();
+  const locale = root?.locale ?? (i18n.language as Locale) ?? 'en';
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1f6f43" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('common:nav.skipToContent')}
+        </a>
+        <SiteHeader />
+        {root?.flash ? (
+          <div className={`flash flash-${root.flash.tone ?? 'success'}`} role="status">
+            {t(root.flash.key as 'common:nav.home', root.flash.params ?? {})}
+          </div>
+        ) : null}
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t('common:footer.about')}</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function SiteHeader() {
+  const root = useRouteLoaderData<typeof loader>('root');
+  const { t } = useTranslation();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <header className="site-header">
+      <div className="bar">
+        <Link to="/" className="brand">
+          {t('common:brand')}
+        </Link>
+        <nav aria-label={t('common:nav.account')} className="account-nav">
+          {root?.user ? (
+            <>
+              <Link to="/account">{root.user.displayName}</Link>
+              <form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="link-button">
+                  {t('common:nav.signOut')}
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link to={`/login?redirectTo=${encodeURIComponent(here)}`}>{t('common:nav.signIn')}</Link>
+              <Link to="/signup">{t('common:nav.signUp')}</Link>
+            </>
+          )}
+        </nav>
+      </div>
+      <nav aria-label={t('common:language.label')} className="language-nav">
+        {LOCALES.map((lng) => (
+          <a
+            key={lng}
+            href={withLanguage(here, lng)}
+            hrefLang={lng}
+            lang={lng}
+            aria-current={root?.locale === lng ? 'true' : undefined}
+          >
+            {LOCALE_NAMES[lng]}
+          </a>
+        ))}
+      </nav>
+    </header>
+  );
+}
+
+/** The same page in another language (a full page load: the new language's texts come with it). */
+function withLanguage(path: string, lng: Locale): string {
+  const url = new URL(path, 'http://baan.invalid');
+  url.searchParams.set('lng', lng);
+  return url.pathname + url.search;
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation();
+  let status = 500;
+  let messageKey = 'common:errors.unexpected';
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    const fromData = (error.data as { messageKey?: string } | undefined)?.messageKey;
+    messageKey = fromData ?? (status === 404 ? 'common:errors.notFound' : status === 403 ? 'common:errors.forbidden' : 'common:errors.unexpected');
+  } else if (import.meta.env.DEV && error instanceof Error) {
+    console.error(error);
+  }
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <p className="error-code">{status}</p>
+      <h1 id="error-title">{t(status === 404 ? 'common:errors.notFoundTitle' : 'common:errors.title')}</h1>
+      <p>{t(messageKey as 'common:errors.notFound')}</p>
+      <p>
+        <Link to="/">{t('common:errors.backHome')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { type RouteConfig, index, prefix, route } from '@react-router/dev/routes';
+
+// The whole site, top to bottom. Platform pages first; `/{commune}/…` after; 404 last.
+export default [
+  index('tenancy/routes/home.tsx'),
+  route('healthz', 'admin/routes/healthz.ts'),
+  route('media/*', 'media/routes/media-file.ts'),
+
+  route('signup', 'auth/routes/signup.tsx'),
+  route('login', 'auth/routes/login.tsx'),
+  route('logout', 'auth/routes/logout.ts'),
+  route('account', 'auth/routes/account.tsx'),
+
+  ...prefix('admin', [route('communes/new', 'admin/routes/new-commune.tsx')]),
+
+  route(':commune', 'tenancy/routes/commune-layout.tsx', [
+    index('tenancy/routes/commune-home.tsx'),
+    route('handbook', 'tenancy/routes/coming-soon.tsx', { id: 'handbook-soon' }),
+    route('market', 'tenancy/routes/coming-soon.tsx', { id: 'market-soon' }),
+    route('tourism', 'tenancy/routes/coming-soon.tsx', { id: 'tourism-soon' }),
+    route('settings', 'tenancy/routes/settings.tsx'),
+    route('members', 'members/routes/members.tsx'),
+    route('join/:token', 'members/routes/join.tsx'),
+  ]),
+
+  route('*', 'tenancy/routes/not-found.tsx'),
+] satisfies RouteConfig;

@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { requireCommune, scopeOf } from '~/auth/guards.server.ts';
+import { getLocale } from '~/i18n/middleware.server.ts';
+import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
+import { databaseContext } from '~/lib/context.ts';
+import { getMedia } from '~/media/media.server.ts';
+import { ResponsiveImage } from '~/media/responsive-image.tsx';
+import { localized } from '../commune.ts';
+import { getProvince } from '../communes.server.ts';
+import type { Route } from './+types/commune-home';
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const commune = requireCommune(context);
+  const locale = getLocale(context) as Locale;
+  const db = context.get(databaseContext).db;
+  const province = await getProvince(db, commune.country, commune.provinceCode);
+  const cover = commune.coverMediaId ? await getMedia({ ...scopeOf(context), tenantId: commune.id }, commune.coverMediaId) : null;
+  const name = localized(commune.name, locale, commune.defaultLocale);
+  const intro = localized(commune.intro, locale, commune.defaultLocale);
+  return {
+    slug: commune.slug,
+    name: name.text,
+    tagline: localized(commune.tagline, locale, commune.defaultLocale).text,
+    intro: intro.text,
+    introFellBack: intro.fellBack,
+    defaultLocale: commune.defaultLocale,
+    province: province ? (province.name[locale] ?? province.name.en ?? province.code) : commune.provinceCode,
+    country: commune.country,
+    cover,
+  };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) =>
+  loaderData ? [{ title: `${loaderData.name} · Baan` }, { name: 'description', content: loaderData.tagline }] : [];
+
+export default function CommuneHome({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const d = loaderData;
+  return (
+    <article className="stack">
+      <header>
+        <h1>{d.name}</h1>
+        <p className="muted">
+          {t('tenancy:commune.inProvince', { province: d.province })} · {t(`tenancy:country.${d.country as 'VN'}`)}
+        </p>
+        {d.tagline ? <p>{d.tagline}</p> : null}
+      </header>
+      {d.cover ? (
+        <div className="hero">
+          <ResponsiveImage image={d.cover} alt={t('tenancy:commune.coverAlt', { name: d.name })} eager />
+        </div>
+      ) : null}
+      {d.intro ? (
+        <section aria-labelledby="intro-title">
+          <h2 id="intro-title">{t('tenancy:commune.about')}</h2>
+          {d.introFellBack ? (
+            <p className="notice">{t('common:fallbackNotice', { language: LOCALE_NAMES[d.defaultLocale as Locale] })}</p>
+          ) : null}
+          <p lang={d.introFellBack ? d.defaultLocale : undefined}>{d.intro}</p>
+        </section>
+      ) : null}
+      <ul className="sections">
+        {(['handbook', 'market', 'tourism'] as const).map((section) => (
+          <li key={section}>
+            <Link to={`/${d.slug}/${section}`}>
+              <strong>{t(`tenancy:sections.${section}.title`)}</strong>
+              <span className="muted">{t(`tenancy:sections.${section}.summary`)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

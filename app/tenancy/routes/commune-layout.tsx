@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { hasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
+import { getLocale } from '~/i18n/middleware.server.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { userContext } from '~/lib/context.ts';
+import { localized } from '../commune.ts';
+import { requireCommuneMiddleware } from '../middleware.server.ts';
+import type { Route } from './+types/commune-layout';
+
+export const middleware: Route.MiddlewareFunction[] = [requireCommuneMiddleware];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const commune = requireCommune(context);
+  const locale = getLocale(context) as Locale;
+  const user = context.get(userContext);
+  const isOfficial = user ? await hasRole(scopeOf(context), ['official'], user.isOperator) : false;
+  return {
+    slug: commune.slug,
+    name: localized(commune.name, locale, commune.defaultLocale).text,
+    isOfficial,
+  };
+}
+
+export default function CommuneLayout({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { slug, name, isOfficial } = loaderData;
+  return (
+    <>
+      <nav aria-label={t('tenancy:commune.navLabel', { name })}>
+        <ul className="commune-nav">
+          <li>
+            <NavLink to={`/${slug}`} end>
+              {name}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`/${slug}/handbook`}>{t('tenancy:sections.handbook.title')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`/${slug}/market`}>{t('tenancy:sections.market.title')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`/${slug}/tourism`}>{t('tenancy:sections.tourism.title')}</NavLink>
+          </li>
+          {isOfficial ? (
+            <>
+              <li>
+                <NavLink to={`/${slug}/members`}>{t('tenancy:commune.members')}</NavLink>
+              </li>
+              <li>
+                <NavLink to={`/${slug}/settings`}>{t('tenancy:commune.settings')}</NavLink>
+              </li>
+            </>
+          ) : null}
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+export * from './tenancy.ts';
+export * from './auth.ts';
+export * from './outbox.ts';
+export * from './media.ts';

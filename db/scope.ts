@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from './client.ts';
+
+/**
+ * Who is acting, and in which commune. Built per request by middleware from the URL (never
+ * from client-sent fields) and the session; tests build it directly.
+ */
+export type Scope = {
+  db: Db;
+  tenantId: string | null;
+  userId: string | null;
+};
+
+/** The role request code runs as: not an owner, not a superuser, no BYPASSRLS. */
+export const APP_ROLE = 'baan_app';
+
+/**
+ * The only door to tenant data for request code. One transaction, running as the app role,
+ * with the tenant and user set transaction-locally, so row-level security decides what the
+ * statements inside may see or change. Forgetting a `where tenant_id = …` cannot leak.
+ */
+export async function withTenant<T>(scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return scope.db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+    await tx.execute(
+      sql`select set_config('app.tenant_id', ${scope.tenantId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
+    );
+    return work(tx);
+  });
+}

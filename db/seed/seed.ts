@@ -1,0 +1,81 @@
+import { count, eq, sql } from 'drizzle-orm';
+import { hash } from '@node-rs/argon2';
+import type { Database } from '../client.ts';
+import { fold } from '../text.ts';
+import { communes, memberships, provinces, users } from '../schema/index.ts';
+import { communes as communeSeeds, DEMO_PASSWORD, demoMemberships, demoUsers, provinces as provinceSeeds } from './data.ts';
+
+// Seeding runs on the owner connection (no request is involved), the one place besides
+// migrations allowed to. Tenant rows are still written with app.tenant_id set, so this also
+// works for an owner that is not a superuser (FORCE ROW LEVEL SECURITY applies to owners).
+
+/** Reference data every installation needs (provinces); idempotent, runs on every boot. */
+export async function seedReferenceData(database: Database): Promise<void> {
+  await database.db
+    .insert(provinces)
+    .values(provinceSeeds.map((p) => ({ code: p.code, country: p.country, kind: p.kind, name: p.name, legacyNames: p.legacyNames })))
+    .onConflictDoUpdate({
+      target: [provinces.country, provinces.code],
+      set: { kind: sql`excluded.kind`, name: sql`excluded.name`, legacyNames: sql`excluded.legacy_names` },
+    });
+}
+
+/** The demo communes, accounts and memberships; idempotent. */
+export async function seedDemo(database: Database): Promise<{ communes: number; users: number }> {
+  await seedReferenceData(database);
+  const db = database.db;
+  for (const c of communeSeeds) {
+    const province = provinceSeeds.find((p) => p.code === c.provinceCode && p.country === c.country);
+    const searchText = fold(
+      [c.slug.replace(/-/g, ' '), ...Object.values(c.name), ...Object.values(province?.name ?? {}), ...(province?.legacyNames ?? []), c.legacyAddress].join(' | '),
+    );
+    await db
+      .insert(communes)
+      .values({
+        slug: c.slug,
+        country: c.country,
+        provinceCode: c.provinceCode,
+        name: c.name,
+        tagline: c.tagline,
+        intro: c.intro,
+        legacyAddress: c.legacyAddress,
+        defaultLocale: c.defaultLocale,
+        currency: c.currency,
+        timeZone: c.timeZone,
+        centerLat: c.center.lat,
+        centerLon: c.center.lon,
+        zoom: c.zoom,
+        hostName: c.hostName,
+        searchText,
+      })
+      .onConflictDoNothing();
+  }
+  const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  for (const u of demoUsers) {
+    await db
+      .insert(users)
+      .values({ email: u.email, passwordHash, displayName: u.displayName, phone: u.phone, isOperator: u.isOperator, locale: u.locale })
+      .onConflictDoNothing();
+  }
+  for (const m of demoMemberships) {
+    const [commune] = await db.select({ id: communes.id }).from(communes).where(eq(communes.slug, m.communeSlug));
+    const email = demoUsers.find((u) => u.key === m.userKey)?.email;
+    if (!commune || !email) throw new Error(`seed: unknown commune or user in membership ${m.userKey}@${m.communeSlug}`);
+    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('app.tenant_id', ${commune.id}, true)`);
+      await tx.insert(memberships).values({ tenantId: commune.id, userId: user!.id, role: m.role }).onConflictDoNothing();
+    });
+  }
+  return { communes: communeSeeds.length, users: demoUsers.length };
+}
+
+/** First start on an empty embedded database: seed the demo so there is something to see. */
+export async function seedIfEmptyEmbedded(database: Database): Promise<boolean> {
+  await seedReferenceData(database);
+  if (database.kind !== 'pglite') return false;
+  const [row] = await database.db.select({ n: count() }).from(communes);
+  if ((row?.n ?? 0) > 0) return false;
+  await seedDemo(database);
+  return true;
+}

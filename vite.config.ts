@@ -1,0 +1,21 @@
+import { reactRouter } from '@react-router/dev/vite';
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '~': root('./app'),
+      '#db': root('./db'),
+      '#locales': root('./locales'),
+    },
+  },
+  plugins: [reactRouter()],
+  server: { port: 3000 },
+  ssr: {
+    // Native and WASM packages load their own files at run time: keep them in node_modules.
+    external: ['@electric-sql/pglite', 'sharp', '@node-rs/argon2', 'postgres'],
+  },
+});
