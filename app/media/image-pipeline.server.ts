@@ -40,8 +40,8 @@ export async function processImage(bytes: Uint8Array): Promise<ProcessedImage> {
   let width: number;
   let height: number;
   try {
-    // limitInputPixels makes sharp refuse decompression bombs before decoding them.
-    const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+    // Only the header is read here; decoding below is capped by limitInputPixels as well.
+    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
     const rotated = (meta.orientation ?? 1) >= 5;
     width = rotated ? meta.height : meta.width;
