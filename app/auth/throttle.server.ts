@@ -25,8 +25,10 @@ export async function lockedFor(tx: Tx, keys: string[], now = new Date()): Promi
 
 /** Counts one failure against a key inside its window; locks it once the limit is reached. */
 export async function recordFailure(tx: Tx, key: string, limit: number, now = new Date()): Promise<void> {
-  const windowStart = new Date(now.getTime() - THROTTLE.windowMs);
-  const lockUntil = new Date(now.getTime() + THROTTLE.lockMs);
+  // Timestamps go in as ISO text: raw SQL parameters are not serialised alike by both drivers.
+  const windowStart = sql`${new Date(now.getTime() - THROTTLE.windowMs).toISOString()}::timestamptz`;
+  const lockUntil = sql`${new Date(now.getTime() + THROTTLE.lockMs).toISOString()}::timestamptz`;
+  const nowAt = sql`${now.toISOString()}::timestamptz`;
   // One statement, so concurrent failures cannot both read a stale count.
   await tx
     .insert(signInThrottle)
@@ -35,8 +37,8 @@ export async function recordFailure(tx: Tx, key: string, limit: number, now = ne
       target: signInThrottle.key,
       set: {
         failures: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then 1 else ${signInThrottle.failures} + 1 end`,
-        windowStartedAt: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then ${now} else ${signInThrottle.windowStartedAt} end`,
-        lockedUntil: sql`case when ${signInThrottle.windowStartedAt} >= ${windowStart} and ${signInThrottle.failures} + 1 >= ${limit} then ${lockUntil}::timestamptz else ${signInThrottle.lockedUntil} end`,
+        windowStartedAt: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then ${nowAt} else ${signInThrottle.windowStartedAt} end`,
+        lockedUntil: sql`case when ${signInThrottle.windowStartedAt} >= ${windowStart} and ${signInThrottle.failures} + 1 >= ${limit} then ${lockUntil} else ${signInThrottle.lockedUntil} end`,
       },
     });
 }
