@@ -24,10 +24,11 @@ import stylesheet from '~/ui/styles.css?url';
 import type { Route } from './+types/root';
 
 export const middleware: Route.MiddlewareFunction[] = [
+  // Language first, so even a refused or failed request gets a page in the reader's language.
+  i18nextMiddleware,
   securityMiddleware,
   databaseMiddleware,
   tenancyMiddleware,
-  i18nextMiddleware,
   sessionMiddleware,
   // `?lng=xx` is a choice: remember it in a cookie so it sticks on every page.
   async ({ request }, next) => {

@@ -24,8 +24,12 @@ export const [i18nextMiddleware, getLocale, getI18n] = createI18nextMiddleware({
     cookie: localeCookie,
     order: ['searchParams', 'cookie', 'header', 'custom'],
     async findLocale(request) {
-      const commune = await resolveCommune(await getDatabase(), request);
-      return commune?.defaultLocale ?? null;
+      try {
+        const commune = await resolveCommune(await getDatabase(), request);
+        return commune?.defaultLocale ?? null;
+      } catch {
+        return null; // the database is down: the error page still renders, in the fallback language
+      }
     },
   },
   i18next: {

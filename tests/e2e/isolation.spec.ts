@@ -1,0 +1,84 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+
+async function signInAs(request: APIRequestContext, email: string) {
+  const response = await request.post('/login', { form: { email, password: 'baan-demo-2026', redirectTo: '/' }, maxRedirects: 0 });
+  expect(response.status()).toBe(302);
+}
+
+test('an official of commune B gets 404 on commune A’s private pages and changes nothing', async ({ request, browser }) => {
+  // Commune A (gia-phu) has a pending invitation, made by its own official.
+  const officialA = await browser.newContext();
+  const pageA = await officialA.newPage();
+  await pageA.goto('/login?lng=en');
+  await pageA.getByLabel('Email').fill('official.giaphu@baan.test');
+  await pageA.getByLabel('Password').fill('baan-demo-2026');
+  await pageA.getByRole('button', { name: 'Sign in' }).click();
+  await expect(pageA.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await pageA.goto('/gia-phu/members?lng=en');
+  await pageA.getByLabel('Email').fill(`isolation.${Date.now()}@example.vn`);
+  await pageA.getByRole('button', { name: 'Send invitation' }).click();
+  const link = await pageA.getByTestId('invite-link').inputValue();
+  const token = link.split('/').pop()!;
+  await pageA.reload();
+  const invitationId = await pageA.locator('input[name=invitationId]').first().inputValue();
+
+  // Commune B's official (ta-van) tries everything.
+  await signInAs(request, 'official.tavan@baan.test');
+  expect((await request.get('/ta-van/members')).status()).toBe(200);
+  expect((await request.get('/gia-phu/members')).status()).toBe(404);
+  expect((await request.get('/gia-phu/settings')).status()).toBe(404);
+  expect((await request.post('/gia-phu/members', { form: { intent: 'revoke', invitationId }, maxRedirects: 0 })).status()).toBe(404);
+  // Through B's own route, A's invitation id is simply not found.
+  expect((await request.post('/ta-van/members', { form: { intent: 'revoke', invitationId }, maxRedirects: 0 })).status()).toBe(404);
+  // A's invitation token does not work under B's address.
+  expect((await request.get(`/ta-van/join/${token}`)).status()).toBe(404);
+
+  await pageA.reload();
+  await expect(pageA.locator('input[name=invitationId]').first()).toHaveValue(invitationId);
+  await officialA.close();
+});
+
+test('a cross-site form post is refused before anything runs', async ({ request }) => {
+  // A browser form from another site that sends no Origin, only Sec-Fetch-Site.
+  const sneaky = await request.post('/login', {
+    form: { email: 'buyer@baan.test', password: 'baan-demo-2026' },
+    headers: { 'Sec-Fetch-Site': 'cross-site' },
+    maxRedirects: 0,
+  });
+  expect(sneaky.status()).toBe(403);
+  expect(await sneaky.text()).toContain('This form was sent from another website');
+
+  const response = await request.post('/login', {
+    form: { email: 'buyer@baan.test', password: 'baan-demo-2026' },
+    headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+    maxRedirects: 0,
+  });
+  // Refused by Baan's check (403) or React Router's own origin check (400): never run.
+  expect([400, 403]).toContain(response.status());
+  expect(response.headers()['set-cookie'] ?? '').not.toContain('baan_session=');
+});
+
+test('a tampered session cookie is treated as signed out', async ({ browser, baseURL }) => {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: 'baan_session', value: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', url: baseURL! }]);
+  const page = await context.newPage();
+  const response = await page.goto('/account');
+  expect(response?.url()).toContain('/login?redirectTo=%2Faccount');
+  await context.close();
+});
+
+test('a commune’s own host name serves its site', async ({ request, baseURL }) => {
+  const port = new URL(baseURL!).port;
+  const response = await request.get(`http://127.0.0.1:${port}/`, { headers: { Host: `giaphu.baan.localhost:${port}` }, maxRedirects: 0 });
+  expect(response.status()).toBe(302);
+  expect(response.headers()['location']).toBe('/gia-phu');
+  const page = await request.get(`http://127.0.0.1:${port}/gia-phu`, { headers: { Host: `giaphu.baan.localhost:${port}` } });
+  expect(page.status()).toBe(200);
+  expect(await page.text()).toContain('Gia Phú');
+});
+
+test('/healthz reports the database', async ({ request }) => {
+  const response = await request.get('/healthz');
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: 'ok', database: { kind: 'pglite', reachable: true } });
+});

@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
+
+const DEMO_PASSWORD = 'baan-demo-2026';
+
+async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/login?lng=en');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+test('an official invites a seller, who signs up from the link and joins', async ({ page, browser }) => {
+  const email = `seller.${Date.now()}@example.vn`;
+  await signIn(page, 'official.giaphu@baan.test');
+  await page.goto('/gia-phu');
+  await page.getByRole('link', { name: 'Members' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Role', { exact: true }).selectOption('seller');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  const link = await page.getByTestId('invite-link').inputValue();
+  expect(link).toMatch(/\/gia-phu\/join\/[a-z2-7]{32}$/);
+  await expect(page.getByRole('region', { name: 'Pending invitations' }).getByText(email)).toBeVisible();
+
+  const invitee = await browser.newContext({ locale: 'vi-VN', viewport: { width: 360, height: 740 } });
+  const tab = await invitee.newPage();
+  await tab.goto(link);
+  await expect(tab.locator('html')).toHaveAttribute('lang', 'vi');
+  await tab.getByRole('main').getByRole('link', { name: 'Tạo tài khoản' }).click();
+  await expect(tab.getByLabel('Email')).toHaveValue(email);
+  await tab.getByLabel('Họ và tên').fill('Lò Thị Xuân');
+  await tab.getByLabel('Mật khẩu').fill('mật ong rừng Gia Phú');
+  await tab.locator('form.stack button[type=submit]').click();
+  await expect(tab).toHaveURL(/\/gia-phu\/join\//);
+  await tab.locator('main form button[type=submit]').click();
+  await expect(tab).toHaveURL(/\/gia-phu$/);
+  await expect(tab.getByRole('status')).toBeVisible();
+  await invitee.close();
+
+  await page.reload();
+  const row = page.getByRole('row', { name: /Lò Thị Xuân/ });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Seller');
+  await expect(page.getByRole('region', { name: 'Pending invitations' }).getByText(email)).toHaveCount(0);
+});
+
+test('an official uploads a cover photo; a bad file gets a clear message', async ({ page }) => {
+  await signIn(page, 'official.tavan@baan.test');
+  await page.goto('/ta-van/settings?lng=en');
+  await page.getByLabel('Upload a new cover photo').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('this is not a photo at all') });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('This file is not a JPEG, PNG or WebP photo.')).toBeVisible();
+
+  const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#3b7a57' } }).jpeg().toBuffer();
+  await page.getByLabel('Upload a new cover photo').setInputFiles({ name: 'terraces.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/\/ta-van$/);
+  await expect(page.getByText('The commune page was updated.')).toBeVisible();
+  const image = page.locator('.hero img');
+  await expect(image).toHaveAttribute('srcset', /320w.*640w.*1280w/);
+  const src = await image.getAttribute('src');
+  const response = await page.request.get(src!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('image/webp');
+  expect(response.headers()['cache-control']).toContain('immutable');
+});
+
+test('an editor or seller does not see the officials’ pages', async ({ page }) => {
+  await signIn(page, 'seller.tavan@baan.test');
+  const response = await page.goto('/ta-van/members?lng=en');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+});
