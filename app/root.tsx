@@ -17,6 +17,7 @@ import { getLocale, i18nextMiddleware, localeCookie } from '~/i18n/middleware.se
 import { communeContext, userContext } from '~/lib/context.ts';
 import { databaseMiddleware } from '~/lib/database-middleware.server.ts';
 import { takeFlash } from '~/lib/flash.server.ts';
+import { pageCacheMiddleware } from '~/lib/page-cache.server.ts';
 import { securityMiddleware } from '~/lib/security.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { tenancyMiddleware } from '~/tenancy/middleware.server.ts';
@@ -30,6 +31,7 @@ export const middleware: Route.MiddlewareFunction[] = [
   databaseMiddleware,
   tenancyMiddleware,
   sessionMiddleware,
+  pageCacheMiddleware((context) => getLocale(context)),
   // `?lng=xx` is a choice: remember it in a cookie so it sticks on every page.
   async ({ request }, next) => {
     const response = await next();

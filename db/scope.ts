@@ -21,9 +21,9 @@ export const APP_ROLE = 'baan_app';
  */
 export async function withTenant<T>(scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
   return scope.db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
     await tx.execute(
-      sql`select set_config('app.tenant_id', ${scope.tenantId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
+      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${scope.tenantId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
     );
     return work(tx);
   });

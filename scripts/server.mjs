@@ -17,11 +17,16 @@ if (process.env.TRUST_PROXY === '1') app.set('trust proxy', true);
 app.use(compression());
 // Fingerprinted build assets never change: cache them for a year.
 app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }));
-app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }));
+// Other public files (favicon, …) all have an extension: page URLs skip the file-system look-up.
+const publicFiles = express.static(path.join(buildDir, 'client'), { maxAge: '1h' });
+app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) && !req.path.endsWith('.data') ? publicFiles(req, res, next) : next()));
 // The client's address is set here, from the socket (or the trusted proxy), for sign-in throttling;
 // whatever a client sent under this name is replaced.
+// Likewise whether this is a client-side navigation's data request (`/x.data`), which React
+// Router rewrites to `/x` before the app sees it: the page cache must tell the two apart.
 app.use((req, _res, next) => {
   req.headers['x-baan-client-address'] = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  req.headers['x-baan-request-kind'] = req.path.endsWith('.data') ? 'data' : 'document';
   next();
 });
 app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }));

@@ -1,11 +1,12 @@
-import { createCookie } from 'react-router';
-import { createI18nextMiddleware } from 'remix-i18next/middleware';
+import i18next, { type i18n } from 'i18next';
+import { createContext, createCookie, type MiddlewareFunction, type RouterContextProvider } from 'react-router';
+import { RemixI18Next } from 'remix-i18next/server';
 import { getDatabase } from '~/lib/database.server.ts';
 import { resolveCommune } from '~/tenancy/resolve.server.ts';
-import { FALLBACK_LOCALE, LOCALES, NAMESPACES } from './config.ts';
+import { FALLBACK_LOCALE, LOCALES, NAMESPACES, type Locale } from './config.ts';
 import { resources } from './resources.ts';
 
-/** The reader's chosen language; readable by nothing but the server, kept for a year. */
+/** The reader's chosen language; read by the server only, kept for a year. */
 export const localeCookie = createCookie('lng', {
   path: '/',
   sameSite: 'lax',
@@ -17,7 +18,7 @@ export const localeCookie = createCookie('lng', {
  * Language detection in this order: `?lng=` → cookie → Accept-Language → the commune's
  * default language → English.
  */
-export const [i18nextMiddleware, getLocale, getI18n] = createI18nextMiddleware({
+const detector = new RemixI18Next({
   detection: {
     supportedLanguages: [...LOCALES],
     fallbackLanguage: FALLBACK_LOCALE,
@@ -32,12 +33,50 @@ export const [i18nextMiddleware, getLocale, getI18n] = createI18nextMiddleware({
       }
     },
   },
-  i18next: {
-    resources,
-    supportedLngs: [...LOCALES],
-    fallbackLng: FALLBACK_LOCALE,
-    ns: [...NAMESPACES],
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  },
 });
+
+// One initialised instance holds every language; each request gets a clone fixed to its own
+// language (cheap: clones share the resource store), instead of a full init per request.
+const base = i18next.createInstance();
+const ready = base.init({
+  resources,
+  supportedLngs: [...LOCALES],
+  fallbackLng: FALLBACK_LOCALE,
+  ns: [...NAMESPACES],
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+const perLocale = new Map<string, i18n>();
+
+const localeContext = createContext<Locale>(FALLBACK_LOCALE);
+const i18nContext = createContext<i18n | null>(null);
+
+export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const locale = (await detector.getLocale(request)) as Locale;
+  await ready;
+  let instance = perLocale.get(locale);
+  if (!instance) {
+    instance = base.cloneInstance({ lng: locale });
+    perLocale.set(locale, instance);
+  }
+  context.set(localeContext, locale);
+  context.set(i18nContext, instance);
+  return next();
+};
+
+export function getLocale(context: Readonly<RouterContextProvider>): Locale {
+  return context.get(localeContext);
+}
+
+/** The request's translator; before the middleware ran (or if it failed), the fallback language's. */
+export function getI18n(context: Readonly<RouterContextProvider>): i18n {
+  const instance = context.get(i18nContext);
+  if (instance) return instance;
+  let fallback = perLocale.get(FALLBACK_LOCALE);
+  if (!fallback) {
+    fallback = base.cloneInstance({ lng: FALLBACK_LOCALE });
+    perLocale.set(FALLBACK_LOCALE, fallback);
+  }
+  return fallback;
+}

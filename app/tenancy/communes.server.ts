@@ -6,6 +6,7 @@ import { AppError } from '~/lib/errors.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { foldForSearch, RESERVED_SLUGS, type Commune } from './commune.ts';
 import type { CommuneInput, CommuneProfileInput } from './schemas.ts';
+import { forgetCommunes, memoCommune } from './commune-cache.server.ts';
 
 const communeColumns = {
   id: communes.id,
@@ -30,16 +31,20 @@ const platformScope = (db: Db): Scope => ({ db, tenantId: null, userId: null });
 /** The commune at `/{slug}`, or null (reserved and malformed slugs never reach the database). */
 export async function getCommuneBySlug(db: Db, slug: string): Promise<Commune | null> {
   if (RESERVED_SLUGS.has(slug) || !/^[a-z0-9-]{2,63}$/.test(slug)) return null;
-  const [row] = await withTenant(platformScope(db), (tx) => tx.select(communeColumns).from(communes).where(eq(communes.slug, slug)));
-  return (row as Commune | undefined) ?? null;
+  return memoCommune(db, `slug:${slug}`, async () => {
+    const [row] = await withTenant(platformScope(db), (tx) => tx.select(communeColumns).from(communes).where(eq(communes.slug, slug)));
+    return (row as Commune | undefined) ?? null;
+  });
 }
 
 /** The commune that mapped this host name (without port), or null. */
 export async function getCommuneByHost(db: Db, host: string): Promise<Commune | null> {
   const name = host.toLowerCase().replace(/:\d+$/, '');
   if (!name || name.length > 253) return null;
-  const [row] = await withTenant(platformScope(db), (tx) => tx.select(communeColumns).from(communes).where(eq(communes.hostName, name)));
-  return (row as Commune | undefined) ?? null;
+  return memoCommune(db, `host:${name}`, async () => {
+    const [row] = await withTenant(platformScope(db), (tx) => tx.select(communeColumns).from(communes).where(eq(communes.hostName, name)));
+    return (row as Commune | undefined) ?? null;
+  });
 }
 
 export type CommuneCard = {
@@ -91,14 +96,19 @@ export async function listCommunesByProvince(db: Db, query: string, locale: Loca
 }
 
 export async function getProvince(db: Db, country: string, code: string) {
-  const [row] = await withTenant(platformScope(db), (tx) =>
-    tx.select().from(provinces).where(and(eq(provinces.country, country), eq(provinces.code, code))),
-  );
-  return row ?? null;
+  return (await listProvinces(db)).find((p) => p.country === country && p.code === code) ?? null;
 }
 
-export async function listProvinces(db: Db) {
-  return withTenant(platformScope(db), (tx) => tx.select().from(provinces).orderBy(asc(provinces.country), asc(provinces.code)));
+type Province = typeof provinces.$inferSelect;
+const provinceLists = new WeakMap<Db, { rows: Province[]; expires: number }>();
+
+/** Provinces are reference data that change with a national reform, not a request: memoised a minute. */
+export async function listProvinces(db: Db): Promise<Province[]> {
+  const hit = provinceLists.get(db);
+  if (hit && hit.expires > Date.now()) return hit.rows;
+  const rows = await withTenant(platformScope(db), (tx) => tx.select().from(provinces).orderBy(asc(provinces.country), asc(provinces.code)));
+  provinceLists.set(db, { rows, expires: Date.now() + 60_000 });
+  return rows;
 }
 
 /** What the commune search matches: every name, the province (old names too) and the old address. */
@@ -130,7 +140,7 @@ export async function createCommune(scope: Scope, input: CommuneInput): Promise<
       })
       .returning({ id: communes.id, slug: communes.slug });
     return row!;
-  });
+  }).finally(() => forgetCommunes(scope.db));
 }
 
 /** An official edits the commune's tagline, introduction and cover photo. */
@@ -145,4 +155,5 @@ export async function updateCommuneProfile(scope: Scope & { tenantId: string }, 
       })
       .where(eq(communes.id, scope.tenantId));
   });
+  forgetCommunes(scope.db);
 }

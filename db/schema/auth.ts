@@ -54,8 +54,9 @@ export const signInThrottle = pgTable('sign_in_throttle', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
 
-export const ROLES = ['official', 'editor', 'seller'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../app/auth/roles.ts';
+
+export { ROLES, type Role };
 
 /** A person's roles in one commune (tenant-owned). */
 export const memberships = pgTable(

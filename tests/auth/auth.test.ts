@@ -80,7 +80,7 @@ describe('sign-in', () => {
     }
     const locked = signIn(platform(), { email: user.email, password: PASSWORD }, '198.51.100.99');
     await expect(locked).rejects.toMatchObject({ code: 'too_many_requests', messageKey: 'auth:errors.throttled' });
-    const error = await locked.catch((e: { details: { retryAfterSeconds: number } }) => e);
+    const error = (await locked.catch((e: unknown) => e)) as { details: { retryAfterSeconds: number } };
     expect(error.details.retryAfterSeconds).toBeGreaterThan(60);
   });
 

@@ -9,7 +9,7 @@ import { AppError, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
-import { ROLES, type Role } from '#db/schema/auth.ts';
+import { ROLES, type Role } from '~/auth/roles.ts';
 import { inviteMember, listMembers, listPendingInvitations, removeMembership, revokeInvitation } from '../members.server.ts';
 import type { Route } from './+types/members';
 

@@ -1,0 +1,45 @@
+import type { MiddlewareFunction } from 'react-router';
+
+/**
+ * A per-process micro-cache for what anonymous readers see. Most traffic on a commune site is
+ * people reading published pages without an account; for a few seconds, they can share one
+ * rendering. Only GET responses that are 200 and set no cookie, asked without a session or
+ * flash cookie and without `?lng=`, are kept, keyed by host, language and URL. Turn it off with
+ * PAGE_CACHE_SECONDS=0.
+ */
+const MAX_ENTRIES = 1_000;
+const MAX_BYTES = 512 * 1024;
+
+type Entry = { body: ArrayBuffer; headers: [string, string][]; expires: number };
+const entries = new Map<string, Entry>();
+
+const ttlMs = () => Math.max(0, Number(process.env.PAGE_CACHE_SECONDS ?? 5)) * 1000;
+
+function cacheable(request: Request): boolean {
+  // Only behind Baan's own server, which says whether a request is a document or data request.
+  if (request.method !== 'GET' || !request.headers.has('x-baan-request-kind')) return false;
+  const cookie = request.headers.get('Cookie') ?? '';
+  if (/(?:^|;\s*)(baan_session|baan_flash)=/.test(cookie)) return false;
+  return !new URL(request.url).searchParams.has('lng');
+}
+
+export function pageCacheMiddleware(localeOf: (context: Parameters<MiddlewareFunction>[0]['context']) => string): MiddlewareFunction<Response> {
+  return async ({ request, context }, next) => {
+    const ttl = ttlMs();
+    if (!ttl || !cacheable(request)) return next();
+    const url = new URL(request.url);
+    const key = `${request.headers.get('x-baan-request-kind')}|${url.host}|${localeOf(context)}|${url.pathname}${url.search}`;
+    const now = Date.now();
+    const hit = entries.get(key);
+    if (hit && hit.expires > now) return new Response(hit.body.slice(0), { status: 200, headers: hit.headers });
+
+    const response = await next();
+    if (response.status !== 200 || response.headers.has('Set-Cookie') || !response.body) return response;
+    const body = await response.arrayBuffer();
+    if (body.byteLength <= MAX_BYTES) {
+      if (entries.size >= MAX_ENTRIES) entries.clear();
+      entries.set(key, { body, headers: [...response.headers], expires: now + ttl });
+    }
+    return new Response(body.slice(0), { status: response.status, headers: response.headers });
+  };
+}

@@ -1,0 +1,155 @@
+// `npm run bench`: the foundation's speed and size figures, measured on this machine.
+//   1. cold start of `npm start` on an empty embedded database, to the first 200 of `/`
+//   2. commune home page latency (p50/p95, autocannon) at 20 connections, on PGlite and on server
+//      Postgres, with the anonymous page cache on (the default) and off
+//   3. JavaScript (gzip) that the home page and a commune page download
+// Server Postgres is used when BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
+// answers; a database `baan_bench` is created there and dropped afterwards.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function startServer(port: number, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+async function waitFor200(url: string, timeoutMs = 120_000): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    try {
+      const response = await fetch(url);
+      if (response.status === 200) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await sleep(25);
+  }
+  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
+
+const fmt = (r: { p50: number; p95: number; p99: number; rps: number; errors: number }) =>
+  `p50 ${r.p50} ms · p95 ${r.p95} ms · p99 ${r.p99} ms · ${r.rps} req/s · ${r.errors} errors   [target p95 ≤ 50 ms]`;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+/** autocannon with CONNECTIONS keep-alive connections for DURATION_MS; every latency is kept for exact percentiles. */
+async function load(url: string) {
+  for (let i = 0; i < 20; i++) await fetch(url).then((r) => r.arrayBuffer()); // warm-up
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url, connections: CONNECTIONS, duration: DURATION_MS / 1000, headers: { 'accept-language': 'vi', 'accept-encoding': 'gzip' } },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((x, y) => x - y);
+  return {
+    requests: latencies.length,
+    rps: Math.round(result.requests.average),
+    p50: +percentile(latencies, 50).toFixed(1),
+    p95: +percentile(latencies, 95).toFixed(1),
+    p99: +percentile(latencies, 99).toFixed(1),
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** Every script a real browser (Chromium) downloads for the page, measured raw and gzipped. */
+async function jsBytes(base: string, pagePath: string) {
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    const scripts: Promise<Buffer>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response.body());
+    });
+    await page.goto(base + pagePath, { waitUntil: 'networkidle' });
+    const bodies = await Promise.all(scripts);
+    const raw = bodies.reduce((n, b) => n + b.byteLength, 0);
+    const gzip = bodies.reduce((n, b) => n + gzipSync(b, { level: 6 }).byteLength, 0);
+    return { files: bodies.length, rawKB: +(raw / 1024).toFixed(1), gzipKB: +(gzip / 1024).toFixed(1) };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  console.log(`Baan bench · ${os.cpus().length} cores · Node ${process.version} · ${CONNECTIONS} connections × ${DURATION_MS / 1000} s\n`);
+  const build = spawnSync(process.execPath, ['node_modules/@react-router/dev/bin.js', 'build'], { stdio: 'ignore' });
+  if (build.status !== 0) throw new Error('build failed');
+
+  // 1 + 2a: embedded database.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baan-bench-'));
+  const port = 3310;
+  const started = performance.now();
+  const embedded = startServer(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
+  await waitFor200(`http://localhost:${port}/`);
+  const coldStartMs = Math.round(performance.now() - started);
+  await stop(embedded);
+  const warmStarted = performance.now();
+  const embeddedAgain = startServer(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
+  await waitFor200(`http://localhost:${port}/`);
+  const warmStartMs = Math.round(performance.now() - warmStarted);
+  console.log(`cold start (empty embedded database: create, migrate, seed) to first 200 of /: ${coldStartMs} ms   [target ≤ 10000 ms]`);
+  console.log(`warm start (existing embedded database) to first 200 of /:               ${warmStartMs} ms\n`);
+
+  const base = `http://localhost:${port}`;
+  const home = await jsBytes(base, '/');
+  const commune = await jsBytes(base, '/gia-phu');
+  console.log(`JS on / :        ${home.files} files, ${home.rawKB} KB raw, ${home.gzipKB} KB gzip   [target ≤ 120 KB gz]`);
+  console.log(`JS on /gia-phu : ${commune.files} files, ${commune.rawKB} KB raw, ${commune.gzipKB} KB gzip\n`);
+
+  const pglite = await load(`${base}/gia-phu`);
+  console.log(`GET /gia-phu on PGlite (anonymous page cache on):  ${fmt(pglite)}`);
+  await stop(embeddedAgain);
+  const uncached = startServer(port, { DATA_DIR: dataDir, DATABASE_URL: '', PAGE_CACHE_SECONDS: '0' });
+  await waitFor200(`${base}/`);
+  console.log(`GET /gia-phu on PGlite (page cache off, every request rendered): ${fmt(await load(`${base}/gia-phu`))}`);
+  await stop(uncached);
+  rmSync(dataDir, { recursive: true, force: true });
+
+  // 2b: server Postgres.
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin`select 1`;
+  } catch {
+    console.log('GET /gia-phu on server Postgres: skipped (no server at BENCH_DATABASE_URL)');
+    return;
+  }
+  await admin.unsafe('drop database if exists baan_bench with (force)');
+  await admin.unsafe('create database baan_bench');
+  const benchUrl = new URL(serverUrl);
+  benchUrl.pathname = '/baan_bench';
+  try {
+    const seed = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'db/seed/cli.ts'], { env: { ...process.env, DATABASE_URL: benchUrl.toString() }, stdio: 'ignore' });
+    if (seed.status !== 0) throw new Error('seeding the server database failed');
+    for (const cacheSeconds of ['5', '0']) {
+      const server = startServer(port + 1, { DATABASE_URL: benchUrl.toString(), PAGE_CACHE_SECONDS: cacheSeconds });
+      await waitFor200(`http://localhost:${port + 1}/healthz`);
+      const pg = await load(`http://localhost:${port + 1}/gia-phu`);
+      console.log(`GET /gia-phu on server Postgres (page cache ${cacheSeconds === '0' ? 'off' : 'on'}): ${fmt(pg)}`);
+      await stop(server);
+    }
+  } finally {
+    await admin.unsafe('drop database if exists baan_bench with (force)');
+    await admin.end();
+  }
+}
+
+await main();
