@@ -1,3 +1,4 @@
+import { data } from 'react-router';
 import { AppError } from './errors.ts';
 
 /**
@@ -25,5 +26,18 @@ export async function readFormData(request: Request, maxBytes: number): Promise<
     return await new Response(Buffer.concat(chunks), { headers: { 'Content-Type': request.headers.get('Content-Type') ?? '' } }).formData();
   } catch {
     throw new AppError('invalid', 'common:validation.invalid');
+  }
+}
+
+/**
+ * The submitted form of an ordinary (non-upload) page. A body that is not a form, or larger
+ * than a form of text can be, is a 400/413 page in the reader's language, never a 500.
+ */
+export async function readForm(request: Request, maxBytes = 64 * 1024): Promise<FormData> {
+  try {
+    return await readFormData(request, maxBytes);
+  } catch (error) {
+    const status = error instanceof AppError && error.code === 'payload_too_large' ? 413 : 400;
+    throw data({ messageKey: status === 413 ? 'common:errors.tooLarge' : 'common:errors.badRequest' }, { status });
   }
 }

@@ -1,3 +1,4 @@
+import { readForm } from '~/lib/body.server.ts';
 import { useTranslation } from 'react-i18next';
 import { data, Form } from 'react-router';
 import { requireUser, scopeOf } from '~/auth/guards.server.ts';
@@ -31,7 +32,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   requireOperator(context, request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(formData, CommuneInputSchema, (raw) => {
     const [country, provinceCode] = String(raw.province ?? '').split(':');
     return { ...nestLocaleFields(raw, ['name']), country, provinceCode };

@@ -1,3 +1,4 @@
+import { readForm } from '~/lib/body.server.ts';
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link } from 'react-router';
 import { requireUser, scopeOf } from '~/auth/guards.server.ts';
@@ -30,7 +31,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(formData, ChangePasswordSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

@@ -1,3 +1,4 @@
+import { readForm } from '~/lib/body.server.ts';
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import { scopeOf } from '~/auth/guards.server.ts';
@@ -20,7 +21,7 @@ export function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(formData, SignInSchema);
   if (!parsed.ok) return data({ ...parsed, retryAfterMinutes: 0 }, { status: 400 });
   try {

@@ -1,3 +1,4 @@
+import { readForm } from '~/lib/body.server.ts';
 import { useTranslation } from 'react-i18next';
 import { data, Form } from 'react-router';
 import { requireMembership } from '~/auth/guards.server.ts';
@@ -5,13 +6,15 @@ import { InviteSchema } from '~/auth/schemas.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { formatDate } from '~/i18n/format.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { AppError, statusOf } from '~/lib/errors.ts';
+import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { ROLES, type Role } from '~/auth/roles.ts';
 import { inviteMember, listMembers, listPendingInvitations, removeMembership, revokeInvitation } from '../members.server.ts';
 import type { Route } from './+types/members';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { scope, commune, user } = await requireMembership(context, request, ['official']);
@@ -28,7 +31,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official']);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get('intent');
   try {
     if (intent === 'invite') {
@@ -38,17 +41,21 @@ export async function action({ context, request }: Route.ActionArgs) {
       return data({ ok: true as const, errors: {} as Record<string, string>, values: {} as Record<string, string>, invitation: { url: invitation.url, email: parsed.data.email, role: parsed.data.role } });
     }
     if (intent === 'revoke') {
-      await revokeInvitation(scope, String(formData.get('invitationId') ?? ''));
+      const invitationId = String(formData.get('invitationId') ?? '');
+      if (!UUID.test(invitationId)) notFound();
+      await revokeInvitation(scope, invitationId);
       return redirectWithFlash(`/${commune.slug}/members`, { key: 'auth:members.revoked', tone: 'info' });
     }
     if (intent === 'remove') {
       const role = String(formData.get('role'));
-      if (!(ROLES as readonly string[]).includes(role)) throw new AppError('invalid', 'common:validation.invalid');
-      await removeMembership(scope, String(formData.get('userId') ?? ''), role as Role);
+      const userId = String(formData.get('userId') ?? '');
+      if (!(ROLES as readonly string[]).includes(role) || !UUID.test(userId)) notFound();
+      await removeMembership(scope, userId, role as Role);
       return redirectWithFlash(`/${commune.slug}/members`, { key: 'auth:members.removed', tone: 'info' });
     }
     throw new AppError('invalid', 'common:validation.invalid');
   } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
     if (error instanceof AppError) {
       const field = intent === 'invite' && error.code === 'conflict' ? 'email' : '_form';
       return data({ ...formFailure(formData, { [field]: error.messageKey }), invitation: null }, { status: statusOf[error.code] });
