@@ -21,6 +21,7 @@ import { pageCacheMiddleware } from '~/lib/page-cache.server.ts';
 import { securityMiddleware } from '~/lib/security.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { tenancyMiddleware } from '~/tenancy/middleware.server.ts';
+import { useHydrate } from '~/ui/route-handle.ts';
 import stylesheet from '~/ui/styles.css?url';
 import type { Route } from './+types/root';
 
@@ -65,6 +66,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
   const { t, i18n } = useTranslation();
+  const hydrate = useHydrate();
   const locale = root?.locale ?? (i18n.language as Locale) ?? 'en';
   return (
     <html lang={locale} dir="ltr">
@@ -91,8 +93,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">
           <p>{t('common:footer.about')}</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        {hydrate ? (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { requireCommune } from '~/auth/guards.server.ts';
+import type { RouteHandle } from '~/ui/route-handle.ts';
 import type { Route } from './+types/coming-soon';
+
+/** A reading page: plain HTML, no JavaScript to download (see root.tsx). */
+export const handle: RouteHandle = { hydrate: false };
 
 const SECTIONS = { 'handbook-soon': 'handbook', 'market-soon': 'market', 'tourism-soon': 'tourism' } as const;
 

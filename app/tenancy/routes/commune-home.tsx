@@ -8,7 +8,11 @@ import { getMedia } from '~/media/media.server.ts';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';
 import { localized } from '../commune.ts';
 import { getProvince } from '../communes.server.ts';
+import type { RouteHandle } from '~/ui/route-handle.ts';
 import type { Route } from './+types/commune-home';
+
+/** A reading page: plain HTML, no JavaScript to download (see root.tsx). */
+export const handle: RouteHandle = { hydrate: false };
 
 export async function loader({ context }: Route.LoaderArgs) {
   const commune = requireCommune(context);

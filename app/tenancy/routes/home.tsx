@@ -5,7 +5,11 @@ import type { Locale } from '~/i18n/config.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { localized } from '../commune.ts';
 import { listCommunesByProvince } from '../communes.server.ts';
+import type { RouteHandle } from '~/ui/route-handle.ts';
 import type { Route } from './+types/home';
+
+/** A reading page: plain HTML, no JavaScript to download (see root.tsx). */
+export const handle: RouteHandle = { hydrate: false };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = getLocale(context) as Locale;
