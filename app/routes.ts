@@ -15,7 +15,13 @@ export default [
 
   route(':commune', 'tenancy/routes/commune-layout.tsx', [
     index('tenancy/routes/commune-home.tsx'),
-    route('handbook', 'tenancy/routes/coming-soon.tsx', { id: 'handbook-soon' }),
+    ...prefix('handbook', [
+      index('handbook/routes/index.tsx'),
+      route('new', 'handbook/routes/editor.tsx', { id: 'handbook-new' }),
+      route(':slug', 'handbook/routes/article.tsx'),
+      route(':slug/edit', 'handbook/routes/editor.tsx', { id: 'handbook-edit' }),
+      route(':slug/history', 'handbook/routes/history.tsx'),
+    ]),
     route('market', 'tenancy/routes/coming-soon.tsx', { id: 'market-soon' }),
     route('tourism', 'tenancy/routes/coming-soon.tsx', { id: 'tourism-soon' }),
     route('settings', 'tenancy/routes/settings.tsx'),

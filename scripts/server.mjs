@@ -18,7 +18,11 @@ app.use(compression());
 // Fingerprinted build assets never change: cache them for a year.
 app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }));
 // Other public files (favicon, …) all have an extension: page URLs skip the file-system look-up.
-const publicFiles = express.static(path.join(buildDir, 'client'), { maxAge: '1h' });
+const publicFiles = express.static(path.join(buildDir, 'client'), {
+  maxAge: '1h',
+  // The service worker must be re-checked on every visit, or fixes reach phones late.
+  setHeaders: (res, file) => (file.endsWith(`${path.sep}sw.js`) ? res.setHeader('Cache-Control', 'no-cache') : undefined),
+});
 app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) && !req.path.endsWith('.data') ? publicFiles(req, res, next) : next()));
 // The client's address is set here, from the socket (or the trusted proxy), for sign-in throttling;
 // whatever a client sent under this name is replaced.

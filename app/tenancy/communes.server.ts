@@ -7,6 +7,7 @@ import type { Locale } from '~/i18n/config.ts';
 import { foldForSearch, RESERVED_SLUGS, type Commune } from './commune.ts';
 import type { CommuneInput, CommuneProfileInput } from './schemas.ts';
 import { forgetCommunes, memoCommune } from './commune-cache.server.ts';
+import { copyTemplateInto } from '~/handbook/template.server.ts';
 
 const communeColumns = {
   id: communes.id,
@@ -139,6 +140,9 @@ export async function createCommune(scope: Scope, input: CommuneInput): Promise<
         searchText: buildSearchText({ slug: input.slug, name: input.name, provinceName: province.name, legacyNames: province.legacyNames, legacyAddress: input.legacyAddress }),
       })
       .returning({ id: communes.id, slug: communes.slug });
+    // A new commune starts with its own copy of the national template handbook.
+    await tx.execute(sql`select set_config('app.tenant_id', ${row!.id}, true)`);
+    await copyTemplateInto(tx, row!.id, scope.userId);
     return row!;
   }).finally(() => forgetCommunes(scope.db));
 }

@@ -2,3 +2,4 @@ export * from './tenancy.ts';
 export * from './auth.ts';
 export * from './outbox.ts';
 export * from './media.ts';
+export * from './handbook.ts';

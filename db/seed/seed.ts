@@ -2,7 +2,9 @@ import { count, eq, sql } from 'drizzle-orm';
 import { hash } from '@node-rs/argon2';
 import type { Database } from '../client.ts';
 import { fold } from '../text.ts';
-import { communes, memberships, provinces, users } from '../schema/index.ts';
+import { communes, handbookTemplateArticles, handbookTemplateChapters, memberships, provinces, users } from '../schema/index.ts';
+import { templateArticles, templateChapters } from './handbook-template.ts';
+import { copyTemplateAsOwner } from '../../app/handbook/template.server.ts';
 import { communes as communeSeeds, DEMO_PASSWORD, demoMemberships, demoUsers, provinces as provinceSeeds } from './data.ts';
 
 // Seeding runs on the owner connection (no request is involved), the one place besides
@@ -11,6 +13,11 @@ import { communes as communeSeeds, DEMO_PASSWORD, demoMemberships, demoUsers, pr
 
 /** Reference data every installation needs (provinces); idempotent, runs on every boot. */
 export async function seedReferenceData(database: Database): Promise<void> {
+  await seedProvinces(database);
+  await seedHandbookTemplate(database);
+}
+
+async function seedProvinces(database: Database): Promise<void> {
   await database.db
     .insert(provinces)
     .values(provinceSeeds.map((p) => ({ code: p.code, country: p.country, kind: p.kind, name: p.name, legacyNames: p.legacyNames })))
@@ -18,6 +25,27 @@ export async function seedReferenceData(database: Database): Promise<void> {
       target: [provinces.country, provinces.code],
       set: { kind: sql`excluded.kind`, name: sql`excluded.name`, legacyNames: sql`excluded.legacy_names` },
     });
+}
+
+/**
+ * The national template handbook, inserted where missing (an operator's later edits to the
+ * template are never overwritten by a restart).
+ */
+export async function seedHandbookTemplate(database: Database): Promise<void> {
+  let position = 0;
+  for (const chapter of templateChapters) {
+    await database.db
+      .insert(handbookTemplateChapters)
+      .values({ key: chapter.key, pillar: chapter.pillar, position: position++, title: chapter.title, summary: chapter.summary })
+      .onConflictDoNothing();
+  }
+  position = 0;
+  for (const article of templateArticles) {
+    await database.db
+      .insert(handbookTemplateArticles)
+      .values({ key: article.key, chapterKey: article.chapterKey, position: position++, title: article.title, summary: article.summary, body: article.body, checklist: article.checklist ?? null })
+      .onConflictDoNothing();
+  }
 }
 
 /** The demo communes, accounts and memberships; idempotent. */
@@ -66,6 +94,11 @@ export async function seedDemo(database: Database): Promise<{ communes: number; 
       await tx.execute(sql`select set_config('app.tenant_id', ${commune.id}, true)`);
       await tx.insert(memberships).values({ tenantId: commune.id, userId: user!.id, role: m.role }).onConflictDoNothing();
     });
+  }
+  // Each demo commune starts with its copy of the national template handbook.
+  for (const c of communeSeeds) {
+    const [commune] = await db.select({ id: communes.id }).from(communes).where(eq(communes.slug, c.slug));
+    await copyTemplateAsOwner(db, commune!.id);
   }
   return { communes: communeSeeds.length, users: demoUsers.length };
 }

@@ -7,13 +7,13 @@ import type { Route } from './+types/coming-soon';
 /** A reading page: plain HTML, no JavaScript to download (see root.tsx). */
 export const handle: RouteHandle = { hydrate: false };
 
-const SECTIONS = { 'handbook-soon': 'handbook', 'market-soon': 'market', 'tourism-soon': 'tourism' } as const;
+const SECTIONS = { 'market-soon': 'market', 'tourism-soon': 'tourism' } as const;
 
 /** Handbook, market and tourism each arrive with their own issue; until then, say so plainly. */
 export async function loader({ context, request }: Route.LoaderArgs) {
   const commune = requireCommune(context);
   const segment = new URL(request.url).pathname.split('/')[2] ?? 'handbook';
-  const section = Object.values(SECTIONS).find((s) => s === segment) ?? 'handbook';
+  const section = Object.values(SECTIONS).find((s) => s === segment) ?? 'market';
   return { slug: commune.slug, section };
 }
 

@@ -1,0 +1,349 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '#db/client.ts';
+import {
+  events,
+  handbookArticles,
+  handbookChapters,
+  handbookChecklists,
+  handbookChecklistSteps,
+  handbookRevisions,
+  handbookTranslations,
+  users,
+  type LocaleText,
+  type Pillar,
+  type RevisionSnapshot,
+} from '#db/schema/index.ts';
+import { fold } from '#db/text.ts';
+import { withTenant, type Scope } from '#db/scope.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { AppError } from '~/lib/errors.ts';
+import { localized } from '~/tenancy/commune.ts';
+import { renderMarkdown } from './markdown.server.ts';
+import { searchTextOf } from './search-text.ts';
+import type { ArticleInput } from './schemas.ts';
+
+type TenantScope = Scope & { tenantId: string };
+type EditorScope = TenantScope & { userId: string };
+
+const PILLAR_ORDER: Record<Pillar, number> = { government: 0, economy: 1, society: 2 };
+
+type Translation = { locale: string; title: string; summary: string; body: string };
+
+/** The translation in the reader's language, else the commune's default, else any. */
+function pick(translations: Translation[], locale: Locale, fallback: Locale): { t: Translation; fellBack: boolean } | null {
+  const own = translations.find((t) => t.locale === locale);
+  if (own) return { t: own, fellBack: false };
+  const other = translations.find((t) => t.locale === fallback) ?? translations[0];
+  return other ? { t: other, fellBack: true } : null;
+}
+
+export type HandbookIndex = {
+  pillars: {
+    pillar: Pillar;
+    chapters: { id: string; title: string; summary: string; articles: { slug: string; title: string; summary: string; published: boolean; fellBack: boolean; locale: string }[] }[];
+  }[];
+};
+
+/** Chapters by pillar with their articles; drafts only for the commune's editors. */
+export async function listHandbook(scope: TenantScope, locale: Locale, fallback: Locale, includeDrafts = false): Promise<HandbookIndex> {
+  return withTenant(scope, async (tx) => {
+    const chapters = await tx.select().from(handbookChapters).where(eq(handbookChapters.tenantId, scope.tenantId)).orderBy(asc(handbookChapters.position));
+    const articles = await tx
+      .select()
+      .from(handbookArticles)
+      .where(and(eq(handbookArticles.tenantId, scope.tenantId), includeDrafts ? undefined : eq(handbookArticles.published, true)))
+      .orderBy(asc(handbookArticles.position), asc(handbookArticles.slug));
+    const translations = articles.length
+      ? await tx
+          .select({ articleId: handbookTranslations.articleId, locale: handbookTranslations.locale, title: handbookTranslations.title, summary: handbookTranslations.summary, body: sql<string>`''` })
+          .from(handbookTranslations)
+          .where(and(eq(handbookTranslations.tenantId, scope.tenantId), inArray(handbookTranslations.articleId, articles.map((a) => a.id))))
+      : [];
+    const byArticle = new Map<string, Translation[]>();
+    for (const t of translations) byArticle.set(t.articleId, [...(byArticle.get(t.articleId) ?? []), t]);
+    const pillars = new Map<Pillar, HandbookIndex['pillars'][number]>();
+    for (const chapter of [...chapters].sort((a, b) => PILLAR_ORDER[a.pillar] - PILLAR_ORDER[b.pillar] || a.position - b.position)) {
+      const group = pillars.get(chapter.pillar) ?? { pillar: chapter.pillar, chapters: [] };
+      group.chapters.push({
+        id: chapter.id,
+        title: localized(chapter.title, locale, fallback).text,
+        summary: localized(chapter.summary, locale, fallback).text,
+        articles: articles
+          .filter((a) => a.chapterId === chapter.id)
+          .flatMap((a) => {
+            const chosen = pick(byArticle.get(a.id) ?? [], locale, fallback);
+            return chosen ? [{ slug: a.slug, title: chosen.t.title, summary: chosen.t.summary, published: a.published, fellBack: chosen.fellBack, locale: chosen.t.locale }] : [];
+          }),
+      });
+      pillars.set(chapter.pillar, group);
+    }
+    return { pillars: [...pillars.values()] };
+  });
+}
+
+export type ChecklistView = { id: string; title: string; steps: { id: string; title: string; detail: string; linkUrl: string | null; linkLabel: string }[] };
+
+export type ArticleView = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  html: string;
+  locale: string;
+  fellBack: boolean;
+  locales: string[];
+  published: boolean;
+  revision: number;
+  chapter: { id: string; title: string; pillar: Pillar };
+  checklist: ChecklistView | null;
+  updatedAt: Date;
+};
+
+/** One article for reading, in the reader's language (with fallback) and its checklist. */
+export async function getArticle(scope: TenantScope, slug: string, locale: Locale, fallback: Locale, includeDrafts = false): Promise<ArticleView | null> {
+  if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null;
+  return withTenant(scope, async (tx) => {
+    const [article] = await tx
+      .select()
+      .from(handbookArticles)
+      .where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.slug, slug), includeDrafts ? undefined : eq(handbookArticles.published, true)));
+    if (!article) return null;
+    const translations = await tx
+      .select()
+      .from(handbookTranslations)
+      .where(and(eq(handbookTranslations.tenantId, scope.tenantId), eq(handbookTranslations.articleId, article.id)));
+    const chosen = pick(translations, locale, fallback);
+    if (!chosen) return null;
+    const [chapter] = await tx
+      .select()
+      .from(handbookChapters)
+      .where(and(eq(handbookChapters.tenantId, scope.tenantId), eq(handbookChapters.id, article.chapterId)));
+    const checklist = await loadChecklist(tx, scope.tenantId, article.id, chosen.t.locale as Locale, fallback);
+    return {
+      id: article.id,
+      slug: article.slug,
+      title: chosen.t.title,
+      summary: chosen.t.summary,
+      html: renderMarkdown(chosen.t.body),
+      locale: chosen.t.locale,
+      fellBack: chosen.fellBack,
+      locales: translations.map((t) => t.locale),
+      published: article.published,
+      revision: article.revision,
+      chapter: { id: chapter!.id, title: localized(chapter!.title, locale, fallback).text, pillar: chapter!.pillar },
+      checklist,
+      updatedAt: article.updatedAt,
+    };
+  });
+}
+
+async function loadChecklist(tx: Tx, tenantId: string, articleId: string, locale: Locale, fallback: Locale): Promise<ChecklistView | null> {
+  const [checklist] = await tx
+    .select()
+    .from(handbookChecklists)
+    .where(and(eq(handbookChecklists.tenantId, tenantId), eq(handbookChecklists.articleId, articleId)));
+  if (!checklist) return null;
+  const steps = await tx
+    .select()
+    .from(handbookChecklistSteps)
+    .where(and(eq(handbookChecklistSteps.tenantId, tenantId), eq(handbookChecklistSteps.checklistId, checklist.id)))
+    .orderBy(asc(handbookChecklistSteps.position));
+  const text = (value: LocaleText) => localized(value, locale, fallback).text;
+  return {
+    id: checklist.id,
+    title: text(checklist.title),
+    steps: steps.map((s) => ({ id: s.id, title: text(s.title), detail: text(s.detail), linkUrl: s.linkUrl, linkLabel: text(s.linkLabel) })),
+  };
+}
+
+export type SearchHit = { slug: string; title: string; snippet: { before: string; match: string; after: string } | null; locale: string };
+
+/**
+ * Search over titles and bodies of published articles: case and Vietnamese diacritics are
+ * ignored ("thanh toan" finds "thanh toán"), Thai matches as a substring. Title matches rank
+ * first, then trigram similarity.
+ */
+export async function searchHandbook(scope: TenantScope, query: string, locale: Locale, fallback: Locale, limit = 20): Promise<SearchHit[]> {
+  const folded = fold(query).slice(0, 100);
+  if (!folded) return [];
+  const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await withTenant(scope, (tx) =>
+    tx
+      .select({
+        slug: handbookArticles.slug,
+        locale: handbookTranslations.locale,
+        title: handbookTranslations.title,
+        summary: handbookTranslations.summary,
+        body: handbookTranslations.body,
+        titleHit: sql<boolean>`position(${folded} in lower(baan_unaccent(${handbookTranslations.title}))) > 0`,
+        score: sql<number>`word_similarity(${folded}, ${handbookTranslations.searchText})`,
+      })
+      .from(handbookTranslations)
+      .innerJoin(handbookArticles, and(eq(handbookArticles.tenantId, handbookTranslations.tenantId), eq(handbookArticles.id, handbookTranslations.articleId)))
+      .where(and(eq(handbookTranslations.tenantId, scope.tenantId), eq(handbookArticles.published, true), sql`${handbookTranslations.searchText} like ${pattern}`))
+      .orderBy(desc(sql`position(${folded} in lower(baan_unaccent(${handbookTranslations.title}))) > 0`), desc(sql`word_similarity(${folded}, ${handbookTranslations.searchText})`))
+      .limit(limit * 3),
+  );
+  // One hit per article, preferring the reader's language, then the commune's.
+  const rank = (l: string) => (l === locale ? 0 : l === fallback ? 1 : 2);
+  const best = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const seen = best.get(row.slug);
+    if (!seen || rank(row.locale) < rank(seen.locale)) best.set(row.slug, row);
+  }
+  const order = [...new Set(rows.map((r) => r.slug))];
+  return order.slice(0, limit).map((slug) => {
+    const row = best.get(slug)!;
+    return { slug, title: row.title, locale: row.locale, snippet: highlight(`${row.summary} ${row.body.replace(/[#*_`>\[\]]+/g, '')}`, folded) };
+  });
+}
+
+/** Finds the folded query in the original text and returns the words around it. */
+export function highlight(text: string, foldedQuery: string, radius = 60): SearchHit['snippet'] {
+  // Fold character by character, remembering where each folded character came from.
+  let folded = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const piece = fold(text[i]!) || (text[i] === ' ' ? ' ' : '');
+    for (let k = 0; k < piece.length; k++) origin.push(i);
+    folded += piece;
+  }
+  const at = folded.indexOf(foldedQuery);
+  if (at < 0) return null;
+  const start = origin[at]!;
+  const end = (origin[at + foldedQuery.length - 1] ?? start) + 1;
+  const from = Math.max(0, start - radius);
+  const to = Math.min(text.length, end + radius);
+  return { before: (from > 0 ? '…' : '') + text.slice(from, start), match: text.slice(start, end), after: text.slice(end, to) + (to < text.length ? '…' : '') };
+}
+
+// ——— Editing ———
+
+async function snapshotOf(tx: Tx, tenantId: string, articleId: string): Promise<RevisionSnapshot> {
+  const [article] = await tx.select().from(handbookArticles).where(and(eq(handbookArticles.tenantId, tenantId), eq(handbookArticles.id, articleId)));
+  const translations = await tx
+    .select()
+    .from(handbookTranslations)
+    .where(and(eq(handbookTranslations.tenantId, tenantId), eq(handbookTranslations.articleId, articleId)));
+  return {
+    chapterId: article!.chapterId,
+    slug: article!.slug,
+    published: article!.published,
+    translations: Object.fromEntries(translations.map((t) => [t.locale, { title: t.title, summary: t.summary, body: t.body }])),
+  };
+}
+
+/**
+ * Claims the next revision of an article: succeeds only if nobody saved since `expected`
+ * (one conditional UPDATE, so two editors cannot both win), else a conflict.
+ */
+async function claimRevision(tx: Tx, scope: EditorScope, articleId: string, expected: number, changes: Partial<typeof handbookArticles.$inferInsert> = {}): Promise<number> {
+  const [row] = await tx
+    .update(handbookArticles)
+    .set({ ...changes, revision: sql`${handbookArticles.revision} + 1`, updatedAt: new Date(), updatedBy: scope.userId })
+    .where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.id, articleId), eq(handbookArticles.revision, expected)))
+    .returning({ revision: handbookArticles.revision });
+  if (row) return row.revision;
+  const [exists] = await tx.select({ id: handbookArticles.id }).from(handbookArticles).where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.id, articleId)));
+  if (!exists) throw new AppError('not_found', 'common:errors.notFound');
+  throw new AppError('conflict', 'handbook:errors.conflict');
+}
+
+async function writeRevision(tx: Tx, scope: EditorScope, articleId: string, number: number, action: string, changedLocales: string[]) {
+  await tx.insert(handbookRevisions).values({ tenantId: scope.tenantId, articleId, number, action, changedLocales, authorId: scope.userId, snapshot: await snapshotOf(tx, scope.tenantId, articleId) });
+}
+
+/** A new article, saved as a draft with its first language. */
+export async function createArticle(scope: EditorScope, input: ArticleInput): Promise<{ slug: string }> {
+  return withTenant(scope, async (tx) => {
+    const [chapter] = await tx.select({ id: handbookChapters.id }).from(handbookChapters).where(and(eq(handbookChapters.tenantId, scope.tenantId), eq(handbookChapters.id, input.chapterId)));
+    if (!chapter) throw new AppError('invalid', 'handbook:errors.chapterUnknown', { field: 'chapterId' });
+    const [taken] = await tx.select({ id: handbookArticles.id }).from(handbookArticles).where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.slug, input.slug)));
+    if (taken) throw new AppError('conflict', 'handbook:errors.slugTaken', { field: 'slug' });
+    const [article] = await tx
+      .insert(handbookArticles)
+      .values({ tenantId: scope.tenantId, chapterId: input.chapterId, slug: input.slug, position: 1000, updatedBy: scope.userId })
+      .returning({ id: handbookArticles.id });
+    await tx.insert(handbookTranslations).values({ tenantId: scope.tenantId, articleId: article!.id, locale: input.locale, title: input.title, summary: input.summary, body: input.body, searchText: searchTextOf(input.title, input.summary, input.body) });
+    await writeRevision(tx, scope, article!.id, 1, 'create', [input.locale]);
+    return { slug: input.slug };
+  });
+}
+
+/** Saves one language of an article, unless it changed since the editor opened it. */
+export async function saveTranslation(scope: EditorScope, articleId: string, expectedRevision: number, input: ArticleInput): Promise<number> {
+  return withTenant(scope, async (tx) => {
+    const number = await claimRevision(tx, scope, articleId, expectedRevision, { chapterId: input.chapterId });
+    await tx
+      .insert(handbookTranslations)
+      .values({ tenantId: scope.tenantId, articleId, locale: input.locale, title: input.title, summary: input.summary, body: input.body, searchText: searchTextOf(input.title, input.summary, input.body) })
+      .onConflictDoUpdate({
+        target: [handbookTranslations.tenantId, handbookTranslations.articleId, handbookTranslations.locale],
+        set: { title: input.title, summary: input.summary, body: input.body, searchText: searchTextOf(input.title, input.summary, input.body) },
+      });
+    await writeRevision(tx, scope, articleId, number, 'edit', [input.locale]);
+    return number;
+  });
+}
+
+/** Publishes or withdraws an article; publishing writes `handbook.article_published` to the outbox. */
+export async function setPublished(scope: EditorScope, articleId: string, expectedRevision: number, published: boolean): Promise<number> {
+  return withTenant(scope, async (tx) => {
+    const number = await claimRevision(tx, scope, articleId, expectedRevision, { published, ...(published ? { publishedAt: new Date() } : {}) });
+    await writeRevision(tx, scope, articleId, number, published ? 'publish' : 'unpublish', []);
+    const [article] = await tx.select({ slug: handbookArticles.slug }).from(handbookArticles).where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.id, articleId)));
+    await tx.insert(events).values({ tenantId: scope.tenantId, type: published ? 'handbook.article_published' : 'handbook.article_unpublished', payload: { articleId, slug: article!.slug, revision: number }, actorUserId: scope.userId });
+    return number;
+  });
+}
+
+export type RevisionView = { number: number; action: string; changedLocales: string[]; author: string | null; createdAt: Date; titles: Record<string, string> };
+
+export async function listRevisions(scope: TenantScope, articleId: string): Promise<RevisionView[]> {
+  const rows = await withTenant(scope, (tx) =>
+    tx
+      .select({ number: handbookRevisions.number, action: handbookRevisions.action, changedLocales: handbookRevisions.changedLocales, author: users.displayName, createdAt: handbookRevisions.createdAt, snapshot: handbookRevisions.snapshot })
+      .from(handbookRevisions)
+      .leftJoin(users, eq(users.id, handbookRevisions.authorId))
+      .where(and(eq(handbookRevisions.tenantId, scope.tenantId), eq(handbookRevisions.articleId, articleId)))
+      .orderBy(desc(handbookRevisions.number)),
+  );
+  return rows.map((r) => ({ number: r.number, action: r.action, changedLocales: r.changedLocales, author: r.author, createdAt: r.createdAt, titles: Object.fromEntries(Object.entries(r.snapshot.translations).map(([l, t]) => [l, t.title])) }));
+}
+
+/** Brings back the text of an old revision (every language) as a new revision; publication state is kept. */
+export async function restoreRevision(scope: EditorScope, articleId: string, number: number, expectedRevision: number): Promise<number> {
+  return withTenant(scope, async (tx) => {
+    const [old] = await tx
+      .select({ snapshot: handbookRevisions.snapshot })
+      .from(handbookRevisions)
+      .where(and(eq(handbookRevisions.tenantId, scope.tenantId), eq(handbookRevisions.articleId, articleId), eq(handbookRevisions.number, number)));
+    if (!old) throw new AppError('not_found', 'common:errors.notFound');
+    const next = await claimRevision(tx, scope, articleId, expectedRevision, { chapterId: old.snapshot.chapterId });
+    await tx.delete(handbookTranslations).where(and(eq(handbookTranslations.tenantId, scope.tenantId), eq(handbookTranslations.articleId, articleId)));
+    for (const [locale, t] of Object.entries(old.snapshot.translations)) {
+      await tx.insert(handbookTranslations).values({ tenantId: scope.tenantId, articleId, locale, title: t.title, summary: t.summary, body: t.body, searchText: searchTextOf(t.title, t.summary, t.body) });
+    }
+    await writeRevision(tx, scope, articleId, next, 'restore', Object.keys(old.snapshot.translations));
+    return next;
+  });
+}
+
+/** The editor's view of an article: every language as stored, and the chapters to choose from. */
+export async function getArticleForEditing(scope: TenantScope, slug: string) {
+  if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null;
+  return withTenant(scope, async (tx) => {
+    const [article] = await tx.select().from(handbookArticles).where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.slug, slug)));
+    if (!article) return null;
+    const translations = await tx
+      .select({ locale: handbookTranslations.locale, title: handbookTranslations.title, summary: handbookTranslations.summary, body: handbookTranslations.body })
+      .from(handbookTranslations)
+      .where(and(eq(handbookTranslations.tenantId, scope.tenantId), eq(handbookTranslations.articleId, article.id)));
+    return { id: article.id, slug: article.slug, chapterId: article.chapterId, published: article.published, revision: article.revision, translations };
+  });
+}
+
+export async function listChapters(scope: TenantScope, locale: Locale, fallback: Locale) {
+  const rows = await withTenant(scope, (tx) => tx.select().from(handbookChapters).where(eq(handbookChapters.tenantId, scope.tenantId)).orderBy(asc(handbookChapters.position)));
+  return rows.map((c) => ({ id: c.id, pillar: c.pillar, title: localized(c.title, locale, fallback).text }));
+}

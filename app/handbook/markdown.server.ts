@@ -1,0 +1,42 @@
+import MarkdownIt from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+
+// Raw HTML in Markdown is not rendered at all (html: false), and markdown-it refuses
+// javascript:/vbscript:/file: links; sanitize-html then keeps only a known set of tags and
+// attributes as a second wall. Whatever an editor types, the result is inert.
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+
+const ALLOWED_TAGS = ['h2', 'h3', 'h4', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'pre', 'blockquote', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td'];
+
+function sanitize(html: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'title', 'width', 'height', 'loading'], th: ['align'], td: ['align'], ol: ['start'] },
+    allowedSchemes: ['https', 'http', 'mailto', 'tel', 'zalo'],
+    allowedSchemesByTag: { img: ['https'] },
+    allowProtocolRelative: false,
+    transformTags: {
+      // Headings start at h2: the article title is the page's h1.
+      h1: 'h2',
+      a: (tagName, attribs) => {
+        const href = attribs.href ?? '';
+        const external = /^https?:\/\//i.test(href);
+        return {
+          tagName,
+          attribs: external ? { ...attribs, rel: 'noopener nofollow', target: '_blank' } : { href, ...(attribs.title ? { title: attribs.title } : {}) },
+        };
+      },
+      img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
+    },
+  });
+}
+
+/** Markdown written by an editor, as safe HTML for the reader. */
+export function renderMarkdown(markdown: string): string {
+  return sanitize(md.render(markdown));
+}
+
+/** Plain text of Markdown (for summaries and search), without markup. */
+export function markdownToText(markdown: string): string {
+  return sanitizeHtml(md.render(markdown), { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
+}

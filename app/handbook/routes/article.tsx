@@ -1,0 +1,93 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { hasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
+import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
+import { formatDate } from '~/i18n/format.ts';
+import { getLocale } from '~/i18n/middleware.server.ts';
+import { userContext } from '~/lib/context.ts';
+import { notFound } from '~/lib/errors.ts';
+import { localized } from '~/tenancy/commune.ts';
+import type { RouteHandle } from '~/ui/route-handle.ts';
+import { getArticle } from '../handbook.server.ts';
+import type { Route } from './+types/article';
+
+/** Reading an article needs no JavaScript; ticking a checklist uses a tiny script of its own. */
+export const handle: RouteHandle = { hydrate: false };
+
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const commune = requireCommune(context);
+  const locale = getLocale(context);
+  const user = context.get(userContext);
+  const scope = { ...scopeOf(context), tenantId: commune.id };
+  const canEdit = user ? await hasRole(scope, ['official', 'editor'], user.isOperator) : false;
+  const article = await getArticle(scope, params.slug, locale, commune.defaultLocale, canEdit);
+  if (!article) notFound();
+  return {
+    slug: commune.slug,
+    communeName: localized(commune.name, locale, commune.defaultLocale).text,
+    article: { ...article, updatedAt: undefined },
+    updated: formatDate(article.updatedAt, locale, commune.timeZone),
+    canEdit,
+  };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) =>
+  loaderData ? [{ title: `${loaderData.article.title} · ${loaderData.communeName}` }, { name: 'description', content: loaderData.article.summary }] : [];
+
+export default function Article({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { article, slug, canEdit, updated } = loaderData;
+  const base = `/${slug}/handbook`;
+  return (
+    <article className="article" lang={article.locale}>
+      <nav aria-label={t('handbook:article.breadcrumb')} className="breadcrumb">
+        <Link to={base}>{t('handbook:index.title')}</Link> › <span>{article.chapter.title}</span>
+      </nav>
+      <h1>{article.title}</h1>
+      {article.fellBack ? (
+        <p className="notice" role="note">
+          {t('handbook:article.fallback', { language: LOCALE_NAMES[article.locale as Locale] })}
+        </p>
+      ) : null}
+      {!article.published ? <p className="notice">{t('handbook:article.draftNotice')}</p> : null}
+      {article.summary ? <p className="lead">{article.summary}</p> : null}
+      <div className="prose" dangerouslySetInnerHTML={{ __html: article.html }} />
+      {article.checklist ? (
+        <section className="checklist card" aria-labelledby="checklist-title" data-checklist={`${slug}:${article.checklist.id}`}
+          data-progress-template={t('handbook:checklist.progress', { done: '{{done}}', total: '{{total}}' })}
+        >
+          <h2 id="checklist-title">{article.checklist.title}</h2>
+          <p className="hint">{t('handbook:checklist.hint')}</p>
+          <ol>
+            {article.checklist.steps.map((step) => (
+              <li key={step.id}>
+                <label>
+                  <input type="checkbox" name="step" value={step.id} data-step={step.id} /> <strong>{step.title}</strong>
+                </label>
+                {step.detail ? <p>{step.detail}</p> : null}
+                {step.linkUrl ? (
+                  <p>
+                    <a href={step.linkUrl} rel="noopener nofollow" target="_blank">
+                      {step.linkLabel || step.linkUrl}
+                    </a>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          <p className="muted" data-checklist-progress="" aria-live="polite" />
+        </section>
+      ) : null}
+      <footer className="article-footer muted">
+        <p>{t('handbook:article.updated', { date: updated })}</p>
+        {canEdit ? (
+          <p>
+            <Link to={`${base}/${article.slug}/edit`}>{t('handbook:editor.edit')}</Link> · <Link to={`${base}/${article.slug}/history`}>{t('handbook:history.title')}</Link>
+          </p>
+        ) : null}
+      </footer>
+      {article.checklist ? <script src="/checklist.js" defer /> : null}
+      <script src="/offline.js" defer />
+    </article>
+  );
+}

@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link } from 'react-router';
+import { requireMembership } from '~/auth/guards.server.ts';
+import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
+import { formatDate } from '~/i18n/format.ts';
+import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { readForm } from '~/lib/body.server.ts';
+import { AppError, notFound, statusOf } from '~/lib/errors.ts';
+import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { getArticleForEditing, listRevisions, restoreRevision } from '../handbook.server.ts';
+import type { Route } from './+types/history';
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
+  const locale = getLocale(context);
+  const article = await getArticleForEditing(scope, params.slug);
+  if (!article) notFound();
+  const revisions = await listRevisions(scope, article.id);
+  return {
+    title: getI18n(context).t('handbook:history.title'),
+    slug: commune.slug,
+    article: { slug: article.slug, revision: article.revision },
+    revisions: revisions.map((r) => ({ ...r, createdAt: undefined, when: formatDate(r.createdAt, locale, commune.timeZone, true), title: r.titles[locale] ?? Object.values(r.titles)[0] ?? '' })),
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
+  const article = await getArticleForEditing(scope, params.slug);
+  if (!article) notFound();
+  const formData = await readForm(request);
+  const number = Number(formData.get('number'));
+  const expected = Number(formData.get('revision'));
+  if (!Number.isInteger(number) || !Number.isInteger(expected)) notFound();
+  try {
+    await restoreRevision(scope, article.id, number, expected);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError) return data({ error: error.messageKey }, { status: statusOf[error.code] });
+    throw error;
+  }
+  return redirectWithFlash(`/${commune.slug}/handbook/${article.slug}/history`, { key: 'handbook:history.restored', params: { number: String(number) } });
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }, { name: 'robots', content: 'noindex' }];
+
+export default function History({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const d = loaderData;
+  return (
+    <div className="stack">
+      <h1>{t('handbook:history.title')}</h1>
+      <p>
+        <Link to={`/${d.slug}/handbook/${d.article.slug}`}>{d.revisions[0]?.title}</Link>
+      </p>
+      {actionData?.error ? (
+        <p className="form-error" role="alert">
+          {t(actionData.error as 'handbook:errors.conflict')}
+        </p>
+      ) : null}
+      <ol className="revisions" reversed>
+        {d.revisions.map((r) => (
+          <li key={r.number}>
+            <strong>
+              {t('handbook:history.revision', { number: r.number })} · {t(`handbook:history.actions.${r.action as 'edit'}`)}
+            </strong>{' '}
+            {r.changedLocales.length ? <span className="muted">({r.changedLocales.map((l) => LOCALE_NAMES[l as Locale] ?? l).join(', ')})</span> : null}
+            <br />
+            <span className="muted">{t('handbook:history.by', { name: r.author ?? t('handbook:history.unknownAuthor'), when: r.when })}</span>
+            {r.number !== d.article.revision ? (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="number" value={r.number} />
+                <input type="hidden" name="revision" value={d.article.revision} />{' '}
+                <button type="submit" className="link-button">
+                  {t('handbook:history.restore')}
+                </button>
+              </Form>
+            ) : (
+              <span className="badge">{t('handbook:history.current')}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// Registers Baan's service worker on handbook pages, keeps a copy of this page (and its
+// stylesheet) for offline reading, and runs the "Save the whole handbook" button.
+(function () {
+  if (!('serviceWorker' in navigator)) return;
+  function assets() {
+    var urls = [location.href];
+    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (l) { urls.push(l.href); });
+    document.querySelectorAll('script[src]').forEach(function (s) { urls.push(s.src); });
+    return urls;
+  }
+  function send(urls, onMessage) {
+    return navigator.serviceWorker.ready.then(function (registration) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function (event) { if (onMessage) onMessage(event.data); };
+      registration.active.postMessage({ type: 'cache', urls: urls }, [channel.port2]);
+    });
+  }
+  navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(function () {
+    return send(assets());
+  }).catch(function () { /* no offline copy: the page still works online */ });
+
+  var box = document.querySelector('[data-save-offline]');
+  if (!box) return;
+  var button = box.querySelector('button');
+  var status = box.querySelector('[data-save-status]');
+  box.hidden = false;
+  button.addEventListener('click', function () {
+    var urls = JSON.parse(box.getAttribute('data-save-offline') || '[]');
+    button.disabled = true;
+    var template = box.getAttribute('data-progress') || '{{done}} / {{total}}';
+    send(urls.concat(assets()), function (message) {
+      status.textContent = (message.type === 'done' ? (box.getAttribute('data-done') || '') + ' ' : '') + template.replace('{{done}}', String(message.done)).replace('{{total}}', String(message.total));
+      if (message.type === 'done') button.disabled = false;
+    });
+  });
+})();

@@ -1,0 +1,95 @@
+// Baan service worker: the village handbook stays readable with no network.
+// - Handbook pages (index, articles, contacts, news): network first, a copy kept for offline.
+// - Static files (/assets/…, stylesheets, small scripts): cache first (names are fingerprinted).
+// - "Save the whole handbook": the page sends the list of article addresses; all are fetched.
+var PAGES = 'baan-pages-v1';
+var STATIC = 'baan-static-v1';
+var KEEP = /^\/[a-z0-9-]+\/(handbook|contacts|news)(\/|$|\?)/;
+
+self.addEventListener('install', function () {
+  self.skipWaiting();
+});
+
+self.addEventListener('activate', function (event) {
+  event.waitUntil(
+    caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (n) { return n !== PAGES && n !== STATIC; }).map(function (n) { return caches.delete(n); }));
+    }).then(function () { return self.clients.claim(); })
+  );
+});
+
+function isStatic(url) {
+  return url.pathname.indexOf('/assets/') === 0 || url.pathname === '/checklist.js' || url.pathname === '/offline.js' || url.pathname === '/favicon.svg';
+}
+
+function keepPage(request, response) {
+  if (!response || response.status !== 200 || response.type !== 'basic') return response;
+  var copy = response.clone();
+  caches.open(PAGES).then(function (cache) { cache.put(request, copy); });
+  return response;
+}
+
+self.addEventListener('fetch', function (event) {
+  var request = event.request;
+  if (request.method !== 'GET') return;
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+
+  if (isStatic(url)) {
+    event.respondWith(
+      caches.open(STATIC).then(function (cache) {
+        return cache.match(request).then(function (hit) {
+          return hit || fetch(request).then(function (response) {
+            if (response.ok) cache.put(request, response.clone());
+            return response;
+          });
+        });
+      })
+    );
+    return;
+  }
+
+  if (request.mode === 'navigate' && KEEP.test(url.pathname + url.search)) {
+    event.respondWith(
+      fetch(request).then(function (response) { return keepPage(request, response); }).catch(function () {
+        return caches.open(PAGES).then(function (cache) {
+          return cache.match(request, { ignoreVary: true }).then(function (hit) {
+            if (hit) return hit;
+            var index = url.pathname.split('/').slice(0, 3).join('/');
+            return cache.match(index, { ignoreVary: true }).then(function (fallback) {
+              return fallback || new Response('<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Offline</title><p>Không có mạng · ไม่มีอินเทอร์เน็ต · You are offline.</p>', { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+            });
+          });
+        });
+      })
+    );
+  }
+});
+
+// Messages from pages: cache these addresses now (the page just shown, or the whole handbook).
+self.addEventListener('message', function (event) {
+  var data = event.data || {};
+  if (data.type !== 'cache' || !Array.isArray(data.urls)) return;
+  var port = event.ports && event.ports[0];
+  var done = 0;
+  var failed = 0;
+  event.waitUntil(
+    Promise.all(data.urls.slice(0, 500).map(function (href) {
+      var url = new URL(href, self.location.origin);
+      if (url.origin !== self.location.origin) return null;
+      var target = isStatic(url) ? STATIC : PAGES;
+      return fetch(url.href, { credentials: 'same-origin' }).then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return caches.open(target).then(function (cache) { return cache.put(url.href, response); });
+      }).then(function () {
+        done++;
+        if (port) port.postMessage({ type: 'progress', done: done, failed: failed, total: data.urls.length });
+      }).catch(function () {
+        failed++;
+        if (port) port.postMessage({ type: 'progress', done: done, failed: failed, total: data.urls.length });
+      });
+    })).then(function () {
+      if (port) port.postMessage({ type: 'done', done: done, failed: failed, total: data.urls.length });
+    })
+  );
+});

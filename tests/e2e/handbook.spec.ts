@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+
+test('an editor writes an article in Vietnamese and publishes it; a reader reads it in English, then offline', async ({ page, browser }) => {
+  const slug = `mang-wifi-${Date.now()}`;
+  await page.goto('/login?lng=vi');
+  await page.locator('input[name=email]').fill('editor.tavan@baan.test');
+  await page.locator('input[name=password]').fill('baan-demo-2026');
+  await page.locator('form.stack button[type=submit]').click();
+  await expect(page.locator('header form button[type=submit]')).toBeVisible();
+
+  await page.goto('/ta-van/handbook/new');
+  await page.getByLabel('Địa chỉ trang', { exact: true }).fill(slug);
+  await page.getByLabel('Tiêu đề', { exact: true }).fill('Wi-Fi miễn phí ở nhà văn hóa thôn');
+  await page.getByLabel('Nội dung', { exact: true }).fill('## Cách kết nối\n\n- Chọn mạng **NhaVanHoa-TaVan**\n- Hỏi mật khẩu ở tổ công nghệ số\n\n<script>alert(1)</script>');
+  await expect(page.locator('.editor .prose h2')).toHaveText('Cách kết nối'); // live preview
+  await page.locator('button[value=save]').click();
+  await expect(page).toHaveURL(new RegExp(`/ta-van/handbook/${slug}/edit`));
+  await page.locator('button[value=publish]').click();
+  await expect(page).toHaveURL(new RegExp(`/ta-van/handbook/${slug}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wi-Fi miễn phí ở nhà văn hóa thôn');
+  await expect(page.locator('.prose script')).toHaveCount(0);
+
+  const reader = await browser.newContext({ locale: 'en-GB' });
+  const tab = await reader.newPage();
+  await tab.goto(`/ta-van/handbook/${slug}`);
+  await expect(tab.getByRole('note')).toContainText('not yet written in your language; it is shown in Tiếng Việt');
+  await expect(tab.locator('article')).toHaveAttribute('lang', 'vi');
+  // The service worker takes over and keeps a copy of the page.
+  await tab.waitForFunction(() => navigator.serviceWorker?.controller !== null || navigator.serviceWorker.ready.then(() => true));
+  await tab.waitForTimeout(500);
+  await tab.reload();
+  await tab.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await reader.setOffline(true);
+  await tab.reload();
+  await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Wi-Fi miễn phí ở nhà văn hóa thôn');
+  await expect(tab.locator('.prose li')).toHaveCount(2);
+  await reader.setOffline(false);
+  await reader.close();
+});
+
+test('a checklist tick survives a reload, with no account', async ({ page }) => {
+  await page.goto('/ta-van/handbook?lng=en');
+  const withChecklist = page.locator('.article-list a').first();
+  await expect(withChecklist).toBeVisible();
+  // Open the VNeID article, which carries the "activate to level 2" checklist.
+  await page.goto('/ta-van/handbook/activate-vneid-level-2?lng=vi');
+  const boxes = page.locator('.checklist input[type=checkbox]');
+  expect(await boxes.count()).toBeGreaterThan(2);
+  await boxes.nth(0).check();
+  await boxes.nth(2).check();
+  await expect(page.locator('[data-checklist-progress]')).toContainText('2');
+  await page.reload();
+  await expect(boxes.nth(0)).toBeChecked();
+  await expect(boxes.nth(1)).not.toBeChecked();
+  await expect(boxes.nth(2)).toBeChecked();
+});
+
+test('handbook search finds Vietnamese without diacritics and works without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN' });
+  const page = await context.newPage();
+  await page.goto('/gia-phu/handbook');
+  await page.getByRole('searchbox').fill('vneid');
+  await page.locator('form[role=search] button').click();
+  await expect(page.locator('.results li').first()).toBeVisible();
+  await page.getByRole('searchbox').fill('thanh toan');
+  await page.locator('form[role=search] button').click();
+  await expect(page.locator('.results mark').first()).toBeVisible();
+  await context.close();
+});
+
+test('commune B’s editor gets 404 on commune A’s editor and history pages', async ({ request }) => {
+  await request.post('/login', { form: { email: 'editor.tavan@baan.test', password: 'baan-demo-2026' }, maxRedirects: 0 });
+  expect((await request.get('/ta-van/handbook/new')).status()).toBe(200);
+  expect((await request.get('/gia-phu/handbook/new')).status()).toBe(404);
+  expect((await request.get('/gia-phu/handbook/activate-vneid-level-2/edit')).status()).toBe(404);
+  expect((await request.get('/gia-phu/handbook/activate-vneid-level-2/history')).status()).toBe(404);
+  expect((await request.post('/gia-phu/handbook/activate-vneid-level-2/edit', { form: { intent: 'unpublish', revision: '1' }, maxRedirects: 0 })).status()).toBe(404);
+  expect((await request.get('/gia-phu/handbook/activate-vneid-level-2')).status()).toBe(200);
+});

@@ -1,0 +1,167 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events, handbookArticles, handbookChapters, handbookTranslations } from '#db/schema/index.ts';
+import { withTenant } from '#db/scope.ts';
+import {
+  createArticle,
+  getArticle,
+  getArticleForEditing,
+  highlight,
+  listHandbook,
+  listRevisions,
+  restoreRevision,
+  saveTranslation,
+  searchHandbook,
+  setPublished,
+} from '~/handbook/handbook.server.ts';
+import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
+import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
+
+let database: TestDatabase;
+let a: { id: string; slug: string };
+let b: { id: string; slug: string };
+let editorA: { id: string };
+let editorB: { id: string };
+let chapterA: string;
+let chapterB: string;
+
+async function makeChapter(tenantId: string, pillar: 'government' | 'economy' | 'society' = 'government') {
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+    const [row] = await tx.insert(handbookChapters).values({ tenantId, pillar, position: 1, title: { vi: 'Định danh điện tử', en: 'Digital ID' } }).returning({ id: handbookChapters.id });
+    return row!.id;
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  a = await makeCommune(database);
+  b = await makeCommune(database);
+  editorA = await makeUser(database);
+  editorB = await makeUser(database);
+  await makeMember(database, a.id, editorA.id, 'editor');
+  await makeMember(database, b.id, editorB.id, 'editor');
+  chapterA = await makeChapter(a.id);
+  chapterB = await makeChapter(b.id, 'economy');
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const asA = () => ({ ...scopeFor(database, a.id, editorA.id), tenantId: a.id, userId: editorA.id });
+const asB = () => ({ ...scopeFor(database, b.id, editorB.id), tenantId: b.id, userId: editorB.id });
+const readerOfA = () => ({ ...scopeFor(database, a.id, null), tenantId: a.id });
+
+describe('handbook articles', () => {
+  it('saves a draft that readers do not see, then publishes it with an outbox event', async () => {
+    await createArticle(asA(), { chapterId: chapterA, slug: 'kich-hoat-vneid', locale: 'vi', title: 'Kích hoạt tài khoản định danh điện tử', summary: 'Các bước kích hoạt VNeID mức 2.', body: '## Chuẩn bị\n\nCăn cước công dân gắn chip và điện thoại.' });
+    expect(await getArticle(readerOfA(), 'kich-hoat-vneid', 'vi', 'vi')).toBeNull();
+    expect((await listHandbook(readerOfA(), 'vi', 'vi')).pillars.flatMap((p) => p.chapters.flatMap((c) => c.articles))).toEqual([]);
+    const draft = await getArticle(asA(), 'kich-hoat-vneid', 'vi', 'vi', true);
+    expect(draft?.published).toBe(false);
+
+    const editing = (await getArticleForEditing(asA(), 'kich-hoat-vneid'))!;
+    await setPublished(asA(), editing.id, editing.revision, true);
+    const published = await getArticle(readerOfA(), 'kich-hoat-vneid', 'vi', 'vi');
+    expect(published?.title).toBe('Kích hoạt tài khoản định danh điện tử');
+    expect(published?.html).toContain('<h2>Chuẩn bị</h2>');
+    const outbox = await database.db.select().from(events).where(eq(events.tenantId, a.id));
+    expect(outbox.map((e) => e.type)).toContain('handbook.article_published');
+  });
+
+  it('falls back to the commune’s language with a flag when the reader’s is missing', async () => {
+    const article = await getArticle(readerOfA(), 'kich-hoat-vneid', 'en', 'vi');
+    expect(article).toMatchObject({ locale: 'vi', fellBack: true });
+  });
+
+  it('refuses a save based on an old revision, and overwrites nothing', async () => {
+    const editing = (await getArticleForEditing(asA(), 'kich-hoat-vneid'))!;
+    const input = { chapterId: chapterA, slug: 'kich-hoat-vneid', locale: 'en' as const, title: 'Activate your digital ID', summary: '', body: 'Steps in English.' };
+    await saveTranslation(asA(), editing.id, editing.revision, input);
+    await expect(saveTranslation(asA(), editing.id, editing.revision, { ...input, body: 'A stale edit' })).rejects.toMatchObject({ code: 'conflict', messageKey: 'handbook:errors.conflict' });
+    const [en] = await database.db.select().from(handbookTranslations).where(eq(handbookTranslations.locale, 'en'));
+    expect(en?.body).toBe('Steps in English.');
+  });
+
+  it('keeps every revision and restores an old one as a new revision', async () => {
+    const editing = (await getArticleForEditing(asA(), 'kich-hoat-vneid'))!;
+    await saveTranslation(asA(), editing.id, editing.revision, { chapterId: chapterA, slug: 'kich-hoat-vneid', locale: 'vi', title: 'Tiêu đề đã sửa', summary: '', body: 'Nội dung bị sửa nhầm.' });
+    const revisions = await listRevisions(asA(), editing.id);
+    expect(revisions.map((r) => r.action)).toEqual(['edit', 'edit', 'publish', 'create']);
+    expect(revisions[0]!.changedLocales).toEqual(['vi']);
+    const current = (await getArticleForEditing(asA(), 'kich-hoat-vneid'))!;
+    const restoredNumber = await restoreRevision(asA(), editing.id, 1, current.revision);
+    expect(restoredNumber).toBe(current.revision + 1);
+    const after = (await getArticleForEditing(asA(), 'kich-hoat-vneid'))!;
+    expect(after.translations.map((t) => [t.locale, t.title])).toEqual([['vi', 'Kích hoạt tài khoản định danh điện tử']]);
+    expect(after.published).toBe(true);
+    expect((await listRevisions(asA(), editing.id))[0]?.action).toBe('restore');
+  });
+
+  it('refuses a duplicate address and an unknown chapter', async () => {
+    await expect(createArticle(asA(), { chapterId: chapterA, slug: 'kich-hoat-vneid', locale: 'vi', title: 'x', summary: '', body: 'y' })).rejects.toMatchObject({ messageKey: 'handbook:errors.slugTaken' });
+    await expect(createArticle(asA(), { chapterId: chapterB, slug: 'moi', locale: 'vi', title: 'x', summary: '', body: 'y' })).rejects.toMatchObject({ messageKey: 'handbook:errors.chapterUnknown' });
+  });
+});
+
+describe('handbook search', () => {
+  beforeAll(async () => {
+    for (const [slug, title, body] of [
+      ['thanh-toan-qr', 'Thanh toán bằng mã QR', 'Mở ứng dụng ngân hàng, quét mã VietQR và kiểm tra tên người nhận trước khi xác nhận.'],
+      ['lua-dao', 'Nhận biết lừa đảo qua điện thoại', 'Không bao giờ đọc mã OTP cho người lạ. Cơ quan công an không yêu cầu chuyển tiền qua điện thoại.'],
+      ['mijchacheep', 'ระวังมิจฉาชีพทางโทรศัพท์', 'อย่าบอกรหัส OTP กับคนแปลกหน้า และอย่าโอนเงินตามคำสั่งทางโทรศัพท์'],
+    ] as const) {
+      await createArticle(asA(), { chapterId: chapterA, slug, locale: slug === 'mijchacheep' ? 'th' : 'vi', title, summary: '', body });
+      const e = (await getArticleForEditing(asA(), slug))!;
+      await setPublished(asA(), e.id, e.revision, true);
+    }
+  });
+
+  it('finds Vietnamese without diacritics, title matches first, with a highlight', async () => {
+    const hits = await searchHandbook(readerOfA(), 'thanh toan', 'vi', 'vi');
+    expect(hits[0]?.slug).toBe('thanh-toan-qr');
+    const otp = await searchHandbook(readerOfA(), 'ma otp', 'vi', 'vi');
+    expect(otp.map((h) => h.slug)).toEqual(['lua-dao']);
+    expect(otp[0]?.snippet?.match).toBe('mã OTP');
+  });
+
+  it('finds Thai substrings', async () => {
+    const hits = await searchHandbook(readerOfA(), 'มิจฉาชีพ', 'th', 'vi');
+    expect(hits.map((h) => h.slug)).toEqual(['mijchacheep']);
+    const inBody = await searchHandbook(readerOfA(), 'รหัส OTP', 'th', 'vi');
+    expect(inBody[0]?.slug).toBe('mijchacheep');
+    expect(inBody[0]?.snippet?.match).toBe('รหัส OTP');
+  });
+
+  it('does not find drafts or other communes’ articles', async () => {
+    await createArticle(asA(), { chapterId: chapterA, slug: 'nhap-thanh-toan', locale: 'vi', title: 'Bản nháp thanh toán', summary: '', body: 'thanh toán' });
+    expect((await searchHandbook(readerOfA(), 'ban nhap', 'vi', 'vi')).length).toBe(0);
+    expect(await searchHandbook({ ...scopeFor(database, b.id, null), tenantId: b.id }, 'thanh toan', 'vi', 'vi')).toEqual([]);
+  });
+
+  it('highlights across diacritics', () => {
+    expect(highlight('Cổng Dịch vụ công quốc gia', 'dich vu cong')).toEqual({ before: 'Cổng ', match: 'Dịch vụ công', after: ' quốc gia' });
+  });
+});
+
+describe('handbook isolation', () => {
+  it('commune B’s editor cannot see or edit A’s drafts', async () => {
+    const draft = (await getArticleForEditing(asA(), 'nhap-thanh-toan'))!;
+    expect(await getArticleForEditing(asB(), 'nhap-thanh-toan')).toBeNull();
+    expect(await getArticle(asB(), 'nhap-thanh-toan', 'vi', 'vi', true)).toBeNull();
+    await expect(saveTranslation(asB(), draft.id, draft.revision, { chapterId: chapterB, slug: 'x', locale: 'vi', title: 'Hacked', summary: '', body: 'Hacked' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(setPublished(asB(), draft.id, draft.revision, true)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(restoreRevision(asB(), draft.id, 1, draft.revision)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await listRevisions(asB(), draft.id)).toEqual([]);
+    const [row] = await database.db.select().from(handbookArticles).where(eq(handbookArticles.id, draft.id));
+    expect(row).toMatchObject({ published: false, revision: draft.revision });
+  });
+
+  it('lets anyone read published articles across communes, but never drafts', async () => {
+    const fromB = await withTenant(asB(), (tx) => tx.select({ slug: handbookArticles.slug, published: handbookArticles.published }).from(handbookArticles).where(eq(handbookArticles.tenantId, a.id)));
+    expect(fromB.length).toBeGreaterThan(0);
+    expect(fromB.every((r) => r.published)).toBe(true);
+    const translations = await withTenant(asB(), (tx) => tx.select().from(handbookTranslations).where(eq(handbookTranslations.tenantId, a.id)));
+    expect(translations.some((t) => t.title === 'Bản nháp thanh toán')).toBe(false);
+  });
+});
