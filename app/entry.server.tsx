@@ -4,6 +4,7 @@ import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { ServerRouter, type EntryContext, type RouterContextProvider } from 'react-router';
 import { getI18n } from '~/i18n/middleware.server.ts';
+import { startFeedSchedule } from '~/handbook/feed-schedule.server.ts';
 import { getDatabase } from '~/lib/database.server.ts';
 
 export const streamTimeout = 5_000;
@@ -14,6 +15,7 @@ export const streamTimeout = 5_000;
  */
 export async function prepare(): Promise<{ kind: string }> {
   const database = await getDatabase();
+  startFeedSchedule(database.db);
   return { kind: database.kind };
 }
 

@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './outbox.ts';
 export * from './media.ts';
 export * from './handbook.ts';
+export * from './news.ts';

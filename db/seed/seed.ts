@@ -2,7 +2,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import { hash } from '@node-rs/argon2';
 import type { Database } from '../client.ts';
 import { fold } from '../text.ts';
-import { communes, handbookTemplateArticles, handbookTemplateChapters, memberships, provinces, users } from '../schema/index.ts';
+import { announcements, communes, contacts, handbookTemplateArticles, handbookTemplateChapters, memberships, provinces, users } from '../schema/index.ts';
 import { templateArticles, templateChapters } from './handbook-template.ts';
 import { copyTemplateAsOwner } from '../../app/handbook/template.server.ts';
 import { communes as communeSeeds, DEMO_PASSWORD, demoMemberships, demoUsers, provinces as provinceSeeds } from './data.ts';
@@ -47,6 +47,27 @@ export async function seedHandbookTemplate(database: Database): Promise<void> {
       .onConflictDoNothing();
   }
 }
+
+const DEMO_ROLES = {
+  official: { vi: 'Cán bộ xã', en: 'Commune official', th: 'เจ้าหน้าที่ตำบล' },
+  techTeam: { vi: 'Tổ công nghệ số cộng đồng', en: 'Community digital-technology team', th: 'ทีมเทคโนโลยีดิจิทัลชุมชน' },
+};
+const DEMO_HOURS = {
+  office: { vi: 'Thứ Hai – Thứ Sáu, 7:30 – 17:00', en: 'Monday – Friday, 7:30 – 17:00', th: 'จันทร์ – ศุกร์ 7:30 – 17:00' },
+  evenings: { vi: 'Tối các ngày trong tuần, sau 18:00', en: 'Weekday evenings, after 18:00', th: 'เย็นวันธรรมดา หลัง 18:00 น.' },
+};
+const DEMO_ANNOUNCEMENT = {
+  title: {
+    vi: 'Hỗ trợ kích hoạt định danh điện tử tại nhà văn hóa',
+    en: 'Help with activating your digital ID at the village hall',
+    th: 'บริการช่วยตั้งค่าบัตรประชาชนดิจิทัลที่ศาลาหมู่บ้าน',
+  },
+  body: {
+    vi: 'Tổ công nghệ số cộng đồng hỗ trợ bà con cài đặt và kích hoạt ứng dụng VNeID. Mang theo căn cước công dân gắn chip và điện thoại.',
+    en: 'The community digital-technology team helps residents install and activate the VNeID app. Bring your chip-based citizen ID card and your phone.',
+    th: 'ทีมเทคโนโลยีดิจิทัลชุมชนช่วยติดตั้งและตั้งค่าแอปให้ชาวบ้าน กรุณานำบัตรประชาชนและโทรศัพท์มาด้วย',
+  },
+};
 
 /** The demo communes, accounts and memberships; idempotent. */
 export async function seedDemo(database: Database): Promise<{ communes: number; users: number }> {
@@ -95,10 +116,31 @@ export async function seedDemo(database: Database): Promise<{ communes: number; 
       await tx.insert(memberships).values({ tenantId: commune.id, userId: user!.id, role: m.role }).onConflictDoNothing();
     });
   }
-  // Each demo commune starts with its copy of the national template handbook.
+  // Each demo commune starts with its copy of the national template handbook, its contacts
+  // and a pinned announcement.
   for (const c of communeSeeds) {
     const [commune] = await db.select({ id: communes.id }).from(communes).where(eq(communes.slug, c.slug));
     await copyTemplateAsOwner(db, commune!.id);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('app.tenant_id', ${commune!.id}, true)`);
+      const [existing] = await tx.select({ n: count() }).from(contacts).where(eq(contacts.tenantId, commune!.id));
+      if ((existing?.n ?? 0) > 0) return;
+      const people = demoMemberships.filter((m) => m.communeSlug === c.slug).map((m) => ({ m, u: demoUsers.find((u) => u.key === m.userKey)! }));
+      let position = 0;
+      for (const { m, u } of people) {
+        await tx.insert(contacts).values({
+          tenantId: commune!.id,
+          team: m.role === 'official' ? 'officials' : 'tech_team',
+          name: u.displayName,
+          role: m.role === 'official' ? DEMO_ROLES.official : DEMO_ROLES.techTeam,
+          phone: u.phone,
+          zalo: c.country === 'VN' ? u.phone : null,
+          hours: m.role === 'official' ? DEMO_HOURS.office : DEMO_HOURS.evenings,
+          position: position++,
+        });
+      }
+      await tx.insert(announcements).values({ tenantId: commune!.id, pinned: true, title: DEMO_ANNOUNCEMENT.title, body: DEMO_ANNOUNCEMENT.body });
+    });
   }
   return { communes: communeSeeds.length, users: demoUsers.length };
 }

@@ -38,6 +38,12 @@ export default function CommuneLayout({ loaderData }: Route.ComponentProps) {
             <NavLink to={`/${slug}/handbook`}>{t('tenancy:sections.handbook.title')}</NavLink>
           </li>
           <li>
+            <NavLink to={`/${slug}/news`}>{t('tenancy:commune.news')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`/${slug}/contacts`}>{t('tenancy:commune.contacts')}</NavLink>
+          </li>
+          <li>
             <NavLink to={`/${slug}/market`}>{t('tenancy:sections.market.title')}</NavLink>
           </li>
           <li>

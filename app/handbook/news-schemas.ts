@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { LocaleText } from '#db/schema/tenancy.ts';
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'common:validation.tooLong')
+    .optional()
+    .transform((v) => v || undefined);
+const localeText = (max: number) =>
+  z
+    .object({ vi: text(max), en: text(max), th: text(max) })
+    .transform((v): LocaleText => Object.fromEntries(Object.entries(v).filter(([, x]) => x)) as LocaleText);
+
+export const ContactInputSchema = z.object({
+  team: z.enum(['officials', 'tech_team'], { error: 'common:validation.invalid' }),
+  name: z.string({ error: 'handbook:contacts.errors.nameRequired' }).trim().min(1, 'handbook:contacts.errors.nameRequired').max(120, 'common:validation.tooLong'),
+  role: localeText(120),
+  phone: z
+    .string()
+    .trim()
+    .max(24, 'auth:errors.phoneInvalid')
+    .regex(/^$|^\+?[0-9][0-9 .-]{5,22}$/, 'auth:errors.phoneInvalid')
+    .optional()
+    .transform((v) => v || null),
+  zalo: z
+    .string()
+    .trim()
+    .max(24, 'auth:errors.phoneInvalid')
+    .regex(/^$|^\+?[0-9][0-9 .-]{5,22}$/, 'auth:errors.phoneInvalid')
+    .optional()
+    .transform((v) => v || null),
+  hours: localeText(120),
+});
+export type ContactInput = z.output<typeof ContactInputSchema>;
+
+export const AnnouncementInputSchema = z
+  .object({
+    title: localeText(200),
+    body: localeText(4000),
+    pinned: z
+      .string()
+      .optional()
+      .transform((v) => v === 'on'),
+    expiresAt: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v) return null;
+        // End of that day in Vietnam and Thailand (both UTC+7), where every commune is today.
+        const date = new Date(`${v}T23:59:59+07:00`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(date.getTime())) {
+          ctx.addIssue({ code: 'custom', message: 'handbook:news.errors.dateInvalid' });
+          return z.NEVER;
+        }
+        if (date.getTime() <= Date.now()) {
+          ctx.addIssue({ code: 'custom', message: 'handbook:news.errors.expiryPast' });
+          return z.NEVER;
+        }
+        return date;
+      }),
+  })
+  .refine((v) => Boolean(v.title.vi || v.title.en || v.title.th), { message: 'handbook:news.errors.titleRequired', path: ['title.vi'] });
+export type AnnouncementInput = z.output<typeof AnnouncementInputSchema>;
+
+export const FeedUrlSchema = z.object({
+  url: z
+    .string({ error: 'handbook:feeds.errors.urlInvalid' })
+    .trim()
+    .max(2000, 'handbook:feeds.errors.urlInvalid')
+    .refine((v) => {
+      try {
+        const url = new URL(v);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    }, 'handbook:feeds.errors.urlInvalid'),
+});

@@ -1,0 +1,176 @@
+import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '#db/client.ts';
+import { announcements, communes, contacts, feedRuns, feeds, newsItems, type LocaleText } from '#db/schema/index.ts';
+import { withTenant, type Scope } from '#db/scope.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { AppError } from '~/lib/errors.ts';
+import { fetchLimited, type FetchLimits } from '~/lib/outbound-http.server.ts';
+import { localized } from '~/tenancy/commune.ts';
+import { parseFeedText } from './feed-parse.server.ts';
+import type { AnnouncementInput, ContactInput } from './news-schemas.ts';
+
+type TenantScope = Scope & { tenantId: string };
+
+// ——— Contacts ———
+
+export type ContactView = { id: string; team: 'officials' | 'tech_team'; name: string; role: string; phone: string | null; zalo: string | null; hours: string };
+
+export async function listContacts(scope: TenantScope, locale: Locale, fallback: Locale): Promise<ContactView[]> {
+  const rows = await withTenant(scope, (tx) =>
+    tx.select().from(contacts).where(eq(contacts.tenantId, scope.tenantId)).orderBy(asc(contacts.team), asc(contacts.position), asc(contacts.name)),
+  );
+  return rows.map((c) => ({ id: c.id, team: c.team, name: c.name, role: localized(c.role, locale, fallback).text, phone: c.phone, zalo: c.zalo, hours: localized(c.hours, locale, fallback).text }));
+}
+
+export async function addContact(scope: TenantScope, input: ContactInput): Promise<void> {
+  await withTenant(scope, (tx) => tx.insert(contacts).values({ tenantId: scope.tenantId, ...input }));
+}
+
+export async function deleteContact(scope: TenantScope, id: string): Promise<void> {
+  const rows = await withTenant(scope, (tx) => tx.delete(contacts).where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.id, id))).returning({ id: contacts.id }));
+  if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
+}
+
+// ——— Announcements and news ———
+
+export type AnnouncementView = { id: string; title: string; body: string; pinned: boolean; publishedAt: Date; expiresAt: Date | null; fellBack: boolean };
+export type NewsItemView = { id: string; title: string; summary: string; link: string | null; source: string; publishedAt: Date | null };
+
+/** Live announcements (not expired), pinned first, then newest. */
+export async function listAnnouncements(scope: TenantScope, locale: Locale, fallback: Locale, now = new Date()): Promise<AnnouncementView[]> {
+  const rows = await withTenant(scope, (tx) =>
+    tx
+      .select()
+      .from(announcements)
+      .where(and(eq(announcements.tenantId, scope.tenantId), lt(announcements.publishedAt, sql`${now.toISOString()}::timestamptz + interval '1 second'`), or(isNull(announcements.expiresAt), gt(announcements.expiresAt, sql`${now.toISOString()}::timestamptz`))))
+      .orderBy(desc(announcements.pinned), desc(announcements.publishedAt))
+      .limit(50),
+  );
+  return rows.map((a) => {
+    const title = localized(a.title, locale, fallback);
+    return { id: a.id, title: title.text, body: localized(a.body, locale, fallback).text, pinned: a.pinned, publishedAt: a.publishedAt, expiresAt: a.expiresAt, fellBack: title.fellBack };
+  });
+}
+
+export async function listNews(scope: TenantScope, limit = 50): Promise<NewsItemView[]> {
+  return withTenant(scope, (tx) =>
+    tx
+      .select({ id: newsItems.id, title: newsItems.title, summary: newsItems.summary, link: newsItems.link, source: newsItems.source, publishedAt: newsItems.publishedAt })
+      .from(newsItems)
+      .where(eq(newsItems.tenantId, scope.tenantId))
+      .orderBy(desc(sql`coalesce(${newsItems.publishedAt}, ${newsItems.importedAt})`))
+      .limit(limit),
+  );
+}
+
+export async function addAnnouncement(scope: TenantScope & { userId: string }, input: AnnouncementInput): Promise<void> {
+  await withTenant(scope, (tx) => tx.insert(announcements).values({ tenantId: scope.tenantId, ...input, createdBy: scope.userId }));
+}
+
+export async function deleteAnnouncement(scope: TenantScope, id: string): Promise<void> {
+  const rows = await withTenant(scope, (tx) => tx.delete(announcements).where(and(eq(announcements.tenantId, scope.tenantId), eq(announcements.id, id))).returning({ id: announcements.id }));
+  if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
+}
+
+// ——— Feeds and the import log ———
+
+export type FeedView = { id: string; url: string; title: string; active: boolean; lastRunAt: Date | null; runs: { startedAt: Date; status: 'ok' | 'failed'; itemsSeen: number; itemsNew: number; error: string | null }[] };
+
+export async function listFeeds(scope: TenantScope): Promise<FeedView[]> {
+  return withTenant(scope, async (tx) => {
+    const rows = await tx.select().from(feeds).where(eq(feeds.tenantId, scope.tenantId)).orderBy(asc(feeds.createdAt));
+    const runs = await tx.select().from(feedRuns).where(eq(feedRuns.tenantId, scope.tenantId)).orderBy(desc(feedRuns.startedAt)).limit(200);
+    return rows.map((f) => ({
+      id: f.id,
+      url: f.url,
+      title: f.title,
+      active: f.active,
+      lastRunAt: f.lastRunAt,
+      runs: runs.filter((r) => r.feedId === f.id).slice(0, 10).map((r) => ({ startedAt: r.startedAt, status: r.status, itemsSeen: r.itemsSeen, itemsNew: r.itemsNew, error: r.error })),
+    }));
+  });
+}
+
+export async function addFeed(scope: TenantScope & { userId: string }, url: string): Promise<string> {
+  return withTenant(scope, async (tx) => {
+    const [row] = await tx.insert(feeds).values({ tenantId: scope.tenantId, url, createdBy: scope.userId }).onConflictDoNothing().returning({ id: feeds.id });
+    if (!row) throw new AppError('conflict', 'handbook:feeds.errors.duplicate', { field: 'url' });
+    return row.id;
+  });
+}
+
+export async function deleteFeed(scope: TenantScope, id: string): Promise<void> {
+  const rows = await withTenant(scope, (tx) => tx.delete(feeds).where(and(eq(feeds.tenantId, scope.tenantId), eq(feeds.id, id))).returning({ id: feeds.id }));
+  if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
+}
+
+export type ImportResult = { status: 'ok' | 'failed'; itemsSeen: number; itemsNew: number; error: string | null };
+
+/**
+ * Imports one feed: fetch (outside any transaction, through the guarded outbound helper),
+ * parse, then store new items (deduplicated by guid and by link) and one import-log row.
+ * A failure is logged, never thrown: other feeds are unaffected.
+ */
+export async function importFeed(scope: TenantScope, feedId: string, limits?: FetchLimits): Promise<ImportResult> {
+  const [feed] = await withTenant(scope, (tx) => tx.select().from(feeds).where(and(eq(feeds.tenantId, scope.tenantId), eq(feeds.id, feedId))));
+  if (!feed) throw new AppError('not_found', 'common:errors.notFound');
+  const startedAt = new Date();
+  let result: ImportResult;
+  let parsedTitle = '';
+  let items: ReturnType<typeof parseFeedText>['items'] = [];
+  try {
+    const response = await fetchLimited(feed.url, { headers: { Accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8' } }, limits);
+    if (response.status >= 400) throw new AppError('invalid', 'handbook:feeds.errors.httpStatus', { status: response.status });
+    const parsed = parseFeedText(response.body.toString('utf8'));
+    parsedTitle = parsed.title;
+    items = parsed.items;
+    result = { status: 'ok', itemsSeen: items.length, itemsNew: 0, error: null };
+  } catch (error) {
+    const message = error instanceof AppError ? error.messageKey + (error.details?.status ? ` (${String(error.details.status)})` : '') : 'handbook:feeds.errors.unexpected';
+    result = { status: 'failed', itemsSeen: 0, itemsNew: 0, error: message };
+  }
+  await withTenant(scope, async (tx) => {
+    const source = feed.title || parsedTitle || new URL(feed.url).hostname;
+    for (const item of items) {
+      const inserted = await tx
+        .insert(newsItems)
+        .values({ tenantId: scope.tenantId, feedId, guid: item.guid.slice(0, 1000), title: item.title, summary: item.summary, link: item.link, source, publishedAt: item.publishedAt })
+        .onConflictDoNothing()
+        .returning({ id: newsItems.id });
+      result.itemsNew += inserted.length;
+    }
+    await tx.insert(feedRuns).values({ tenantId: scope.tenantId, feedId, startedAt, finishedAt: new Date(), ...result });
+    await tx
+      .update(feeds)
+      .set({ lastRunAt: startedAt, ...(!feed.title && parsedTitle ? { title: parsedTitle.slice(0, 200) } : {}) })
+      .where(and(eq(feeds.tenantId, scope.tenantId), eq(feeds.id, feedId)));
+  });
+  return result;
+}
+
+/**
+ * The schedule: every active feed of every commune not imported within `everyMs`. Runs as the
+ * app role, one commune at a time, like a request would.
+ */
+export async function importDueFeeds(db: Db, everyMs: number, limits?: FetchLimits): Promise<number> {
+  const list = await withTenant({ db, tenantId: null, userId: null }, (tx) => tx.select({ id: communes.id }).from(communes));
+  const dueBefore = new Date(Date.now() - everyMs);
+  let runs = 0;
+  for (const commune of list) {
+    const scope = { db, tenantId: commune.id, userId: null };
+    const due = await withTenant(scope, (tx) =>
+      tx
+        .select({ id: feeds.id })
+        .from(feeds)
+        .where(and(eq(feeds.tenantId, commune.id), eq(feeds.active, true), or(isNull(feeds.lastRunAt), lt(feeds.lastRunAt, sql`${dueBefore.toISOString()}::timestamptz`)))),
+    );
+    for (const feed of due) {
+      await importFeed(scope, feed.id, limits);
+      runs++;
+    }
+  }
+  return runs;
+}
+
+/** Localised text for forms that take all three languages. */
+export type { LocaleText };
