@@ -77,3 +77,41 @@ test('commune B’s editor gets 404 on commune A’s editor and history pages', 
   expect((await request.post('/gia-phu/handbook/activate-vneid-level-2/edit', { form: { intent: 'unpublish', revision: '1' }, maxRedirects: 0 })).status()).toBe(404);
   expect((await request.get('/gia-phu/handbook/activate-vneid-level-2')).status()).toBe(200);
 });
+
+test('a resident finds who to call and the news; the news is a valid feed', async ({ page, request }) => {
+  await page.goto('/gia-phu/contacts?lng=vi');
+  await expect(page.getByRole('heading', { level: 2, name: 'Tổ công nghệ số cộng đồng' })).toBeVisible();
+  await expect(page.locator('a[href^="tel:"]').first()).toBeVisible();
+  await page.goto('/gia-phu/news?lng=vi');
+  await expect(page.locator('.announcement.pinned h3')).toContainText('định danh điện tử');
+  const rss = await request.get('/gia-phu/news.rss');
+  expect(rss.headers()['content-type']).toContain('application/rss+xml');
+  expect(await rss.text()).toContain('<rss version="2.0"');
+  const atom = await request.get('/gia-phu/news.atom');
+  expect(atom.headers()['content-type']).toContain('application/atom+xml');
+  expect(await atom.text()).toContain('Hỗ trợ kích hoạt định danh điện tử');
+});
+
+test('an official adds an announcement; a feed on a private address is refused clearly', async ({ page }) => {
+  await page.goto('/login?lng=en');
+  await page.getByLabel('Email').fill('official.giaphu@baan.test');
+  await page.getByLabel('Password').fill('baan-demo-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await page.goto('/gia-phu/news/manage?lng=en');
+  await page.locator('input[name="title.vi"]').fill('Lịch thu gom rác mới');
+  await page.locator('input[name="expiresAt"]').fill('2020-01-01');
+  await page.getByRole('button', { name: 'Publish announcement' }).click();
+  await expect(page.getByText('Choose a day in the future.')).toBeVisible();
+  await expect(page.locator('input[name="title.vi"]')).toHaveValue('Lịch thu gom rác mới');
+  await page.locator('input[name="expiresAt"]').fill('');
+  await page.getByRole('button', { name: 'Publish announcement' }).click();
+  await expect(page.getByText('The announcement is published.')).toBeVisible();
+
+  await page.getByLabel('Feed address').fill('http://192.168.1.10/rss.xml');
+  await page.getByRole('button', { name: 'Add feed' }).click();
+  await expect(page.getByText('the first import failed')).toBeVisible();
+  await expect(page.locator('.feed-log .error').first()).toContainText('private network');
+  await page.goto('/gia-phu/news?lng=vi');
+  await expect(page.getByText('Lịch thu gom rác mới')).toBeVisible();
+});
