@@ -11,7 +11,11 @@ export default [
   route('logout', 'auth/routes/logout.ts'),
   route('account', 'auth/routes/account.tsx'),
 
-  ...prefix('admin', [route('communes/new', 'admin/routes/new-commune.tsx')]),
+  ...prefix('admin', [
+    route('communes/new', 'admin/routes/new-commune.tsx'),
+    route('handbook', 'admin/routes/template.tsx'),
+    route('handbook/:key', 'admin/routes/template-article.tsx'),
+  ]),
 
   route(':commune', 'tenancy/routes/commune-layout.tsx', [
     index('tenancy/routes/commune-home.tsx'),

@@ -121,7 +121,7 @@ export async function importFeed(scope: TenantScope, feedId: string, limits?: Fe
   try {
     const response = await fetchLimited(feed.url, { headers: { Accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8' } }, limits);
     if (response.status >= 400) throw new AppError('invalid', 'handbook:feeds.errors.httpStatus', { status: response.status });
-    const parsed = parseFeedText(response.body.toString('utf8'));
+    const parsed = parseFeedText(decodeFeed(response.body, response.contentType));
     parsedTitle = parsed.title;
     items = parsed.items;
     result = { status: 'ok', itemsSeen: items.length, itemsNew: 0, error: null };
@@ -170,6 +170,17 @@ export async function importDueFeeds(db: Db, everyMs: number, limits?: FetchLimi
     }
   }
   return runs;
+}
+
+/** Feeds say their character set in the Content-Type or the XML declaration; UTF-8 otherwise. */
+export function decodeFeed(body: Buffer, contentType: string): string {
+  const declared =
+    /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /^<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(body.subarray(0, 200).toString('latin1'))?.[1] ?? 'utf-8';
+  try {
+    return new TextDecoder(declared.toLowerCase()).decode(body);
+  } catch {
+    return new TextDecoder('utf-8').decode(body);
+  }
 }
 
 /** Localised text for forms that take all three languages. */

@@ -11,6 +11,8 @@ import {
   handbookTranslations,
   type RevisionSnapshot,
 } from '#db/schema/index.ts';
+import { withTenant } from '#db/scope.ts';
+import { AppError } from '~/lib/errors.ts';
 import { searchTextOf } from './search-text.ts';
 
 /**
@@ -88,5 +90,39 @@ export async function copyTemplateAsOwner(db: Db, tenantId: string): Promise<num
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
     return copyTemplateInto(tx, tenantId);
+  });
+}
+
+// ——— The operator's view of the national template ———
+
+type PlatformScope = { db: Db };
+const platform = (scope: PlatformScope) => ({ db: scope.db, tenantId: null, userId: null });
+
+export async function listTemplate(scope: PlatformScope) {
+  return withTenant(platform(scope), async (tx) => {
+    const chapters = await tx.select().from(handbookTemplateChapters).orderBy(asc(handbookTemplateChapters.position));
+    const articles = await tx
+      .select({ key: handbookTemplateArticles.key, chapterKey: handbookTemplateArticles.chapterKey, title: handbookTemplateArticles.title, body: handbookTemplateArticles.body, updatedAt: handbookTemplateArticles.updatedAt })
+      .from(handbookTemplateArticles)
+      .orderBy(asc(handbookTemplateArticles.position));
+    return chapters.map((c) => ({ ...c, articles: articles.filter((a) => a.chapterKey === c.key).map((a) => ({ key: a.key, title: a.title, locales: Object.keys(a.body).filter((l) => a.body[l as 'vi']) })) }));
+  });
+}
+
+export async function getTemplateArticle(scope: PlatformScope, key: string) {
+  if (!/^[a-z0-9-]{1,120}$/.test(key)) return null;
+  const [row] = await withTenant(platform(scope), (tx) => tx.select().from(handbookTemplateArticles).where(eq(handbookTemplateArticles.key, key)));
+  return row ?? null;
+}
+
+/** The operator edits one language of a template article; communes created from now on get it. */
+export async function updateTemplateArticle(scope: PlatformScope, key: string, locale: 'vi' | 'en' | 'th', text: { title: string; summary: string; body: string }): Promise<void> {
+  await withTenant(platform(scope), async (tx) => {
+    const [row] = await tx.select().from(handbookTemplateArticles).where(eq(handbookTemplateArticles.key, key));
+    if (!row) throw new AppError('not_found', 'common:errors.notFound');
+    await tx
+      .update(handbookTemplateArticles)
+      .set({ title: { ...row.title, [locale]: text.title }, summary: { ...row.summary, [locale]: text.summary }, body: { ...row.body, [locale]: text.body }, updatedAt: new Date() })
+      .where(eq(handbookTemplateArticles.key, key));
   });
 }

@@ -9,6 +9,7 @@ import {
   addAnnouncement,
   addContact,
   addFeed,
+  decodeFeed,
   deleteContact,
   deleteFeed,
   importDueFeeds,
@@ -103,6 +104,14 @@ describe('feed import', () => {
     expect(result).toMatchObject({ status: 'failed', error: 'common:outbound.privateAddress' });
     const loopback = await addFeed(asA(), `${base}/tin.rss?no-allow-list`);
     expect(await importFeed(asA(), loopback)).toMatchObject({ status: 'failed', error: 'common:outbound.privateAddress' });
+  });
+
+  it('reads feeds in other character sets', () => {
+    const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Caf\u00e9</title></channel></rss>', 'latin1');
+    expect(decodeFeed(latin1, 'application/xml')).toContain('<title>Café</title>');
+    const thai = new Uint8Array([0xca, 0xc7, 0xd1, 0xca, 0xb4, 0xd5]); // "สวัสดี" in TIS-620 / windows-874
+    expect(decodeFeed(Buffer.from(thai), 'text/xml; charset=windows-874')).toBe('สวัสดี');
+    expect(decodeFeed(Buffer.from('Tin tức', 'utf8'), 'text/xml')).toBe('Tin tức');
   });
 
   it('refuses the same feed twice', async () => {
