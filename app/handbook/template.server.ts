@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '#db/client.ts';
 import {
   handbookArticles,
@@ -23,66 +23,64 @@ import { searchTextOf } from './search-text.ts';
 export async function copyTemplateInto(tx: Tx, tenantId: string, authorId: string | null = null): Promise<number> {
   const chapters = await tx.select().from(handbookTemplateChapters).orderBy(asc(handbookTemplateChapters.position));
   const articles = await tx.select().from(handbookTemplateArticles).orderBy(asc(handbookTemplateArticles.position));
-  const chapterIds = new Map<string, string>();
-  for (const chapter of chapters) {
-    await tx
-      .insert(handbookChapters)
-      .values({ tenantId, templateKey: chapter.key, pillar: chapter.pillar, position: chapter.position, title: chapter.title, summary: chapter.summary })
-      .onConflictDoNothing();
-    const [row] = await tx
-      .select({ id: handbookChapters.id })
-      .from(handbookChapters)
-      .where(and(eq(handbookChapters.tenantId, tenantId), eq(handbookChapters.templateKey, chapter.key)));
-    chapterIds.set(chapter.key, row!.id);
-  }
-  let copied = 0;
-  for (const article of articles) {
-    const [existing] = await tx
-      .select({ id: handbookArticles.id })
-      .from(handbookArticles)
-      .where(and(eq(handbookArticles.tenantId, tenantId), eq(handbookArticles.templateKey, article.key)));
-    if (existing) continue;
-    const [row] = await tx
-      .insert(handbookArticles)
-      .values({ tenantId, chapterId: chapterIds.get(article.chapterKey)!, slug: article.key, position: article.position, templateKey: article.key, published: true, publishedAt: new Date(), updatedBy: authorId })
-      .onConflictDoNothing()
-      .returning({ id: handbookArticles.id });
-    if (!row) continue; // a commune article already uses this slug
-    const translations: RevisionSnapshot['translations'] = {};
+  if (!chapters.length) return 0;
+  // A few multi-row statements per commune, not a few per article: creating a commune (and the
+  // first start, which seeds four) stays quick.
+  await tx
+    .insert(handbookChapters)
+    .values(chapters.map((c) => ({ tenantId, templateKey: c.key, pillar: c.pillar, position: c.position, title: c.title, summary: c.summary })))
+    .onConflictDoNothing();
+  const chapterRows = await tx.select({ id: handbookChapters.id, key: handbookChapters.templateKey }).from(handbookChapters).where(eq(handbookChapters.tenantId, tenantId));
+  const chapterIds = new Map(chapterRows.map((c) => [c.key, c.id]));
+  const existing = new Set(
+    (await tx.select({ key: handbookArticles.templateKey, slug: handbookArticles.slug }).from(handbookArticles).where(eq(handbookArticles.tenantId, tenantId))).flatMap((a) => [a.key, a.slug]),
+  );
+  const fresh = articles.filter((a) => !existing.has(a.key) && chapterIds.has(a.chapterKey));
+  if (!fresh.length) return 0;
+  const now = new Date();
+  const inserted = await tx
+    .insert(handbookArticles)
+    .values(fresh.map((a) => ({ tenantId, chapterId: chapterIds.get(a.chapterKey)!, slug: a.key, position: a.position, templateKey: a.key, published: true, publishedAt: now, updatedBy: authorId })))
+    .returning({ id: handbookArticles.id, key: handbookArticles.templateKey });
+  const idOf = new Map(inserted.map((r) => [r.key, r.id]));
+  const translations: (typeof handbookTranslations.$inferInsert)[] = [];
+  const revisions: (typeof handbookRevisions.$inferInsert)[] = [];
+  const checklists: (typeof handbookChecklists.$inferInsert & { key: string })[] = [];
+  for (const article of fresh) {
+    const articleId = idOf.get(article.key)!;
+    const snapshot: RevisionSnapshot['translations'] = {};
     for (const [locale, body] of Object.entries(article.body)) {
       if (!body) continue;
       const title = article.title[locale as 'vi'] ?? '';
       const summary = article.summary[locale as 'vi'] ?? '';
-      translations[locale] = { title, summary, body };
-      await tx.insert(handbookTranslations).values({ tenantId, articleId: row.id, locale, title, summary, body, searchText: searchTextOf(title, summary, body) });
+      snapshot[locale] = { title, summary, body };
+      translations.push({ tenantId, articleId, locale, title, summary, body, searchText: searchTextOf(title, summary, body) });
     }
-    await tx.insert(handbookRevisions).values({
-      tenantId,
-      articleId: row.id,
-      number: 1,
-      action: 'create',
-      changedLocales: Object.keys(translations),
-      authorId,
-      snapshot: { chapterId: chapterIds.get(article.chapterKey)!, slug: article.key, published: true, translations },
-    });
-    if (article.checklist) {
-      const [checklist] = await tx.insert(handbookChecklists).values({ tenantId, articleId: row.id, title: article.checklist.title }).returning({ id: handbookChecklists.id });
-      let position = 0;
-      for (const step of article.checklist.steps) {
-        await tx.insert(handbookChecklistSteps).values({
-          tenantId,
-          checklistId: checklist!.id,
-          position: position++,
-          title: step.title,
-          detail: step.detail ?? {},
-          linkUrl: step.link?.url ?? null,
-          linkLabel: step.link?.label ?? {},
-        });
-      }
-    }
-    copied++;
+    revisions.push({ tenantId, articleId, number: 1, action: 'create', changedLocales: Object.keys(snapshot), authorId, snapshot: { chapterId: chapterIds.get(article.chapterKey)!, slug: article.key, published: true, translations: snapshot } });
+    if (article.checklist) checklists.push({ tenantId, articleId, title: article.checklist.title, key: article.key });
   }
-  return copied;
+  if (translations.length) await tx.insert(handbookTranslations).values(translations);
+  if (revisions.length) await tx.insert(handbookRevisions).values(revisions);
+  if (checklists.length) {
+    const made = await tx
+      .insert(handbookChecklists)
+      .values(checklists.map(({ key: _key, ...c }) => c))
+      .returning({ id: handbookChecklists.id, articleId: handbookChecklists.articleId });
+    const checklistOf = new Map(made.map((c) => [c.articleId, c.id]));
+    const steps = fresh.flatMap((article) =>
+      (article.checklist?.steps ?? []).map((step, position) => ({
+        tenantId,
+        checklistId: checklistOf.get(idOf.get(article.key)!)!,
+        position,
+        title: step.title,
+        detail: step.detail ?? {},
+        linkUrl: step.link?.url ?? null,
+        linkLabel: step.link?.label ?? {},
+      })),
+    );
+    if (steps.length) await tx.insert(handbookChecklistSteps).values(steps);
+  }
+  return fresh.length;
 }
 
 /** Copies the template into a commune from the owner connection (seeding, tests). */

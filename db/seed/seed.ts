@@ -32,20 +32,14 @@ async function seedProvinces(database: Database): Promise<void> {
  * template are never overwritten by a restart).
  */
 export async function seedHandbookTemplate(database: Database): Promise<void> {
-  let position = 0;
-  for (const chapter of templateChapters) {
-    await database.db
-      .insert(handbookTemplateChapters)
-      .values({ key: chapter.key, pillar: chapter.pillar, position: position++, title: chapter.title, summary: chapter.summary })
-      .onConflictDoNothing();
-  }
-  position = 0;
-  for (const article of templateArticles) {
-    await database.db
-      .insert(handbookTemplateArticles)
-      .values({ key: article.key, chapterKey: article.chapterKey, position: position++, title: article.title, summary: article.summary, body: article.body, checklist: article.checklist ?? null })
-      .onConflictDoNothing();
-  }
+  await database.db
+    .insert(handbookTemplateChapters)
+    .values(templateChapters.map((c, position) => ({ key: c.key, pillar: c.pillar, position, title: c.title, summary: c.summary })))
+    .onConflictDoNothing();
+  await database.db
+    .insert(handbookTemplateArticles)
+    .values(templateArticles.map((a, position) => ({ key: a.key, chapterKey: a.chapterKey, position, title: a.title, summary: a.summary, body: a.body, checklist: a.checklist ?? null })))
+    .onConflictDoNothing();
 }
 
 const DEMO_ROLES = {

@@ -12,11 +12,13 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { htmlBytes, offlineCacheSize, searchBench } from './handbook.ts';
 
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+const ARTICLE = '/gia-phu/handbook/activate-vneid-level-2';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function startServer(port: number, env: Record<string, string>): ChildProcess {
@@ -110,15 +112,22 @@ async function main() {
   console.log(`warm start (existing embedded database) to first 200 of /:               ${warmStartMs} ms\n`);
 
   const base = `http://localhost:${port}`;
-  for (const [page, note] of [
+    for (const [page, note] of [
     ['/', 'reading page, not hydrated   [target ≤ 120 KB gz]'],
     ['/gia-phu', 'reading page, not hydrated'],
     ['/login', 'interactive page, hydrated'],
+    [ARTICLE, 'handbook article with checklist   [target ≤ 60 KB gz]'],
   ] as const) {
     const js = await jsBytes(base, page);
-    console.log(`JS on ${page.padEnd(9)}: ${js.files} files, ${js.rawKB} KB raw, ${js.gzipKB} KB gzip — ${note}`);
+    console.log(`JS on ${page}: ${js.files} files, ${js.rawKB} KB raw, ${js.gzipKB} KB gzip — ${note}`);
   }
+  const html = await htmlBytes(base + ARTICLE);
+  console.log(`HTML of ${ARTICLE}: ${html.rawKB} KB raw, ${html.gzipKB} KB gzip`);
+  const offline = await offlineCacheSize(base, 'gia-phu');
+  console.log(`offline cache after "Save the whole handbook" (template handbook, gia-phu): ${offline.entries} entries, ${offline.KB} KB`);
   console.log('');
+  const articleLoad = await load(base + ARTICLE);
+  console.log(`GET ${ARTICLE} on PGlite (anonymous page cache on): ${fmt(articleLoad)}`);
 
   const pglite = await load(`${base}/gia-phu`);
   console.log(`GET /gia-phu on PGlite (anonymous page cache on):  ${fmt(pglite)}`);
@@ -126,7 +135,11 @@ async function main() {
   const uncached = startServer(port, { DATA_DIR: dataDir, DATABASE_URL: '', PAGE_CACHE_SECONDS: '0' });
   await waitFor200(`${base}/`);
   console.log(`GET /gia-phu on PGlite (page cache off, every request rendered): ${fmt(await load(`${base}/gia-phu`))}`);
+  console.log(`GET ${ARTICLE} on PGlite (page cache off): ${fmt(await load(base + ARTICLE))}`);
   await stop(uncached);
+
+  const search = await searchBench(undefined, Number(process.env.BENCH_ARTICLES ?? 2000));
+  console.log(`\nhandbook search over ${search.articles} articles on PGlite (in process, ${search.queries} queries): p50 ${search.p50} ms · p95 ${search.p95} ms · ${search.hitsPerQuery} hits/query   [target p95 ≤ 30 ms]`);
   rmSync(dataDir, { recursive: true, force: true });
 
   // 2b: server Postgres.
@@ -150,6 +163,16 @@ async function main() {
       const pg = await load(`http://localhost:${port + 1}/gia-phu`);
       console.log(`GET /gia-phu on server Postgres (page cache ${cacheSeconds === '0' ? 'off' : 'on'}): ${fmt(pg)}`);
       await stop(server);
+    }
+    const searchUrl = new URL(serverUrl);
+    searchUrl.pathname = '/baan_bench_search';
+    await admin.unsafe('drop database if exists baan_bench_search with (force)');
+    await admin.unsafe('create database baan_bench_search');
+    try {
+      const pgSearch = await searchBench(searchUrl.toString(), Number(process.env.BENCH_ARTICLES ?? 2000));
+      console.log(`handbook search over ${pgSearch.articles} articles on server Postgres (${pgSearch.queries} queries): p50 ${pgSearch.p50} ms · p95 ${pgSearch.p95} ms · ${pgSearch.hitsPerQuery} hits/query   [target p95 ≤ 30 ms]`);
+    } finally {
+      await admin.unsafe('drop database if exists baan_bench_search with (force)');
     }
   } finally {
     await admin.unsafe('drop database if exists baan_bench with (force)');

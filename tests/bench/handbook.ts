@@ -1,0 +1,94 @@
+// Handbook figures for `npm run bench`: search p95 over 2,000 articles (in process, real
+// PGlite / server Postgres), and, against a running server, the article page's HTML and JS
+// bytes and the size of the offline cache after "Save the whole handbook".
+import { gzipSync } from 'node:zlib';
+import { openDatabase, type Database } from '#db/client.ts';
+import { seedReferenceData } from '#db/seed/seed.ts';
+import { templateArticles } from '#db/seed/handbook-template.ts';
+import { createArticle, getArticleForEditing, searchHandbook, setPublished } from '~/handbook/handbook.server.ts';
+import { copyTemplateAsOwner } from '~/handbook/template.server.ts';
+import { communes, handbookChapters, users } from '#db/schema/index.ts';
+import { eq, sql } from 'drizzle-orm';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+/** Fills one commune with `total` published articles: the template, then variations of it. */
+async function fill(database: Database, total: number): Promise<{ tenantId: string }> {
+  await database.migrate();
+  await seedReferenceData(database);
+  const [commune] = await database.db
+    .insert(communes)
+    .values({ slug: 'bench-xa', country: 'VN', provinceCode: '15', name: { vi: 'Xã Thử' }, defaultLocale: 'vi', currency: 'VND', timeZone: 'Asia/Ho_Chi_Minh', centerLat: 22, centerLon: 104, zoom: 12 })
+    .returning({ id: communes.id });
+  const tenantId = commune!.id;
+  const [user] = await database.db.insert(users).values({ email: 'bench@example.vn', passwordHash: 'x', displayName: 'Bench' }).returning({ id: users.id });
+  await copyTemplateAsOwner(database.db, tenantId);
+  const [chapter] = await database.db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+    return tx.select({ id: handbookChapters.id }).from(handbookChapters).where(eq(handbookChapters.tenantId, tenantId)).limit(1);
+  });
+  const scope = { db: database.db, tenantId, userId: user!.id };
+  for (let i = templateArticles.length; i < total; i++) {
+    const source = templateArticles[i % templateArticles.length]!;
+    const locale = i % 3 === 0 ? 'en' : 'vi';
+    const slug = `bai-${i}`;
+    await createArticle(scope, { chapterId: chapter!.id, slug, locale, title: `${source.title[locale]} (${i})`, summary: source.summary[locale], body: `${source.body[locale]}\n\nThôn ${i}, bản ${i % 37}.` });
+    const editing = await getArticleForEditing(scope, slug);
+    await setPublished(scope, editing!.id, editing!.revision, true);
+  }
+  return { tenantId };
+}
+
+export async function searchBench(databaseUrl: string | undefined, total = 2000) {
+  const database = await openDatabase({ databaseUrl });
+  try {
+    const { tenantId } = await fill(database, total);
+    const scope = { db: database.db, tenantId, userId: null };
+    const queries = ['vneid', 'thanh toan', 'lua dao', 'ma otp', 'giay phep lai xe', 'khai sinh', 'mật khẩu', 'zalo', 'qr', 'password', 'scam', 'มิจฉาชีพ', 'พร้อมเพย์', 'ban hang', 'định danh'];
+    for (const q of queries) await searchHandbook(scope, q, 'vi', 'vi');
+    const times: number[] = [];
+    let hits = 0;
+    for (let round = 0; round < 10; round++) {
+      for (const q of queries) {
+        const t = performance.now();
+        hits += (await searchHandbook(scope, q, 'vi', 'vi')).length;
+        times.push(performance.now() - t);
+      }
+    }
+    times.sort((x, y) => x - y);
+    return { articles: total, queries: times.length, p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1), hitsPerQuery: +(hits / times.length).toFixed(1) };
+  } finally {
+    await database.close();
+  }
+}
+
+/** HTML bytes of a page, raw and gzipped. */
+export async function htmlBytes(url: string) {
+  const body = Buffer.from(await (await fetch(url, { headers: { 'Accept-Language': 'vi' } })).arrayBuffer());
+  return { rawKB: +(body.byteLength / 1024).toFixed(1), gzipKB: +(gzipSync(body).byteLength / 1024).toFixed(1) };
+}
+
+/** In Chromium: open the handbook, press "Save the whole handbook", then add up the offline caches. */
+export async function offlineCacheSize(base: string, communeSlug: string) {
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ locale: 'vi-VN' });
+    await page.goto(`${base}/${communeSlug}/handbook`);
+    await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true));
+    const done = await page.locator('.save-offline').getAttribute('data-done');
+    await page.locator('.save-offline button').click();
+    await page.waitForFunction((word) => document.querySelector('[data-save-status]')?.textContent?.includes(word ?? ''), done, { timeout: 60_000 });
+    const sizes: number[] = await page.evaluate(async () => {
+      const out: number[] = [];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) out.push((await (await cache.match(request))!.arrayBuffer()).byteLength);
+      }
+      return out;
+    });
+    return { entries: sizes.length, KB: Math.round(sizes.reduce((n, b) => n + b, 0) / 1024) };
+  } finally {
+    await browser.close();
+  }
+}
