@@ -160,42 +160,77 @@ export type SearchHit = { slug: string; title: string; snippet: { before: string
 
 /**
  * Search over titles and bodies of published articles: case and Vietnamese diacritics are
- * ignored ("thanh toan" finds "thanh toán"), Thai matches as a substring. Title matches rank
- * first, then trigram similarity.
+ * ignored ("thanh toan" finds "thanh toán"), Thai matches as a substring (a trigram index
+ * serves queries of three characters or more). Title matches rank first, then articles where
+ * the words come earliest.
  */
 export async function searchHandbook(scope: TenantScope, query: string, locale: Locale, fallback: Locale, limit = 20): Promise<SearchHit[]> {
   const folded = fold(query).slice(0, 100);
   if (!folded) return [];
   const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await withTenant(scope, (tx) =>
-    tx
+  const columns = {
+    articleId: handbookTranslations.articleId,
+    slug: handbookArticles.slug,
+    locale: handbookTranslations.locale,
+    title: handbookTranslations.title,
+  };
+  const visible = and(eq(handbookTranslations.tenantId, scope.tenantId), eq(handbookArticles.published, true));
+  const joined = and(eq(handbookArticles.tenantId, handbookTranslations.tenantId), eq(handbookArticles.id, handbookTranslations.articleId));
+  return withTenant(scope, async (tx) => {
+    // Two bounded queries instead of ranking every match: titles (short, cheap to fold), then
+    // bodies through the trigram index, stopping at a few dozen matches for very common words.
+    const inTitles = await tx
+      .select({ ...columns, at: sql<number>`0` })
+      .from(handbookTranslations)
+      .innerJoin(handbookArticles, joined)
+      .where(and(visible, sql`lower(baan_unaccent(${handbookTranslations.title})) like ${pattern}`))
+      .limit(limit * 2);
+    const inBodies = await tx
+      .select({ ...columns, at: sql<number>`position(${folded} in ${handbookTranslations.searchText})` })
+      .from(handbookTranslations)
+      .innerJoin(handbookArticles, joined)
+      .where(and(visible, sql`${handbookTranslations.searchText} like ${pattern}`))
+      .limit(limit * 3);
+    const titleSlugs = new Set(inTitles.map((r) => r.slug));
+    // Title matches first, then the earlier the words appear (titles and summaries lead the text).
+    const rows = [...inTitles, ...inBodies].sort((x, y) => Number(titleSlugs.has(y.slug)) - Number(titleSlugs.has(x.slug)) || x.at - y.at);
+    // One hit per article, preferring the reader's language, then the commune's.
+    const rank = (l: string) => (l === locale ? 0 : l === fallback ? 1 : 2);
+    const best = new Map<string, (typeof rows)[number]>();
+    for (const row of rows) {
+      const seen = best.get(row.slug);
+      if (!seen || rank(row.locale) < rank(seen.locale)) best.set(row.slug, row);
+    }
+    const top = [...new Set(rows.map((r) => r.slug))].slice(0, limit).map((slug) => best.get(slug)!);
+    if (!top.length) return [];
+    // Only for the hits shown: the words around the first match, cut from the stored text.
+    const excerpts = await tx
       .select({
-        slug: handbookArticles.slug,
+        articleId: handbookTranslations.articleId,
         locale: handbookTranslations.locale,
-        title: handbookTranslations.title,
-        summary: handbookTranslations.summary,
-        body: handbookTranslations.body,
-        titleHit: sql<boolean>`position(${folded} in lower(baan_unaccent(${handbookTranslations.title}))) > 0`,
-        score: sql<number>`word_similarity(${folded}, ${handbookTranslations.searchText})`,
+        excerpt: sql<string>`substr(${handbookTranslations.summary} || ' ' || ${handbookTranslations.body}, greatest(1, position(${folded} in lower(baan_unaccent(${handbookTranslations.summary} || ' ' || ${handbookTranslations.body}))) - 150), 400)`,
       })
       .from(handbookTranslations)
-      .innerJoin(handbookArticles, and(eq(handbookArticles.tenantId, handbookTranslations.tenantId), eq(handbookArticles.id, handbookTranslations.articleId)))
-      .where(and(eq(handbookTranslations.tenantId, scope.tenantId), eq(handbookArticles.published, true), sql`${handbookTranslations.searchText} like ${pattern}`))
-      .orderBy(desc(sql`position(${folded} in lower(baan_unaccent(${handbookTranslations.title}))) > 0`), desc(sql`word_similarity(${folded}, ${handbookTranslations.searchText})`))
-      .limit(limit * 3),
-  );
-  // One hit per article, preferring the reader's language, then the commune's.
-  const rank = (l: string) => (l === locale ? 0 : l === fallback ? 1 : 2);
-  const best = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) {
-    const seen = best.get(row.slug);
-    if (!seen || rank(row.locale) < rank(seen.locale)) best.set(row.slug, row);
-  }
-  const order = [...new Set(rows.map((r) => r.slug))];
-  return order.slice(0, limit).map((slug) => {
-    const row = best.get(slug)!;
-    return { slug, title: row.title, locale: row.locale, snippet: highlight(`${row.summary} ${row.body.replace(/[#*_`>\[\]]+/g, '')}`, folded) };
+      .where(and(eq(handbookTranslations.tenantId, scope.tenantId), inArray(handbookTranslations.articleId, top.map((t) => t.articleId))));
+    const excerptOf = new Map(excerpts.map((e) => [`${e.articleId}:${e.locale}`, e.excerpt]));
+    return top.map((row) => ({
+      slug: row.slug,
+      title: row.title,
+      locale: row.locale,
+      snippet: highlight((excerptOf.get(`${row.articleId}:${row.locale}`) ?? '').replace(/[#*_`>\[\]]+/g, ''), folded),
+    }));
   });
+}
+
+const foldedChars = new Map<string, string>();
+/** One character folded (memoised: texts repeat a small alphabet); whitespace becomes a space. */
+function foldChar(ch: string): string {
+  let out = foldedChars.get(ch);
+  if (out === undefined) {
+    out = /\s/.test(ch) ? ' ' : fold(ch);
+    if (foldedChars.size < 10_000) foldedChars.set(ch, out);
+  }
+  return out;
 }
 
 /** Finds the folded query in the original text and returns the words around it. */
@@ -204,7 +239,7 @@ export function highlight(text: string, foldedQuery: string, radius = 60): Searc
   let folded = '';
   const origin: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const piece = fold(text[i]!) || (text[i] === ' ' ? ' ' : '');
+    const piece = foldChar(text[i]!);
     for (let k = 0; k < piece.length; k++) origin.push(i);
     folded += piece;
   }

@@ -31,9 +31,19 @@ function sanitize(html: string): string {
   });
 }
 
+// Rendering and sanitising is the costliest part of an article page; the same text always gives
+// the same HTML, so recent results are kept (per process, bounded).
+const rendered = new Map<string, string>();
+const MAX_RENDERED = 500;
+
 /** Markdown written by an editor, as safe HTML for the reader. */
 export function renderMarkdown(markdown: string): string {
-  return sanitize(md.render(markdown));
+  const hit = rendered.get(markdown);
+  if (hit !== undefined) return hit;
+  const html = sanitize(md.render(markdown));
+  if (rendered.size >= MAX_RENDERED) rendered.delete(rendered.keys().next().value!);
+  rendered.set(markdown, html);
+  return html;
 }
 
 /** Plain text of Markdown (for summaries and search), without markup. */

@@ -14,6 +14,9 @@ export function getDatabase(): Promise<Database> {
     const database = await openDatabase({ databaseUrl: env.databaseUrl, pgliteDir: env.pgliteDir });
     await database.migrate();
     await seedIfEmptyEmbedded(database);
+    // The embedded database has no autovacuum: gather planner statistics at every start, so
+    // searches use their indexes (a server Postgres does this on its own).
+    if (database.kind === 'pglite') await database.query('analyze');
     return database;
   })();
   opening.catch(() => {
