@@ -108,12 +108,19 @@ export async function getArticle(scope: TenantScope, slug: string, locale: Local
       .from(handbookArticles)
       .where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.slug, slug), includeDrafts ? undefined : eq(handbookArticles.published, true)));
     if (!article) return null;
-    const translations = await tx
-      .select()
+    // Which languages exist (small), then the text of the one shown only.
+    const available = await tx
+      .select({ locale: handbookTranslations.locale })
       .from(handbookTranslations)
       .where(and(eq(handbookTranslations.tenantId, scope.tenantId), eq(handbookTranslations.articleId, article.id)));
-    const chosen = pick(translations, locale, fallback);
-    if (!chosen) return null;
+    const shown = pick(available.map((t) => ({ ...t, title: '', summary: '', body: '' })), locale, fallback);
+    if (!shown) return null;
+    const [text] = await tx
+      .select()
+      .from(handbookTranslations)
+      .where(and(eq(handbookTranslations.tenantId, scope.tenantId), eq(handbookTranslations.articleId, article.id), eq(handbookTranslations.locale, shown.t.locale)));
+    const chosen = { t: text!, fellBack: shown.fellBack };
+    const translations = available;
     const [chapter] = await tx
       .select()
       .from(handbookChapters)

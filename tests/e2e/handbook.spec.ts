@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 
 test('an editor writes an article in Vietnamese and publishes it; a reader reads it in English, then offline', async ({ page, browser }) => {
   const slug = `mang-wifi-${Date.now()}`;
@@ -13,12 +14,20 @@ test('an editor writes an article in Vietnamese and publishes it; a reader reads
   await page.getByLabel('Tiêu đề', { exact: true }).fill('Wi-Fi miễn phí ở nhà văn hóa thôn');
   await page.getByLabel('Nội dung', { exact: true }).fill('## Cách kết nối\n\n- Chọn mạng **NhaVanHoa-TaVan**\n- Hỏi mật khẩu ở tổ công nghệ số\n\n<script>alert(1)</script>');
   await expect(page.locator('.editor .prose h2')).toHaveText('Cách kết nối'); // live preview
+  const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2f6f4f' } }).jpeg().toBuffer();
+  await page.locator('input[name=photo]').setInputFiles({ name: 'nha-van-hoa.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.locator('input[name=photoAlt]').fill('Nhà văn hóa thôn');
+  await page.locator('button[value=upload]').click();
+  await expect(page.getByLabel('Nội dung', { exact: true })).toHaveValue(/!\[Nhà văn hóa thôn\]\(\/media\/[a-z2-7/]+-640\.webp\)/);
+  await expect(page.getByLabel('Tiêu đề', { exact: true })).toHaveValue('Wi-Fi miễn phí ở nhà văn hóa thôn');
+  await expect(page.locator('.editor .prose img')).toHaveAttribute('alt', 'Nhà văn hóa thôn');
   await page.locator('button[value=save]').click();
   await expect(page).toHaveURL(new RegExp(`/ta-van/handbook/${slug}/edit`));
   await page.locator('button[value=publish]').click();
   await expect(page).toHaveURL(new RegExp(`/ta-van/handbook/${slug}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wi-Fi miễn phí ở nhà văn hóa thôn');
   await expect(page.locator('.prose script')).toHaveCount(0);
+  await expect(page.locator('.prose img')).toHaveAttribute('src', /^\/media\//);
 
   const reader = await browser.newContext({ locale: 'en-GB' });
   const tab = await reader.newPage();

@@ -57,6 +57,11 @@ describe('Markdown sanitiser', () => {
     expect(html).toContain('<a href="/ta-van/contacts">Liên hệ</a>');
   });
 
+  it('keeps images from Baan’s own media and https, lazily loaded', () => {
+    expect(renderMarkdown('![Nhà văn hóa](/media/ab/abcdefghijklmnopqrstuvwxyz-640.webp)')).toContain('<img src="/media/ab/abcdefghijklmnopqrstuvwxyz-640.webp" alt="Nhà văn hóa" loading="lazy" />');
+    expect(renderMarkdown('![x](http://insecure.example/x.png)')).not.toContain('src="http:');
+  });
+
   it('turns a top-level heading into h2 (the page title is the h1)', () => {
     expect(renderMarkdown('# Tiêu đề')).toBe('<h2>Tiêu đề</h2>\n');
   });

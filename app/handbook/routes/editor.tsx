@@ -4,7 +4,9 @@ import { data, Form, Link, redirect, useFetcher } from 'react-router';
 import { requireMembership } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES, isLocale, type Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
-import { readForm } from '~/lib/body.server.ts';
+import { readFormData } from '~/lib/body.server.ts';
+import { MAX_UPLOAD_BYTES } from '~/media/image-pipeline.server.ts';
+import { saveImage } from '~/media/media.server.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
@@ -37,8 +39,32 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
-  const formData = await readForm(request, 256 * 1024);
+  let formData: FormData;
+  try {
+    // Room for a photo (the editor form is multipart) around the text.
+    formData = await readFormData(request, MAX_UPLOAD_BYTES + 256 * 1024);
+  } catch (error) {
+    if (error instanceof AppError) return data({ ...formFailure(new FormData(), { photo: error.messageKey }), preview: null }, { status: statusOf[error.code] });
+    throw error;
+  }
   const intent = String(formData.get('intent') ?? 'save');
+  if (intent === 'upload') {
+    // A photo goes through the shared media pipeline; its Markdown is added to the text, and
+    // nothing typed is lost (the form comes back with everything in it).
+    const values = Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    const file = formData.get('photo');
+    if (!(file instanceof File) || file.size === 0) return data({ ...formFailure(formData, { photo: 'media:errors.empty' }), preview: null }, { status: 400 });
+    try {
+      const image = await saveImage(scope, new Uint8Array(await file.arrayBuffer()));
+      const variant = image.variants.find((v) => v.width >= 640) ?? image.variants[image.variants.length - 1]!;
+      const alt = String(formData.get('photoAlt') ?? '').replace(/[\[\]\n]/g, ' ').trim().slice(0, 120);
+      values.body = `${values.body ?? ''}\n\n![${alt}](/media/${variant.key})\n`;
+      return data({ ok: true as const, errors: {} as Record<string, string>, values, preview: renderMarkdown(values.body) });
+    } catch (error) {
+      if (error instanceof AppError) return data({ ...formFailure(formData, { photo: error.messageKey }), preview: null }, { status: statusOf[error.code] });
+      throw error;
+    }
+  }
   if (intent === 'preview') {
     return data({ preview: renderMarkdown(String(formData.get('body') ?? '').slice(0, 50_000)), errors: {} as Record<string, string>, values: Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')) as Record<string, string> });
   }
@@ -94,7 +120,7 @@ export default function Editor({ loaderData, actionData }: Route.ComponentProps)
           ))}
         </nav>
       ) : null}
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" encType="multipart/form-data" className="stack" noValidate>
         <FormError errors={errors} />
         <input type="hidden" name="locale" value={d.locale} />
         {d.article ? <input type="hidden" name="revision" value={d.article.revision} /> : null}
@@ -112,7 +138,24 @@ export default function Editor({ loaderData, actionData }: Route.ComponentProps)
         {d.article ? null : <Field name="slug" label={t('handbook:editor.slug')} hint={t('handbook:editor.slugHint')} defaultValue={values.slug} errors={errors} required maxLength={120} />}
         <Field name="title" label={t('handbook:editor.titleField')} defaultValue={values.title} errors={errors} required maxLength={200} lang={d.locale} />
         <Field name="summary" label={t('handbook:editor.summary')} defaultValue={values.summary} errors={errors} maxLength={500} lang={d.locale} />
-        <BodyField value={values.body ?? ''} error={errors?.body} onChange={preview.onChange} lang={d.locale} />
+        <BodyField key={values.body ?? ''} value={values.body ?? ''} error={errors?.body} onChange={preview.onChange} lang={d.locale} />
+        <fieldset>
+          <legend>{t('handbook:editor.photo')}</legend>
+          <p className="hint">{t('media:uploadHint')}</p>
+          <div className={`field${errors?.photo ? ' field-error' : ''}`}>
+            <label htmlFor="photo">{t('handbook:editor.photoFile')}</label>
+            <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-invalid={errors?.photo ? true : undefined} />
+            {errors?.photo ? (
+              <p className="error" role="alert">
+                {t(errors.photo as 'media:errors.notAnImage')}
+              </p>
+            ) : null}
+          </div>
+          <Field name="photoAlt" label={t('handbook:editor.photoAlt')} errors={errors} maxLength={120} lang={d.locale} />
+          <button type="submit" name="intent" value="upload" className="button button-secondary">
+            {t('handbook:editor.photoAdd')}
+          </button>
+        </fieldset>
         <div className="button-row">
           <button type="submit" name="intent" value="save" className="button">
             {t('handbook:editor.saveDraft')}
