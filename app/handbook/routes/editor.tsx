@@ -210,6 +210,9 @@ function useLivePreview(initialBody: string, submitted: string | null) {
     if (fetcher.data?.preview !== undefined) setHtml(fetcher.data.preview);
   }, [fetcher.data]);
   useEffect(() => {
+    if (submitted !== null) setHtml(submitted);
+  }, [submitted]);
+  useEffect(() => {
     if (submitted === null && initialBody) fetcher.submit({ intent: 'preview', body: initialBody }, { method: 'post' });
     // Only once, for the text the page opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
