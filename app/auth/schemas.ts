@@ -15,6 +15,15 @@ export const PasswordSchema = z
   .min(10, 'auth:errors.passwordTooShort')
   .max(256, 'auth:errors.passwordTooLong');
 
+/** An optional phone (or Zalo) number, as people write it: digits, spaces, dots, dashes, a leading +. */
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .max(24, 'auth:errors.phoneInvalid')
+  .regex(/^$|^\+?[0-9][0-9 .-]{5,22}$/, 'auth:errors.phoneInvalid')
+  .optional()
+  .transform((phone) => (phone ? phone : null));
+
 export const SignUpSchema = z.object({
   email: EmailSchema,
   password: PasswordSchema,
@@ -23,13 +32,7 @@ export const SignUpSchema = z.object({
     .trim()
     .min(1, 'auth:errors.displayNameRequired')
     .max(80, 'auth:errors.displayNameTooLong'),
-  phone: z
-    .string()
-    .trim()
-    .max(24, 'auth:errors.phoneInvalid')
-    .regex(/^$|^\+?[0-9][0-9 .-]{5,22}$/, 'auth:errors.phoneInvalid')
-    .optional()
-    .transform((phone) => (phone ? phone : null)),
+  phone: PhoneSchema,
 });
 export type SignUpInput = z.output<typeof SignUpSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LocaleText } from '#db/schema/tenancy.ts';
+import { PhoneSchema } from '~/auth/schemas.ts';
 
 const text = (max: number) =>
   z
@@ -17,20 +18,8 @@ export const ContactInputSchema = z.object({
   team: z.enum(['officials', 'tech_team'], { error: 'common:validation.invalid' }),
   name: z.string({ error: 'handbook:contacts.errors.nameRequired' }).trim().min(1, 'handbook:contacts.errors.nameRequired').max(120, 'common:validation.tooLong'),
   role: localeText(120),
-  phone: z
-    .string()
-    .trim()
-    .max(24, 'auth:errors.phoneInvalid')
-    .regex(/^$|^\+?[0-9][0-9 .-]{5,22}$/, 'auth:errors.phoneInvalid')
-    .optional()
-    .transform((v) => v || null),
-  zalo: z
-    .string()
-    .trim()
-    .max(24, 'auth:errors.phoneInvalid')
-    .regex(/^$|^\+?[0-9][0-9 .-]{5,22}$/, 'auth:errors.phoneInvalid')
-    .optional()
-    .transform((v) => v || null),
+  phone: PhoneSchema,
+  zalo: PhoneSchema,
   hours: localeText(120),
 });
 export type ContactInput = z.output<typeof ContactInputSchema>;

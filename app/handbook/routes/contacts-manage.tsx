@@ -3,6 +3,7 @@ import { data, Form } from 'react-router';
 import { requireMembership } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { UUID_PATTERN } from '~/lib/ids.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
@@ -12,8 +13,6 @@ import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { ContactInputSchema } from '../news-schemas.ts';
 import { addContact, deleteContact, listContacts } from '../news.server.ts';
 import type { Route } from './+types/contacts-manage';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official']);
@@ -25,7 +24,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const formData = await readForm(request);
   if (formData.get('intent') === 'delete') {
     const id = String(formData.get('id') ?? '');
-    if (!UUID.test(id)) notFound();
+    if (!UUID_PATTERN.test(id)) notFound();
     try {
       await deleteContact(scope, id);
     } catch (error) {

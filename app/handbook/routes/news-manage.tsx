@@ -4,6 +4,7 @@ import { requireMembership } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { UUID_PATTERN } from '~/lib/ids.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
@@ -13,8 +14,6 @@ import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { AnnouncementInputSchema, FeedUrlSchema } from '../news-schemas.ts';
 import { addAnnouncement, addFeed, deleteAnnouncement, deleteFeed, importFeed, listAnnouncements, listFeeds } from '../news.server.ts';
 import type { Route } from './+types/news-manage';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
@@ -44,7 +43,7 @@ export async function action({ context, request }: Route.ActionArgs) {
         return redirectWithFlash(back, { key: 'handbook:news.announced' });
       }
       case 'delete-announcement':
-        if (!UUID.test(id)) notFound();
+        if (!UUID_PATTERN.test(id)) notFound();
         await deleteAnnouncement(scope, id);
         return redirectWithFlash(back, { key: 'handbook:news.deleted', tone: 'info' });
       case 'add-feed': {
@@ -55,12 +54,12 @@ export async function action({ context, request }: Route.ActionArgs) {
         return redirectWithFlash(back, result.status === 'ok' ? { key: 'handbook:feeds.added', params: { count: String(result.itemsNew) } } : { key: 'handbook:feeds.addedButFailed', tone: 'error' });
       }
       case 'import': {
-        if (!UUID.test(id)) notFound();
+        if (!UUID_PATTERN.test(id)) notFound();
         const result = await importFeed(scope, id);
         return redirectWithFlash(back, result.status === 'ok' ? { key: 'handbook:feeds.imported', params: { count: String(result.itemsNew) } } : { key: 'handbook:feeds.importFailed', tone: 'error' });
       }
       case 'delete-feed':
-        if (!UUID.test(id)) notFound();
+        if (!UUID_PATTERN.test(id)) notFound();
         await deleteFeed(scope, id);
         return redirectWithFlash(back, { key: 'handbook:feeds.deleted', tone: 'info' });
       default:

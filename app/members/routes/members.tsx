@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from '~/lib/ids.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { useTranslation } from 'react-i18next';
 import { data, Form } from 'react-router';
@@ -13,8 +14,6 @@ import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { ROLES, type Role } from '~/auth/roles.ts';
 import { inviteMember, listMembers, listPendingInvitations, removeMembership, revokeInvitation } from '../members.server.ts';
 import type { Route } from './+types/members';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { scope, commune, user } = await requireMembership(context, request, ['official']);
@@ -42,14 +41,14 @@ export async function action({ context, request }: Route.ActionArgs) {
     }
     if (intent === 'revoke') {
       const invitationId = String(formData.get('invitationId') ?? '');
-      if (!UUID.test(invitationId)) notFound();
+      if (!UUID_PATTERN.test(invitationId)) notFound();
       await revokeInvitation(scope, invitationId);
       return redirectWithFlash(`/${commune.slug}/members`, { key: 'auth:members.revoked', tone: 'info' });
     }
     if (intent === 'remove') {
       const role = String(formData.get('role'));
       const userId = String(formData.get('userId') ?? '');
-      if (!(ROLES as readonly string[]).includes(role) || !UUID.test(userId)) notFound();
+      if (!(ROLES as readonly string[]).includes(role) || !UUID_PATTERN.test(userId)) notFound();
       await removeMembership(scope, userId, role as Role);
       return redirectWithFlash(`/${commune.slug}/members`, { key: 'auth:members.removed', tone: 'info' });
     }
