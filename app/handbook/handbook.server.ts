@@ -339,7 +339,36 @@ export async function setPublished(scope: EditorScope, articleId: string, expect
   });
 }
 
-export type RevisionView = { number: number; action: string; changedLocales: string[]; author: string | null; createdAt: Date; titles: Record<string, string> };
+export type RevisionChange = { locale: string; title: boolean; summary: boolean; added: number; removed: number };
+export type RevisionView = { number: number; action: string; changedLocales: string[]; author: string | null; createdAt: Date; titles: Record<string, string>; changes: RevisionChange[] };
+
+/** Lines of `after` not in `before` and the reverse (a multiset comparison: enough to say how much changed). */
+function lineDelta(before: string, after: string): { added: number; removed: number } {
+  const count = new Map<string, number>();
+  for (const line of before ? before.split('\n') : []) count.set(line, (count.get(line) ?? 0) + 1);
+  let added = 0;
+  for (const line of after ? after.split('\n') : []) {
+    const n = count.get(line) ?? 0;
+    if (n > 0) count.set(line, n - 1);
+    else added++;
+  }
+  const removed = [...count.values()].reduce((sum, n) => sum + n, 0);
+  return { added, removed };
+}
+
+/** What each revision changed against the one before it, per language. */
+export function describeChanges(previous: RevisionSnapshot | null, current: RevisionSnapshot): RevisionChange[] {
+  const locales = new Set([...Object.keys(previous?.translations ?? {}), ...Object.keys(current.translations)]);
+  const changes: RevisionChange[] = [];
+  for (const locale of locales) {
+    const was = previous?.translations[locale];
+    const now = current.translations[locale];
+    const delta = lineDelta(was?.body ?? '', now?.body ?? '');
+    const change = { locale, title: (was?.title ?? '') !== (now?.title ?? ''), summary: (was?.summary ?? '') !== (now?.summary ?? ''), ...delta };
+    if (change.title || change.summary || change.added || change.removed) changes.push(change);
+  }
+  return changes;
+}
 
 export async function listRevisions(scope: TenantScope, articleId: string): Promise<RevisionView[]> {
   const rows = await withTenant(scope, (tx) =>
@@ -350,7 +379,15 @@ export async function listRevisions(scope: TenantScope, articleId: string): Prom
       .where(and(eq(handbookRevisions.tenantId, scope.tenantId), eq(handbookRevisions.articleId, articleId)))
       .orderBy(desc(handbookRevisions.number)),
   );
-  return rows.map((r) => ({ number: r.number, action: r.action, changedLocales: r.changedLocales, author: r.author, createdAt: r.createdAt, titles: Object.fromEntries(Object.entries(r.snapshot.translations).map(([l, t]) => [l, t.title])) }));
+  return rows.map((r, i) => ({
+    number: r.number,
+    action: r.action,
+    changedLocales: r.changedLocales,
+    author: r.author,
+    createdAt: r.createdAt,
+    titles: Object.fromEntries(Object.entries(r.snapshot.translations).map(([l, t]) => [l, t.title])),
+    changes: describeChanges(rows[i + 1]?.snapshot ?? null, r.snapshot),
+  }));
 }
 
 /** Brings back the text of an old revision (every language) as a new revision; publication state is kept. */

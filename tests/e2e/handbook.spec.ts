@@ -28,6 +28,9 @@ test('an editor writes an article in Vietnamese and publishes it; a reader reads
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wi-Fi miễn phí ở nhà văn hóa thôn');
   await expect(page.locator('.prose script')).toHaveCount(0);
   await expect(page.locator('.prose img')).toHaveAttribute('src', /^\/media\//);
+  await page.goto(`/ta-van/handbook/${slug}/history`);
+  await expect(page.locator('.revisions > li')).toHaveCount(2); // created (with the photo), published
+  await expect(page.locator('.changes').first()).toContainText('Tiếng Việt');
 
   const reader = await browser.newContext({ locale: 'en-GB' });
   const tab = await reader.newPage();

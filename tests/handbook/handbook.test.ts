@@ -89,6 +89,8 @@ describe('handbook articles', () => {
     const revisions = await listRevisions(asA(), editing.id);
     expect(revisions.map((r) => r.action)).toEqual(['edit', 'edit', 'publish', 'create']);
     expect(revisions[0]!.changedLocales).toEqual(['vi']);
+    expect(revisions[0]!.changes).toEqual([{ locale: 'vi', title: true, summary: true, added: 1, removed: 3 }]);
+    expect(revisions[1]!.changes).toEqual([{ locale: 'en', title: true, summary: false, added: 1, removed: 0 }]);
     const current = (await getArticleForEditing(asA(), 'kich-hoat-vneid'))!;
     const restoredNumber = await restoreRevision(asA(), editing.id, 1, current.revision);
     expect(restoredNumber).toBe(current.revision + 1);

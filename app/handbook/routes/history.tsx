@@ -64,8 +64,16 @@ export default function History({ loaderData, actionData }: Route.ComponentProps
             <strong>
               {t('handbook:history.revision', { number: r.number })} · {t(`handbook:history.actions.${r.action as 'edit'}`)}
             </strong>{' '}
-            {r.changedLocales.length ? <span className="muted">({r.changedLocales.map((l) => LOCALE_NAMES[l as Locale] ?? l).join(', ')})</span> : null}
             <br />
+            {r.changes.length ? (
+              <ul className="changes">
+                {r.changes.map((c) => (
+                  <li key={c.locale}>
+                    {LOCALE_NAMES[c.locale as Locale] ?? c.locale}: {[c.title ? t('handbook:history.titleChanged') : null, c.summary ? t('handbook:history.summaryChanged') : null, c.added || c.removed ? t('handbook:history.lines', { added: c.added, removed: c.removed }) : null].filter(Boolean).join(' · ')}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             <span className="muted">{t('handbook:history.by', { name: r.author ?? t('handbook:history.unknownAuthor'), when: r.when })}</span>
             {r.number !== d.article.revision ? (
               <Form method="post" className="inline-form">
