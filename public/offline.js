@@ -15,7 +15,14 @@
       registration.active.postMessage({ type: 'cache', urls: urls }, [channel.port2]);
     });
   }
+  // The translated page shown for an address never saved, taken from this page's own words.
+  var offline = document.querySelector('template[data-offline-page]');
   navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(function () {
+    if (offline) {
+      navigator.serviceWorker.ready.then(function (registration) {
+        registration.active.postMessage({ type: 'offline-page', html: '<!doctype html><html lang="' + document.documentElement.lang + '"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' + offline.innerHTML + '</html>' });
+      });
+    }
     return send(assets());
   }).catch(function () { /* no offline copy: the page still works online */ });
 

@@ -4,6 +4,7 @@
 // - "Save the whole handbook": the page sends the list of article addresses; all are fetched.
 var PAGES = 'baan-pages-v1';
 var STATIC = 'baan-static-v1';
+var OFFLINE_PAGE = '/__baan-offline';
 var KEEP = /^\/[a-z0-9-]+\/(handbook|contacts|news)(\/|$|\?)/;
 
 self.addEventListener('install', function () {
@@ -57,7 +58,11 @@ self.addEventListener('fetch', function (event) {
             if (hit) return hit;
             var index = url.pathname.split('/').slice(0, 3).join('/');
             return cache.match(index, { ignoreVary: true }).then(function (fallback) {
-              return fallback || new Response('<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Offline</title><p>Không có mạng · ไม่มีอินเทอร์เน็ต · You are offline.</p>', { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+              if (fallback) return fallback;
+              // The page last seen left its translated "you are offline" page here.
+              return cache.match(OFFLINE_PAGE).then(function (page) {
+                return page || new Response('', { status: 503 });
+              });
             });
           });
         });
@@ -69,6 +74,12 @@ self.addEventListener('fetch', function (event) {
 // Messages from pages: cache these addresses now (the page just shown, or the whole handbook).
 self.addEventListener('message', function (event) {
   var data = event.data || {};
+  if (data.type === 'offline-page' && typeof data.html === 'string') {
+    event.waitUntil(caches.open(PAGES).then(function (cache) {
+      return cache.put(OFFLINE_PAGE, new Response(data.html, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
+    }));
+    return;
+  }
   if (data.type !== 'cache' || !Array.isArray(data.urls)) return;
   var port = event.ports && event.ports[0];
   var done = 0;

@@ -37,3 +37,12 @@ test('malformed requests get 4xx pages, never a 500', async ({ request }) => {
   const english = await request.post('/gia-phu/members', { form: { intent: 'invite', email: 'not-an-email', role: 'seller' }, headers: { 'Accept-Language': 'en-GB,en;q=0.9' }, maxRedirects: 0 });
   expect(await english.text()).toContain('Enter an email address like name@example.com.');
 });
+
+test('a forged revision number in the handbook editor is a 400, not a 500', async ({ request }) => {
+  await request.post('/login', { form: { email: 'editor.tavan@baan.test', password: 'baan-demo-2026' }, maxRedirects: 0 });
+  for (const revision of ['abc', '', '1.5', '-3']) {
+    const response = await request.post('/ta-van/handbook/pay-by-bank-qr/edit', { form: { intent: 'unpublish', revision }, maxRedirects: 0 });
+    expect(response.status(), revision).toBe(400);
+  }
+  expect((await request.get('/ta-van/handbook/pay-by-bank-qr')).status()).toBe(200);
+});

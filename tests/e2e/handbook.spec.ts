@@ -46,6 +46,9 @@ test('an editor writes an article in Vietnamese and publishes it; a reader reads
   await tab.reload();
   await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Wi-Fi miễn phí ở nhà văn hóa thôn');
   await expect(tab.locator('.prose li')).toHaveCount(2);
+  // A page never opened (nor the index) gets the translated offline notice, in the reader's language.
+  await tab.goto('/ta-van/handbook/never-opened-here').catch(() => {});
+  await expect(tab.locator('h1')).toHaveText('No connection');
   await reader.setOffline(false);
   await reader.close();
 });

@@ -8,6 +8,7 @@ import { userContext } from '~/lib/context.ts';
 import { notFound } from '~/lib/errors.ts';
 import { localized } from '~/tenancy/commune.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
+import { OfflinePage } from '../offline-page.tsx';
 import { getArticle } from '../handbook.server.ts';
 import type { Route } from './+types/article';
 
@@ -87,7 +88,7 @@ export default function Article({ loaderData }: Route.ComponentProps) {
         ) : null}
       </footer>
       {article.checklist ? <script src="/checklist.js" defer /> : null}
-      <script src="/offline.js" defer />
+      <OfflinePage />
     </article>
   );
 }

@@ -4,6 +4,7 @@ import { hasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { userContext } from '~/lib/context.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
+import { OfflinePage } from '../offline-page.tsx';
 import { listContacts } from '../news.server.ts';
 import type { Route } from './+types/contacts';
 
@@ -64,7 +65,7 @@ export default function Contacts({ loaderData }: Route.ComponentProps) {
           <Link to={`/${d.slug}/contacts/manage`}>{t('handbook:contacts.manage')}</Link>
         </p>
       ) : null}
-      <script src="/offline.js" defer />
+      <OfflinePage />
     </div>
   );
 }

@@ -71,9 +71,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const article = params.slug ? await getArticleForEditing(scope, params.slug) : null;
   if (params.slug && !article) notFound();
   const base = `/${commune.slug}/handbook`;
+  // The revision the editor started from; anything but a whole number is a forged form.
+  const revision = Number(formData.get('revision'));
+  if (article && (!Number.isInteger(revision) || revision < 1)) {
+    return data({ ...formFailure(formData, { _form: 'common:errors.badRequest' }), preview: null }, { status: 400 });
+  }
   try {
     if (article && (intent === 'publish' || intent === 'unpublish')) {
-      await setPublished(scope, article.id, Number(formData.get('revision')), intent === 'publish');
+      await setPublished(scope, article.id, revision, intent === 'publish');
       return redirectWithFlash(`${base}/${article.slug}`, { key: intent === 'publish' ? 'handbook:editor.published' : 'handbook:editor.unpublished' });
     }
     const parsed = parseForm(formData, ArticleInputSchema, (raw) => ({ ...raw, slug: article?.slug ?? raw.slug }));
@@ -82,7 +87,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       const created = await createArticle(scope, parsed.data);
       return redirectWithFlash(`${base}/${created.slug}/edit?locale=${parsed.data.locale}`, { key: 'handbook:editor.saved' });
     }
-    await saveTranslation(scope, article.id, Number(formData.get('revision')), parsed.data);
+    await saveTranslation(scope, article.id, revision, parsed.data);
     if (intent === 'save-and-publish' && !article.published) {
       const fresh = await getArticleForEditing(scope, article.slug);
       await setPublished(scope, article.id, fresh!.revision, true);

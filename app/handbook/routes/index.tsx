@@ -5,6 +5,7 @@ import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { userContext } from '~/lib/context.ts';
 import { localized } from '~/tenancy/commune.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
+import { OfflinePage } from '../offline-page.tsx';
 import { listHandbook, searchHandbook } from '../handbook.server.ts';
 import type { Route } from './+types/index';
 
@@ -115,7 +116,7 @@ export default function HandbookIndex({ loaderData }: Route.ComponentProps) {
           ))}
         </section>
       ))}
-      <script src="/offline.js" defer />
+      <OfflinePage />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { userContext } from '~/lib/context.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
+import { OfflinePage } from '../offline-page.tsx';
 import { listAnnouncements, listNews } from '../news.server.ts';
 import type { Route } from './+types/news';
 
@@ -82,7 +83,7 @@ export default function News({ loaderData }: Route.ComponentProps) {
           </>
         ) : null}
       </p>
-      <script src="/offline.js" defer />
+      <OfflinePage />
     </div>
   );
 }

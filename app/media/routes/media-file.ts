@@ -4,7 +4,7 @@ import type { Route } from './+types/media-file';
 /** Serves stored image variants. Names are random and never reused, so they cache forever. */
 export async function loader({ params }: Route.LoaderArgs) {
   const file = await mediaStorage().get(params['*'] ?? '');
-  if (!file) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!file) return new Response(null, { status: 404 });
   return new Response(file.body, {
     headers: {
       'Content-Type': 'image/webp',
