@@ -11,6 +11,9 @@ export type Scope = {
   userId: string | null;
 };
 
+/** Platform-wide reads and writes (communes, provinces, accounts, the template): no commune, no user. */
+export const platformScope = (db: Db): Scope => ({ db, tenantId: null, userId: null });
+
 /** The role request code runs as: not an owner, not a superuser, no BYPASSRLS. */
 export const APP_ROLE = 'baan_app';
 

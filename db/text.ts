@@ -1,3 +1,14 @@
+type Names = Partial<Record<string, string>>;
+
+/** What the commune search matches: every name, the province (old names too) and the old address. */
+export function communeSearchText(parts: { slug: string; name: Names; provinceName?: Names; legacyNames?: string[]; legacyAddress?: string | null }): string {
+  return fold(
+    [parts.slug.replace(/-/g, ' '), ...Object.values(parts.name), ...Object.values(parts.provinceName ?? {}), ...(parts.legacyNames ?? []), parts.legacyAddress ?? '']
+      .filter(Boolean)
+      .join(' | '),
+  );
+}
+
 /**
  * Lower-case, diacritic-free form used for search ("Tả Van" → "ta van", "Đồng" → "dong").
  * Only Latin combining marks are removed: Thai vowel and tone marks are letters of the word.

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { redirect, type RouterContextProvider } from 'react-router';
+import { createContext, redirect, type RouterContextProvider } from 'react-router';
 import { memberships, type Role } from '#db/schema/index.ts';
 import { withTenant, type Scope } from '#db/scope.ts';
 import { communeContext, databaseContext, userContext } from '~/lib/context.ts';
@@ -32,14 +32,35 @@ export function scopeOf(context: Ctx): Scope {
   };
 }
 
-export async function rolesIn(scope: Scope & { tenantId: string; userId: string }): Promise<Role[]> {
-  const rows = await withTenant(scope, (tx) =>
-    tx
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.tenantId, scope.tenantId), eq(memberships.userId, scope.userId))),
-  );
-  return rows.map((r) => r.role);
+/** The signed-in platform operator; to anyone else the page does not exist. */
+export function requireOperator(context: Ctx, request: Request): SessionUser {
+  const user = requireUser(context, request);
+  if (!user.isOperator) notFound();
+  return user;
+}
+
+// The viewer's roles in this request's commune, looked up once per request however many
+// loaders (layout, page) ask.
+const viewerRolesContext = createContext<Promise<Role[]> | null>(null);
+
+/** Whether the person viewing holds one of `roles` in this commune (operators always do); false when signed out. */
+export async function viewerHasRole(context: Readonly<RouterContextProvider>, roles: readonly Role[]): Promise<boolean> {
+  const user = context.get(userContext);
+  const commune = context.get(communeContext);
+  if (!user || !commune) return false;
+  if (user.isOperator) return true;
+  let pending = context.get(viewerRolesContext);
+  if (!pending) {
+    const scope = { ...scopeOf(context), tenantId: commune.id, userId: user.id };
+    pending = withTenant(scope, (tx) =>
+      tx
+        .select({ role: memberships.role })
+        .from(memberships)
+        .where(and(eq(memberships.tenantId, commune.id), eq(memberships.userId, user.id))),
+    ).then((rows) => rows.map((r) => r.role));
+    (context as RouterContextProvider).set(viewerRolesContext, pending);
+  }
+  return (await pending).some((role) => roles.includes(role));
 }
 
 export async function hasRole(scope: Scope, roles: readonly Role[], isOperator = false): Promise<boolean> {
@@ -67,6 +88,6 @@ export async function requireMembership(
   const commune = requireCommune(context);
   const user = requireUser(context, request);
   const scope = { ...scopeOf(context), tenantId: commune.id, userId: user.id };
-  if (!(await hasRole(scope, roles, user.isOperator))) notFound();
+  if (!(await viewerHasRole(context, roles))) notFound();
   return { user, commune, scope };
 }

@@ -45,8 +45,3 @@ export function renderMarkdown(markdown: string): string {
   rendered.set(markdown, html);
   return html;
 }
-
-/** Plain text of Markdown (for summaries and search), without markup. */
-export function markdownToText(markdown: string): string {
-  return sanitizeHtml(md.render(markdown), { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
-}

@@ -1,33 +1,21 @@
 import { z } from 'zod';
-import type { LocaleText } from '#db/schema/tenancy.ts';
 import { PhoneSchema } from '~/auth/schemas.ts';
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'common:validation.tooLong')
-    .optional()
-    .transform((v) => v || undefined);
-const localeText = (max: number) =>
-  z
-    .object({ vi: text(max), en: text(max), th: text(max) })
-    .transform((v): LocaleText => Object.fromEntries(Object.entries(v).filter(([, x]) => x)) as LocaleText);
+import { localeTextSchema } from '~/lib/schemas.ts';
 
 export const ContactInputSchema = z.object({
   team: z.enum(['officials', 'tech_team'], { error: 'common:validation.invalid' }),
   name: z.string({ error: 'handbook:contacts.errors.nameRequired' }).trim().min(1, 'handbook:contacts.errors.nameRequired').max(120, 'common:validation.tooLong'),
-  role: localeText(120),
+  role: localeTextSchema(120),
   phone: PhoneSchema,
   zalo: PhoneSchema,
-  hours: localeText(120),
+  hours: localeTextSchema(120),
 });
 export type ContactInput = z.output<typeof ContactInputSchema>;
 
 export const AnnouncementInputSchema = z
   .object({
-    title: localeText(200),
-    body: localeText(4000),
+    title: localeTextSchema(200),
+    body: localeTextSchema(4000),
     pinned: z
       .string()
       .optional()

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { announcements, communes, contacts, feedRuns, feeds, newsItems, type LocaleText } from '#db/schema/index.ts';
-import { withTenant, type Scope } from '#db/scope.ts';
+import { platformScope, withTenant, type Scope } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
 import { fetchLimited, type FetchLimits } from '~/lib/outbound-http.server.ts';
@@ -131,13 +131,14 @@ export async function importFeed(scope: TenantScope, feedId: string, limits?: Fe
   }
   await withTenant(scope, async (tx) => {
     const source = feed.title || parsedTitle || new URL(feed.url).hostname;
-    for (const item of items) {
+    if (items.length) {
+      // One statement; a guid or link already stored (or repeated in the feed) is skipped.
       const inserted = await tx
         .insert(newsItems)
-        .values({ tenantId: scope.tenantId, feedId, guid: item.guid.slice(0, 1000), title: item.title, summary: item.summary, link: item.link, source, publishedAt: item.publishedAt })
+        .values(items.map((item) => ({ tenantId: scope.tenantId, feedId, guid: item.guid.slice(0, 1000), title: item.title, summary: item.summary, link: item.link, source, publishedAt: item.publishedAt })))
         .onConflictDoNothing()
         .returning({ id: newsItems.id });
-      result.itemsNew += inserted.length;
+      result.itemsNew = inserted.length;
     }
     await tx.insert(feedRuns).values({ tenantId: scope.tenantId, feedId, startedAt, finishedAt: new Date(), ...result });
     await tx
@@ -153,7 +154,7 @@ export async function importFeed(scope: TenantScope, feedId: string, limits?: Fe
  * app role, one commune at a time, like a request would.
  */
 export async function importDueFeeds(db: Db, everyMs: number, limits?: FetchLimits): Promise<number> {
-  const list = await withTenant({ db, tenantId: null, userId: null }, (tx) => tx.select({ id: communes.id }).from(communes));
+  const list = await withTenant(platformScope(db), (tx) => tx.select({ id: communes.id }).from(communes));
   const dueBefore = new Date(Date.now() - everyMs);
   let runs = 0;
   for (const commune of list) {
@@ -182,6 +183,3 @@ export function decodeFeed(body: Buffer, contentType: string): string {
     return new TextDecoder('utf-8').decode(body);
   }
 }
-
-/** Localised text for forms that take all three languages. */
-export type { LocaleText };

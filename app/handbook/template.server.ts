@@ -11,7 +11,7 @@ import {
   handbookTranslations,
   type RevisionSnapshot,
 } from '#db/schema/index.ts';
-import { withTenant } from '#db/scope.ts';
+import { platformScope, withTenant } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
 import { searchTextOf } from './search-text.ts';
 
@@ -94,7 +94,7 @@ export async function copyTemplateAsOwner(db: Db, tenantId: string): Promise<num
 // ——— The operator's view of the national template ———
 
 type PlatformScope = { db: Db };
-const platform = (scope: PlatformScope) => ({ db: scope.db, tenantId: null, userId: null });
+const platform = (scope: PlatformScope) => platformScope(scope.db);
 
 export async function listTemplate(scope: PlatformScope) {
   return withTenant(platform(scope), async (tx) => {

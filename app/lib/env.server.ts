@@ -14,8 +14,4 @@ export const env = {
   get isProduction() {
     return process.env.NODE_ENV === 'production';
   },
-  /** Trust X-Forwarded-For from a reverse proxy in front of Baan (set TRUST_PROXY=1 only then). */
-  get trustProxy() {
-    return process.env.TRUST_PROXY === '1';
-  },
 };

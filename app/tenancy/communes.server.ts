@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { communes, provinces, type LocaleText } from '#db/schema/index.ts';
-import { withTenant, type Scope } from '#db/scope.ts';
+import { platformScope, withTenant, type Scope } from '#db/scope.ts';
+import { communeSearchText } from '#db/text.ts';
 import type { Db } from '#db/client.ts';
 import { AppError } from '~/lib/errors.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -27,7 +28,6 @@ const communeColumns = {
   coverMediaId: communes.coverMediaId,
 };
 
-const platformScope = (db: Db): Scope => ({ db, tenantId: null, userId: null });
 
 /** The commune at `/{slug}`, or null (reserved and malformed slugs never reach the database). */
 export async function getCommuneBySlug(db: Db, slug: string): Promise<Commune | null> {
@@ -112,15 +112,6 @@ export async function listProvinces(db: Db): Promise<Province[]> {
   return rows;
 }
 
-/** What the commune search matches: every name, the province (old names too) and the old address. */
-export function buildSearchText(parts: { slug: string; name: LocaleText; provinceName?: LocaleText; legacyNames?: string[]; legacyAddress?: string | null }): string {
-  return foldForSearch(
-    [parts.slug.replace(/-/g, ' '), ...Object.values(parts.name), ...Object.values(parts.provinceName ?? {}), ...(parts.legacyNames ?? []), parts.legacyAddress ?? '']
-      .filter(Boolean)
-      .join(' | '),
-  );
-}
-
 /** The operator creates a commune. Reserved or taken slugs and host names are refused. */
 export async function createCommune(scope: Scope, input: CommuneInput): Promise<{ id: string; slug: string }> {
   if (RESERVED_SLUGS.has(input.slug)) throw new AppError('invalid', 'tenancy:errors.slugReserved', { field: 'slug' });
@@ -137,7 +128,7 @@ export async function createCommune(scope: Scope, input: CommuneInput): Promise<
       .insert(communes)
       .values({
         ...input,
-        searchText: buildSearchText({ slug: input.slug, name: input.name, provinceName: province.name, legacyNames: province.legacyNames, legacyAddress: input.legacyAddress }),
+        searchText: communeSearchText({ slug: input.slug, name: input.name, provinceName: province.name, legacyNames: province.legacyNames, legacyAddress: input.legacyAddress }),
       })
       .returning({ id: communes.id, slug: communes.slug });
     // A new commune starts with its own copy of the national template handbook.

@@ -1,6 +1,6 @@
 import type { Database } from '#db/client.ts';
 import type { Commune } from './commune.ts';
-import { getCommuneByHost, getCommuneBySlug } from './communes.server.ts';
+import { getCommuneBySlug } from './communes.server.ts';
 
 const resolved = new WeakMap<Request, Promise<Commune | null>>();
 
@@ -18,5 +18,3 @@ export function resolveCommune(database: Database, request: Request): Promise<Co
   }
   return pending;
 }
-
-export { getCommuneByHost };

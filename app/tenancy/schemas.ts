@@ -1,13 +1,6 @@
 import { z } from 'zod';
+import { localeTextSchema, optionalText } from '~/lib/schemas.ts';
 import { SLUG_PATTERN } from './commune.ts';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'common:validation.tooLong')
-    .optional()
-    .transform((v) => v || undefined);
 
 export const CommuneInputSchema = z.object({
   slug: z
@@ -19,11 +12,7 @@ export const CommuneInputSchema = z.object({
     .regex(SLUG_PATTERN, 'tenancy:errors.slugInvalid'),
   country: z.enum(['VN', 'TH'], { error: 'tenancy:errors.countryInvalid' }),
   provinceCode: z.string({ error: 'tenancy:errors.provinceUnknown' }).trim().regex(/^\d{2}$/, 'tenancy:errors.provinceUnknown'),
-  name: z.object({
-    vi: optionalText(120),
-    en: optionalText(120),
-    th: optionalText(120),
-  }),
+  name: localeTextSchema(120),
   legacyAddress: optionalText(200),
   defaultLocale: z.enum(['vi', 'th', 'en'], { error: 'common:validation.invalid' }),
   currency: z.enum(['VND', 'THB'], { error: 'common:validation.invalid' }),
@@ -52,8 +41,8 @@ export function nestLocaleFields(raw: Record<string, unknown>, fields: string[])
 }
 
 export const CommuneProfileSchema = z.object({
-  tagline: z.object({ vi: optionalText(160), en: optionalText(160), th: optionalText(160) }),
-  intro: z.object({ vi: optionalText(2000), en: optionalText(2000), th: optionalText(2000) }),
+  tagline: localeTextSchema(160),
+  intro: localeTextSchema(2000),
   coverMediaId: z.string().uuid().nullable().optional(),
 });
 export type CommuneProfileInput = z.output<typeof CommuneProfileSchema>;

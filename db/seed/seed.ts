@@ -1,7 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
-import { hash } from '@node-rs/argon2';
 import type { Database } from '../client.ts';
-import { fold } from '../text.ts';
+import { communeSearchText } from '../text.ts';
+import { hashPassword } from '../../app/auth/password.server.ts';
 import { announcements, communes, contacts, handbookTemplateArticles, handbookTemplateChapters, memberships, provinces, users } from '../schema/index.ts';
 import { templateArticles, templateChapters } from './handbook-template.ts';
 import { copyTemplateAsOwner } from '../../app/handbook/template.server.ts';
@@ -63,15 +63,17 @@ const DEMO_ANNOUNCEMENT = {
   },
 };
 
-/** The demo communes, accounts and memberships; idempotent. */
+/** Reference data and the demo communes, accounts and memberships; idempotent (`npm run db:seed`). */
 export async function seedDemo(database: Database): Promise<{ communes: number; users: number }> {
   await seedReferenceData(database);
+  return seedDemoCommunes(database);
+}
+
+async function seedDemoCommunes(database: Database): Promise<{ communes: number; users: number }> {
   const db = database.db;
   for (const c of communeSeeds) {
     const province = provinceSeeds.find((p) => p.code === c.provinceCode && p.country === c.country);
-    const searchText = fold(
-      [c.slug.replace(/-/g, ' '), ...Object.values(c.name), ...Object.values(province?.name ?? {}), ...(province?.legacyNames ?? []), c.legacyAddress].join(' | '),
-    );
+    const searchText = communeSearchText({ slug: c.slug, name: c.name, provinceName: province?.name, legacyNames: province?.legacyNames, legacyAddress: c.legacyAddress });
     await db
       .insert(communes)
       .values({
@@ -93,7 +95,7 @@ export async function seedDemo(database: Database): Promise<{ communes: number; 
       })
       .onConflictDoNothing();
   }
-  const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of demoUsers) {
     await db
       .insert(users)
@@ -145,6 +147,6 @@ export async function seedIfEmptyEmbedded(database: Database): Promise<boolean> 
   if (database.kind !== 'pglite') return false;
   const [row] = await database.db.select({ n: count() }).from(communes);
   if ((row?.n ?? 0) > 0) return false;
-  await seedDemo(database);
+  await seedDemoCommunes(database);
   return true;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { communes, memberships, users, type Role } from '#db/schema/index.ts';
-import { fold } from '#db/text.ts';
+import { communeSearchText } from '#db/text.ts';
 import { hashPassword } from '~/auth/password.server.ts';
 
 let counter = 0;
@@ -32,7 +32,7 @@ export async function makeCommune(
       centerLat: 22.3,
       centerLon: 103.9,
       zoom: 12,
-      searchText: fold([slug, ...Object.values(name)].join(' ')),
+      searchText: communeSearchText({ slug, name }),
       ...overrides,
     })
     .returning({ id: communes.id, slug: communes.slug });
@@ -59,4 +59,12 @@ export async function makeMember(database: Database, tenantId: string, userId: s
     await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
     await tx.insert(memberships).values({ tenantId, userId, role });
   });
+}
+
+/** A commune with one member of the given role: the usual start of an isolation test. */
+export async function makeCommuneWithMember(database: Database, role: Role) {
+  const commune = await makeCommune(database);
+  const user = await makeUser(database);
+  await makeMember(database, commune.id, user.id, role);
+  return { commune, user };
 }

@@ -14,7 +14,7 @@ import {
   searchHandbook,
   setPublished,
 } from '~/handbook/handbook.server.ts';
-import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
+import { makeCommuneWithMember } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
 
 let database: TestDatabase;
@@ -35,12 +35,8 @@ async function makeChapter(tenantId: string, pillar: 'government' | 'economy' | 
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  a = await makeCommune(database);
-  b = await makeCommune(database);
-  editorA = await makeUser(database);
-  editorB = await makeUser(database);
-  await makeMember(database, a.id, editorA.id, 'editor');
-  await makeMember(database, b.id, editorB.id, 'editor');
+  ({ commune: a, user: editorA } = await makeCommuneWithMember(database, 'editor'));
+  ({ commune: b, user: editorB } = await makeCommuneWithMember(database, 'editor'));
   chapterA = await makeChapter(a.id);
   chapterB = await makeChapter(b.id, 'economy');
 });

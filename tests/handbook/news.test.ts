@@ -19,7 +19,7 @@ import {
   listFeeds,
   listNews,
 } from '~/handbook/news.server.ts';
-import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
+import { makeCommuneWithMember } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
 
 const RSS = (items: { guid: string; title: string; link: string }[]) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -49,12 +49,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   database = await createTestDatabase();
-  a = await makeCommune(database);
-  b = await makeCommune(database);
-  officialA = await makeUser(database);
-  officialB = await makeUser(database);
-  await makeMember(database, a.id, officialA.id, 'official');
-  await makeMember(database, b.id, officialB.id, 'official');
+  ({ commune: a, user: officialA } = await makeCommuneWithMember(database, 'official'));
+  ({ commune: b, user: officialB } = await makeCommuneWithMember(database, 'official'));
 });
 afterAll(async () => {
   server.close();

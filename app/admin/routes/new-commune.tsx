@@ -1,11 +1,11 @@
 import { readForm } from '~/lib/body.server.ts';
 import { useTranslation } from 'react-i18next';
 import { data, Form } from 'react-router';
-import { requireUser, scopeOf } from '~/auth/guards.server.ts';
+import { requireOperator, scopeOf } from '~/auth/guards.server.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
 import { databaseContext } from '~/lib/context.ts';
-import { AppError, notFound, statusOf } from '~/lib/errors.ts';
+import { AppError, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { createCommune, listProvinces } from '~/tenancy/communes.server.ts';
@@ -13,12 +13,6 @@ import { CommuneInputSchema, nestLocaleFields } from '~/tenancy/schemas.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import type { Route } from './+types/new-commune';
 
-/** Only the platform operator creates communes; to anyone else the page does not exist. */
-function requireOperator(context: Route.LoaderArgs['context'], request: Request) {
-  const user = requireUser(context, request);
-  if (!user.isOperator) notFound();
-  return user;
-}
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireOperator(context, request);

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link } from 'react-router';
 import { z } from 'zod';
-import { requireUser } from '~/auth/guards.server.ts';
+import { requireOperator } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES, isLocale } from '~/i18n/config.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
@@ -20,10 +20,6 @@ const TemplateTextSchema = z.object({
   body: z.string({ error: 'handbook:errors.bodyRequired' }).trim().min(1, 'handbook:errors.bodyRequired').max(50_000, 'common:validation.tooLong'),
 });
 
-function requireOperator(context: Route.LoaderArgs['context'], request: Request) {
-  const user = requireUser(context, request);
-  if (!user.isOperator) notFound();
-}
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireOperator(context, request);

@@ -1,17 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { requireUser } from '~/auth/guards.server.ts';
+import { requireOperator } from '~/auth/guards.server.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { databaseContext } from '~/lib/context.ts';
-import { notFound } from '~/lib/errors.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { listTemplate } from '~/handbook/template.server.ts';
 import type { Route } from './+types/template';
 
 /** The national template handbook, which every new commune copies. Operator only. */
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const user = requireUser(context, request);
-  if (!user.isOperator) notFound();
+  requireOperator(context, request);
   const locale = getLocale(context);
   const chapters = await listTemplate({ db: context.get(databaseContext).db });
   return {

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { hasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
+import { viewerHasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getLocale } from '~/i18n/middleware.server.ts';
-import { userContext } from '~/lib/context.ts';
 import { notFound } from '~/lib/errors.ts';
 import { localized } from '~/tenancy/commune.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
@@ -18,9 +17,8 @@ export const handle: RouteHandle = { hydrate: false };
 export async function loader({ context, params }: Route.LoaderArgs) {
   const commune = requireCommune(context);
   const locale = getLocale(context);
-  const user = context.get(userContext);
   const scope = { ...scopeOf(context), tenantId: commune.id };
-  const canEdit = user ? await hasRole(scope, ['official', 'editor'], user.isOperator) : false;
+  const canEdit = await viewerHasRole(context, ['official', 'editor']);
   const article = await getArticle(scope, params.slug, locale, commune.defaultLocale, canEdit);
   if (!article) notFound();
   return {

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { hasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
+import { viewerHasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
-import { userContext } from '~/lib/context.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { OfflinePage } from '../offline-page.tsx';
 import { listContacts } from '../news.server.ts';
@@ -13,13 +12,12 @@ export const handle: RouteHandle = { hydrate: false };
 export async function loader({ context }: Route.LoaderArgs) {
   const commune = requireCommune(context);
   const locale = getLocale(context);
-  const user = context.get(userContext);
   const scope = { ...scopeOf(context), tenantId: commune.id };
   return {
     slug: commune.slug,
     title: getI18n(context).t('handbook:contacts.title'),
     contacts: await listContacts(scope, locale, commune.defaultLocale),
-    canManage: user ? await hasRole(scope, ['official'], user.isOperator) : false,
+    canManage: await viewerHasRole(context, ['official']),
   };
 }
 

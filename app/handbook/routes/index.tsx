@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Form, Link } from 'react-router';
-import { hasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
+import { viewerHasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
-import { userContext } from '~/lib/context.ts';
 import { localized } from '~/tenancy/commune.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { OfflinePage } from '../offline-page.tsx';
@@ -14,9 +13,8 @@ export const handle: RouteHandle = { hydrate: false };
 export async function loader({ context, request }: Route.LoaderArgs) {
   const commune = requireCommune(context);
   const locale = getLocale(context);
-  const user = context.get(userContext);
   const scope = { ...scopeOf(context), tenantId: commune.id };
-  const canEdit = user ? await hasRole(scope, ['official', 'editor'], user.isOperator) : false;
+  const canEdit = await viewerHasRole(context, ['official', 'editor']);
   const q = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 100);
   const [index, hits] = await Promise.all([
     q ? null : listHandbook(scope, locale, commune.defaultLocale, canEdit),

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { hasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
+import { viewerHasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
-import { userContext } from '~/lib/context.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { OfflinePage } from '../offline-page.tsx';
 import { listAnnouncements, listNews } from '../news.server.ts';
@@ -14,7 +13,6 @@ export const handle: RouteHandle = { hydrate: false };
 export async function loader({ context }: Route.LoaderArgs) {
   const commune = requireCommune(context);
   const locale = getLocale(context);
-  const user = context.get(userContext);
   const scope = { ...scopeOf(context), tenantId: commune.id };
   const [announcements, news] = await Promise.all([listAnnouncements(scope, locale, commune.defaultLocale), listNews(scope)]);
   const date = (d: Date | null) => (d ? formatDate(d, locale, commune.timeZone) : '');
@@ -23,13 +21,11 @@ export async function loader({ context }: Route.LoaderArgs) {
     title: getI18n(context).t('handbook:news.title'),
     announcements: announcements.map((a) => ({ id: a.id, title: a.title, body: a.body, pinned: a.pinned, date: date(a.publishedAt), expires: a.expiresAt ? date(a.expiresAt) : null })),
     news: news.map((n) => ({ ...n, publishedAt: undefined, date: date(n.publishedAt) })),
-    canManage: user ? await hasRole(scope, ['official', 'editor'], user.isOperator) : false,
+    canManage: await viewerHasRole(context, ['official', 'editor']),
   };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
-
-export const links: Route.LinksFunction = () => [];
 
 export default function News({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

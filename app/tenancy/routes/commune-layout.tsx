@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import { hasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
+import { requireCommune, viewerHasRole } from '~/auth/guards.server.ts';
 import { getLocale } from '~/i18n/middleware.server.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { userContext } from '~/lib/context.ts';
 import { localized } from '../commune.ts';
 import { requireCommuneMiddleware } from '../middleware.server.ts';
 import type { Route } from './+types/commune-layout';
@@ -13,8 +12,7 @@ export const middleware: Route.MiddlewareFunction[] = [requireCommuneMiddleware]
 export async function loader({ context }: Route.LoaderArgs) {
   const commune = requireCommune(context);
   const locale = getLocale(context) as Locale;
-  const user = context.get(userContext);
-  const isOfficial = user ? await hasRole(scopeOf(context), ['official'], user.isOperator) : false;
+  const isOfficial = await viewerHasRole(context, ['official']);
   return {
     slug: commune.slug,
     name: localized(commune.name, locale, commune.defaultLocale).text,
