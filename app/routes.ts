@@ -11,6 +11,12 @@ export default [
   route('logout', 'auth/routes/logout.ts'),
   route('account', 'auth/routes/account.tsx'),
 
+  route('market', 'market/routes/catalogue.tsx', { id: 'market-catalogue' }),
+  route('cart', 'market/routes/cart.tsx'),
+  route('checkout', 'market/routes/checkout.tsx'),
+  route('orders', 'market/routes/orders.tsx'),
+  route('orders/:reference', 'market/routes/order.tsx'),
+
   ...prefix('admin', [
     route('communes/new', 'admin/routes/new-commune.tsx'),
     route('handbook', 'admin/routes/template.tsx'),
@@ -32,7 +38,16 @@ export default [
     route('news/manage', 'handbook/routes/news-manage.tsx'),
     route('news.rss', 'handbook/routes/news-feed.ts', { id: 'news-rss' }),
     route('news.atom', 'handbook/routes/news-feed.ts', { id: 'news-atom' }),
-    route('market', 'tenancy/routes/coming-soon.tsx', { id: 'market-soon' }),
+    ...prefix('market', [
+      index('market/routes/catalogue.tsx', { id: 'commune-market' }),
+      route('sell', 'market/routes/sell.tsx'),
+      route('manage', 'market/routes/manage.tsx'),
+      route('sellers/:sellerId', 'market/routes/seller-dashboard.tsx'),
+      route('sellers/:sellerId/products/new', 'market/routes/product-editor.tsx', { id: 'product-new' }),
+      route('products/:productId/edit', 'market/routes/product-editor.tsx', { id: 'product-edit' }),
+      route('orders/:reference', 'market/routes/seller-order.tsx'),
+      route(':slug', 'market/routes/product.tsx'),
+    ]),
     route('tourism', 'tenancy/routes/coming-soon.tsx', { id: 'tourism-soon' }),
     route('settings', 'tenancy/routes/settings.tsx'),
     route('members', 'members/routes/members.tsx'),

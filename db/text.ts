@@ -24,3 +24,30 @@ export function fold(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** What the catalogue search matches for a product: titles, category, certificate, seller, commune and province (old names too). */
+export function productSearchText(parts: {
+  title: Names;
+  category: string;
+  certStars?: number | null;
+  seller?: string | null;
+  hamlet?: string | null;
+  commune?: Names;
+  province?: Names;
+  legacyNames?: string[];
+}): string {
+  return fold(
+    [
+      ...Object.values(parts.title),
+      parts.category,
+      parts.certStars ? `ocop otop ${parts.certStars}` : '',
+      parts.seller ?? '',
+      parts.hamlet ?? '',
+      ...Object.values(parts.commune ?? {}),
+      ...Object.values(parts.province ?? {}),
+      ...(parts.legacyNames ?? []),
+    ]
+      .filter(Boolean)
+      .join(' | '),
+  );
+}

@@ -25,7 +25,7 @@ export type Commune = {
  * ever be a commune's slug.
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  'admin', 'api', 'app', 'assets', 'account', 'auth', 'communes', 'events', 'favicon.ico', 'feeds',
+  'admin', 'api', 'app', 'assets', 'account', 'auth', 'cart', 'checkout', 'communes', 'events', 'favicon.ico', 'feeds',
   'handbook', 'healthz', 'help', 'join', 'language', 'locales', 'login', 'logout', 'map', 'market',
   'media', 'news', 'orders', 'places', 'privacy', 'register', 'robots.txt', 'search', 'settings',
   'signin', 'signout', 'signup', 'sitemap.xml', 'static', 'sw.js', 'terms', 'tourism', 'webhooks', 'www',

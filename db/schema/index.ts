@@ -4,3 +4,4 @@ export * from './outbox.ts';
 export * from './media.ts';
 export * from './handbook.ts';
 export * from './news.ts';
+export * from './market.ts';

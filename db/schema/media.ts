@@ -25,3 +25,6 @@ export const media = pgTable(
     check('media_source_type_check', sql`${t.sourceType} in ('image/jpeg', 'image/png', 'image/webp')`),
   ],
 );
+
+/** A stored image as other tables copy it: enough to render it without reading `media`. */
+export type ImageRef = { id: string; width: number; height: number; variants: MediaVariant[] };

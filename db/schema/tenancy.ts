@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   doublePrecision,
   foreignKey,
@@ -55,6 +56,8 @@ export const communes = pgTable(
     zoom: real('zoom').notNull(),
     hostName: text('host_name'),
     coverMediaId: uuid('cover_media_id'),
+    /** When on, a seller's new listings wait for an official's approval. */
+    marketModeration: boolean('market_moderation').notNull().default(false),
     /** Lower-cased, diacritic-free names in every locale: what the commune search matches. */
     searchText: text('search_text').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,3 +1,4 @@
+import { seedDemoMarket } from './market.ts';
 import { count, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { communeSearchText } from '../text.ts';
@@ -138,6 +139,7 @@ async function seedDemoCommunes(database: Database): Promise<{ communes: number;
       await tx.insert(announcements).values({ tenantId: commune!.id, pinned: true, title: DEMO_ANNOUNCEMENT.title, body: DEMO_ANNOUNCEMENT.body });
     });
   }
+  await seedDemoMarket(database);
   return { communes: communeSeeds.length, users: demoUsers.length };
 }
 

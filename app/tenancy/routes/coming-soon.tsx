@@ -7,7 +7,7 @@ import type { Route } from './+types/coming-soon';
 /** A reading page: plain HTML, no JavaScript to download (see root.tsx). */
 export const handle: RouteHandle = { hydrate: false };
 
-const SECTIONS = { 'market-soon': 'market', 'tourism-soon': 'tourism' } as const;
+const SECTIONS = { 'tourism-soon': 'tourism' } as const;
 
 /** Handbook, market and tourism each arrive with their own issue; until then, say so plainly. */
 export async function loader({ context, request }: Route.LoaderArgs) {

@@ -1,0 +1,151 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { LocaleText } from '#db/schema/tenancy.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { formatDate } from '~/i18n/format.ts';
+import type { PaymentInstructions } from '~/payments/methods.ts';
+import { localized } from '~/tenancy/commune.ts';
+import { Money } from './ui.tsx';
+
+export type OrderViewData = {
+  reference: string;
+  status: string;
+  paymentMethod: string;
+  paidAt: string | Date | null;
+  totalMinor: number;
+  currency: 'VND' | 'THB';
+  placedAt: string | Date;
+  sellerName: string;
+  communeSlug: string;
+  communeName: LocaleText;
+  payment: PaymentInstructions;
+  delivery: { name: string; phone: string; provinceCode: string; commune: string; street: string; note?: string };
+  carrier: string | null;
+  tracking: string | null;
+  cancelReason: string | null;
+  cancelledBy: 'buyer' | 'seller' | null;
+  items: { productId: string; title: LocaleText; slug: string; unit: string; unitPriceMinor: number; quantity: number; rating: number | null; ratingComment: string | null }[];
+  timeline: { kind: string; note: string | null; onBehalf: boolean; actorName: string | null; createdAt: string | Date }[];
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <span className={`badge badge-status status-${status}`}>{t(`market:status.${status}` as 'market:status.placed')}</span>;
+}
+
+/** One order, as buyer and seller both see it: items, payment, delivery and the timeline. */
+export function OrderView({ order, qrSvg, provinceName, timeZone }: { order: OrderViewData; qrSvg: string | null; provinceName: string; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const payment = order.payment;
+  return (
+    <div className="stack">
+      <p>
+        <StatusBadge status={order.status} /> {order.paidAt ? <span className="badge badge-paid">{t('market:orders.paid')}</span> : null}
+      </p>
+      <p className="muted">
+        {t('market:orders.placedAt', { date: formatDate(order.placedAt, locale, timeZone, true) })} ·{' '}
+        {t('market:orders.soldBy', { seller: order.sellerName, commune: localized(order.communeName, locale, 'vi').text })}
+      </p>
+      {order.status === 'cancelled' ? (
+        <p className="notice">
+          {t(order.cancelledBy === 'seller' ? 'market:orders.cancelledBySeller' : 'market:orders.cancelledByBuyer')}
+          {order.cancelReason ? ` — ${order.cancelReason}` : ''}
+        </p>
+      ) : null}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('market:orders.item')}</th>
+            <th scope="col">{t('market:product.quantity')}</th>
+            <th scope="col">{t('market:orders.amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.items.map((item) => (
+            <tr key={item.productId}>
+              <td>
+                <Link to={`/${order.communeSlug}/market/${item.slug}`}>{localized(item.title, locale, 'vi').text}</Link>
+              </td>
+              <td>
+                {item.quantity} × {t(`market:units.${item.unit}` as 'market:units.kg')}
+              </td>
+              <td>
+                <Money minor={item.unitPriceMinor * item.quantity} currency={order.currency} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2}>
+              {t('market:orders.total')}
+            </th>
+            <td>
+              <strong>
+                <Money minor={order.totalMinor} currency={order.currency} />
+              </strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <section className="card stack" aria-labelledby="payment-title">
+        <h2 id="payment-title">{t('market:orders.payment')}</h2>
+        {payment.method === 'bank_qr' ? (
+          <>
+            <p>{t(payment.scheme === 'vietqr' ? 'market:payment.scanVietQr' : 'market:payment.scanPromptPay')}</p>
+            {qrSvg && order.status !== 'cancelled' && !order.paidAt ? (
+              <div className="qr" role="img" aria-label={t('market:payment.qrLabel', { reference: payment.reference })} dangerouslySetInnerHTML={{ __html: qrSvg }} />
+            ) : null}
+            <dl className="facts">
+              <dt>{t('market:orders.amount')}</dt>
+              <dd>
+                <Money minor={payment.amountMinor} currency={payment.currency} />
+              </dd>
+              <dt>{t('market:payment.reference')}</dt>
+              <dd>
+                <code>{payment.reference}</code>
+              </dd>
+              {payment.bankName ? (
+                <>
+                  <dt>{t('market:payment.bank')}</dt>
+                  <dd>{payment.bankName}</dd>
+                </>
+              ) : null}
+              <dt>{t(payment.scheme === 'vietqr' ? 'market:payment.account' : 'market:payment.promptPayId')}</dt>
+              <dd>
+                <code>{payment.account}</code>
+              </dd>
+              <dt>{t('market:payment.accountName')}</dt>
+              <dd>{payment.accountName}</dd>
+            </dl>
+          </>
+        ) : (
+          <p>{t('market:payment.cashExplained', { amount: '' })}</p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="delivery-title">
+        <h2 id="delivery-title">{t('market:checkout.delivery')}</h2>
+        <p className="pre-line">
+          {order.delivery.name} · {order.delivery.phone}
+          {'\n'}
+          {order.delivery.street}, {order.delivery.commune}, {provinceName}
+          {order.delivery.note ? `\n${order.delivery.note}` : ''}
+        </p>
+        {order.carrier ? <p>{t('market:orders.shippedWith', { carrier: order.carrier, tracking: order.tracking ?? '' })}</p> : null}
+      </section>
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('market:orders.timeline')}</h2>
+        <ol className="timeline">
+          {order.timeline.map((step, i) => (
+            <li key={i}>
+              <strong>{t(`market:status.${step.kind}` as 'market:status.placed')}</strong> — {formatDate(step.createdAt, locale, timeZone, true)}
+              {step.actorName ? ` · ${step.onBehalf ? t('market:assisted.byFor', { name: step.actorName }) : step.actorName}` : ''}
+              {step.note ? <span className="muted"> · {step.note}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

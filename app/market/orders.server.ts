@@ -1,0 +1,284 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '#db/client.ts';
+import { communes, orderEvents, orderItems, orders, products, sellers, users, type DeliveryAddress, type OrderStatus } from '#db/schema/index.ts';
+import type { LocaleText } from '#db/schema/tenancy.ts';
+import { withTenant, type Scope } from '#db/scope.ts';
+import { AppError } from '~/lib/errors.ts';
+import { recordEvent } from '~/members/members.server.ts';
+import type { PaymentInstructions } from '~/payments/methods.ts';
+import { actorFor, logSellerAction, type Actor, type TenantScope } from './sellers.server.ts';
+
+export type OrderSummary = {
+  tenantId: string;
+  id: string;
+  reference: string;
+  status: OrderStatus;
+  paymentMethod: string;
+  paidAt: Date | null;
+  totalMinor: number;
+  currency: 'VND' | 'THB';
+  placedAt: Date;
+  sellerId: string;
+  sellerName: string;
+  communeSlug: string;
+  communeName: LocaleText;
+  itemCount: number;
+};
+
+export type OrderDetail = OrderSummary & {
+  buyerId: string | null;
+  payment: PaymentInstructions;
+  delivery: DeliveryAddress;
+  carrier: string | null;
+  tracking: string | null;
+  cancelReason: string | null;
+  cancelledBy: 'buyer' | 'seller' | null;
+  items: { productId: string; title: LocaleText; slug: string; unit: string; unitPriceMinor: number; quantity: number; rating: number | null; ratingComment: string | null }[];
+  timeline: { kind: string; note: string | null; onBehalf: boolean; actorName: string | null; createdAt: Date }[];
+};
+
+const summaryColumns = {
+  tenantId: orders.tenantId,
+  id: orders.id,
+  reference: orders.reference,
+  status: orders.status,
+  paymentMethod: orders.paymentMethod,
+  paidAt: orders.paidAt,
+  totalMinor: orders.totalMinor,
+  currency: orders.currency,
+  placedAt: orders.placedAt,
+  sellerId: orders.sellerId,
+  sellerName: sellers.name,
+  communeSlug: communes.slug,
+  communeName: communes.name,
+  itemCount: sql<number>`(select count(*)::int from order_items i where i.tenant_id = ${orders.tenantId} and i.order_id = ${orders.id})`,
+};
+
+/** Everything the buyer ordered, in every commune (row-level security lets a buyer read their own). */
+export async function listBuyerOrders(scope: Scope & { userId: string }): Promise<OrderSummary[]> {
+  return withTenant({ ...scope, tenantId: null }, (tx) =>
+    tx
+      .select(summaryColumns)
+      .from(orders)
+      .innerJoin(sellers, and(eq(sellers.tenantId, orders.tenantId), eq(sellers.id, orders.sellerId)))
+      .innerJoin(communes, eq(communes.id, orders.tenantId))
+      .where(eq(orders.buyerId, scope.userId))
+      .orderBy(desc(orders.placedAt))
+      .limit(200),
+  );
+}
+
+export async function listSellerOrders(scope: TenantScope, sellerId: string): Promise<OrderSummary[]> {
+  return withTenant(scope, (tx) =>
+    tx
+      .select(summaryColumns)
+      .from(orders)
+      .innerJoin(sellers, and(eq(sellers.tenantId, orders.tenantId), eq(sellers.id, orders.sellerId)))
+      .innerJoin(communes, eq(communes.id, orders.tenantId))
+      .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.sellerId, sellerId)))
+      .orderBy(sql`case when ${orders.status} in ('placed', 'confirmed') then 0 when ${orders.status} = 'shipped' then 1 else 2 end`, desc(orders.placedAt))
+      .limit(200),
+  );
+}
+
+/** Orders of the commune (officials), newest first. */
+export async function listCommuneOrders(scope: TenantScope): Promise<OrderSummary[]> {
+  return withTenant(scope, (tx) =>
+    tx
+      .select(summaryColumns)
+      .from(orders)
+      .innerJoin(sellers, and(eq(sellers.tenantId, orders.tenantId), eq(sellers.id, orders.sellerId)))
+      .innerJoin(communes, eq(communes.id, orders.tenantId))
+      .where(eq(orders.tenantId, scope.tenantId))
+      .orderBy(desc(orders.placedAt))
+      .limit(200),
+  );
+}
+
+async function loadDetail(tx: Tx, where: ReturnType<typeof and>): Promise<OrderDetail | null> {
+  const [order] = await tx
+    .select({
+      ...summaryColumns,
+      buyerId: orders.buyerId,
+      payment: orders.payment,
+      delivery: orders.delivery,
+      carrier: orders.carrier,
+      tracking: orders.tracking,
+      cancelReason: orders.cancelReason,
+      cancelledBy: orders.cancelledBy,
+    })
+    .from(orders)
+    .innerJoin(sellers, and(eq(sellers.tenantId, orders.tenantId), eq(sellers.id, orders.sellerId)))
+    .innerJoin(communes, eq(communes.id, orders.tenantId))
+    .where(where);
+  if (!order) return null;
+  const items = await tx
+    .select({
+      productId: orderItems.productId,
+      title: orderItems.title,
+      slug: orderItems.slug,
+      unit: orderItems.unit,
+      unitPriceMinor: orderItems.unitPriceMinor,
+      quantity: orderItems.quantity,
+      rating: sql<number | null>`${orderItems.rating}::int`,
+      ratingComment: orderItems.ratingComment,
+    })
+    .from(orderItems)
+    .where(and(eq(orderItems.tenantId, order.tenantId), eq(orderItems.orderId, order.id)));
+  const timeline = await tx
+    .select({ kind: orderEvents.kind, note: orderEvents.note, onBehalf: orderEvents.onBehalf, actorName: users.displayName, createdAt: orderEvents.createdAt })
+    .from(orderEvents)
+    .leftJoin(users, eq(users.id, orderEvents.actorId))
+    .where(and(eq(orderEvents.tenantId, order.tenantId), eq(orderEvents.orderId, order.id)))
+    .orderBy(asc(orderEvents.createdAt));
+  return { ...order, payment: order.payment as unknown as PaymentInstructions, cancelledBy: order.cancelledBy ?? null, items, timeline };
+}
+
+/** The buyer's view of one of their orders, found by its reference in whichever commune it lives. */
+export async function getBuyerOrder(scope: Scope & { userId: string }, reference: string): Promise<OrderDetail | null> {
+  return withTenant({ ...scope, tenantId: null }, (tx) => loadDetail(tx, and(eq(orders.reference, reference), eq(orders.buyerId, scope.userId))));
+}
+
+/** A commune member's view of an order of their commune. */
+export async function getCommuneOrder(scope: TenantScope, reference: string): Promise<OrderDetail | null> {
+  return withTenant(scope, (tx) => loadDetail(tx, and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference))));
+}
+
+// What may follow what, and who may do it. Cancelling is allowed until the parcel leaves.
+const SELLER_MOVES: Partial<Record<OrderStatus, OrderStatus[]>> = {
+  placed: ['confirmed', 'cancelled'],
+  confirmed: ['shipped', 'cancelled'],
+  shipped: ['delivered'],
+  delivered: ['completed'],
+};
+const BUYER_MOVES: Partial<Record<OrderStatus, OrderStatus[]>> = {
+  placed: ['cancelled'],
+  confirmed: ['cancelled'],
+  shipped: ['completed'],
+  delivered: ['completed'],
+};
+
+export function canMove(from: OrderStatus, to: OrderStatus, as: 'seller' | 'buyer'): boolean {
+  return ((as === 'seller' ? SELLER_MOVES : BUYER_MOVES)[from] ?? []).includes(to);
+}
+
+async function returnStock(tx: Tx, tenantId: string, orderId: string) {
+  const items = await tx
+    .select({ productId: orderItems.productId, quantity: orderItems.quantity })
+    .from(orderItems)
+    .where(and(eq(orderItems.tenantId, tenantId), eq(orderItems.orderId, orderId)));
+  for (const item of items) {
+    await tx
+      .update(products)
+      .set({ stock: sql`least(${products.stock} + ${item.quantity}, 1000000)` })
+      .where(and(eq(products.tenantId, tenantId), eq(products.id, item.productId)));
+  }
+}
+
+type Move = { to: OrderStatus; carrier?: string; tracking?: string | null; reason?: string };
+
+async function applyMove(tx: Tx, tenantId: string, orderId: string, from: OrderStatus, move: Move, actor: { userId: string; onBehalf: boolean; as: 'seller' | 'buyer' }, buyerId: string | null) {
+  const [row] = await tx
+    .update(orders)
+    .set({
+      status: move.to,
+      updatedAt: new Date(),
+      ...(move.to === 'shipped' ? { carrier: move.carrier ?? null, tracking: move.tracking ?? null } : {}),
+      ...(move.to === 'cancelled' ? { cancelReason: move.reason ?? null, cancelledBy: actor.as } : {}),
+    })
+    // The status it was read in: a second click or a racing change finds nothing to update.
+    .where(and(eq(orders.tenantId, tenantId), eq(orders.id, orderId), eq(orders.status, from)))
+    .returning({ reference: orders.reference });
+  if (!row) throw new AppError('conflict', 'market:errors.staleState');
+  if (move.to === 'cancelled') await returnStock(tx, tenantId, orderId);
+  const note = move.to === 'shipped' ? [move.carrier, move.tracking].filter(Boolean).join(' · ') : (move.reason ?? null);
+  await tx.insert(orderEvents).values({ tenantId, orderId, buyerId, kind: move.to, actorId: actor.userId, onBehalf: actor.onBehalf, note: note || null });
+  await recordEvent(tx, tenantId, `order.${move.to}`, { orderId, reference: row.reference, by: actor.as, ...(move.reason ? { reason: move.reason } : {}) }, actor.userId);
+}
+
+/** The seller (or staff acting for them, with consent) moves an order on. */
+export async function sellerMove(scope: TenantScope, reference: string, isStaff: boolean, move: Move): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    const [order] = await tx
+      .select({ id: orders.id, status: orders.status, sellerId: orders.sellerId, buyerId: orders.buyerId })
+      .from(orders)
+      .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference)));
+    if (!order) throw new AppError('not_found', 'common:errors.notFound');
+    const actor: Actor = await actorFor(tx, scope, order.sellerId, isStaff);
+    if (!canMove(order.status, move.to, 'seller')) throw new AppError('conflict', 'market:errors.staleState');
+    await applyMove(tx, scope.tenantId, order.id, order.status, move, { userId: scope.userId, onBehalf: actor.onBehalf, as: 'seller' }, order.buyerId);
+    await logSellerAction(tx, scope.tenantId, actor, `order.${move.to}`, { reference });
+  });
+}
+
+/** The seller records that the money arrived (a bank transfer, or cash at the door). */
+export async function markPaid(scope: TenantScope, reference: string, isStaff: boolean): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    const [order] = await tx
+      .select({ id: orders.id, status: orders.status, sellerId: orders.sellerId, buyerId: orders.buyerId, totalMinor: orders.totalMinor, currency: orders.currency })
+      .from(orders)
+      .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference)));
+    if (!order) throw new AppError('not_found', 'common:errors.notFound');
+    const actor = await actorFor(tx, scope, order.sellerId, isStaff);
+    const [row] = await tx
+      .update(orders)
+      .set({ paidAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.id, order.id), isNull(orders.paidAt), sql`${orders.status} <> 'cancelled'`))
+      .returning({ id: orders.id });
+    if (!row) throw new AppError('conflict', 'market:errors.staleState');
+    await tx.insert(orderEvents).values({ tenantId: scope.tenantId, orderId: order.id, buyerId: order.buyerId, kind: 'paid', actorId: scope.userId, onBehalf: actor.onBehalf });
+    await recordEvent(tx, scope.tenantId, 'order.paid', { orderId: order.id, reference, totalMinor: order.totalMinor, currency: order.currency }, scope.userId);
+    await logSellerAction(tx, scope.tenantId, actor, 'order.paid', { reference });
+  });
+}
+
+/** The buyer cancels (before shipping) or confirms receipt. Runs in the order's commune. */
+export async function buyerMove(scope: Scope & { userId: string }, reference: string, move: Move): Promise<void> {
+  const [found] = await withTenant({ ...scope, tenantId: null }, (tx) =>
+    tx
+      .select({ tenantId: orders.tenantId })
+      .from(orders)
+      .where(and(eq(orders.reference, reference), eq(orders.buyerId, scope.userId))),
+  );
+  if (!found) throw new AppError('not_found', 'common:errors.notFound');
+  await withTenant({ ...scope, tenantId: found.tenantId }, async (tx) => {
+    const [order] = await tx
+      .select({ id: orders.id, status: orders.status, sellerId: orders.sellerId })
+      .from(orders)
+      .where(and(eq(orders.tenantId, found.tenantId), eq(orders.reference, reference), eq(orders.buyerId, scope.userId)))
+      .for('update');
+    if (!order) throw new AppError('not_found', 'common:errors.notFound');
+    if (!canMove(order.status, move.to, 'buyer')) throw new AppError('conflict', 'market:errors.staleState');
+    await applyMove(tx, found.tenantId, order.id, order.status, move, { userId: scope.userId, onBehalf: false, as: 'buyer' }, scope.userId);
+  });
+}
+
+/** After completion the buyer rates each item once; the product's and seller's averages follow. */
+export async function rateItem(scope: Scope & { userId: string }, reference: string, productId: string, stars: number, comment: string | undefined): Promise<void> {
+  const [found] = await withTenant({ ...scope, tenantId: null }, (tx) =>
+    tx
+      .select({ tenantId: orders.tenantId, id: orders.id, status: orders.status, sellerId: orders.sellerId })
+      .from(orders)
+      .where(and(eq(orders.reference, reference), eq(orders.buyerId, scope.userId))),
+  );
+  if (!found) throw new AppError('not_found', 'common:errors.notFound');
+  if (found.status !== 'completed') throw new AppError('conflict', 'market:rating.notYet');
+  await withTenant({ ...scope, tenantId: found.tenantId }, async (tx) => {
+    const [row] = await tx
+      .update(orderItems)
+      .set({ rating: stars, ratingComment: comment ?? null, ratedAt: new Date() })
+      .where(and(eq(orderItems.tenantId, found.tenantId), eq(orderItems.orderId, found.id), eq(orderItems.productId, productId), isNull(orderItems.rating)))
+      .returning({ productId: orderItems.productId });
+    if (!row) throw new AppError('conflict', 'market:rating.already');
+    await tx
+      .update(products)
+      .set({ ratingSum: sql`${products.ratingSum} + ${stars}`, ratingCount: sql`${products.ratingCount} + 1` })
+      .where(and(eq(products.tenantId, found.tenantId), eq(products.id, productId)));
+    await tx
+      .update(sellers)
+      .set({ ratingSum: sql`${sellers.ratingSum} + ${stars}`, ratingCount: sql`${sellers.ratingCount} + 1` })
+      .where(and(eq(sellers.tenantId, found.tenantId), eq(sellers.id, found.sellerId)));
+    await recordEvent(tx, found.tenantId, 'order.rated', { orderId: found.id, reference, productId, stars }, scope.userId);
+  });
+}
+

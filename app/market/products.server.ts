@@ -1,0 +1,316 @@
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import type { Tx } from '#db/client.ts';
+import { communes, orderItems, products, provinces, sellers, type ProductCategory, type ProductStatus, type ProductUnit } from '#db/schema/index.ts';
+import type { ImageRef } from '#db/schema/media.ts';
+import type { LocaleText } from '#db/schema/tenancy.ts';
+import { withTenant, type Scope } from '#db/scope.ts';
+import { fold, productSearchText } from '#db/text.ts';
+import { AppError } from '~/lib/errors.ts';
+import { recordEvent } from '~/members/members.server.ts';
+import type { ProductInput } from './schemas.ts';
+import { actorFor, logSellerAction, type TenantScope } from './sellers.server.ts';
+
+export type ProductRow = typeof products.$inferSelect;
+
+/** A slug from the title: Vietnamese folded to ASCII; Thai-only titles get a short random one. */
+export function slugFromTitle(title: LocaleText): string {
+  const base = fold(title.vi ?? title.en ?? title.th ?? '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return base || 'san-pham';
+}
+
+function randomSuffix(): string {
+  return Math.random().toString(36).slice(2, 6);
+}
+
+/** What catalogue search matches: every title, the category, the seller, the commune and its province (old names too). */
+async function searchTextFor(tx: Tx, tenantId: string, sellerId: string, title: LocaleText, category: ProductCategory, certStars: number | null | undefined): Promise<string> {
+  const [ctx] = await tx
+    .select({ seller: sellers.name, hamlet: sellers.hamlet, commune: communes.name, province: provinces.name, legacy: provinces.legacyNames })
+    .from(sellers)
+    .innerJoin(communes, eq(communes.id, sellers.tenantId))
+    .innerJoin(provinces, and(eq(provinces.country, communes.country), eq(provinces.code, communes.provinceCode)))
+    .where(and(eq(sellers.tenantId, tenantId), eq(sellers.id, sellerId)));
+  return productSearchText({ title, category, certStars, seller: ctx?.seller, hamlet: ctx?.hamlet, commune: ctx?.commune, province: ctx?.province, legacyNames: ctx?.legacy });
+}
+
+function columnsFrom(input: ProductInput, currency: 'VND' | 'THB') {
+  return {
+    title: input.title,
+    description: input.description,
+    season: input.season,
+    category: input.category,
+    unit: input.unit,
+    priceMinor: input.price,
+    currency,
+    stock: input.stock,
+    weightGrams: input.weightGrams ?? null,
+    certScheme: input.certStars ? (currency === 'THB' ? ('OTOP' as const) : ('OCOP' as const)) : null,
+    certStars: input.certStars ?? null,
+    certNumber: input.certStars ? (input.certNumber ?? null) : null,
+    certAuthority: input.certStars ? (input.certAuthority ?? null) : null,
+    certIssuedOn: input.certStars ? (input.certIssuedOn ?? null) : null,
+    // A certificate is valid 36 months unless the form says otherwise.
+    certExpiresOn: input.certStars ? (input.certExpiresOn ?? (input.certIssuedOn ? addMonths(input.certIssuedOn, 36) : null)) : null,
+  };
+}
+
+export function addMonths(isoDay: string, months: number): string {
+  const d = new Date(`${isoDay}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whether a certificate may still be shown as a badge (today, in UTC days). */
+export function certValid(p: { certStars: number | null; certExpiresOn: string | null }, today = new Date().toISOString().slice(0, 10)): boolean {
+  return Boolean(p.certStars && p.certExpiresOn && p.certExpiresOn >= today);
+}
+
+async function moderationOn(tx: Tx, tenantId: string): Promise<boolean> {
+  const [row] = await tx.select({ on: communes.marketModeration }).from(communes).where(eq(communes.id, tenantId));
+  return Boolean(row?.on);
+}
+
+/**
+ * Saves a new listing. `publish` asks for it to go live: straight away, or into the
+ * officials' queue when the commune moderates listings. Staff acting for a seller need consent.
+ */
+export async function createProduct(
+  scope: TenantScope & { currency: 'VND' | 'THB' },
+  sellerId: string,
+  isStaff: boolean,
+  input: ProductInput,
+  photos: ImageRef[],
+  publish: boolean,
+): Promise<{ id: string; slug: string; status: ProductStatus }> {
+  return withTenant(scope, async (tx) => {
+    const actor = await actorFor(tx, scope, sellerId, isStaff);
+    const columns = columnsFrom(input, scope.currency);
+    const status: ProductStatus = publish ? ((await moderationOn(tx, scope.tenantId)) ? 'pending' : 'published') : 'draft';
+    const searchText = await searchTextFor(tx, scope.tenantId, sellerId, input.title, input.category, columns.certStars);
+    const base = slugFromTitle(input.title);
+    let slug = base;
+    for (let attempt = 0; ; attempt++) {
+      const [taken] = await tx
+        .select({ id: products.id })
+        .from(products)
+        .where(and(eq(products.tenantId, scope.tenantId), eq(products.slug, slug)));
+      if (!taken) break;
+      slug = `${base.slice(0, 70)}-${randomSuffix()}`;
+      if (attempt > 5) throw new AppError('conflict', 'common:errors.generic');
+    }
+    const [row] = await tx
+      .insert(products)
+      .values({
+        tenantId: scope.tenantId,
+        sellerId,
+        slug,
+        status,
+        ...columns,
+        photos,
+        searchText,
+        publishedAt: status === 'published' ? new Date() : null,
+      })
+      .returning({ id: products.id });
+    await logSellerAction(tx, scope.tenantId, actor, 'product.created', { productId: row!.id, title: input.title.vi, status });
+    if (status === 'published') await recordEvent(tx, scope.tenantId, 'product.published', { productId: row!.id, slug }, scope.userId);
+    return { id: row!.id, slug, status };
+  });
+}
+
+export async function updateProduct(
+  scope: TenantScope & { currency: 'VND' | 'THB' },
+  productId: string,
+  isStaff: boolean,
+  input: ProductInput,
+  photos: ImageRef[],
+  publish: boolean,
+): Promise<{ slug: string; status: ProductStatus }> {
+  return withTenant(scope, async (tx) => {
+    const [current] = await tx
+      .select({ sellerId: products.sellerId, status: products.status, slug: products.slug, priceMinor: products.priceMinor })
+      .from(products)
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId)))
+      .for('update');
+    if (!current) throw new AppError('not_found', 'common:errors.notFound');
+    const actor = await actorFor(tx, scope, current.sellerId, isStaff);
+    const columns = columnsFrom(input, scope.currency);
+    let status: ProductStatus = current.status;
+    if (!publish) status = current.status === 'published' || current.status === 'pending' ? current.status : 'draft';
+    else if (current.status !== 'published') status = (await moderationOn(tx, scope.tenantId)) ? 'pending' : 'published';
+    const searchText = await searchTextFor(tx, scope.tenantId, current.sellerId, input.title, input.category, columns.certStars);
+    await tx
+      .update(products)
+      .set({
+        ...columns,
+        photos,
+        status,
+        rejectReason: status === 'pending' || status === 'published' ? null : undefined,
+        searchText,
+        updatedAt: new Date(),
+        publishedAt: status === 'published' && current.status !== 'published' ? new Date() : undefined,
+      })
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId)));
+    await logSellerAction(tx, scope.tenantId, actor, 'product.updated', {
+      productId,
+      title: input.title.vi,
+      status,
+      ...(current.priceMinor !== columns.priceMinor ? { priceFrom: current.priceMinor, priceTo: columns.priceMinor } : {}),
+    });
+    if (status === 'published' && current.status !== 'published') await recordEvent(tx, scope.tenantId, 'product.published', { productId, slug: current.slug }, scope.userId);
+    return { slug: current.slug, status };
+  });
+}
+
+/** Takes a listing off the market (or puts an archived one back as a draft). */
+export async function setProductArchived(scope: TenantScope, productId: string, isStaff: boolean, archived: boolean): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    const [current] = await tx
+      .select({ sellerId: products.sellerId })
+      .from(products)
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId)));
+    if (!current) throw new AppError('not_found', 'common:errors.notFound');
+    const actor = await actorFor(tx, scope, current.sellerId, isStaff);
+    await tx
+      .update(products)
+      .set({ status: archived ? 'archived' : 'draft', updatedAt: new Date() })
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId)));
+    await logSellerAction(tx, scope.tenantId, actor, archived ? 'product.archived' : 'product.restored', { productId });
+    if (archived) await recordEvent(tx, scope.tenantId, 'product.archived', { productId }, scope.userId);
+  });
+}
+
+/** An official's decision on a listing waiting in the moderation queue. */
+export async function moderateProduct(scope: TenantScope, productId: string, decision: { approve: true } | { approve: false; reason: string }): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    const [row] = await tx
+      .update(products)
+      .set(
+        decision.approve
+          ? { status: 'published', publishedAt: new Date(), rejectReason: null, updatedAt: new Date() }
+          : { status: 'rejected', rejectReason: decision.reason, updatedAt: new Date() },
+      )
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId), eq(products.status, 'pending')))
+      .returning({ sellerId: products.sellerId, slug: products.slug });
+    if (!row) throw new AppError('conflict', 'market:errors.staleState');
+    await logSellerAction(tx, scope.tenantId, { sellerId: row.sellerId, userId: scope.userId, onBehalf: false }, decision.approve ? 'product.approved' : 'product.rejected', {
+      productId,
+      ...(decision.approve ? {} : { reason: decision.reason }),
+    });
+    if (decision.approve) await recordEvent(tx, scope.tenantId, 'product.published', { productId, slug: row.slug }, scope.userId);
+  });
+}
+
+export async function getProductForEdit(scope: TenantScope, productId: string): Promise<ProductRow | null> {
+  const [row] = await withTenant(scope, (tx) =>
+    tx
+      .select()
+      .from(products)
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId))),
+  );
+  return row ?? null;
+}
+
+export type SellerProductRow = Pick<ProductRow, 'id' | 'slug' | 'status' | 'title' | 'priceMinor' | 'currency' | 'unit' | 'stock' | 'photos' | 'rejectReason' | 'certStars' | 'certExpiresOn' | 'updatedAt'>;
+
+export async function listSellerProducts(scope: TenantScope, sellerId: string): Promise<SellerProductRow[]> {
+  return withTenant(scope, (tx) =>
+    tx
+      .select({
+        id: products.id,
+        slug: products.slug,
+        status: products.status,
+        title: products.title,
+        priceMinor: products.priceMinor,
+        currency: products.currency,
+        unit: products.unit,
+        stock: products.stock,
+        photos: products.photos,
+        rejectReason: products.rejectReason,
+        certStars: products.certStars,
+        certExpiresOn: products.certExpiresOn,
+        updatedAt: products.updatedAt,
+      })
+      .from(products)
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.sellerId, sellerId)))
+      .orderBy(desc(products.updatedAt)),
+  );
+}
+
+export type QueueRow = SellerProductRow & { sellerName: string };
+
+export async function moderationQueue(scope: TenantScope): Promise<QueueRow[]> {
+  return withTenant(scope, (tx) =>
+    tx
+      .select({
+        id: products.id,
+        slug: products.slug,
+        status: products.status,
+        title: products.title,
+        priceMinor: products.priceMinor,
+        currency: products.currency,
+        unit: products.unit,
+        stock: products.stock,
+        photos: products.photos,
+        rejectReason: products.rejectReason,
+        certStars: products.certStars,
+        certExpiresOn: products.certExpiresOn,
+        updatedAt: products.updatedAt,
+        sellerName: sellers.name,
+      })
+      .from(products)
+      .innerJoin(sellers, and(eq(sellers.tenantId, products.tenantId), eq(sellers.id, products.sellerId)))
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.status, 'pending')))
+      .orderBy(products.updatedAt),
+  );
+}
+
+export type ProductPage = {
+  product: ProductRow;
+  seller: { id: string; name: string; hamlet: string | null; story: LocaleText; photo: ImageRef | null; phone: string | null; zalo: string | null; isCooperative: boolean; ratingSum: number; ratingCount: number };
+  others: Pick<ProductRow, 'id' | 'slug' | 'title' | 'priceMinor' | 'currency' | 'unit' | 'photos' | 'stock'>[];
+  reviews: { rating: number; comment: string | null; ratedAt: Date | null }[];
+};
+
+/** A published product with its seller card, the seller's other products and recent reviews. */
+export async function getPublishedProduct(scope: Scope & { tenantId: string }, slug: string): Promise<ProductPage | null> {
+  return withTenant(scope, async (tx) => {
+    const [product] = await tx
+      .select()
+      .from(products)
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.slug, slug), eq(products.status, 'published')));
+    if (!product) return null;
+    const [seller] = await tx
+      .select({
+        id: sellers.id,
+        name: sellers.name,
+        hamlet: sellers.hamlet,
+        story: sellers.story,
+        photo: sellers.photo,
+        phone: sellers.phone,
+        zalo: sellers.zalo,
+        isCooperative: sellers.isCooperative,
+        ratingSum: sellers.ratingSum,
+        ratingCount: sellers.ratingCount,
+      })
+      .from(sellers)
+      .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, product.sellerId)));
+    if (!seller) return null;
+    const others = await tx
+      .select({ id: products.id, slug: products.slug, title: products.title, priceMinor: products.priceMinor, currency: products.currency, unit: products.unit, photos: products.photos, stock: products.stock })
+      .from(products)
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.sellerId, product.sellerId), eq(products.status, 'published'), ne(products.id, product.id)))
+      .orderBy(desc(products.publishedAt))
+      .limit(6);
+    const reviews = await tx
+      .select({ rating: sql<number>`${orderItems.rating}::int`, comment: orderItems.ratingComment, ratedAt: orderItems.ratedAt })
+      .from(orderItems)
+      .where(and(eq(orderItems.tenantId, scope.tenantId), eq(orderItems.productId, product.id), sql`${orderItems.rating} is not null`))
+      .orderBy(desc(orderItems.ratedAt))
+      .limit(10);
+    return { product, seller, others, reviews };
+  });
+}

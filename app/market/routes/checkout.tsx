@@ -1,0 +1,168 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link, redirect } from 'react-router';
+import { requireUser, scopeOf } from '~/auth/guards.server.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { readForm } from '~/lib/body.server.ts';
+import { databaseContext } from '~/lib/context.ts';
+import { AppError } from '~/lib/errors.ts';
+import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { formValues, parseForm, type FieldErrors } from '~/lib/forms.ts';
+import { UUID_PATTERN } from '~/lib/ids.ts';
+import type { PaymentMethodId } from '~/payments/methods.ts';
+import { localized } from '~/tenancy/commune.ts';
+import { listProvinces } from '~/tenancy/communes.server.ts';
+import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
+import { cartCookieHeader, groupBySeller, readCart, resolveCart } from '../cart.server.ts';
+import { CheckoutRefused, methodsForGroups, placeOrders } from '../checkout.server.ts';
+import { DeliverySchema } from '../schemas.ts';
+import { Money } from '../ui.tsx';
+import type { Route } from './+types/checkout';
+
+async function loadCheckout(context: Route.LoaderArgs['context'], request: Request) {
+  const user = requireUser(context, request);
+  const scope = { ...scopeOf(context), userId: user.id };
+  const lines = await readCart(request);
+  const items = await resolveCart(scope, lines);
+  const groups = groupBySeller(items);
+  const locale = getLocale(context) as Locale;
+  const provinces = (await listProvinces(context.get(databaseContext).db)).map((p) => ({ key: `${p.country}-${p.code}`, name: p.name[locale] ?? p.name.en ?? p.code }));
+  return { user, scope, lines, items, groups, provinces, methods: await methodsForGroups(scope, groups) };
+}
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { user, lines, items, groups, provinces, methods } = await loadCheckout(context, request);
+  if (!groups.length) throw redirect('/cart');
+  const { t } = getI18n(context);
+  const changed = items.some((i) => i.priceMinor !== i.seenPrice);
+  // Showing the checkout is showing today's prices: those are what the buyer now agrees to.
+  const headers: HeadersInit = changed ? { 'Set-Cookie': await cartCookieHeader(lines.map((l) => ({ ...l, seenPrice: items.find((i) => i.productId === l.productId)?.priceMinor ?? l.seenPrice }))) } : {};
+  return data(
+    {
+      title: t('market:checkout.title'),
+      checkoutId: crypto.randomUUID(),
+      changed,
+      groups,
+      methods,
+      provinces,
+      defaults: { name: user.displayName, phone: '' },
+    },
+    { headers },
+  );
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const { scope, lines, groups, methods } = await loadCheckout(context, request);
+  const form = await readForm(request);
+  const checkoutId = String(form.get('checkoutId') ?? '');
+  if (!UUID_PATTERN.test(checkoutId)) return data({ ok: false as const, errors: { _form: 'common:validation.invalid' } as FieldErrors, values: formValues(form) }, { status: 400 });
+  const parsed = parseForm(form, DeliverySchema);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const chosen: Record<string, PaymentMethodId> = {};
+  for (const group of groups) {
+    const value = String(form.get(`pay.${group.key}`) ?? 'cash');
+    if (!(methods[group.key] ?? []).includes(value as PaymentMethodId)) {
+      return data({ ok: false as const, errors: { [`pay.${group.key}`]: 'market:checkout.methodUnavailable' } as FieldErrors, values: formValues(form) }, { status: 400 });
+    }
+    chosen[group.key] = value as PaymentMethodId;
+  }
+  try {
+    const result = await placeOrders(scope, { checkoutId, lines, delivery: parsed.data, methods: chosen });
+    const headers = { 'Set-Cookie': await cartCookieHeader([]) };
+    const first = result.orders[0]!;
+    return redirectWithFlash(result.orders.length === 1 ? `/orders/${first.reference}` : '/orders', { key: 'market:checkout.placed', params: { count: String(result.orders.length) }, tone: 'success' }, { headers });
+  } catch (error) {
+    if (error instanceof CheckoutRefused) {
+      return data({ ok: false as const, errors: { _form: error.messageKey } as FieldErrors, values: formValues(form), available: Number(error.details?.available ?? 0) }, { status: 409 });
+    }
+    if (error instanceof AppError && error.code === 'invalid') {
+      const field = String(error.details?.field ?? '_form');
+      return data({ ok: false as const, errors: { [field]: error.messageKey } as FieldErrors, values: formValues(form) }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+
+export default function Checkout({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const d = loaderData;
+  const errors = actionData?.errors;
+  const v: Record<string, string> = actionData?.values ?? {};
+  return (
+    <div className="stack">
+      <h1>{t('market:checkout.title')}</h1>
+      {d.changed ? (
+        <p className="notice" role="status">
+          {t('market:cart.priceChangedNotice')}
+        </p>
+      ) : null}
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="checkoutId" value={v.checkoutId ?? d.checkoutId} />
+        <FormError errors={errors} params={{ count: actionData && 'available' in actionData ? actionData.available : 0 }} />
+        {errors?._form?.startsWith('market:cart.') ? (
+          <p>
+            <Link to="/cart">{t('market:checkout.reviewCart')}</Link>
+          </p>
+        ) : null}
+        <fieldset className="card stack">
+          <legend>{t('market:checkout.delivery')}</legend>
+          <Field name="name" label={t('market:checkout.name')} defaultValue={v.name ?? d.defaults.name} errors={errors} required autoComplete="name" maxLength={120} />
+          <Field name="phone" type="tel" inputMode="tel" label={t('market:checkout.phone')} defaultValue={v.phone ?? d.defaults.phone} errors={errors} required autoComplete="tel" />
+          <div className={`field${errors?.provinceCode ? ' field-error' : ''}`}>
+            <label htmlFor="provinceCode">{t('market:checkout.province')}</label>
+            <select id="provinceCode" name="provinceCode" defaultValue={v.provinceCode ?? ''} required aria-invalid={errors?.provinceCode ? true : undefined}>
+              <option value="">{t('market:checkout.choose')}</option>
+              {d.provinces.map((p) => (
+                <option key={p.key} value={p.key}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            {errors?.provinceCode ? <p className="error">{t(errors.provinceCode as 'market:errors.province')}</p> : null}
+          </div>
+          <Field name="commune" label={t('market:checkout.commune')} defaultValue={v.commune} errors={errors} required maxLength={120} />
+          <Field name="street" label={t('market:checkout.street')} hint={t('market:checkout.streetHint')} defaultValue={v.street} errors={errors} required autoComplete="street-address" maxLength={240} />
+          <Field name="note" label={t('market:checkout.note')} defaultValue={v.note} errors={errors} multiline rows={2} maxLength={500} />
+        </fieldset>
+        {d.groups.map((group) => {
+          const available = d.methods[group.key] ?? ['cash'];
+          const fieldError = errors?.[`pay.${group.key}`];
+          const typed = v[`pay.${group.key}`] as PaymentMethodId | undefined;
+          const selected = typed && available.includes(typed) ? typed : available[0];
+          return (
+            <fieldset key={group.key} className="card stack">
+              <legend>
+                {t('market:checkout.orderFrom', { seller: group.sellerName, commune: localized(group.communeName, locale, 'vi').text })}
+              </legend>
+              <ul className="cart-lines">
+                {group.items.map((item) => (
+                  <li key={item.productId}>
+                    {localized(item.title, locale, 'vi').text} × {item.quantity} — <Money minor={item.priceMinor * item.quantity} currency={item.currency} />
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <strong>
+                  {t('market:cart.subtotal')} <Money minor={group.totalMinor} currency={group.currency} />
+                </strong>
+              </p>
+              <div className="radio-group" role="radiogroup" aria-label={t('market:checkout.payment')}>
+                {available.map((method) => (
+                  <label key={method} className="checkbox">
+                    <input type="radio" name={`pay.${group.key}`} value={method} defaultChecked={selected === method} />{' '}
+                    {t(`market:payment.${method}`)}
+                  </label>
+                ))}
+              </div>
+              {fieldError ? <p className="error">{t(fieldError as 'market:checkout.methodUnavailable')}</p> : null}
+            </fieldset>
+          );
+        })}
+        <SubmitButton>{t('market:checkout.place', { count: d.groups.length })}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,228 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link } from 'react-router';
+import { requireMembership, viewerHasRole } from '~/auth/guards.server.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { formatDate } from '~/i18n/format.ts';
+import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { readForm } from '~/lib/body.server.ts';
+import { AppError, notFound } from '~/lib/errors.ts';
+import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { formFailure, parseForm } from '~/lib/forms.ts';
+import { UUID_PATTERN } from '~/lib/ids.ts';
+import { localized } from '~/tenancy/commune.ts';
+import { nestLocaleFields } from '~/tenancy/schemas.ts';
+import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
+import { listCommuneOrders } from '../orders.server.ts';
+import { StatusBadge } from '../order-view.tsx';
+import { moderateProduct, moderationQueue } from '../products.server.ts';
+import { SellerFields } from '../seller-form.tsx';
+import { ConsentSchema, RejectSchema, SellerProfileSchema } from '../schemas.ts';
+import { addSellerByOfficial, approveSeller, getModeration, listSellers, recordConsent, rejectSeller, setModeration } from '../sellers.server.ts';
+import { Money } from '../ui.tsx';
+import type { Route } from './+types/manage';
+
+/** The commune's market desk: seller requests, the moderation queue, assisted mode and orders. */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
+  const isOfficial = await viewerHasRole(context, ['official']);
+  const [sellers, queue, moderation, orders] = await Promise.all([
+    listSellers(scope),
+    isOfficial ? moderationQueue(scope) : Promise.resolve([]),
+    getModeration(scope),
+    isOfficial ? listCommuneOrders(scope) : Promise.resolve([]),
+  ]);
+  const locale = getLocale(context) as Locale;
+  return {
+    title: getI18n(context).t('market:manage.title'),
+    slug: commune.slug,
+    timeZone: commune.timeZone,
+    isOfficial,
+    moderation,
+    sellers,
+    queue: queue.map((p) => ({ ...p, title: localized(p.title, locale, commune.defaultLocale).text })),
+    orders: orders.slice(0, 50),
+  };
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
+  const isOfficial = await viewerHasRole(context, ['official']);
+  const form = await readForm(request);
+  const intent = String(form.get('intent') ?? '');
+  const id = String(form.get('id') ?? '');
+  const back = `/${commune.slug}/market/manage`;
+  const needsId = ['approve-seller', 'reject-seller', 'consent', 'approve-product', 'reject-product'];
+  if (needsId.includes(intent) && !UUID_PATTERN.test(id)) notFound();
+  const officialOnly = ['approve-seller', 'reject-seller', 'add-seller', 'approve-product', 'reject-product', 'moderation'];
+  if (officialOnly.includes(intent) && !isOfficial) notFound();
+  try {
+    switch (intent) {
+      case 'approve-seller':
+        await approveSeller(scope, id);
+        return redirectWithFlash(back, { key: 'market:manage.sellerApproved' });
+      case 'reject-seller': {
+        const parsed = parseForm(form, RejectSchema);
+        if (!parsed.ok) return data({ ...parsed, intent, id }, { status: 400 });
+        await rejectSeller(scope, id, parsed.data.reason);
+        return redirectWithFlash(back, { key: 'market:manage.sellerRejected', tone: 'info' });
+      }
+      case 'add-seller': {
+        const parsed = parseForm(form, SellerProfileSchema, (raw) => nestLocaleFields(raw, ['story']));
+        const consent = parseForm(form, ConsentSchema);
+        if (!parsed.ok || !consent.ok) {
+          return data({ ...formFailure(form, { ...(parsed.ok ? {} : parsed.errors), ...(consent.ok ? {} : consent.errors) }), intent, id }, { status: 400 });
+        }
+        const sellerId = await addSellerByOfficial(scope, parsed.data, consent.data.note);
+        return redirectWithFlash(`/${commune.slug}/market/sellers/${sellerId}`, { key: 'market:manage.sellerAdded' });
+      }
+      case 'consent': {
+        const parsed = parseForm(form, ConsentSchema);
+        if (!parsed.ok) return data({ ...parsed, intent, id }, { status: 400 });
+        await recordConsent(scope, id, parsed.data.note);
+        return redirectWithFlash(`/${commune.slug}/market/sellers/${id}`, { key: 'market:assisted.consentRecorded' });
+      }
+      case 'approve-product':
+        await moderateProduct(scope, id, { approve: true });
+        return redirectWithFlash(back, { key: 'market:manage.productApproved' });
+      case 'reject-product': {
+        const parsed = parseForm(form, RejectSchema);
+        if (!parsed.ok) return data({ ...parsed, intent, id }, { status: 400 });
+        await moderateProduct(scope, id, { approve: false, reason: parsed.data.reason });
+        return redirectWithFlash(back, { key: 'market:manage.productRejected', tone: 'info' });
+      }
+      case 'moderation':
+        await setModeration(scope, form.get('on') === '1');
+        return redirectWithFlash(back, { key: 'market:manage.moderationSaved' });
+    }
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError && error.code === 'conflict') return data({ ...formFailure(form, { _form: error.messageKey }), intent, id }, { status: 409 });
+    throw error;
+  }
+  return data({ ...formFailure(form, { _form: 'common:validation.invalid' }), intent, id }, { status: 400 });
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+
+export default function ManageMarket({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const d = loaderData;
+  const errorsFor = (intent: string, id = '') => (actionData && actionData.intent === intent && actionData.id === id ? actionData.errors : undefined);
+  const pending = d.sellers.filter((s) => s.status === 'pending');
+  return (
+    <div className="stack">
+      <h1>{t('market:manage.title')}</h1>
+      {actionData && !['reject-seller', 'reject-product', 'add-seller', 'consent'].includes(actionData.intent) ? <FormError errors={actionData.errors} /> : null}
+      {d.isOfficial ? (
+        <section className="card stack" aria-labelledby="requests-title">
+          <h2 id="requests-title">{t('market:manage.requests', { count: pending.length })}</h2>
+          {pending.length === 0 ? <p className="muted">{t('market:manage.noRequests')}</p> : null}
+          {pending.map((s) => (
+            <div key={s.id} className="stack request">
+              <p>
+                <strong>{s.name}</strong> {s.hamlet ? `· ${s.hamlet}` : ''} {s.phone ? `· ${s.phone}` : ''} {s.isCooperative ? `· ${t('market:seller.cooperative')}` : ''}
+              </p>
+              <div className="actions">
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="id" value={s.id} />
+                  <SubmitButton name="intent" value="approve-seller">
+                    {t('market:manage.approve')}
+                  </SubmitButton>
+                </Form>
+                <details>
+                  <summary>{t('market:manage.reject')}</summary>
+                  <Form method="post" className="stack" noValidate>
+                    <input type="hidden" name="id" value={s.id} />
+                    <input type="hidden" name="intent" value="reject-seller" />
+                    <Field name="reason" label={t('market:manage.reason')} errors={errorsFor('reject-seller', s.id)} maxLength={500} required />
+                    <SubmitButton>{t('market:manage.reject')}</SubmitButton>
+                  </Form>
+                </details>
+              </div>
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {d.isOfficial ? (
+        <section className="card stack" aria-labelledby="queue-title">
+          <h2 id="queue-title">{t('market:manage.queue', { count: d.queue.length })}</h2>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="moderation" />
+            <input type="hidden" name="on" value={d.moderation ? '0' : '1'} />
+            <span>{d.moderation ? t('market:manage.moderationOn') : t('market:manage.moderationOff')}</span>{' '}
+            <button type="submit" className="link-button">
+              {d.moderation ? t('market:manage.turnOff') : t('market:manage.turnOn')}
+            </button>
+          </Form>
+          {d.queue.map((p) => (
+            <div key={p.id} className="stack request">
+              <p>
+                <strong>{p.title}</strong> · {p.sellerName} · <Money minor={p.priceMinor} currency={p.currency} /> · {t('market:product.stockCount', { count: p.stock })}
+              </p>
+              <div className="actions">
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="id" value={p.id} />
+                  <SubmitButton name="intent" value="approve-product">
+                    {t('market:manage.approve')}
+                  </SubmitButton>
+                </Form>
+                <Link to={`/${d.slug}/market/products/${p.id}/edit`}>{t('market:manage.review')}</Link>
+                <details>
+                  <summary>{t('market:manage.reject')}</summary>
+                  <Form method="post" className="stack" noValidate>
+                    <input type="hidden" name="id" value={p.id} />
+                    <input type="hidden" name="intent" value="reject-product" />
+                    <Field name="reason" label={t('market:manage.reasonForSeller')} errors={errorsFor('reject-product', p.id)} maxLength={500} required />
+                    <SubmitButton>{t('market:manage.reject')}</SubmitButton>
+                  </Form>
+                </details>
+              </div>
+            </div>
+          ))}
+        </section>
+      ) : null}
+      <section className="card stack" aria-labelledby="sellers-title">
+        <h2 id="sellers-title">{t('market:manage.sellers')}</h2>
+        <p className="muted">{t('market:assisted.explain')}</p>
+        <ul className="link-list">
+          {d.sellers
+            .filter((s) => s.status !== 'pending')
+            .map((s) => (
+              <li key={s.id}>
+                <Link to={`/${d.slug}/market/sellers/${s.id}`}>{s.name}</Link> · {t(`market:sellerStatus.${s.status}`)}
+                {s.consentAt ? ` · ${t('market:assisted.hasConsent')}` : ''}
+              </li>
+            ))}
+        </ul>
+      </section>
+      {d.isOfficial ? (
+        <details className="card" open={actionData?.intent === 'add-seller'}>
+          <summary>{t('market:manage.addSeller')}</summary>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="add-seller" />
+            <p className="muted">{t('market:manage.addSellerLead')}</p>
+            <FormError errors={errorsFor('add-seller')} />
+            <SellerFields values={actionData?.intent === 'add-seller' ? actionData.values : {}} errors={errorsFor('add-seller')} />
+            <Field name="note" label={t('market:assisted.consentNote')} hint={t('market:assisted.consentHint')} errors={errorsFor('add-seller')} required maxLength={500} />
+            <SubmitButton>{t('market:manage.addSeller')}</SubmitButton>
+          </Form>
+        </details>
+      ) : null}
+      {d.isOfficial ? (
+        <section className="card stack" aria-labelledby="orders-title">
+          <h2 id="orders-title">{t('market:manage.orders')}</h2>
+          {d.orders.length === 0 ? <p className="muted">{t('market:orders.none')}</p> : null}
+          <ul className="link-list">
+            {d.orders.map((o) => (
+              <li key={o.id}>
+                <Link to={`/${d.slug}/market/orders/${o.reference}`}>{o.reference}</Link> <StatusBadge status={o.status} /> · {o.sellerName} ·{' '}
+                <Money minor={o.totalMinor} currency={o.currency} /> · {formatDate(o.placedAt, locale, d.timeZone)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,228 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link } from 'react-router';
+import { PRODUCT_CATEGORIES, PRODUCT_UNITS } from '#db/schema/market.ts';
+import type { ImageRef } from '#db/schema/media.ts';
+import { requireCommune, requireUser, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
+import { getI18n } from '~/i18n/middleware.server.ts';
+import { readFormData } from '~/lib/body.server.ts';
+import { AppError, notFound, statusOf } from '~/lib/errors.ts';
+import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { formFailure, parseForm } from '~/lib/forms.ts';
+import { UUID_PATTERN } from '~/lib/ids.ts';
+import { MAX_UPLOAD_BYTES } from '~/media/image-pipeline.server.ts';
+import { saveImage } from '~/media/media.server.ts';
+import { ResponsiveImage } from '~/media/responsive-image.tsx';
+import { nestLocaleFields } from '~/tenancy/schemas.ts';
+import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
+import { createProduct, getProductForEdit, updateProduct, type ProductRow } from '../products.server.ts';
+import { MAX_PHOTOS, productInputSchema } from '../schemas.ts';
+import { getSeller } from '../sellers.server.ts';
+import type { Route } from './+types/product-editor';
+
+type Ctx = Route.LoaderArgs['context'];
+
+/** Room for eight phone photos and the fields around them. */
+const MAX_BODY = 4 * MAX_UPLOAD_BYTES + 256 * 1024;
+
+async function access(context: Ctx, request: Request, params: { sellerId?: string; productId?: string }) {
+  const commune = requireCommune(context);
+  const user = requireUser(context, request);
+  const scope = { ...scopeOf(context), tenantId: commune.id, userId: user.id, currency: commune.currency };
+  let product: ProductRow | null = null;
+  let sellerId = params.sellerId;
+  if (params.productId) {
+    if (!UUID_PATTERN.test(params.productId)) notFound();
+    product = await getProductForEdit(scope, params.productId);
+    if (!product) notFound();
+    sellerId = product.sellerId;
+  }
+  if (!sellerId || !UUID_PATTERN.test(sellerId)) notFound();
+  const [seller, isStaffRole] = await Promise.all([getSeller(scope, sellerId), viewerHasRole(context, ['official', 'editor'])]);
+  if (!seller) notFound();
+  const isSelf = seller.userId === user.id;
+  if (!isSelf && !isStaffRole) notFound();
+  return { commune, scope, product, seller, isStaff: !isSelf };
+}
+
+function productValues(p: ProductRow): Record<string, string> {
+  const v: Record<string, string> = {
+    category: p.category,
+    unit: p.unit,
+    price: p.currency === 'THB' ? (p.priceMinor / 100).toFixed(2) : String(p.priceMinor),
+    stock: String(p.stock),
+    weightGrams: p.weightGrams ? String(p.weightGrams) : '',
+    certStars: p.certStars ? String(p.certStars) : '',
+    certNumber: p.certNumber ?? '',
+    certAuthority: p.certAuthority ?? '',
+    certIssuedOn: p.certIssuedOn ?? '',
+    certExpiresOn: p.certExpiresOn ?? '',
+  };
+  for (const field of ['title', 'description', 'season'] as const) {
+    for (const lng of ['vi', 'en', 'th'] as const) v[`${field}.${lng}`] = p[field][lng] ?? '';
+  }
+  return v;
+}
+
+export async function loader({ context, params, request }: Route.LoaderArgs) {
+  const { commune, product, seller, isStaff } = await access(context, request, params);
+  const { t } = getI18n(context);
+  return {
+    title: product ? t('market:editor.editTitle') : t('market:editor.newTitle'),
+    slug: commune.slug,
+    currency: commune.currency,
+    primary: commune.defaultLocale,
+    seller: { id: seller.id, name: seller.name, consent: Boolean(seller.consentAt) },
+    isStaff,
+    product: product ? { id: product.id, slug: product.slug, status: product.status, rejectReason: product.rejectReason, photos: product.photos } : null,
+    values: product ? productValues(product) : { stock: '1', unit: 'kg', category: '' },
+  };
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const { commune, scope, product, seller, isStaff } = await access(context, request, params);
+  let form: FormData;
+  try {
+    form = await readFormData(request, MAX_BODY);
+  } catch (error) {
+    if (error instanceof AppError) return data(formFailure(new FormData(), { photos: error.messageKey }), { status: statusOf[error.code] });
+    throw error;
+  }
+  const parsed = parseForm(form, productInputSchema(commune.currency, commune.defaultLocale), (raw) => nestLocaleFields(raw, ['title', 'description', 'season']));
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const kept: ImageRef[] = (product?.photos ?? []).filter((p) => form.get(`remove.${p.id}`) !== 'on');
+  const files = form.getAll('photos').filter((f): f is File => f instanceof File && f.size > 0);
+  if (kept.length + files.length > MAX_PHOTOS) return data(formFailure(form, { photos: 'market:errors.tooManyPhotos' }), { status: 400 });
+  const photos = [...kept];
+  for (const file of files) {
+    try {
+      photos.push(await saveImage(scope, new Uint8Array(await file.arrayBuffer())));
+    } catch (error) {
+      if (error instanceof AppError) return data(formFailure(form, { photos: error.messageKey }), { status: statusOf[error.code] });
+      throw error;
+    }
+  }
+  const publish = form.get('intent') !== 'draft';
+  try {
+    const result = product
+      ? await updateProduct(scope, product.id, isStaff, parsed.data, photos, publish)
+      : await createProduct(scope, seller.id, isStaff, parsed.data, photos, publish);
+    const key = result.status === 'published' ? 'market:editor.published' : result.status === 'pending' ? 'market:editor.sentForReview' : 'market:editor.savedDraft';
+    const to = result.status === 'published' ? `/${commune.slug}/market/${result.slug}` : `/${commune.slug}/market/sellers/${seller.id}`;
+    return redirectWithFlash(to, { key, tone: 'success' });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError) return data(formFailure(form, { _form: error.messageKey }), { status: statusOf[error.code] });
+    throw error;
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+
+export default function ProductEditor({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const d = loaderData;
+  const errors = actionData?.errors;
+  const v: Record<string, string | undefined> = actionData?.values ?? d.values;
+  const optionalOpen = Boolean(errors && Object.keys(errors).some((k) => /^(title|description|season)\.(en|th)$|^cert|^weight/.test(k)));
+  return (
+    <div className="stack">
+      <p className="muted">
+        <Link to={`/${d.slug}/market/sellers/${d.seller.id}`}>{t('market:dashboard.title', { name: d.seller.name })}</Link>
+      </p>
+      <h1>{d.title}</h1>
+      {d.isStaff ? <p className="notice">{d.seller.consent ? t('market:assisted.actingFor', { name: d.seller.name, note: '' }) : t('market:assisted.needConsent')}</p> : null}
+      {d.product?.status === 'rejected' && d.product.rejectReason ? <p className="notice">{t('market:dashboard.rejectedBecause', { reason: d.product.rejectReason })}</p> : null}
+      <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+        <FormError errors={errors} />
+        <Field name={`title.${d.primary}`} lang={d.primary} label={t('market:editor.titleIn', { language: LOCALE_NAMES[d.primary] })} hint={t('market:editor.titleHint')} defaultValue={v[`title.${d.primary}`]} errors={errors} required maxLength={120} />
+        <div className={`field${errors?.photos ? ' field-error' : ''}`}>
+          <label htmlFor="photos">{t('market:editor.photos', { count: MAX_PHOTOS })}</label>
+          <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" capture="environment" multiple />
+          {errors?.photos ? <p className="error">{t(errors.photos as 'market:errors.tooManyPhotos', { count: MAX_PHOTOS })}</p> : null}
+        </div>
+        {d.product?.photos.length ? (
+          <ul className="photo-strip">
+            {d.product.photos.map((photo) => (
+              <li key={photo.id}>
+                <ResponsiveImage image={photo} alt="" sizes="120px" />
+                <label className="checkbox">
+                  <input type="checkbox" name={`remove.${photo.id}`} /> {t('market:editor.removePhoto')}
+                </label>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="field-row">
+          <Field name="price" inputMode={d.currency === 'THB' ? 'decimal' : 'numeric'} label={t('market:editor.price', { currency: d.currency })} hint={t(d.currency === 'THB' ? 'market:editor.priceHintThb' : 'market:editor.priceHintVnd')} defaultValue={v.price} errors={errors} required />
+          <div className={`field${errors?.unit ? ' field-error' : ''}`}>
+            <label htmlFor="unit">{t('market:editor.unit')}</label>
+            <select id="unit" name="unit" defaultValue={v.unit ?? 'kg'}>
+              {PRODUCT_UNITS.map((u) => (
+                <option key={u} value={u}>
+                  {t(`market:units.${u}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <Field name="stock" type="number" inputMode="numeric" label={t('market:editor.stock')} defaultValue={v.stock} errors={errors} required />
+        <div className={`field${errors?.category ? ' field-error' : ''}`}>
+          <label htmlFor="category">{t('market:product.category')}</label>
+          <select id="category" name="category" defaultValue={v.category ?? ''} aria-invalid={errors?.category ? true : undefined}>
+            <option value="">{t('market:checkout.choose')}</option>
+            {PRODUCT_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`market:categories.${c}`)}
+              </option>
+            ))}
+          </select>
+          {errors?.category ? <p className="error">{t(errors.category as 'market:errors.category')}</p> : null}
+        </div>
+        <Field name={`description.${d.primary}`} lang={d.primary} multiline rows={4} label={t('market:editor.descriptionIn', { language: LOCALE_NAMES[d.primary] })} defaultValue={v[`description.${d.primary}`]} errors={errors} maxLength={4000} />
+        <details open={optionalOpen}>
+          <summary>{t('market:editor.more')}</summary>
+          <div className="stack">
+            {LOCALES.filter((lng) => lng !== d.primary).map((lng) => (
+              <div key={lng} className="stack">
+                <Field name={`title.${lng}`} lang={lng} label={t('market:editor.titleIn', { language: LOCALE_NAMES[lng] })} defaultValue={v[`title.${lng}`]} errors={errors} maxLength={120} />
+                <Field name={`description.${lng}`} lang={lng} multiline rows={3} label={t('market:editor.descriptionIn', { language: LOCALE_NAMES[lng] })} defaultValue={v[`description.${lng}`]} errors={errors} maxLength={4000} />
+              </div>
+            ))}
+            <Field name="weightGrams" type="number" inputMode="numeric" label={t('market:editor.weight')} defaultValue={v.weightGrams} errors={errors} />
+            <Field name={`season.${d.primary}`} lang={d.primary} label={t('market:editor.season')} hint={t('market:editor.seasonHint')} defaultValue={v[`season.${d.primary}`]} errors={errors} maxLength={200} />
+            <fieldset className="stack">
+              <legend>{t(d.currency === 'THB' ? 'market:cert.otopTitle' : 'market:cert.ocopTitle')}</legend>
+              <div className={`field${errors?.certStars ? ' field-error' : ''}`}>
+                <label htmlFor="certStars">{t('market:cert.stars')}</label>
+                <select id="certStars" name="certStars" defaultValue={v.certStars ?? ''}>
+                  <option value="">{t('market:cert.none')}</option>
+                  {(d.currency === 'THB' ? [1, 2, 3, 4, 5] : [3, 4, 5]).map((s) => (
+                    <option key={s} value={s}>
+                      {'★'.repeat(s)}
+                    </option>
+                  ))}
+                </select>
+                {errors?.certStars ? <p className="error">{t(errors.certStars as 'market:errors.certStars')}</p> : null}
+              </div>
+              <Field name="certNumber" label={t('market:cert.number')} defaultValue={v.certNumber} errors={errors} maxLength={60} />
+              <Field name="certAuthority" label={t('market:cert.authority')} defaultValue={v.certAuthority} errors={errors} maxLength={160} />
+              <Field name="certIssuedOn" type="date" label={t('market:cert.issuedOn')} defaultValue={v.certIssuedOn} errors={errors} />
+              <Field name="certExpiresOn" type="date" label={t('market:cert.expiresOn')} hint={t('market:cert.expiresHint')} defaultValue={v.certExpiresOn} errors={errors} />
+            </fieldset>
+          </div>
+        </details>
+        <div className="actions">
+          <SubmitButton name="intent" value="publish">
+            {d.product?.status === 'published' ? t('market:editor.save') : t('market:editor.publish')}
+          </SubmitButton>
+          {d.product?.status === 'published' ? null : (
+            <SubmitButton name="intent" value="draft" className="button button-secondary">
+              {t('market:editor.saveDraft')}
+            </SubmitButton>
+          )}
+        </div>
+      </Form>
+    </div>
+  );
+}

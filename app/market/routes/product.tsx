@@ -1,0 +1,238 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link, redirect } from 'react-router';
+import { requireCommune, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { readForm } from '~/lib/body.server.ts';
+import { notFound } from '~/lib/errors.ts';
+import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { ResponsiveImage } from '~/media/responsive-image.tsx';
+import { localized } from '~/tenancy/commune.ts';
+import type { RouteHandle } from '~/ui/route-handle.ts';
+import { cartCookieHeader, MAX_CART_LINES, readCart } from '../cart.server.ts';
+import { certValid, getPublishedProduct } from '../products.server.ts';
+import { CertBadge, Money, RatingLine } from '../ui.tsx';
+import type { Route } from './+types/product';
+
+export const handle: RouteHandle = { hydrate: false };
+
+export async function loader({ context, params, request }: Route.LoaderArgs) {
+  const commune = requireCommune(context);
+  const locale = getLocale(context) as Locale;
+  const page = await getPublishedProduct({ ...scopeOf(context), tenantId: commune.id }, params.slug);
+  if (!page) notFound();
+  const { product, seller, others, reviews } = page;
+  const title = localized(product.title, locale, commune.defaultLocale);
+  const description = localized(product.description, locale, commune.defaultLocale);
+  const valid = certValid(product);
+  const url = new URL(request.url);
+  const { t } = getI18n(context);
+  const rating = product.ratingCount ? { '@type': 'AggregateRating', ratingValue: (product.ratingSum / product.ratingCount).toFixed(1), reviewCount: product.ratingCount } : undefined;
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: title.text,
+    description: description.text || undefined,
+    sku: product.id,
+    category: t(`market:categories.${product.category}`),
+    image: product.photos.map((p) => `${url.origin}/media/${p.variants[p.variants.length - 1]?.key}`),
+    brand: { '@type': 'Brand', name: seller.name },
+    ...(rating ? { aggregateRating: rating } : {}),
+    offers: {
+      '@type': 'Offer',
+      url: `${url.origin}/${commune.slug}/market/${product.slug}`,
+      priceCurrency: product.currency,
+      price: product.currency === 'THB' ? (product.priceMinor / 100).toFixed(2) : String(product.priceMinor),
+      availability: product.stock > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
+      seller: { '@type': seller.isCooperative ? 'Organization' : 'Person', name: seller.name },
+    },
+  };
+  return {
+    communeSlug: commune.slug,
+    communeName: localized(commune.name, locale, commune.defaultLocale).text,
+    defaultLocale: commune.defaultLocale,
+    canEdit: await viewerHasRole(context, ['official', 'editor']),
+    product: {
+      id: product.id,
+      slug: product.slug,
+      title: title.text,
+      fellBack: title.fellBack || description.fellBack,
+      description: description.text,
+      season: localized(product.season, locale, commune.defaultLocale).text,
+      category: product.category,
+      priceMinor: product.priceMinor,
+      currency: product.currency,
+      unit: product.unit,
+      stock: product.stock,
+      weightGrams: product.weightGrams,
+      photos: product.photos,
+      cert: valid ? { scheme: product.certScheme, stars: product.certStars, number: product.certNumber, authority: product.certAuthority, expiresOn: product.certExpiresOn } : null,
+      ratingSum: product.ratingSum,
+      ratingCount: product.ratingCount,
+    },
+    seller: { ...seller, story: localized(seller.story, locale, commune.defaultLocale).text },
+    others: others.map((o) => ({ ...o, title: localized(o.title, locale, commune.defaultLocale).text, cover: o.photos[0] ?? null })),
+    reviews,
+    jsonLd: JSON.stringify(jsonLd).replace(/</g, '\\u003c'),
+  };
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const commune = requireCommune(context);
+  const page = await getPublishedProduct({ ...scopeOf(context), tenantId: commune.id }, params.slug);
+  if (!page) notFound();
+  const form = await readForm(request);
+  const quantityText = String(form.get('quantity') ?? '1').trim();
+  const quantity = /^\d{1,4}$/.test(quantityText) ? Number(quantityText) : NaN;
+  if (!Number.isInteger(quantity) || quantity < 1) return data({ error: 'market:errors.quantity', available: page.product.stock }, { status: 400 });
+  const lines = await readCart(request);
+  const existing = lines.find((l) => l.productId === page.product.id);
+  const wanted = quantity + (existing?.quantity ?? 0);
+  if (page.product.stock <= 0) return data({ error: 'market:cart.soldOut', available: 0 }, { status: 409 });
+  if (wanted > page.product.stock) return data({ error: 'market:cart.notEnough', available: page.product.stock }, { status: 409 });
+  if (!existing && lines.length >= MAX_CART_LINES) return data({ error: 'market:cart.full', available: page.product.stock }, { status: 409 });
+  const next = existing
+    ? lines.map((l) => (l === existing ? { ...l, quantity: wanted, seenPrice: page.product.priceMinor } : l))
+    : [...lines, { tenantId: commune.id, productId: page.product.id, quantity, seenPrice: page.product.priceMinor }];
+  const headers = { 'Set-Cookie': await cartCookieHeader(next) };
+  if (form.get('intent') === 'buy') throw redirect('/cart', { headers });
+  return redirectWithFlash(`/${commune.slug}/market/${page.product.slug}`, { key: 'market:cart.added', tone: 'success' }, { headers });
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) =>
+  loaderData
+    ? [
+        { title: `${loaderData.product.title} · ${loaderData.communeName} · Baan` },
+        { name: 'description', content: loaderData.product.description.slice(0, 160) },
+        { property: 'og:title', content: loaderData.product.title },
+      ]
+    : [];
+
+export default function ProductPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { product: p, seller, communeSlug } = loaderData;
+  const [first, ...rest] = p.photos;
+  return (
+    <article className="stack product-page">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: loaderData.jsonLd }} />
+      <p className="muted">
+        <Link to={`/${communeSlug}/market`}>{t('market:catalogue.back', { name: loaderData.communeName })}</Link>
+      </p>
+      {first ? (
+        <figure className="product-photo">
+          <ResponsiveImage image={first} alt={p.title} eager />
+        </figure>
+      ) : null}
+      {rest.length ? (
+        <ul className="photo-strip">
+          {rest.map((photo) => (
+            <li key={photo.id}>
+              <a href={`/media/${photo.variants[photo.variants.length - 1]?.key}`}>
+                <ResponsiveImage image={photo} alt={t('market:product.morePhotos')} sizes="120px" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <header>
+        <h1>{p.title}</h1>
+        {p.fellBack ? <p className="notice">{t('market:product.fallback')}</p> : null}
+        <p className="price-line">
+          <Money minor={p.priceMinor} currency={p.currency} /> <span className="muted">/ {t(`market:units.${p.unit}`)}</span>
+        </p>
+        {p.cert ? (
+          <p>
+            <CertBadge scheme={p.cert.scheme} stars={p.cert.stars} />{' '}
+            <span className="muted small">{t('market:cert.details', { number: p.cert.number ?? '', authority: p.cert.authority ?? '', date: p.cert.expiresOn ?? '' })}</span>
+          </p>
+        ) : null}
+        <RatingLine sum={p.ratingSum} count={p.ratingCount} />
+      </header>
+      <Form method="post" className="card stack buy-box">
+        {p.stock > 0 ? (
+          <>
+            <p className="muted">{t('market:product.inStock', { count: p.stock })}</p>
+            <div className="field field-inline">
+              <label htmlFor="quantity">{t('market:product.quantity')}</label>
+              <input id="quantity" name="quantity" type="number" inputMode="numeric" min={1} max={p.stock} defaultValue="1" />
+            </div>
+            {actionData?.error ? (
+              <p className="form-error" role="alert">
+                {t(actionData.error as 'market:cart.notEnough', { count: actionData.available })}
+              </p>
+            ) : null}
+            <div className="actions">
+              <button type="submit" name="intent" value="add" className="button">
+                {t('market:product.addToCart')}
+              </button>
+              <button type="submit" name="intent" value="buy" className="button button-secondary">
+                {t('market:product.buyNow')}
+              </button>
+            </div>
+          </>
+        ) : (
+          <p className="notice">{t('market:product.soldOut')}</p>
+        )}
+      </Form>
+      {p.description ? <div className="pre-line">{p.description}</div> : null}
+      <dl className="facts">
+        <dt>{t('market:product.category')}</dt>
+        <dd>{t(`market:categories.${p.category}`)}</dd>
+        {p.weightGrams ? (
+          <>
+            <dt>{t('market:product.weight')}</dt>
+            <dd>{t('market:product.grams', { count: p.weightGrams })}</dd>
+          </>
+        ) : null}
+        {p.season ? (
+          <>
+            <dt>{t('market:product.season')}</dt>
+            <dd>{p.season}</dd>
+          </>
+        ) : null}
+      </dl>
+      <section className="card seller-card" aria-labelledby="seller-title">
+        <h2 id="seller-title">{seller.name}</h2>
+        {seller.photo ? <ResponsiveImage image={seller.photo} alt="" sizes="96px" /> : null}
+        <p className="muted">
+          {[seller.isCooperative ? t('market:seller.cooperative') : null, seller.hamlet].filter(Boolean).join(' · ')}
+        </p>
+        {seller.story ? <p className="pre-line">{seller.story}</p> : null}
+        <RatingLine sum={seller.ratingSum} count={seller.ratingCount} />
+        <p className="actions">
+          {seller.phone ? <a href={`tel:${seller.phone.replace(/[^+\d]/g, '')}`}>{t('market:seller.call', { phone: seller.phone })}</a> : null}
+          {seller.zalo ? <a href={`https://zalo.me/${seller.zalo.replace(/[^\d]/g, '')}`} rel="noopener nofollow">Zalo</a> : null}
+        </p>
+      </section>
+      {loaderData.others.length ? (
+        <section aria-labelledby="others-title">
+          <h2 id="others-title">{t('market:product.others', { name: seller.name })}</h2>
+          <ul className="link-list">
+            {loaderData.others.map((o) => (
+              <li key={o.id}>
+                <Link to={`/${communeSlug}/market/${o.slug}`}>{o.title}</Link> — <Money minor={o.priceMinor} currency={o.currency} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {loaderData.reviews.length ? (
+        <section aria-labelledby="reviews-title">
+          <h2 id="reviews-title">{t('market:rating.reviews')}</h2>
+          <ul className="link-list">
+            {loaderData.reviews.map((r, i) => (
+              <li key={i}>
+                <span aria-label={t('market:rating.stars', { count: r.rating })}>{'★'.repeat(r.rating)}</span> {r.comment}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {loaderData.canEdit ? (
+        <p>
+          <Link to={`/${communeSlug}/market/products/${p.id}/edit`}>{t('market:product.edit')}</Link>
+        </p>
+      ) : null}
+    </article>
+  );
+}

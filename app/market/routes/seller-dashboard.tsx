@@ -1,0 +1,277 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link } from 'react-router';
+import { requireCommune, requireUser, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { formatDate } from '~/i18n/format.ts';
+import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { readFormData } from '~/lib/body.server.ts';
+import { AppError, notFound, statusOf } from '~/lib/errors.ts';
+import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { formFailure, parseForm } from '~/lib/forms.ts';
+import { UUID_PATTERN } from '~/lib/ids.ts';
+import { MAX_UPLOAD_BYTES } from '~/media/image-pipeline.server.ts';
+import { saveImage } from '~/media/media.server.ts';
+import { ResponsiveImage } from '~/media/responsive-image.tsx';
+import { VIETNAMESE_BANKS } from '~/payments/banks.ts';
+import { localized } from '~/tenancy/commune.ts';
+import { nestLocaleFields } from '~/tenancy/schemas.ts';
+import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
+import { listSellerOrders } from '../orders.server.ts';
+import { StatusBadge } from '../order-view.tsx';
+import { certValid, listSellerProducts, setProductArchived } from '../products.server.ts';
+import { SellerFields, sellerValues } from '../seller-form.tsx';
+import { payoutSchema, SellerProfileSchema } from '../schemas.ts';
+import { getPayout, getSeller, sellerHistory, setPayout, updateSellerProfile, withdrawConsent } from '../sellers.server.ts';
+import { Money } from '../ui.tsx';
+import type { Route } from './+types/seller-dashboard';
+
+type Ctx = Route.LoaderArgs['context'];
+
+/** The seller themself, or the commune's officials and editors (assisted mode); anyone else gets 404. */
+async function access(context: Ctx, request: Request, sellerId: string) {
+  const commune = requireCommune(context);
+  const user = requireUser(context, request);
+  if (!UUID_PATTERN.test(sellerId)) notFound();
+  const scope = { ...scopeOf(context), tenantId: commune.id, userId: user.id };
+  const [seller, isStaff] = await Promise.all([getSeller(scope, sellerId), viewerHasRole(context, ['official', 'editor'])]);
+  if (!seller) notFound();
+  const isSelf = seller.userId === user.id;
+  if (!isSelf && !isStaff) notFound();
+  return { commune, scope, seller, isSelf, isStaff: isStaff && !isSelf };
+}
+
+export async function loader({ context, params, request }: Route.LoaderArgs) {
+  const { commune, scope, seller, isSelf, isStaff } = await access(context, request, params.sellerId);
+  const locale = getLocale(context) as Locale;
+  const [products, orders, history, payout] = await Promise.all([
+    listSellerProducts(scope, seller.id),
+    listSellerOrders(scope, seller.id),
+    sellerHistory(scope, seller.id),
+    getPayout(scope, seller.id),
+  ]);
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    title: getI18n(context).t('market:dashboard.title', { name: seller.name }),
+    slug: commune.slug,
+    currency: commune.currency,
+    timeZone: commune.timeZone,
+    isSelf,
+    isStaff,
+    seller: { id: seller.id, name: seller.name, status: seller.status, photo: seller.photo, consentAt: seller.consentAt, consentNote: seller.consentNote },
+    profile: sellerValues(seller),
+    payout,
+    banks: commune.currency === 'VND' ? VIETNAMESE_BANKS.map((b) => ({ bin: b.bin, label: `${b.shortName} — ${b.name}` })) : [],
+    products: products.map((p) => ({
+      ...p,
+      title: localized(p.title, locale, commune.defaultLocale).text,
+      certExpired: Boolean(p.certStars && p.certExpiresOn && !certValid(p, today)),
+      certExpiringSoon: Boolean(p.certStars && p.certExpiresOn && certValid(p, today) && p.certExpiresOn < new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10)),
+    })),
+    orders,
+    history,
+  };
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const { commune, scope, seller, isStaff } = await access(context, request, params.sellerId);
+  let form: FormData;
+  try {
+    form = await readFormData(request, MAX_UPLOAD_BYTES + 64 * 1024);
+  } catch (error) {
+    if (error instanceof AppError) return data({ ...formFailure(new FormData(), { photo: error.messageKey }), intent: 'profile' }, { status: statusOf[error.code] });
+    throw error;
+  }
+  const intent = String(form.get('intent') ?? '');
+  const back = `/${commune.slug}/market/sellers/${seller.id}`;
+  try {
+    if (intent === 'profile') {
+      const parsed = parseForm(form, SellerProfileSchema, (raw) => nestLocaleFields(raw, ['story']));
+      if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+      const file = form.get('photo');
+      let photo;
+      if (file instanceof File && file.size > 0) {
+        try {
+          photo = await saveImage(scope, new Uint8Array(await file.arrayBuffer()));
+        } catch (error) {
+          if (error instanceof AppError) return data({ ...formFailure(form, { photo: error.messageKey }), intent }, { status: statusOf[error.code] });
+          throw error;
+        }
+      }
+      await updateSellerProfile(scope, seller.id, isStaff, parsed.data, photo);
+      return redirectWithFlash(back, { key: 'market:dashboard.profileSaved' });
+    }
+    if (intent === 'payout') {
+      const parsed = parseForm(form, payoutSchema(commune.currency));
+      if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+      await setPayout(scope, seller.id, isStaff, parsed.data);
+      return redirectWithFlash(back, { key: 'market:dashboard.payoutSaved' });
+    }
+    if (intent === 'archive' || intent === 'restore') {
+      const productId = String(form.get('productId') ?? '');
+      if (!UUID_PATTERN.test(productId)) notFound();
+      await setProductArchived(scope, productId, isStaff, intent === 'archive');
+      return redirectWithFlash(back, { key: intent === 'archive' ? 'market:dashboard.archived' : 'market:dashboard.restored', tone: 'info' });
+    }
+    if (intent === 'withdraw-consent' && !isStaff) {
+      await withdrawConsent(scope, seller.id);
+      return redirectWithFlash(back, { key: 'market:assisted.consentWithdrawn', tone: 'info' });
+    }
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError) return data({ ...formFailure(form, { _form: error.messageKey }), intent }, { status: statusOf[error.code] });
+    throw error;
+  }
+  return data({ ...formFailure(form, { _form: 'common:validation.invalid' }), intent }, { status: 400 });
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+
+export default function SellerDashboard({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const d = loaderData;
+  const base = `/${d.slug}/market`;
+  const errorsOf = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
+  const valuesOf = (intent: string) => (actionData?.intent === intent ? actionData.values : undefined);
+  const payoutValues = valuesOf('payout') ?? (d.payout?.kind === 'vietqr' ? { bankBin: d.payout.bin, account: d.payout.account, accountName: d.payout.accountName } : d.payout?.kind === 'promptpay' ? { promptPayId: d.payout.id, accountName: d.payout.accountName } : {});
+  const canAct = d.isSelf || Boolean(d.seller.consentAt);
+  return (
+    <div className="stack">
+      <h1>{t('market:dashboard.title', { name: d.seller.name })}</h1>
+      {d.isStaff ? (
+        <p className="notice" role="status">
+          {d.seller.consentAt ? t('market:assisted.actingFor', { name: d.seller.name, note: d.seller.consentNote ?? '' }) : t('market:assisted.needConsent')}
+        </p>
+      ) : null}
+      {actionData && !['profile', 'payout'].includes(actionData.intent) ? <FormError errors={actionData.errors} /> : null}
+      {d.isStaff && !d.seller.consentAt ? (
+        <Form method="post" action={`${base}/manage`} className="card stack" noValidate>
+          <input type="hidden" name="intent" value="consent" />
+          <input type="hidden" name="id" value={d.seller.id} />
+          <Field name="note" label={t('market:assisted.consentNote')} hint={t('market:assisted.consentHint')} required maxLength={500} />
+          <SubmitButton>{t('market:assisted.recordConsent')}</SubmitButton>
+        </Form>
+      ) : null}
+      {canAct ? (
+        <p className="actions">
+          <Link className="button" to={`${base}/sellers/${d.seller.id}/products/new`}>
+            {t('market:dashboard.newProduct')}
+          </Link>
+        </p>
+      ) : null}
+      <section aria-labelledby="products-title" className="stack">
+        <h2 id="products-title">{t('market:dashboard.products', { count: d.products.length })}</h2>
+        {d.products.length === 0 ? <p className="muted">{t('market:dashboard.noProducts')}</p> : null}
+        <ul className="order-list">
+          {d.products.map((p) => (
+            <li key={p.id} className="card">
+              <strong>{p.title}</strong> <span className={`badge status-${p.status}`}>{t(`market:productStatus.${p.status}`)}</span>
+              <br />
+              <Money minor={p.priceMinor} currency={p.currency} /> / {t(`market:units.${p.unit}`)} · {t('market:product.stockCount', { count: p.stock })}
+              {p.status === 'rejected' && p.rejectReason ? <p className="notice">{t('market:dashboard.rejectedBecause', { reason: p.rejectReason })}</p> : null}
+              {p.certExpired ? <p className="notice">{t('market:cert.expiredWarning')}</p> : null}
+              {p.certExpiringSoon ? <p className="notice">{t('market:cert.expiringWarning')}</p> : null}
+              <p className="actions">
+                {p.status === 'published' ? <Link to={`${base}/${p.slug}`}>{t('market:dashboard.view')}</Link> : null}
+                {canAct ? <Link to={`${base}/products/${p.id}/edit`}>{t('market:product.edit')}</Link> : null}
+                {canAct ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="productId" value={p.id} />
+                    <button type="submit" name="intent" value={p.status === 'archived' ? 'restore' : 'archive'} className="link-button">
+                      {p.status === 'archived' ? t('market:dashboard.restore') : t('market:dashboard.archive')}
+                    </button>
+                  </Form>
+                ) : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="seller-orders-title" className="stack">
+        <h2 id="seller-orders-title">{t('market:dashboard.orders', { count: d.orders.length })}</h2>
+        {d.orders.length === 0 ? <p className="muted">{t('market:orders.none')}</p> : null}
+        <ul className="order-list">
+          {d.orders.map((o) => (
+            <li key={o.id} className="card">
+              <Link to={`${base}/orders/${o.reference}`}>
+                <strong>{o.reference}</strong>
+              </Link>{' '}
+              <StatusBadge status={o.status} /> {o.paidAt ? <span className="badge badge-paid">{t('market:orders.paid')}</span> : null} · <Money minor={o.totalMinor} currency={o.currency} /> ·{' '}
+              {t(`market:payment.${o.paymentMethod}` as 'market:payment.cash')} · {formatDate(o.placedAt, locale, d.timeZone, true)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {canAct ? (
+        <details className="card" open={actionData?.intent === 'payout' || !d.payout}>
+          <summary>{t('market:payout.title')}</summary>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="payout" />
+            <p className="muted">{d.currency === 'VND' ? t('market:payout.leadVietQr') : t('market:payout.leadPromptPay')}</p>
+            <FormError errors={errorsOf('payout')} />
+            {d.currency === 'VND' ? (
+              <>
+                <div className={`field${errorsOf('payout')?.bankBin ? ' field-error' : ''}`}>
+                  <label htmlFor="bankBin">{t('market:payout.bank')}</label>
+                  <select id="bankBin" name="bankBin" defaultValue={payoutValues.bankBin ?? ''}>
+                    <option value="">{t('market:checkout.choose')}</option>
+                    {d.banks.map((b) => (
+                      <option key={b.bin} value={b.bin}>
+                        {b.label}
+                      </option>
+                    ))}
+                  </select>
+                  {errorsOf('payout')?.bankBin ? <p className="error">{t(errorsOf('payout')!.bankBin as 'market:errors.bank')}</p> : null}
+                </div>
+                <Field name="account" inputMode="numeric" label={t('market:payout.account')} defaultValue={payoutValues.account} errors={errorsOf('payout')} maxLength={30} />
+              </>
+            ) : (
+              <Field name="promptPayId" inputMode="numeric" label={t('market:payout.promptPayId')} hint={t('market:payout.promptPayHint')} defaultValue={payoutValues.promptPayId} errors={errorsOf('payout')} maxLength={30} />
+            )}
+            <Field name="accountName" label={t('market:payout.accountName')} hint={t('market:payout.accountNameHint')} defaultValue={payoutValues.accountName} errors={errorsOf('payout')} maxLength={70} />
+            <SubmitButton>{t('market:payout.save')}</SubmitButton>
+          </Form>
+        </details>
+      ) : null}
+      {canAct ? (
+        <details className="card" open={actionData?.intent === 'profile'}>
+          <summary>{t('market:dashboard.profile')}</summary>
+          <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+            <input type="hidden" name="intent" value="profile" />
+            <FormError errors={errorsOf('profile')} />
+            {d.seller.photo ? <ResponsiveImage image={d.seller.photo} alt="" sizes="96px" /> : null}
+            <div className={`field${errorsOf('profile')?.photo ? ' field-error' : ''}`}>
+              <label htmlFor="photo">{t('market:seller.photo')}</label>
+              <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" />
+              {errorsOf('profile')?.photo ? <p className="error">{t(errorsOf('profile')!.photo as 'media:errors.empty')}</p> : null}
+            </div>
+            <SellerFields values={valuesOf('profile') ?? d.profile} errors={errorsOf('profile')} />
+            <SubmitButton>{t('market:dashboard.saveProfile')}</SubmitButton>
+          </Form>
+        </details>
+      ) : null}
+      {d.isSelf && d.seller.consentAt ? (
+        <Form method="post" className="card">
+          <p>{t('market:assisted.youConsented', { note: d.seller.consentNote ?? '' })}</p>
+          <button type="submit" name="intent" value="withdraw-consent" className="link-button">
+            {t('market:assisted.withdraw')}
+          </button>
+        </Form>
+      ) : null}
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t('market:dashboard.history')}</h2>
+        <ol className="timeline">
+          {d.history.map((h) => (
+            <li key={h.id}>
+              {formatDate(h.createdAt, locale, d.timeZone, true)} — {t(`market:actions.${h.action.replace('.', '_')}` as 'market:actions.product_created')}
+              {h.actorName ? ` · ${h.onBehalf ? t('market:assisted.byFor', { name: h.actorName }) : h.actorName}` : ''}
+              {typeof h.detail.title === 'string' ? ` · ${h.detail.title}` : ''}
+              {typeof h.detail.reference === 'string' ? ` · ${h.detail.reference}` : ''}
+              {typeof h.detail.reason === 'string' ? ` · ${h.detail.reason}` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link } from 'react-router';
+import { requireCommune, requireUser, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { readForm } from '~/lib/body.server.ts';
+import { databaseContext } from '~/lib/context.ts';
+import { AppError, notFound, statusOf } from '~/lib/errors.ts';
+import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { formFailure, parseForm } from '~/lib/forms.ts';
+import { qrSvg } from '~/payments/qr-image.server.ts';
+import { listProvinces } from '~/tenancy/communes.server.ts';
+import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
+import { OrderView } from '../order-view.tsx';
+import { canMove, getCommuneOrder, markPaid, sellerMove } from '../orders.server.ts';
+import { RejectSchema, ShipSchema } from '../schemas.ts';
+import { getSeller } from '../sellers.server.ts';
+import type { Route } from './+types/seller-order';
+
+const REFERENCE = /^BA[A-Z2-9]{8}$/;
+type Ctx = Route.LoaderArgs['context'];
+
+async function access(context: Ctx, request: Request, reference: string) {
+  const commune = requireCommune(context);
+  const user = requireUser(context, request);
+  if (!REFERENCE.test(reference)) notFound();
+  const scope = { ...scopeOf(context), tenantId: commune.id, userId: user.id };
+  const [order, isStaff] = await Promise.all([getCommuneOrder(scope, reference), viewerHasRole(context, ['official', 'editor'])]);
+  if (!order) notFound();
+  const seller = await getSeller(scope, order.sellerId);
+  const isSelf = seller?.userId === user.id;
+  if (!isSelf && !isStaff) notFound();
+  return { commune, scope, order, seller, isStaff: !isSelf };
+}
+
+export async function loader({ context, params, request }: Route.LoaderArgs) {
+  const { commune, order, seller, isStaff } = await access(context, request, params.reference);
+  const locale = getLocale(context) as Locale;
+  const [country, code] = order.delivery.provinceCode.split('-');
+  const province = (await listProvinces(context.get(databaseContext).db)).find((p) => p.country === country && p.code === code);
+  const canAct = !isStaff || Boolean(seller?.consentAt);
+  return {
+    title: getI18n(context).t('market:orders.one', { reference: order.reference }),
+    slug: commune.slug,
+    timeZone: commune.timeZone,
+    order,
+    qr: order.payment.method === 'bank_qr' ? await qrSvg(order.payment.payload) : null,
+    provinceName: province ? (province.name[locale] ?? province.name.en ?? code!) : '',
+    isStaff,
+    canAct,
+    sellerId: order.sellerId,
+    moves: {
+      confirm: canAct && canMove(order.status, 'confirmed', 'seller'),
+      ship: canAct && canMove(order.status, 'shipped', 'seller'),
+      deliver: canAct && canMove(order.status, 'delivered', 'seller'),
+      cancel: canAct && canMove(order.status, 'cancelled', 'seller'),
+      paid: canAct && !order.paidAt && order.status !== 'cancelled',
+    },
+  };
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const { commune, scope, isStaff } = await access(context, request, params.reference);
+  const form = await readForm(request);
+  const intent = String(form.get('intent') ?? '');
+  const back = `/${commune.slug}/market/orders/${params.reference}`;
+  try {
+    switch (intent) {
+      case 'confirm':
+        await sellerMove(scope, params.reference, isStaff, { to: 'confirmed' });
+        return redirectWithFlash(back, { key: 'market:orders.confirmedFlash' });
+      case 'ship': {
+        const parsed = parseForm(form, ShipSchema);
+        if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+        await sellerMove(scope, params.reference, isStaff, { to: 'shipped', carrier: parsed.data.carrier, tracking: parsed.data.tracking ?? null });
+        return redirectWithFlash(back, { key: 'market:orders.shippedFlash' });
+      }
+      case 'deliver':
+        await sellerMove(scope, params.reference, isStaff, { to: 'delivered' });
+        return redirectWithFlash(back, { key: 'market:orders.deliveredFlash' });
+      case 'cancel': {
+        const parsed = parseForm(form, RejectSchema);
+        if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+        await sellerMove(scope, params.reference, isStaff, { to: 'cancelled', reason: parsed.data.reason });
+        return redirectWithFlash(back, { key: 'market:orders.cancelled', tone: 'info' });
+      }
+      case 'paid':
+        await markPaid(scope, params.reference, isStaff);
+        return redirectWithFlash(back, { key: 'market:orders.paidFlash' });
+    }
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError) return data({ ...formFailure(form, { _form: error.messageKey }), intent }, { status: statusOf[error.code] });
+    throw error;
+  }
+  return data({ ...formFailure(form, { _form: 'common:validation.invalid' }), intent }, { status: 400 });
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+
+export default function SellerOrder({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const d = loaderData;
+  const errorsOf = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
+  return (
+    <div className="stack">
+      <p className="muted">
+        <Link to={`/${d.slug}/market/sellers/${d.sellerId}`}>{t('market:dashboard.back')}</Link>
+      </p>
+      <h1>{t('market:orders.one', { reference: d.order.reference })}</h1>
+      {d.isStaff && !d.canAct ? <p className="notice">{t('market:assisted.needConsent')}</p> : null}
+      {actionData && !['ship', 'cancel'].includes(actionData.intent) ? <FormError errors={actionData.errors} /> : null}
+      <div className="actions">
+        {d.moves.confirm ? (
+          <Form method="post" className="inline-form">
+            <SubmitButton name="intent" value="confirm">
+              {t('market:orders.confirm')}
+            </SubmitButton>
+          </Form>
+        ) : null}
+        {d.moves.paid ? (
+          <Form method="post" className="inline-form">
+            <SubmitButton name="intent" value="paid" className="button button-secondary">
+              {t('market:orders.markPaid')}
+            </SubmitButton>
+          </Form>
+        ) : null}
+        {d.moves.deliver ? (
+          <Form method="post" className="inline-form">
+            <SubmitButton name="intent" value="deliver">
+              {t('market:orders.markDelivered')}
+            </SubmitButton>
+          </Form>
+        ) : null}
+      </div>
+      {d.moves.ship ? (
+        <Form method="post" className="card stack" noValidate>
+          <input type="hidden" name="intent" value="ship" />
+          <FormError errors={errorsOf('ship')} />
+          <Field name="carrier" label={t('market:orders.carrier')} hint={t('market:orders.carrierHint')} errors={errorsOf('ship')} required maxLength={80} />
+          <Field name="tracking" label={t('market:orders.tracking')} errors={errorsOf('ship')} maxLength={200} />
+          <SubmitButton>{t('market:orders.ship')}</SubmitButton>
+        </Form>
+      ) : null}
+      <OrderView order={d.order} qrSvg={d.qr} provinceName={d.provinceName} timeZone={d.timeZone} />
+      {d.moves.cancel ? (
+        <details className="card" open={actionData?.intent === 'cancel'}>
+          <summary>{t('market:orders.cancel')}</summary>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="cancel" />
+            <Field name="reason" label={t('market:orders.cancelReason')} errors={errorsOf('cancel')} required maxLength={500} />
+            <SubmitButton className="button button-danger">{t('market:orders.cancelConfirm')}</SubmitButton>
+          </Form>
+        </details>
+      ) : null}
+    </div>
+  );
+}

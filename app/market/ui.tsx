@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ImageRef } from '#db/schema/media.ts';
+import type { LocaleText } from '#db/schema/tenancy.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { formatMoney } from '~/i18n/format.ts';
+import { ResponsiveImage } from '~/media/responsive-image.tsx';
+import { localized } from '~/tenancy/commune.ts';
+
+export function Money({ minor, currency }: { minor: number; currency: 'VND' | 'THB' }) {
+  const { i18n } = useTranslation();
+  return <span className="money">{formatMoney(minor, currency, i18n.language as Locale)}</span>;
+}
+
+/** The OCOP/OTOP badge: shown only while the certificate is valid. */
+export function CertBadge({ scheme, stars }: { scheme: 'OCOP' | 'OTOP' | null; stars: number | null }) {
+  const { t } = useTranslation();
+  if (!scheme || !stars) return null;
+  return (
+    <span className="badge badge-cert" aria-label={t('market:cert.badgeLabel', { scheme, count: stars })}>
+      {scheme} {'★'.repeat(stars)}
+    </span>
+  );
+}
+
+export function RatingLine({ sum, count }: { sum: number; count: number }) {
+  const { t } = useTranslation();
+  if (!count) return null;
+  const average = Math.round((sum / count) * 10) / 10;
+  return <span className="muted">{t('market:rating.average', { average, count })}</span>;
+}
+
+export type CardProduct = {
+  slug: string;
+  title: LocaleText;
+  priceMinor: number;
+  currency: 'VND' | 'THB';
+  unit: string;
+  stock: number;
+  cover: ImageRef | null;
+  certScheme?: 'OCOP' | 'OTOP' | null;
+  certStars?: number | null;
+  certValid?: boolean;
+  communeSlug: string;
+  communeName?: LocaleText;
+  ratingSum?: number;
+  ratingCount?: number;
+};
+
+export function ProductCard({ product, fallback }: { product: CardProduct; fallback: Locale }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const title = localized(product.title, locale, fallback).text;
+  return (
+    <li className="product-card">
+      <Link to={`/${product.communeSlug}/market/${product.slug}`}>
+        {product.cover ? (
+          <ResponsiveImage image={product.cover} alt="" sizes="(max-width: 480px) 50vw, 240px" />
+        ) : (
+          <span className="product-card-blank" aria-hidden="true" />
+        )}
+        <span className="product-card-title">{title}</span>
+      </Link>
+      <span className="product-card-price">
+        <Money minor={product.priceMinor} currency={product.currency} /> <span className="muted">/ {t(`market:units.${product.unit}` as 'market:units.kg')}</span>
+      </span>
+      {product.certValid ? <CertBadge scheme={product.certScheme ?? null} stars={product.certStars ?? null} /> : null}
+      {product.communeName ? <span className="muted small">{localized(product.communeName, locale, fallback).text}</span> : null}
+      {product.stock <= 0 ? <span className="badge badge-muted">{t('market:product.soldOut')}</span> : null}
+      {product.ratingCount ? <RatingLine sum={product.ratingSum ?? 0} count={product.ratingCount} /> : null}
+    </li>
+  );
+}

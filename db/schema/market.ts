@@ -1,0 +1,276 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth.ts';
+import type { ImageRef } from './media.ts';
+import { communes, type LocaleText } from './tenancy.ts';
+
+export const PRODUCT_CATEGORIES = [
+  'tea',
+  'coffee',
+  'honey',
+  'spices',
+  'rice',
+  'produce',
+  'processed',
+  'textiles',
+  'handicrafts',
+  'medicinal',
+  'other',
+] as const;
+export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
+
+export const PRODUCT_UNITS = ['kg', 'g500', 'g100', 'pack', 'box', 'bottle', 'jar', 'piece', 'set', 'litre', 'metre'] as const;
+export type ProductUnit = (typeof PRODUCT_UNITS)[number];
+
+export const SELLER_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const;
+export type SellerStatus = (typeof SELLER_STATUSES)[number];
+
+export const PRODUCT_STATUSES = ['draft', 'pending', 'published', 'rejected', 'archived'] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+export const ORDER_STATUSES = ['placed', 'confirmed', 'shipped', 'delivered', 'completed', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export type DeliveryAddress = { name: string; phone: string; provinceCode: string; commune: string; street: string; note?: string };
+
+/** A villager (or cooperative) who sells in a commune. `userId` is empty for sellers helped by officials. */
+export const sellers = pgTable(
+  'sellers',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => communes.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status').$type<SellerStatus>().notNull().default('pending'),
+    name: text('name').notNull(),
+    hamlet: text('hamlet'),
+    story: jsonb('story').$type<LocaleText>().notNull().default({}),
+    photo: jsonb('photo').$type<ImageRef | null>(),
+    phone: text('phone'),
+    zalo: text('zalo'),
+    isCooperative: boolean('is_cooperative').notNull().default(false),
+    rejectReason: text('reject_reason'),
+    /** Assisted mode: an official or editor may act for the seller once consent is recorded. */
+    consentAt: timestamp('consent_at', { withTimezone: true }),
+    consentBy: uuid('consent_by').references(() => users.id, { onDelete: 'set null' }),
+    consentNote: text('consent_note'),
+    ratingSum: integer('rating_sum').notNull().default(0),
+    ratingCount: integer('rating_count').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: 'sellers_pkey', columns: [t.tenantId, t.id] }),
+    uniqueIndex('sellers_user_key').on(t.tenantId, t.userId),
+    check('sellers_status_check', sql`${t.status} in ('pending', 'approved', 'rejected', 'suspended')`),
+    check('sellers_name_check', sql`length(${t.name}) between 1 and 120`),
+  ],
+);
+
+/** How a seller is paid. Never public: only the seller's own commune reads it. */
+export const sellerPayouts = pgTable(
+  'seller_payouts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    sellerId: uuid('seller_id').notNull(),
+    kind: text('kind').$type<'vietqr' | 'promptpay'>().notNull(),
+    bankBin: text('bank_bin'),
+    account: text('account').notNull(),
+    accountName: text('account_name').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'seller_payouts_pkey', columns: [t.tenantId, t.sellerId] }),
+    foreignKey({ name: 'seller_payouts_seller_fk', columns: [t.tenantId, t.sellerId], foreignColumns: [sellers.tenantId, sellers.id] }).onDelete('cascade'),
+    check('seller_payouts_kind_check', sql`(${t.kind} = 'vietqr' and ${t.bankBin} ~ '^[0-9]{6}$') or (${t.kind} = 'promptpay' and ${t.bankBin} is null)`),
+  ],
+);
+
+/** Who did what for a seller: assisted-mode actions and the seller's own key moments. The seller reads it. */
+export const sellerActions = pgTable(
+  'seller_actions',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    sellerId: uuid('seller_id').notNull(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    onBehalf: boolean('on_behalf').notNull(),
+    action: text('action').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'seller_actions_pkey', columns: [t.tenantId, t.id] }),
+    index('seller_actions_seller_idx').on(t.tenantId, t.sellerId, t.createdAt),
+    foreignKey({ name: 'seller_actions_seller_fk', columns: [t.tenantId, t.sellerId], foreignColumns: [sellers.tenantId, sellers.id] }).onDelete('cascade'),
+  ],
+);
+
+export const products = pgTable(
+  'products',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => communes.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    sellerId: uuid('seller_id').notNull(),
+    slug: text('slug').notNull(),
+    status: text('status').$type<ProductStatus>().notNull().default('draft'),
+    rejectReason: text('reject_reason'),
+    title: jsonb('title').$type<LocaleText>().notNull(),
+    description: jsonb('description').$type<LocaleText>().notNull().default({}),
+    category: text('category').$type<ProductCategory>().notNull(),
+    /** In the currency's minor unit: đồng for VND (none smaller), satang for THB. */
+    priceMinor: integer('price_minor').notNull(),
+    currency: text('currency').$type<'VND' | 'THB'>().notNull(),
+    unit: text('unit').$type<ProductUnit>().notNull(),
+    stock: integer('stock').notNull().default(0),
+    weightGrams: integer('weight_grams'),
+    season: jsonb('season').$type<LocaleText>().notNull().default({}),
+    photos: jsonb('photos').$type<ImageRef[]>().notNull().default([]),
+    certScheme: text('cert_scheme').$type<'OCOP' | 'OTOP'>(),
+    certStars: smallint('cert_stars'),
+    certNumber: text('cert_number'),
+    certAuthority: text('cert_authority'),
+    certIssuedOn: date('cert_issued_on'),
+    certExpiresOn: date('cert_expires_on'),
+    /** Folded titles, descriptions' first words, category, seller, commune and province names. */
+    searchText: text('search_text').notNull().default(''),
+    ratingSum: integer('rating_sum').notNull().default(0),
+    ratingCount: integer('rating_count').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'products_pkey', columns: [t.tenantId, t.id] }),
+    uniqueIndex('products_slug_key').on(t.tenantId, t.slug),
+    index('products_seller_idx').on(t.tenantId, t.sellerId),
+    index('products_published_idx').on(t.publishedAt.desc(), t.id).where(sql`status = 'published'`),
+    index('products_price_idx').on(t.currency, t.priceMinor, t.id).where(sql`status = 'published'`),
+    foreignKey({ name: 'products_seller_fk', columns: [t.tenantId, t.sellerId], foreignColumns: [sellers.tenantId, sellers.id] }),
+    check('products_slug_check', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) <= 80`),
+    check('products_status_check', sql`${t.status} in ('draft', 'pending', 'published', 'rejected', 'archived')`),
+    check('products_price_check', sql`${t.priceMinor} between 0 and 1000000000`),
+    check('products_currency_check', sql`${t.currency} in ('VND', 'THB')`),
+    check('products_stock_check', sql`${t.stock} between 0 and 1000000`),
+    check('products_weight_check', sql`${t.weightGrams} is null or ${t.weightGrams} between 1 and 1000000`),
+    check('products_cert_check', sql`${t.certStars} is null or (${t.certStars} between 1 and 5 and ${t.certScheme} in ('OCOP', 'OTOP'))`),
+    check('products_photos_check', sql`jsonb_array_length(${t.photos}) <= 8`),
+  ],
+);
+
+/** One checkout by one buyer: its id is the idempotency key the checkout form carries. Platform-wide. */
+export const checkouts = pgTable('checkouts', {
+  id: uuid('id').primaryKey(),
+  buyerId: uuid('buyer_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One order per seller per checkout, in the seller's commune. The buyer reads their own across communes. */
+export const orders = pgTable(
+  'orders',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => communes.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    reference: text('reference').notNull(),
+    checkoutId: uuid('checkout_id')
+      .notNull()
+      .references(() => checkouts.id),
+    buyerId: uuid('buyer_id').references(() => users.id, { onDelete: 'set null' }),
+    sellerId: uuid('seller_id').notNull(),
+    status: text('status').$type<OrderStatus>().notNull().default('placed'),
+    paymentMethod: text('payment_method').notNull(),
+    /** What the buyer needs to pay (a QR payload and its parts), fixed when the order was placed. */
+    payment: jsonb('payment').$type<Record<string, unknown>>().notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').$type<'VND' | 'THB'>().notNull(),
+    delivery: jsonb('delivery').$type<DeliveryAddress>().notNull(),
+    carrier: text('carrier'),
+    tracking: text('tracking'),
+    cancelReason: text('cancel_reason'),
+    cancelledBy: text('cancelled_by').$type<'buyer' | 'seller'>(),
+    placedAt: timestamp('placed_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'orders_pkey', columns: [t.tenantId, t.id] }),
+    uniqueIndex('orders_reference_key').on(t.tenantId, t.reference),
+    index('orders_seller_idx').on(t.tenantId, t.sellerId, t.placedAt),
+    index('orders_buyer_idx').on(t.buyerId, t.placedAt),
+    index('orders_checkout_idx').on(t.checkoutId),
+    foreignKey({ name: 'orders_seller_fk', columns: [t.tenantId, t.sellerId], foreignColumns: [sellers.tenantId, sellers.id] }),
+    check('orders_status_check', sql`${t.status} in ('placed', 'confirmed', 'shipped', 'delivered', 'completed', 'cancelled')`),
+    check('orders_total_check', sql`${t.totalMinor} >= 0`),
+  ],
+);
+
+export const orderItems = pgTable(
+  'order_items',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    orderId: uuid('order_id').notNull(),
+    productId: uuid('product_id').notNull(),
+    /** Copied from the order so the buyer's row-level policy needs no join. */
+    buyerId: uuid('buyer_id'),
+    title: jsonb('title').$type<LocaleText>().notNull(),
+    slug: text('slug').notNull(),
+    unit: text('unit').notNull(),
+    unitPriceMinor: integer('unit_price_minor').notNull(),
+    quantity: integer('quantity').notNull(),
+    rating: smallint('rating'),
+    ratingComment: text('rating_comment'),
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: 'order_items_pkey', columns: [t.tenantId, t.orderId, t.productId] }),
+    index('order_items_product_rating_idx').on(t.tenantId, t.productId).where(sql`rating is not null`),
+    foreignKey({ name: 'order_items_order_fk', columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete('cascade'),
+    foreignKey({ name: 'order_items_product_fk', columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }),
+    check('order_items_quantity_check', sql`${t.quantity} between 1 and 1000`),
+    check('order_items_rating_check', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+  ],
+);
+
+/** Every step of an order, shown to buyer and seller as its timeline. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    orderId: uuid('order_id').notNull(),
+    buyerId: uuid('buyer_id'),
+    kind: text('kind').notNull(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    onBehalf: boolean('on_behalf').notNull().default(false),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'order_events_pkey', columns: [t.tenantId, t.id] }),
+    index('order_events_order_idx').on(t.tenantId, t.orderId, t.createdAt),
+    foreignKey({ name: 'order_events_order_fk', columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete('cascade'),
+  ],
+);
