@@ -1,57 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { PRODUCT_CATEGORIES, type ProductCategory, type ProductUnit } from '#db/schema/market.ts';
+import type { ProductUnit } from '#db/schema/market.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { withTenant, type Scope } from '#db/scope.ts';
 import { fold } from '#db/text.ts';
-import { parsePrice } from './schemas.ts';
-
-export const PAGE_SIZE = 24;
-export const MAX_PAGE = 200;
-export const SORTS = ['relevance', 'newest', 'price_asc', 'price_desc'] as const;
-export type Sort = (typeof SORTS)[number];
-
-export type CatalogueQuery = {
-  q: string;
-  category: ProductCategory | null;
-  province: string | null; // "VN-08"
-  commune: string | null; // a slug, platform catalogue only
-  stars: number | null; // at least
-  currency: 'VND' | 'THB';
-  minPrice: number | null; // minor units
-  maxPrice: number | null;
-  inStock: boolean;
-  sort: Sort;
-  page: number;
-};
-
-/** Reads the catalogue's query string. Anything malformed is dropped, never an error page. */
-export function parseCatalogueQuery(params: URLSearchParams, currency: 'VND' | 'THB'): CatalogueQuery {
-  const q = (params.get('q') ?? '').trim().slice(0, 100);
-  const category = params.get('category');
-  const province = params.get('province');
-  const commune = params.get('commune');
-  const stars = Number(params.get('stars'));
-  const cur = params.get('currency');
-  const chosenCurrency = cur === 'VND' || cur === 'THB' ? cur : currency;
-  const min = parsePrice(params.get('min') ?? '', chosenCurrency);
-  const max = parsePrice(params.get('max') ?? '', chosenCurrency);
-  const sort = params.get('sort');
-  const page = Number(params.get('page'));
-  return {
-    q,
-    category: PRODUCT_CATEGORIES.includes(category as ProductCategory) ? (category as ProductCategory) : null,
-    province: province && /^(VN|TH)-\d{2}$/.test(province) ? province : null,
-    commune: commune && /^[a-z0-9-]{2,63}$/.test(commune) ? commune : null,
-    stars: Number.isInteger(stars) && stars >= 1 && stars <= 5 ? stars : null,
-    currency: chosenCurrency,
-    minPrice: min,
-    maxPrice: max,
-    inStock: params.get('instock') === '1',
-    sort: SORTS.includes(sort as Sort) ? (sort as Sort) : q ? 'relevance' : 'newest',
-    page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
-  };
-}
+import { PAGE_SIZE, type CatalogueQuery } from './catalogue.ts';
 
 export type CatalogueItem = {
   id: string;
