@@ -71,7 +71,7 @@ export default function Cart({ loaderData, actionData }: Route.ComponentProps) {
           {t('market:cart.empty')} <Link to="/market">{t('market:catalogue.title')}</Link>
         </p>
       ) : (
-        <Form method="post" className="stack">
+        <Form method="post" className="stack" noValidate>
           {changed ? (
             <p className="notice" role="status">
               {t('market:cart.priceChangedNotice')}

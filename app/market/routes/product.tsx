@@ -148,7 +148,7 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
         ) : null}
         <RatingLine sum={p.ratingSum} count={p.ratingCount} />
       </header>
-      <Form method="post" className="card stack buy-box">
+      <Form method="post" className="card stack buy-box" noValidate>
         {p.stock > 0 ? (
           <>
             <p className="muted">{t('market:product.inStock', { count: p.stock })}</p>

@@ -1,0 +1,122 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import sharp from 'sharp';
+
+const DEMO_PASSWORD = 'baan-demo-2026';
+
+async function signIn(page: Page, email: string) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+async function phone(browser: Browser) {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 360, height: 740 }, hasTouch: true });
+  return { context, page: await context.newPage() };
+}
+
+test('a seller lists a product with a photo; a buyer finds it without diacritics, orders from two communes, pays by QR and cash; the seller ships', async ({ browser }) => {
+  // The seller lists a product from a phone.
+  const seller = await phone(browser);
+  await seller.page.goto('/login?lng=en&redirectTo=/ta-van/market/sell');
+  await signIn(seller.page, 'seller.tavan@baan.test');
+  await expect(seller.page.getByRole('heading', { level: 1, name: /Shop of/ })).toBeVisible();
+  await seller.page.getByRole('link', { name: '+ List a product' }).click();
+  await seller.page.getByLabel('Product name (Tiếng Việt)').fill('Măng tre khô Tả Van');
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#7a6a3b' } }).jpeg().toBuffer();
+  await seller.page.getByLabel(/^Photos/).setInputFiles({ name: 'mang.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await seller.page.getByLabel('Price (VND)').fill('85.000');
+  await seller.page.getByLabel('How many can you sell?').fill('20');
+  await seller.page.getByLabel('Category').selectOption('processed');
+  await seller.page.getByRole('button', { name: 'Publish' }).click();
+  await expect(seller.page.getByRole('heading', { level: 1, name: 'Măng tre khô Tả Van' })).toBeVisible();
+  await expect(seller.page.locator('.product-photo img')).toBeVisible();
+
+  // A buyer, not signed in, finds it by a query without diacritics and fills a cart from two communes.
+  const buyer = await phone(browser);
+  await buyer.page.goto('/market?lng=en');
+  await buyer.page.getByRole('searchbox', { name: 'Search products' }).fill('mang tre kho');
+  await buyer.page.getByRole('button', { name: 'Search', exact: true }).click();
+  await buyer.page.getByRole('link', { name: 'Măng tre khô Tả Van' }).click();
+  await buyer.page.getByLabel('Quantity').fill('2');
+  await buyer.page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(buyer.page.getByText('Added to your cart.')).toBeVisible();
+  await buyer.page.goto('/gia-phu/market/mat-ong-rung-que');
+  await buyer.page.getByRole('button', { name: 'Buy now' }).click();
+  await expect(buyer.page.getByRole('heading', { level: 1, name: 'Your cart' })).toBeVisible();
+  await expect(buyer.page.getByRole('link', { name: 'Măng tre khô Tả Van' })).toBeVisible();
+
+  // Checkout asks to sign in, and the cart is still there afterwards.
+  await buyer.page.getByRole('link', { name: 'Go to checkout' }).click();
+  await signIn(buyer.page, 'buyer@baan.test');
+  await expect(buyer.page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible();
+  await buyer.page.getByLabel('Phone number').fill('0900 000 901');
+  await buyer.page.getByLabel('Province').selectOption({ label: 'Hà Nội' });
+  await buyer.page.getByLabel('Commune or ward').fill('Phường Ba Đình');
+  await buyer.page.getByLabel('Village, street and house number').fill('12 Phố Đội Cấn');
+  await buyer.page.getByRole('group', { name: /Tả Van/ }).getByLabel('Bank transfer by QR').check();
+  await buyer.page.getByRole('group', { name: /Gia Phú/ }).getByLabel('Cash on delivery').check();
+  await buyer.page.getByRole('button', { name: 'Place 2 orders' }).click();
+  await expect(buyer.page.getByRole('heading', { level: 1, name: 'Your orders' })).toBeVisible();
+  await expect(buyer.page.getByText('Your 2 orders have been placed.')).toBeVisible();
+  await expect(buyer.page.locator('.order-list > li')).toHaveCount(2);
+
+  // The Tả Van order shows a VietQR code with the amount and reference; the Gia Phú one is cash.
+  await buyer.page.locator('.order-list > li', { hasText: 'Tả Van' }).getByRole('link').click();
+  await expect(buyer.page.getByRole('img', { name: /Payment QR code for order BA/ })).toBeVisible();
+  await expect(buyer.page.locator('.facts')).toContainText('170,000');
+  const reference = (await buyer.page.getByRole('heading', { level: 1 }).innerText()).replace('Order ', '').trim();
+  expect(reference).toMatch(/^BA[A-Z2-9]{8}$/);
+  await buyer.page.goto('/orders');
+  await buyer.page.locator('.order-list > li', { hasText: 'Gia Phú' }).getByRole('link').click();
+  await expect(buyer.page.getByText('Pay the courier in cash when the parcel arrives.')).toBeVisible();
+
+  // The seller confirms and ships.
+  await seller.page.goto('/ta-van/market/sell');
+  await seller.page.getByRole('link', { name: reference }).click();
+  await seller.page.getByRole('button', { name: 'Confirm the order' }).click();
+  await expect(seller.page.getByText('Order confirmed: the buyer has been told.')).toBeVisible();
+  await seller.page.getByLabel('Carrier').fill('VNPost');
+  await seller.page.getByLabel('Tracking number or note (optional)').fill('EB123456789VN');
+  await seller.page.getByRole('button', { name: 'Mark as shipped' }).click();
+  await expect(seller.page.getByText('Marked as shipped.')).toBeVisible();
+
+  // The buyer sees it on the way.
+  await buyer.page.goto(`/orders/${reference}`);
+  await expect(buyer.page.locator('.badge-status')).toHaveText('Shipped');
+  await expect(buyer.page.getByText('Shipped with VNPost EB123456789VN')).toBeVisible();
+  await seller.context.close();
+  await buyer.context.close();
+});
+
+test('product pages ship no JavaScript and carry schema.org Product JSON-LD', async ({ page }) => {
+  await page.goto('/ta-van/market/che-shan-tuyet-ta-van?lng=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Ta Van Shan Tuyet tea' })).toBeVisible();
+  await expect(page.locator('script[src], script[type=module]')).toHaveCount(0);
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+  expect(jsonLd).toMatchObject({ '@type': 'Product', offers: { '@type': 'Offer', priceCurrency: 'VND', price: '450000' } });
+  await expect(page.getByLabel(/OCOP certified, 4 stars/)).toBeVisible();
+});
+
+test('bad input is refused with a clear message and changes nothing; other communes get 404', async ({ page }) => {
+  await page.goto('/ta-van/market/gao-nep-nuong?lng=en');
+  await page.getByLabel('Quantity').fill('5000');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByRole('alert')).toContainText('Only');
+
+  await page.goto('/login?lng=en&redirectTo=/gia-phu/market/sell');
+  await signIn(page, 'seller.giaphu@baan.test');
+  await page.getByRole('link', { name: '+ List a product' }).click();
+  await page.getByLabel('Product name (Tiếng Việt)').fill('Quế chi');
+  await page.getByLabel('Price (VND)').fill('-5');
+  await page.getByLabel('How many can you sell?').fill('-3');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText('Enter a price above zero, in numbers.')).toBeVisible();
+  await expect(page.getByText('Enter how many you have, from 0 to 1,000,000.')).toBeVisible();
+  await expect(page.getByText('Choose a category.')).toBeVisible();
+  await expect(page.getByLabel('Product name (Tiếng Việt)')).toHaveValue('Quế chi');
+
+  // A seller of Gia Phú is nobody in Tả Van's market desk.
+  const response = await page.goto('/ta-van/market/manage');
+  expect(response?.status()).toBe(404);
+});
