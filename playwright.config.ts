@@ -5,7 +5,10 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Each run serves the built app on a fresh embedded database, seeded on first start.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'baan-e2e-'));
+process.env.E2E_FALLBACK_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'baan-e2e-fallback-'));
 const port = Number(process.env.E2E_PORT ?? 3210);
+/** A second server whose configured map style is unreachable, to prove the offline fallback. */
+export const FALLBACK_PORT = port + 1;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -41,17 +44,34 @@ export default defineConfig({
   projects: [
     { name: 'phone', use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 740 }, isMobile: false, hasTouch: true } },
   ],
-  webServer: {
-    command: 'node scripts/start.mjs',
-    url: `http://localhost:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    env: {
-      PORT: String(port),
-      DATA_DIR: process.env.E2E_DATA_DIR,
-      DATABASE_URL: '',
-      NODE_ENV: 'production',
+  webServer: [
+    {
+      command: 'node scripts/start.mjs',
+      url: `http://localhost:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      env: {
+        PORT: String(port),
+        DATA_DIR: process.env.E2E_DATA_DIR,
+        DATABASE_URL: '',
+        NODE_ENV: 'production',
+      },
     },
-  },
+    {
+      command: 'node scripts/start.mjs',
+      url: `http://localhost:${FALLBACK_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      env: {
+        PORT: String(FALLBACK_PORT),
+        DATA_DIR: process.env.E2E_FALLBACK_DATA_DIR,
+        DATABASE_URL: '',
+        NODE_ENV: 'production',
+        // Port 9 (discard) on loopback: nothing answers, as when the tile host is down.
+        MAP_STYLE_URL: 'http://127.0.0.1:9/style.json',
+      },
+    },
+  ],
 });

@@ -16,6 +16,8 @@ export default [
   route('checkout', 'market/routes/checkout.tsx'),
   route('orders', 'market/routes/orders.tsx'),
   route('orders/:reference', 'market/routes/order.tsx'),
+  route('map', 'tourism/routes/explore.tsx', { id: 'national-map' }),
+  route('map/places.geojson', 'tourism/routes/places-geojson.ts', { id: 'national-places-geojson' }),
 
   ...prefix('admin', [
     route('communes/new', 'admin/routes/new-commune.tsx'),
@@ -48,7 +50,17 @@ export default [
       route('orders/:reference', 'market/routes/seller-order.tsx'),
       route(':slug', 'market/routes/product.tsx'),
     ]),
-    route('tourism', 'tenancy/routes/coming-soon.tsx', { id: 'tourism-soon' }),
+    ...prefix('tourism', [
+      index('tourism/routes/explore.tsx', { id: 'commune-tourism' }),
+      route('manage', 'tourism/routes/manage.tsx'),
+      route('inquiries', 'tourism/routes/inquiries.tsx'),
+      route('new', 'tourism/routes/place-editor.tsx', { id: 'place-new' }),
+      route(':slug', 'tourism/routes/place.tsx'),
+      route(':slug/edit', 'tourism/routes/place-editor.tsx', { id: 'place-edit' }),
+    ]),
+    route('events', 'tourism/routes/events.tsx'),
+    route('events.ics', 'tourism/routes/events-ics.ts'),
+    route('places.geojson', 'tourism/routes/places-geojson.ts', { id: 'commune-places-geojson' }),
     route('settings', 'tenancy/routes/settings.tsx'),
     route('members', 'members/routes/members.tsx'),
     route('join/:token', 'members/routes/join.tsx'),

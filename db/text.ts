@@ -51,3 +51,13 @@ export function productSearchText(parts: {
       .join(' | '),
   );
 }
+
+/** A URL slug from a name: Vietnamese folded to ASCII; names with no Latin letters (Thai) give `fallback`. */
+export function slugify(name: string, fallback: string): string {
+  const base = fold(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return base || fallback;
+}

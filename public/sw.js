@@ -1,11 +1,13 @@
 // Baan service worker: the village handbook stays readable with no network.
-// - Handbook pages (index, articles, contacts, news): network first, a copy kept for offline.
-// - Static files (/assets/…, stylesheets, small scripts): cache first (names are fingerprinted).
+// - Handbook and tourism pages (handbook, contacts, news, places, events, the map's data): network
+//   first, a copy kept for offline.
+// - Static files (/assets/…, small scripts, the offline basemap): cache first. The basemap's names
+//   carry no fingerprint: bump STATIC when `scripts/build-offline-map.mjs` regenerates them.
 // - "Save the whole handbook": the page sends the list of article addresses; all are fetched.
 var PAGES = 'baan-pages-v1';
-var STATIC = 'baan-static-v1';
+var STATIC = 'baan-static-v2';
 var OFFLINE_PAGE = '/__baan-offline';
-var KEEP = /^\/[a-z0-9-]+\/(handbook|contacts|news)(\/|$|\?)/;
+var KEEP = /^\/[a-z0-9-]+\/(handbook|contacts|news|tourism|events|places\.geojson)(\/|$|\?)/;
 
 self.addEventListener('install', function () {
   self.skipWaiting();
@@ -20,7 +22,7 @@ self.addEventListener('activate', function (event) {
 });
 
 function isStatic(url) {
-  return url.pathname.indexOf('/assets/') === 0 || url.pathname === '/checklist.js' || url.pathname === '/offline.js' || url.pathname === '/favicon.svg';
+  return url.pathname.indexOf('/assets/') === 0 || url.pathname === '/checklist.js' || url.pathname === '/offline.js' || url.pathname === '/favicon.svg' || /^\/map\/(offline-style\.json|land\.geojson|borders\.geojson)$/.test(url.pathname);
 }
 
 function keepPage(request, response) {

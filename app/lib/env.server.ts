@@ -11,6 +11,11 @@ export const env = {
   get pgliteDir() {
     return process.env.PGLITE_DIR ?? path.join(this.dataDir, 'pglite');
   },
+  /** A MapLibre style URL for the basemap; empty means the bundled offline style. */
+  get mapStyleUrl(): string | null {
+    const value = process.env.MAP_STYLE_URL?.trim();
+    return value && /^https?:\/\//.test(value) ? value : null;
+  },
   get isProduction() {
     return process.env.NODE_ENV === 'production';
   },

@@ -5,3 +5,4 @@ export * from './media.ts';
 export * from './handbook.ts';
 export * from './news.ts';
 export * from './market.ts';
+export * from './tourism.ts';

@@ -1,4 +1,5 @@
 import { seedDemoMarket } from './market.ts';
+import { seedDemoTourism } from './tourism.ts';
 import { count, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { communeSearchText } from '../text.ts';
@@ -140,6 +141,7 @@ async function seedDemoCommunes(database: Database): Promise<{ communes: number;
     });
   }
   await seedDemoMarket(database);
+  await seedDemoTourism(database);
   return { communes: communeSeeds.length, users: demoUsers.length };
 }
 

@@ -1,0 +1,75 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { inquiries, places, type InquiryStatus } from '#db/schema/index.ts';
+import type { LocaleText } from '#db/schema/tenancy.ts';
+import { withTenant, type Scope } from '#db/scope.ts';
+import { AppError } from '~/lib/errors.ts';
+import { recordEvent } from '~/members/members.server.ts';
+import type { InquiryInput } from './schemas.ts';
+
+type TenantScope = Scope & { tenantId: string; userId: string };
+
+/** A tourist asks a homestay about a stay. Anyone may send one; only the commune reads it. */
+export async function sendInquiry(scope: Scope & { tenantId: string }, placeId: string, input: InquiryInput, locale: string): Promise<string> {
+  return withTenant(scope, async (tx) => {
+    const [place] = await tx
+      .select({ kind: places.kind })
+      .from(places)
+      .where(and(eq(places.tenantId, scope.tenantId), eq(places.id, placeId), eq(places.published, true)));
+    if (!place || place.kind !== 'homestay') throw new AppError('not_found', 'common:errors.notFound');
+    const [row] = await tx
+      .insert(inquiries)
+      .values({ tenantId: scope.tenantId, placeId, checkIn: input.checkIn, checkOut: input.checkOut, guests: input.guests, name: input.name, phone: input.phone, email: input.email, message: input.message ?? null, locale })
+      .returning({ id: inquiries.id });
+    await recordEvent(tx, scope.tenantId, 'inquiry.received', { inquiryId: row!.id, placeId, checkIn: input.checkIn, checkOut: input.checkOut, guests: input.guests }, scope.userId);
+    return row!.id;
+  });
+}
+
+export type InquiryRow = typeof inquiries.$inferSelect & { placeName: LocaleText; placeSlug: string };
+
+/** The inbox: officials see every inquiry of the commune, a host those of the places they own. */
+export async function listInquiries(scope: TenantScope, official: boolean): Promise<InquiryRow[]> {
+  return withTenant(scope, (tx) =>
+    tx
+      .select({
+        tenantId: inquiries.tenantId,
+        id: inquiries.id,
+        placeId: inquiries.placeId,
+        status: inquiries.status,
+        checkIn: inquiries.checkIn,
+        checkOut: inquiries.checkOut,
+        guests: inquiries.guests,
+        name: inquiries.name,
+        phone: inquiries.phone,
+        email: inquiries.email,
+        message: inquiries.message,
+        locale: inquiries.locale,
+        createdAt: inquiries.createdAt,
+        updatedAt: inquiries.updatedAt,
+        placeName: places.name,
+        placeSlug: places.slug,
+      })
+      .from(inquiries)
+      .innerJoin(places, and(eq(places.tenantId, inquiries.tenantId), eq(places.id, inquiries.placeId)))
+      .where(and(eq(inquiries.tenantId, scope.tenantId), official ? undefined : eq(places.ownerUserId, scope.userId)))
+      .orderBy(desc(inquiries.createdAt))
+      .limit(300),
+  );
+}
+
+export async function setInquiryStatus(scope: TenantScope, official: boolean, id: string, status: InquiryStatus): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    const [row] = await tx
+      .select({ ownerUserId: places.ownerUserId, status: inquiries.status })
+      .from(inquiries)
+      .innerJoin(places, and(eq(places.tenantId, inquiries.tenantId), eq(places.id, inquiries.placeId)))
+      .where(and(eq(inquiries.tenantId, scope.tenantId), eq(inquiries.id, id)));
+    if (!row || (!official && row.ownerUserId !== scope.userId)) throw new AppError('not_found', 'common:errors.notFound');
+    if (row.status === status) return;
+    await tx
+      .update(inquiries)
+      .set({ status, updatedAt: new Date() })
+      .where(and(eq(inquiries.tenantId, scope.tenantId), eq(inquiries.id, id)));
+    await recordEvent(tx, scope.tenantId, 'inquiry.status_changed', { inquiryId: id, from: row.status, to: status }, scope.userId);
+  });
+}

@@ -1,0 +1,250 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { communes, memberships, places, users, type PlaceDetails } from '#db/schema/index.ts';
+import type { ImageRef } from '#db/schema/media.ts';
+import type { LocaleText } from '#db/schema/tenancy.ts';
+import { withTenant, type Scope } from '#db/scope.ts';
+import { fold, slugify } from '#db/text.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { AppError } from '~/lib/errors.ts';
+import { recordEvent } from '~/members/members.server.ts';
+import { localized } from '~/tenancy/commune.ts';
+import type { Track } from './gpx.server.ts';
+import { haversine } from './gpx.server.ts';
+import type { PlaceCollection, PlaceKind } from './kinds.ts';
+import type { PlaceInput } from './schemas.ts';
+
+type TenantScope = Scope & { tenantId: string; userId: string };
+export type Bbox = [west: number, south: number, east: number, north: number];
+export type PlaceRow = typeof places.$inferSelect;
+
+/** `bbox=west,south,east,north` in degrees (GeoJSON order); null when absent or malformed. */
+export function parseBbox(value: string | null): Bbox | null {
+  if (!value) return null;
+  const parts = value.split(',').map((p) => Number(p.trim()));
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) return null;
+  const [w, s, e, n] = parts as Bbox;
+  if (s < -90 || n > 90 || s > n || w < -180 || e > 180 || w > e) return null;
+  return [w, s, e, n];
+}
+
+export function parseKinds(value: string | null): PlaceKind[] {
+  if (!value) return [];
+  const all = ['homestay', 'sight', 'food', 'craft_village', 'market', 'viewpoint', 'trail'];
+  return [...new Set(value.split(','))].filter((k) => all.includes(k)) as PlaceKind[];
+}
+
+function filters(query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[] }): SQL[] {
+  const where: SQL[] = [sql`p.published`];
+  if (query.tenantId) where.push(sql`p.tenant_id = ${query.tenantId}::uuid`);
+  if (query.bbox) {
+    const [w, s, e, n] = query.bbox;
+    // The GiST index on point(lon, lat) answers this.
+    where.push(sql`point(p.lon, p.lat) <@ box(point(${w}, ${s}), point(${e}, ${n}))`);
+  }
+  if (query.kinds?.length) where.push(sql`p.kind in (${sql.join(query.kinds.map((k) => sql`${k}`), sql`, `)})`);
+  return where;
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+export type ListedPlace = { id: string; slug: string; kind: PlaceKind; name: LocaleText; summary: LocaleText; lat: number; lon: number; cover: ImageRef | null; communeSlug: string; communeName: LocaleText; defaultLocale: Locale };
+
+/** Published places for the list beside the map: in a commune or anywhere, inside a box, of some kinds. */
+export async function listPlaces(scope: Scope, query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[]; limit?: number }): Promise<ListedPlace[]> {
+  const where = filters(query);
+  const rows = await withTenant(scope, (tx) =>
+    tx.execute(sql`
+      select p.id, p.slug, p.kind, p.name, p.summary, p.lat, p.lon, p.photos -> 0 as cover, c.slug as commune_slug, c.name as commune_name, c.default_locale
+      from places p join communes c on c.id = p.tenant_id
+      where ${sql.join(where, sql` and `)}
+      order by p.updated_at desc, p.id
+      limit ${query.limit ?? 100}`),
+  );
+  return rowsOf<Record<string, unknown>>(rows).map((r) => ({
+    id: r.id as string,
+    slug: r.slug as string,
+    kind: r.kind as PlaceKind,
+    name: r.name as LocaleText,
+    summary: r.summary as LocaleText,
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+    cover: (r.cover as ImageRef | null) ?? null,
+    communeSlug: r.commune_slug as string,
+    communeName: r.commune_name as LocaleText,
+    defaultLocale: r.default_locale as Locale,
+  }));
+}
+
+/**
+ * Published places as an RFC 7946 FeatureCollection: longitude first, slim properties (id,
+ * kind, name in the requested language with the commune's fallback, url).
+ */
+export async function placesGeoJson(scope: Scope, query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[] }, locale: Locale): Promise<PlaceCollection> {
+  const where = filters(query);
+  const rows = await withTenant(scope, (tx) =>
+    tx.execute(sql`
+      select p.id, p.slug, p.kind, p.name, p.lat, p.lon, c.slug as commune_slug, c.default_locale
+      from places p join communes c on c.id = p.tenant_id
+      where ${sql.join(where, sql` and `)}
+      limit 20000`),
+  );
+  return {
+    type: 'FeatureCollection',
+    features: rowsOf<Record<string, unknown>>(rows).map((r) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [Math.round(Number(r.lon) * 1e5) / 1e5, Math.round(Number(r.lat) * 1e5) / 1e5] },
+      properties: {
+        id: r.id as string,
+        kind: r.kind as PlaceKind,
+        name: localized(r.name as LocaleText, locale, r.default_locale as Locale).text,
+        url: `/${r.commune_slug as string}/tourism/${r.slug as string}`,
+      },
+    })),
+  };
+}
+
+export async function getPlace(scope: Scope & { tenantId: string }, slug: string, includeDrafts = false): Promise<PlaceRow | null> {
+  const [row] = await withTenant(scope, (tx) =>
+    tx
+      .select()
+      .from(places)
+      .where(and(eq(places.tenantId, scope.tenantId), eq(places.slug, slug), includeDrafts ? undefined : eq(places.published, true))),
+  );
+  return row ?? null;
+}
+
+export async function getPlaceById(scope: Scope & { tenantId: string }, id: string): Promise<PlaceRow | null> {
+  const [row] = await withTenant(scope, (tx) =>
+    tx
+      .select()
+      .from(places)
+      .where(and(eq(places.tenantId, scope.tenantId), eq(places.id, id))),
+  );
+  return row ?? null;
+}
+
+/** Published places near a point (same commune), nearest first. */
+export async function nearbyPlaces(scope: Scope & { tenantId: string }, from: { id: string; lat: number; lon: number }, limit = 5) {
+  const rows = await withTenant(scope, (tx) =>
+    tx
+      .select({ id: places.id, slug: places.slug, kind: places.kind, name: places.name, lat: places.lat, lon: places.lon })
+      .from(places)
+      .where(and(eq(places.tenantId, scope.tenantId), eq(places.published, true), sql`${places.id} <> ${from.id}`))
+      .orderBy(sql`(${places.lat} - ${from.lat}) ^ 2 + ((${places.lon} - ${from.lon}) * cos(radians(${from.lat}))) ^ 2`)
+      .limit(limit),
+  );
+  return rows.map((r) => ({ ...r, kind: r.kind as PlaceKind, distanceM: Math.round(haversine([from.lon, from.lat], [r.lon, r.lat])) }));
+}
+
+/** Places a person may edit here: all for officials and editors, their own for a seller who hosts. */
+export async function listManagedPlaces(scope: TenantScope, staff: boolean) {
+  return withTenant(scope, (tx) =>
+    tx
+      .select({ id: places.id, slug: places.slug, kind: places.kind, name: places.name, published: places.published, updatedAt: places.updatedAt })
+      .from(places)
+      .where(and(eq(places.tenantId, scope.tenantId), staff ? undefined : eq(places.ownerUserId, scope.userId)))
+      .orderBy(desc(places.updatedAt)),
+  );
+}
+
+/** How far a point is from the commune's centre, to warn about a location typed or tapped in the wrong place. */
+export async function distanceFromCommune(scope: Scope & { tenantId: string }, lat: number, lon: number): Promise<number> {
+  const [row] = await withTenant(scope, (tx) => tx.select({ lat: communes.centerLat, lon: communes.centerLon }).from(communes).where(eq(communes.id, scope.tenantId)));
+  return row ? haversine([row.lon, row.lat], [lon, lat]) : 0;
+}
+
+/** Beyond this distance from the commune's centre a location is probably outside its province. */
+export const FAR_FROM_COMMUNE_M = 60_000;
+
+function detailsOf(input: PlaceInput): PlaceDetails {
+  switch (input.kind) {
+    case 'homestay':
+      return { rooms: input.rooms, priceFrom: input.priceFrom, priceTo: input.priceTo, meals: input.meals, wifi: input.wifi };
+    case 'food':
+      return { dishes: input.dishes };
+    default:
+      return { fees: input.fees, bestSeason: input.bestSeason };
+  }
+}
+
+async function ownerIdFor(tx: Parameters<Parameters<typeof withTenant>[1]>[0], tenantId: string, email: string | null): Promise<string | null> {
+  if (!email) return null;
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, tenantId)))
+    .where(eq(users.email, email))
+    .limit(1);
+  if (!row) throw new AppError('invalid', 'tourism:errors.ownerUnknown', { field: 'ownerEmail' });
+  return row.id;
+}
+
+/**
+ * Creates or updates a place. Officials and editors edit every place (and choose its owner);
+ * an owner edits their own place's content only.
+ */
+export async function savePlace(scope: TenantScope, staff: boolean, existingId: string | null, input: PlaceInput, photos: ImageRef[], track: Track | null | undefined): Promise<{ id: string; slug: string }> {
+  return withTenant(scope, async (tx) => {
+    const base = {
+      kind: input.kind,
+      name: input.name,
+      summary: input.summary,
+      description: input.description,
+      lat: track ? track.start.lat : input.lat,
+      lon: track ? track.start.lon : input.lon,
+      details: detailsOf(input),
+      phone: input.phone,
+      zalo: input.zalo,
+      website: input.website,
+      hours: input.hours,
+      photos,
+      published: input.published,
+      searchText: fold([...Object.values(input.name), ...Object.values(input.summary)].join(' | ')),
+      updatedAt: new Date(),
+      ...(track ? { track: track.points, lengthM: track.lengthM, gainM: track.gainM } : {}),
+      ...(track === null || input.kind !== 'trail' ? { track: null, lengthM: null, gainM: null } : {}),
+    };
+    if (existingId) {
+      const [current] = await tx
+        .select({ ownerUserId: places.ownerUserId, slug: places.slug, published: places.published })
+        .from(places)
+        .where(and(eq(places.tenantId, scope.tenantId), eq(places.id, existingId)))
+        .for('update');
+      if (!current || (!staff && current.ownerUserId !== scope.userId)) throw new AppError('not_found', 'common:errors.notFound');
+      const owner = staff ? { ownerUserId: await ownerIdFor(tx, scope.tenantId, input.ownerEmail) } : {};
+      await tx
+        .update(places)
+        .set({ ...base, ...owner })
+        .where(and(eq(places.tenantId, scope.tenantId), eq(places.id, existingId)));
+      await recordEvent(tx, scope.tenantId, current.published || input.published ? 'place.updated' : 'place.draft_saved', { placeId: existingId, slug: current.slug, published: input.published }, scope.userId);
+      return { id: existingId, slug: current.slug };
+    }
+    if (!staff) throw new AppError('not_found', 'common:errors.notFound');
+    const fallback = `${input.kind.replace('_', '-')}-${Math.random().toString(36).slice(2, 6)}`;
+    let slug = slugify(input.name.vi ?? input.name.en ?? '', fallback);
+    for (let attempt = 0; ; attempt++) {
+      const [taken] = await tx
+        .select({ id: places.id })
+        .from(places)
+        .where(and(eq(places.tenantId, scope.tenantId), eq(places.slug, slug)));
+      if (!taken) break;
+      slug = `${slug.slice(0, 70)}-${Math.random().toString(36).slice(2, 6)}`;
+      if (attempt > 5) throw new AppError('conflict', 'common:errors.generic');
+    }
+    const [row] = await tx
+      .insert(places)
+      .values({ tenantId: scope.tenantId, slug, ...base, ownerUserId: await ownerIdFor(tx, scope.tenantId, input.ownerEmail) })
+      .returning({ id: places.id });
+    await recordEvent(tx, scope.tenantId, input.published ? 'place.published' : 'place.draft_saved', { placeId: row!.id, slug }, scope.userId);
+    return { id: row!.id, slug };
+  });
+}
+
+export async function ownerEmailOf(scope: Scope & { tenantId: string }, ownerUserId: string | null): Promise<string> {
+  if (!ownerUserId) return '';
+  const [row] = await withTenant(scope, (tx) => tx.select({ email: users.email }).from(users).where(eq(users.id, ownerUserId)));
+  return row?.email ?? '';
+}
+

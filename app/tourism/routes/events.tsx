@@ -1,0 +1,164 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link } from 'react-router';
+import { requireCommune, requireMembership, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
+import { formatDate } from '~/i18n/format.ts';
+import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { readForm } from '~/lib/body.server.ts';
+import { AppError, notFound } from '~/lib/errors.ts';
+import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { formFailure, parseForm } from '~/lib/forms.ts';
+import { UUID_PATTERN } from '~/lib/ids.ts';
+import { localized } from '~/tenancy/commune.ts';
+import { nestLocaleFields } from '~/tenancy/schemas.ts';
+import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
+import { OfflinePage } from '~/handbook/offline-page.tsx';
+import type { RouteHandle } from '~/ui/route-handle.ts';
+import { deleteEvent, listEvents, saveEvent } from '../events.server.ts';
+import { listManagedPlaces } from '../places.server.ts';
+import { eventInputSchema, todayIn } from '../schemas.ts';
+import type { Route } from './+types/events';
+
+export const handle: RouteHandle = { hydrate: false };
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const commune = requireCommune(context);
+  const locale = getLocale(context) as Locale;
+  const scope = { ...scopeOf(context), tenantId: commune.id };
+  const canEdit = await viewerHasRole(context, ['official', 'editor']);
+  const today = todayIn(commune.timeZone);
+  const events = await listEvents(scope, today);
+  const places = canEdit && scope.userId ? await listManagedPlaces({ ...scope, userId: scope.userId }, true) : [];
+  const editId = new URL(request.url).searchParams.get('edit');
+  const editing = canEdit && editId ? (events.find((e) => e.id === editId) ?? null) : null;
+  const l = (text: Partial<Record<string, string>> | null) => (text ? localized(text, locale, commune.defaultLocale).text : '');
+  return {
+    title: getI18n(context).t('tourism:events.title'),
+    slug: commune.slug,
+    primary: commune.defaultLocale,
+    today,
+    canEdit,
+    events: events.map((e) => ({ id: e.id, slug: e.slug, title: l(e.title), description: l(e.description), startsOn: e.startsOn, endsOn: e.endsOn, startTime: e.startTime, placeName: l(e.placeName), placeSlug: e.placeSlug })),
+    places: places.map((p) => ({ id: p.id, name: l(p.name) })),
+    editing: editing
+      ? {
+          id: editing.id,
+          values: {
+            ...Object.fromEntries(LOCALES.flatMap((lng) => [[`title.${lng}`, editing.title[lng] ?? ''], [`description.${lng}`, editing.description[lng] ?? '']])),
+            startsOn: editing.startsOn,
+            endsOn: editing.endsOn,
+            startTime: editing.startTime ?? '',
+            placeId: editing.placeId ?? '',
+          } as Record<string, string>,
+        }
+      : null,
+  };
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
+  const form = await readForm(request);
+  const intent = String(form.get('intent') ?? 'save');
+  const id = String(form.get('id') ?? '');
+  if (id && !UUID_PATTERN.test(id)) notFound();
+  try {
+    if (intent === 'delete') {
+      await deleteEvent(scope, id);
+      return redirectWithFlash(`/${commune.slug}/events`, { key: 'tourism:events.deleted', tone: 'info' });
+    }
+    const parsed = parseForm(form, eventInputSchema(commune.defaultLocale, todayIn(commune.timeZone)), (raw) => nestLocaleFields(raw, ['title', 'description']));
+    if (!parsed.ok) return data(parsed, { status: 400 });
+    await saveEvent(scope, id || null, parsed.data);
+    return redirectWithFlash(`/${commune.slug}/events`, { key: 'tourism:events.saved' });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError && error.code === 'invalid') return data(formFailure(form, { [String(error.details?.field ?? '_form')]: error.messageKey }), { status: 400 });
+    throw error;
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+
+export default function Events({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const d = loaderData;
+  const errors = actionData?.errors;
+  const v: Record<string, string | undefined> = actionData?.values ?? d.editing?.values ?? {};
+  const day = (iso: string) => formatDate(`${iso}T12:00:00Z`, locale, 'UTC');
+  return (
+    <div className="stack">
+      <h1>{t('tourism:events.title')}</h1>
+      <p className="actions">
+        <a href={`/${d.slug}/events.ics`} className="button button-secondary">
+          {t('tourism:events.subscribe')}
+        </a>
+        <Link to={`/${d.slug}/tourism`}>{t('tourism:events.toMap')}</Link>
+      </p>
+      <p className="muted small">{t('tourism:events.subscribeHint')}</p>
+      {d.events.length === 0 ? <p className="notice">{t('tourism:events.none')}</p> : null}
+      <ol className="order-list">
+        {d.events.map((e) => (
+          <li key={e.id} id={e.slug} className="card">
+            <strong>{e.title}</strong>
+            <br />
+            <span className="muted">
+              {day(e.startsOn)}
+              {e.endsOn !== e.startsOn ? ` – ${day(e.endsOn)}` : ''}
+              {e.startTime ? ` · ${e.startTime}` : ''}
+              {e.placeName && e.placeSlug ? (
+                <>
+                  {' · '}
+                  <Link to={`/${d.slug}/tourism/${e.placeSlug}`}>{e.placeName}</Link>
+                </>
+              ) : null}
+            </span>
+            {e.description ? <p className="pre-line">{e.description}</p> : null}
+            {d.canEdit ? (
+              <p className="actions">
+                <Link to={`?edit=${e.id}#event-form`}>{t('tourism:events.edit')}</Link>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="id" value={e.id} />
+                  <button type="submit" name="intent" value="delete" className="link-button">
+                    {t('tourism:events.delete')}
+                  </button>
+                </Form>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {d.canEdit ? (
+        <section className="card" id="event-form" aria-labelledby="event-form-title">
+          <h2 id="event-form-title">{d.editing ? t('tourism:events.editTitle') : t('tourism:events.add')}</h2>
+          <Form method="post" className="stack" noValidate>
+            {d.editing ? <input type="hidden" name="id" value={d.editing.id} /> : null}
+            <FormError errors={errors} />
+            {[d.primary, ...LOCALES.filter((lng) => lng !== d.primary)].map((lng) => (
+              <Field key={lng} name={`title.${lng}`} lang={lng} label={t('tourism:events.titleIn', { language: LOCALE_NAMES[lng] })} defaultValue={v[`title.${lng}`]} errors={errors} required={lng === d.primary} maxLength={160} />
+            ))}
+            <div className="field-row">
+              <Field name="startsOn" type="date" label={t('tourism:events.startsOn')} defaultValue={v.startsOn} errors={errors} required />
+              <Field name="endsOn" type="date" label={t('tourism:events.endsOn')} defaultValue={v.endsOn} errors={errors} required />
+            </div>
+            <Field name="startTime" type="time" label={t('tourism:events.startTime')} hint={t('tourism:events.startTimeHint')} defaultValue={v.startTime} errors={errors} />
+            <div className="field">
+              <label htmlFor="placeId">{t('tourism:events.place')}</label>
+              <select id="placeId" name="placeId" defaultValue={v.placeId ?? ''}>
+                <option value="">{t('tourism:events.noPlace')}</option>
+                {d.places.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Field name={`description.${d.primary}`} lang={d.primary} multiline rows={3} label={t('tourism:events.description')} defaultValue={v[`description.${d.primary}`]} errors={errors} maxLength={4000} />
+            <SubmitButton>{t('tourism:events.save')}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+      <OfflinePage />
+    </div>
+  );
+}

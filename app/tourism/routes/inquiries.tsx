@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import { Form, Link } from 'react-router';
+import { INQUIRY_STATUSES, type InquiryStatus } from '#db/schema/tourism.ts';
+import { requireMembership, viewerHasRole } from '~/auth/guards.server.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { formatDate } from '~/i18n/format.ts';
+import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { readForm } from '~/lib/body.server.ts';
+import { AppError, notFound } from '~/lib/errors.ts';
+import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { UUID_PATTERN } from '~/lib/ids.ts';
+import { localized } from '~/tenancy/commune.ts';
+import { listInquiries, setInquiryStatus } from '../inquiries.server.ts';
+import type { Route } from './+types/inquiries';
+
+/** The inbox of booking inquiries: officials see all, a host those of their own places. */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { scope, commune } = await requireMembership(context, request, ['official', 'seller']);
+  const locale = getLocale(context) as Locale;
+  const official = await viewerHasRole(context, ['official']);
+  const rows = await listInquiries(scope, official);
+  return {
+    title: getI18n(context).t('tourism:inbox.title'),
+    slug: commune.slug,
+    timeZone: commune.timeZone,
+    inquiries: rows.map((r) => ({ ...r, placeName: localized(r.placeName, locale, commune.defaultLocale).text })),
+  };
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const { scope, commune } = await requireMembership(context, request, ['official', 'seller']);
+  const official = await viewerHasRole(context, ['official']);
+  const form = await readForm(request);
+  const id = String(form.get('id') ?? '');
+  const status = String(form.get('status') ?? '') as InquiryStatus;
+  if (!UUID_PATTERN.test(id) || !INQUIRY_STATUSES.includes(status)) notFound();
+  try {
+    await setInquiryStatus(scope, official, id, status);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  }
+  return redirectWithFlash(`/${commune.slug}/tourism/inquiries`, { key: 'tourism:inbox.updated', tone: 'info' });
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+
+export default function Inquiries({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const d = loaderData;
+  const day = (iso: string) => formatDate(`${iso}T12:00:00Z`, locale, 'UTC');
+  return (
+    <div className="stack">
+      <p className="muted">
+        <Link to={`/${d.slug}/tourism/manage`}>{t('tourism:manage.title')}</Link>
+      </p>
+      <h1>{t('tourism:inbox.title')}</h1>
+      {d.inquiries.length === 0 ? <p className="notice">{t('tourism:inbox.none')}</p> : null}
+      <ul className="order-list">
+        {d.inquiries.map((q) => (
+          <li key={q.id} className="card stack">
+            <p>
+              <span className={`badge status-${q.status === 'new' ? 'pending' : q.status === 'replied' ? 'published' : 'cancelled'}`}>{t(`tourism:inbox.status.${q.status}`)}</span> <strong>{q.name}</strong> →{' '}
+              <Link to={`/${d.slug}/tourism/${q.placeSlug}`}>{q.placeName}</Link>
+            </p>
+            <p>
+              {t('tourism:inbox.stay', { from: day(q.checkIn), to: day(q.checkOut), count: q.guests })}
+              <br />
+              {q.phone ? <a href={`tel:${q.phone.replace(/[^+\d]/g, '')}`}>{q.phone}</a> : null}
+              {q.phone && q.email ? ' · ' : null}
+              {q.email ? <a href={`mailto:${q.email}`}>{q.email}</a> : null}
+              <span className="muted small"> · {formatDate(q.createdAt, locale, d.timeZone, true)}</span>
+            </p>
+            {q.message ? <p className="pre-line">{q.message}</p> : null}
+            <Form method="post" className="actions">
+              <input type="hidden" name="id" value={q.id} />
+              {INQUIRY_STATUSES.filter((s) => s !== q.status).map((s) => (
+                <button key={s} type="submit" name="status" value={s} className="button button-secondary">
+                  {t(`tourism:inbox.mark.${s}`)}
+                </button>
+              ))}
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { requireMembership, viewerHasRole } from '~/auth/guards.server.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { localized } from '~/tenancy/commune.ts';
+import { listInquiries } from '../inquiries.server.ts';
+import type { PlaceKind } from '../kinds.ts';
+import { listManagedPlaces } from '../places.server.ts';
+import type { Route } from './+types/manage';
+
+/** Officials and editors manage every place; a host (seller member) the places they own. */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { scope, commune } = await requireMembership(context, request, ['official', 'editor', 'seller']);
+  const locale = getLocale(context) as Locale;
+  const [staff, official] = await Promise.all([viewerHasRole(context, ['official', 'editor']), viewerHasRole(context, ['official'])]);
+  const [places, inquiries] = await Promise.all([listManagedPlaces(scope, staff), official || !staff ? listInquiries(scope, official) : Promise.resolve([])]);
+  return {
+    title: getI18n(context).t('tourism:manage.title'),
+    slug: commune.slug,
+    staff,
+    showInbox: official || !staff,
+    newInquiries: inquiries.filter((i) => i.status === 'new').length,
+    places: places.map((p) => ({ ...p, kind: p.kind as PlaceKind, name: localized(p.name, locale, commune.defaultLocale).text })),
+  };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+
+export default function ManageTourism({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const d = loaderData;
+  return (
+    <div className="stack">
+      <h1>{t('tourism:manage.title')}</h1>
+      <p className="actions">
+        {d.staff ? (
+          <Link className="button" to={`/${d.slug}/tourism/new`}>
+            {t('tourism:manage.newPlace')}
+          </Link>
+        ) : null}
+        {d.staff ? <Link to={`/${d.slug}/events`}>{t('tourism:manage.events')}</Link> : null}
+        {d.showInbox ? <Link to={`/${d.slug}/tourism/inquiries`}>{t('tourism:manage.inbox', { count: d.newInquiries })}</Link> : null}
+      </p>
+      {d.places.length === 0 ? <p className="muted">{t('tourism:manage.none')}</p> : null}
+      <ul className="order-list">
+        {d.places.map((p) => (
+          <li key={p.id} className="card">
+            <strong>{p.name}</strong> <span className="muted small">· {t(`tourism:kinds.${p.kind}`)}</span>{' '}
+            <span className={`badge ${p.published ? 'status-published' : 'status-pending'}`}>{p.published ? t('tourism:manage.published') : t('tourism:manage.draft')}</span>
+            <p className="actions">
+              {p.published ? <Link to={`/${d.slug}/tourism/${p.slug}`}>{t('tourism:manage.view')}</Link> : null}
+              <Link to={`/${d.slug}/tourism/${p.slug}/edit`}>{t('tourism:manage.edit')}</Link>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,360 @@
+import { useTranslation } from 'react-i18next';
+import { data, Form, Link } from 'react-router';
+import { requireCommune, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import type { Locale } from '~/i18n/config.ts';
+import { formatDate } from '~/i18n/format.ts';
+import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { readForm } from '~/lib/body.server.ts';
+import { notFound } from '~/lib/errors.ts';
+import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { parseForm } from '~/lib/forms.ts';
+import { searchCatalogue } from '~/market/catalogue.server.ts';
+import { parseCatalogueQuery } from '~/market/catalogue.ts';
+import { Money } from '~/market/ui.tsx';
+import { ResponsiveImage } from '~/media/responsive-image.tsx';
+import { localized } from '~/tenancy/commune.ts';
+import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
+import { OfflinePage } from '~/handbook/offline-page.tsx';
+import type { RouteHandle } from '~/ui/route-handle.ts';
+import { listEvents } from '../events.server.ts';
+import { sendInquiry } from '../inquiries.server.ts';
+import { KIND_COLORS, type PlaceKind } from '../kinds.ts';
+import { getPlace, nearbyPlaces } from '../places.server.ts';
+import { inquirySchema, todayIn } from '../schemas.ts';
+import { TrackSvg } from '../track-svg.tsx';
+import type { Route } from './+types/place';
+
+/** A reading page with a form: plain HTML, no JavaScript (the map is one link away). */
+export const handle: RouteHandle = { hydrate: false };
+
+const SCHEMA_TYPES: Record<PlaceKind, string> = {
+  homestay: 'LodgingBusiness',
+  food: 'Restaurant',
+  sight: 'TouristAttraction',
+  craft_village: 'TouristAttraction',
+  market: 'TouristAttraction',
+  viewpoint: 'TouristAttraction',
+  trail: 'TouristAttraction',
+};
+
+export async function loader({ context, params, request }: Route.LoaderArgs) {
+  const commune = requireCommune(context);
+  const locale = getLocale(context) as Locale;
+  const scope = { ...scopeOf(context), tenantId: commune.id };
+  const place = await getPlace(scope, params.slug);
+  if (!place) notFound();
+  const kind = place.kind as PlaceKind;
+  const l = (text: Partial<Record<string, string>> | undefined) => localized(text ?? {}, locale, commune.defaultLocale);
+  const [nearby, products, events, canEdit] = await Promise.all([
+    nearbyPlaces(scope, place),
+    searchCatalogue(scope, { ...parseCatalogueQuery(new URLSearchParams(), commune.currency), sort: 'newest' }),
+    listEvents(scope, todayIn(commune.timeZone)),
+    viewerHasRole(context, ['official', 'editor']),
+  ]);
+  const origin = new URL(request.url).origin;
+  const name = l(place.name);
+  const description = l(place.description);
+  const here = events.filter((e) => e.placeId === place.id);
+  const jsonLd = [
+    {
+      '@context': 'https://schema.org',
+      '@type': SCHEMA_TYPES[kind],
+      name: name.text,
+      description: l(place.summary).text || undefined,
+      url: `${origin}/${commune.slug}/tourism/${place.slug}`,
+      geo: { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lon },
+      telephone: place.phone ?? undefined,
+      sameAs: place.website ?? undefined,
+      image: place.photos.map((p) => `${origin}/media/${p.variants[p.variants.length - 1]?.key}`),
+      ...(kind === 'homestay' && place.details.priceFrom
+        ? { priceRange: `${place.details.priceFrom}${place.details.priceTo ? `–${place.details.priceTo}` : ''} ${commune.currency}`, numberOfRooms: place.details.rooms }
+        : {}),
+      ...(kind === 'food' && l(place.details.dishes).text ? { servesCuisine: l(place.details.dishes).text } : {}),
+    },
+    ...here.map((e) => ({
+      '@context': 'https://schema.org',
+      '@type': 'Event',
+      name: l(e.title).text,
+      startDate: e.startTime ? `${e.startsOn}T${e.startTime}` : e.startsOn,
+      endDate: e.endsOn,
+      location: { '@type': 'Place', name: name.text, geo: { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lon } },
+    })),
+  ];
+  const { t } = getI18n(context);
+  return {
+    title: name.text,
+    communeSlug: commune.slug,
+    communeName: localized(commune.name, locale, commune.defaultLocale).text,
+    currency: commune.currency,
+    timeZone: commune.timeZone,
+    today: todayIn(commune.timeZone),
+    canEdit,
+    place: {
+      id: place.id,
+      slug: place.slug,
+      kind,
+      name: name.text,
+      fellBack: name.fellBack || description.fellBack,
+      summary: l(place.summary).text,
+      description: description.text,
+      lat: place.lat,
+      lon: place.lon,
+      phone: place.phone,
+      zalo: place.zalo,
+      website: place.website,
+      hours: l(place.hours).text,
+      photos: place.photos,
+      details: {
+        rooms: place.details.rooms ?? null,
+        priceFrom: place.details.priceFrom ?? null,
+        priceTo: place.details.priceTo ?? null,
+        meals: place.details.meals ?? null,
+        wifi: place.details.wifi ?? null,
+        dishes: l(place.details.dishes).text,
+        fees: l(place.details.fees).text,
+        bestSeason: l(place.details.bestSeason).text,
+      },
+      track: place.track,
+      lengthM: place.lengthM,
+      gainM: place.gainM,
+    },
+    nearby: nearby.map((n) => ({ slug: n.slug, kind: n.kind, name: l(n.name).text, distanceM: n.distanceM })),
+    products: products.items.slice(0, 4).map((p) => ({ slug: p.slug, title: l(p.title).text, priceMinor: p.priceMinor, currency: p.currency })),
+    events: here.map((e) => ({ id: e.id, title: l(e.title).text, startsOn: e.startsOn, endsOn: e.endsOn })),
+    jsonLd: JSON.stringify(jsonLd).replace(/</g, '\\u003c'),
+    kindLabel: t(`tourism:kinds.${kind}`),
+  };
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const commune = requireCommune(context);
+  const locale = getLocale(context);
+  const scope = { ...scopeOf(context), tenantId: commune.id };
+  const place = await getPlace(scope, params.slug);
+  if (!place || place.kind !== 'homestay') notFound();
+  const form = await readForm(request);
+  const parsed = parseForm(form, inquirySchema(todayIn(commune.timeZone)));
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  await sendInquiry(scope, place.id, parsed.data, locale);
+  return redirectWithFlash(`/${commune.slug}/tourism/${place.slug}#inquiry`, { key: 'tourism:inquiry.sent', tone: 'success' });
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) =>
+  loaderData
+    ? [
+        { title: `${loaderData.title} · ${loaderData.communeName} · Baan` },
+        { name: 'description', content: loaderData.place.summary },
+      ]
+    : [];
+
+function distance(m: number, t: (key: 'tourism:place.km' | 'tourism:place.m', o: Record<string, unknown>) => string) {
+  return m >= 1000 ? t('tourism:place.km', { km: (m / 1000).toFixed(1) }) : t('tourism:place.m', { m });
+}
+
+export default function PlacePage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const d = loaderData;
+  const p = d.place;
+  const errors = actionData?.errors;
+  const v = actionData?.values ?? {};
+  const [first, ...rest] = p.photos;
+  const osm = `https://www.openstreetmap.org/?mlat=${p.lat}&mlon=${p.lon}#map=16/${p.lat}/${p.lon}`;
+  return (
+    <article className="stack place-page">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: d.jsonLd }} />
+      <p className="muted">
+        <Link to={`/${d.communeSlug}/tourism`}>{t('tourism:place.back', { name: d.communeName })}</Link>
+      </p>
+      {first ? (
+        <figure className="product-photo">
+          <ResponsiveImage image={first} alt={p.name} eager />
+        </figure>
+      ) : null}
+      {rest.length ? (
+        <ul className="photo-strip">
+          {rest.map((photo) => (
+            <li key={photo.id}>
+              <ResponsiveImage image={photo} alt="" sizes="120px" />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <header>
+        <span className="kind-tag" style={{ borderColor: KIND_COLORS[p.kind] }}>
+          {d.kindLabel}
+        </span>
+        <h1>{p.name}</h1>
+        {p.summary ? <p className="lead">{p.summary}</p> : null}
+        {p.fellBack ? <p className="notice">{t('tourism:place.fallback')}</p> : null}
+      </header>
+      {p.kind === 'trail' && p.track ? (
+        <section className="card" aria-labelledby="trail-title">
+          <h2 id="trail-title">{t('tourism:trail.title')}</h2>
+          <TrackSvg track={p.track} label={t('tourism:trail.drawing', { name: p.name })} />
+          <dl className="facts">
+            <dt>{t('tourism:trail.length')}</dt>
+            <dd>{t('tourism:place.km', { km: ((p.lengthM ?? 0) / 1000).toFixed(1) })}</dd>
+            <dt>{t('tourism:trail.gain')}</dt>
+            <dd>{t('tourism:place.m', { m: p.gainM ?? 0 })}</dd>
+          </dl>
+        </section>
+      ) : null}
+      {p.description ? <div className="pre-line">{p.description}</div> : null}
+      <dl className="facts">
+        {p.kind === 'homestay' ? (
+          <>
+            {p.details.rooms ? (
+              <>
+                <dt>{t('tourism:place.rooms')}</dt>
+                <dd>{p.details.rooms}</dd>
+              </>
+            ) : null}
+            {p.details.priceFrom !== null ? (
+              <>
+                <dt>{t('tourism:place.priceRange')}</dt>
+                <dd>
+                  <Money minor={p.details.priceFrom * (d.currency === 'THB' ? 100 : 1)} currency={d.currency} />
+                  {p.details.priceTo ? (
+                    <>
+                      {' – '}
+                      <Money minor={p.details.priceTo * (d.currency === 'THB' ? 100 : 1)} currency={d.currency} />
+                    </>
+                  ) : null}{' '}
+                  {t('tourism:place.perNight')}
+                </dd>
+              </>
+            ) : null}
+            <dt>{t('tourism:place.meals')}</dt>
+            <dd>{p.details.meals ? t('tourism:place.yes') : t('tourism:place.no')}</dd>
+            <dt>{t('tourism:place.wifi')}</dt>
+            <dd>{p.details.wifi ? t('tourism:place.yes') : t('tourism:place.no')}</dd>
+          </>
+        ) : null}
+        {p.details.dishes ? (
+          <>
+            <dt>{t('tourism:place.dishes')}</dt>
+            <dd>{p.details.dishes}</dd>
+          </>
+        ) : null}
+        {p.details.fees ? (
+          <>
+            <dt>{t('tourism:place.fees')}</dt>
+            <dd>{p.details.fees}</dd>
+          </>
+        ) : null}
+        {p.details.bestSeason ? (
+          <>
+            <dt>{t('tourism:place.bestSeason')}</dt>
+            <dd>{p.details.bestSeason}</dd>
+          </>
+        ) : null}
+        {p.hours ? (
+          <>
+            <dt>{t('tourism:place.hours')}</dt>
+            <dd>{p.hours}</dd>
+          </>
+        ) : null}
+        {p.phone ? (
+          <>
+            <dt>{t('tourism:place.phone')}</dt>
+            <dd>
+              <a href={`tel:${p.phone.replace(/[^+\d]/g, '')}`}>{p.phone}</a>
+            </dd>
+          </>
+        ) : null}
+        {p.zalo ? (
+          <>
+            <dt>Zalo</dt>
+            <dd>
+              <a href={`https://zalo.me/${p.zalo.replace(/[^\d]/g, '')}`} rel="noopener nofollow">
+                {p.zalo}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {p.website ? (
+          <>
+            <dt>{t('tourism:place.website')}</dt>
+            <dd>
+              <a href={p.website} rel="noopener nofollow">
+                {p.website.replace(/^https?:\/\//, '')}
+              </a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="actions">
+        <a className="button" href={`geo:${p.lat},${p.lon}?q=${p.lat},${p.lon}`}>
+          {t('tourism:place.directions')}
+        </a>
+        <a href={osm} rel="noopener nofollow">
+          {t('tourism:place.openStreetMap')}
+        </a>
+        <Link to={`/${d.communeSlug}/tourism?place=${p.id}&lat=${p.lat}&lon=${p.lon}&z=15`}>{t('tourism:place.onMap')}</Link>
+      </p>
+      {d.events.length ? (
+        <section aria-labelledby="events-here">
+          <h2 id="events-here">{t('tourism:events.here')}</h2>
+          <ul className="link-list">
+            {d.events.map((e) => (
+              <li key={e.id}>
+                {e.title} — {formatDate(`${e.startsOn}T12:00:00Z`, locale, 'UTC')}
+                {e.endsOn !== e.startsOn ? ` – ${formatDate(`${e.endsOn}T12:00:00Z`, locale, 'UTC')}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {p.kind === 'homestay' ? (
+        <section className="card" id="inquiry" aria-labelledby="inquiry-title">
+          <h2 id="inquiry-title">{t('tourism:inquiry.title')}</h2>
+          <p className="muted">{t('tourism:inquiry.lead')}</p>
+          <Form method="post" className="stack" noValidate>
+            <FormError errors={errors} />
+            <div className="field-row">
+              <Field name="checkIn" type="date" label={t('tourism:inquiry.checkIn')} defaultValue={v.checkIn} errors={errors} required />
+              <Field name="checkOut" type="date" label={t('tourism:inquiry.checkOut')} defaultValue={v.checkOut} errors={errors} required />
+            </div>
+            <Field name="guests" type="number" inputMode="numeric" label={t('tourism:inquiry.guests')} defaultValue={v.guests ?? '2'} errors={errors} required />
+            <Field name="name" label={t('tourism:inquiry.name')} defaultValue={v.name} errors={errors} required autoComplete="name" maxLength={120} />
+            <Field name="phone" type="tel" inputMode="tel" label={t('tourism:inquiry.phone')} hint={t('tourism:inquiry.contactHint')} defaultValue={v.phone} errors={errors} autoComplete="tel" />
+            <Field name="email" type="email" inputMode="email" label={t('tourism:inquiry.email')} defaultValue={v.email} errors={errors} autoComplete="email" />
+            <Field name="message" label={t('tourism:inquiry.message')} defaultValue={v.message} errors={errors} multiline rows={3} maxLength={2000} />
+            <SubmitButton>{t('tourism:inquiry.send')}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+      {d.nearby.length ? (
+        <section aria-labelledby="nearby-title">
+          <h2 id="nearby-title">{t('tourism:place.nearby')}</h2>
+          <ul className="link-list">
+            {d.nearby.map((n) => (
+              <li key={n.slug}>
+                <Link to={`/${d.communeSlug}/tourism/${n.slug}`}>{n.name}</Link> <span className="muted small">· {t(`tourism:kinds.${n.kind}`)} · {distance(n.distanceM, t)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {d.products.length ? (
+        <section aria-labelledby="products-title">
+          <h2 id="products-title">{t('tourism:place.products', { name: d.communeName })}</h2>
+          <ul className="link-list">
+            {d.products.map((product) => (
+              <li key={product.slug}>
+                <Link to={`/${d.communeSlug}/market/${product.slug}`}>{product.title}</Link> — <Money minor={product.priceMinor} currency={product.currency} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {d.canEdit ? (
+        <p>
+          <Link to={`/${d.communeSlug}/tourism/${p.slug}/edit`}>{t('tourism:place.edit')}</Link>
+        </p>
+      ) : null}
+      <OfflinePage />
+    </article>
+  );
+}

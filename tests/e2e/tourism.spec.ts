@@ -1,0 +1,123 @@
+import { expect, test, type Page } from '@playwright/test';
+import { FALLBACK_PORT } from '../../playwright.config.ts';
+
+type RenderedFeature = { kind?: string; id?: string; cluster?: boolean };
+
+/** Features MapLibre actually drew (points and clusters), read through the page's test hook. */
+async function renderedFeatures(page: Page): Promise<RenderedFeature[]> {
+  await expect(page.locator('[data-map-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  return page.evaluate(() => {
+    const map = (window as unknown as { __baanMaps: { queryRenderedFeatures: (o: unknown) => { properties: Record<string, unknown> }[] }[] }).__baanMaps[0]!;
+    return map.queryRenderedFeatures({ layers: ['places-point', 'places-cluster'] }).map((f) => ({
+      kind: f.properties.kind as string | undefined,
+      id: f.properties.id as string | undefined,
+      cluster: Boolean(f.properties.cluster),
+    }));
+  });
+}
+
+test('a tourist opens the map, filters homestays, taps a marker, opens the place and sends an inquiry', async ({ page }) => {
+  await page.goto('/ta-van/tourism?lng=en');
+  // The server-rendered list is there before any map code.
+  await expect(page.getByRole('heading', { level: 2, name: /places/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Giang Ta Chai Homestay' })).toBeVisible();
+  const before = await renderedFeatures(page);
+  expect(before.length).toBeGreaterThan(0);
+
+  await page.getByRole('checkbox', { name: 'Homestay' }).check();
+  await expect(page).toHaveURL(/kind=homestay/);
+  await expect(page.locator('.place-list > li')).toHaveCount(1);
+  await expect(page.locator('[data-map-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  await expect.poll(async () => (await renderedFeatures(page)).map((f) => f.kind)).toEqual(['homestay']);
+
+  // Tap the marker where MapLibre drew it.
+  await page.locator('[data-map-ready="true"]').scrollIntoViewIfNeeded();
+  const point = await page.evaluate(() => {
+    const map = (window as unknown as { __baanMaps: { queryRenderedFeatures: (o: unknown) => { geometry: { coordinates: [number, number] } }[]; project: (c: [number, number]) => { x: number; y: number }; getCanvas: () => HTMLCanvasElement }[] }).__baanMaps[0]!;
+    const [feature] = map.queryRenderedFeatures({ layers: ['places-point'] });
+    const p = map.project(feature!.geometry.coordinates);
+    const box = map.getCanvas().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  });
+  await page.mouse.click(point.x, point.y);
+  await expect(page).toHaveURL(/place=/);
+  const popup = page.locator('.maplibregl-popup');
+  await expect(popup).toContainText('Giang Ta Chai Homestay');
+  await popup.getByRole('link', { name: 'Open' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Giang Ta Chai Homestay' })).toBeVisible();
+  // The back button returns to the same view of the map.
+  await page.goBack();
+  await expect(page).toHaveURL(/kind=homestay.*place=|place=.*kind=homestay/);
+  await page.goForward();
+
+  // An inquiry with no way to reply is refused, then sent.
+  const inquiry = page.getByRole('region', { name: 'Ask about a stay' });
+  const inTen = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  const inTwelve = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10);
+  await inquiry.getByLabel('Arrival').fill(inTen);
+  await inquiry.getByLabel('Departure').fill(inTwelve);
+  await inquiry.getByLabel('Guests').fill('2');
+  await inquiry.getByLabel('Your name').fill('Emma Larsen');
+  await inquiry.getByRole('button', { name: 'Send the inquiry' }).click();
+  await expect(page.getByText('Give a phone number or an e-mail address so the host can reply.')).toBeVisible();
+  await page.getByLabel('E-mail').fill('emma@example.com');
+  await page.getByRole('button', { name: 'Send the inquiry' }).click();
+  await expect(page.getByText('Your inquiry was sent. The host will contact you.')).toBeVisible();
+
+  // The host sees it in the inbox.
+  await page.goto('/login?lng=en&redirectTo=/ta-van/tourism/inquiries');
+  await page.getByLabel('Email').fill('seller.tavan@baan.test');
+  await page.getByLabel('Password').fill('baan-demo-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Booking inquiries' })).toBeVisible();
+  await expect(page.getByText('Emma Larsen')).toBeVisible();
+  await page.getByRole('button', { name: 'Mark as replied' }).first().click();
+  await expect(page.getByText('The inquiry was updated.')).toBeVisible();
+});
+
+test('the place page ships no JavaScript, carries JSON-LD, and a trail is drawn', async ({ page }) => {
+  await page.goto('/ta-van/tourism/homestay-giang-ta-chai?lng=en');
+  await expect(page.locator('script[src]:not([src="/offline.js"]), script[type=module]')).toHaveCount(0);
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '[]');
+  expect(ld[0]).toMatchObject({ '@type': 'LodgingBusiness', name: 'Giang Ta Chai Homestay', geo: { latitude: 22.3012, longitude: 103.8921 } });
+  expect(ld.some((item: { '@type': string }) => item['@type'] === 'Event')).toBe(true);
+  await expect(page.getByRole('link', { name: 'Directions' })).toHaveAttribute('href', /^geo:22\.3012,103\.8921/);
+  await page.goto('/ta-van/tourism/duong-mon-lao-chai-ta-van?lng=en');
+  await expect(page.getByRole('img', { name: /Drawing of the trail/ })).toBeVisible();
+});
+
+test('when the configured map style cannot load, the bundled offline style takes over with a notice', async ({ page }) => {
+  await page.goto(`http://localhost:${FALLBACK_PORT}/ta-van/tourism?lng=en`);
+  await expect(page.getByTestId('map-fallback-notice')).toHaveText('The map service is unreachable: showing a simple offline map.', { timeout: 30_000 });
+  const features = await renderedFeatures(page);
+  expect(features.length).toBeGreaterThan(0);
+  const style = await page.evaluate(() => (window as unknown as { __baanMaps: { getStyle: () => { sources: Record<string, unknown> } }[] }).__baanMaps[0]!.getStyle().sources);
+  expect(Object.keys(style)).toEqual(expect.arrayContaining(['places']));
+});
+
+test('an official adds a place by typing coordinates; bad coordinates are refused', async ({ page }) => {
+  await page.goto('/login?lng=en&redirectTo=/ta-van/tourism/new');
+  await page.getByLabel('Email').fill('official.tavan@baan.test');
+  await page.getByLabel('Password').fill('baan-demo-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a place' })).toBeVisible();
+  await page.getByLabel('Kind of place').selectOption('food');
+  await page.getByLabel('Name (Tiếng Việt)').fill('Quán thắng cố Tả Van');
+  await page.getByLabel('Latitude').fill('95');
+  await page.getByLabel('Longitude').fill('103.89');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Latitude is a number from -90 to 90, e.g. 22.3364.')).toBeVisible();
+  await expect(page.getByLabel('Name (Tiếng Việt)')).toHaveValue('Quán thắng cố Tả Van');
+  await page.getByLabel('Latitude').fill('22.2991');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quán thắng cố Tả Van' })).toBeVisible();
+  // Another commune's official gets 404 on this commune's tourism desk.
+  await page.context().clearCookies();
+  await page.goto('/login?lng=en');
+  await page.getByLabel('Email').fill('official.giaphu@baan.test');
+  await page.getByLabel('Password').fill('baan-demo-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  expect((await page.goto('/ta-van/tourism/inquiries'))?.status()).toBe(404);
+  expect((await page.goto('/ta-van/tourism/homestay-giang-ta-chai/edit'))?.status()).toBe(404);
+});
