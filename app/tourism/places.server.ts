@@ -49,7 +49,8 @@ function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-export type ListedPlace = { id: string; slug: string; kind: PlaceKind; name: LocaleText; summary: LocaleText; lat: number; lon: number; cover: ImageRef | null; communeSlug: string; communeName: LocaleText; defaultLocale: Locale };
+/** A place's key on the maps and in their URLs: `{commune}/{place}`. */
+export type ListedPlace = { key: string; id: string; slug: string; kind: PlaceKind; name: LocaleText; summary: LocaleText; lat: number; lon: number; cover: ImageRef | null; communeSlug: string; communeName: LocaleText; defaultLocale: Locale };
 
 /** Published places for the list beside the map: in a commune or anywhere, inside a box, of some kinds. */
 export async function listPlaces(scope: Scope, query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[]; limit?: number }): Promise<ListedPlace[]> {
@@ -63,6 +64,7 @@ export async function listPlaces(scope: Scope, query: { tenantId?: string | null
       limit ${query.limit ?? 100}`),
   );
   return rowsOf<Record<string, unknown>>(rows).map((r) => ({
+    key: `${r.commune_slug as string}/${r.slug as string}`,
     id: r.id as string,
     slug: r.slug as string,
     kind: r.kind as PlaceKind,
@@ -78,31 +80,31 @@ export async function listPlaces(scope: Scope, query: { tenantId?: string | null
 }
 
 /**
- * Published places as an RFC 7946 FeatureCollection: longitude first, slim properties (id,
- * kind, name in the requested language with the commune's fallback, url).
+ * Published places as an RFC 7946 FeatureCollection, built by Postgres in one value (much faster
+ * than row by row at 10k places): longitude first, slim properties (id, kind, name in the
+ * requested language with the commune's fallback, url).
  */
-export async function placesGeoJson(scope: Scope, query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[] }, locale: Locale): Promise<PlaceCollection> {
+export async function placesGeoJsonText(scope: Scope, query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[] }, locale: Locale): Promise<string> {
   const where = filters(query);
   const rows = await withTenant(scope, (tx) =>
     tx.execute(sql`
-      select p.id, p.slug, p.kind, p.name, p.lat, p.lon, c.slug as commune_slug, c.default_locale
+      select coalesce(string_agg(
+        '{"type":"Feature","geometry":{"type":"Point","coordinates":[' || round(p.lon::numeric, 5) || ',' || round(p.lat::numeric, 5) || ']},"properties":'
+        || json_build_object(
+          'id', c.slug || '/' || p.slug,
+          'kind', p.kind,
+          'name', coalesce(nullif(p.name ->> ${locale}, ''), nullif(p.name ->> c.default_locale, ''), (select v from jsonb_each_text(p.name) as e(k, v) where v <> '' limit 1), ''),
+          'url', '/' || c.slug || '/tourism/' || p.slug
+        )::text || '}', ','), '') as features
       from places p join communes c on c.id = p.tenant_id
-      where ${sql.join(where, sql` and `)}
-      limit 20000`),
+      where ${sql.join(where, sql` and `)}`),
   );
-  return {
-    type: 'FeatureCollection',
-    features: rowsOf<Record<string, unknown>>(rows).map((r) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [Math.round(Number(r.lon) * 1e5) / 1e5, Math.round(Number(r.lat) * 1e5) / 1e5] },
-      properties: {
-        id: r.id as string,
-        kind: r.kind as PlaceKind,
-        name: localized(r.name as LocaleText, locale, r.default_locale as Locale).text,
-        url: `/${r.commune_slug as string}/tourism/${r.slug as string}`,
-      },
-    })),
-  };
+  const [row] = rowsOf<{ features: string }>(rows);
+  return `{"type":"FeatureCollection","features":[${row?.features ?? ''}]}`;
+}
+
+export async function placesGeoJson(scope: Scope, query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[] }, locale: Locale): Promise<PlaceCollection> {
+  return JSON.parse(await placesGeoJsonText(scope, query, locale)) as PlaceCollection;
 }
 
 export async function getPlace(scope: Scope & { tenantId: string }, slug: string, includeDrafts = false): Promise<PlaceRow | null> {
@@ -248,3 +250,18 @@ export async function ownerEmailOf(scope: Scope & { tenantId: string }, ownerUse
   return row?.email ?? '';
 }
 
+
+/** The drawn line of a published trail (by its map key `{commune}/{place}`), for the map when it is selected. */
+export async function trailTrack(scope: Scope, key: string): Promise<[number, number][] | null> {
+  const match = /^([a-z0-9-]{2,63})\/([a-z0-9-]{1,80})$/.exec(key);
+  if (!match) return null;
+  const [, communeSlug, slug] = match;
+  const [row] = await withTenant(scope, (tx) =>
+    tx
+      .select({ track: places.track })
+      .from(places)
+      .innerJoin(communes, eq(communes.id, places.tenantId))
+      .where(and(eq(communes.slug, communeSlug!), eq(places.slug, slug!), eq(places.published, true), eq(places.kind, 'trail'))),
+  );
+  return row?.track ? row.track.map((p) => [p[0], p[1]] as [number, number]) : null;
+}

@@ -76,6 +76,7 @@ describe('places and GeoJSON', () => {
     expect(feature?.geometry.coordinates).toEqual([103.88, 22.31]);
     expect(Object.keys(feature!.properties).sort()).toEqual(['id', 'kind', 'name', 'url']);
     expect(feature!.properties.url).toMatch(new RegExp(`^/${a.slug}/tourism/`));
+    expect(feature!.properties.url).toBe(`/${feature!.properties.id.replace('/', '/tourism/')}`);
     expect(collection.features.some((f) => f.properties.name === 'Bản nháp')).toBe(false);
     // Falls back to the commune's language when the requested one is missing.
     const th = await placesGeoJson(scopeFor(database, null, null), { tenantId: a.id }, 'th');

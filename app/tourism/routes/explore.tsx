@@ -10,7 +10,7 @@ import { ResponsiveImage } from '~/media/responsive-image.tsx';
 import { localized } from '~/tenancy/commune.ts';
 import { KIND_COLORS, PLACE_KINDS, type PlaceKind } from '../kinds.ts';
 import { MapIsland } from '../map-island.tsx';
-import { listPlaces, parseBbox, parseKinds } from '../places.server.ts';
+import { listPlaces, parseBbox, parseKinds, trailTrack } from '../places.server.ts';
 import type { Route } from './+types/explore';
 
 const NATIONAL_VIEW = { lat: 16.5, lon: 104.5, zoom: 4.6 };
@@ -27,9 +27,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const kinds = parseKinds(params.getAll('kind').join(','));
   const bbox = parseBbox(params.get('bbox'));
   const scope = { ...scopeOf(context), tenantId: commune?.id ?? null };
-  const [places, canManage] = await Promise.all([
+  const selected = params.get('place');
+  const [places, canManage, track] = await Promise.all([
     listPlaces(scope, { tenantId: commune?.id ?? null, bbox, kinds, limit: 100 }),
     commune ? viewerHasRole(context, ['official', 'editor', 'seller']) : Promise.resolve(false),
+    selected ? trailTrack(scope, selected) : Promise.resolve(null),
   ]);
   const { t } = getI18n(context);
   const lat = num(params.get('lat'), -90, 90);
@@ -49,9 +51,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
           ? { lat: commune.centerLat, lon: commune.centerLon, zoom: commune.zoom }
           : NATIONAL_VIEW,
     styleUrl: env.mapStyleUrl,
+    track,
     geojsonUrl: `${commune ? `/${commune.slug}/places.geojson` : '/map/places.geojson'}${kinds.length ? `?kind=${kinds.join(',')}` : ''}`,
     places: places.map((p) => ({
-      id: p.id,
+      id: p.key,
       kind: p.kind,
       name: localized(p.name, locale, p.defaultLocale).text,
       summary: localized(p.summary, locale, p.defaultLocale).text,
@@ -65,7 +68,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 /** Moving the map or selecting a place changes only the URL's view: the list reloads for filters and "search this area". */
 export function shouldRevalidate({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
   if ((formMethod && formMethod !== 'GET') || currentUrl.pathname !== nextUrl.pathname) return defaultShouldRevalidate;
-  const changed = ['kind', 'bbox', 'lng'].some((k) => currentUrl.searchParams.getAll(k).join() !== nextUrl.searchParams.getAll(k).join());
+  const changed = ['kind', 'bbox', 'lng', 'place'].some((k) => currentUrl.searchParams.getAll(k).join() !== nextUrl.searchParams.getAll(k).join());
   return changed ? defaultShouldRevalidate : false;
 }
 
@@ -146,6 +149,7 @@ export default function Explore({ loaderData }: Route.ComponentProps) {
             }}
             onSelect={(id) => update({ place: id }, false)}
             onHover={setHovered}
+            track={d.track}
           />
           {moved ? (
             <button

@@ -291,7 +291,7 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
         <a href={osm} rel="noopener nofollow">
           {t('tourism:place.openStreetMap')}
         </a>
-        <Link to={`/${d.communeSlug}/tourism?place=${p.id}&lat=${p.lat}&lon=${p.lon}&z=15`}>{t('tourism:place.onMap')}</Link>
+        <Link to={`/${d.communeSlug}/tourism?place=${encodeURIComponent(`${d.communeSlug}/${p.slug}`)}&lat=${p.lat}&lon=${p.lon}&z=15`}>{t('tourism:place.onMap')}</Link>
       </p>
       {d.events.length ? (
         <section aria-labelledby="events-here">

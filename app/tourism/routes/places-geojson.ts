@@ -2,7 +2,7 @@ import { scopeOf } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { getLocale } from '~/i18n/middleware.server.ts';
 import { communeContext } from '~/lib/context.ts';
-import { parseBbox, parseKinds, placesGeoJson } from '../places.server.ts';
+import { parseBbox, parseKinds, placesGeoJsonText } from '../places.server.ts';
 import type { Route } from './+types/places-geojson';
 
 /**
@@ -20,12 +20,12 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
     );
   }
-  const collection = await placesGeoJson(
+  const body = await placesGeoJsonText(
     { ...scopeOf(context), tenantId: commune?.id ?? null },
     { tenantId: commune?.id ?? null, bbox, kinds: parseKinds(params.getAll('kind').join(',')) },
     getLocale(context) as Locale,
   );
-  return new Response(JSON.stringify(collection), {
+  return new Response(body, {
     headers: {
       'Content-Type': 'application/geo+json; charset=utf-8',
       'Cache-Control': 'public, max-age=60',
