@@ -3,8 +3,8 @@ import type { MiddlewareFunction } from 'react-router';
 /**
  * A per-process micro-cache for what anonymous readers see. Most traffic on a commune site is
  * people reading published pages without an account; for a few seconds, they can share one
- * rendering. Only GET responses that are 200 and set no cookie, asked without a session or
- * flash cookie and without `?lng=`, are kept, keyed by host, language and URL. Turn it off with
+ * rendering. Only GET responses that are 200 and set no cookie, asked without a session,
+ * flash or cart cookie and without `?lng=`, are kept, keyed by host, language and URL. Turn it off with
  * PAGE_CACHE_SECONDS=0.
  */
 const MAX_ENTRIES = 1_000;
@@ -19,7 +19,7 @@ function cacheable(request: Request): boolean {
   // Only behind Baan's own server, which says whether a request is a document or data request.
   if (request.method !== 'GET' || !request.headers.has('x-baan-request-kind')) return false;
   const cookie = request.headers.get('Cookie') ?? '';
-  if (/(?:^|;\s*)(baan_session|baan_flash)=/.test(cookie)) return false;
+  if (/(?:^|;\s*)(baan_session|baan_flash|baan_cart)=/.test(cookie)) return false;
   return !new URL(request.url).searchParams.has('lng');
 }
 

@@ -82,3 +82,37 @@ test('/healthz reports the database', async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: 'ok', database: { kind: 'pglite', reachable: true } });
 });
+
+test('commune B’s official gets 404 on commune A’s market and tourism desks, shops, orders and listings', async ({ request, browser }) => {
+  // A buyer orders from Gia Phú (commune A), so A has an order with a reference.
+  const buyer = await browser.newContext();
+  const page = await buyer.newPage();
+  await page.goto('/login?lng=en');
+  await page.getByLabel('Email').fill('buyer@baan.test');
+  await page.getByLabel('Password').fill('baan-demo-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await page.goto('/gia-phu/market/que-kho');
+  await page.getByRole('button', { name: 'Buy now' }).click();
+  await page.getByRole('link', { name: 'Go to checkout' }).click();
+  await page.getByLabel('Phone number').fill('0900 000 901');
+  await page.getByLabel('Province').selectOption({ label: 'Hà Nội' });
+  await page.getByLabel('Commune or ward').fill('Phường Hoàn Kiếm');
+  await page.getByLabel('Village, street and house number').fill('1 Tràng Tiền');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Order BA/ })).toBeVisible();
+  const reference = (await page.getByRole('heading', { level: 1 }).innerText()).replace('Order ', '').trim();
+  await buyer.close();
+
+  await signInAs(request, 'official.tavan@baan.test');
+  const shop = await request.get('/gia-phu/market/que-kho');
+  expect(shop.status()).toBe(200);
+  for (const path of ['/gia-phu/market/manage', `/gia-phu/market/orders/${reference}`, '/gia-phu/tourism/manage', '/gia-phu/tourism/inquiries', '/gia-phu/tourism/new', '/gia-phu/tourism/rung-que-gia-phu/edit']) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+  // The buyer's order page is the buyer's alone.
+  expect((await request.get(`/orders/${reference}`)).status()).toBe(404);
+  // Posting to A's desk changes nothing.
+  expect((await request.post('/gia-phu/market/manage', { form: { intent: 'moderation', on: '1' }, maxRedirects: 0 })).status()).toBe(404);
+  expect((await request.post(`/gia-phu/market/orders/${reference}`, { form: { intent: 'confirm' }, maxRedirects: 0 })).status()).toBe(404);
+});

@@ -120,3 +120,17 @@ test('bad input is refused with a clear message and changes nothing; other commu
   const response = await page.goto('/ta-van/market/manage');
   expect(response?.status()).toBe(404);
 });
+
+test('one visitor’s cart is never shown to another, even with the anonymous page cache on', async ({ browser }) => {
+  const first = await phone(browser);
+  await first.page.goto('/ta-van/market/gao-nep-nuong?lng=en');
+  await first.page.getByRole('button', { name: 'Buy now' }).click();
+  await expect(first.page.getByRole('link', { name: 'Upland sticky rice' })).toBeVisible();
+  const second = await phone(browser);
+  await second.page.goto('/cart');
+  await expect(second.page.getByText('Your cart is empty.')).toBeVisible();
+  await first.page.goto('/cart');
+  await expect(first.page.getByRole('link', { name: 'Upland sticky rice' })).toBeVisible();
+  await first.context.close();
+  await second.context.close();
+});
