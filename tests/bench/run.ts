@@ -3,8 +3,13 @@
 //   2. commune home page latency (p50/p95, autocannon) at 20 connections, on PGlite and on server
 //      Postgres, with the anonymous page cache on (the default) and off
 //   3. JavaScript (gzip) that the home page and a commune page download
+//   4. the marketplace (tests/bench/market.ts): catalogue search p95 over 100,000 products in 50
+//      communes (BENCH_PRODUCTS), and the catalogue page's throughput against a raw
+//      `node:http` + `renderToString` baseline on the same data, as a ratio
 // Server Postgres is used when BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
-// answers; a database `baan_bench` is created there and dropped afterwards.
+// answers; databases `baan_bench*` are created there and dropped afterwards.
+// BENCH_ONLY=market runs only part 4 (BENCH_ONLY=handbook only parts 1–3); BENCH_SECONDS and
+// BENCH_CONNECTIONS set each load test's length and connections.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +17,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
 import { htmlBytes, offlineCacheSize, searchBench } from './handbook.ts';
+import { runMarketBench } from './market.ts';
 import { CONNECTIONS, DURATION_MS, fmt, load, serverUrl, startServer, stop, waitFor200 } from './support.ts';
 
 const ARTICLE = '/gia-phu/handbook/activate-vneid-level-2';
@@ -36,10 +42,17 @@ async function jsBytes(base: string, pagePath: string) {
   }
 }
 
+const only = process.env.BENCH_ONLY;
+
 async function main() {
   console.log(`Baan bench · ${os.cpus().length} cores · Node ${process.version} · ${CONNECTIONS} connections × ${DURATION_MS / 1000} s\n`);
   const build = spawnSync(process.execPath, ['node_modules/@react-router/dev/bin.js', 'build'], { stdio: 'ignore' });
   if (build.status !== 0) throw new Error('build failed');
+  if (only !== 'market') await foundationAndHandbook();
+  if (only !== 'handbook') await runMarketBench();
+}
+
+async function foundationAndHandbook() {
 
   // 1 + 2a: embedded database.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baan-bench-'));

@@ -37,7 +37,7 @@ export async function stop(child: ChildProcess) {
 export type LoadResult = { requests: number; rps: number; p50: number; p95: number; p99: number; errors: number };
 
 export const fmt = (r: LoadResult, target = '[target p95 ≤ 50 ms]') =>
-  `p50 ${r.p50} ms · p95 ${r.p95} ms · p99 ${r.p99} ms · ${r.rps} req/s · ${r.errors} errors   ${target}`;
+  `p50 ${r.p50} ms · p95 ${r.p95} ms · p99 ${r.p99} ms · ${r.rps} req/s · ${r.errors} errors${target ? `   ${target}` : ''}`;
 
 /** autocannon with CONNECTIONS keep-alive connections for DURATION_MS; every latency is kept for exact percentiles. */
 export async function load(url: string): Promise<LoadResult> {
