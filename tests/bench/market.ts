@@ -2,8 +2,9 @@
 // (BENCH_PRODUCTS to change the count):
 //   1. catalogue search p50/p95 (in process, real PGlite / server Postgres), over a fixed mix of
 //      queries: folded and accented Vietnamese, Thai, English, filters, sorts and later pages
-//   2. on server Postgres, `/market?q=mat+ong` and `/market` from the built app (page cache off,
-//      then on) and from a raw `node:http` + `renderToString` baseline on the same data, as a ratio
+//   2. on server Postgres, `/market?q=mat+ong`, `/market` and an index-served filter page from the
+//      built app (page cache off, then on) and from a raw `node:http` + `renderToString` baseline
+//      on the same data, as a ratio
 // The server database `baan_bench_market` is dropped afterwards (BENCH_KEEP_MARKET=1 keeps it,
 // to look at query plans).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -118,7 +119,9 @@ function startBaseline(port: number, databaseUrl: string): ChildProcess {
   });
 }
 
-const PAGES = ['/market?q=mat+ong', '/market'];
+// The two pages of the issue, and one the indexes serve in a few milliseconds even at 100k
+// products: there the framework's own cost, not the database, sets the ratio.
+const PAGES = ['/market?q=mat+ong', '/market', '/market?category=textiles&sort=price_desc'];
 
 /** The page as sent (gzip) and unpacked, so the two servers are seen to send the same page. */
 async function pageBytes(url: string) {
@@ -183,7 +186,8 @@ export async function runMarketBench() {
       console.log(`GET ${page}: HTML ${bytes[`${page} app, page cache off`]} from the app, ${bytes[`${page} baseline`]} from the baseline`);
       console.log(`GET ${page} on server Postgres, app (page cache off): ${fmt(app, '')}`);
       console.log(`GET ${page} on server Postgres, raw node:http + renderToString baseline: ${fmt(raw, '')}`);
-      console.log(`  app/baseline: ${(app.rps / raw.rps).toFixed(2)}× the req/s, ${(app.p95 / raw.p95).toFixed(2)}× the p95   [target ≥ 0.6× the req/s]`);
+      // From the request counts (same duration): a rounded req/s is too coarse when the database is slow.
+      console.log(`  app/baseline: ${(app.requests / raw.requests).toFixed(2)}× the req/s, ${(app.p95 / raw.p95).toFixed(2)}× the p95   [target ≥ 0.6× the req/s]`);
       console.log(`GET ${page} on server Postgres, app (page cache on, the default): ${fmt(r['app, page cache on']!, '')}`);
     }
   } finally {
