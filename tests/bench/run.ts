@@ -3,73 +3,24 @@
 //   2. commune home page latency (p50/p95, autocannon) at 20 connections, on PGlite and on server
 //      Postgres, with the anonymous page cache on (the default) and off
 //   3. JavaScript (gzip) that the home page and a commune page download
+//   4. the marketplace (tests/bench/market.ts): catalogue search p95 over 100,000 products in 50
+//      communes (BENCH_PRODUCTS), and the catalogue page's throughput against a raw
+//      `node:http` + `renderToString` baseline on the same data, as a ratio
 // Server Postgres is used when BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
-// answers; a database `baan_bench` is created there and dropped afterwards.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// answers; databases `baan_bench*` are created there and dropped afterwards.
+// BENCH_ONLY=market runs only part 4 (BENCH_ONLY=handbook only parts 1–3); BENCH_SECONDS and
+// BENCH_CONNECTIONS set each load test's length and connections.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { htmlBytes, offlineCacheSize, searchBench } from './handbook.ts';
-
-const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+import { runMarketBench } from './market.ts';
+import { CONNECTIONS, DURATION_MS, fmt, load, serverUrl, startServer, stop, waitFor200 } from './support.ts';
 
 const ARTICLE = '/gia-phu/handbook/activate-vneid-level-2';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function startServer(port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-async function waitFor200(url: string, timeoutMs = 120_000): Promise<number> {
-  const started = performance.now();
-  while (performance.now() - started < timeoutMs) {
-    try {
-      const response = await fetch(url);
-      if (response.status === 200) return performance.now() - started;
-    } catch {
-      // not listening yet
-    }
-    await sleep(25);
-  }
-  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-}
-
-const fmt = (r: { p50: number; p95: number; p99: number; rps: number; errors: number }) =>
-  `p50 ${r.p50} ms · p95 ${r.p95} ms · p99 ${r.p99} ms · ${r.rps} req/s · ${r.errors} errors   [target p95 ≤ 50 ms]`;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
-/** autocannon with CONNECTIONS keep-alive connections for DURATION_MS; every latency is kept for exact percentiles. */
-async function load(url: string) {
-  for (let i = 0; i < 20; i++) await fetch(url).then((r) => r.arrayBuffer()); // warm-up
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url, connections: CONNECTIONS, duration: DURATION_MS / 1000, headers: { 'accept-language': 'vi', 'accept-encoding': 'gzip' } },
-      (error, done) => (error ? reject(error) : resolve(done)),
-    );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
-  latencies.sort((x, y) => x - y);
-  return {
-    requests: latencies.length,
-    rps: Math.round(result.requests.average),
-    p50: +percentile(latencies, 50).toFixed(1),
-    p95: +percentile(latencies, 95).toFixed(1),
-    p99: +percentile(latencies, 99).toFixed(1),
-    errors: result.errors + result.non2xx,
-  };
-}
 
 /** Every script a real browser (Chromium) downloads for the page, measured raw and gzipped. */
 async function jsBytes(base: string, pagePath: string) {
@@ -91,10 +42,17 @@ async function jsBytes(base: string, pagePath: string) {
   }
 }
 
+const only = process.env.BENCH_ONLY;
+
 async function main() {
   console.log(`Baan bench · ${os.cpus().length} cores · Node ${process.version} · ${CONNECTIONS} connections × ${DURATION_MS / 1000} s\n`);
   const build = spawnSync(process.execPath, ['node_modules/@react-router/dev/bin.js', 'build'], { stdio: 'ignore' });
   if (build.status !== 0) throw new Error('build failed');
+  if (only !== 'market') await foundationAndHandbook();
+  if (only !== 'handbook') await runMarketBench();
+}
+
+async function foundationAndHandbook() {
 
   // 1 + 2a: embedded database.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baan-bench-'));

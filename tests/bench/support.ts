@@ -1,0 +1,62 @@
+// Helpers shared by the bench parts: start the built app, wait for it, and load-test a URL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
+
+export const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+export const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+/** The built app (`scripts/start.mjs`) on `port`, with `env` over this process's environment. */
+export function startServer(port: number, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export async function waitFor200(url: string, timeoutMs = 120_000): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    try {
+      const response = await fetch(url);
+      if (response.status === 200) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await sleep(25);
+  }
+  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
+}
+
+export async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
+
+export type LoadResult = { requests: number; rps: number; p50: number; p95: number; p99: number; errors: number };
+
+export const fmt = (r: LoadResult, target = '[target p95 ≤ 50 ms]') =>
+  `p50 ${r.p50} ms · p95 ${r.p95} ms · p99 ${r.p99} ms · ${r.rps} req/s · ${r.errors} errors${target ? `   ${target}` : ''}`;
+
+/** autocannon with CONNECTIONS keep-alive connections for DURATION_MS; every latency is kept for exact percentiles. */
+export async function load(url: string): Promise<LoadResult> {
+  for (let i = 0; i < 20; i++) await fetch(url).then((r) => r.arrayBuffer()); // warm-up
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url, connections: CONNECTIONS, duration: DURATION_MS / 1000, headers: { 'accept-language': 'vi', 'accept-encoding': 'gzip' } },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((x, y) => x - y);
+  return {
+    requests: latencies.length,
+    rps: Math.round(result.requests.average),
+    p50: +percentile(latencies, 50).toFixed(1),
+    p95: +percentile(latencies, 95).toFixed(1),
+    p99: +percentile(latencies, 99).toFixed(1),
+    errors: result.errors + result.non2xx,
+  };
+}
