@@ -2,12 +2,18 @@ import type { Locale } from './config.ts';
 
 const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', th: 'th-TH', en: 'en-GB' };
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Money is an integer in the currency's minor unit (VND has none, THB has satang). */
 export function formatMoney(minor: number, currency: 'VND' | 'THB', locale: Locale): string {
   const digits = currency === 'VND' ? 0 : 2;
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    minor / 10 ** digits,
-  );
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    moneyFormats.set(key, format);
+  }
+  return format.format(minor / 10 ** digits);
 }
 
 // Building an Intl formatter is costly (a measurable share of a page render); reuse them.

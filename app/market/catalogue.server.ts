@@ -41,58 +41,61 @@ const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
  * trigram index, filtered, sorted with the id as the final tie-break so pages never overlap.
  */
 export async function searchCatalogue(scope: Scope, query: CatalogueQuery): Promise<{ items: CatalogueItem[]; hasMore: boolean }> {
-  const where: SQL[] = [sql`p.status = 'published'`];
-  if (scope.tenantId) where.push(sql`p.tenant_id = ${scope.tenantId}::uuid`);
+  // Everything runs on `product_search` (published products only, indexed, readable by all);
+  // `products` is joined for the one page of rows shown.
+  const where: SQL[] = [sql`true`];
+  if (scope.tenantId) where.push(sql`s.tenant_id = ${scope.tenantId}::uuid`);
   const words = queryWords(query.q);
-  for (const word of words) where.push(sql`p.search_text like ${`%${likeEscape(word)}%`}`);
-  if (query.category) where.push(sql`p.category = ${query.category}`);
+  for (const word of words) where.push(sql`s.search_text like ${`%${likeEscape(word)}%`}`);
+  if (query.category) where.push(sql`s.category = ${query.category}`);
   if (query.province) {
     const [country, code] = query.province.split('-');
-    where.push(sql`c.country = ${country} and c.province_code = ${code}`);
+    where.push(sql`s.tenant_id in (select id from communes where country = ${country} and province_code = ${code})`);
   }
-  if (query.commune && !scope.tenantId) where.push(sql`c.slug = ${query.commune}`);
-  if (query.stars) where.push(sql`p.cert_stars >= ${query.stars} and p.cert_expires_on >= current_date`);
-  if (query.minPrice !== null || query.maxPrice !== null || query.sort.startsWith('price')) where.push(sql`p.currency = ${query.currency}`);
-  if (query.minPrice !== null) where.push(sql`p.price_minor >= ${query.minPrice}`);
-  if (query.maxPrice !== null) where.push(sql`p.price_minor <= ${query.maxPrice}`);
-  if (query.inStock) where.push(sql`p.stock > 0`);
+  if (query.commune && !scope.tenantId) where.push(sql`s.tenant_id = (select id from communes where slug = ${query.commune})`);
+  if (query.stars) where.push(sql`s.cert_stars >= ${query.stars} and s.cert_expires_on >= current_date`);
+  if (query.minPrice !== null || query.maxPrice !== null || query.sort.startsWith('price')) where.push(sql`s.currency = ${query.currency}`);
+  if (query.minPrice !== null) where.push(sql`s.price_minor >= ${query.minPrice}`);
+  if (query.maxPrice !== null) where.push(sql`s.price_minor <= ${query.maxPrice}`);
+  if (query.inStock) where.push(sql`s.stock > 0`);
 
   const phrase = words.join(' ');
-  const order =
+  // Relevance: the words found together in a title first, then the newest. Cheap enough to
+  // rank tens of thousands of hits (a similarity score per hit is not).
+  const titleHit = phrase ? sql`(strpos(s.title_text, ${phrase}) > 0)` : sql`false`;
+  const inner =
     query.sort === 'price_asc'
-      ? sql`p.price_minor asc, p.id asc`
+      ? sql`s.price_minor asc, s.product_id asc`
       : query.sort === 'price_desc'
-        ? sql`p.price_minor desc, p.id asc`
+        ? sql`s.price_minor desc, s.product_id asc`
         : query.sort === 'relevance' && phrase
-          ? sql`word_similarity(${phrase}, p.search_text) desc, p.published_at desc, p.id asc`
-          : sql`p.published_at desc, p.id asc`;
+          ? sql`${titleHit} desc, s.published_at desc nulls last, s.product_id asc`
+          : sql`s.published_at desc nulls last, s.product_id asc`;
+  const outer =
+    query.sort === 'price_asc'
+      ? sql`hit.price_minor asc, hit.product_id asc`
+      : query.sort === 'price_desc'
+        ? sql`hit.price_minor desc, hit.product_id asc`
+        : query.sort === 'relevance' && phrase
+          ? sql`hit.title_hit desc, hit.published_at desc nulls last, hit.product_id asc`
+          : sql`hit.published_at desc nulls last, hit.product_id asc`;
   const offset = (query.page - 1) * PAGE_SIZE;
 
   const rows = await withTenant(scope, (tx) =>
-    tx.execute<{
-      id: string;
-      slug: string;
-      title: LocaleText;
-      price_minor: number;
-      currency: 'VND' | 'THB';
-      unit: ProductUnit;
-      stock: number;
-      cover: ImageRef | null;
-      cert_scheme: 'OCOP' | 'OTOP' | null;
-      cert_stars: number | null;
-      cert_expires_on: string | null;
-      rating_sum: number;
-      rating_count: number;
-      commune_slug: string;
-      commune_name: LocaleText;
-    }>(sql`
+    tx.execute(sql`
       select p.id, p.slug, p.title, p.price_minor, p.currency, p.unit, p.stock, p.photos -> 0 as cover,
         p.cert_scheme, p.cert_stars, p.cert_expires_on::text as cert_expires_on, p.rating_sum, p.rating_count,
         c.slug as commune_slug, c.name as commune_name
-      from products p join communes c on c.id = p.tenant_id
-      where ${sql.join(where, sql` and `)}
-      order by ${order}
-      limit ${PAGE_SIZE + 1} offset ${offset}`),
+      from (
+        select s.tenant_id, s.product_id, s.price_minor, s.published_at, ${titleHit} as title_hit
+        from product_search s
+        where ${sql.join(where, sql` and `)}
+        order by ${inner}
+        limit ${PAGE_SIZE + 1} offset ${offset}
+      ) hit
+      join products p on p.tenant_id = hit.tenant_id and p.id = hit.product_id and p.status = 'published'
+      join communes c on c.id = p.tenant_id
+      order by ${outer}`),
   );
   const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
   const items = list.slice(0, PAGE_SIZE).map(

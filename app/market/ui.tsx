@@ -47,10 +47,15 @@ export type CardProduct = {
   ratingCount?: number;
 };
 
-export function ProductCard({ product, fallback }: { product: CardProduct; fallback: Locale }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language as Locale;
+type TFunction = ReturnType<typeof useTranslation>['t'];
+
+/**
+ * One product in a grid. It takes the page's `t` instead of calling `useTranslation` itself: a
+ * catalogue page renders dozens of cards, and the hook's per-call cost showed in the profile.
+ */
+export function ProductCard({ product, fallback, t, locale }: { product: CardProduct; fallback: Locale; t: TFunction; locale: Locale }) {
   const title = localized(product.title, locale, fallback).text;
+  const stars = product.certValid && product.certScheme && product.certStars ? product.certStars : 0;
   return (
     <li className="product-card">
       <Link to={`/${product.communeSlug}/market/${product.slug}`}>
@@ -62,12 +67,16 @@ export function ProductCard({ product, fallback }: { product: CardProduct; fallb
         <span className="product-card-title">{title}</span>
       </Link>
       <span className="product-card-price">
-        <Money minor={product.priceMinor} currency={product.currency} /> <span className="muted">/ {t(`market:units.${product.unit}` as 'market:units.kg')}</span>
+        <span className="money">{formatMoney(product.priceMinor, product.currency, locale)}</span> <span className="muted">/ {t(`market:units.${product.unit}` as 'market:units.kg')}</span>
       </span>
-      {product.certValid ? <CertBadge scheme={product.certScheme ?? null} stars={product.certStars ?? null} /> : null}
+      {stars ? (
+        <span className="badge badge-cert" aria-label={t('market:cert.badgeLabel', { scheme: product.certScheme, count: stars })}>
+          {product.certScheme} {'★'.repeat(stars)}
+        </span>
+      ) : null}
       {product.communeName ? <span className="muted small">{localized(product.communeName, locale, fallback).text}</span> : null}
       {product.stock <= 0 ? <span className="badge badge-muted">{t('market:product.soldOut')}</span> : null}
-      {product.ratingCount ? <RatingLine sum={product.ratingSum ?? 0} count={product.ratingCount} /> : null}
+      {product.ratingCount ? <span className="muted">{t('market:rating.average', { average: Math.round(((product.ratingSum ?? 0) / product.ratingCount) * 10) / 10, count: product.ratingCount })}</span> : null}
     </li>
   );
 }

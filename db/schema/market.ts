@@ -274,3 +274,32 @@ export const orderEvents = pgTable(
     foreignKey({ name: 'order_events_order_fk', columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete('cascade'),
   ],
 );
+
+/**
+ * The catalogue's own index: one row per published product, kept by a trigger on `products`.
+ * Everyone may read it (it holds only what is published), so the planner can use its trigram
+ * index under row-level security — on `products`, the policies stop LIKE from using an index.
+ */
+export const productSearch = pgTable(
+  'product_search',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    productId: uuid('product_id').notNull(),
+    searchText: text('search_text').notNull(),
+    titleText: text('title_text').notNull(),
+    category: text('category').notNull(),
+    priceMinor: integer('price_minor').notNull(),
+    currency: text('currency').notNull(),
+    stock: integer('stock').notNull(),
+    certStars: smallint('cert_stars'),
+    certExpiresOn: date('cert_expires_on'),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'product_search_pkey', columns: [t.tenantId, t.productId] }),
+    foreignKey({ name: 'product_search_product_fk', columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }).onDelete('cascade'),
+    index('product_search_newest_idx').on(t.publishedAt.desc(), t.productId),
+    index('product_search_price_idx').on(t.currency, t.priceMinor, t.productId),
+    index('product_search_category_idx').on(t.category, t.publishedAt.desc()),
+  ],
+);

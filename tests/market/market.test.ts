@@ -1,13 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, memberships, orders, products, sellerActions, sellerPayouts } from '#db/schema/index.ts';
+import { events, memberships, orders, productSearch, products, sellerActions, sellerPayouts } from '#db/schema/index.ts';
 import { withTenant } from '#db/scope.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
 import { resolveCart, type CartLine } from '~/market/cart.server.ts';
 import { CheckoutRefused, placeOrders } from '~/market/checkout.server.ts';
 import { buyerMove, getBuyerOrder, getCommuneOrder, listBuyerOrders, listCommuneOrders, markPaid, rateItem, sellerMove } from '~/market/orders.server.ts';
-import { createProduct, getPublishedProduct, moderateProduct, updateProduct } from '~/market/products.server.ts';
+import { createProduct, getPublishedProduct, moderateProduct, setProductArchived, updateProduct } from '~/market/products.server.ts';
 import { parsePrice, payoutSchema, productInputSchema, type ProductInput } from '~/market/schemas.ts';
 import { addSellerByOfficial, applyToSell, approveSeller, recordConsent, setModeration, setPayout } from '~/market/sellers.server.ts';
 import { parseEmvco } from '~/payments/emvco.ts';
@@ -154,6 +154,21 @@ describe('catalogue search', () => {
   });
 });
 
+describe('catalogue index', () => {
+  it('follows every change of a product: price, stock, archiving', async () => {
+    const made = await createProduct(asSeller(a), a.sellerId, false, input({ title: { vi: 'Nấm hương rừng' }, price: 90000, stock: 3 }), [], true);
+    const find = async (params: Record<string, string>) =>
+      (await searchCatalogue(scopeFor(database, null, null), parseCatalogueQuery(new URLSearchParams({ q: 'nam huong rung', ...params }), 'VND'))).items.map((i) => i.id);
+    expect(await find({})).toEqual([made.id]);
+    await updateProduct(asSeller(a), made.id, false, input({ title: { vi: 'Nấm hương rừng' }, price: 120000, stock: 0 }), [], true);
+    expect(await find({ max: '100000' })).toEqual([]);
+    expect(await find({ instock: '1' })).toEqual([]);
+    expect(await find({ min: '110000' })).toEqual([made.id]);
+    await setProductArchived(tenantScope(a, a.seller.id), made.id, false, true);
+    expect(await find({})).toEqual([]);
+  });
+});
+
 describe('checkout', () => {
   it('creates one order per seller across communes, takes the stock, and builds the QR from our data', async () => {
     const honey = await createProduct(asSeller(a), a.sellerId, false, input({ title: { vi: 'Mật ong' }, price: 250000, stock: 5 }), [], true);
@@ -286,6 +301,12 @@ describe('isolation', () => {
     const other = await makeUser(database);
     expect(await getBuyerOrder({ ...scopeFor(database, null, other.id), userId: other.id }, placed[0]!.reference)).toBeNull();
     // Writing a product into A while acting in B is refused by row-level security.
+    // The catalogue index is readable by all but written only inside the product's commune.
+    const visible = await withTenant(officialB, (tx) => tx.select().from(productSearch).where(eq(productSearch.productId, p.id)));
+    expect(visible).toHaveLength(1);
+    const changed = await withTenant(officialB, (tx) => tx.update(productSearch).set({ stock: 0 }).where(eq(productSearch.productId, p.id)).returning());
+    expect(changed).toHaveLength(0);
+    await expect(withTenant(officialB, (tx) => tx.insert(productSearch).values({ ...visible[0]!, productId: crypto.randomUUID() }))).rejects.toThrow();
     await expect(
       withTenant(officialB, (tx) => tx.insert(products).values({ tenantId: a.id, sellerId: a.sellerId, slug: 'lau', title: { vi: 'x' }, category: 'other', priceMinor: 1, currency: 'VND', unit: 'kg' })),
     ).rejects.toThrow();

@@ -61,7 +61,8 @@ function pageLink(search: string, page: number): string {
 }
 
 export default function Catalogue({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
   const d = loaderData;
   const q: CatalogueQuery = d.query;
   const fallback = (d.commune?.defaultLocale ?? 'vi') as Locale;
@@ -180,7 +181,7 @@ export default function Catalogue({ loaderData }: Route.ComponentProps) {
       ) : (
         <ul className="product-grid" aria-label={t('market:catalogue.results')}>
           {d.items.map((item) => (
-            <ProductCard key={item.id} product={{ ...item, communeName: d.commune ? undefined : item.communeName }} fallback={fallback} />
+            <ProductCard key={item.id} product={{ ...item, communeName: d.commune ? undefined : item.communeName }} fallback={fallback} t={t} locale={locale} />
           ))}
         </ul>
       )}
