@@ -56,41 +56,48 @@ type Row = {
 function catalogueStatement(query: CatalogueQuery): { text: string; params: (string | number)[] } {
   const params: (string | number)[] = [];
   const $ = (value: string | number) => `$${params.push(value)}`;
-  const where = [`p.status = 'published'`];
+  const where = ['true'];
   const words = fold(query.q)
     .split(/[\s|]+/)
     .filter(Boolean)
     .slice(0, 6)
     .map((w) => w.slice(0, 40));
-  for (const word of words) where.push(`p.search_text like ${$(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
-  if (query.category) where.push(`p.category = ${$(query.category)}`);
+  for (const word of words) where.push(`s.search_text like ${$(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  if (query.category) where.push(`s.category = ${$(query.category)}`);
   if (query.province) {
     const [country, code] = query.province.split('-') as [string, string];
-    where.push(`c.country = ${$(country)} and c.province_code = ${$(code)}`);
+    where.push(`s.tenant_id in (select id from communes where country = ${$(country)} and province_code = ${$(code)})`);
   }
-  if (query.commune) where.push(`c.slug = ${$(query.commune)}`);
-  if (query.stars) where.push(`p.cert_stars >= ${$(query.stars)} and p.cert_expires_on >= current_date`);
-  if (query.minPrice !== null || query.maxPrice !== null || query.sort.startsWith('price')) where.push(`p.currency = ${$(query.currency)}`);
-  if (query.minPrice !== null) where.push(`p.price_minor >= ${$(query.minPrice)}`);
-  if (query.maxPrice !== null) where.push(`p.price_minor <= ${$(query.maxPrice)}`);
-  if (query.inStock) where.push('p.stock > 0');
+  if (query.commune) where.push(`s.tenant_id = (select id from communes where slug = ${$(query.commune)})`);
+  if (query.stars) where.push(`s.cert_stars >= ${$(query.stars)} and s.cert_expires_on >= current_date`);
+  if (query.minPrice !== null || query.maxPrice !== null || query.sort.startsWith('price')) where.push(`s.currency = ${$(query.currency)}`);
+  if (query.minPrice !== null) where.push(`s.price_minor >= ${$(query.minPrice)}`);
+  if (query.maxPrice !== null) where.push(`s.price_minor <= ${$(query.maxPrice)}`);
+  if (query.inStock) where.push('s.stock > 0');
   const phrase = words.join(' ');
-  const order =
+  const titleHit = phrase ? `(strpos(s.title_text, ${$(phrase)}) > 0)` : 'false';
+  const [inner, outer] =
     query.sort === 'price_asc'
-      ? 'p.price_minor asc, p.id asc'
+      ? ['s.price_minor asc, s.product_id asc', 'hit.price_minor asc, hit.product_id asc']
       : query.sort === 'price_desc'
-        ? 'p.price_minor desc, p.id asc'
+        ? ['s.price_minor desc, s.product_id asc', 'hit.price_minor desc, hit.product_id asc']
         : query.sort === 'relevance' && phrase
-          ? `word_similarity(${$(phrase)}, p.search_text) desc, p.published_at desc, p.id asc`
-          : 'p.published_at desc, p.id asc';
+          ? [`${titleHit} desc, s.published_at desc nulls last, s.product_id asc`, 'hit.title_hit desc, hit.published_at desc nulls last, hit.product_id asc']
+          : ['s.published_at desc nulls last, s.product_id asc', 'hit.published_at desc nulls last, hit.product_id asc'];
   const text = `
       select p.id, p.slug, p.title, p.price_minor, p.currency, p.unit, p.stock, p.photos -> 0 as cover,
         p.cert_scheme, p.cert_stars, p.cert_expires_on::text as cert_expires_on, p.rating_sum, p.rating_count,
         c.slug as commune_slug, c.name as commune_name
-      from products p join communes c on c.id = p.tenant_id
-      where ${where.join(' and ')}
-      order by ${order}
-      limit ${$(PAGE_SIZE + 1)} offset ${$((query.page - 1) * PAGE_SIZE)}`;
+      from (
+        select s.tenant_id, s.product_id, s.price_minor, s.published_at, ${titleHit} as title_hit
+        from product_search s
+        where ${where.join(' and ')}
+        order by ${inner}
+        limit ${$(PAGE_SIZE + 1)} offset ${$((query.page - 1) * PAGE_SIZE)}
+      ) hit
+      join products p on p.tenant_id = hit.tenant_id and p.id = hit.product_id and p.status = 'published'
+      join communes c on c.id = p.tenant_id
+      order by ${outer}`;
   return { text, params };
 }
 

@@ -8,7 +8,11 @@
 //      `node:http` + `renderToString` baseline on the same data, as a ratio
 // Server Postgres is used when BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
 // answers; databases `baan_bench*` are created there and dropped afterwards.
-// BENCH_ONLY=market runs only part 4 (BENCH_ONLY=handbook only parts 1–3); BENCH_SECONDS and
+//   5. tourism (tests/bench/tourism.ts): 10,000 places over 50 communes — the national map's bbox
+//      query p95 and the size of all places as GeoJSON; the JavaScript of the map page (with
+//      MapLibre and its worker) and of a place page; whether the list paints before map code loads
+// BENCH_ONLY=market runs only part 4, BENCH_ONLY=tourism only part 5 (BENCH_ONLY=handbook only
+// parts 1–3); BENCH_SECONDS and
 // BENCH_CONNECTIONS set each load test's length and connections.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
 import { htmlBytes, offlineCacheSize, searchBench } from './handbook.ts';
 import { runMarketBench } from './market.ts';
+import { tourismBench } from './tourism.ts';
 import { CONNECTIONS, DURATION_MS, fmt, load, serverUrl, startServer, stop, waitFor200 } from './support.ts';
 
 const ARTICLE = '/gia-phu/handbook/activate-vneid-level-2';
@@ -48,8 +53,92 @@ async function main() {
   console.log(`Baan bench · ${os.cpus().length} cores · Node ${process.version} · ${CONNECTIONS} connections × ${DURATION_MS / 1000} s\n`);
   const build = spawnSync(process.execPath, ['node_modules/@react-router/dev/bin.js', 'build'], { stdio: 'ignore' });
   if (build.status !== 0) throw new Error('build failed');
-  if (only !== 'market') await foundationAndHandbook();
-  if (only !== 'handbook') await runMarketBench();
+  if (!only || only === 'handbook') await foundationAndHandbook();
+  if (!only || only === 'market') await runMarketBench();
+  if (!only || only === 'tourism') await tourismPart();
+}
+
+/** Scripts the page downloads (the page's and its workers'), once `ready` (a selector) shows. */
+async function jsBytesUntil(base: string, pagePath: string, ready: string) {
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const scripts = new Map<string, Promise<Buffer>>();
+    context.on('response', (response) => {
+      const url = response.url();
+      if (/\.(m?js)(\?|$)/.test(url) && !scripts.has(url)) scripts.set(url, response.body());
+    });
+    await page.goto(base + pagePath);
+    await page.waitForSelector(ready, { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    // When did the list paint, and when did the first map script start to load?
+    const timing = await page.evaluate(() => {
+      const lcp = performance.getEntriesByType('largest-contentful-paint').at(-1) as PerformanceEntry | undefined;
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      const map = performance.getEntriesByType('resource').find((e) => /map\.client/.test(e.name));
+      return { fcp: fcp?.startTime ?? null, lcp: lcp?.startTime ?? null, mapStart: map?.startTime ?? null };
+    });
+    const bodies = await Promise.all(scripts.values());
+    const raw = bodies.reduce((n, b) => n + b.byteLength, 0);
+    const gzip = bodies.reduce((n, b) => n + gzipSync(b, { level: 6 }).byteLength, 0);
+    return { files: bodies.length, rawKB: +(raw / 1024).toFixed(1), gzipKB: +(gzip / 1024).toFixed(1), timing };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function tourismPart() {
+  console.log('\n— Tourism —');
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baan-bench-tourism-'));
+  const port = 3314;
+  const server = startServer(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
+  const base = `http://localhost:${port}`;
+  try {
+    await waitFor200(`${base}/healthz`);
+    const map = await jsBytesUntil(base, '/ta-van/tourism', '[data-map-ready="true"]');
+    console.log(`JS on /ta-van/tourism with the map drawn (MapLibre and its worker included): ${map.files} files, ${map.rawKB} KB raw, ${map.gzipKB} KB gzip   [target ≤ 450 KB gz]`);
+    const { fcp, lcp, mapStart } = map.timing;
+    const paint = lcp ?? fcp;
+    console.log(`  list painted at ${paint?.toFixed(0)} ms (${lcp ? 'largest' : 'first'} contentful paint); first map script requested at ${mapStart?.toFixed(0)} ms   [target: the list paints before map code loads]`);
+    for (const [pagePath, note] of [
+      ['/ta-van/tourism/homestay-giang-ta-chai', 'place page   [target ≤ 120 KB gz]'],
+      ['/ta-van/market/che-shan-tuyet-ta-van', 'product page   [target ≤ 120 KB gz]'],
+    ] as const) {
+      const js = await jsBytes(base, pagePath);
+      console.log(`JS on ${pagePath}: ${js.files} files, ${js.rawKB} KB raw, ${js.gzipKB} KB gzip — ${note}`);
+    }
+  } finally {
+    await stop(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const places = Number(process.env.BENCH_PLACES ?? 10_000);
+  const embedded = await tourismBench(undefined, places);
+  const line = (where: string, r: typeof embedded) =>
+    `map bbox query over ${r.places} places on ${where} (${r.queries} queries, village/district/region views): p50 ${r.p50} ms · p95 ${r.p95} ms (village ${r.p95BySize[0]} · district ${r.p95BySize[1]} · region ${r.p95BySize[2]}) · ${r.featuresPerQuery} features/query   [target p95 ≤ 20 ms]`;
+  console.log(line('PGlite', embedded));
+  console.log(`all ${embedded.places} places as GeoJSON: ${embedded.geojsonRawKB} KB raw, ${embedded.geojsonGzipKB} KB gzip   [target ≤ 250 KB gz]`);
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin`select 1`;
+  } catch {
+    console.log('map bbox query on server Postgres: skipped (no server at BENCH_DATABASE_URL)');
+    return;
+  }
+  const url = new URL(serverUrl);
+  url.pathname = '/baan_bench_tourism';
+  await admin.unsafe('drop database if exists baan_bench_tourism with (force)');
+  await admin.unsafe('create database baan_bench_tourism');
+  try {
+    console.log(line('server Postgres', await tourismBench(url.toString(), places)));
+  } finally {
+    await admin.unsafe('drop database if exists baan_bench_tourism with (force)');
+    await admin.end();
+  }
 }
 
 async function foundationAndHandbook() {
