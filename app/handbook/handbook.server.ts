@@ -1,18 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
-import {
-  events,
-  handbookArticles,
-  handbookChapters,
-  handbookChecklists,
-  handbookChecklistSteps,
-  handbookRevisions,
-  handbookTranslations,
-  users,
-  type LocaleText,
-  type Pillar,
-  type RevisionSnapshot,
-} from '#db/schema/index.ts';
+import { handbookArticles, handbookChapters, handbookChecklists, handbookChecklistSteps, handbookRevisions, handbookSearch, handbookTranslations, type LocaleText, type Pillar, type RevisionSnapshot, users, events } from '#db/schema/index.ts';
 import { fold } from '#db/text.ts';
 import { withTenant, type Scope } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -175,28 +163,28 @@ export async function searchHandbook(scope: TenantScope, query: string, locale: 
   const folded = fold(query).slice(0, 100);
   if (!folded) return [];
   const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // `handbook_search` holds published translations only and is readable by everyone, so its
+  // trigram indexes serve the LIKE below (under row-level security on the translations, they
+  // could not); the commune is a plain filter.
   const columns = {
-    articleId: handbookTranslations.articleId,
-    slug: handbookArticles.slug,
-    locale: handbookTranslations.locale,
-    title: handbookTranslations.title,
+    articleId: handbookSearch.articleId,
+    slug: handbookSearch.slug,
+    locale: handbookSearch.locale,
+    title: handbookSearch.title,
   };
-  const visible = and(eq(handbookTranslations.tenantId, scope.tenantId), eq(handbookArticles.published, true));
-  const joined = and(eq(handbookArticles.tenantId, handbookTranslations.tenantId), eq(handbookArticles.id, handbookTranslations.articleId));
+  const here = eq(handbookSearch.tenantId, scope.tenantId);
   return withTenant(scope, async (tx) => {
-    // Two bounded queries instead of ranking every match: titles (short, cheap to fold), then
-    // bodies through the trigram index, stopping at a few dozen matches for very common words.
+    // Two bounded queries instead of ranking every match: titles, then bodies, stopping at a
+    // few dozen matches for very common words.
     const inTitles = await tx
       .select({ ...columns, at: sql<number>`0` })
-      .from(handbookTranslations)
-      .innerJoin(handbookArticles, joined)
-      .where(and(visible, sql`lower(baan_unaccent(${handbookTranslations.title})) like ${pattern}`))
+      .from(handbookSearch)
+      .where(and(here, sql`${handbookSearch.titleFolded} like ${pattern}`))
       .limit(limit * 2);
     const inBodies = await tx
-      .select({ ...columns, at: sql<number>`position(${folded} in ${handbookTranslations.searchText})` })
-      .from(handbookTranslations)
-      .innerJoin(handbookArticles, joined)
-      .where(and(visible, sql`${handbookTranslations.searchText} like ${pattern}`))
+      .select({ ...columns, at: sql<number>`position(${folded} in ${handbookSearch.searchText})` })
+      .from(handbookSearch)
+      .where(and(here, sql`${handbookSearch.searchText} like ${pattern}`))
       .limit(limit * 3);
     const titleSlugs = new Set(inTitles.map((r) => r.slug));
     // Title matches first, then the earlier the words appear (titles and summaries lead the text).

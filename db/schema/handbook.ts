@@ -160,3 +160,25 @@ export const handbookChecklistSteps = pgTable(
     check('handbook_checklist_steps_link_check', sql`${t.linkUrl} is null or ${t.linkUrl} ~ '^https://'`),
   ],
 );
+
+/**
+ * Handbook search's own index: one row per translation of a published article, kept by
+ * triggers. Everyone may read it (published articles are public), so its trigram indexes work
+ * under row-level security; a commune's search filters it by `tenant_id`.
+ */
+export const handbookSearch = pgTable(
+  'handbook_search',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    articleId: uuid('article_id').notNull(),
+    locale: text('locale').notNull(),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    titleFolded: text('title_folded').notNull(),
+    searchText: text('search_text').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'handbook_search_pkey', columns: [t.tenantId, t.articleId, t.locale] }),
+    foreignKey({ name: 'handbook_search_translation_fk', columns: [t.tenantId, t.articleId, t.locale], foreignColumns: [handbookTranslations.tenantId, handbookTranslations.articleId, handbookTranslations.locale] }).onDelete('cascade'),
+  ],
+);

@@ -61,16 +61,23 @@ export async function searchBench(databaseUrl: string | undefined, total = 2000)
     const queries = ['vneid', 'thanh toan', 'lua dao', 'ma otp', 'giay phep lai xe', 'khai sinh', 'mật khẩu', 'zalo', 'qr', 'password', 'scam', 'มิจฉาชีพ', 'พร้อมเพย์', 'ban hang', 'định danh'];
     for (const q of queries) await searchHandbook(scope, q, 'vi', 'vi');
     const times: number[] = [];
+    const perQuery = new Map<string, number[]>();
     let hits = 0;
     for (let round = 0; round < 10; round++) {
       for (const q of queries) {
         const t = performance.now();
         hits += (await searchHandbook(scope, q, 'vi', 'vi')).length;
-        times.push(performance.now() - t);
+        const ms = performance.now() - t;
+        times.push(ms);
+        perQuery.set(q, [...(perQuery.get(q) ?? []), ms]);
       }
     }
     times.sort((x, y) => x - y);
-    return { articles: total, queries: times.length, p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1), hitsPerQuery: +(hits / times.length).toFixed(1) };
+    const slowest = [...perQuery]
+      .map(([q, list]) => ({ q, median: +percentile(list.sort((x, y) => x - y), 50).toFixed(1) }))
+      .sort((x, y) => y.median - x.median)
+      .slice(0, 4);
+    return { articles: total, queries: times.length, p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1), hitsPerQuery: +(hits / times.length).toFixed(1), slowest };
   } finally {
     await database.close();
   }
