@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, handbookArticles, handbookChapters, handbookTranslations } from '#db/schema/index.ts';
+import { events, handbookArticles, handbookChapters, handbookSearch, handbookTranslations } from '#db/schema/index.ts';
 import { withTenant } from '#db/scope.ts';
 import {
   createArticle,
@@ -135,6 +135,21 @@ describe('handbook search', () => {
     await createArticle(asA(), { chapterId: chapterA, slug: 'nhap-thanh-toan', locale: 'vi', title: 'Bản nháp thanh toán', summary: '', body: 'thanh toán' });
     expect((await searchHandbook(readerOfA(), 'ban nhap', 'vi', 'vi')).length).toBe(0);
     expect(await searchHandbook({ ...scopeFor(database, b.id, null), tenantId: b.id }, 'thanh toan', 'vi', 'vi')).toEqual([]);
+  });
+
+  it('keeps its index in step: an edit is found, unpublishing hides it, another commune cannot write it', async () => {
+    const current = (await getArticleForEditing(asA(), 'thanh-toan-qr'))!;
+    await saveTranslation(asA(), current.id, current.revision, { chapterId: chapterA, slug: 'thanh-toan-qr', locale: 'vi', title: 'Thanh toán bằng mã QR', summary: '', body: 'Quét mã VietQR, kiểm tra số tiền và nội dung chuyển khoản.' });
+    expect((await searchHandbook(readerOfA(), 'noi dung chuyen khoan', 'vi', 'vi')).map((h) => h.slug)).toEqual(['thanh-toan-qr']);
+    const article = (await getArticleForEditing(asA(), 'thanh-toan-qr'))!;
+    await setPublished(asA(), article.id, article.revision, false);
+    expect((await searchHandbook(readerOfA(), 'noi dung chuyen khoan', 'vi', 'vi'))).toEqual([]);
+    const again = (await getArticleForEditing(asA(), 'thanh-toan-qr'))!;
+    await setPublished(asA(), again.id, again.revision, true);
+    const rows = await withTenant(asB(), (tx) => tx.select().from(handbookSearch).where(eq(handbookSearch.tenantId, a.id)));
+    expect(rows.length).toBeGreaterThan(0); // readable: it is published content
+    const changed = await withTenant(asB(), (tx) => tx.update(handbookSearch).set({ title: 'x' }).where(eq(handbookSearch.tenantId, a.id)).returning());
+    expect(changed).toHaveLength(0);
   });
 
   it('highlights across diacritics', () => {
