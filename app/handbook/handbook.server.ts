@@ -172,7 +172,8 @@ export async function searchHandbook(scope: TenantScope, query: string, locale: 
     locale: handbookSearch.locale,
     title: handbookSearch.title,
   };
-  const here = eq(handbookSearch.tenantId, scope.tenantId);
+  // Thai words are only found in text with Thai script: a cheap filter the trigram index lacks.
+  const here = /[\u0E00-\u0E7F]/.test(folded) ? and(eq(handbookSearch.tenantId, scope.tenantId), sql`${handbookSearch.hasThai}`) : eq(handbookSearch.tenantId, scope.tenantId);
   return withTenant(scope, async (tx) => {
     // Two bounded queries instead of ranking every match: titles, then bodies, stopping at a
     // few dozen matches for very common words.

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
 import { communes, type LocaleText } from './tenancy.ts';
 
@@ -176,8 +176,12 @@ export const handbookSearch = pgTable(
     title: text('title').notNull(),
     titleFolded: text('title_folded').notNull(),
     searchText: text('search_text').notNull(),
+    /** Whether the text has Thai script: a Thai query only needs to look at these rows (pg_trgm
+     * takes no trigrams from Thai under the C collation, so its index cannot narrow them). */
+    hasThai: boolean('has_thai').generatedAlwaysAs(sql`search_text ~ '[\u0E00-\u0E7F]'`),
   },
   (t) => [
+    index('handbook_search_thai_idx').on(t.tenantId).where(sql`has_thai`),
     primaryKey({ name: 'handbook_search_pkey', columns: [t.tenantId, t.articleId, t.locale] }),
     foreignKey({ name: 'handbook_search_translation_fk', columns: [t.tenantId, t.articleId, t.locale], foreignColumns: [handbookTranslations.tenantId, handbookTranslations.articleId, handbookTranslations.locale] }).onDelete('cascade'),
   ],

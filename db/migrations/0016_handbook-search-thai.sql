@@ -1,0 +1,2 @@
+ALTER TABLE "handbook_search" ADD COLUMN "has_thai" boolean GENERATED ALWAYS AS (search_text ~ '[฀-๿]') STORED;--> statement-breakpoint
+CREATE INDEX "handbook_search_thai_idx" ON "handbook_search" USING btree ("tenant_id") WHERE has_thai;
