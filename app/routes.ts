@@ -33,6 +33,7 @@ export default [
       route(':slug', 'handbook/routes/article.tsx'),
       route(':slug/edit', 'handbook/routes/editor.tsx', { id: 'handbook-edit' }),
       route(':slug/history', 'handbook/routes/history.tsx'),
+      route(':slug/checklist', 'handbook/routes/checklist.tsx'),
     ]),
     route('contacts', 'handbook/routes/contacts.tsx'),
     route('contacts/manage', 'handbook/routes/contacts-manage.tsx'),

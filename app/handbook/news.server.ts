@@ -26,6 +26,22 @@ export async function addContact(scope: TenantScope, input: ContactInput): Promi
   await withTenant(scope, (tx) => tx.insert(contacts).values({ tenantId: scope.tenantId, ...input }));
 }
 
+/** A contact as stored, every language, for editing in place. */
+export async function listContactsForEditing(scope: TenantScope) {
+  return withTenant(scope, (tx) => tx.select().from(contacts).where(eq(contacts.tenantId, scope.tenantId)).orderBy(asc(contacts.team), asc(contacts.position), asc(contacts.name)));
+}
+
+export async function updateContact(scope: TenantScope, id: string, input: ContactInput): Promise<void> {
+  const rows = await withTenant(scope, (tx) =>
+    tx
+      .update(contacts)
+      .set(input)
+      .where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.id, id)))
+      .returning({ id: contacts.id }),
+  );
+  if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
+}
+
 export async function deleteContact(scope: TenantScope, id: string): Promise<void> {
   const rows = await withTenant(scope, (tx) => tx.delete(contacts).where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.id, id))).returning({ id: contacts.id }));
   if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');

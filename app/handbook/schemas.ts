@@ -15,3 +15,55 @@ export const ArticleInputSchema = z.object({
   body: z.string({ error: 'handbook:errors.bodyRequired' }).trim().min(1, 'handbook:errors.bodyRequired').max(50_000, 'common:validation.tooLong'),
 });
 export type ArticleInput = z.output<typeof ArticleInputSchema>;
+
+export const MAX_CHECKLIST_STEPS = 30;
+
+const checklistStep = z
+  .object({
+    id: z
+      .string()
+      .optional()
+      .transform((v) => v || null)
+      .refine((v) => v === null || /^[0-9a-f-]{36}$/.test(v), 'common:validation.invalid'),
+    title: z.string().trim().max(200, 'common:validation.tooLong').optional().transform((v) => v || undefined),
+    detail: z.string().trim().max(1000, 'common:validation.tooLong').optional().transform((v) => v || undefined),
+    linkUrl: z
+      .string()
+      .trim()
+      .max(500, 'common:validation.tooLong')
+      .optional()
+      .transform((v) => v || null)
+      .refine((v) => v === null || /^https:\/\/[^\s]+\.[^\s]+$/.test(v), 'handbook:checklist.errors.link'),
+    linkLabel: z.string().trim().max(80, 'common:validation.tooLong').optional().transform((v) => v || undefined),
+    position: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? Number(v) : undefined))
+      .refine((v) => v === undefined || (Number.isInteger(v) && v >= 0 && v <= 999), 'handbook:checklist.errors.position'),
+    remove: z
+      .string()
+      .optional()
+      .transform((v) => v === 'on'),
+  })
+  .superRefine((step, ctx) => {
+    if (!step.id && !step.title && (step.detail || step.linkUrl || step.linkLabel)) ctx.addIssue({ code: 'custom', path: ['title'], message: 'handbook:checklist.errors.stepTitle' });
+  });
+
+export const ChecklistInputSchema = z.object({
+  title: z.string().trim().max(200, 'common:validation.tooLong').optional().transform((v) => v || undefined),
+  steps: z.array(checklistStep).max(MAX_CHECKLIST_STEPS + 5, 'handbook:checklist.errors.tooMany'),
+});
+export type ChecklistInput = z.output<typeof ChecklistInputSchema>;
+
+/** Form fields `step.3.title`, … into `{ steps: [{ title }, …] }` in row order. */
+export function nestChecklistFields(raw: Record<string, unknown>): Record<string, unknown> {
+  const rows = new Map<number, Record<string, unknown>>();
+  for (const [key, value] of Object.entries(raw)) {
+    const m = /^step\.(\d{1,2})\.(id|title|detail|linkUrl|linkLabel|position|remove)$/.exec(key);
+    if (!m) continue;
+    const index = Number(m[1]);
+    rows.set(index, { ...(rows.get(index) ?? {}), [m[2]!]: value });
+  }
+  return { title: raw.title, steps: [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row) };
+}

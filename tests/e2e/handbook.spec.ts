@@ -130,3 +130,21 @@ test('an official adds an announcement; a feed on a private address is refused c
   await page.goto('/gia-phu/news?lng=vi');
   await expect(page.getByText('Lịch thu gom rác mới')).toBeVisible();
 });
+
+test('an editor adds a checklist step in English; readers see it, and a bad link is refused', async ({ page }) => {
+  await page.goto('/login?lng=en&redirectTo=/ta-van/handbook/activate-vneid-level-2/checklist%3Fin%3Den');
+  await page.getByLabel('Email').fill('editor.tavan@baan.test');
+  await page.getByLabel('Password').fill('baan-demo-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Checklist of/ })).toBeVisible();
+  const blank = page.locator('.checklist-rows > li').filter({ hasText: 'New step' }).first();
+  await blank.getByLabel('What to do').fill('Bring your chip-based citizen ID card');
+  await blank.getByLabel('Link (optional)').fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Save the checklist' }).click();
+  await expect(page.getByText('Enter an address that starts with https://.')).toBeVisible();
+  await page.locator('.checklist-rows > li').filter({ hasText: 'New step' }).first().getByLabel('Link (optional)').fill('');
+  await page.getByRole('button', { name: 'Save the checklist' }).click();
+  await expect(page.getByText('The checklist was saved.')).toBeVisible();
+  await page.goto('/ta-van/handbook/activate-vneid-level-2?lng=en');
+  await expect(page.locator('.checklist')).toContainText('Bring your chip-based citizen ID card');
+});

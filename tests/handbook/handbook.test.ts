@@ -14,6 +14,8 @@ import {
   searchHandbook,
   setPublished,
 } from '~/handbook/handbook.server.ts';
+import { getChecklistForEditing, saveChecklist } from '~/handbook/checklist.server.ts';
+import { ChecklistInputSchema, nestChecklistFields } from '~/handbook/schemas.ts';
 import { makeCommuneWithMember } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
 
@@ -176,5 +178,33 @@ describe('handbook isolation', () => {
     expect(fromB.every((r) => r.published)).toBe(true);
     const translations = await withTenant(asB(), (tx) => tx.select().from(handbookTranslations).where(eq(handbookTranslations.tenantId, a.id)));
     expect(translations.some((t) => t.title === 'Bản nháp thanh toán')).toBe(false);
+  });
+});
+
+describe('checklist editor', () => {
+  it('writes a checklist per language, keeps step ids through edits, reorders and removes; other communes cannot', async () => {
+    await createArticle(asA(), { chapterId: chapterA, slug: 'kiem-tra-danh-sach', locale: 'vi', title: 'Danh sách thử', summary: '', body: 'Nội dung' });
+    const article = (await getArticleForEditing(asA(), 'kiem-tra-danh-sach'))!;
+    const parse = (raw: Record<string, string>) => {
+      const parsed = ChecklistInputSchema.safeParse(nestChecklistFields(raw));
+      if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
+      return parsed.data;
+    };
+    await saveChecklist(asA(), article.id, 'vi', parse({ title: 'Kích hoạt', 'step.0.title': 'Tải ứng dụng VNeID', 'step.0.linkUrl': 'https://vneid.gov.vn', 'step.1.title': 'Đăng nhập' }));
+    const first = (await getChecklistForEditing(asA(), article.id))!;
+    expect(first.steps.map((s) => s.title.vi)).toEqual(['Tải ứng dụng VNeID', 'Đăng nhập']);
+    const [download, login] = first.steps;
+    // English words for the same steps, and the second step moved first.
+    await saveChecklist(asA(), article.id, 'en', parse({ title: 'Activate', 'step.0.id': download!.id, 'step.0.title': 'Install VNeID', 'step.0.linkUrl': 'https://vneid.gov.vn', 'step.0.position': '2', 'step.1.id': login!.id, 'step.1.title': 'Sign in', 'step.1.position': '1' }));
+    const second = (await getChecklistForEditing(asA(), article.id))!;
+    expect(second.steps.map((s) => s.id)).toEqual([login!.id, download!.id]);
+    expect(second.steps[1]).toMatchObject({ title: { vi: 'Tải ứng dụng VNeID', en: 'Install VNeID' }, linkUrl: 'https://vneid.gov.vn' });
+    expect(second.title).toEqual({ vi: 'Kích hoạt', en: 'Activate' });
+    await saveChecklist(asA(), article.id, 'vi', parse({ title: 'Kích hoạt', 'step.0.id': login!.id, 'step.0.title': 'Đăng nhập', 'step.0.remove': 'on', 'step.1.id': download!.id, 'step.1.title': 'Tải ứng dụng VNeID' }));
+    expect((await getChecklistForEditing(asA(), article.id))!.steps.map((s) => s.id)).toEqual([download!.id]);
+    // Bad input never reaches the database.
+    expect(ChecklistInputSchema.safeParse(nestChecklistFields({ 'step.0.title': 'x', 'step.0.linkUrl': 'javascript:alert(1)' })).success).toBe(false);
+    expect(ChecklistInputSchema.safeParse(nestChecklistFields({ 'step.0.detail': 'no title' })).success).toBe(false);
+    await expect(saveChecklist(asB(), article.id, 'vi', parse({ 'step.0.title': 'Chiếm quyền' }))).rejects.toMatchObject({ code: 'not_found' });
   });
 });

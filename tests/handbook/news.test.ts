@@ -11,6 +11,7 @@ import {
   addFeed,
   decodeFeed,
   deleteContact,
+  updateContact,
   deleteFeed,
   importDueFeeds,
   importFeed,
@@ -153,6 +154,10 @@ describe('isolation of contacts, feeds and news', () => {
     expect(await listNews(asB())).toEqual([]);
     expect(await listAnnouncements(asB(), 'vi', 'vi')).toEqual([]);
     await expect(deleteContact(asB(), contact.id)).rejects.toMatchObject({ code: 'not_found' });
+    const edit = { team: 'tech_team' as const, name: 'Lò Văn Páo', role: { vi: 'Tổ trưởng tổ công nghệ số' }, phone: '0900 000 222', zalo: null, hours: { vi: 'Tối thứ Bảy' } };
+    await expect(updateContact(asB(), contact.id, { ...edit, name: 'Kẻ mạo danh' })).rejects.toMatchObject({ code: 'not_found' });
+    await updateContact(asA(), contact.id, edit);
+    expect((await listContacts(asA(), 'vi', 'vi'))[0]).toMatchObject({ name: 'Lò Văn Páo', role: 'Tổ trưởng tổ công nghệ số', phone: '0900 000 222', hours: 'Tối thứ Bảy' });
     await expect(deleteFeed(asB(), feed.id)).rejects.toMatchObject({ code: 'not_found' });
     await expect(importFeed(asB(), feed.id, allow)).rejects.toMatchObject({ code: 'not_found' });
     expect((await listContacts(asA(), 'vi', 'vi')).length).toBe(1);

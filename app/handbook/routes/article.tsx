@@ -81,7 +81,8 @@ export default function Article({ loaderData }: Route.ComponentProps) {
         <p>{t('handbook:article.updated', { date: updated })}</p>
         {canEdit ? (
           <p>
-            <Link to={`${base}/${article.slug}/edit`}>{t('handbook:editor.edit')}</Link> · <Link to={`${base}/${article.slug}/history`}>{t('handbook:history.title')}</Link>
+            <Link to={`${base}/${article.slug}/edit`}>{t('handbook:editor.edit')}</Link> · <Link to={`${base}/${article.slug}/checklist`}>{t('handbook:checklist.edit')}</Link> ·{' '}
+            <Link to={`${base}/${article.slug}/history`}>{t('handbook:history.title')}</Link>
           </p>
         ) : null}
       </footer>
