@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '#db/client.ts';
 import {
   handbookArticles,
@@ -122,5 +122,29 @@ export async function updateTemplateArticle(scope: PlatformScope, key: string, l
       .update(handbookTemplateArticles)
       .set({ title: { ...row.title, [locale]: text.title }, summary: { ...row.summary, [locale]: text.summary }, body: { ...row.body, [locale]: text.body }, updatedAt: new Date() })
       .where(eq(handbookTemplateArticles.key, key));
+  });
+}
+
+/** The operator adds an article to the template (in one language to start); new communes get it. */
+export async function createTemplateArticle(scope: PlatformScope, input: { chapterKey: string; key: string; locale: 'vi' | 'en' | 'th'; title: string; summary: string; body: string }): Promise<void> {
+  await withTenant(platform(scope), async (tx) => {
+    const [chapter] = await tx.select({ key: handbookTemplateChapters.key }).from(handbookTemplateChapters).where(eq(handbookTemplateChapters.key, input.chapterKey));
+    if (!chapter) throw new AppError('invalid', 'handbook:errors.chapterUnknown', { field: 'chapterKey' });
+    const [taken] = await tx.select({ key: handbookTemplateArticles.key }).from(handbookTemplateArticles).where(eq(handbookTemplateArticles.key, input.key));
+    if (taken) throw new AppError('conflict', 'handbook:errors.slugTaken', { field: 'key' });
+    const [last] = await tx
+      .select({ position: handbookTemplateArticles.position })
+      .from(handbookTemplateArticles)
+      .where(eq(handbookTemplateArticles.chapterKey, input.chapterKey))
+      .orderBy(desc(handbookTemplateArticles.position))
+      .limit(1);
+    await tx.insert(handbookTemplateArticles).values({
+      key: input.key,
+      chapterKey: input.chapterKey,
+      position: (last?.position ?? 0) + 1,
+      title: { [input.locale]: input.title },
+      summary: input.summary ? { [input.locale]: input.summary } : {},
+      body: { [input.locale]: input.body },
+    });
   });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateArticles } from '#db/seed/handbook-template.ts';
 import { getArticle, listHandbook } from '~/handbook/handbook.server.ts';
-import { getTemplateArticle, listTemplate, updateTemplateArticle } from '~/handbook/template.server.ts';
+import { createTemplateArticle, getTemplateArticle, listTemplate, updateTemplateArticle } from '~/handbook/template.server.ts';
 import { createCommune } from '~/tenancy/communes.server.ts';
 import { CommuneInputSchema } from '~/tenancy/schemas.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
@@ -56,5 +56,16 @@ describe('the national template handbook', () => {
     expect((await read(after.id))?.title).toBe('Thanh toán QR (bản mới)');
     expect((await read(before.id))?.title).not.toBe('Thanh toán QR (bản mới)');
     expect((await listTemplate({ db: database.db })).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('takes new articles from the operator, refusing a taken key or an unknown chapter', async () => {
+    const chapter = (await listTemplate({ db: database.db }))[0]!.key;
+    const article = { chapterKey: chapter, key: 'pay-electricity-bill-online', locale: 'vi' as const, title: 'Thanh toán tiền điện trực tuyến', summary: '', body: 'Mở ứng dụng EVN hoặc ngân hàng, chọn Hóa đơn điện.' };
+    await createTemplateArticle({ db: database.db }, article);
+    await expect(createTemplateArticle({ db: database.db }, article)).rejects.toMatchObject({ messageKey: 'handbook:errors.slugTaken' });
+    await expect(createTemplateArticle({ db: database.db }, { ...article, key: 'other', chapterKey: 'no-such-chapter' })).rejects.toMatchObject({ messageKey: 'handbook:errors.chapterUnknown' });
+    const created = await newCommune('co-bai-moi');
+    const read = await getArticle({ ...scopeFor(database, created.id, null), tenantId: created.id }, 'pay-electricity-bill-online', 'vi', 'vi');
+    expect(read?.title).toBe('Thanh toán tiền điện trực tuyến');
   });
 });
