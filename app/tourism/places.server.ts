@@ -80,23 +80,18 @@ export async function listPlaces(scope: Scope, query: { tenantId?: string | null
 }
 
 /**
- * Published places as an RFC 7946 FeatureCollection, built by Postgres in one value (much faster
- * than row by row at 10k places): longitude first, slim properties (id, kind, name in the
- * requested language with the commune's fallback, url).
+ * Published places as an RFC 7946 FeatureCollection, built by Postgres in one value from each
+ * place's stored feature head plus its name (much faster than row by row at 10k places):
+ * longitude first, slim properties (id, kind, name in the requested language with the
+ * commune's fallback, url).
  */
 export async function placesGeoJsonText(scope: Scope, query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[] }, locale: Locale): Promise<string> {
   const where = filters(query);
   const rows = await withTenant(scope, (tx) =>
     tx.execute(sql`
       select coalesce(string_agg(
-        '{"type":"Feature","geometry":{"type":"Point","coordinates":[' || round(p.lon::numeric, 5) || ',' || round(p.lat::numeric, 5) || ']},"properties":'
-        || json_build_object(
-          'id', c.slug || '/' || p.slug,
-          'kind', p.kind,
-          'name', coalesce(nullif(p.name ->> ${locale}, ''), nullif(p.name ->> c.default_locale, ''), (select v from jsonb_each_text(p.name) as e(k, v) where v <> '' limit 1), ''),
-          'url', '/' || c.slug || '/tourism/' || p.slug
-        )::text || '}', ','), '') as features
-      from places p join communes c on c.id = p.tenant_id
+        p.feature_head || coalesce(to_json(nullif(p.name ->> ${locale}, ''))::text, p.feature_name) || '}}', ','), '') as features
+      from places p
       where ${sql.join(where, sql` and `)}`),
   );
   const [row] = rowsOf<{ features: string }>(rows);

@@ -47,6 +47,12 @@ export const places = pgTable(
     lengthM: integer('length_m'),
     gainM: integer('gain_m'),
     searchText: text('search_text').notNull().default(''),
+    /** This place's GeoJSON feature up to its name, written by a trigger: the map endpoints only
+     * append the name in the reader's language, so thousands of features cost little to serve. */
+    featureHead: text('feature_head').notNull().default(''),
+    /** The name in the commune's own language, as a JSON string: the feature's name when the
+     * reader's language has none. Written by the same trigger. */
+    featureName: text('feature_name').notNull().default('""'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

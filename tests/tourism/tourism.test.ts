@@ -222,6 +222,10 @@ describe('inquiries', () => {
     await expect(setInquiryStatus(scopeOf(b.id, officialB.id), true, id, 'closed')).rejects.toMatchObject({ code: 'not_found' });
     // A host edits their own place only.
     await expect(savePlace(scopeOf(a.id, host.id), false, homestay.id, place({ name: { vi: 'Nhà của chủ (mới)' } }), [], undefined)).resolves.toMatchObject({ id: homestay.id });
+    // The map's stored feature follows the rename (English falls back to the commune's Vietnamese).
+    const names = (await placesGeoJson(scopeFor(database, null, null), { tenantId: a.id }, 'en')).features.map((f) => f.properties.name);
+    expect(names).toContain('Nhà của chủ (mới)');
+    expect(names).not.toContain('Nhà của chủ');
     const other = await savePlace(scopeOf(a.id, editorA.id), true, null, place({ name: { vi: 'Nhà người khác' } }), [], undefined);
     await expect(savePlace(scopeOf(a.id, host.id), false, other.id, place(), [], undefined)).rejects.toMatchObject({ code: 'not_found' });
   });
