@@ -116,8 +116,10 @@ function SiteHeader() {
           {t('common:brand')}
         </Link>
         <nav aria-label={t('common:nav.account')} className="account-nav">
+          <Link to="/cart">{t('common:nav.cart')}</Link>
           {root?.user ? (
             <>
+              <Link to="/orders">{t('common:nav.orders')}</Link>
               <Link to="/account">{root.user.displayName}</Link>
               <form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="link-button">

@@ -47,6 +47,10 @@ export default function Home({ loaderData }: Route.ComponentProps) {
     <>
       <h1>{t('tenancy:home.title')}</h1>
       <p className="muted">{t('tenancy:home.lead')}</p>
+      <p className="actions">
+        <Link to="/market">{t('tenancy:home.allProducts')}</Link>
+        <Link to="/map">{t('tenancy:home.allPlaces')}</Link>
+      </p>
       <Form method="get" role="search" className="search" aria-label={t('tenancy:home.searchLabel')}>
         <label htmlFor="commune-search" className="visually-hidden">
           {t('tenancy:home.searchLabel')}
