@@ -216,24 +216,26 @@ export async function getProductForEdit(scope: TenantScope, productId: string): 
 
 export type SellerProductRow = Pick<ProductRow, 'id' | 'slug' | 'status' | 'title' | 'priceMinor' | 'currency' | 'unit' | 'stock' | 'photos' | 'rejectReason' | 'certStars' | 'certExpiresOn' | 'updatedAt'>;
 
+const sellerProductColumns = {
+  id: products.id,
+  slug: products.slug,
+  status: products.status,
+  title: products.title,
+  priceMinor: products.priceMinor,
+  currency: products.currency,
+  unit: products.unit,
+  stock: products.stock,
+  photos: products.photos,
+  rejectReason: products.rejectReason,
+  certStars: products.certStars,
+  certExpiresOn: products.certExpiresOn,
+  updatedAt: products.updatedAt,
+};
+
 export async function listSellerProducts(scope: TenantScope, sellerId: string): Promise<SellerProductRow[]> {
   return withTenant(scope, (tx) =>
     tx
-      .select({
-        id: products.id,
-        slug: products.slug,
-        status: products.status,
-        title: products.title,
-        priceMinor: products.priceMinor,
-        currency: products.currency,
-        unit: products.unit,
-        stock: products.stock,
-        photos: products.photos,
-        rejectReason: products.rejectReason,
-        certStars: products.certStars,
-        certExpiresOn: products.certExpiresOn,
-        updatedAt: products.updatedAt,
-      })
+      .select(sellerProductColumns)
       .from(products)
       .where(and(eq(products.tenantId, scope.tenantId), eq(products.sellerId, sellerId)))
       .orderBy(desc(products.updatedAt)),
@@ -245,22 +247,7 @@ export type QueueRow = SellerProductRow & { sellerName: string };
 export async function moderationQueue(scope: TenantScope): Promise<QueueRow[]> {
   return withTenant(scope, (tx) =>
     tx
-      .select({
-        id: products.id,
-        slug: products.slug,
-        status: products.status,
-        title: products.title,
-        priceMinor: products.priceMinor,
-        currency: products.currency,
-        unit: products.unit,
-        stock: products.stock,
-        photos: products.photos,
-        rejectReason: products.rejectReason,
-        certStars: products.certStars,
-        certExpiresOn: products.certExpiresOn,
-        updatedAt: products.updatedAt,
-        sellerName: sellers.name,
-      })
+      .select({ ...sellerProductColumns, sellerName: sellers.name })
       .from(products)
       .innerJoin(sellers, and(eq(sellers.tenantId, products.tenantId), eq(sellers.id, products.sellerId)))
       .where(and(eq(products.tenantId, scope.tenantId), eq(products.status, 'pending')))

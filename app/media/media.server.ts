@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { media, type MediaVariant } from '#db/schema/index.ts';
 import { withTenant, type Scope } from '#db/scope.ts';
 import { env } from '~/lib/env.server.ts';
+import { AppError, statusOf } from '~/lib/errors.ts';
 import path from 'node:path';
 import { processImage } from './image-pipeline.server.ts';
 import { localStorage, type MediaStorage } from './storage.server.ts';
@@ -62,4 +63,30 @@ export async function getMedia(scope: Scope & { tenantId: string }, id: string):
       .where(and(eq(media.tenantId, scope.tenantId), eq(media.id, id))),
   );
   return row ?? null;
+}
+
+/**
+ * The photos an editor form ends up with: the stored ones not ticked for removal, then the new
+ * uploads through the pipeline, at most `max`. A refusal names the translation key and status.
+ */
+export async function collectPhotos(
+  scope: Scope & { tenantId: string },
+  form: FormData,
+  stored: StoredMedia[],
+  max: number,
+  tooMany: string,
+): Promise<{ ok: true; photos: StoredMedia[] } | { ok: false; messageKey: string; status: number }> {
+  const kept = stored.filter((p) => form.get(`remove.${p.id}`) !== 'on');
+  const files = form.getAll('photos').filter((f): f is File => f instanceof File && f.size > 0);
+  if (kept.length + files.length > max) return { ok: false, messageKey: tooMany, status: 400 };
+  const photos = [...kept];
+  for (const file of files) {
+    try {
+      photos.push(await saveImage(scope, new Uint8Array(await file.arrayBuffer())));
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, messageKey: error.messageKey, status: statusOf[error.code] };
+      throw error;
+    }
+  }
+  return { ok: true, photos };
 }

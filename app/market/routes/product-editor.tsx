@@ -11,8 +11,8 @@ import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { MAX_UPLOAD_BYTES } from '~/media/image-pipeline.server.ts';
-import { saveImage } from '~/media/media.server.ts';
-import { ResponsiveImage } from '~/media/responsive-image.tsx';
+import { collectPhotos } from '~/media/media.server.ts';
+import { PhotoPicker } from '~/media/photos.tsx';
 import { nestLocaleFields } from '~/tenancy/schemas.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { createProduct, getProductForEdit, updateProduct, type ProductRow } from '../products.server.ts';
@@ -90,18 +90,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   }
   const parsed = parseForm(form, productInputSchema(commune.currency, commune.defaultLocale), (raw) => nestLocaleFields(raw, ['title', 'description', 'season']));
   if (!parsed.ok) return data(parsed, { status: 400 });
-  const kept: ImageRef[] = (product?.photos ?? []).filter((p) => form.get(`remove.${p.id}`) !== 'on');
-  const files = form.getAll('photos').filter((f): f is File => f instanceof File && f.size > 0);
-  if (kept.length + files.length > MAX_PHOTOS) return data(formFailure(form, { photos: 'market:errors.tooManyPhotos' }), { status: 400 });
-  const photos = [...kept];
-  for (const file of files) {
-    try {
-      photos.push(await saveImage(scope, new Uint8Array(await file.arrayBuffer())));
-    } catch (error) {
-      if (error instanceof AppError) return data(formFailure(form, { photos: error.messageKey }), { status: statusOf[error.code] });
-      throw error;
-    }
-  }
+  const collected = await collectPhotos(scope, form, product?.photos ?? [], MAX_PHOTOS, 'market:errors.tooManyPhotos');
+  if (!collected.ok) return data(formFailure(form, { photos: collected.messageKey }), { status: collected.status });
+  const photos: ImageRef[] = collected.photos;
   const publish = form.get('intent') !== 'draft';
   try {
     const result = product
@@ -136,23 +127,13 @@ export default function ProductEditor({ loaderData, actionData }: Route.Componen
       <Form method="post" encType="multipart/form-data" className="stack" noValidate>
         <FormError errors={errors} />
         <Field name={`title.${d.primary}`} lang={d.primary} label={t('market:editor.titleIn', { language: LOCALE_NAMES[d.primary] })} hint={t('market:editor.titleHint')} defaultValue={v[`title.${d.primary}`]} errors={errors} required maxLength={120} />
-        <div className={`field${errors?.photos ? ' field-error' : ''}`}>
-          <label htmlFor="photos">{t('market:editor.photos', { count: MAX_PHOTOS })}</label>
-          <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" capture="environment" multiple />
-          {errors?.photos ? <p className="error">{t(errors.photos as 'market:errors.tooManyPhotos', { count: MAX_PHOTOS })}</p> : null}
-        </div>
-        {d.product?.photos.length ? (
-          <ul className="photo-strip">
-            {d.product.photos.map((photo) => (
-              <li key={photo.id}>
-                <ResponsiveImage image={photo} alt="" sizes="120px" />
-                <label className="checkbox">
-                  <input type="checkbox" name={`remove.${photo.id}`} /> {t('market:editor.removePhoto')}
-                </label>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <PhotoPicker
+          label={t('market:editor.photos', { count: MAX_PHOTOS })}
+          removeLabel={t('market:editor.removePhoto')}
+          photos={d.product?.photos ?? []}
+          error={errors?.photos ? t(errors.photos as 'market:errors.tooManyPhotos', { count: MAX_PHOTOS }) : undefined}
+          camera
+        />
         <div className="field-row">
           <Field name="price" inputMode={d.currency === 'THB' ? 'decimal' : 'numeric'} label={t('market:editor.price', { currency: d.currency })} hint={t(d.currency === 'THB' ? 'market:editor.priceHintThb' : 'market:editor.priceHintVnd')} defaultValue={v.price} errors={errors} required />
           <div className={`field${errors?.unit ? ' field-error' : ''}`}>

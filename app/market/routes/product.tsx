@@ -6,6 +6,7 @@ import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { PhotoGallery } from '~/media/photos.tsx';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';
 import { localized } from '~/tenancy/commune.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
@@ -111,29 +112,13 @@ export const meta: Route.MetaFunction = ({ loaderData }) =>
 export default function ProductPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { product: p, seller, communeSlug } = loaderData;
-  const [first, ...rest] = p.photos;
   return (
     <article className="stack product-page">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: loaderData.jsonLd }} />
       <p className="muted">
         <Link to={`/${communeSlug}/market`}>{t('market:catalogue.back', { name: loaderData.communeName })}</Link>
       </p>
-      {first ? (
-        <figure className="product-photo">
-          <ResponsiveImage image={first} alt={p.title} eager />
-        </figure>
-      ) : null}
-      {rest.length ? (
-        <ul className="photo-strip">
-          {rest.map((photo) => (
-            <li key={photo.id}>
-              <a href={`/media/${photo.variants[photo.variants.length - 1]?.key}`}>
-                <ResponsiveImage image={photo} alt={t('market:product.morePhotos')} sizes="120px" />
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PhotoGallery photos={p.photos} alt={p.title} otherAlt={t('market:product.morePhotos')} />
       <header>
         <h1>{p.title}</h1>
         {p.fellBack ? <p className="notice">{t('market:product.fallback')}</p> : null}

@@ -11,8 +11,8 @@ import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { env } from '~/lib/env.server.ts';
 import { MAX_UPLOAD_BYTES } from '~/media/image-pipeline.server.ts';
-import { saveImage } from '~/media/media.server.ts';
-import { ResponsiveImage } from '~/media/responsive-image.tsx';
+import { collectPhotos } from '~/media/media.server.ts';
+import { PhotoPicker } from '~/media/photos.tsx';
 import { nestLocaleFields } from '~/tenancy/schemas.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { parseGpx, MAX_GPX_BYTES, type Track } from '../gpx.server.ts';
@@ -114,18 +114,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   if ((await distanceFromCommune(scope, at.lat, at.lon)) > FAR_FROM_COMMUNE_M && form.get('confirmFar') !== 'on') {
     return data({ ...formFailure(form, { lat: 'tourism:errors.farFromCommune' }), far: true }, { status: 400 });
   }
-  const kept: ImageRef[] = (place?.photos ?? []).filter((p) => form.get(`remove.${p.id}`) !== 'on');
-  const files = form.getAll('photos').filter((f): f is File => f instanceof File && f.size > 0);
-  if (kept.length + files.length > MAX_PHOTOS) return data({ ...formFailure(form, { photos: 'tourism:errors.tooManyPhotos' }), far: false }, { status: 400 });
-  const photos = [...kept];
-  for (const file of files) {
-    try {
-      photos.push(await saveImage(scope, new Uint8Array(await file.arrayBuffer())));
-    } catch (error) {
-      if (error instanceof AppError) return data({ ...formFailure(form, { photos: error.messageKey }), far: false }, { status: statusOf[error.code] });
-      throw error;
-    }
-  }
+  const collected = await collectPhotos(scope, form, place?.photos ?? [], MAX_PHOTOS, 'tourism:errors.tooManyPhotos');
+  if (!collected.ok) return data({ ...formFailure(form, { photos: collected.messageKey }), far: false }, { status: collected.status });
+  const photos: ImageRef[] = collected.photos;
   try {
     const saved = await savePlace(scope, staff, place?.id ?? null, input, photos, track);
     return redirectWithFlash(input.published ? `/${commune.slug}/tourism/${saved.slug}` : `/${commune.slug}/tourism/manage`, { key: input.published ? 'tourism:editor.published' : 'tourism:editor.savedDraft' });
@@ -253,23 +244,12 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
         <Field name="phone" type="tel" inputMode="tel" label={t('tourism:place.phone')} defaultValue={v.phone} errors={errors} />
         <Field name="zalo" type="tel" inputMode="tel" label="Zalo" defaultValue={v.zalo} errors={errors} />
         <Field name="website" type="url" inputMode="url" label={t('tourism:place.website')} defaultValue={v.website} errors={errors} />
-        <div className={`field${errors?.photos ? ' field-error' : ''}`}>
-          <label htmlFor="photos">{t('tourism:editor.photos', { count: MAX_PHOTOS })}</label>
-          <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple />
-          {errors?.photos ? <p className="error">{t(errors.photos as 'tourism:errors.tooManyPhotos', { count: MAX_PHOTOS })}</p> : null}
-        </div>
-        {d.place?.photos.length ? (
-          <ul className="photo-strip">
-            {d.place.photos.map((photo) => (
-              <li key={photo.id}>
-                <ResponsiveImage image={photo} alt="" sizes="120px" />
-                <label className="checkbox">
-                  <input type="checkbox" name={`remove.${photo.id}`} /> {t('market:editor.removePhoto')}
-                </label>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <PhotoPicker
+          label={t('tourism:editor.photos', { count: MAX_PHOTOS })}
+          removeLabel={t('market:editor.removePhoto')}
+          photos={d.place?.photos ?? []}
+          error={errors?.photos ? t(errors.photos as 'tourism:errors.tooManyPhotos', { count: MAX_PHOTOS }) : undefined}
+        />
         {d.staff ? <Field name="ownerEmail" type="email" label={t('tourism:editor.owner')} hint={t('tourism:editor.ownerHint')} defaultValue={v.ownerEmail} errors={errors} /> : null}
         <label className="checkbox">
           <input type="checkbox" name="published" defaultChecked={v.published === 'on'} /> {t('tourism:editor.publish')}

@@ -11,7 +11,7 @@ import { parseForm } from '~/lib/forms.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
 import { Money } from '~/market/ui.tsx';
-import { ResponsiveImage } from '~/media/responsive-image.tsx';
+import { PhotoGallery } from '~/media/photos.tsx';
 import { localized } from '~/tenancy/commune.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { OfflinePage } from '~/handbook/offline-page.tsx';
@@ -158,7 +158,6 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
   const p = d.place;
   const errors = actionData?.errors;
   const v = actionData?.values ?? {};
-  const [first, ...rest] = p.photos;
   const osm = `https://www.openstreetmap.org/?mlat=${p.lat}&mlon=${p.lon}#map=16/${p.lat}/${p.lon}`;
   return (
     <article className="stack place-page">
@@ -166,20 +165,7 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
       <p className="muted">
         <Link to={`/${d.communeSlug}/tourism`}>{t('tourism:place.back', { name: d.communeName })}</Link>
       </p>
-      {first ? (
-        <figure className="product-photo">
-          <ResponsiveImage image={first} alt={p.name} eager />
-        </figure>
-      ) : null}
-      {rest.length ? (
-        <ul className="photo-strip">
-          {rest.map((photo) => (
-            <li key={photo.id}>
-              <ResponsiveImage image={photo} alt="" sizes="120px" />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PhotoGallery photos={p.photos} alt={p.name} otherAlt={t('tourism:place.photo', { name: p.name })} />
       <header>
         <span className="kind-tag" style={{ borderColor: KIND_COLORS[p.kind] }}>
           {d.kindLabel}
