@@ -136,3 +136,35 @@ test('one visitor’s cart is never shown to another, even with the anonymous pa
   await first.context.close();
   await second.context.close();
 });
+
+test('with moderation on, a new listing waits; the official refuses it with a reason the seller reads', async ({ browser }) => {
+  const official = await phone(browser);
+  await official.page.goto('/login?lng=en&redirectTo=/giao-phong/market/manage');
+  await signIn(official.page, 'official.giaophong@baan.test');
+  await official.page.getByRole('button', { name: 'Review new listings' }).click();
+  await expect(official.page.getByText("New listings wait for an official's review.")).toBeVisible();
+
+  const seller = await phone(browser);
+  await seller.page.goto('/login?lng=en&redirectTo=/giao-phong/market/sell');
+  await signIn(seller.page, 'seller.giaophong@baan.test');
+  await seller.page.getByRole('link', { name: '+ List a product' }).click();
+  await seller.page.getByLabel('Product name (Tiếng Việt)').fill('Nước mắm Giao Phong');
+  await seller.page.getByLabel('Price (VND)').fill('90000');
+  await seller.page.getByLabel('How many can you sell?').fill('12');
+  await seller.page.getByLabel('Category').selectOption('processed');
+  await seller.page.getByRole('button', { name: 'Publish' }).click();
+  await expect(seller.page.getByText('Saved. An official will review it before it goes on sale.')).toBeVisible();
+
+  await official.page.reload();
+  const queue = official.page.getByRole('region', { name: /waiting for review/ });
+  await queue.locator('summary', { hasText: 'Refuse' }).click();
+  await queue.getByLabel('Reason (the seller sees it)').fill('Please add a photo of the bottle and its label.');
+  await queue.getByRole('button', { name: 'Refuse' }).click();
+  await expect(official.page.getByText('The listing was sent back to the seller.')).toBeVisible();
+  await official.page.getByRole('button', { name: 'Stop reviewing' }).click();
+
+  await seller.page.reload();
+  await expect(seller.page.getByText('Not approved: Please add a photo of the bottle and its label.')).toBeVisible();
+  await official.context.close();
+  await seller.context.close();
+});

@@ -7,7 +7,7 @@ import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { formFailure, parseForm } from '~/lib/forms.ts';
+import { formFailure, parseForm, type FieldErrors } from '~/lib/forms.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { nestLocaleFields } from '~/tenancy/schemas.ts';
@@ -123,23 +123,7 @@ export default function ManageMarket({ loaderData, actionData }: Route.Component
               <p>
                 <strong>{s.name}</strong> {s.hamlet ? `· ${s.hamlet}` : ''} {s.phone ? `· ${s.phone}` : ''} {s.isCooperative ? `· ${t('market:seller.cooperative')}` : ''}
               </p>
-              <div className="actions">
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="id" value={s.id} />
-                  <SubmitButton name="intent" value="approve-seller">
-                    {t('market:manage.approve')}
-                  </SubmitButton>
-                </Form>
-                <details>
-                  <summary>{t('market:manage.reject')}</summary>
-                  <Form method="post" className="stack" noValidate>
-                    <input type="hidden" name="id" value={s.id} />
-                    <input type="hidden" name="intent" value="reject-seller" />
-                    <Field name="reason" label={t('market:manage.reason')} errors={errorsFor('reject-seller', s.id)} maxLength={500} required />
-                    <SubmitButton>{t('market:manage.reject')}</SubmitButton>
-                  </Form>
-                </details>
-              </div>
+              <Decision id={s.id} kind="seller" reasonLabel={t('market:manage.reason')} errors={errorsFor('reject-seller', s.id)} />
             </div>
           ))}
         </section>
@@ -160,24 +144,9 @@ export default function ManageMarket({ loaderData, actionData }: Route.Component
               <p>
                 <strong>{p.title}</strong> · {p.sellerName} · <Money minor={p.priceMinor} currency={p.currency} /> · {t('market:product.stockCount', { count: p.stock })}
               </p>
-              <div className="actions">
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="id" value={p.id} />
-                  <SubmitButton name="intent" value="approve-product">
-                    {t('market:manage.approve')}
-                  </SubmitButton>
-                </Form>
+              <Decision id={p.id} kind="product" reasonLabel={t('market:manage.reasonForSeller')} errors={errorsFor('reject-product', p.id)}>
                 <Link to={`/${d.slug}/market/products/${p.id}/edit`}>{t('market:manage.review')}</Link>
-                <details>
-                  <summary>{t('market:manage.reject')}</summary>
-                  <Form method="post" className="stack" noValidate>
-                    <input type="hidden" name="id" value={p.id} />
-                    <input type="hidden" name="intent" value="reject-product" />
-                    <Field name="reason" label={t('market:manage.reasonForSeller')} errors={errorsFor('reject-product', p.id)} maxLength={500} required />
-                    <SubmitButton>{t('market:manage.reject')}</SubmitButton>
-                  </Form>
-                </details>
-              </div>
+              </Decision>
             </div>
           ))}
         </section>
@@ -223,6 +192,31 @@ export default function ManageMarket({ loaderData, actionData }: Route.Component
           </ul>
         </section>
       ) : null}
+    </div>
+  );
+}
+
+/** Approve, or refuse with a reason the seller will read: for a seller's request or a listing. */
+function Decision({ id, kind, reasonLabel, errors, children }: { id: string; kind: 'seller' | 'product'; reasonLabel: string; errors?: FieldErrors; children?: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="actions">
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="id" value={id} />
+        <SubmitButton name="intent" value={`approve-${kind}`}>
+          {t('market:manage.approve')}
+        </SubmitButton>
+      </Form>
+      {children}
+      <details open={Boolean(errors)}>
+        <summary>{t('market:manage.reject')}</summary>
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="id" value={id} />
+          <input type="hidden" name="intent" value={`reject-${kind}`} />
+          <Field name="reason" label={reasonLabel} errors={errors} maxLength={500} required />
+          <SubmitButton>{t('market:manage.reject')}</SubmitButton>
+        </Form>
+      </details>
     </div>
   );
 }
