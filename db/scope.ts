@@ -31,3 +31,12 @@ export async function withTenant<T>(scope: Scope, work: (tx: Tx) => Promise<T>):
     return work(tx);
   });
 }
+
+/**
+ * Moves an open `withTenant` transaction into another commune: the statements that follow see
+ * and write that commune's rows only. For work that spans communes in one transaction (a
+ * checkout buying from several, a commune being created).
+ */
+export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
+  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+}

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { checkouts, orderEvents, orderItems, orders, products, provinces, sellerPayouts, sellers, type DeliveryAddress } from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { APP_ROLE, withTenant, type Scope } from '#db/scope.ts';
+import { enterTenant, withTenant, type Scope } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import { methodsFor, PAYMENT_METHODS, type PaymentMethodId } from '~/payments/methods.ts';
@@ -43,8 +43,8 @@ export class CheckoutRefused extends AppError {
  */
 export async function placeOrders(scope: Scope & { userId: string }, input: CheckoutInput): Promise<{ orders: PlacedOrder[]; repeated: boolean }> {
   if (!input.lines.length) throw new CheckoutRefused('market:cart.empty');
-  return scope.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', '', true), set_config('app.user_id', ${scope.userId}, true)`);
+  // Starts outside any commune (the checkout row is the buyer's), then enters each seller's.
+  return withTenant({ ...scope, tenantId: null }, async (tx) => {
     const claimed = await tx.insert(checkouts).values({ id: input.checkoutId, buyerId: scope.userId }).onConflictDoNothing().returning({ id: checkouts.id });
     if (!claimed.length) {
       // Already placed (a double submit, a reload): answer with the orders it made.
@@ -76,7 +76,7 @@ export async function placeOrders(scope: Scope & { userId: string }, input: Chec
 
     const placed: PlacedOrder[] = [];
     for (const [tenantId, lines] of byTenant) {
-      await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+      await enterTenant(tx, tenantId);
       type Taken = { productId: string; sellerId: string; title: LocaleText; slug: string; unit: string; priceMinor: number; currency: 'VND' | 'THB'; quantity: number };
       const taken: Taken[] = [];
       // A fixed order of row locks, so two checkouts of the same products never deadlock.

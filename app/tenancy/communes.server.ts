@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { communes, provinces, type LocaleText } from '#db/schema/index.ts';
-import { platformScope, withTenant, type Scope } from '#db/scope.ts';
+import { enterTenant, platformScope, withTenant, type Scope } from '#db/scope.ts';
 import { communeSearchText } from '#db/text.ts';
 import type { Db } from '#db/client.ts';
 import { AppError } from '~/lib/errors.ts';
@@ -132,7 +132,7 @@ export async function createCommune(scope: Scope, input: CommuneInput): Promise<
       })
       .returning({ id: communes.id, slug: communes.slug });
     // A new commune starts with its own copy of the national template handbook.
-    await tx.execute(sql`select set_config('app.tenant_id', ${row!.id}, true)`);
+    await enterTenant(tx, row!.id);
     await copyTemplateInto(tx, row!.id, scope.userId);
     return row!;
   }).finally(() => forgetCommunes(scope.db));
