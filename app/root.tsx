@@ -84,7 +84,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteHeader />
         {root?.flash ? (
           <div className={`flash flash-${root.flash.tone ?? 'success'}`} role="status">
-            {t(root.flash.key as 'common:nav.home', flashParams(root.flash.params))}
+            {t(root.flash.key as 'common:nav.home', root.flash.params ?? {})}
           </div>
         ) : null}
         <main id="main" tabIndex={-1}>
@@ -184,10 +184,4 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
       </p>
     </section>
   );
-}
-
-/** Flash parameters travel as strings in a cookie; a `count` becomes a number again so plurals work. */
-function flashParams(params: Record<string, string> | undefined): Record<string, string | number> {
-  if (!params) return {};
-  return params.count !== undefined && /^\d+$/.test(params.count) ? { ...params, count: Number(params.count) } : params;
 }

@@ -1,6 +1,7 @@
 import { createCookie, redirect } from 'react-router';
 
-export type Flash = { key: string; params?: Record<string, string>; tone?: 'success' | 'info' | 'error' };
+/** A one-time message: a translation key and its parameters (numbers stay numbers, for plurals). */
+export type Flash = { key: string; params?: Record<string, string | number>; tone?: 'success' | 'info' | 'error' };
 
 const flashCookie = createCookie('baan_flash', { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
 

@@ -39,7 +39,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     if (error instanceof AppError) return data({ error: error.messageKey }, { status: statusOf[error.code] });
     throw error;
   }
-  return redirectWithFlash(`/${commune.slug}/handbook/${article.slug}/history`, { key: 'handbook:history.restored', params: { number: String(number) } });
+  return redirectWithFlash(`/${commune.slug}/handbook/${article.slug}/history`, { key: 'handbook:history.restored', params: { number } });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }, { name: 'robots', content: 'noindex' }];

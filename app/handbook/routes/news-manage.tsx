@@ -51,12 +51,12 @@ export async function action({ context, request }: Route.ActionArgs) {
         if (!parsed.ok) return data({ ...parsed, form: intent }, { status: 400 });
         const feedId = await addFeed(scope, parsed.data.url);
         const result = await importFeed(scope, feedId);
-        return redirectWithFlash(back, result.status === 'ok' ? { key: 'handbook:feeds.added', params: { count: String(result.itemsNew) } } : { key: 'handbook:feeds.addedButFailed', tone: 'error' });
+        return redirectWithFlash(back, result.status === 'ok' ? { key: 'handbook:feeds.added', params: { count: result.itemsNew } } : { key: 'handbook:feeds.addedButFailed', tone: 'error' });
       }
       case 'import': {
         if (!UUID_PATTERN.test(id)) notFound();
         const result = await importFeed(scope, id);
-        return redirectWithFlash(back, result.status === 'ok' ? { key: 'handbook:feeds.imported', params: { count: String(result.itemsNew) } } : { key: 'handbook:feeds.importFailed', tone: 'error' });
+        return redirectWithFlash(back, result.status === 'ok' ? { key: 'handbook:feeds.imported', params: { count: result.itemsNew } } : { key: 'handbook:feeds.importFailed', tone: 'error' });
       }
       case 'delete-feed':
         if (!UUID_PATTERN.test(id)) notFound();

@@ -70,7 +70,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     const result = await placeOrders(scope, { checkoutId, lines, delivery: parsed.data, methods: chosen });
     const headers = { 'Set-Cookie': await cartCookieHeader([]) };
     const first = result.orders[0]!;
-    return redirectWithFlash(result.orders.length === 1 ? `/orders/${first.reference}` : '/orders', { key: 'market:checkout.placed', params: { count: String(result.orders.length) }, tone: 'success' }, { headers });
+    return redirectWithFlash(result.orders.length === 1 ? `/orders/${first.reference}` : '/orders', { key: 'market:checkout.placed', params: { count: result.orders.length }, tone: 'success' }, { headers });
   } catch (error) {
     if (error instanceof CheckoutRefused) {
       return data({ ok: false as const, errors: { _form: error.messageKey } as FieldErrors, values: formValues(form), available: Number(error.details?.available ?? 0) }, { status: 409 });
