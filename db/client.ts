@@ -105,3 +105,8 @@ export async function ping(database: Database): Promise<boolean> {
     return false;
   }
 }
+
+/** The rows of a raw `tx.execute(sql…)`: postgres.js returns them as the result, PGlite under `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

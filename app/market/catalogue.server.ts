@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf } from '#db/client.ts';
 import type { ProductUnit } from '#db/schema/market.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
@@ -97,7 +98,7 @@ export async function searchCatalogue(scope: Scope, query: CatalogueQuery): Prom
       join communes c on c.id = p.tenant_id
       order by ${outer}`),
   );
-  const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
+  const list = rowsOf<Record<string, unknown>>(rows);
   const items = list.slice(0, PAGE_SIZE).map(
     (r): CatalogueItem => ({
       id: r.id as string,

@@ -4,27 +4,15 @@ import { communes, orderItems, products, provinces, sellers, type ProductCategor
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { withTenant, type Scope } from '#db/scope.ts';
-import { fold, productSearchText } from '#db/text.ts';
+import { productSearchText, slugify } from '#db/text.ts';
 import { AppError } from '~/lib/errors.ts';
+import { addMonths } from '~/lib/dates.ts';
+import { freeSlug } from '~/lib/slugs.server.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { ProductInput } from './schemas.ts';
 import { actorFor, logSellerAction, type TenantScope } from './sellers.server.ts';
 
 export type ProductRow = typeof products.$inferSelect;
-
-/** A slug from the title: Vietnamese folded to ASCII; Thai-only titles get a short random one. */
-export function slugFromTitle(title: LocaleText): string {
-  const base = fold(title.vi ?? title.en ?? title.th ?? '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return base || 'san-pham';
-}
-
-function randomSuffix(): string {
-  return Math.random().toString(36).slice(2, 6);
-}
 
 /** What catalogue search matches: every title, the category, the seller, the commune and its province (old names too). */
 async function searchTextFor(tx: Tx, tenantId: string, sellerId: string, title: LocaleText, category: ProductCategory, certStars: number | null | undefined): Promise<string> {
@@ -58,12 +46,6 @@ function columnsFrom(input: ProductInput, currency: 'VND' | 'THB') {
   };
 }
 
-export function addMonths(isoDay: string, months: number): string {
-  const d = new Date(`${isoDay}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Whether a certificate may still be shown as a badge (today, in UTC days). */
 export function certValid(p: { certStars: number | null; certExpiresOn: string | null }, today = new Date().toISOString().slice(0, 10)): boolean {
   return Boolean(p.certStars && p.certExpiresOn && p.certExpiresOn >= today);
@@ -91,17 +73,13 @@ export async function createProduct(
     const columns = columnsFrom(input, scope.currency);
     const status: ProductStatus = publish ? ((await moderationOn(tx, scope.tenantId)) ? 'pending' : 'published') : 'draft';
     const searchText = await searchTextFor(tx, scope.tenantId, sellerId, input.title, input.category, columns.certStars);
-    const base = slugFromTitle(input.title);
-    let slug = base;
-    for (let attempt = 0; ; attempt++) {
+    const slug = await freeSlug(slugify(input.title.vi ?? input.title.en ?? input.title.th ?? '', 'san-pham'), async (candidate) => {
       const [taken] = await tx
         .select({ id: products.id })
         .from(products)
-        .where(and(eq(products.tenantId, scope.tenantId), eq(products.slug, slug)));
-      if (!taken) break;
-      slug = `${base.slice(0, 70)}-${randomSuffix()}`;
-      if (attempt > 5) throw new AppError('conflict', 'common:errors.generic');
-    }
+        .where(and(eq(products.tenantId, scope.tenantId), eq(products.slug, candidate)));
+      return Boolean(taken);
+    });
     const [row] = await tx
       .insert(products)
       .values({

@@ -4,6 +4,8 @@ import type { LocaleText } from '#db/schema/tenancy.ts';
 import { withTenant, type Scope } from '#db/scope.ts';
 import { slugify } from '#db/text.ts';
 import { AppError } from '~/lib/errors.ts';
+import { addDays } from '~/lib/dates.ts';
+import { shortSuffix } from '~/lib/slugs.server.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { EventInput } from './schemas.ts';
 
@@ -74,7 +76,7 @@ export async function saveEvent(scope: TenantScope, existingId: string | null, i
       await recordEvent(tx, scope.tenantId, 'event.updated', { eventId: existingId }, scope.userId);
       return existingId;
     }
-    const slug = `${slugify(input.title.vi ?? input.title.en ?? '', 'le-hoi')}-${input.startsOn.slice(0, 4)}-${Math.random().toString(36).slice(2, 6)}`;
+    const slug = `${slugify(input.title.vi ?? input.title.en ?? '', 'le-hoi')}-${input.startsOn.slice(0, 4)}-${shortSuffix()}`;
     const [row] = await tx.insert(tourismEvents).values({ tenantId: scope.tenantId, slug, ...values }).returning({ id: tourismEvents.id });
     await recordEvent(tx, scope.tenantId, 'event.published', { eventId: row!.id, slug }, scope.userId);
     return row!.id;
@@ -122,12 +124,6 @@ export function foldLine(line: string): string {
 const compactDay = (day: string) => day.replace(/-/g, '');
 const utcStamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The UTC instant of a local day and time in a time zone without DST (Vietnam and Thailand). */
 export function localToUtc(day: string, time: string, timeZone: string): Date {
   const guess = new Date(`${day}T${time}:00Z`);
@@ -155,7 +151,7 @@ export function toICalendar(input: { communeName: string; origin: string; commun
       const end = event.endsOn === event.startsOn ? new Date(start.getTime() + 3 * 3600_000) : localToUtc(event.endsOn, '23:59', input.timeZone);
       lines.push(`DTSTART:${utcStamp(start)}`, `DTEND:${utcStamp(end)}`);
     } else {
-      lines.push(`DTSTART;VALUE=DATE:${compactDay(event.startsOn)}`, `DTEND;VALUE=DATE:${compactDay(nextDay(event.endsOn))}`);
+      lines.push(`DTSTART;VALUE=DATE:${compactDay(event.startsOn)}`, `DTEND;VALUE=DATE:${compactDay(addDays(event.endsOn, 1))}`);
     }
     lines.push(`SUMMARY:${escapeText(event.titleText)}`);
     if (event.descriptionText) lines.push(`DESCRIPTION:${escapeText(event.descriptionText)}`);

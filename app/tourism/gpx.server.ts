@@ -2,6 +2,7 @@ import { gpx } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import simplify from 'simplify-js';
 import { AppError } from '~/lib/errors.ts';
+import { haversine } from './geo.ts';
 
 /** The largest GPX file accepted, and the most track points read from it. */
 export const MAX_GPX_BYTES = 5 * 1024 * 1024;
@@ -10,17 +11,6 @@ export const MAX_GPX_POINTS = 50_000;
 export const MAX_TRACK_POINTS = 1500;
 
 export type Track = { points: [number, number, number?][]; lengthM: number; gainM: number; start: { lat: number; lon: number } };
-
-const R = 6_371_008.8;
-const rad = (d: number) => (d * Math.PI) / 180;
-
-/** Great-circle distance in metres between two [lon, lat] points. */
-export function haversine(a: readonly number[], b: readonly number[]): number {
-  const dLat = rad(b[1]! - a[1]!);
-  const dLon = rad(b[0]! - a[0]!);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a[1]!)) * Math.cos(rad(b[1]!)) * Math.sin(dLon / 2) ** 2;
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /**
  * Climb in metres, counting a rise only once it passes `threshold` above the last low point, so

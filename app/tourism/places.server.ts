@@ -1,4 +1,5 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { rowsOf } from '#db/client.ts';
 import { communes, memberships, places, users, type PlaceDetails } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
@@ -6,10 +7,11 @@ import { withTenant, type Scope } from '#db/scope.ts';
 import { fold, slugify } from '#db/text.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
+import { freeSlug, shortSuffix } from '~/lib/slugs.server.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import type { Track } from './gpx.server.ts';
-import { haversine } from './gpx.server.ts';
+import { haversine } from './geo.ts';
 import type { PlaceCollection, PlaceKind } from './kinds.ts';
 import type { PlaceInput } from './schemas.ts';
 
@@ -43,10 +45,6 @@ function filters(query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: 
   }
   if (query.kinds?.length) where.push(sql`p.kind in (${sql.join(query.kinds.map((k) => sql`${k}`), sql`, `)})`);
   return where;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** A place's key on the maps and in their URLs: `{commune}/{place}`. */
@@ -219,17 +217,13 @@ export async function savePlace(scope: TenantScope, staff: boolean, existingId: 
       return { id: existingId, slug: current.slug };
     }
     if (!staff) throw new AppError('not_found', 'common:errors.notFound');
-    const fallback = `${input.kind.replace('_', '-')}-${Math.random().toString(36).slice(2, 6)}`;
-    let slug = slugify(input.name.vi ?? input.name.en ?? '', fallback);
-    for (let attempt = 0; ; attempt++) {
+    const slug = await freeSlug(slugify(input.name.vi ?? input.name.en ?? '', `${input.kind.replace('_', '-')}-${shortSuffix()}`), async (candidate) => {
       const [taken] = await tx
         .select({ id: places.id })
         .from(places)
-        .where(and(eq(places.tenantId, scope.tenantId), eq(places.slug, slug)));
-      if (!taken) break;
-      slug = `${slug.slice(0, 70)}-${Math.random().toString(36).slice(2, 6)}`;
-      if (attempt > 5) throw new AppError('conflict', 'common:errors.generic');
-    }
+        .where(and(eq(places.tenantId, scope.tenantId), eq(places.slug, candidate)));
+      return Boolean(taken);
+    });
     const [row] = await tx
       .insert(places)
       .values({ tenantId: scope.tenantId, slug, ...base, ownerUserId: await ownerIdFor(tx, scope.tenantId, input.ownerEmail) })

@@ -3,6 +3,7 @@ import type { Database } from '../client.ts';
 import { communes, products, provinces, sellerPayouts, sellers, users, type ProductCategory, type ProductUnit } from '../schema/index.ts';
 import type { LocaleText } from '../schema/tenancy.ts';
 import { productSearchText } from '../text.ts';
+import { addMonths } from '../../app/lib/dates.ts';
 
 type DemoProduct = {
   slug: string;
@@ -157,12 +158,6 @@ const shops: DemoShop[] = [
   },
 ];
 
-function plusMonths(day: string, months: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The demo shops: approved sellers with payment details and published products. Idempotent. */
 export async function seedDemoMarket(database: Database): Promise<number> {
   const db = database.db;
@@ -211,7 +206,7 @@ export async function seedDemoMarket(database: Database): Promise<number> {
             certNumber: item.cert?.number ?? null,
             certAuthority: item.cert?.authority ?? null,
             certIssuedOn: item.cert?.issuedOn ?? null,
-            certExpiresOn: item.cert ? plusMonths(item.cert.issuedOn, 36) : null,
+            certExpiresOn: item.cert ? addMonths(item.cert.issuedOn, 36) : null,
             searchText: productSearchText({ title: item.title, category: item.category, certStars: item.cert?.stars, seller: shop.name, hamlet: shop.hamlet, commune: commune.name, province: province?.name, legacyNames: province?.legacyNames }),
             publishedAt: new Date(),
           })

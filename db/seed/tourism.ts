@@ -3,6 +3,8 @@ import type { Database } from '../client.ts';
 import { communes, places, tourismEvents, users, type PlaceDetails } from '../schema/index.ts';
 import type { LocaleText } from '../schema/tenancy.ts';
 import { fold } from '../text.ts';
+import { addDays } from '../../app/lib/dates.ts';
+import { haversine } from '../../app/tourism/geo.ts';
 
 type DemoPlace = {
   slug: string;
@@ -139,23 +141,11 @@ const demo: Record<string, { places: DemoPlace[]; events: DemoEvent[] }> = {
   },
 };
 
-function haversine(a: [number, number, number], b: [number, number, number]): number {
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const h = Math.sin(rad(b[1] - a[1]) / 2) ** 2 + Math.cos(rad(a[1])) * Math.cos(rad(b[1])) * Math.sin(rad(b[0] - a[0]) / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
-}
-
 /** The next date (today or later) with this month and day. */
 function nextOccurrence(monthDay: string, now = new Date()): string {
   const year = now.getUTCFullYear();
   const candidate = `${year}-${monthDay}`;
   return candidate >= now.toISOString().slice(0, 10) ? candidate : `${year + 1}-${monthDay}`;
-}
-
-function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Demo places, a trail and festivals for the seeded communes. Idempotent. */
