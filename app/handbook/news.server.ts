@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
-import { announcements, communes, contacts, feedRuns, feeds, newsItems, type LocaleText } from '#db/schema/index.ts';
+import { announcements, communes, contacts, feedRuns, feeds, newsItems } from '#db/schema/index.ts';
 import { platformScope, withTenant, type Scope } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';

@@ -10,6 +10,8 @@ import type { DeliveryInput } from './schemas.ts';
 import { payoutOf } from './sellers.server.ts';
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+/** What an order reference looks like (no I, L, O, 0 or 1 to misread). */
+export const ORDER_REFERENCE = /^BA[A-HJKMNP-Z2-9]{8}$/;
 
 /** A short order reference a buyer can read out and type as a transfer purpose. */
 export function newOrderReference(): string {

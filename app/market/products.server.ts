@@ -1,6 +1,6 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
-import { communes, orderItems, products, provinces, sellers, type ProductCategory, type ProductStatus, type ProductUnit } from '#db/schema/index.ts';
+import { communes, orderItems, products, provinces, sellers, type ProductCategory, type ProductStatus } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { withTenant, type Scope } from '#db/scope.ts';

@@ -9,7 +9,6 @@ import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
 import { freeSlug, shortSuffix } from '~/lib/slugs.server.ts';
 import { recordEvent } from '~/members/members.server.ts';
-import { localized } from '~/tenancy/commune.ts';
 import type { Track } from './gpx.server.ts';
 import { haversine } from './geo.ts';
 import type { PlaceCollection, PlaceKind } from './kinds.ts';

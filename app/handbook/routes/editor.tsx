@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { data, Form, Link, redirect, useFetcher } from 'react-router';
+import { data, Form, Link, useFetcher } from 'react-router';
 import { requireMembership } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES, isLocale, type Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';

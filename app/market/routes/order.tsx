@@ -15,14 +15,13 @@ import { getCommuneBySlug, listProvinces } from '~/tenancy/communes.server.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { OrderView } from '../order-view.tsx';
 import { buyerMove, canMove, getBuyerOrder, rateItem } from '../orders.server.ts';
+import { ORDER_REFERENCE } from '../checkout.server.ts';
 import { RatingSchema } from '../schemas.ts';
 import type { Route } from './+types/order';
 
-const REFERENCE = /^BA[A-Z2-9]{8}$/;
-
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  if (!REFERENCE.test(params.reference)) notFound();
+  if (!ORDER_REFERENCE.test(params.reference)) notFound();
   const order = await getBuyerOrder({ ...scopeOf(context), userId: user.id }, params.reference);
   if (!order) notFound();
   const db = context.get(databaseContext).db;
@@ -43,7 +42,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 
 export async function action({ context, params, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  if (!REFERENCE.test(params.reference)) notFound();
+  if (!ORDER_REFERENCE.test(params.reference)) notFound();
   const scope = { ...scopeOf(context), userId: user.id };
   const form = await readForm(request);
   const intent = String(form.get('intent') ?? '');

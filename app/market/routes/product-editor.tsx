@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link } from 'react-router';
 import { PRODUCT_CATEGORIES, PRODUCT_UNITS } from '#db/schema/market.ts';
 import type { ImageRef } from '#db/schema/media.ts';
-import { requireCommune, requireUser, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { readFormData } from '~/lib/body.server.ts';
@@ -16,8 +15,8 @@ import { PhotoPicker } from '~/media/photos.tsx';
 import { nestLocaleFields } from '~/tenancy/schemas.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { createProduct, getProductForEdit, updateProduct, type ProductRow } from '../products.server.ts';
+import { openShop } from '../access.server.ts';
 import { MAX_PHOTOS, productInputSchema } from '../schemas.ts';
-import { getSeller } from '../sellers.server.ts';
 import type { Route } from './+types/product-editor';
 
 type Ctx = Route.LoaderArgs['context'];
@@ -26,23 +25,14 @@ type Ctx = Route.LoaderArgs['context'];
 const MAX_BODY = 4 * MAX_UPLOAD_BYTES + 256 * 1024;
 
 async function access(context: Ctx, request: Request, params: { sellerId?: string; productId?: string }) {
-  const commune = requireCommune(context);
-  const user = requireUser(context, request);
-  const scope = { ...scopeOf(context), tenantId: commune.id, userId: user.id, currency: commune.currency };
-  let product: ProductRow | null = null;
-  let sellerId = params.sellerId;
-  if (params.productId) {
-    if (!UUID_PATTERN.test(params.productId)) notFound();
-    product = await getProductForEdit(scope, params.productId);
-    if (!product) notFound();
-    sellerId = product.sellerId;
-  }
-  if (!sellerId || !UUID_PATTERN.test(sellerId)) notFound();
-  const [seller, isStaffRole] = await Promise.all([getSeller(scope, sellerId), viewerHasRole(context, ['official', 'editor'])]);
-  if (!seller) notFound();
-  const isSelf = seller.userId === user.id;
-  if (!isSelf && !isStaffRole) notFound();
-  return { commune, scope, product, seller, isStaff: !isSelf };
+  const found: { product: ProductRow | null } = { product: null };
+  const shop = await openShop(context, request, async (scope) => {
+    if (!params.productId) return params.sellerId;
+    if (!UUID_PATTERN.test(params.productId)) return null;
+    found.product = await getProductForEdit(scope, params.productId);
+    return found.product?.sellerId;
+  });
+  return { ...shop, product: found.product };
 }
 
 function productValues(p: ProductRow): Record<string, string> {

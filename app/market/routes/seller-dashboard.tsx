@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link } from 'react-router';
-import { requireCommune, requireUser, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
@@ -21,24 +20,13 @@ import { StatusBadge } from '../order-view.tsx';
 import { certValid, listSellerProducts, setProductArchived } from '../products.server.ts';
 import { SellerFields, sellerValues } from '../seller-form.tsx';
 import { payoutSchema, SellerProfileSchema } from '../schemas.ts';
-import { getPayout, getSeller, sellerHistory, setPayout, updateSellerProfile, withdrawConsent } from '../sellers.server.ts';
+import { getPayout, sellerHistory, setPayout, updateSellerProfile, withdrawConsent } from '../sellers.server.ts';
 import { Money } from '../ui.tsx';
+import { openShop } from '../access.server.ts';
 import type { Route } from './+types/seller-dashboard';
 
-type Ctx = Route.LoaderArgs['context'];
-
 /** The seller themself, or the commune's officials and editors (assisted mode); anyone else gets 404. */
-async function access(context: Ctx, request: Request, sellerId: string) {
-  const commune = requireCommune(context);
-  const user = requireUser(context, request);
-  if (!UUID_PATTERN.test(sellerId)) notFound();
-  const scope = { ...scopeOf(context), tenantId: commune.id, userId: user.id };
-  const [seller, isStaff] = await Promise.all([getSeller(scope, sellerId), viewerHasRole(context, ['official', 'editor'])]);
-  if (!seller) notFound();
-  const isSelf = seller.userId === user.id;
-  if (!isSelf && !isStaff) notFound();
-  return { commune, scope, seller, isSelf, isStaff: isStaff && !isSelf };
-}
+const access = (context: Route.LoaderArgs['context'], request: Request, sellerId: string) => openShop(context, request, async () => sellerId);
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const { commune, scope, seller, isSelf, isStaff } = await access(context, request, params.sellerId);

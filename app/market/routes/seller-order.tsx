@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link } from 'react-router';
-import { requireCommune, requireUser, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
@@ -12,25 +11,22 @@ import { qrSvg } from '~/payments/qr-image.server.ts';
 import { listProvinces } from '~/tenancy/communes.server.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { OrderView } from '../order-view.tsx';
-import { canMove, getCommuneOrder, markPaid, sellerMove } from '../orders.server.ts';
+import { canMove, getCommuneOrder, markPaid, sellerMove, type OrderDetail } from '../orders.server.ts';
 import { RejectSchema, ShipSchema } from '../schemas.ts';
-import { getSeller } from '../sellers.server.ts';
+import { openShop } from '../access.server.ts';
+import { ORDER_REFERENCE } from '../checkout.server.ts';
 import type { Route } from './+types/seller-order';
 
-const REFERENCE = /^BA[A-Z2-9]{8}$/;
 type Ctx = Route.LoaderArgs['context'];
 
 async function access(context: Ctx, request: Request, reference: string) {
-  const commune = requireCommune(context);
-  const user = requireUser(context, request);
-  if (!REFERENCE.test(reference)) notFound();
-  const scope = { ...scopeOf(context), tenantId: commune.id, userId: user.id };
-  const [order, isStaff] = await Promise.all([getCommuneOrder(scope, reference), viewerHasRole(context, ['official', 'editor'])]);
-  if (!order) notFound();
-  const seller = await getSeller(scope, order.sellerId);
-  const isSelf = seller?.userId === user.id;
-  if (!isSelf && !isStaff) notFound();
-  return { commune, scope, order, seller, isStaff: !isSelf };
+  const found: { order?: OrderDetail } = {};
+  const shop = await openShop(context, request, async (scope) => {
+    if (!ORDER_REFERENCE.test(reference)) return null;
+    found.order = (await getCommuneOrder(scope, reference)) ?? undefined;
+    return found.order?.sellerId;
+  });
+  return { ...shop, order: found.order! };
 }
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
