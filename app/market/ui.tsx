@@ -12,9 +12,10 @@ export function Money({ minor, currency }: { minor: number; currency: 'VND' | 'T
   return <span className="money">{formatMoney(minor, currency, i18n.language as Locale)}</span>;
 }
 
-/** The OCOP/OTOP badge: shown only while the certificate is valid. */
-export function CertBadge({ scheme, stars }: { scheme: 'OCOP' | 'OTOP' | null; stars: number | null }) {
-  const { t } = useTranslation();
+type TFunction = ReturnType<typeof useTranslation>['t'];
+
+/** The OCOP/OTOP badge (callers show it only while the certificate is valid). Takes the page's `t`. */
+export function CertBadge({ scheme, stars, t }: { scheme: 'OCOP' | 'OTOP' | null; stars: number | null; t: TFunction }) {
   if (!scheme || !stars) return null;
   return (
     <span className="badge badge-cert" aria-label={t('market:cert.badgeLabel', { scheme, count: stars })}>
@@ -23,8 +24,7 @@ export function CertBadge({ scheme, stars }: { scheme: 'OCOP' | 'OTOP' | null; s
   );
 }
 
-export function RatingLine({ sum, count }: { sum: number; count: number }) {
-  const { t } = useTranslation();
+export function RatingLine({ sum, count, t }: { sum: number; count: number; t: TFunction }) {
   if (!count) return null;
   const average = Math.round((sum / count) * 10) / 10;
   return <span className="muted">{t('market:rating.average', { average, count })}</span>;
@@ -47,15 +47,12 @@ export type CardProduct = {
   ratingCount?: number;
 };
 
-type TFunction = ReturnType<typeof useTranslation>['t'];
-
 /**
  * One product in a grid. It takes the page's `t` instead of calling `useTranslation` itself: a
  * catalogue page renders dozens of cards, and the hook's per-call cost showed in the profile.
  */
 export function ProductCard({ product, fallback, t, locale }: { product: CardProduct; fallback: Locale; t: TFunction; locale: Locale }) {
   const title = localized(product.title, locale, fallback).text;
-  const stars = product.certValid && product.certScheme && product.certStars ? product.certStars : 0;
   return (
     <li className="product-card">
       <Link to={`/${product.communeSlug}/market/${product.slug}`}>
@@ -69,14 +66,10 @@ export function ProductCard({ product, fallback, t, locale }: { product: CardPro
       <span className="product-card-price">
         <span className="money">{formatMoney(product.priceMinor, product.currency, locale)}</span> <span className="muted">/ {t(`market:units.${product.unit}` as 'market:units.kg')}</span>
       </span>
-      {stars ? (
-        <span className="badge badge-cert" aria-label={t('market:cert.badgeLabel', { scheme: product.certScheme, count: stars })}>
-          {product.certScheme} {'★'.repeat(stars)}
-        </span>
-      ) : null}
+      {product.certValid ? <CertBadge scheme={product.certScheme ?? null} stars={product.certStars ?? null} t={t} /> : null}
       {product.communeName ? <span className="muted small">{localized(product.communeName, locale, fallback).text}</span> : null}
       {product.stock <= 0 ? <span className="badge badge-muted">{t('market:product.soldOut')}</span> : null}
-      {product.ratingCount ? <span className="muted">{t('market:rating.average', { average: Math.round(((product.ratingSum ?? 0) / product.ratingCount) * 10) / 10, count: product.ratingCount })}</span> : null}
+      <RatingLine sum={product.ratingSum ?? 0} count={product.ratingCount ?? 0} t={t} />
     </li>
   );
 }

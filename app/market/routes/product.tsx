@@ -127,11 +127,11 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
         </p>
         {p.cert ? (
           <p>
-            <CertBadge scheme={p.cert.scheme} stars={p.cert.stars} />{' '}
+            <CertBadge scheme={p.cert.scheme} stars={p.cert.stars} t={t} />{' '}
             <span className="muted small">{t('market:cert.details', { number: p.cert.number ?? '', authority: p.cert.authority ?? '', date: p.cert.expiresOn ?? '' })}</span>
           </p>
         ) : null}
-        <RatingLine sum={p.ratingSum} count={p.ratingCount} />
+        <RatingLine sum={p.ratingSum} count={p.ratingCount} t={t} />
       </header>
       <Form method="post" className="card stack buy-box" noValidate>
         {p.stock > 0 ? (
@@ -183,7 +183,7 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
           {[seller.isCooperative ? t('market:seller.cooperative') : null, seller.hamlet].filter(Boolean).join(' · ')}
         </p>
         {seller.story ? <p className="pre-line">{seller.story}</p> : null}
-        <RatingLine sum={seller.ratingSum} count={seller.ratingCount} />
+        <RatingLine sum={seller.ratingSum} count={seller.ratingCount} t={t} />
         <p className="actions">
           {seller.phone ? <a href={`tel:${seller.phone.replace(/[^+\d]/g, '')}`}>{t('market:seller.call', { phone: seller.phone })}</a> : null}
           {seller.zalo ? <a href={`https://zalo.me/${seller.zalo.replace(/[^\d]/g, '')}`} rel="noopener nofollow">Zalo</a> : null}
