@@ -5,7 +5,7 @@ import { communeSearchText } from '#db/text.ts';
 import type { Db } from '#db/client.ts';
 import { AppError } from '~/lib/errors.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { foldForSearch, RESERVED_SLUGS, type Commune } from './commune.ts';
+import { foldForSearch, localized, RESERVED_SLUGS, type Commune } from './commune.ts';
 import type { CommuneInput, CommuneProfileInput } from './schemas.ts';
 import { forgetCommunes, memoCommune } from './commune-cache.server.ts';
 import { copyTemplateInto } from '~/handbook/template.server.ts';
@@ -94,6 +94,20 @@ export async function listCommunesByProvince(db: Db, query: string, locale: Loca
   const label = (g: ProvinceGroup) => g.name[locale] ?? g.name.en ?? g.code;
   const collator = new Intl.Collator(locale);
   return [...groups.values()].sort((a, b) => collator.compare(label(a), label(b)));
+}
+
+/** The communes of one province, by name in the reader's language (the catalogue's commune filter). */
+export async function listCommunesInProvince(db: Db, country: string, code: string, locale: Locale): Promise<{ slug: string; name: string }[]> {
+  const rows = await withTenant(platformScope(db), (tx) =>
+    tx
+      .select({ slug: communes.slug, name: communes.name, defaultLocale: communes.defaultLocale })
+      .from(communes)
+      .where(and(eq(communes.country, country), eq(communes.provinceCode, code))),
+  );
+  const collator = new Intl.Collator(locale);
+  return rows
+    .map((c) => ({ slug: c.slug, name: localized(c.name, locale, c.defaultLocale as Locale).text }))
+    .sort((a, b) => collator.compare(a.name, b.name));
 }
 
 export async function getProvince(db: Db, country: string, code: string) {

@@ -4,7 +4,7 @@ import { seedDemo } from '#db/seed/seed.ts';
 import { communes as communeSeeds, provinces as provinceSeeds } from '#db/seed/data.ts';
 import { signIn } from '~/auth/accounts.server.ts';
 import { RESERVED_SLUGS, localized } from '~/tenancy/commune.ts';
-import { createCommune, getCommuneByHost, getCommuneBySlug, listCommunesByProvince } from '~/tenancy/communes.server.ts';
+import { createCommune, getCommuneByHost, getCommuneBySlug, listCommunesByProvince, listCommunesInProvince } from '~/tenancy/communes.server.ts';
 import { CommuneInputSchema, nestLocaleFields } from '~/tenancy/schemas.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
 
@@ -63,6 +63,15 @@ describe('commune search', () => {
     expect(laoCai?.communes.map((c) => c.slug).sort()).toEqual(['gia-phu', 'ta-van']);
     expect(await slugsOf('%')).toEqual([]);
     expect(await slugsOf('_')).toEqual([]);
+  });
+});
+
+describe('communes of a province', () => {
+  it('lists only that province’s communes, by name', async () => {
+    const laoCai = await listCommunesInProvince(database.db, 'VN', '15', 'vi');
+    expect(laoCai.map((c) => c.slug).sort()).toEqual(['gia-phu', 'ta-van']);
+    expect(laoCai.map((c) => c.name)).toEqual(['Gia Phú', 'Tả Van']);
+    expect(await listCommunesInProvince(database.db, 'TH', '15', 'vi')).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import type { Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { communeContext, databaseContext, userContext } from '~/lib/context.ts';
 import { localized } from '~/tenancy/commune.ts';
-import { listCommunesByProvince, listProvinces } from '~/tenancy/communes.server.ts';
+import { listCommunesInProvince, listProvinces } from '~/tenancy/communes.server.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { searchCatalogue } from '../catalogue.server.ts';
 import { parseCatalogueQuery, SORTS, type CatalogueQuery } from '../catalogue.ts';
@@ -24,14 +24,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const query = parseCatalogueQuery(url.searchParams, commune?.currency ?? 'VND');
   const scope = { ...scopeOf(context), tenantId: commune?.id ?? null };
-  const [result, provinceRows, isStaff, groups] = await Promise.all([
+  const [result, provinceRows, isStaff, provinceCommunes] = await Promise.all([
     searchCatalogue(scope, query),
     commune ? Promise.resolve([]) : listProvinces(db),
     commune ? viewerHasRole(context, ['official', 'editor']) : Promise.resolve(false),
     // The commune filter lists the communes of the chosen province (a country has thousands).
-    !commune && query.province ? listCommunesByProvince(db, '', locale) : Promise.resolve([]),
+    !commune && query.province ? listCommunesInProvince(db, query.province.slice(0, 2), query.province.slice(3), locale) : Promise.resolve([]),
   ]);
-  const provinceCommunes = groups.find((g) => `${g.country}-${g.code}` === query.province)?.communes ?? [];
   const { t } = getI18n(context);
   const today = new Date().toISOString().slice(0, 10);
   return {
@@ -48,7 +47,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     })),
     hasMore: result.hasMore,
     provinces: provinceRows.map((p) => ({ key: `${p.country}-${p.code}`, name: p.name[locale] ?? p.name.en ?? p.code })),
-    communes: provinceCommunes.map((c) => ({ slug: c.slug, name: localized(c.name, locale, c.defaultLocale).text })),
+    communes: provinceCommunes,
   };
 }
 
