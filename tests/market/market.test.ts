@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, memberships, orders, productSearch, products, sellerActions, sellerPayouts } from '#db/schema/index.ts';
+import { checkouts, events, memberships, orderEvents, orderItems, orders, productSearch, products, sellerActions, sellerPayouts, sellers } from '#db/schema/index.ts';
 import { withTenant } from '#db/scope.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
@@ -297,9 +297,30 @@ describe('isolation', () => {
     expect(all.every((o) => o.tenantId === b.id)).toBe(true);
     await expect(updateProduct({ ...officialB, currency: 'VND' }, p.id, true, input(), [], true)).rejects.toMatchObject({ code: 'not_found' });
     await expect(sellerMove(officialB, placed[0]!.reference, true, { to: 'confirmed' })).rejects.toMatchObject({ code: 'not_found' });
+    // Row by row, for every market table: B's scope sees nothing of A's that is not public.
+    const pendingA = await applyToSell(tenantScope(a, (await makeUser(database)).id), profile('Chờ duyệt'));
+    const ofA = { tenantId: a.id };
+    const seenByB = await withTenant(officialB, async (tx) => ({
+      actions: await tx.select().from(sellerActions).where(eq(sellerActions.tenantId, ofA.tenantId)),
+      pendingSeller: await tx.select().from(sellers).where(eq(sellers.id, pendingA)),
+      items: await tx.select().from(orderItems).where(eq(orderItems.tenantId, ofA.tenantId)),
+      events: await tx.select().from(orderEvents).where(eq(orderEvents.tenantId, ofA.tenantId)),
+      outbox: await tx.select().from(events).where(eq(events.tenantId, ofA.tenantId)),
+      checkouts: await tx.select().from(checkouts),
+    }));
+    expect(seenByB).toEqual({ actions: [], pendingSeller: [], items: [], events: [], outbox: [], checkouts: [] });
+    // An approved seller's public card is readable; their history is not.
+    expect(await withTenant(officialB, (tx) => tx.select({ id: sellers.id }).from(sellers).where(eq(sellers.id, a.sellerId)))).toHaveLength(1);
     // Another buyer does not see this buyer's order.
     const other = await makeUser(database);
     expect(await getBuyerOrder({ ...scopeFor(database, null, other.id), userId: other.id }, placed[0]!.reference)).toBeNull();
+    const seenByOther = await withTenant(scopeFor(database, null, other.id), async (tx) => ({
+      items: await tx.select().from(orderItems).where(eq(orderItems.buyerId, buyer.id)),
+      checkouts: await tx.select().from(checkouts).where(eq(checkouts.buyerId, buyer.id)),
+    }));
+    expect(seenByOther).toEqual({ items: [], checkouts: [] });
+    // The buyer themself does see their checkout and items.
+    expect((await withTenant(scopeFor(database, null, buyer.id), (tx) => tx.select().from(checkouts))).length).toBeGreaterThan(0);
     // Writing a product into A while acting in B is refused by row-level security.
     // The catalogue index is readable by all but written only inside the product's commune.
     const visible = await withTenant(officialB, (tx) => tx.select().from(productSearch).where(eq(productSearch.productId, p.id)));

@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, inquiries, places } from '#db/schema/index.ts';
 import { withTenant } from '#db/scope.ts';
-import { listEvents, saveEvent, toICalendar } from '~/tourism/events.server.ts';
+import { deleteEvent, listEvents, saveEvent, toICalendar } from '~/tourism/events.server.ts';
 import { MAX_GPX_POINTS, elevationGain, parseGpx } from '~/tourism/gpx.server.ts';
 import { listInquiries, sendInquiry, setInquiryStatus } from '~/tourism/inquiries.server.ts';
 import { listPlaces, parseBbox, placesGeoJson, savePlace } from '~/tourism/places.server.ts';
@@ -220,6 +220,12 @@ describe('inquiries', () => {
     expect(await listInquiries(scopeOf(b.id, officialB.id), true)).toHaveLength(0);
     await expect(savePlace(scopeOf(b.id, officialB.id), true, homestay.id, place({ name: { th: 'ยึด' } }), [], undefined)).rejects.toMatchObject({ code: 'not_found' });
     await expect(setInquiryStatus(scopeOf(b.id, officialB.id), true, id, 'closed')).rejects.toMatchObject({ code: 'not_found' });
+    // Events: public to read, but B can neither change nor delete A's, nor see A's drafts or unpublished places.
+    const eventId = await saveEvent(scopeOf(a.id, editorA.id), null, { title: { vi: 'Chợ phiên' }, description: {}, startsOn: '2030-03-01', endsOn: '2030-03-01', startTime: null, placeId: null });
+    await expect(saveEvent(scopeOf(b.id, officialB.id), eventId, { title: { th: 'ยึด' }, description: {}, startsOn: '2030-03-01', endsOn: '2030-03-01', startTime: null, placeId: null })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(deleteEvent(scopeOf(b.id, officialB.id), eventId)).rejects.toMatchObject({ code: 'not_found' });
+    const drafts = await withTenant(scopeOf(b.id, officialB.id), (tx) => tx.select().from(places).where(eq(places.published, false)));
+    expect(drafts.every((p) => p.tenantId === b.id)).toBe(true);
     // A host edits their own place only.
     await expect(savePlace(scopeOf(a.id, host.id), false, homestay.id, place({ name: { vi: 'Nhà của chủ (mới)' } }), [], undefined)).resolves.toMatchObject({ id: homestay.id });
     // The map's stored feature follows the rename (English falls back to the commune's Vietnamese).
