@@ -121,7 +121,7 @@ export function OrderView({ order, qrSvg, provinceName, timeZone }: { order: Ord
             </dl>
           </>
         ) : (
-          <p>{t('market:payment.cashExplained', { amount: '' })}</p>
+          <p>{t('market:payment.cashExplained')}</p>
         )}
       </section>
       <section className="card" aria-labelledby="delivery-title">

@@ -115,18 +115,17 @@ export async function applyToSell(scope: TenantScope, input: SellerProfileInput)
       .from(sellers)
       .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.userId, scope.userId)));
     if (existing && (existing.status === 'approved' || existing.status === 'suspended')) return existing.id;
-    const values = { ...input, story: input.story };
     let id: string;
     if (existing) {
       await tx
         .update(sellers)
-        .set({ ...values, status: 'pending', rejectReason: null })
+        .set({ ...input, status: 'pending', rejectReason: null })
         .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, existing.id)));
       id = existing.id;
     } else {
       const [row] = await tx
         .insert(sellers)
-        .values({ tenantId: scope.tenantId, userId: scope.userId, ...values })
+        .values({ tenantId: scope.tenantId, userId: scope.userId, ...input })
         .returning({ id: sellers.id });
       id = row!.id;
     }

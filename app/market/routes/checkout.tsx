@@ -25,14 +25,15 @@ async function loadCheckout(context: Route.LoaderArgs['context'], request: Reque
   const lines = await readCart(request);
   const items = await resolveCart(scope, lines);
   const groups = groupBySeller(items);
-  const locale = getLocale(context) as Locale;
-  const provinces = (await listProvinces(context.get(databaseContext).db)).map((p) => ({ key: `${p.country}-${p.code}`, name: p.name[locale] ?? p.name.en ?? p.code }));
-  return { user, scope, lines, items, groups, provinces, methods: await methodsForGroups(scope, groups) };
+  return { user, scope, lines, items, groups, methods: await methodsForGroups(scope, groups) };
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const { user, lines, items, groups, provinces, methods } = await loadCheckout(context, request);
+  const { user, lines, items, groups, methods } = await loadCheckout(context, request);
   if (!groups.length) throw redirect('/cart');
+  const locale = getLocale(context) as Locale;
+  // Only the form needs the provinces; placing the order checks the chosen one in the database.
+  const provinces = (await listProvinces(context.get(databaseContext).db)).map((p) => ({ key: `${p.country}-${p.code}`, name: p.name[locale] ?? p.name.en ?? p.code }));
   const { t } = getI18n(context);
   const changed = items.some((i) => i.priceMinor !== i.seenPrice);
   // Showing the checkout is showing today's prices: those are what the buyer now agrees to.

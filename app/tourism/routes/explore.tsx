@@ -142,7 +142,7 @@ export default function Explore({ loaderData }: Route.ComponentProps) {
             view={d.view}
             selectedId={selected}
             highlightedId={hovered}
-            labels={{ legend: t('tourism:explore.legend'), kinds: kindLabels, fallbackNotice: t('tourism:explore.fallbackNotice'), open: t('tourism:explore.open'), mapLabel: t('tourism:explore.mapLabel') }}
+            labels={{ legend: t('tourism:explore.legend'), kinds: kindLabels, fallbackNotice: t('tourism:explore.fallbackNotice'), open: t('tourism:explore.open'), zoomIn: t('tourism:explore.zoomIn'), zoomOut: t('tourism:explore.zoomOut'), close: t('tourism:explore.close'), mapLabel: t('tourism:explore.mapLabel') }}
             onMoveEnd={(view, bounds) => {
               setMoved(bounds);
               update({ lat: round(view.lat, 5), lon: round(view.lon, 5), z: round(view.zoom, 2) }, true);

@@ -177,7 +177,7 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
             fallbackStyleUrl="/map/offline-style.json"
             places={{ type: 'FeatureCollection', features: [] }}
             view={pick ? { ...pick, zoom: 14 } : d.center}
-            labels={{ legend: '', kinds: kindLabels, fallbackNotice: t('tourism:explore.fallbackNotice'), open: t('tourism:explore.open'), mapLabel: t('tourism:editor.mapLabel') }}
+            labels={{ legend: '', kinds: kindLabels, fallbackNotice: t('tourism:explore.fallbackNotice'), open: t('tourism:explore.open'), zoomIn: t('tourism:explore.zoomIn'), zoomOut: t('tourism:explore.zoomOut'), close: t('tourism:explore.close'), mapLabel: t('tourism:editor.mapLabel') }}
             pick={pick}
             onPick={(a, b) => {
               setLat(a.toFixed(6));
