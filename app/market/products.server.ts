@@ -233,6 +233,17 @@ export async function moderationQueue(scope: TenantScope): Promise<QueueRow[]> {
   );
 }
 
+/** What adding to a cart needs of a published product: no seller card, no reviews. */
+export async function getProductForCart(scope: Scope & { tenantId: string }, slug: string) {
+  const [row] = await withTenant(scope, (tx) =>
+    tx
+      .select({ id: products.id, slug: products.slug, stock: products.stock, priceMinor: products.priceMinor })
+      .from(products)
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.slug, slug), eq(products.status, 'published'))),
+  );
+  return row ?? null;
+}
+
 export type ProductPage = {
   product: ProductRow;
   seller: { id: string; name: string; hamlet: string | null; story: LocaleText; photo: ImageRef | null; phone: string | null; zalo: string | null; isCooperative: boolean; ratingSum: number; ratingCount: number };

@@ -28,8 +28,8 @@ export type EventRow = {
   lon: number | null;
 };
 
-/** Events that have not ended yet (or all, for the manager), soonest first. */
-export async function listEvents(scope: Scope & { tenantId: string }, fromDay: string | null, limit = 200): Promise<EventRow[]> {
+/** Events that have not ended (from `fromDay`), soonest first; `placeId` narrows to one place. */
+export async function listEvents(scope: Scope & { tenantId: string }, fromDay: string | null, limit = 200, placeId?: string): Promise<EventRow[]> {
   return withTenant(scope, (tx) =>
     tx
       .select({
@@ -50,7 +50,7 @@ export async function listEvents(scope: Scope & { tenantId: string }, fromDay: s
       })
       .from(tourismEvents)
       .leftJoin(places, and(eq(places.tenantId, tourismEvents.tenantId), eq(places.id, tourismEvents.placeId), eq(places.published, true)))
-      .where(and(eq(tourismEvents.tenantId, scope.tenantId), eq(tourismEvents.published, true), fromDay ? gte(tourismEvents.endsOn, fromDay) : undefined))
+      .where(and(eq(tourismEvents.tenantId, scope.tenantId), eq(tourismEvents.published, true), fromDay ? gte(tourismEvents.endsOn, fromDay) : undefined, placeId ? eq(tourismEvents.placeId, placeId) : undefined))
       .orderBy(asc(tourismEvents.startsOn), asc(tourismEvents.id))
       .limit(limit),
   );

@@ -11,7 +11,7 @@ import { ResponsiveImage } from '~/media/responsive-image.tsx';
 import { localized } from '~/tenancy/commune.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { cartCookieHeader, MAX_CART_LINES, readCart } from '../cart.server.ts';
-import { certValid, getPublishedProduct } from '../products.server.ts';
+import { certValid, getProductForCart, getPublishedProduct } from '../products.server.ts';
 import { CertBadge, Money, RatingLine } from '../ui.tsx';
 import type { Route } from './+types/product';
 
@@ -80,24 +80,24 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 
 export async function action({ context, params, request }: Route.ActionArgs) {
   const commune = requireCommune(context);
-  const page = await getPublishedProduct({ ...scopeOf(context), tenantId: commune.id }, params.slug);
-  if (!page) notFound();
+  const product = await getProductForCart({ ...scopeOf(context), tenantId: commune.id }, params.slug);
+  if (!product) notFound();
   const form = await readForm(request);
   const quantityText = String(form.get('quantity') ?? '1').trim();
   const quantity = /^\d{1,4}$/.test(quantityText) ? Number(quantityText) : NaN;
-  if (!Number.isInteger(quantity) || quantity < 1) return data({ error: 'market:errors.quantity', available: page.product.stock }, { status: 400 });
+  if (!Number.isInteger(quantity) || quantity < 1) return data({ error: 'market:errors.quantity', available: product.stock }, { status: 400 });
   const lines = await readCart(request);
-  const existing = lines.find((l) => l.productId === page.product.id);
+  const existing = lines.find((l) => l.productId === product.id);
   const wanted = quantity + (existing?.quantity ?? 0);
-  if (page.product.stock <= 0) return data({ error: 'market:cart.soldOut', available: 0 }, { status: 409 });
-  if (wanted > page.product.stock) return data({ error: 'market:cart.notEnough', available: page.product.stock }, { status: 409 });
-  if (!existing && lines.length >= MAX_CART_LINES) return data({ error: 'market:cart.full', available: page.product.stock }, { status: 409 });
+  if (product.stock <= 0) return data({ error: 'market:cart.soldOut', available: 0 }, { status: 409 });
+  if (wanted > product.stock) return data({ error: 'market:cart.notEnough', available: product.stock }, { status: 409 });
+  if (!existing && lines.length >= MAX_CART_LINES) return data({ error: 'market:cart.full', available: product.stock }, { status: 409 });
   const next = existing
-    ? lines.map((l) => (l === existing ? { ...l, quantity: wanted, seenPrice: page.product.priceMinor } : l))
-    : [...lines, { tenantId: commune.id, productId: page.product.id, quantity, seenPrice: page.product.priceMinor }];
+    ? lines.map((l) => (l === existing ? { ...l, quantity: wanted, seenPrice: product.priceMinor } : l))
+    : [...lines, { tenantId: commune.id, productId: product.id, quantity, seenPrice: product.priceMinor }];
   const headers = { 'Set-Cookie': await cartCookieHeader(next) };
   if (form.get('intent') === 'buy') throw redirect('/cart', { headers });
-  return redirectWithFlash(`/${commune.slug}/market/${page.product.slug}`, { key: 'market:cart.added', tone: 'success' }, { headers });
+  return redirectWithFlash(`/${commune.slug}/market/${product.slug}`, { key: 'market:cart.added', tone: 'success' }, { headers });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) =>

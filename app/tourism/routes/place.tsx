@@ -45,16 +45,15 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   if (!place) notFound();
   const kind = place.kind as PlaceKind;
   const l = (text: Partial<Record<string, string>> | undefined) => localized(text ?? {}, locale, commune.defaultLocale);
-  const [nearby, products, events, canEdit] = await Promise.all([
+  const [nearby, products, here, canEdit] = await Promise.all([
     nearbyPlaces(scope, place),
     searchCatalogue(scope, { ...parseCatalogueQuery(new URLSearchParams(), commune.currency), sort: 'newest' }),
-    listEvents(scope, todayIn(commune.timeZone)),
+    listEvents(scope, todayIn(commune.timeZone), 50, place.id),
     viewerHasRole(context, ['official', 'editor']),
   ]);
   const origin = new URL(request.url).origin;
   const name = l(place.name);
   const description = l(place.description);
-  const here = events.filter((e) => e.placeId === place.id);
   const jsonLd = [
     {
       '@context': 'https://schema.org',
