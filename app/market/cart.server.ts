@@ -4,6 +4,7 @@ import { communes, products, sellers, type ProductUnit } from '#db/schema/index.
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { withTenant, type Scope } from '#db/scope.ts';
+import type { Locale } from '~/i18n/config.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { MAX_QUANTITY } from './schemas.ts';
 
@@ -61,6 +62,7 @@ export type CartItem = {
   sellerName: string;
   communeSlug: string;
   communeName: LocaleText;
+  communeLocale: Locale;
 };
 
 /**
@@ -86,6 +88,7 @@ export async function resolveCart(scope: Scope, lines: CartLine[]): Promise<Cart
         sellerName: sellers.name,
         communeSlug: communes.slug,
         communeName: communes.name,
+        communeLocale: sql<Locale>`${communes.defaultLocale}`,
       })
       .from(products)
       .innerJoin(sellers, and(eq(sellers.tenantId, products.tenantId), eq(sellers.id, products.sellerId)))
@@ -101,13 +104,13 @@ export async function resolveCart(scope: Scope, lines: CartLine[]): Promise<Cart
 }
 
 /** Groups cart items the way checkout splits them: one order per seller. */
-export function groupBySeller(items: CartItem[]): { key: string; tenantId: string; sellerId: string; sellerName: string; communeSlug: string; communeName: LocaleText; currency: 'VND' | 'THB'; items: CartItem[]; totalMinor: number }[] {
+export function groupBySeller(items: CartItem[]): { key: string; tenantId: string; sellerId: string; sellerName: string; communeSlug: string; communeName: LocaleText; communeLocale: Locale; currency: 'VND' | 'THB'; items: CartItem[]; totalMinor: number }[] {
   const groups = new Map<string, ReturnType<typeof groupBySeller>[number]>();
   for (const item of items) {
     const key = `${item.tenantId}:${item.sellerId}`;
     let group = groups.get(key);
     if (!group) {
-      group = { key, tenantId: item.tenantId, sellerId: item.sellerId, sellerName: item.sellerName, communeSlug: item.communeSlug, communeName: item.communeName, currency: item.currency, items: [], totalMinor: 0 };
+      group = { key, tenantId: item.tenantId, sellerId: item.sellerId, sellerName: item.sellerName, communeSlug: item.communeSlug, communeName: item.communeName, communeLocale: item.communeLocale, currency: item.currency, items: [], totalMinor: 0 };
       groups.set(key, group);
     }
     group.items.push(item);

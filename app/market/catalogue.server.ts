@@ -3,6 +3,7 @@ import { rowsOf } from '#db/client.ts';
 import type { ProductUnit } from '#db/schema/market.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
+import type { Locale } from '~/i18n/config.ts';
 import { withTenant, type Scope } from '#db/scope.ts';
 import { fold } from '#db/text.ts';
 import { PAGE_SIZE, type CatalogueQuery } from './catalogue.ts';
@@ -23,6 +24,8 @@ export type CatalogueItem = {
   ratingCount: number;
   communeSlug: string;
   communeName: LocaleText;
+  /** The commune's own language: where a title missing in the reader's language comes from. */
+  communeLocale: Locale;
 };
 
 /** Words of a query, folded like the stored search text, with LIKE's wildcards escaped. */
@@ -86,7 +89,7 @@ export async function searchCatalogue(scope: Scope, query: CatalogueQuery): Prom
     tx.execute(sql`
       select p.id, p.slug, p.title, p.price_minor, p.currency, p.unit, p.stock, p.photos -> 0 as cover,
         p.cert_scheme, p.cert_stars, p.cert_expires_on::text as cert_expires_on, p.rating_sum, p.rating_count,
-        c.slug as commune_slug, c.name as commune_name
+        c.slug as commune_slug, c.name as commune_name, c.default_locale as commune_locale
       from (
         select s.tenant_id, s.product_id, s.price_minor, s.published_at, ${titleHit} as title_hit
         from product_search s
@@ -116,6 +119,7 @@ export async function searchCatalogue(scope: Scope, query: CatalogueQuery): Prom
       ratingCount: Number(r.rating_count),
       communeSlug: r.commune_slug as string,
       communeName: r.commune_name as LocaleText,
+      communeLocale: r.commune_locale as Locale,
     }),
   );
   return { items, hasMore: list.length > PAGE_SIZE };

@@ -18,6 +18,8 @@ export type OrderViewData = {
   sellerName: string;
   communeSlug: string;
   communeName: LocaleText;
+  communeLocale: Locale;
+  timeZone: string;
   payment: PaymentInstructions;
   delivery: { name: string; phone: string; provinceCode: string; commune: string; street: string; note?: string };
   carrier: string | null;
@@ -34,7 +36,8 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 /** One order, as buyer and seller both see it: items, payment, delivery and the timeline. */
-export function OrderView({ order, qrSvg, provinceName, timeZone }: { order: OrderViewData; qrSvg: string | null; provinceName: string; timeZone: string }) {
+export function OrderView({ order, qrSvg, provinceName }: { order: OrderViewData; qrSvg: string | null; provinceName: string }) {
+  const timeZone = order.timeZone;
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const payment = order.payment;
@@ -45,7 +48,7 @@ export function OrderView({ order, qrSvg, provinceName, timeZone }: { order: Ord
       </p>
       <p className="muted">
         {t('market:orders.placedAt', { date: formatDate(order.placedAt, locale, timeZone, true) })} ·{' '}
-        {t('market:orders.soldBy', { seller: order.sellerName, commune: localized(order.communeName, locale, 'vi').text })}
+        {t('market:orders.soldBy', { seller: order.sellerName, commune: localized(order.communeName, locale, order.communeLocale).text })}
       </p>
       {order.status === 'cancelled' ? (
         <p className="notice">
@@ -65,7 +68,7 @@ export function OrderView({ order, qrSvg, provinceName, timeZone }: { order: Ord
           {order.items.map((item) => (
             <tr key={item.productId}>
               <td>
-                <Link to={`/${order.communeSlug}/market/${item.slug}`}>{localized(item.title, locale, 'vi').text}</Link>
+                <Link to={`/${order.communeSlug}/market/${item.slug}`}>{localized(item.title, locale, order.communeLocale).text}</Link>
               </td>
               <td>
                 {item.quantity} × {t(`market:units.${item.unit}` as 'market:units.kg')}

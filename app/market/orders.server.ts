@@ -5,6 +5,7 @@ import type { LocaleText } from '#db/schema/tenancy.ts';
 import { withTenant, type Scope } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
+import type { Locale } from '~/i18n/config.ts';
 import type { PaymentInstructions } from '~/payments/methods.ts';
 import { actorFor, logSellerAction, type Actor, type TenantScope } from './sellers.server.ts';
 
@@ -22,6 +23,9 @@ export type OrderSummary = {
   sellerName: string;
   communeSlug: string;
   communeName: LocaleText;
+  communeLocale: Locale;
+  /** The commune's time zone: dates are shown as the seller lives them. */
+  timeZone: string;
   itemCount: number;
 };
 
@@ -51,6 +55,8 @@ const summaryColumns = {
   sellerName: sellers.name,
   communeSlug: communes.slug,
   communeName: communes.name,
+  communeLocale: sql<Locale>`${communes.defaultLocale}`,
+  timeZone: communes.timeZone,
   itemCount: sql<number>`(select count(*)::int from order_items i where i.tenant_id = ${orders.tenantId} and i.order_id = ${orders.id})`,
 };
 

@@ -43,6 +43,7 @@ export type CardProduct = {
   certValid?: boolean;
   communeSlug: string;
   communeName?: LocaleText;
+  communeLocale?: Locale;
   ratingSum?: number;
   ratingCount?: number;
 };
@@ -52,7 +53,7 @@ export type CardProduct = {
  * catalogue page renders dozens of cards, and the hook's per-call cost showed in the profile.
  */
 export function ProductCard({ product, fallback, t, locale }: { product: CardProduct; fallback: Locale; t: TFunction; locale: Locale }) {
-  const title = localized(product.title, locale, fallback).text;
+  const title = localized(product.title, locale, product.communeLocale ?? fallback).text;
   return (
     <li className="product-card">
       <Link to={`/${product.communeSlug}/market/${product.slug}`}>

@@ -186,6 +186,8 @@ describe('checkout', () => {
     expect(fields.find((f) => f.id === '54')?.value).toBe('500000');
     expect(fields.find((f) => f.id === '53')?.value).toBe('704');
     const th = await getBuyerOrder({ ...scopeFor(database, null, buyer.id), userId: buyer.id }, result.orders.find((o) => o.tenantId === t.id)!.reference);
+    // Shown in the seller's commune's time zone and language, wherever the buyer reads it.
+    expect(th).toMatchObject({ timeZone: 'Asia/Bangkok', communeLocale: 'th' });
     if (th?.payment.method !== 'bank_qr') throw new Error('expected a PromptPay QR');
     expect(parseEmvco(th.payment.payload).find((f) => f.id === '54')?.value).toBe('123.45');
     const placed = await withTenant(scopeFor(database, a.id, null), (tx) => tx.select().from(events).where(and(eq(events.tenantId, a.id), eq(events.type, 'order.placed'))));

@@ -80,14 +80,14 @@ export default function Cart({ loaderData, actionData }: Route.ComponentProps) {
           {groups.map((group) => (
             <section key={group.key} className="card stack" aria-label={group.sellerName}>
               <h2>
-                {group.sellerName} <span className="muted small">· {localized(group.communeName, locale, 'vi').text}</span>
+                {group.sellerName} <span className="muted small">· {localized(group.communeName, locale, group.communeLocale).text}</span>
               </h2>
               <ul className="cart-lines">
                 {group.items.map((item) => {
                   const error = errors[item.productId];
                   return (
                     <li key={item.productId}>
-                      <Link to={`/${item.communeSlug}/market/${item.slug}`}>{localized(item.title, locale, 'vi').text}</Link>
+                      <Link to={`/${item.communeSlug}/market/${item.slug}`}>{localized(item.title, locale, item.communeLocale).text}</Link>
                       <span>
                         <Money minor={item.priceMinor} currency={item.currency} /> / {t(`market:units.${item.unit}` as 'market:units.kg')}
                       </span>

@@ -136,12 +136,12 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
           return (
             <fieldset key={group.key} className="card stack">
               <legend>
-                {t('market:checkout.orderFrom', { seller: group.sellerName, commune: localized(group.communeName, locale, 'vi').text })}
+                {t('market:checkout.orderFrom', { seller: group.sellerName, commune: localized(group.communeName, locale, group.communeLocale).text })}
               </legend>
               <ul className="cart-lines">
                 {group.items.map((item) => (
                   <li key={item.productId}>
-                    {localized(item.title, locale, 'vi').text} × {item.quantity} — <Money minor={item.priceMinor * item.quantity} currency={item.currency} />
+                    {localized(item.title, locale, item.communeLocale).text} × {item.quantity} — <Money minor={item.priceMinor * item.quantity} currency={item.currency} />
                   </li>
                 ))}
               </ul>

@@ -11,7 +11,7 @@ import { parseForm, type FieldErrors } from '~/lib/forms.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { qrSvg } from '~/payments/qr-image.server.ts';
 import { localized } from '~/tenancy/commune.ts';
-import { getCommuneBySlug, listProvinces } from '~/tenancy/communes.server.ts';
+import { listProvinces } from '~/tenancy/communes.server.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { OrderView } from '../order-view.tsx';
 import { buyerMove, canMove, getBuyerOrder, rateItem } from '../orders.server.ts';
@@ -28,13 +28,11 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const locale = getLocale(context) as Locale;
   const [country, code] = order.delivery.provinceCode.split('-');
   const province = (await listProvinces(db)).find((p) => p.country === country && p.code === code);
-  const commune = await getCommuneBySlug(db, order.communeSlug);
   return {
     title: getI18n(context).t('market:orders.one', { reference: order.reference }),
     order,
     qr: order.payment.method === 'bank_qr' ? await qrSvg(order.payment.payload) : null,
     provinceName: province ? (province.name[locale] ?? province.name.en ?? code!) : '',
-    timeZone: commune?.timeZone ?? 'Asia/Ho_Chi_Minh',
     canCancel: canMove(order.status, 'cancelled', 'buyer'),
     canComplete: canMove(order.status, 'completed', 'buyer'),
   };
@@ -86,7 +84,7 @@ export default function BuyerOrder({ loaderData, actionData }: Route.ComponentPr
       </p>
       <h1>{t('market:orders.one', { reference: order.reference })}</h1>
       <FormError errors={errors} />
-      <OrderView order={order} qrSvg={loaderData.qr} provinceName={loaderData.provinceName} timeZone={loaderData.timeZone} />
+      <OrderView order={order} qrSvg={loaderData.qr} provinceName={loaderData.provinceName} />
       {loaderData.canComplete ? (
         <Form method="post" className="card">
           <p>{t('market:orders.receivedQuestion')}</p>
@@ -100,7 +98,7 @@ export default function BuyerOrder({ loaderData, actionData }: Route.ComponentPr
             .filter((item) => item.rating === null)
             .map((item) => (
               <Form method="post" key={item.productId} className="card stack" noValidate>
-                <h2>{t('market:rating.rate', { title: localized(item.title, locale, 'vi').text })}</h2>
+                <h2>{t('market:rating.rate', { title: localized(item.title, locale, order.communeLocale).text })}</h2>
                 <input type="hidden" name="intent" value="rate" />
                 <input type="hidden" name="productId" value={item.productId} />
                 <fieldset className="stars">

@@ -38,7 +38,7 @@ export default function BuyerOrders({ loaderData }: Route.ComponentProps) {
               <StatusBadge status={o.status} /> {o.paidAt ? <span className="badge badge-paid">{t('market:orders.paid')}</span> : null}
               <br />
               <span className="muted">
-                {o.sellerName} · {localized(o.communeName, locale, 'vi').text} · {formatDate(o.placedAt, locale, 'Asia/Ho_Chi_Minh')} · {t('market:orders.items', { count: o.itemCount })}
+                {o.sellerName} · {localized(o.communeName, locale, o.communeLocale).text} · {formatDate(o.placedAt, locale, o.timeZone)} · {t('market:orders.items', { count: o.itemCount })}
               </span>{' '}
               <Money minor={o.totalMinor} currency={o.currency} />
             </li>

@@ -38,7 +38,6 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   return {
     title: getI18n(context).t('market:orders.one', { reference: order.reference }),
     slug: commune.slug,
-    timeZone: commune.timeZone,
     order,
     qr: order.payment.method === 'bank_qr' ? await qrSvg(order.payment.payload) : null,
     provinceName: province ? (province.name[locale] ?? province.name.en ?? code!) : '',
@@ -138,7 +137,7 @@ export default function SellerOrder({ loaderData, actionData }: Route.ComponentP
           <SubmitButton>{t('market:orders.ship')}</SubmitButton>
         </Form>
       ) : null}
-      <OrderView order={d.order} qrSvg={d.qr} provinceName={d.provinceName} timeZone={d.timeZone} />
+      <OrderView order={d.order} qrSvg={d.qr} provinceName={d.provinceName} />
       {d.moves.cancel ? (
         <details className="card" open={actionData?.intent === 'cancel'}>
           <summary>{t('market:orders.cancel')}</summary>
