@@ -13,6 +13,8 @@ export default defineConfig({
     },
   },
   plugins: [reactRouter()],
+  // The map pages' script is bundled as a module worker would be: one standalone ES module with its own chunks.
+  worker: { format: 'es' },
   server: { port: 3000 },
   ssr: {
     // Native and WASM packages load their own files at run time: keep them in node_modules.

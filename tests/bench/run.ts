@@ -80,7 +80,7 @@ async function jsBytesUntil(base: string, pagePath: string, ready: string) {
     const timing = await page.evaluate(() => {
       const lcp = performance.getEntriesByType('largest-contentful-paint').at(-1) as PerformanceEntry | undefined;
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      const map = performance.getEntriesByType('resource').find((e) => /map\.client/.test(e.name));
+      const map = performance.getEntriesByType('resource').find((e) => /places-map|maplibre/.test(e.name));
       return { fcp: fcp?.startTime ?? null, lcp: lcp?.startTime ?? null, mapStart: map?.startTime ?? null };
     });
     const bodies = await Promise.all(scripts.values());

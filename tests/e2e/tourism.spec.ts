@@ -95,7 +95,7 @@ test('when the configured map style cannot load, the bundled offline style takes
   expect(Object.keys(style)).toEqual(expect.arrayContaining(['places']));
 });
 
-test('an official adds a place by typing coordinates; bad coordinates are refused', async ({ page }) => {
+test('an official adds a place by tapping the map or typing coordinates; bad coordinates are refused', async ({ page }) => {
   await page.goto('/login?lng=en&redirectTo=/ta-van/tourism/new');
   await page.getByLabel('Email').fill('official.tavan@baan.test');
   await page.getByLabel('Password').fill('baan-demo-2026');
@@ -103,6 +103,13 @@ test('an official adds a place by typing coordinates; bad coordinates are refuse
   await expect(page.getByRole('heading', { level: 1, name: 'Add a place' })).toBeVisible();
   await page.getByLabel('Kind of place').selectOption('food');
   await page.getByLabel('Name (Tiếng Việt)').fill('Quán thắng cố Tả Van');
+  // A tap on the map fills in the coordinates.
+  const pickMap = page.locator('[data-map-ready="true"]');
+  await expect(pickMap).toBeVisible({ timeout: 30_000 });
+  await pickMap.scrollIntoViewIfNeeded();
+  await pickMap.click();
+  await expect(page.getByLabel('Latitude')).toHaveValue(/^2\d\.\d{6}$/);
+  await expect(page.getByLabel('Longitude')).toHaveValue(/^10\d\.\d{6}$/);
   await page.getByLabel('Latitude').fill('95');
   await page.getByLabel('Longitude').fill('103.89');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -120,4 +127,65 @@ test('an official adds a place by typing coordinates; bad coordinates are refuse
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   expect((await page.goto('/ta-van/tourism/inquiries'))?.status()).toBe(404);
   expect((await page.goto('/ta-van/tourism/homestay-giang-ta-chai/edit'))?.status()).toBe(404);
+});
+
+type MapHook = { __baanMaps: { getFilter: (layer: string) => unknown; getCanvas: () => HTMLCanvasElement }[] };
+
+test('the map page runs without a framework; list, map and URL follow each other, and back works', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/ta-van/tourism?lng=en');
+  expect((await renderedFeatures(page)).length).toBeGreaterThan(0);
+  expect(scripts.some((s) => /explore\.browser/.test(s))).toBe(true);
+  expect(scripts.filter((s) => /entry\.client|manifest-|jsx-runtime/.test(s))).toEqual([]);
+  const items = page.locator('.place-list > li');
+  const total = await items.count();
+  expect(total).toBeGreaterThan(1);
+
+  // Hovering a list item rings its marker.
+  const item = items.first();
+  const id = (await item.getAttribute('data-place-id'))!;
+  await item.hover();
+  await expect(item).toHaveClass(/is-active/);
+  await expect.poll(() => page.evaluate(() => JSON.stringify((window as unknown as MapHook).__baanMaps[0]!.getFilter('places-highlight')))).toContain(id);
+
+  // "Show on the map" selects it: in the URL, with its popup open, and the list marks it.
+  await item.getByRole('link', { name: 'Show on the map' }).click();
+  await expect(page).toHaveURL(new RegExp(`place=${encodeURIComponent(id)}`));
+  await expect(page.locator('.maplibregl-popup')).toBeVisible();
+  await expect(page.locator(`.place-list > li[data-place-id="${id}"]`)).toHaveClass(/is-active/);
+
+  // Moving the map writes the view into the URL and offers to search the area shown.
+  await page.locator('[data-map-ready]').scrollIntoViewIfNeeded();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(page).toHaveURL(/[?&]z=/);
+  await page.getByRole('button', { name: 'Search this area' }).click();
+  await expect(page).toHaveURL(/bbox=/);
+  await expect(page.getByText('Only places in the area you searched.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Search this area' })).toBeHidden();
+
+  // Back: the whole list again, on the same map (it was never rebuilt).
+  await page.goBack();
+  await expect(page).not.toHaveURL(/bbox=/);
+  await expect(page.getByText('Only places in the area you searched.')).toHaveCount(0);
+  await expect(items).toHaveCount(total);
+  expect(await page.evaluate(() => (window as unknown as MapHook).__baanMaps.length)).toBe(1);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the map page lists, filters and selects places', async ({ page }) => {
+    await page.goto('/ta-van/tourism?lng=en');
+    await page.getByRole('checkbox', { name: 'Homestay' }).check();
+    await page.getByRole('button', { name: 'Show these' }).click();
+    await expect(page).toHaveURL(/kind=homestay/);
+    await expect(page.locator('.place-list > li')).toHaveCount(1);
+    await page.getByRole('link', { name: 'Show on the map' }).click();
+    await expect(page).toHaveURL(/place=/);
+    await expect(page.locator('.place-list > li.is-active')).toHaveCount(1);
+    await expect(page.getByRole('checkbox', { name: 'Homestay' })).toBeChecked();
+  });
 });

@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form, Link, useSearchParams, type ShouldRevalidateFunctionArgs } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
@@ -8,10 +7,18 @@ import { communeContext } from '~/lib/context.ts';
 import { env } from '~/lib/env.server.ts';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';
 import { localized } from '~/tenancy/commune.ts';
+import type { RouteHandle } from '~/ui/route-handle.ts';
+// The page's only script: a small module, no framework, that loads the map after the list has
+// painted and keeps list, map and URL in step. Bundled on its own (Vite's module-worker build
+// is a standalone ES module with its own chunks), so React never reaches this page.
+import exploreScript from '../explore.browser.ts?worker&url';
+import type { ExploreConfig } from '../explore.browser.ts';
 import { KIND_COLORS, PLACE_KINDS, type PlaceKind } from '../kinds.ts';
-import { MapIsland } from '../map-island.tsx';
 import { listPlaces, parseBbox, parseKinds, trailTrack } from '../places.server.ts';
 import type { Route } from './+types/explore';
+
+// The map is MapLibre (≈430 KB gzip with its worker); React Router's runtime would add ≈135 KB on top.
+export const handle: RouteHandle = { hydrate: false };
 
 const NATIONAL_VIEW = { lat: 16.5, lon: 104.5, zoom: 4.6 };
 const num = (value: string | null, min: number, max: number) => {
@@ -38,21 +45,38 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const lon = num(params.get('lon'), -180, 180);
   const zoom = num(params.get('z'), 0, 22);
   const communeName = commune ? localized(commune.name, locale, commune.defaultLocale).text : null;
-  return {
-    title: communeName ? t('tourism:explore.communeTitle', { name: communeName }) : t('tourism:explore.nationalTitle'),
-    slug: commune?.slug ?? null,
-    canManage,
-    kinds,
-    bbox,
+  const config: ExploreConfig = {
+    styleUrl: env.mapStyleUrl,
+    fallbackStyleUrl: '/map/offline-style.json',
+    places: `${commune ? `/${commune.slug}/places.geojson` : '/map/places.geojson'}${kinds.length ? `?kind=${kinds.join(',')}` : ''}`,
     view:
       lat !== null && lon !== null
         ? { lat, lon, zoom: zoom ?? 12 }
         : commune
           ? { lat: commune.centerLat, lon: commune.centerLon, zoom: commune.zoom }
           : NATIONAL_VIEW,
-    styleUrl: env.mapStyleUrl,
+    selected,
     track,
-    geojsonUrl: `${commune ? `/${commune.slug}/places.geojson` : '/map/places.geojson'}${kinds.length ? `?kind=${kinds.join(',')}` : ''}`,
+    labels: {
+      legend: t('tourism:explore.legend'),
+      kinds: Object.fromEntries(PLACE_KINDS.map((k) => [k, t(`tourism:kinds.${k}`)])) as Record<PlaceKind, string>,
+      fallbackNotice: t('tourism:explore.fallbackNotice'),
+      open: t('tourism:explore.open'),
+      zoomIn: t('tourism:explore.zoomIn'),
+      zoomOut: t('tourism:explore.zoomOut'),
+      close: t('tourism:explore.close'),
+      mapLabel: t('tourism:explore.mapLabel'),
+    },
+  };
+  return {
+    title: communeName ? t('tourism:explore.communeTitle', { name: communeName }) : t('tourism:explore.nationalTitle'),
+    slug: commune?.slug ?? null,
+    canManage,
+    kinds,
+    bbox,
+    selected,
+    // Inert JSON for the page's script; `<` escaped so no text can close the script element.
+    config: JSON.stringify(config).replace(/</g, '\\u003c'),
     places: places.map((p) => ({
       id: p.key,
       kind: p.kind,
@@ -65,42 +89,37 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
-/** Moving the map or selecting a place changes only the URL's view: the list reloads for filters and "search this area". */
-export function shouldRevalidate({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  if ((formMethod && formMethod !== 'GET') || currentUrl.pathname !== nextUrl.pathname) return defaultShouldRevalidate;
-  const changed = ['kind', 'bbox', 'lng', 'place'].some((k) => currentUrl.searchParams.getAll(k).join() !== nextUrl.searchParams.getAll(k).join());
-  return changed ? defaultShouldRevalidate : false;
-}
-
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
-export default function Explore({ loaderData }: Route.ComponentProps) {
+// map.css is not on the page before the map arrives, so the box's size is given here as well.
+// Keep it in step with `.map-box` in map.css; a page can change both with --map-height.
+const PLACEHOLDER = {
+  height: 'var(--map-height, min(55vh, 28rem))',
+  border: '1px solid var(--line)',
+  borderRadius: 'var(--radius)',
+  background: '#cfe2ec',
+};
+
+/**
+ * Everything works as plain HTML: the filter is a GET form, "show on the map" and "show
+ * everywhere" are links. explore.browser.ts adds the map and keeps list, map and URL in step.
+ */
+export default function Explore({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const d = loaderData;
-  const [params, setParams] = useSearchParams();
-  const [hovered, setHovered] = useState<string | null>(null);
-  const [moved, setMoved] = useState<[number, number, number, number] | null>(null);
-  const selected = params.get('place');
-  const listRef = useRef<HTMLOListElement>(null);
-
-  useEffect(() => {
-    if (!selected) return;
-    listRef.current?.querySelector(`[data-place-id="${CSS.escape(selected)}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [selected]);
-
-  const kindLabels = Object.fromEntries(PLACE_KINDS.map((k) => [k, t(`tourism:kinds.${k}`)])) as Record<PlaceKind, string>;
-  const update = (change: Record<string, string | null>, replace: boolean) => {
+  const [params] = useSearchParams();
+  const kindLabel = (kind: PlaceKind) => t(`tourism:kinds.${kind}`);
+  const withParams = (change: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(change)) {
       if (value === null) next.delete(key);
       else next.set(key, value);
     }
-    setParams(next, { replace, preventScrollReset: true });
+    const query = next.toString();
+    return query ? `?${query}` : '?';
   };
-  const round = (n: number, digits: number) => String(Math.round(n * 10 ** digits) / 10 ** digits);
 
   return (
-    <div className="stack">
+    <div className="stack" data-explore="">
       <header>
         <h1>{d.title}</h1>
         <p className="muted">{t('tourism:explore.lead')}</p>
@@ -112,98 +131,70 @@ export default function Explore({ loaderData }: Route.ComponentProps) {
           </p>
         ) : null}
       </header>
-      <Form method="get" className="kind-filter" aria-label={t('tourism:explore.filterLabel')}>
+      <form method="get" className="kind-filter" aria-label={t('tourism:explore.filterLabel')}>
         <fieldset>
           <legend>{t('tourism:explore.kinds')}</legend>
           {PLACE_KINDS.map((kind) => (
             <label key={kind} className="kind-chip">
-              <input type="checkbox" name="kind" value={kind} defaultChecked={d.kinds.includes(kind)} onChange={(e) => {
-                const chosen = new Set(d.kinds);
-                if (e.currentTarget.checked) chosen.add(kind);
-                else chosen.delete(kind);
-                update({ kind: chosen.size ? [...chosen].join(',') : null, place: null }, false);
-              }} />
-              <span className="swatch" style={{ background: KIND_COLORS[kind] }} aria-hidden="true" /> {kindLabels[kind]}
+              <input type="checkbox" name="kind" value={kind} defaultChecked={d.kinds.includes(kind)} />
+              <span className="swatch" style={{ background: KIND_COLORS[kind] }} aria-hidden="true" /> {kindLabel(kind)}
             </label>
           ))}
         </fieldset>
-        <noscript>
-          <button type="submit" className="button button-secondary">
-            {t('tourism:explore.apply')}
-          </button>
-        </noscript>
-      </Form>
+        {/* Hidden by the page's script, which applies each change at once. */}
+        <button type="submit" className="button button-secondary">
+          {t('tourism:explore.apply')}
+        </button>
+      </form>
       <div className="explore">
         <div className="explore-map">
-          <MapIsland
-            styleUrl={d.styleUrl}
-            fallbackStyleUrl="/map/offline-style.json"
-            places={d.geojsonUrl}
-            view={d.view}
-            selectedId={selected}
-            highlightedId={hovered}
-            labels={{ legend: t('tourism:explore.legend'), kinds: kindLabels, fallbackNotice: t('tourism:explore.fallbackNotice'), open: t('tourism:explore.open'), zoomIn: t('tourism:explore.zoomIn'), zoomOut: t('tourism:explore.zoomOut'), close: t('tourism:explore.close'), mapLabel: t('tourism:explore.mapLabel') }}
-            onMoveEnd={(view, bounds) => {
-              setMoved(bounds);
-              update({ lat: round(view.lat, 5), lon: round(view.lon, 5), z: round(view.zoom, 2) }, true);
-            }}
-            onSelect={(id) => update({ place: id }, false)}
-            onHover={setHovered}
-            track={d.track}
-          />
-          {moved ? (
-            <button
-              type="button"
-              className="button button-secondary search-area"
-              onClick={() => {
-                update({ bbox: moved.map((n) => round(n, 4)).join(','), place: null }, false);
-                setMoved(null);
-              }}
-            >
-              {t('tourism:explore.searchArea')}
-            </button>
-          ) : null}
+          <div className="map-frame">
+            <div className="map-box" style={PLACEHOLDER} aria-hidden="true" />
+          </div>
+          <button type="button" className="button button-secondary search-area" hidden>
+            {t('tourism:explore.searchArea')}
+          </button>
         </div>
-        <section aria-labelledby="places-title" className="explore-list">
+        <section aria-labelledby="places-title" className="explore-list" aria-live="polite">
           <h2 id="places-title">{t('tourism:explore.count', { count: d.places.length })}</h2>
           {d.bbox ? (
             <p className="muted">
               {t('tourism:explore.inArea')}{' '}
-              <button type="button" className="link-button" onClick={() => update({ bbox: null }, false)}>
+              <a href={withParams({ bbox: null })} data-explore-link="">
                 {t('tourism:explore.everywhere')}
-              </button>
+              </a>
             </p>
           ) : null}
           {d.places.length === 0 ? <p className="notice">{t('tourism:explore.none')}</p> : null}
-          <ol className="place-list" ref={listRef}>
+          <ol className="place-list">
             {d.places.map((p) => (
-              <li
-                key={p.id}
-                data-place-id={p.id}
-                className={p.id === selected || p.id === hovered ? 'is-active' : undefined}
-                onMouseEnter={() => setHovered(p.id)}
-                onMouseLeave={() => setHovered(null)}
-                onFocus={() => setHovered(p.id)}
-              >
+              <li key={p.id} data-place-id={p.id} className={p.id === d.selected ? 'is-active' : undefined}>
                 {p.cover ? <ResponsiveImage image={p.cover} alt="" sizes="96px" /> : null}
                 <div>
                   <span className="kind-tag" style={{ borderColor: KIND_COLORS[p.kind] }}>
-                    {kindLabels[p.kind]}
+                    {kindLabel(p.kind)}
                   </span>
                   <Link to={p.url}>
                     <strong>{p.name}</strong>
                   </Link>
                   {p.communeName ? <span className="muted small"> · {p.communeName}</span> : null}
                   {p.summary ? <p className="muted small">{p.summary}</p> : null}
-                  <button type="button" className="link-button small" onClick={() => update({ place: p.id }, false)} aria-pressed={p.id === selected}>
+                  <a
+                    href={withParams({ place: p.id })}
+                    className="small"
+                    data-explore-link=""
+                    aria-current={p.id === d.selected ? 'true' : undefined}
+                  >
                     {t('tourism:explore.showOnMap')}
-                  </button>
+                  </a>
                 </div>
               </li>
             ))}
           </ol>
         </section>
       </div>
+      <script type="application/json" id="explore-config" dangerouslySetInnerHTML={{ __html: d.config }} />
+      <script type="module" src={exploreScript} />
     </div>
   );
 }
