@@ -49,6 +49,42 @@ const ready = base.init({
 });
 const perLocale = new Map<string, i18n>();
 
+type FixedT = ReturnType<i18n['getFixedT']>;
+
+/**
+ * A language's long-lived instance. Its `t` functions (what `useTranslation` hands to
+ * components) remember the texts they return for keys without options: a page renders the
+ * same labels many times (units on every product card, options of every filter), and
+ * i18next's own look-up copies its whole options object on each call.
+ */
+function localeInstance(locale: Locale): i18n {
+  const instance = base.cloneInstance({ lng: locale });
+  const getFixedT = instance.getFixedT.bind(instance);
+  const memos = new Map<string, Map<string, string>>();
+  instance.getFixedT = ((...args: Parameters<i18n['getFixedT']>) => {
+    const fixed = getFixedT(...args) as unknown as ((...a: unknown[]) => unknown) & { lng?: unknown; ns?: unknown; keyPrefix?: unknown };
+    const [lng, ns, keyPrefix] = args;
+    if (typeof keyPrefix === 'function') return fixed as unknown as FixedT;
+    const scope = JSON.stringify([lng ?? null, ns ?? null, keyPrefix ?? null]);
+    let memo = memos.get(scope);
+    if (!memo) memos.set(scope, (memo = new Map()));
+    const known = memo;
+    const remembering = (key: unknown, ...rest: unknown[]) => {
+      if (rest.length === 0 && typeof key === 'string') {
+        const hit = known.get(key);
+        if (hit !== undefined) return hit;
+        const text = fixed(key);
+        if (typeof text === 'string') known.set(key, text);
+        return text;
+      }
+      return fixed(key, ...rest);
+    };
+    // react-i18next reads these off the function.
+    return Object.assign(remembering, { lng: fixed.lng, ns: fixed.ns, keyPrefix: fixed.keyPrefix }) as unknown as FixedT;
+  }) as i18n['getFixedT'];
+  return instance;
+}
+
 const localeContext = createContext<Locale>(FALLBACK_LOCALE);
 const i18nContext = createContext<i18n | null>(null);
 
@@ -57,7 +93,7 @@ export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request,
   await ready;
   let instance = perLocale.get(locale);
   if (!instance) {
-    instance = base.cloneInstance({ lng: locale });
+    instance = localeInstance(locale);
     perLocale.set(locale, instance);
   }
   context.set(localeContext, locale);
@@ -75,7 +111,7 @@ export function getI18n(context: Readonly<RouterContextProvider>): i18n {
   if (instance) return instance;
   let fallback = perLocale.get(FALLBACK_LOCALE);
   if (!fallback) {
-    fallback = base.cloneInstance({ lng: FALLBACK_LOCALE });
+    fallback = localeInstance(FALLBACK_LOCALE);
     perLocale.set(FALLBACK_LOCALE, fallback);
   }
   return fallback;

@@ -1,0 +1,34 @@
+import { RouterContextProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { getI18n } from '~/i18n/middleware.server.ts';
+
+// The per-language instance remembers texts of keys without options (see localeInstance):
+// remembering must never change what a page says.
+describe('the request translator', () => {
+  const i18n = getI18n(new RouterContextProvider());
+
+  it('gives the same texts, remembered or not, in each language', () => {
+    const vi = i18n.getFixedT('vi');
+    const en = i18n.getFixedT('en');
+    for (let round = 0; round < 3; round++) {
+      expect(vi('common:nav.cart')).toBe('Giỏ hàng');
+      expect(en('common:nav.cart')).toBe('Cart');
+      expect(vi('market:units.kg')).toBe('kg');
+    }
+  });
+
+  it('still interpolates and picks plurals when options are given', () => {
+    const vi = i18n.getFixedT('vi');
+    const en = i18n.getFixedT('en');
+    expect(en('market:cert.badgeLabel', { scheme: 'OCOP', count: 4 })).toBe('OCOP certified, 4 stars');
+    expect(en('market:cert.badgeLabel', { scheme: 'OTOP', count: 5 })).toBe('OTOP certified, 5 stars');
+    expect(vi('market:cert.badgeLabel', { scheme: 'OCOP', count: 3 })).toBe('Đạt chuẩn OCOP 3 sao');
+  });
+
+  it('keeps the namespace and prefix a caller fixed', () => {
+    const market = i18n.getFixedT('en', 'market', 'units');
+    expect(market('kg')).toBe('kg');
+    expect(i18n.getFixedT('en', 'common')('nav.cart')).toBe('Cart');
+    expect(i18n.getFixedT('en', 'market')('nav.cart')).not.toBe('Cart');
+  });
+});
