@@ -1,12 +1,11 @@
 import { Writable } from 'node:stream';
-import { renderToPipeableStream } from 'react-dom/server';
+import { renderToPipeableStream, renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { ServerRouter, type EntryContext, type RouterContextProvider } from 'react-router';
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { startFeedSchedule } from '~/handbook/feed-schedule.server.ts';
 import { getDatabase } from '~/lib/database.server.ts';
-
-export const streamTimeout = 5_000;
+import type { RouteHandle } from '~/ui/route-handle.ts';
 
 /**
  * Opens the database, applies migrations and seeds an empty embedded database. The server
@@ -18,6 +17,8 @@ export async function prepare(): Promise<{ kind: string }> {
   return { kind: database.kind };
 }
 
+export const streamTimeout = 5_000;
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -28,40 +29,51 @@ export default function handleRequest(
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
-  const i18n = getI18n(loadContext);
+  const app = (
+    <I18nextProvider i18n={getI18n(loadContext)}>
+      <ServerRouter context={routerContext} url={request.url} />
+    </I18nextProvider>
+  );
+  responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+  // Reading pages (no JavaScript) render as one string: the cheapest way React has. A render
+  // error throws; React Router then renders the route's error boundary instead.
+  if (!hydrates(routerContext)) {
+    return new Response(`<!DOCTYPE html>${renderToString(app)}`, { headers: responseHeaders, status: responseStatusCode });
+  }
+  // Hydrating pages need the streaming renderer (React Router hands over its data through
+  // Suspense), but are still sent whole: one buffer, one write, one complete document for
+  // phones on weak networks.
   return new Promise<Response>((resolve, reject) => {
     let status = responseStatusCode;
-    // Pages are small: rendered whole (no streaming), so phones on weak networks get one complete document.
-    const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <ServerRouter context={routerContext} url={request.url} />
-      </I18nextProvider>,
-      {
-        onAllReady() {
-          // One buffer, one write: cheaper to compress and send than React's many small chunks.
-          const chunks: Buffer[] = [];
-          const body = new Writable({
+    const { pipe, abort } = renderToPipeableStream(app, {
+      onAllReady() {
+        const chunks: Buffer[] = [];
+        pipe(
+          new Writable({
             write(chunk: Buffer, _encoding, done) {
               chunks.push(chunk);
               done();
             },
             final(done) {
-              responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
               resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status }));
               done();
             },
-          });
-          pipe(body);
-        },
-        onShellError(error) {
-          reject(error);
-        },
-        onError(error) {
-          status = 500;
-          console.error(error);
-        },
+          }),
+        );
       },
-    );
+      onShellError(error) {
+        reject(error);
+      },
+      onError(error) {
+        status = 500;
+        console.error(error);
+      },
+    });
     setTimeout(abort, streamTimeout + 1000);
   });
+}
+
+/** Whether the page loads React: not when a matched route's handle says `{ hydrate: false }`. */
+function hydrates(context: EntryContext): boolean {
+  return !context.staticHandlerContext.matches.some((match) => (context.routeModules[match.route.id]?.handle as RouteHandle | undefined)?.hydrate === false);
 }

@@ -50,12 +50,26 @@ const ready = base.init({
 const perLocale = new Map<string, i18n>();
 
 type FixedT = ReturnType<i18n['getFixedT']>;
+const MEMO_LIMIT = 5_000;
+
+/** What identifies a call's text: the key, and options made only of strings, numbers and booleans (else null: not remembered). */
+function memoKey(key: string, options: unknown): string | null {
+  if (options === undefined) return key;
+  if (!options || typeof options !== 'object' || Array.isArray(options)) return null;
+  let id = key;
+  for (const [name, value] of Object.entries(options)) {
+    const type = typeof value;
+    if (type !== 'string' && type !== 'number' && type !== 'boolean') return null;
+    id += `\u0000${name}\u0000${type[0]}${String(value)}`;
+  }
+  return id;
+}
 
 /**
  * A language's long-lived instance. Its `t` functions (what `useTranslation` hands to
- * components) remember the texts they return for keys without options: a page renders the
- * same labels many times (units on every product card, options of every filter), and
- * i18next's own look-up copies its whole options object on each call.
+ * components) remember the texts they return, by key and simple options: a page renders the
+ * same labels many times (units and star badges on every product card, options of every
+ * filter), and i18next's own look-up copies its whole options object on each call.
  */
 function localeInstance(locale: Locale): i18n {
   const instance = base.cloneInstance({ lng: locale });
@@ -69,15 +83,17 @@ function localeInstance(locale: Locale): i18n {
     let memo = memos.get(scope);
     if (!memo) memos.set(scope, (memo = new Map()));
     const known = memo;
-    const remembering = (key: unknown, ...rest: unknown[]) => {
-      if (rest.length === 0 && typeof key === 'string') {
-        const hit = known.get(key);
-        if (hit !== undefined) return hit;
-        const text = fixed(key);
-        if (typeof text === 'string') known.set(key, text);
-        return text;
+    const remembering = (key: unknown, options?: unknown, ...rest: unknown[]) => {
+      const id = rest.length === 0 && typeof key === 'string' ? memoKey(key, options) : null;
+      if (id === null) return fixed(key, options, ...rest);
+      const hit = known.get(id);
+      if (hit !== undefined) return hit;
+      const text = fixed(key, options);
+      if (typeof text === 'string') {
+        if (known.size >= MEMO_LIMIT) known.clear(); // interpolated values (a search query…) must not grow it without end
+        known.set(id, text);
       }
-      return fixed(key, ...rest);
+      return text;
     };
     // react-i18next reads these off the function.
     return Object.assign(remembering, { lng: fixed.lng, ns: fixed.ns, keyPrefix: fixed.keyPrefix }) as unknown as FixedT;

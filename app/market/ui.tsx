@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -56,14 +55,15 @@ export function ProductCard({ product, fallback, t, locale }: { product: CardPro
   const title = localized(product.title, locale, product.communeLocale ?? fallback).text;
   return (
     <li className="product-card">
-      <Link to={`/${product.communeSlug}/market/${product.slug}`}>
+      {/* A plain link: product pages are reading pages without JavaScript, loaded as documents. */}
+      <a href={`/${product.communeSlug}/market/${product.slug}`}>
         {product.cover ? (
           <ResponsiveImage image={product.cover} alt="" sizes="(max-width: 480px) 50vw, 240px" />
         ) : (
           <span className="product-card-blank" aria-hidden="true" />
         )}
         <span className="product-card-title">{title}</span>
-      </Link>
+      </a>
       <span className="product-card-price">
         <span className="money">{formatMoney(product.priceMinor, product.currency, locale)}</span> <span className="muted">/ {t(`market:units.${product.unit}` as 'market:units.kg')}</span>
       </span>
