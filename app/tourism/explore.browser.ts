@@ -29,6 +29,7 @@ const form = $<HTMLFormElement>('form.kind-filter');
 const list = $<HTMLElement>('.explore-list');
 const frame = $<HTMLElement>('.explore-map .map-frame');
 const searchArea = $<HTMLButtonElement>('.search-area');
+const status = $<HTMLElement>('[data-explore-status]');
 
 let handle: PlacesMapHandle | null = null;
 let hovered: string | null = null;
@@ -72,7 +73,8 @@ function enhance(first: ExploreConfig, form: HTMLFormElement, list: HTMLElement,
     const url = new URL(location.href);
     url.searchParams.set('bbox', moved.map((n) => round(n, 4)).join(','));
     url.searchParams.delete('place');
-    void go(url, true);
+    // The button goes away with the search: the list's heading takes the focus.
+    void go(url, true, false, true);
   });
 
   // Back and forward: the page for that URL, and the map goes back to its view.
@@ -125,7 +127,7 @@ async function startMap(first: ExploreConfig, frame: HTMLElement) {
 }
 
 /** Show the page for `url`: its list here, its places and selection on the map. */
-async function go(url: URL, push: boolean, restoreView = false) {
+async function go(url: URL, push: boolean, restoreView = false, focusList = false) {
   if (push) history.pushState(null, '', url);
   pending?.abort();
   const controller = new AbortController();
@@ -151,6 +153,9 @@ async function go(url: URL, push: boolean, restoreView = false) {
   }
   document.title = doc.title;
   list.replaceChildren(...nextList.childNodes);
+  const heading = $<HTMLElement>('h2', list);
+  if (status && heading) status.textContent = heading.textContent;
+  if (focusList) heading?.focus();
   // The filter shows what the page shows (after back and forward too).
   const chosen = new Set(next.places.split('kind=')[1]?.split(',') ?? []);
   for (const box of form.querySelectorAll<HTMLInputElement>('input[name="kind"]')) box.checked = chosen.has(box.value);

@@ -165,6 +165,9 @@ test('the map page runs without a framework; list, map and URL follow each other
   await expect(page).toHaveURL(/bbox=/);
   await expect(page.getByText('Only places in the area you searched.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Search this area' })).toBeHidden();
+  // The focus moves to the new list, and screen readers hear how many places it holds.
+  await expect(page.locator('#places-title')).toBeFocused();
+  await expect(page.locator('[data-explore-status]')).toHaveText(/^\d+ places?$/);
 
   // Back: the whole list again, on the same map (it was never rebuilt).
   await page.goBack();

@@ -155,8 +155,10 @@ export default function Explore({ loaderData: d }: Route.ComponentProps) {
             {t('tourism:explore.searchArea')}
           </button>
         </div>
-        <section aria-labelledby="places-title" className="explore-list" aria-live="polite">
-          <h2 id="places-title">{t('tourism:explore.count', { count: d.places.length })}</h2>
+        {/* The page's script says here how many places the list holds after it changed. */}
+        <p role="status" className="visually-hidden" data-explore-status="" />
+        <section aria-labelledby="places-title" className="explore-list">
+          <h2 id="places-title" tabIndex={-1}>{t('tourism:explore.count', { count: d.places.length })}</h2>
           {d.bbox ? (
             <p className="muted">
               {t('tourism:explore.inArea')}{' '}
