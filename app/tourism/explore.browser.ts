@@ -80,8 +80,32 @@ function enhance(first: ExploreConfig, form: HTMLFormElement, list: HTMLElement,
   // Back and forward: the page for that URL, and the map goes back to its view.
   window.addEventListener('popstate', () => void go(new URL(location.href), false, true));
 
-  // After the list has painted: a frame, then the next task.
-  requestAnimationFrame(() => setTimeout(() => void startMap(first, frame), 0));
+  afterFirstPaint(() => void startMap(first, frame));
+}
+
+/** Runs `start` once the page (the list) is on screen, so no map code competes with it. */
+function afterFirstPaint(start: () => void) {
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    start();
+  };
+  const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+  try {
+    if (painted()) return void setTimeout(once, 0);
+    const observer = new PerformanceObserver(() => {
+      if (!painted()) return;
+      observer.disconnect();
+      setTimeout(once, 0);
+    });
+    observer.observe({ type: 'paint', buffered: true });
+    // A page opened in the background reports no paint until it is shown: do not wait forever.
+    setTimeout(once, 3000);
+  } catch {
+    // No paint timing in this browser: after the next frame has been drawn.
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(once, 0)));
+  }
 }
 
 async function startMap(first: ExploreConfig, frame: HTMLElement) {

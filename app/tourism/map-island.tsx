@@ -1,8 +1,9 @@
 // Where a route puts a map. The server (and the first client render) draw an empty box of the
 // map's size; MapLibre, its worker and its CSS are downloaded only after the page is on screen,
 // so the list of places paints first and a slow or failed map download never blocks it.
-import { useEffect, useRef, useState, type ComponentType, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
 import type { PlacesMapProps } from '~/tourism/map.client.tsx';
+import { MAP_PLACEHOLDER } from '~/tourism/map-placeholder.ts';
 
 export type { Bounds, MapView, PlacesMapProps } from '~/tourism/map.client.tsx';
 
@@ -13,14 +14,6 @@ export type MapIslandProps = PlacesMapProps & {
 
 type PlacesMapComponent = ComponentType<PlacesMapProps>;
 
-// map.css is not on the page before the map chunk arrives, so the box's size is given here as well.
-// Keep it in step with `.map-box` in map.css; a page can change both with --map-height.
-const PLACEHOLDER: CSSProperties = {
-  height: 'var(--map-height, min(55vh, 28rem))',
-  border: '1px solid var(--line)',
-  borderRadius: 'var(--radius)',
-  background: '#cfe2ec',
-};
 
 let download: Promise<PlacesMapComponent> | null = null;
 
@@ -93,7 +86,7 @@ export function MapIsland({ lazy = 'mount', ...props }: MapIslandProps) {
   return (
     // Without the map the list still says everything; a failed download leaves no empty box behind.
     <div className={['map-frame', props.className].filter(Boolean).join(' ')} hidden={failed}>
-      <div ref={box} className="map-box" style={PLACEHOLDER} aria-hidden="true" />
+      <div ref={box} className="map-box" style={MAP_PLACEHOLDER} aria-hidden="true" />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import type { RouteHandle } from '~/ui/route-handle.ts';
 import exploreScript from '../explore.browser.ts?worker&url';
 import type { ExploreConfig } from '../explore.browser.ts';
 import { KIND_COLORS, PLACE_KINDS, type PlaceKind } from '../kinds.ts';
+import { MAP_PLACEHOLDER } from '../map-placeholder.ts';
 import { listPlaces, parseBbox, parseKinds, trailTrack } from '../places.server.ts';
 import type { Route } from './+types/explore';
 
@@ -91,14 +92,6 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
-// map.css is not on the page before the map arrives, so the box's size is given here as well.
-// Keep it in step with `.map-box` in map.css; a page can change both with --map-height.
-const PLACEHOLDER = {
-  height: 'var(--map-height, min(55vh, 28rem))',
-  border: '1px solid var(--line)',
-  borderRadius: 'var(--radius)',
-  background: '#cfe2ec',
-};
 
 /**
  * Everything works as plain HTML: the filter is a GET form, "show on the map" and "show
@@ -149,7 +142,7 @@ export default function Explore({ loaderData: d }: Route.ComponentProps) {
       <div className="explore">
         <div className="explore-map">
           <div className="map-frame">
-            <div className="map-box" style={PLACEHOLDER} aria-hidden="true" />
+            <div className="map-box" style={MAP_PLACEHOLDER} aria-hidden="true" />
           </div>
           <button type="button" className="button button-secondary search-area" hidden>
             {t('tourism:explore.searchArea')}
