@@ -1,3 +1,4 @@
+import { shrinkPickedPhotos } from '~/media/shrink-photos.ts';
 import { ResponsiveImage, type ImageData } from './responsive-image.tsx';
 
 type Photo = ImageData & { id: string };
@@ -36,7 +37,7 @@ export function PhotoPicker({ label, removeLabel, photos, error, camera = false 
     <>
       <div className={`field${error ? ' field-error' : ''}`}>
         <label htmlFor="photos">{label}</label>
-        <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" capture={camera ? 'environment' : undefined} multiple />
+        <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" capture={camera ? 'environment' : undefined} multiple onChange={shrinkPickedPhotos} />
         {error ? <p className="error">{error}</p> : null}
       </div>
       {photos.length ? (

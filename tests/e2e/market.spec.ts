@@ -91,6 +91,49 @@ test('a seller lists a product with a photo; a buyer finds it without diacritics
   await buyer.context.close();
 });
 
+test('a camera photo is made smaller on the phone before it is sent', async ({ browser }) => {
+  // A 12-megapixel camera-like photo: a gradient with sensor noise, 3.3 MB as JPEG.
+  const [width, height] = [4000, 3000];
+  const raw = Buffer.alloc(width * height * 3);
+  let seed = 7;
+  const noise = () => (((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) - 0.5) * 24;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      const n = noise();
+      raw[i] = 90 + (x / width) * 100 + n;
+      raw[i + 1] = 110 + (y / height) * 80 + n;
+      raw[i + 2] = 60 + n;
+    }
+  }
+  const photo = await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  expect(photo.byteLength).toBeGreaterThan(3_000_000);
+
+  const seller = await phone(browser);
+  await seller.page.goto('/login?lng=en&redirectTo=/ta-van/market/sell');
+  await signIn(seller.page, 'seller.tavan@baan.test');
+  await seller.page.getByRole('link', { name: '+ List a product' }).click();
+  await seller.page.getByLabel('Product name (Tiếng Việt)').fill('Mật ong bạc hà Tả Van');
+  const picker = seller.page.getByLabel(/^Photos/);
+  await picker.setInputFiles({ name: 'IMG_0412.jpg', mimeType: 'image/jpeg', buffer: photo });
+  // The picked file is swapped for a copy of at most 1600 px (the page marks when it is done).
+  await expect(picker).toHaveAttribute('data-shrunk', /^\d+$/, { timeout: 20_000 });
+  const shrunk = Number(await picker.getAttribute('data-shrunk'));
+  expect(shrunk).toBeLessThan(photo.byteLength / 5);
+  // What the form will post is the copy, under the photo's own name.
+  const picked = await picker.evaluate((input: HTMLInputElement) => [...(input.files ?? [])].map((f) => ({ name: f.name, type: f.type, size: f.size })));
+  expect(picked).toEqual([{ name: 'IMG_0412.webp', type: 'image/webp', size: shrunk }]);
+  await seller.page.getByLabel('Price (VND)').fill('150.000');
+  await seller.page.getByLabel('How many can you sell?').fill('8');
+  await seller.page.getByLabel('Category').selectOption('honey');
+  await seller.page.getByRole('button', { name: 'Publish' }).click();
+  await expect(seller.page.getByRole('heading', { level: 1, name: 'Mật ong bạc hà Tả Van' })).toBeVisible();
+  // Stored from the copy: still wide enough for the largest variant.
+  const srcset = (await seller.page.locator('.product-photo img').first().getAttribute('srcset')) ?? '';
+  expect(srcset).toMatch(/ 1280w/);
+  await seller.context.close();
+});
+
 test('product pages ship no JavaScript and carry schema.org Product JSON-LD', async ({ page }) => {
   await page.goto('/ta-van/market/che-shan-tuyet-ta-van?lng=en');
   await expect(page.getByRole('heading', { level: 1, name: 'Ta Van Shan Tuyet tea' })).toBeVisible();

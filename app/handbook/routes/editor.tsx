@@ -14,6 +14,7 @@ import { Field, FormError } from '~/ui/form.tsx';
 import { createArticle, getArticleForEditing, listChapters, saveTranslation, setPublished } from '../handbook.server.ts';
 import { renderMarkdown } from '../markdown.server.ts';
 import { ArticleInputSchema } from '../schemas.ts';
+import { shrinkPickedPhotos } from '~/media/shrink-photos.ts';
 import type { Route } from './+types/editor';
 
 /** The editor: its own route (own code chunk), so reader pages never download it. */
@@ -149,7 +150,7 @@ export default function Editor({ loaderData, actionData }: Route.ComponentProps)
           <p className="hint">{t('media:uploadHint')}</p>
           <div className={`field${errors?.photo ? ' field-error' : ''}`}>
             <label htmlFor="photo">{t('handbook:editor.photoFile')}</label>
-            <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-invalid={errors?.photo ? true : undefined} />
+            <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" onChange={shrinkPickedPhotos} aria-invalid={errors?.photo ? true : undefined} />
             {errors?.photo ? (
               <p className="error" role="alert">
                 {t(errors.photo as 'media:errors.notAnImage')}

@@ -23,6 +23,7 @@ import { payoutSchema, SellerProfileSchema } from '../schemas.ts';
 import { getPayout, sellerHistory, setPayout, updateSellerProfile, withdrawConsent } from '../sellers.server.ts';
 import { Money } from '../ui.tsx';
 import { openShop } from '../access.server.ts';
+import { shrinkPickedPhotos } from '~/media/shrink-photos.ts';
 import type { Route } from './+types/seller-dashboard';
 
 /** The seller themself, or the commune's officials and editors (assisted mode); anyone else gets 404. */
@@ -230,7 +231,7 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
             {d.seller.photo ? <ResponsiveImage image={d.seller.photo} alt="" sizes="96px" /> : null}
             <div className={`field${errorsOf('profile')?.photo ? ' field-error' : ''}`}>
               <label htmlFor="photo">{t('market:seller.photo')}</label>
-              <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" />
+              <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" onChange={shrinkPickedPhotos} />
               {errorsOf('profile')?.photo ? <p className="error">{t(errorsOf('profile')!.photo as 'media:errors.empty')}</p> : null}
             </div>
             <SellerFields values={valuesOf('profile') ?? d.profile} errors={errorsOf('profile')} />

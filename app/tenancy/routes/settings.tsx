@@ -13,6 +13,7 @@ import { ResponsiveImage } from '~/media/responsive-image.tsx';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { updateCommuneProfile } from '../communes.server.ts';
 import { CommuneProfileSchema, nestLocaleFields } from '../schemas.ts';
+import { shrinkPickedPhotos } from '~/media/shrink-photos.ts';
 import type { Route } from './+types/settings';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -76,7 +77,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
             <p className="hint" id="cover-hint">
               {t('media:uploadHint')}
             </p>
-            <input id="cover" name="cover" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="cover-hint" aria-invalid={errors?.cover ? true : undefined} />
+            <input id="cover" name="cover" type="file" accept="image/jpeg,image/png,image/webp" onChange={shrinkPickedPhotos} aria-describedby="cover-hint" aria-invalid={errors?.cover ? true : undefined} />
             {errors?.cover ? (
               <p className="error" role="alert">
                 {t(errors.cover as 'media:errors.notAnImage')}
