@@ -2,6 +2,7 @@
 // (BENCH_PRODUCTS to change the count):
 //   1. catalogue search p50/p95 (in process, real PGlite / server Postgres), over a fixed mix of
 //      queries: folded and accented Vietnamese, Thai, English, filters, sorts and later pages
+//   0. a first-time seller listing a product on a slow phone and network (tests/bench/listing-walk.ts)
 //   2. on server Postgres, `/market?q=mat+ong`, `/market` and an index-served filter page from the
 //      built app (page cache off, then on) and from a raw `node:http` + `renderToString` baseline
 //      on the same data, as a ratio
@@ -13,6 +14,7 @@ import postgres from 'postgres';
 import { openDatabase, type Database } from '#db/client.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
+import { listingWalkBench } from './listing-walk.ts';
 import { seedMarketBench, type BenchCommune } from './market-data.ts';
 import { CONNECTIONS, DURATION_MS, fmt, load, percentile, serverUrl, startServer, stop, waitFor200, type LoadResult } from './support.ts';
 
@@ -133,6 +135,7 @@ async function pageBytes(url: string) {
 
 export async function runMarketBench() {
   console.log(`\nMarketplace · ${PRODUCTS} products · ${CONNECTIONS} connections × ${DURATION_MS / 1000} s`);
+  await listingWalkBench();
   console.log(searchLine('PGlite (in process)', await catalogueSearchBench(undefined)));
 
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
