@@ -5,10 +5,11 @@
 //   0. a first-time seller listing a product on a slow phone and network (tests/bench/listing-walk.ts)
 //   2. on server Postgres, `/market?q=mat+ong`, `/market` and an index-served filter page from the
 //      built app (page cache off, then on) and from a raw `node:http` + `renderToString` baseline
-//      on the same data, as a ratio
+//      on the same data, as a ratio; and from the smallest React Router app that serves the
+//      baseline's page (tests/bench/floor/, same server as the app), to show the framework's own share
 // The server database `baan_bench_market` is dropped afterwards (BENCH_KEEP_MARKET=1 keeps it,
 // to look at query plans).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '#db/client.ts';
@@ -182,6 +183,15 @@ export async function runMarketBench() {
     } finally {
       await stop(baseline);
     }
+    const floorBuild = spawnSync(process.execPath, ['node_modules/@react-router/dev/bin.js', 'build', 'tests/bench/floor'], { stdio: 'ignore' });
+    if (floorBuild.status !== 0) throw new Error('building tests/bench/floor failed');
+    const floor = startServer(port + 2, { DATABASE_URL: benchUrl.toString(), BUILD_DIR: 'tests/bench/floor/build' });
+    try {
+      await waitFor200(`http://localhost:${port + 2}/market`);
+      for (const page of PAGES) (results[page] ??= {}).floor = await load(`http://localhost:${port + 2}${page}`);
+    } finally {
+      await stop(floor);
+    }
     for (const page of PAGES) {
       const r = results[page]!;
       const app = r['app, page cache off']!;
@@ -191,6 +201,9 @@ export async function runMarketBench() {
       console.log(`GET ${page} on server Postgres, raw node:http + renderToString baseline: ${fmt(raw, '')}`);
       // From the request counts (same duration): a rounded req/s is too coarse when the database is slow.
       console.log(`  app/baseline: ${(app.requests / raw.requests).toFixed(2)}× the req/s, ${(app.p95 / raw.p95).toFixed(2)}× the p95   [target ≥ 0.6× the req/s]`);
+      const floor = r.floor!;
+      console.log(`GET ${page} on server Postgres, the baseline's page as a bare React Router app (express, no middleware): ${fmt(floor, '')}`);
+      console.log(`  bare React Router/baseline: ${(floor.requests / raw.requests).toFixed(2)}× the req/s (the framework's own cost) · app/bare React Router: ${(app.requests / floor.requests).toFixed(2)}× (Baan's middleware, i18n and data layer)`);
       console.log(`GET ${page} on server Postgres, app (page cache on, the default): ${fmt(r['app, page cache on']!, '')}`);
     }
   } finally {

@@ -1,0 +1,13 @@
+import { renderToString } from 'react-dom/server';
+import { ServerRouter, type EntryContext } from 'react-router';
+
+/** What scripts/server.mjs awaits before it listens. */
+export async function prepare(): Promise<{ kind: string }> {
+  return { kind: 'no' };
+}
+
+// Rendered as Baan renders its reading pages: one string, one response.
+export default function handleRequest(request: Request, status: number, headers: Headers, context: EntryContext) {
+  headers.set('Content-Type', 'text/html; charset=utf-8');
+  return new Response(`<!DOCTYPE html>${renderToString(<ServerRouter context={context} url={request.url} />)}`, { status, headers });
+}
