@@ -32,7 +32,8 @@ async function jsBytes(base: string, pagePath: string) {
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
-    const page = await browser.newPage();
+    // A phone's screen: what a reader sees without scrolling decides what loads (the place page's small map waits below it).
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     const scripts: Promise<Buffer>[] = [];
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script') scripts.push(response.body());
@@ -58,8 +59,8 @@ async function main() {
   if (!only || only === 'tourism') await tourismPart();
 }
 
-/** Scripts the page downloads (the page's and its workers'), once `ready` (a selector) shows. */
-async function jsBytesUntil(base: string, pagePath: string, ready: string) {
+/** Scripts the page downloads (the page's and its workers'), once `ready` (a selector) shows; after scrolling `scrollTo` into view, if given. */
+async function jsBytesUntil(base: string, pagePath: string, ready: string, scrollTo?: string) {
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -74,6 +75,7 @@ async function jsBytesUntil(base: string, pagePath: string, ready: string) {
       if (/\.(m?js)(\?|$)/.test(url) && !scripts.has(url)) scripts.set(url, response.body());
     });
     await page.goto(base + pagePath);
+    if (scrollTo) await page.locator(scrollTo).scrollIntoViewIfNeeded();
     await page.waitForSelector(ready, { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     // When did the list paint, and when did the first map script start to load?
@@ -112,6 +114,8 @@ async function tourismPart() {
       const js = await jsBytes(base, pagePath);
       console.log(`JS on ${pagePath}: ${js.files} files, ${js.rawKB} KB raw, ${js.gzipKB} KB gzip — ${note}`);
     }
+    const scrolled = await jsBytesUntil(base, '/ta-van/tourism/homestay-giang-ta-chai', '[data-map-ready="true"]', '#map-title');
+    console.log(`  the same place page scrolled down to its small map (MapLibre loads then): ${scrolled.files} files, ${scrolled.gzipKB} KB gzip`);
   } finally {
     await stop(server);
     rmSync(dataDir, { recursive: true, force: true });

@@ -75,9 +75,21 @@ test('a tourist opens the map, filters homestays, taps a marker, opens the place
   await expect(page.getByText('The inquiry was updated.')).toBeVisible();
 });
 
-test('the place page ships no JavaScript, carries JSON-LD, and a trail is drawn', async ({ page }) => {
+test('the place page ships no framework, loads its small map only when scrolled to, carries JSON-LD, and a trail is drawn', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto('/ta-van/tourism/homestay-giang-ta-chai?lng=en');
-  await expect(page.locator('script[src]:not([src="/offline.js"]), script[type=module]')).toHaveCount(0);
+  // Two small scripts: the offline one and the small map's (no React, no React Router).
+  const scripts = await page.locator('script[src]').evaluateAll((all) => all.map((s) => s.getAttribute('src') ?? ''));
+  expect(scripts.filter((src) => src !== '/offline.js')).toEqual([expect.stringMatching(/^\/assets\/place-map\.browser-[\w-]+\.js$/)]);
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((p) => /places-map|maplibre/.test(p))).toEqual([]);
+  await page.getByRole('heading', { level: 2, name: 'Where it is' }).scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-map-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  expect(requested.some((p) => /places-map/.test(p))).toBe(true);
+  // The place itself is on it, ringed.
+  const ringed = await page.evaluate(() => (window as unknown as MapHook).__baanMaps[0]!.getFilter('places-highlight'));
+  expect(JSON.stringify(ringed)).toContain('ta-van/homestay-giang-ta-chai');
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '[]');
   expect(ld[0]).toMatchObject({ '@type': 'LodgingBusiness', name: 'Giang Ta Chai Homestay', geo: { latitude: 22.3012, longitude: 103.8921 } });
   expect(ld.some((item: { '@type': string }) => item['@type'] === 'Event')).toBe(true);

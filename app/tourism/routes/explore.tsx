@@ -14,6 +14,7 @@ import type { RouteHandle } from '~/ui/route-handle.ts';
 import exploreScript from '../explore.browser.ts?worker&url';
 import type { ExploreConfig } from '../explore.browser.ts';
 import { KIND_COLORS, PLACE_KINDS, type PlaceKind } from '../kinds.ts';
+import { mapLabels } from '../map-labels.ts';
 import { MAP_PLACEHOLDER } from '../map-placeholder.ts';
 import { listPlaces, parseBbox, parseKinds, trailTrack } from '../places.server.ts';
 import type { Route } from './+types/explore';
@@ -58,16 +59,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
           : NATIONAL_VIEW,
     selected,
     track,
-    labels: {
-      legend: t('tourism:explore.legend'),
-      kinds: Object.fromEntries(PLACE_KINDS.map((k) => [k, t(`tourism:kinds.${k}`)])) as Record<PlaceKind, string>,
-      fallbackNotice: t('tourism:explore.fallbackNotice'),
-      open: t('tourism:explore.open'),
-      zoomIn: t('tourism:explore.zoomIn'),
-      zoomOut: t('tourism:explore.zoomOut'),
-      close: t('tourism:explore.close'),
-      mapLabel: t('tourism:explore.mapLabel'),
-    },
+    labels: mapLabels(t),
   };
   return {
     title: communeName ? t('tourism:explore.communeTitle', { name: communeName }) : t('tourism:explore.nationalTitle'),

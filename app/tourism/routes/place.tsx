@@ -15,16 +15,22 @@ import { PhotoGallery } from '~/media/photos.tsx';
 import { localized } from '~/tenancy/commune.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { OfflinePage } from '~/handbook/offline-page.tsx';
+import { env } from '~/lib/env.server.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
+// The small map's script (see place-map.browser.ts): MapLibre only once the map is scrolled to.
+import placeMapScript from '../place-map.browser.ts?worker&url';
 import { listEvents } from '../events.server.ts';
 import { sendInquiry } from '../inquiries.server.ts';
 import { KIND_COLORS, type PlaceKind } from '../kinds.ts';
+import { mapLabels } from '../map-labels.ts';
+import { MAP_PLACEHOLDER } from '../map-placeholder.ts';
+import type { PlaceMapConfig } from '../place-map.browser.ts';
 import { getPlace, nearbyPlaces } from '../places.server.ts';
 import { inquirySchema, todayIn } from '../schemas.ts';
 import { TrackSvg } from '../track-svg.tsx';
 import type { Route } from './+types/place';
 
-/** A reading page with a form: plain HTML, no JavaScript (the map is one link away). */
+/** A reading page with a form: plain HTML, no framework; the small map loads when scrolled to. */
 export const handle: RouteHandle = { hydrate: false };
 
 const SCHEMA_TYPES: Record<PlaceKind, string> = {
@@ -80,8 +86,27 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     })),
   ];
   const { t } = getI18n(context);
+  const feature = (slug: string, kind: PlaceKind, placeName: string, lat: number, lon: number) => ({
+    type: 'Feature' as const,
+    geometry: { type: 'Point' as const, coordinates: [lon, lat] as [number, number] },
+    properties: { id: `${commune.slug}/${slug}`, kind, name: placeName, url: `/${commune.slug}/tourism/${slug}` },
+  });
+  const mapConfig: PlaceMapConfig = {
+    styleUrl: env.mapStyleUrl,
+    fallbackStyleUrl: '/map/offline-style.json',
+    view: { lat: place.lat, lon: place.lon, zoom: 14 },
+    id: `${commune.slug}/${place.slug}`,
+    places: {
+      type: 'FeatureCollection',
+      features: [feature(place.slug, kind, name.text, place.lat, place.lon), ...nearby.map((n) => feature(n.slug, n.kind, l(n.name).text, n.lat, n.lon))],
+    },
+    track: place.track?.map(([lon, lat]) => [lon, lat] as [number, number]) ?? null,
+    labels: mapLabels(t),
+  };
   return {
     title: name.text,
+    // Inert JSON for the map's script; `<` escaped so no text can close the script element.
+    mapConfig: JSON.stringify(mapConfig).replace(/</g, '\\u003c'),
     communeSlug: commune.slug,
     communeName: localized(commune.name, locale, commune.defaultLocale).text,
     currency: commune.currency,
@@ -310,6 +335,16 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
           </Form>
         </section>
       ) : null}
+      {/* Shown by its script; without JavaScript the directions links say where the place is. Below the
+          booking form, so a phone downloads MapLibre only for a reader who scrolls to it. */}
+      <section aria-labelledby="map-title" data-place-map-section="" hidden>
+        <h2 id="map-title">{t('tourism:place.mapTitle')}</h2>
+        <div className="map-frame" data-place-map="" style={{ '--map-height': '15rem' } as React.CSSProperties}>
+          <div className="map-box" style={MAP_PLACEHOLDER} aria-hidden="true" />
+        </div>
+        <script type="application/json" id="place-map-config" dangerouslySetInnerHTML={{ __html: d.mapConfig }} />
+        <script type="module" src={placeMapScript} />
+      </section>
       {d.nearby.length ? (
         <section aria-labelledby="nearby-title">
           <h2 id="nearby-title">{t('tourism:place.nearby')}</h2>
