@@ -3,6 +3,7 @@
 // once the list has painted and keeps list, map and URL in step, without a framework: a filter,
 // "search this area", a selected place or the back button fetch the page's HTML for the new URL
 // and swap in its list, so the map stays where it is.
+import { importPlacesMap } from './map-loader.ts';
 import type { MapLabels, MapView, PlacesMapHandle } from './places-map.ts';
 
 export type ExploreConfig = {
@@ -109,15 +110,9 @@ function afterFirstPaint(start: () => void) {
 }
 
 async function startMap(first: ExploreConfig, frame: HTMLElement) {
-  let module: typeof import('./places-map.ts');
-  try {
-    module = await import('./places-map.ts');
-    await module.loadMapStyles();
-  } catch {
-    // Lost to the network: the list still says everything; try again when the phone is back online.
-    window.addEventListener('online', () => void startMap(config ?? first, frame), { once: true });
-    return;
-  }
+  // Lost to the network: the list still says everything, and the map comes when the phone is back online.
+  const module = await importPlacesMap(() => void startMap(config ?? first, frame));
+  if (!module) return;
   const now = config ?? first;
   handle = module.createPlacesMap(frame, {
     styleUrl: now.styleUrl,

@@ -2,8 +2,9 @@
 // MapLibre is fetched when the map's box comes near the screen, so a reader who never scrolls
 // down to it downloads none of it. Without JavaScript (or IntersectionObserver) the section
 // stays hidden: the page's directions and "see on the map" links say the same.
-import type { MapLabels, MapView } from './places-map.ts';
 import type { PlaceCollection } from './kinds.ts';
+import { importPlacesMap } from './map-loader.ts';
+import type { MapLabels, MapView } from './places-map.ts';
 
 export type PlaceMapConfig = {
   styleUrl: string | null;
@@ -35,15 +36,8 @@ if (frame && text && 'IntersectionObserver' in window) {
 }
 
 async function start(frame: HTMLElement, config: PlaceMapConfig) {
-  let module: typeof import('./places-map.ts');
-  try {
-    module = await import('./places-map.ts');
-    await module.loadMapStyles();
-  } catch {
-    // Lost to the network: try again when the phone is back online.
-    window.addEventListener('online', () => void start(frame, config), { once: true });
-    return;
-  }
+  const module = await importPlacesMap(() => void start(frame, config));
+  if (!module) return;
   const map = module.createPlacesMap(frame, {
     styleUrl: config.styleUrl,
     fallbackStyleUrl: config.fallbackStyleUrl,
