@@ -129,6 +129,7 @@ async function startMap(first: ExploreConfig, frame: HTMLElement) {
       url.searchParams.set('lon', String(view.lon));
       url.searchParams.set('z', String(view.zoom));
       history.replaceState(history.state, '', url);
+      followLanguageLinks();
       moved = bounds;
       if (searchArea) searchArea.hidden = false;
     },
@@ -148,6 +149,7 @@ async function startMap(first: ExploreConfig, frame: HTMLElement) {
 /** Show the page for `url`: its list here, its places and selection on the map. */
 async function go(url: URL, push: boolean, restoreView = false, focusList = false) {
   if (push) history.pushState(null, '', url);
+  followLanguageLinks();
   pending?.abort();
   const controller = new AbortController();
   pending = controller;
@@ -188,6 +190,15 @@ async function go(url: URL, push: boolean, restoreView = false, focusList = fals
     if (restoreView) handle.goTo(viewOf(url) ?? next.view);
   }
   markActive(next.selected);
+}
+
+/** The header's language links open this same view (they were written for the URL the page loaded with). */
+function followLanguageLinks() {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[hreflang]')) {
+    const url = new URL(location.href);
+    url.searchParams.set('lng', link.hreflang);
+    link.href = url.pathname + url.search;
+  }
 }
 
 function viewOf(url: URL): MapView | null {

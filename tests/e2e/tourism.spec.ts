@@ -175,6 +175,8 @@ test('the map page runs without a framework; list, map and URL follow each other
   await expect(page).toHaveURL(/[?&]z=/);
   await page.getByRole('button', { name: 'Search this area' }).click();
   await expect(page).toHaveURL(/bbox=/);
+  // Switching language keeps the view.
+  await expect(page.getByRole('link', { name: 'Tiếng Việt' })).toHaveAttribute('href', /^\/ta-van\/tourism\?(?=.*lng=vi)(?=.*bbox=)(?=.*z=)/);
   await expect(page.getByText('Only places in the area you searched.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Search this area' })).toBeHidden();
   // The focus moves to the new list, and screen readers hear how many places it holds.
