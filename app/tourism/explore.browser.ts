@@ -49,8 +49,7 @@ function enhance(first: ExploreConfig, form: HTMLFormElement, list: HTMLElement,
     const kinds = new FormData(form).getAll('kind').join(',');
     if (kinds) url.searchParams.set('kind', kinds);
     else url.searchParams.delete('kind');
-    url.searchParams.delete('place');
-    url.searchParams.delete('bbox');
+    url.searchParams.delete('place'); // the area searched and the view stay
     void go(url, true);
   };
   form.addEventListener('change', filter);

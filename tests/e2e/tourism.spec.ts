@@ -195,10 +195,13 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the map page lists, filters and selects places', async ({ page }) => {
-    await page.goto('/ta-van/tourism?lng=en');
+    // A shared link to an area: filtering keeps the area.
+    await page.goto('/ta-van/tourism?lng=en&bbox=103.8,22.2,104.0,22.4');
+    await expect(page.getByText('Only places in the area you searched.')).toBeVisible();
     await page.getByRole('checkbox', { name: 'Homestay' }).check();
     await page.getByRole('button', { name: 'Show these' }).click();
     await expect(page).toHaveURL(/kind=homestay/);
+    await expect(page).toHaveURL(/bbox=103\.8%2C22\.2%2C104(\.0)?%2C22\.4/);
     await expect(page.locator('.place-list > li')).toHaveCount(1);
     await page.getByRole('link', { name: 'Show on the map' }).click();
     await expect(page).toHaveURL(/place=/);

@@ -126,6 +126,11 @@ export default function Explore({ loaderData: d }: Route.ComponentProps) {
             </label>
           ))}
         </fieldset>
+        {/* Without the page's script, the area searched and the view stay as they are. */}
+        {['bbox', 'lat', 'lon', 'z'].map((key) => {
+          const value = params.get(key);
+          return value ? <input key={key} type="hidden" name={key} value={value} /> : null;
+        })}
         {/* Hidden by the page's script, which applies each change at once. */}
         <button type="submit" className="button button-secondary">
           {t('tourism:explore.apply')}
