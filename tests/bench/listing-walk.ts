@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import { cameraPhoto } from '../support/images.ts';
 import { startServer, stop, waitFor200 } from './support.ts';
 
 const NAME = 'Mật ong bạc hà Tả Van';
@@ -27,23 +27,6 @@ const PERSON: [string, number][] = [
   ['choose the category', 5],
   ['check, tap Publish', 4],
 ];
-
-async function cameraPhoto(): Promise<Buffer> {
-  const [width, height] = [4000, 3000];
-  const raw = Buffer.alloc(width * height * 3);
-  let seed = 11;
-  const noise = () => (((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) - 0.5) * 24;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 3;
-      const n = noise();
-      raw[i] = 90 + (x / width) * 100 + n;
-      raw[i + 1] = 110 + (y / height) * 80 + n;
-      raw[i + 2] = 60 + n;
-    }
-  }
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
-}
 
 async function walk(base: string, photo: Buffer, shrink: boolean, run: number) {
   const { chromium } = await import('@playwright/test');
@@ -105,7 +88,7 @@ export async function listingWalkBench() {
   const base = `http://localhost:${port}`;
   try {
     await waitFor200(`${base}/healthz`);
-    const photo = await cameraPhoto();
+    const photo = await cameraPhoto(11);
     const person = PERSON.reduce((n, [, s]) => n + s, 0);
     console.log(`listing a product, first-time seller, 360 px, CPU 4× slower, Slow 3G, a ${(photo.byteLength / 1024 / 1024).toFixed(1)} MB camera photo   [target < 120 s]`);
     console.log(`  the person (model): ${PERSON.map(([l, s]) => `${l} ${s.toFixed(1)} s`).join(' · ')} = ${person.toFixed(0)} s`);

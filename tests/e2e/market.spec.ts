@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
+import { cameraPhoto } from '../support/images.ts';
 
 const DEMO_PASSWORD = 'baan-demo-2026';
 
@@ -92,21 +93,8 @@ test('a seller lists a product with a photo; a buyer finds it without diacritics
 });
 
 test('a camera photo is made smaller on the phone before it is sent', async ({ browser }) => {
-  // A 12-megapixel camera-like photo: a gradient with sensor noise, 3.3 MB as JPEG.
-  const [width, height] = [4000, 3000];
-  const raw = Buffer.alloc(width * height * 3);
-  let seed = 7;
-  const noise = () => (((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) - 0.5) * 24;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 3;
-      const n = noise();
-      raw[i] = 90 + (x / width) * 100 + n;
-      raw[i + 1] = 110 + (y / height) * 80 + n;
-      raw[i + 2] = 60 + n;
-    }
-  }
-  const photo = await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  // A 12-megapixel camera-like photo, 3.3 MB as JPEG.
+  const photo = await cameraPhoto();
   expect(photo.byteLength).toBeGreaterThan(3_000_000);
 
   const seller = await phone(browser);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '~/lib/errors.ts';
+import { codeOf } from '#tests/support/errors.ts';
 import {
   appendCrc,
   crc16CcittFalse,
@@ -21,15 +21,6 @@ function referenceCrc(input: string | number[]): number {
     for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
   }
   return crc;
-}
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof AppError ? error.messageKey : String(error);
-  }
-  return undefined;
 }
 
 describe('crc16CcittFalse', () => {

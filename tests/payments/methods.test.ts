@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '~/lib/errors.ts';
+import { codeOf } from '#tests/support/errors.ts';
 import { getField, parseEmvco, parseTlv } from '~/payments/emvco.ts';
 import { methodsFor, PAYMENT_METHODS, type SellerPayout } from '~/payments/methods.ts';
 
 const vietQrSeller: SellerPayout = { kind: 'vietqr', bin: '970405', account: '3600 205 123456', accountName: 'NGUYEN THI HOA' };
 const promptPaySeller: SellerPayout = { kind: 'promptpay', id: '081-234-5678', accountName: 'สมหญิง ใจดี' };
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof AppError ? error.messageKey : String(error);
-  }
-  return undefined;
-}
 
 const ids = (input: Parameters<typeof methodsFor>[0]) => methodsFor(input).map((method) => method.id);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '~/lib/errors.ts';
+import { codeOf } from '#tests/support/errors.ts';
 import { encodeEmvco, getField, parseEmvco, parseTlv, type EmvField } from '~/payments/emvco.ts';
 import {
   displayPromptPayId,
@@ -8,15 +8,6 @@ import {
   normalizePromptPayId,
   promptPayPayload,
 } from '~/payments/promptpay.ts';
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof AppError ? error.messageKey : String(error);
-  }
-  return undefined;
-}
 
 /** The data objects of a payload, template 29 opened, in ID order: equal for equal content. */
 function content(payload: string): unknown {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '~/lib/errors.ts';
+import { codeOf } from '#tests/support/errors.ts';
 import { getField, parseEmvco, parseTlv } from '~/payments/emvco.ts';
 import { vietQrPayload, vietQrPurpose } from '~/payments/vietqr.ts';
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof AppError ? error.messageKey : String(error);
-  }
-  return undefined;
-}
 
 describe('vietQrPayload reproduces published VietQR payloads byte for byte', () => {
   it('dynamic, with a Vietnamese note (subiz/vietqr README.md)', () => {

@@ -28,3 +28,24 @@ export async function jpegWithGps(width = 1600, height = 1200): Promise<Uint8Arr
       .toBuffer(),
   );
 }
+
+/**
+ * A 12-megapixel camera-like photo: a gradient with sensor noise, ~3.3 MB as JPEG (quality 90),
+ * the kind of file a phone's camera hands to a photo field. Seeded, so every run sends the same bytes.
+ */
+export async function cameraPhoto(seed = 7): Promise<Buffer> {
+  const [width, height] = [4000, 3000];
+  const raw = Buffer.alloc(width * height * 3);
+  let state = seed;
+  const noise = () => (((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) - 0.5) * 24;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      const n = noise();
+      raw[i] = 90 + (x / width) * 100 + n;
+      raw[i + 1] = 110 + (y / height) * 80 + n;
+      raw[i + 2] = 60 + n;
+    }
+  }
+  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+}
