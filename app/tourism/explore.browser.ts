@@ -177,7 +177,7 @@ async function go(url: URL, push: boolean, restoreView = false, focusList = fals
   if (status && heading) status.textContent = heading.textContent;
   if (focusList) heading?.focus();
   // The filter shows what the page shows (after back and forward too).
-  const chosen = new Set(next.places.split('kind=')[1]?.split(',') ?? []);
+  const chosen = new Set([...doc.querySelectorAll<HTMLInputElement>('form.kind-filter input[name="kind"][checked]')].map((box) => box.value));
   for (const box of form.querySelectorAll<HTMLInputElement>('input[name="kind"]')) box.checked = chosen.has(box.value);
   if (searchArea) searchArea.hidden = true;
   moved = null;

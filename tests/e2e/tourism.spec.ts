@@ -189,6 +189,16 @@ test('the map page runs without a framework; list, map and URL follow each other
   await expect(page.getByText('Only places in the area you searched.')).toHaveCount(0);
   await expect(items).toHaveCount(total);
   expect(await page.evaluate(() => (window as unknown as MapHook).__baanMaps.length)).toBe(1);
+
+  // A filter, then back: the boxes show what the list shows.
+  await page.getByRole('checkbox', { name: 'Homestay' }).check();
+  await expect(items).toHaveCount(1);
+  await page.goBack();
+  await expect(items).toHaveCount(total);
+  await expect(page.getByRole('checkbox', { name: 'Homestay' })).not.toBeChecked();
+  await page.goForward();
+  await expect(items).toHaveCount(1);
+  await expect(page.getByRole('checkbox', { name: 'Homestay' })).toBeChecked();
 });
 
 test.describe('without JavaScript', () => {
