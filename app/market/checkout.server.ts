@@ -117,7 +117,7 @@ export async function placeOrders(scope: Scope & { userId: string }, input: Chec
         const payout = payoutOf(payouts.find((p) => p.sellerId === sellerId));
         const methodId = input.methods[`${tenantId}:${sellerId}`] ?? 'cash';
         const method = PAYMENT_METHODS[methodId];
-        if (!method || !method.available({ currency, payout })) throw new AppError('invalid', 'market:checkout.methodUnavailable');
+        if (!method || !method.available({ currency, payout })) throw new AppError('invalid', 'market:checkout.methodUnavailable', { field: `pay.${tenantId}:${sellerId}` });
         const reference = newOrderReference();
         const payment = method.instructions({ currency, payout, amountMinor: totalMinor, reference });
         const [order] = await tx
@@ -141,15 +141,20 @@ export async function placeOrders(scope: Scope & { userId: string }, input: Chec
  * seller's commune: only the method ids do.
  */
 export async function methodsForGroups(scope: Scope, groups: { key: string; tenantId: string; sellerId: string; currency: 'VND' | 'THB' }[]): Promise<Record<string, PaymentMethodId[]>> {
-  const out: Record<string, PaymentMethodId[]> = {};
-  for (const group of groups) {
-    const [row] = await withTenant({ ...scope, tenantId: group.tenantId }, (tx) =>
-      tx
-        .select()
-        .from(sellerPayouts)
-        .where(and(eq(sellerPayouts.tenantId, group.tenantId), eq(sellerPayouts.sellerId, group.sellerId))),
-    );
-    out[group.key] = methodsFor({ currency: group.currency, payout: payoutOf(row) }).map((m) => m.id);
-  }
-  return out;
+  // One transaction, one query per commune (a cart rarely spans more than two or three).
+  const payouts = await withTenant({ ...scope, tenantId: null }, async (tx) => {
+    const rows: (typeof sellerPayouts.$inferSelect)[] = [];
+    for (const tenantId of new Set(groups.map((g) => g.tenantId))) {
+      await enterTenant(tx, tenantId);
+      const sellerIds = groups.filter((g) => g.tenantId === tenantId).map((g) => g.sellerId);
+      rows.push(...(await tx.select().from(sellerPayouts).where(and(eq(sellerPayouts.tenantId, tenantId), inArray(sellerPayouts.sellerId, sellerIds)))));
+    }
+    return rows;
+  });
+  return Object.fromEntries(
+    groups.map((group) => {
+      const row = payouts.find((p) => p.tenantId === group.tenantId && p.sellerId === group.sellerId);
+      return [group.key, methodsFor({ currency: group.currency, payout: payoutOf(row) }).map((m) => m.id)];
+    }),
+  );
 }

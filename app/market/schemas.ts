@@ -27,6 +27,14 @@ export function parsePrice(input: string, currency: 'VND' | 'THB'): number | nul
 export const MAX_PRICE_MINOR = 1_000_000_000;
 export const MAX_STOCK = 1_000_000;
 export const MAX_QUANTITY = 1000;
+
+/** A quantity typed in a cart or on a product page: a whole number from `min` to MAX_QUANTITY, else null. */
+export function parseQuantity(input: unknown, min: 0 | 1): number | null {
+  const text = String(input ?? '').trim();
+  if (!/^\d{1,4}$/.test(text)) return null;
+  const quantity = Number(text);
+  return quantity >= min && quantity <= MAX_QUANTITY ? quantity : null;
+}
 export const MAX_PHOTOS = 8;
 
 const intField = (min: number, max: number, message: string) =>

@@ -8,7 +8,7 @@ import { resolveCart, type CartLine } from '~/market/cart.server.ts';
 import { CheckoutRefused, placeOrders } from '~/market/checkout.server.ts';
 import { buyerMove, getBuyerOrder, getCommuneOrder, listBuyerOrders, listCommuneOrders, markPaid, rateItem, sellerMove } from '~/market/orders.server.ts';
 import { createProduct, getPublishedProduct, moderateProduct, setProductArchived, updateProduct } from '~/market/products.server.ts';
-import { parsePrice, payoutSchema, productInputSchema, type ProductInput } from '~/market/schemas.ts';
+import { MAX_QUANTITY, parsePrice, parseQuantity, payoutSchema, productInputSchema, type ProductInput } from '~/market/schemas.ts';
 import { addSellerByOfficial, applyToSell, approveSeller, recordConsent, setModeration, setPayout } from '~/market/sellers.server.ts';
 import { parseEmvco } from '~/payments/emvco.ts';
 import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
@@ -237,7 +237,7 @@ describe('checkout', () => {
     await expect(placeOrders(scope, { checkoutId: crypto.randomUUID(), lines: [line(a, live.id, 1, 7000), line(a, draft.id, 1, 100000)], delivery, methods: {} })).rejects.toMatchObject({ messageKey: 'market:cart.unavailable' });
     await expect(placeOrders(scope, { checkoutId: crypto.randomUUID(), lines: [line(a, live.id, 1, 1)], delivery, methods: {} })).rejects.toMatchObject({ messageKey: 'market:cart.priceChanged' });
     await expect(placeOrders(scope, { checkoutId: crypto.randomUUID(), lines: [line(a, live.id, 3, 7000)], delivery, methods: {} })).rejects.toMatchObject({ messageKey: 'market:cart.notEnough' });
-    await expect(placeOrders(scope, { checkoutId: crypto.randomUUID(), lines: [line(a, live.id, 1, 7000)], delivery, methods: { [`${a.id}:${a.sellerId}`]: 'stripe' as never } })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(placeOrders(scope, { checkoutId: crypto.randomUUID(), lines: [line(a, live.id, 1, 7000)], delivery, methods: { [`${a.id}:${a.sellerId}`]: 'stripe' as never } })).rejects.toMatchObject({ code: 'invalid', details: { field: `pay.${a.id}:${a.sellerId}` } });
     expect((await listBuyerOrders(scope)).length).toBe(before);
     expect(await stockOf(a, live.id)).toBe(2);
   });
@@ -349,6 +349,13 @@ describe('bad input', () => {
     expect(parsePrice('120.000', 'VND')).toBe(120000);
     expect(parsePrice('45.50', 'THB')).toBe(4550);
     expect(parsePrice('45.505', 'THB')).toBeNull();
+  });
+
+  it('takes quantities from 1 (0 in the cart, to remove) up to the cart limit, nothing else', () => {
+    expect(parseQuantity('3', 1)).toBe(3);
+    expect(parseQuantity(' 1000 ', 1)).toBe(MAX_QUANTITY);
+    expect(parseQuantity('0', 0)).toBe(0);
+    for (const bad of ['0', '1001', '2000', '-1', '1.5', '1e3', 'ba', '']) expect(parseQuantity(bad, 1), bad).toBeNull();
   });
 
   it('refuses invalid bank accounts and PromptPay IDs', () => {

@@ -7,7 +7,7 @@ import { readForm } from '~/lib/body.server.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { cartCookieHeader, groupBySeller, readCart, resolveCart } from '../cart.server.ts';
-import { MAX_QUANTITY } from '../schemas.ts';
+import { parseQuantity } from '../schemas.ts';
 import { Money } from '../ui.tsx';
 import type { Route } from './+types/cart';
 
@@ -33,9 +33,8 @@ export async function action({ context, request }: Route.ActionArgs) {
     const errors: Record<string, { key: string; available: number }> = {};
     next = next.map((line) => {
       const item = items.find((i) => i.productId === line.productId)!;
-      const raw = String(form.get(`qty.${line.productId}`) ?? line.quantity).trim();
-      const quantity = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
-      if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_QUANTITY) {
+      const quantity = parseQuantity(form.get(`qty.${line.productId}`) ?? line.quantity, 0);
+      if (quantity === null) {
         errors[line.productId] = { key: 'market:errors.quantity', available: item.stock };
         return line;
       }

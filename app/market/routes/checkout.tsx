@@ -5,11 +5,11 @@ import type { Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { databaseContext } from '~/lib/context.ts';
-import { AppError } from '~/lib/errors.ts';
+import { AppError, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { formValues, parseForm, type FieldErrors } from '~/lib/forms.ts';
+import { formFailure, parseForm } from '~/lib/forms.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
-import type { PaymentMethodId } from '~/payments/methods.ts';
+import { isPaymentMethod, type PaymentMethodId } from '~/payments/methods.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { listProvinces } from '~/tenancy/communes.server.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
@@ -53,32 +53,33 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
-  const { scope, lines, groups, methods } = await loadCheckout(context, request);
+  const user = requireUser(context, request);
+  const scope = { ...scopeOf(context), userId: user.id };
   const form = await readForm(request);
   const checkoutId = String(form.get('checkoutId') ?? '');
-  if (!UUID_PATTERN.test(checkoutId)) return data({ ok: false as const, errors: { _form: 'common:validation.invalid' } as FieldErrors, values: formValues(form) }, { status: 400 });
+  if (!UUID_PATTERN.test(checkoutId)) return data(formFailure(form, { _form: 'common:validation.invalid' }), { status: 400 });
   const parsed = parseForm(form, DeliverySchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
+  // Each seller's payment method, as `pay.{commune}:{seller}`; whether the seller takes it is
+  // checked where the order is made (placeOrders), in the same transaction.
   const chosen: Record<string, PaymentMethodId> = {};
-  for (const group of groups) {
-    const value = String(form.get(`pay.${group.key}`) ?? 'cash');
-    if (!(methods[group.key] ?? []).includes(value as PaymentMethodId)) {
-      return data({ ok: false as const, errors: { [`pay.${group.key}`]: 'market:checkout.methodUnavailable' } as FieldErrors, values: formValues(form) }, { status: 400 });
-    }
-    chosen[group.key] = value as PaymentMethodId;
+  for (const [name, value] of form) {
+    if (!name.startsWith('pay.')) continue;
+    if (!isPaymentMethod(value)) return data(formFailure(form, { [name]: 'market:checkout.methodUnavailable' }), { status: 400 });
+    chosen[name.slice('pay.'.length)] = value;
   }
   try {
-    const result = await placeOrders(scope, { checkoutId, lines, delivery: parsed.data, methods: chosen });
+    const result = await placeOrders(scope, { checkoutId, lines: await readCart(request), delivery: parsed.data, methods: chosen });
     const headers = { 'Set-Cookie': await cartCookieHeader([]) };
     const first = result.orders[0]!;
     return redirectWithFlash(result.orders.length === 1 ? `/orders/${first.reference}` : '/orders', { key: 'market:checkout.placed', params: { count: result.orders.length }, tone: 'success' }, { headers });
   } catch (error) {
     if (error instanceof CheckoutRefused) {
-      return data({ ok: false as const, errors: { _form: error.messageKey } as FieldErrors, values: formValues(form), available: Number(error.details?.available ?? 0) }, { status: 409 });
+      return data({ ...formFailure(form, { _form: error.messageKey }), available: Number(error.details?.available ?? 0) }, { status: 409 });
     }
-    if (error instanceof AppError && error.code === 'invalid') {
-      const field = String(error.details?.field ?? '_form');
-      return data({ ok: false as const, errors: { [field]: error.messageKey } as FieldErrors, values: formValues(form) }, { status: 400 });
+    // A field refused (province, payment method), or the checkout no longer placeable: said on the form.
+    if (error instanceof AppError && error.code !== 'not_found') {
+      return data(formFailure(form, { [String(error.details?.field ?? '_form')]: error.messageKey }), { status: statusOf[error.code] });
     }
     throw error;
   }

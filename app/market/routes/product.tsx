@@ -12,6 +12,7 @@ import { localized } from '~/tenancy/commune.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { cartCookieHeader, MAX_CART_LINES, readCart } from '../cart.server.ts';
 import { certValid, getProductForCart, getPublishedProduct } from '../products.server.ts';
+import { MAX_QUANTITY, parseQuantity } from '../schemas.ts';
 import { CertBadge, Money, RatingLine } from '../ui.tsx';
 import type { Route } from './+types/product';
 
@@ -83,14 +84,17 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const product = await getProductForCart({ ...scopeOf(context), tenantId: commune.id }, params.slug);
   if (!product) notFound();
   const form = await readForm(request);
-  const quantityText = String(form.get('quantity') ?? '1').trim();
-  const quantity = /^\d{1,4}$/.test(quantityText) ? Number(quantityText) : NaN;
-  if (!Number.isInteger(quantity) || quantity < 1) return data({ error: 'market:errors.quantity', available: product.stock }, { status: 400 });
+  // A number is all that is read here: "10000" is a number, and "only 30 left" says more about it.
+  const typed = String(form.get('quantity') ?? '1').trim();
+  const quantity = /^\d{1,6}$/.test(typed) ? Number(typed) : 0;
+  if (quantity < 1) return data({ error: 'market:errors.quantity', available: product.stock }, { status: 400 });
   const lines = await readCart(request);
   const existing = lines.find((l) => l.productId === product.id);
   const wanted = quantity + (existing?.quantity ?? 0);
   if (product.stock <= 0) return data({ error: 'market:cart.soldOut', available: 0 }, { status: 409 });
   if (wanted > product.stock) return data({ error: 'market:cart.notEnough', available: product.stock }, { status: 409 });
+  // The cart holds at most MAX_QUANTITY of a product: more would be dropped from it unseen.
+  if (parseQuantity(wanted, 1) === null) return data({ error: 'market:errors.quantity', available: product.stock }, { status: 400 });
   if (!existing && lines.length >= MAX_CART_LINES) return data({ error: 'market:cart.full', available: product.stock }, { status: 409 });
   const next = existing
     ? lines.map((l) => (l === existing ? { ...l, quantity: wanted, seenPrice: product.priceMinor } : l))
