@@ -60,7 +60,8 @@ function enhance(first: ExploreConfig, form: HTMLFormElement, list: HTMLElement,
     const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-explore-link]');
     if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    void go(new URL(link.href), true);
+    if (link.dataset.select) choose(link.dataset.select);
+    else void go(new URL(link.href), true);
   });
   const hoverFrom = (event: Event) => hover((event.target as Element).closest<HTMLElement>('[data-place-id]')?.dataset.placeId ?? null);
   list.addEventListener('mouseover', hoverFrom);
@@ -132,17 +133,31 @@ async function startMap(first: ExploreConfig, frame: HTMLElement) {
       moved = bounds;
       if (searchArea) searchArea.hidden = false;
     },
-    onSelect(id) {
-      const url = new URL(location.href);
-      if (id) url.searchParams.set('place', id);
-      else url.searchParams.delete('place');
-      markActive(id);
-      const item = id ? list?.querySelector(`[data-place-id="${CSS.escape(id)}"]`) : null;
-      item?.scrollIntoView({ block: 'nearest' });
-      void go(url, true);
-    },
+    onSelect: choose,
     onHover: hover,
   });
+}
+
+/**
+ * A place chosen (on the map or in the list) or let go. The list stays as it is, so only the
+ * URL, the map and the list's marks change, without asking the server.
+ */
+function choose(id: string | null) {
+  const url = new URL(location.href);
+  if (id) url.searchParams.set('place', id);
+  else url.searchParams.delete('place');
+  const item = id ? list?.querySelector<HTMLElement>(`[data-place-id="${CSS.escape(id)}"]`) : null;
+  // The page is needed for a trail's track (to draw it, or to take it away) and for a place the list does not show.
+  if (config?.track || (id !== null && (!item || item.dataset.kind === 'trail'))) {
+    void go(url, true);
+    return;
+  }
+  history.pushState(null, '', url);
+  followLanguageLinks();
+  if (config) config = { ...config, selected: id };
+  handle?.select(id);
+  markActive(id);
+  item?.scrollIntoView({ block: 'nearest' });
 }
 
 /** Show the page for `url`: its list here, its places and selection on the map. */
@@ -224,5 +239,8 @@ function markActive(selected: string | null) {
   for (const item of list?.querySelectorAll<HTMLElement>('[data-place-id]') ?? []) {
     const id = item.dataset.placeId;
     item.classList.toggle('is-active', id === selected || id === hovered);
+    const link = item.querySelector('a[data-select]');
+    if (id === selected) link?.setAttribute('aria-current', 'true');
+    else link?.removeAttribute('aria-current');
   }
 }

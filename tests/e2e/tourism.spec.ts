@@ -145,8 +145,10 @@ type MapHook = { __baanMaps: { getFilter: (layer: string) => unknown; getCanvas:
 
 test('the map page runs without a framework; list, map and URL follow each other, and back works', async ({ page }) => {
   const scripts: string[] = [];
+  const pageFetches: string[] = [];
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    if (request.resourceType() === 'fetch' && new URL(request.url()).pathname === '/ta-van/tourism') pageFetches.push(request.url());
   });
   await page.goto('/ta-van/tourism?lng=en');
   expect((await renderedFeatures(page)).length).toBeGreaterThan(0);
@@ -157,7 +159,7 @@ test('the map page runs without a framework; list, map and URL follow each other
   expect(total).toBeGreaterThan(1);
 
   // Hovering a list item rings its marker.
-  const item = items.first();
+  const item = page.locator('.place-list > li:not([data-kind="trail"])').first();
   const id = (await item.getAttribute('data-place-id'))!;
   await item.hover();
   await expect(item).toHaveClass(/is-active/);
@@ -168,6 +170,15 @@ test('the map page runs without a framework; list, map and URL follow each other
   await expect(page).toHaveURL(new RegExp(`place=${encodeURIComponent(id)}`));
   await expect(page.locator('.maplibregl-popup')).toBeVisible();
   await expect(page.locator(`.place-list > li[data-place-id="${id}"]`)).toHaveClass(/is-active/);
+  expect(pageFetches).toEqual([]); // the list did not change: the server was not asked
+
+  // A trail, chosen in the list, comes with its track drawn on the map.
+  const trail = page.locator('.place-list > li[data-kind="trail"]').first();
+  await trail.getByRole('link', { name: 'Show on the map' }).click();
+  await expect(trail).toHaveClass(/is-active/);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __baanMaps: { querySourceFeatures: (s: string) => unknown[] }[] }).__baanMaps[0]!.querySourceFeatures('places-track').length))
+    .toBeGreaterThan(0);
 
   // Moving the map writes the view into the URL and offers to search the area shown.
   await page.locator('[data-map-ready]').scrollIntoViewIfNeeded();

@@ -160,7 +160,7 @@ export default function Explore({ loaderData: d }: Route.ComponentProps) {
           {d.places.length === 0 ? <p className="notice">{t('tourism:explore.none')}</p> : null}
           <ol className="place-list">
             {d.places.map((p) => (
-              <li key={p.id} data-place-id={p.id} className={p.id === d.selected ? 'is-active' : undefined}>
+              <li key={p.id} data-place-id={p.id} data-kind={p.kind} className={p.id === d.selected ? 'is-active' : undefined}>
                 {p.cover ? <ResponsiveImage image={p.cover} alt="" sizes="96px" /> : null}
                 <div>
                   <span className="kind-tag" style={{ borderColor: KIND_COLORS[p.kind] }}>
@@ -175,6 +175,7 @@ export default function Explore({ loaderData: d }: Route.ComponentProps) {
                     href={withParams({ place: p.id })}
                     className="small"
                     data-explore-link=""
+                    data-select={p.id}
                     aria-current={p.id === d.selected ? 'true' : undefined}
                   >
                     {t('tourism:explore.showOnMap')}
