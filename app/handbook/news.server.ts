@@ -16,10 +16,12 @@ type TenantScope = Scope & { tenantId: string };
 export type ContactView = { id: string; team: 'officials' | 'tech_team'; name: string; role: string; phone: string | null; zalo: string | null; hours: string };
 
 export async function listContacts(scope: TenantScope, locale: Locale, fallback: Locale): Promise<ContactView[]> {
-  const rows = await withTenant(scope, (tx) =>
-    tx.select().from(contacts).where(eq(contacts.tenantId, scope.tenantId)).orderBy(asc(contacts.team), asc(contacts.position), asc(contacts.name)),
-  );
-  return rows.map((c) => ({ id: c.id, team: c.team, name: c.name, role: localized(c.role, locale, fallback).text, phone: c.phone, zalo: c.zalo, hours: localized(c.hours, locale, fallback).text }));
+  return (await listContactsForEditing(scope)).map((c) => contactView(c, locale, fallback));
+}
+
+/** A stored contact in the reader's language. */
+export function contactView(c: typeof contacts.$inferSelect, locale: Locale, fallback: Locale): ContactView {
+  return { id: c.id, team: c.team, name: c.name, role: localized(c.role, locale, fallback).text, phone: c.phone, zalo: c.zalo, hours: localized(c.hours, locale, fallback).text };
 }
 
 export async function addContact(scope: TenantScope, input: ContactInput): Promise<void> {

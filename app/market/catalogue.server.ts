@@ -44,7 +44,7 @@ const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
  * substrings ("che shan tuyet" finds "Chè Shan Tuyết", Thai finds Thai inside words) through the
  * trigram index, filtered, sorted with the id as the final tie-break so pages never overlap.
  */
-export async function searchCatalogue(scope: Scope, query: CatalogueQuery): Promise<{ items: CatalogueItem[]; hasMore: boolean }> {
+export async function searchCatalogue(scope: Scope, query: CatalogueQuery, pageSize = PAGE_SIZE): Promise<{ items: CatalogueItem[]; hasMore: boolean }> {
   // Everything runs on `product_search` (published products only, indexed, readable by all);
   // `products` is joined for the one page of rows shown.
   const where: SQL[] = [sql`true`];
@@ -83,7 +83,7 @@ export async function searchCatalogue(scope: Scope, query: CatalogueQuery): Prom
         : query.sort === 'relevance' && phrase
           ? sql`hit.title_hit desc, hit.published_at desc nulls last, hit.product_id asc`
           : sql`hit.published_at desc nulls last, hit.product_id asc`;
-  const offset = (query.page - 1) * PAGE_SIZE;
+  const offset = (query.page - 1) * pageSize;
 
   const rows = await withTenant(scope, (tx) =>
     tx.execute(sql`
@@ -95,14 +95,14 @@ export async function searchCatalogue(scope: Scope, query: CatalogueQuery): Prom
         from product_search s
         where ${sql.join(where, sql` and `)}
         order by ${inner}
-        limit ${PAGE_SIZE + 1} offset ${offset}
+        limit ${pageSize + 1} offset ${offset}
       ) hit
       join products p on p.tenant_id = hit.tenant_id and p.id = hit.product_id and p.status = 'published'
       join communes c on c.id = p.tenant_id
       order by ${outer}`),
   );
   const list = rowsOf<Record<string, unknown>>(rows);
-  const items = list.slice(0, PAGE_SIZE).map(
+  const items = list.slice(0, pageSize).map(
     (r): CatalogueItem => ({
       id: r.id as string,
       slug: r.slug as string,
@@ -122,5 +122,5 @@ export async function searchCatalogue(scope: Scope, query: CatalogueQuery): Prom
       communeLocale: r.commune_locale as Locale,
     }),
   );
-  return { items, hasMore: list.length > PAGE_SIZE };
+  return { items, hasMore: list.length > pageSize };
 }

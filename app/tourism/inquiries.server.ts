@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { inquiries, places, type InquiryStatus } from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { withTenant, type Scope } from '#db/scope.ts';
@@ -9,13 +9,14 @@ import type { InquiryInput } from './schemas.ts';
 type TenantScope = Scope & { tenantId: string; userId: string };
 
 /** A tourist asks a homestay about a stay. Anyone may send one; only the commune reads it. */
-export async function sendInquiry(scope: Scope & { tenantId: string }, placeId: string, input: InquiryInput, locale: string): Promise<string> {
+export async function sendInquiry(scope: Scope & { tenantId: string }, placeSlug: string, input: InquiryInput, locale: string): Promise<string> {
   return withTenant(scope, async (tx) => {
     const [place] = await tx
-      .select({ kind: places.kind })
+      .select({ id: places.id, kind: places.kind })
       .from(places)
-      .where(and(eq(places.tenantId, scope.tenantId), eq(places.id, placeId), eq(places.published, true)));
+      .where(and(eq(places.tenantId, scope.tenantId), eq(places.slug, placeSlug), eq(places.published, true)));
     if (!place || place.kind !== 'homestay') throw new AppError('not_found', 'common:errors.notFound');
+    const placeId = place.id;
     const [row] = await tx
       .insert(inquiries)
       .values({ tenantId: scope.tenantId, placeId, checkIn: input.checkIn, checkOut: input.checkOut, guests: input.guests, name: input.name, phone: input.phone, email: input.email, message: input.message ?? null, locale })
@@ -55,6 +56,18 @@ export async function listInquiries(scope: TenantScope, official: boolean): Prom
       .orderBy(desc(inquiries.createdAt))
       .limit(300),
   );
+}
+
+/** How many inquiries wait for an answer (the desk's badge): all of the commune's for officials, a host's own. */
+export async function countNewInquiries(scope: TenantScope, official: boolean): Promise<number> {
+  const [row] = await withTenant(scope, (tx) =>
+    tx
+      .select({ n: count() })
+      .from(inquiries)
+      .innerJoin(places, and(eq(places.tenantId, inquiries.tenantId), eq(places.id, inquiries.placeId)))
+      .where(and(eq(inquiries.tenantId, scope.tenantId), eq(inquiries.status, 'new'), official ? undefined : eq(places.ownerUserId, scope.userId))),
+  );
+  return row?.n ?? 0;
 }
 
 export async function setInquiryStatus(scope: TenantScope, official: boolean, id: string, status: InquiryStatus): Promise<void> {

@@ -144,9 +144,8 @@ export async function listManagedPlaces(scope: TenantScope, staff: boolean) {
 }
 
 /** How far a point is from the commune's centre, to warn about a location typed or tapped in the wrong place. */
-export async function distanceFromCommune(scope: Scope & { tenantId: string }, lat: number, lon: number): Promise<number> {
-  const [row] = await withTenant(scope, (tx) => tx.select({ lat: communes.centerLat, lon: communes.centerLon }).from(communes).where(eq(communes.id, scope.tenantId)));
-  return row ? haversine([row.lon, row.lat], [lon, lat]) : 0;
+export function distanceFromCommune(commune: { centerLat: number; centerLon: number }, lat: number, lon: number): number {
+  return haversine([commune.centerLon, commune.centerLat], [lon, lat]);
 }
 
 /** Beyond this distance from the commune's centre a location is probably outside its province. */

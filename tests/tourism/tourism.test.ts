@@ -6,7 +6,7 @@ import { events, inquiries, places } from '#db/schema/index.ts';
 import { withTenant } from '#db/scope.ts';
 import { deleteEvent, listEvents, saveEvent, toICalendar } from '~/tourism/events.server.ts';
 import { MAX_GPX_POINTS, elevationGain, parseGpx } from '~/tourism/gpx.server.ts';
-import { listInquiries, sendInquiry, setInquiryStatus } from '~/tourism/inquiries.server.ts';
+import { countNewInquiries, listInquiries, sendInquiry, setInquiryStatus } from '~/tourism/inquiries.server.ts';
 import { listPlaces, parseBbox, placesGeoJson, savePlace } from '~/tourism/places.server.ts';
 import { eventInputSchema, inquirySchema, placeInputSchema, todayIn, type PlaceInput } from '~/tourism/schemas.ts';
 import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
@@ -207,10 +207,14 @@ describe('inquiries', () => {
   it("reaches the host and officials with an outbox event; commune B cannot read or edit commune A's", async () => {
     const homestay = await savePlace(scopeOf(a.id, editorA.id), true, null, place({ name: { vi: 'Nhà của chủ' }, ownerEmail: host.email }), [], undefined);
     const tourist = scopeFor(database, a.id, null) as never as Parameters<typeof sendInquiry>[0];
-    const id = await sendInquiry(tourist, homestay.id, { checkIn: '2030-01-02', checkOut: '2030-01-04', guests: 2, name: 'Emma', phone: null, email: 'emma@example.com', message: 'Hello' }, 'en');
+    const id = await sendInquiry(tourist, homestay.slug, { checkIn: '2030-01-02', checkOut: '2030-01-04', guests: 2, name: 'Emma', phone: null, email: 'emma@example.com', message: 'Hello' }, 'en');
     const hostInbox = await listInquiries(scopeOf(a.id, host.id), false);
     expect(hostInbox.map((q) => q.id)).toContain(id);
+    const waiting = await countNewInquiries(scopeOf(a.id, host.id), false);
+    expect(waiting).toBe(hostInbox.filter((q) => q.status === 'new').length);
+    expect(waiting).toBeGreaterThan(0);
     await setInquiryStatus(scopeOf(a.id, host.id), false, id, 'replied');
+    expect(await countNewInquiries(scopeOf(a.id, host.id), false)).toBe(waiting - 1);
     const kinds = await withTenant(scopeFor(database, a.id, null), (tx) => tx.select({ type: events.type }).from(events).where(eq(events.tenantId, a.id)));
     expect(kinds.map((k) => k.type)).toEqual(expect.arrayContaining(['inquiry.received', 'inquiry.status_changed']));
 
@@ -218,6 +222,9 @@ describe('inquiries', () => {
     const seen = await withTenant(scopeOf(b.id, officialB.id), (tx) => tx.select().from(inquiries));
     expect(seen).toHaveLength(0);
     expect(await listInquiries(scopeOf(b.id, officialB.id), true)).toHaveLength(0);
+    expect(await countNewInquiries(scopeOf(b.id, officialB.id), true)).toBe(0);
+    // An inquiry sent in B for A's homestay finds no such place.
+    await expect(sendInquiry(scopeFor(database, b.id, null) as never, homestay.slug, { checkIn: '2030-01-02', checkOut: '2030-01-04', guests: 2, name: 'Emma', phone: null, email: 'emma@example.com', message: undefined }, 'en')).rejects.toMatchObject({ code: 'not_found' });
     await expect(savePlace(scopeOf(b.id, officialB.id), true, homestay.id, place({ name: { th: 'ยึด' } }), [], undefined)).rejects.toMatchObject({ code: 'not_found' });
     await expect(setInquiryStatus(scopeOf(b.id, officialB.id), true, id, 'closed')).rejects.toMatchObject({ code: 'not_found' });
     // Events: public to read, but B can neither change nor delete A's, nor see A's drafts or unpublished places.

@@ -11,23 +11,23 @@ import { parseForm } from '~/lib/forms.ts';
 import { nestLocaleFields } from '~/tenancy/schemas.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { ContactInputSchema } from '../news-schemas.ts';
-import { addContact, deleteContact, listContacts, listContactsForEditing, updateContact } from '../news.server.ts';
+import { addContact, contactView, deleteContact, listContactsForEditing, updateContact } from '../news.server.ts';
 import type { Route } from './+types/contacts-manage';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official']);
-  const [views, stored] = await Promise.all([listContacts(scope, getLocale(context), commune.defaultLocale), listContactsForEditing(scope)]);
+  const locale = getLocale(context);
+  const stored = await listContactsForEditing(scope);
   return {
     title: getI18n(context).t('handbook:contacts.manage'),
     slug: commune.slug,
-    contacts: views.map((view) => {
-      const c = stored.find((row) => row.id === view.id)!;
+    contacts: stored.map((c) => {
       const values: Record<string, string> = { team: c.team, name: c.name, phone: c.phone ?? '', zalo: c.zalo ?? '' };
       for (const lng of LOCALES) {
         values[`role.${lng}`] = c.role[lng] ?? '';
         values[`hours.${lng}`] = c.hours[lng] ?? '';
       }
-      return { ...view, values };
+      return { ...contactView(c, locale, commune.defaultLocale), values };
     }),
   };
 }

@@ -25,9 +25,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const commune = requireCommune(context);
   const locale = getLocale(context) as Locale;
   const scope = { ...scopeOf(context), tenantId: commune.id };
-  const canEdit = await viewerHasRole(context, ['official', 'editor']);
   const today = todayIn(commune.timeZone);
-  const events = await listEvents(scope, today);
+  const [canEdit, events] = await Promise.all([viewerHasRole(context, ['official', 'editor']), listEvents(scope, today)]);
   const places = canEdit && scope.userId ? await listManagedPlaces({ ...scope, userId: scope.userId }, true) : [];
   const editId = new URL(request.url).searchParams.get('edit');
   const editing = canEdit && editId ? (events.find((e) => e.id === editId) ?? null) : null;

@@ -4,7 +4,7 @@ import { requireMembership, viewerHasRole } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { localized } from '~/tenancy/commune.ts';
-import { listInquiries } from '../inquiries.server.ts';
+import { countNewInquiries } from '../inquiries.server.ts';
 import type { PlaceKind } from '../kinds.ts';
 import { listManagedPlaces } from '../places.server.ts';
 import type { Route } from './+types/manage';
@@ -14,13 +14,14 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official', 'editor', 'seller']);
   const locale = getLocale(context) as Locale;
   const [staff, official] = await Promise.all([viewerHasRole(context, ['official', 'editor']), viewerHasRole(context, ['official'])]);
-  const [places, inquiries] = await Promise.all([listManagedPlaces(scope, staff), official || !staff ? listInquiries(scope, official) : Promise.resolve([])]);
+  const showInbox = official || !staff;
+  const [places, newInquiries] = await Promise.all([listManagedPlaces(scope, staff), showInbox ? countNewInquiries(scope, official) : Promise.resolve(0)]);
   return {
     title: getI18n(context).t('tourism:manage.title'),
     slug: commune.slug,
     staff,
-    showInbox: official || !staff,
-    newInquiries: inquiries.filter((i) => i.status === 'new').length,
+    showInbox,
+    newInquiries,
     places: places.map((p) => ({ ...p, kind: p.kind as PlaceKind, name: localized(p.name, locale, commune.defaultLocale).text })),
   };
 }

@@ -111,7 +111,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   }
   // Far from the commune: probably a typo or a tap in the wrong place. Ask once.
   const at = track ? track.start : { lat: input.lat, lon: input.lon };
-  if ((await distanceFromCommune(scope, at.lat, at.lon)) > FAR_FROM_COMMUNE_M && form.get('confirmFar') !== 'on') {
+  if (distanceFromCommune(commune, at.lat, at.lon) > FAR_FROM_COMMUNE_M && form.get('confirmFar') !== 'on') {
     return data({ ...formFailure(form, { lat: 'tourism:errors.farFromCommune' }), far: true }, { status: 400 });
   }
   const collected = await collectPhotos(scope, form, place?.photos ?? [], MAX_PHOTOS, 'tourism:errors.tooManyPhotos');

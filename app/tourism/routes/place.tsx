@@ -5,7 +5,7 @@ import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
-import { notFound } from '~/lib/errors.ts';
+import { AppError, notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { parseForm } from '~/lib/forms.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
@@ -53,7 +53,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const l = (text: Partial<Record<string, string>> | undefined) => localized(text ?? {}, locale, commune.defaultLocale);
   const [nearby, products, here, canEdit] = await Promise.all([
     nearbyPlaces(scope, place),
-    searchCatalogue(scope, { ...parseCatalogueQuery(new URLSearchParams(), commune.currency), sort: 'newest' }),
+    searchCatalogue(scope, { ...parseCatalogueQuery(new URLSearchParams(), commune.currency), sort: 'newest' }, 4),
     listEvents(scope, todayIn(commune.timeZone), 50, place.id),
     viewerHasRole(context, ['official', 'editor']),
   ]);
@@ -143,7 +143,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       gainM: place.gainM,
     },
     nearby: nearby.map((n) => ({ slug: n.slug, kind: n.kind, name: l(n.name).text, distanceM: n.distanceM })),
-    products: products.items.slice(0, 4).map((p) => ({ slug: p.slug, title: l(p.title).text, priceMinor: p.priceMinor, currency: p.currency })),
+    products: products.items.map((p) => ({ slug: p.slug, title: l(p.title).text, priceMinor: p.priceMinor, currency: p.currency })),
     events: here.map((e) => ({ id: e.id, title: l(e.title).text, startsOn: e.startsOn, endsOn: e.endsOn })),
     jsonLd: JSON.stringify(jsonLd).replace(/</g, '\\u003c'),
     kindLabel: t(`tourism:kinds.${kind}`),
@@ -154,13 +154,15 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const commune = requireCommune(context);
   const locale = getLocale(context);
   const scope = { ...scopeOf(context), tenantId: commune.id };
-  const place = await getPlace(scope, params.slug);
-  if (!place || place.kind !== 'homestay') notFound();
   const form = await readForm(request);
   const parsed = parseForm(form, inquirySchema(todayIn(commune.timeZone)));
   if (!parsed.ok) return data(parsed, { status: 400 });
-  await sendInquiry(scope, place.id, parsed.data, locale);
-  return redirectWithFlash(`/${commune.slug}/tourism/${place.slug}#inquiry`, { key: 'tourism:inquiry.sent', tone: 'success' });
+  // Only a published homestay takes inquiries; anything else is not there (404).
+  await sendInquiry(scope, params.slug, parsed.data, locale).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  });
+  return redirectWithFlash(`/${commune.slug}/tourism/${params.slug}#inquiry`, { key: 'tourism:inquiry.sent', tone: 'success' });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) =>
