@@ -3,9 +3,10 @@ import type { MiddlewareFunction } from 'react-router';
 /**
  * A per-process micro-cache for what anonymous readers see. Most traffic on a commune site is
  * people reading published pages without an account; for a few seconds, they can share one
- * rendering. Only GET responses that are 200 and set no cookie, asked without a session,
- * flash or cart cookie and without `?lng=`, are kept, keyed by host, language and URL. Turn it off with
- * PAGE_CACHE_SECONDS=0.
+ * rendering. Only GET requests that carry no cookie but the language one (a session, flash or
+ * cart cookie, or any cookie added later, can make a page personal) and no `?lng=` are served
+ * from it, and only 200 responses that set no cookie and are not marked private are kept,
+ * keyed by host, language and URL. Turn it off with PAGE_CACHE_SECONDS=0.
  */
 const MAX_ENTRIES = 1_000;
 const MAX_BYTES = 512 * 1024;
@@ -18,8 +19,8 @@ const ttlMs = () => Math.max(0, Number(process.env.PAGE_CACHE_SECONDS ?? 5)) * 1
 function cacheable(request: Request): boolean {
   // Only behind Baan's own server, which says whether a request is a document or data request.
   if (request.method !== 'GET' || !request.headers.has('x-baan-request-kind')) return false;
-  const cookie = request.headers.get('Cookie') ?? '';
-  if (/(?:^|;\s*)(baan_session|baan_flash|baan_cart)=/.test(cookie)) return false;
+  const cookies = (request.headers.get('Cookie') ?? '').split(';').map((c) => c.trim()).filter(Boolean);
+  if (cookies.some((c) => !c.startsWith('lng='))) return false; // the language is in the key
   return !new URL(request.url).searchParams.has('lng');
 }
 
@@ -34,7 +35,7 @@ export function pageCacheMiddleware(localeOf: (context: Parameters<MiddlewareFun
     if (hit && hit.expires > now) return new Response(hit.body.slice(0), { status: 200, headers: hit.headers });
 
     const response = await next();
-    if (response.status !== 200 || response.headers.has('Set-Cookie') || !response.body) return response;
+    if (response.status !== 200 || response.headers.has('Set-Cookie') || /\b(private|no-store)\b/.test(response.headers.get('Cache-Control') ?? '') || !response.body) return response;
     const body = await response.arrayBuffer();
     if (body.byteLength <= MAX_BYTES) {
       if (entries.size >= MAX_ENTRIES) entries.clear();

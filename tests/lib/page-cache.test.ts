@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { pageCacheMiddleware } from '~/lib/page-cache.server.ts';
+
+// The anonymous page cache in front of a counting page: what it serves again, and what never.
+const middleware = pageCacheMiddleware(() => 'vi');
+type Args = Parameters<typeof middleware>[0];
+
+function page(headers: HeadersInit = {}) {
+  let renders = 0;
+  const next = async () => {
+    renders++;
+    return new Response(`render ${renders}`, { status: 200, headers });
+  };
+  const get = async (path: string, cookie?: string) => {
+    const request = new Request(`http://baan.test${path}`, { headers: { 'x-baan-request-kind': 'document', ...(cookie ? { Cookie: cookie } : {}) } });
+    const response = await middleware({ request, context: {} } as unknown as Args, next as never);
+    return (response as Response).text();
+  };
+  return { get, renders: () => renders };
+}
+
+describe('anonymous page cache', () => {
+  it('serves a reader without cookies, or with only the language cookie, from one rendering', async () => {
+    const p = page();
+    expect(await p.get('/cache-a')).toBe('render 1');
+    expect(await p.get('/cache-a', 'lng=vi')).toBe('render 1');
+    expect(p.renders()).toBe(1);
+  });
+
+  it('never serves or keeps a request carrying any other cookie (session, cart, flash, or one added later)', async () => {
+    const p = page();
+    for (const cookie of ['baan_session=x', 'lng=vi; baan_cart=y', 'baan_flash=z', 'some_new_cookie=1']) await p.get('/cache-b', cookie);
+    expect(p.renders()).toBe(4);
+    expect(await p.get('/cache-b')).toBe('render 5'); // nothing personal was kept
+  });
+
+  it('does not keep a response marked private', async () => {
+    const p = page({ 'Cache-Control': 'private, max-age=0' });
+    await p.get('/cache-c');
+    await p.get('/cache-c');
+    expect(p.renders()).toBe(2);
+  });
+});
