@@ -2,7 +2,7 @@ import { gpx } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import simplify from 'simplify-js';
 import { AppError } from '~/lib/errors.ts';
-import { haversine } from './geo.ts';
+import { trackStats } from './geo.ts';
 
 /** The largest GPX file accepted, and the most track points read from it. */
 export const MAX_GPX_BYTES = 5 * 1024 * 1024;
@@ -11,31 +11,6 @@ export const MAX_GPX_POINTS = 50_000;
 export const MAX_TRACK_POINTS = 1500;
 
 export type Track = { points: [number, number, number?][]; lengthM: number; gainM: number; start: { lat: number; lon: number } };
-
-/**
- * Climb in metres, counting a rise only once it passes `threshold` above the last low point, so
- * GPS elevation noise on a flat path does not add up to a mountain.
- */
-export function elevationGain(elevations: number[], threshold = 3): number {
-  let gain = 0;
-  let low = elevations[0];
-  let high = elevations[0];
-  for (const e of elevations) {
-    if (low === undefined || high === undefined) {
-      low = high = e;
-      continue;
-    }
-    if (e > high) high = e;
-    if (e < high - threshold) {
-      if (high - low >= threshold) gain += high - low;
-      low = high = e;
-    } else if (e < low) {
-      low = high = e;
-    }
-  }
-  if (low !== undefined && high !== undefined && high - low >= threshold) gain += high - low;
-  return Math.round(gain);
-}
 
 /**
  * Reads a GPX file into a trail: every track and route line joined in order, its length and
@@ -69,10 +44,7 @@ export function parseGpx(bytes: Uint8Array): Track {
   }
   const valid = points.filter((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[1]!) <= 90 && Math.abs(p[0]!) <= 180);
   if (valid.length < 2) throw new AppError('invalid', 'tourism:errors.gpxNoTrack');
-  let lengthM = 0;
-  for (let i = 1; i < valid.length; i++) lengthM += haversine(valid[i - 1]!, valid[i]!);
-  const elevations = valid.map((p) => p[2]).filter((e): e is number => typeof e === 'number' && Number.isFinite(e));
-  const gainM = elevations.length === valid.length ? elevationGain(elevations) : 0;
+  const { lengthM, gainM } = trackStats(valid);
   // Douglas–Peucker in degrees, tightened until the line fits the point budget.
   let tolerance = 0.00002;
   let kept = valid;
@@ -84,7 +56,7 @@ export function parseGpx(bytes: Uint8Array): Track {
   const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
   return {
     points: kept.map((p) => (typeof p[2] === 'number' ? [round(p[0]!, 6), round(p[1]!, 6), Math.round(p[2])] : [round(p[0]!, 6), round(p[1]!, 6)]) as [number, number, number?]),
-    lengthM: Math.round(lengthM),
+    lengthM,
     gainM,
     start: { lat: valid[0]![1]!, lon: valid[0]![0]! },
   };

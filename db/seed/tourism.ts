@@ -4,7 +4,7 @@ import { communes, places, tourismEvents, users, type PlaceDetails } from '../sc
 import type { LocaleText } from '../schema/tenancy.ts';
 import { fold } from '../text.ts';
 import { addDays } from '../../app/lib/dates.ts';
-import { haversine } from '../../app/tourism/geo.ts';
+import { trackStats } from '../../app/tourism/geo.ts';
 
 type DemoPlace = {
   slug: string;
@@ -158,12 +158,8 @@ export async function seedDemoTourism(database: Database): Promise<void> {
       await tx.execute(sql`select set_config('app.tenant_id', ${commune.id}, true)`);
       for (const p of content.places) {
         const [owner] = p.ownerEmail ? await tx.select({ id: users.id }).from(users).where(eq(users.email, p.ownerEmail)) : [];
-        let lengthM: number | null = null;
-        let gainM: number | null = null;
-        if (p.track) {
-          lengthM = Math.round(p.track.slice(1).reduce((sum, point, i) => sum + haversine(p.track![i]!, point), 0));
-          gainM = Math.max(0, p.track[p.track.length - 1]![2] - p.track[0]![2]);
-        }
+        // Measured as an uploaded GPX file is (geo.ts), so the demo trail says what an editor's would.
+        const { lengthM, gainM } = p.track ? trackStats(p.track) : { lengthM: null, gainM: null };
         await tx
           .insert(places)
           .values({
