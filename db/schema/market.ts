@@ -163,8 +163,6 @@ export const products = pgTable(
     primaryKey({ name: 'products_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('products_slug_key').on(t.tenantId, t.slug),
     index('products_seller_idx').on(t.tenantId, t.sellerId),
-    index('products_published_idx').on(t.publishedAt.desc(), t.id).where(sql`status = 'published'`),
-    index('products_price_idx').on(t.currency, t.priceMinor, t.id).where(sql`status = 'published'`),
     foreignKey({ name: 'products_seller_fk', columns: [t.tenantId, t.sellerId], foreignColumns: [sellers.tenantId, sellers.id] }),
     check('products_slug_check', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) <= 80`),
     check('products_status_check', sql`${t.status} in ('draft', 'pending', 'published', 'rejected', 'archived')`),
@@ -219,6 +217,8 @@ export const orders = pgTable(
     primaryKey({ name: 'orders_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('orders_reference_key').on(t.tenantId, t.reference),
     index('orders_seller_idx').on(t.tenantId, t.sellerId, t.placedAt),
+    // The commune's order desk: newest first.
+    index('orders_tenant_placed_idx').on(t.tenantId, t.placedAt.desc()),
     index('orders_buyer_idx').on(t.buyerId, t.placedAt),
     index('orders_checkout_idx').on(t.checkoutId),
     foreignKey({ name: 'orders_seller_fk', columns: [t.tenantId, t.sellerId], foreignColumns: [sellers.tenantId, sellers.id] }),
