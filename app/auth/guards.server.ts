@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createContext, redirect, type RouterContextProvider } from 'react-router';
 import { memberships, type Role } from '#db/schema/index.ts';
 import { withTenant, type Scope } from '#db/scope.ts';
@@ -51,29 +51,19 @@ export async function viewerHasRole(context: Readonly<RouterContextProvider>, ro
   if (user.isOperator) return true;
   let pending = context.get(viewerRolesContext);
   if (!pending) {
-    const scope = { ...scopeOf(context), tenantId: commune.id, userId: user.id };
-    pending = withTenant(scope, (tx) =>
-      tx
-        .select({ role: memberships.role })
-        .from(memberships)
-        .where(and(eq(memberships.tenantId, commune.id), eq(memberships.userId, user.id))),
-    ).then((rows) => rows.map((r) => r.role));
+    pending = rolesOf({ ...scopeOf(context), tenantId: commune.id, userId: user.id });
     (context as RouterContextProvider).set(viewerRolesContext, pending);
   }
   return (await pending).some((role) => roles.includes(role));
 }
 
-export async function hasRole(scope: Scope, roles: readonly Role[], isOperator = false): Promise<boolean> {
-  if (isOperator) return true;
-  if (!scope.tenantId || !scope.userId) return false;
+/** The roles a person holds in a commune, read as that person in that commune (so under its row-level security). */
+export async function rolesOf(scope: Scope & { tenantId: string; userId: string }): Promise<Role[]> {
   const { tenantId, userId } = scope;
   const rows = await withTenant(scope, (tx) =>
-    tx
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId), inArray(memberships.role, [...roles]))),
+    tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId))),
   );
-  return rows.length > 0;
+  return rows.map((r) => r.role);
 }
 
 /**

@@ -87,8 +87,8 @@ export async function listSellerOrders(scope: TenantScope, sellerId: string): Pr
   );
 }
 
-/** Orders of the commune (officials), newest first. */
-export async function listCommuneOrders(scope: TenantScope): Promise<OrderSummary[]> {
+/** The commune's newest orders (officials). */
+export async function listCommuneOrders(scope: TenantScope, limit = 50): Promise<OrderSummary[]> {
   return withTenant(scope, (tx) =>
     tx
       .select(summaryColumns)
@@ -97,7 +97,7 @@ export async function listCommuneOrders(scope: TenantScope): Promise<OrderSummar
       .innerJoin(communes, eq(communes.id, orders.tenantId))
       .where(eq(orders.tenantId, scope.tenantId))
       .orderBy(desc(orders.placedAt))
-      .limit(200),
+      .limit(limit),
   );
 }
 

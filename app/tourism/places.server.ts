@@ -109,16 +109,6 @@ export async function getPlace(scope: Scope & { tenantId: string }, slug: string
   return row ?? null;
 }
 
-export async function getPlaceById(scope: Scope & { tenantId: string }, id: string): Promise<PlaceRow | null> {
-  const [row] = await withTenant(scope, (tx) =>
-    tx
-      .select()
-      .from(places)
-      .where(and(eq(places.tenantId, scope.tenantId), eq(places.id, id))),
-  );
-  return row ?? null;
-}
-
 /** Published places near a point (same commune), nearest first. */
 export async function nearbyPlaces(scope: Scope & { tenantId: string }, from: { id: string; lat: number; lon: number }, limit = 5) {
   const rows = await withTenant(scope, (tx) =>

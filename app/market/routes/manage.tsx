@@ -40,7 +40,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     moderation,
     sellers,
     queue: queue.map((p) => ({ ...p, title: localized(p.title, locale, commune.defaultLocale).text })),
-    orders: orders.slice(0, 50),
+    orders,
   };
 }
 
