@@ -11,7 +11,7 @@ import { freeSlug, shortSuffix } from '~/lib/slugs.server.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { Track } from './gpx.server.ts';
 import { haversine } from './geo.ts';
-import type { PlaceCollection, PlaceKind } from './kinds.ts';
+import { isPlaceKind, type PlaceCollection, type PlaceKind } from './kinds.ts';
 import type { PlaceInput } from './schemas.ts';
 
 type TenantScope = Scope & { tenantId: string; userId: string };
@@ -28,10 +28,9 @@ export function parseBbox(value: string | null): Bbox | null {
   return [w, s, e, n];
 }
 
-export function parseKinds(value: string | null): PlaceKind[] {
-  if (!value) return [];
-  const all = ['homestay', 'sight', 'food', 'craft_village', 'market', 'viewpoint', 'trail'];
-  return [...new Set(value.split(','))].filter((k) => all.includes(k)) as PlaceKind[];
+/** The kinds asked for in a URL: `?kind=homestay,food` or `?kind=homestay&kind=food` (what the no-JavaScript form sends); unknown ones are ignored. */
+export function parseKinds(params: URLSearchParams): PlaceKind[] {
+  return [...new Set(params.getAll('kind').flatMap((value) => value.split(',')))].filter(isPlaceKind);
 }
 
 function filters(query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[] }): SQL[] {

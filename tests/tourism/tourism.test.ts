@@ -8,7 +8,7 @@ import { deleteEvent, listEvents, saveEvent, toICalendar } from '~/tourism/event
 import { elevationGain } from '~/tourism/geo.ts';
 import { MAX_GPX_POINTS, parseGpx } from '~/tourism/gpx.server.ts';
 import { countNewInquiries, listInquiries, sendInquiry, setInquiryStatus } from '~/tourism/inquiries.server.ts';
-import { listPlaces, parseBbox, placesGeoJson, savePlace } from '~/tourism/places.server.ts';
+import { listPlaces, parseBbox, parseKinds, placesGeoJson, savePlace } from '~/tourism/places.server.ts';
 import { eventInputSchema, inquirySchema, placeInputSchema, todayIn, type PlaceInput } from '~/tourism/schemas.ts';
 import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
@@ -95,6 +95,8 @@ describe('places and GeoJSON', () => {
     expect(viewpoints.length).toBeGreaterThan(0);
     expect(viewpoints.every((p) => p.kind === 'viewpoint')).toBe(true);
     expect(parseBbox('10,20,5,30')).toBeNull();
+    // Kinds as the map's script sends them (comma-joined) and as the plain form does (repeated); unknown ones dropped.
+    expect(parseKinds(new URLSearchParams('kind=homestay,food&kind=trail&kind=casino&kind=food'))).toEqual(['homestay', 'food', 'trail']);
     expect(parseBbox('a,b,c,d')).toBeNull();
     expect(parseBbox('-200,0,0,10')).toBeNull();
   });

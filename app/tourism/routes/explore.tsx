@@ -33,7 +33,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const commune = context.get(communeContext);
   const locale = getLocale(context) as Locale;
   const params = new URL(request.url).searchParams;
-  const kinds = parseKinds(params.getAll('kind').join(','));
+  const kinds = parseKinds(params);
   const bbox = parseBbox(params.get('bbox'));
   const scope = { ...scopeOf(context), tenantId: commune?.id ?? null };
   const selected = params.get('place');

@@ -22,7 +22,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   }
   const body = await placesGeoJsonText(
     { ...scopeOf(context), tenantId: commune?.id ?? null },
-    { tenantId: commune?.id ?? null, bbox, kinds: parseKinds(params.getAll('kind').join(',')) },
+    { tenantId: commune?.id ?? null, bbox, kinds: parseKinds(params) },
     getLocale(context) as Locale,
   );
   return new Response(body, {
