@@ -8,7 +8,6 @@ import type { MapLabels, MapView, PlacesMapHandle } from './places-map.ts';
 
 export type ExploreConfig = {
   styleUrl: string | null;
-  fallbackStyleUrl: string;
   /** The GeoJSON URL for the current filter. */
   places: string;
   view: MapView;
@@ -116,7 +115,6 @@ async function startMap(first: ExploreConfig, frame: HTMLElement) {
   const now = config ?? first;
   handle = module.createPlacesMap(frame, {
     styleUrl: now.styleUrl,
-    fallbackStyleUrl: now.fallbackStyleUrl,
     places: now.places,
     view: viewOf(new URL(location.href)) ?? now.view,
     selectedId: now.selected,

@@ -8,7 +8,6 @@ import type { MapLabels, MapView } from './places-map.ts';
 
 export type PlaceMapConfig = {
   styleUrl: string | null;
-  fallbackStyleUrl: string;
   view: MapView;
   /** This place's feature id, ringed on the map. */
   id: string;
@@ -40,7 +39,6 @@ async function start(frame: HTMLElement, config: PlaceMapConfig) {
   if (!module) return;
   const map = module.createPlacesMap(frame, {
     styleUrl: config.styleUrl,
-    fallbackStyleUrl: config.fallbackStyleUrl,
     places: config.places,
     view: config.view,
     track: config.track,

@@ -1,7 +1,8 @@
-// The tourism map (MapLibre), without a framework: the explore pages drive it from a small
-// script of their own (explore.browser.ts) and the place editor through a React wrapper
-// (map.client.tsx). Browser only, and always loaded after the page has painted, so the list of
-// places (the primary UI) never waits for this chunk, its worker or its stylesheets.
+// The tourism map (MapLibre), without a framework: the map pages drive it from small scripts of
+// their own (explore.browser.ts, place-map.browser.ts) and the place editor from React
+// (pick-map.tsx), all through map-loader.ts. Browser only, and always loaded after the page has
+// painted, so the list of places (the primary UI) never waits for this chunk, its worker or its
+// stylesheets.
 import * as maplibregl from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -28,8 +29,6 @@ export type MapLabels = {
 export type PlacesMapOptions = {
   /** MAP_STYLE_URL from the server; null → the offline style. */
   styleUrl: string | null;
-  /** '/map/offline-style.json' */
-  fallbackStyleUrl: string;
   /** Inline features or a URL to fetch (GeoJSON, longitude first). */
   places: PlaceCollection | string;
   view: MapView;
@@ -47,7 +46,6 @@ export type PlacesMapOptions = {
   pick?: { lat: number; lon: number } | null;
   /** A trail as [lon, lat] positions, drawn in the trail colour; the map fits to it. */
   track?: [number, number][] | null;
-  interactive?: boolean;
   showLegend?: boolean;
 };
 
@@ -66,13 +64,15 @@ export type PlacesMapHandle = {
   destroy(): void;
 };
 
-export const PLACES_SOURCE = 'places';
-export const TRACK_SOURCE = 'places-track';
-export const TRACK_LAYER = 'places-track-line';
-export const CLUSTER_LAYER = 'places-cluster';
-export const HIGHLIGHT_LAYER = 'places-highlight';
-export const PLACE_LAYER = 'places-point';
+const PLACES_SOURCE = 'places';
+const TRACK_SOURCE = 'places-track';
+const TRACK_LAYER = 'places-track-line';
+const CLUSTER_LAYER = 'places-cluster';
+const HIGHLIGHT_LAYER = 'places-highlight';
+const PLACE_LAYER = 'places-point';
 const OWN_SOURCES = new Set([PLACES_SOURCE, TRACK_SOURCE]);
+/** The bundled basemap (public/map/, built by scripts/build-offline-map.mjs): the default, and the fallback. */
+const OFFLINE_STYLE_URL = '/map/offline-style.json';
 
 /** How long the configured style may take before the offline basemap is used instead. */
 const STYLE_TIMEOUT_MS = 4000;
@@ -135,10 +135,9 @@ export function createPlacesMap(frame: HTMLElement, options: PlacesMapOptions): 
   try {
     map = new maplibregl.Map({
       container,
-      style: configured ?? options.fallbackStyleUrl,
+      style: configured ?? OFFLINE_STYLE_URL,
       center: [options.view.lon, options.view.lat],
       zoom: options.view.zoom,
-      interactive: options.interactive ?? true,
       attributionControl: { compact: true },
       // Rotating and tilting disorient more than they help on a small phone screen.
       dragRotate: false,
@@ -153,12 +152,10 @@ export function createPlacesMap(frame: HTMLElement, options: PlacesMapOptions): 
     frame.hidden = true;
     return null;
   }
-  if (options.interactive ?? true) {
-    map.touchZoomRotate.disableRotation();
-    map.keyboard.disableRotation();
-    // Buttons as well as gestures: not everyone can pinch or drag (WCAG 2.5.7).
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-  }
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  // Buttons as well as gestures: not everyone can pinch or drag (WCAG 2.5.7).
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   const maps = (window.__baanMaps ??= []);
   maps.push(map);
 
@@ -275,7 +272,7 @@ export function createPlacesMap(frame: HTMLElement, options: PlacesMapOptions): 
     notice.textContent = labels.fallbackNotice;
     frame.append(notice);
     // A full swap (no diff), so `style.load` fires and our layers are added to the new style.
-    map.setStyle(options.fallbackStyleUrl, { diff: false });
+    map.setStyle(OFFLINE_STYLE_URL, { diff: false });
   };
   const timer = configured
     ? window.setTimeout(() => {

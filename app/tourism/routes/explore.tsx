@@ -49,7 +49,6 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const communeName = commune ? localized(commune.name, locale, commune.defaultLocale).text : null;
   const config: ExploreConfig = {
     styleUrl: env.mapStyleUrl,
-    fallbackStyleUrl: '/map/offline-style.json',
     places: `${commune ? `/${commune.slug}/places.geojson` : '/map/places.geojson'}${kinds.length ? `?kind=${kinds.join(',')}` : ''}`,
     view:
       lat !== null && lon !== null

@@ -17,8 +17,9 @@ import { nestLocaleFields } from '~/tenancy/schemas.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { parseGpx, MAX_GPX_BYTES, type Track } from '../gpx.server.ts';
 import { PLACE_KINDS, type PlaceKind } from '../kinds.ts';
-import { MapIsland } from '../map-island.tsx';
+import { mapLabels } from '../map-labels.ts';
 import { distanceFromCommune, FAR_FROM_COMMUNE_M, getPlace, ownerEmailOf, savePlace, type PlaceRow } from '../places.server.ts';
+import { PickMap } from '../pick-map.tsx';
 import { placeInputSchema } from '../schemas.ts';
 import type { Route } from './+types/place-editor';
 
@@ -142,7 +143,6 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
   const typedLon = Number(lon);
   const pick = lat.trim() && lon.trim() && Number.isFinite(typedLat) && Number.isFinite(typedLon) && Math.abs(typedLat) <= 90 && Math.abs(typedLon) <= 180 ? { lat: typedLat, lon: typedLon } : null;
   const others = LOCALES.filter((lng) => lng !== d.primary) as Locale[];
-  const kindLabels = Object.fromEntries(PLACE_KINDS.map((k) => [k, t(`tourism:kinds.${k}`)])) as Record<PlaceKind, string>;
   const localeFields = (field: string, label: string, multiline = false, max = 300) =>
     [d.primary, ...others].map((lng) => (
       <Field key={`${field}.${lng}`} name={`${field}.${lng}`} lang={lng} label={`${label} (${LOCALE_NAMES[lng]})`} defaultValue={v[`${field}.${lng}`]} errors={errors} multiline={multiline} rows={multiline ? 4 : undefined} maxLength={max} />
@@ -160,7 +160,7 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
           <select id="kind" name="kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as PlaceKind)}>
             {PLACE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {kindLabels[k]}
+                {t(`tourism:kinds.${k}`)}
               </option>
             ))}
           </select>
@@ -172,18 +172,15 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
         <fieldset className="stack">
           <legend>{t('tourism:editor.location')}</legend>
           <p className="hint">{t('tourism:editor.locationHint')}</p>
-          <MapIsland
+          <PickMap
             styleUrl={d.styleUrl}
-            fallbackStyleUrl="/map/offline-style.json"
-            places={{ type: 'FeatureCollection', features: [] }}
             view={pick ? { ...pick, zoom: 14 } : d.center}
-            labels={{ legend: '', kinds: kindLabels, fallbackNotice: t('tourism:explore.fallbackNotice'), open: t('tourism:explore.open'), zoomIn: t('tourism:explore.zoomIn'), zoomOut: t('tourism:explore.zoomOut'), close: t('tourism:explore.close'), mapLabel: t('tourism:editor.mapLabel') }}
+            labels={{ ...mapLabels(t as never), mapLabel: t('tourism:editor.mapLabel') }}
             pick={pick}
             onPick={(a, b) => {
               setLat(a.toFixed(6));
               setLon(b.toFixed(6));
             }}
-            showLegend={false}
           />
           <div className="field-row">
             <div className={`field${errors?.lat ? ' field-error' : ''}`}>

@@ -93,7 +93,6 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   });
   const mapConfig: PlaceMapConfig = {
     styleUrl: env.mapStyleUrl,
-    fallbackStyleUrl: '/map/offline-style.json',
     view: { lat: place.lat, lon: place.lon, zoom: 14 },
     id: `${commune.slug}/${place.slug}`,
     places: {
