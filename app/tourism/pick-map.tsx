@@ -3,7 +3,6 @@
 // that cannot draw maps just does not show the box.
 import { useEffect, useRef, useState } from 'react';
 import { importPlacesMap } from './map-loader.ts';
-import { MAP_PLACEHOLDER } from './map-placeholder.ts';
 import type { MapLabels, MapView, PlacesMapHandle } from './places-map.ts';
 
 type Point = { lat: number; lon: number };
@@ -50,7 +49,7 @@ export function PickMap({ styleUrl, view, pick, labels, onPick }: { styleUrl: st
 
   return (
     <div ref={frame} className="map-frame" hidden={unavailable}>
-      <div className="map-box" style={MAP_PLACEHOLDER} aria-hidden="true" />
+      <div className="map-box" aria-hidden="true" />
     </div>
   );
 }

@@ -119,7 +119,6 @@ export function createPlacesMap(frame: HTMLElement, options: PlacesMapOptions): 
   const { labels } = options;
   const container = frame.querySelector<HTMLDivElement>('.map-box') ?? frame.appendChild(document.createElement('div'));
   container.className = options.onPick ? 'map-box map-pick' : 'map-box';
-  container.removeAttribute('style'); // map.css sizes it now
   container.removeAttribute('aria-hidden');
   container.setAttribute('role', 'region');
   container.setAttribute('aria-label', labels.mapLabel);

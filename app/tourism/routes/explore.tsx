@@ -15,7 +15,6 @@ import exploreScript from '../explore.browser.ts?worker&url';
 import type { ExploreConfig } from '../explore.browser.ts';
 import { KIND_COLORS, PLACE_KINDS, type PlaceKind } from '../kinds.ts';
 import { mapLabels } from '../map-labels.ts';
-import { MAP_PLACEHOLDER } from '../map-placeholder.ts';
 import { listPlaces, parseBbox, parseKinds, trailTrack } from '../places.server.ts';
 import type { Route } from './+types/explore';
 
@@ -138,7 +137,7 @@ export default function Explore({ loaderData: d }: Route.ComponentProps) {
       <div className="explore">
         <div className="explore-map">
           <div className="map-frame">
-            <div className="map-box" style={MAP_PLACEHOLDER} aria-hidden="true" />
+            <div className="map-box" aria-hidden="true" />
           </div>
           <button type="button" className="button button-secondary search-area" hidden>
             {t('tourism:explore.searchArea')}

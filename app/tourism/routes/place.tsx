@@ -23,7 +23,6 @@ import { listEvents } from '../events.server.ts';
 import { sendInquiry } from '../inquiries.server.ts';
 import { KIND_COLORS, type PlaceKind } from '../kinds.ts';
 import { mapLabels } from '../map-labels.ts';
-import { MAP_PLACEHOLDER } from '../map-placeholder.ts';
 import type { PlaceMapConfig } from '../place-map.browser.ts';
 import { getPlace, nearbyPlaces } from '../places.server.ts';
 import { inquirySchema, todayIn } from '../schemas.ts';
@@ -341,7 +340,7 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
       <section aria-labelledby="map-title" data-place-map-section="" hidden>
         <h2 id="map-title">{t('tourism:place.mapTitle')}</h2>
         <div className="map-frame" data-place-map="" style={{ '--map-height': '15rem' } as React.CSSProperties}>
-          <div className="map-box" style={MAP_PLACEHOLDER} aria-hidden="true" />
+          <div className="map-box" aria-hidden="true" />
         </div>
         <script type="application/json" id="place-map-config" dangerouslySetInnerHTML={{ __html: d.mapConfig }} />
         <script type="module" src={placeMapScript} />
