@@ -5,7 +5,7 @@ import { ServerRouter, type EntryContext, type RouterContextProvider } from 'rea
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { startFeedSchedule } from '~/handbook/feed-schedule.server.ts';
 import { getDatabase } from '~/lib/database.server.ts';
-import type { RouteHandle } from '~/ui/route-handle.ts';
+import { hydratesWith } from '~/ui/route-handle.ts';
 
 /**
  * Opens the database, applies migrations and seeds an empty embedded database. The server
@@ -37,7 +37,7 @@ export default function handleRequest(
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
   // Reading pages (no JavaScript) render as one string: the cheapest way React has. A render
   // error throws; React Router then renders the route's error boundary instead.
-  if (!hydrates(routerContext)) {
+  if (!hydratesWith(routerContext.staticHandlerContext.matches.map((match) => routerContext.routeModules[match.route.id]?.handle))) {
     return new Response(`<!DOCTYPE html>${renderToString(app)}`, { headers: responseHeaders, status: responseStatusCode });
   }
   // Hydrating pages need the streaming renderer (React Router hands over its data through
@@ -71,9 +71,4 @@ export default function handleRequest(
     });
     setTimeout(abort, streamTimeout + 1000);
   });
-}
-
-/** Whether the page loads React: not when a matched route's handle says `{ hydrate: false }`. */
-function hydrates(context: EntryContext): boolean {
-  return !context.staticHandlerContext.matches.some((match) => (context.routeModules[match.route.id]?.handle as RouteHandle | undefined)?.hydrate === false);
 }

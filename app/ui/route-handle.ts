@@ -6,6 +6,11 @@ import { useMatches } from 'react-router';
  */
 export type RouteHandle = { hydrate?: boolean };
 
+/** Whether a page whose matched routes have these handles loads React (the server's renderer asks too). */
+export function hydratesWith(handles: readonly unknown[]): boolean {
+  return !handles.some((handle) => (handle as RouteHandle | undefined)?.hydrate === false);
+}
+
 export function useHydrate(): boolean {
-  return !useMatches().some((match) => (match.handle as RouteHandle | undefined)?.hydrate === false);
+  return hydratesWith(useMatches().map((match) => match.handle));
 }

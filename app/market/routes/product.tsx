@@ -9,6 +9,7 @@ import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { PhotoGallery } from '~/media/photos.tsx';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';
 import { localized } from '~/tenancy/commune.ts';
+import { inertJson } from '~/ui/inert-json.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { cartCookieHeader, MAX_CART_LINES, readCart } from '../cart.server.ts';
 import { certValid, getProductForCart, getPublishedProduct } from '../products.server.ts';
@@ -75,7 +76,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     seller: { ...seller, story: localized(seller.story, locale, commune.defaultLocale).text },
     others: others.map((o) => ({ ...o, title: localized(o.title, locale, commune.defaultLocale).text, cover: o.photos[0] ?? null })),
     reviews,
-    jsonLd: JSON.stringify(jsonLd).replace(/</g, '\\u003c'),
+    jsonLd: inertJson(jsonLd),
   };
 }
 

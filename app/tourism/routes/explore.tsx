@@ -7,6 +7,7 @@ import { communeContext } from '~/lib/context.ts';
 import { env } from '~/lib/env.server.ts';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';
 import { localized } from '~/tenancy/commune.ts';
+import { inertJson } from '~/ui/inert-json.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 // The page's only script: a small module, no framework, that loads the map after the list has
 // painted and keeps list, map and URL in step. Bundled on its own (Vite's module-worker build
@@ -66,8 +67,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     kinds,
     bbox,
     selected,
-    // Inert JSON for the page's script; `<` escaped so no text can close the script element.
-    config: JSON.stringify(config).replace(/</g, '\\u003c'),
+    config: inertJson(config),
     places: places.map((p) => ({
       id: p.key,
       kind: p.kind,

@@ -16,6 +16,7 @@ import { localized } from '~/tenancy/commune.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { OfflinePage } from '~/handbook/offline-page.tsx';
 import { env } from '~/lib/env.server.ts';
+import { inertJson } from '~/ui/inert-json.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 // The small map's script (see place-map.browser.ts): MapLibre only once the map is scrolled to.
 import placeMapScript from '../place-map.browser.ts?worker&url';
@@ -103,8 +104,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   };
   return {
     title: name.text,
-    // Inert JSON for the map's script; `<` escaped so no text can close the script element.
-    mapConfig: JSON.stringify(mapConfig).replace(/</g, '\\u003c'),
+    mapConfig: inertJson(mapConfig),
     communeSlug: commune.slug,
     communeName: localized(commune.name, locale, commune.defaultLocale).text,
     currency: commune.currency,
@@ -143,7 +143,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     nearby: nearby.map((n) => ({ slug: n.slug, kind: n.kind, name: l(n.name).text, distanceM: n.distanceM })),
     products: products.items.map((p) => ({ slug: p.slug, title: l(p.title).text, priceMinor: p.priceMinor, currency: p.currency })),
     events: here.map((e) => ({ id: e.id, title: l(e.title).text, startsOn: e.startsOn, endsOn: e.endsOn })),
-    jsonLd: JSON.stringify(jsonLd).replace(/</g, '\\u003c'),
+    jsonLd: inertJson(jsonLd),
     kindLabel: t(`tourism:kinds.${kind}`),
   };
 }
