@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PhoneSchema } from '~/auth/schemas.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { localeTextSchema, optionalText } from '~/lib/schemas.ts';
+import { parsePrice } from '~/market/schemas.ts';
 import { PLACE_KINDS } from './kinds.ts';
 
 const checkbox = z
@@ -37,7 +38,25 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-export function placeInputSchema(primary: Locale) {
+/**
+ * A night's price in whole units of the commune's currency (what a host quotes: "250.000" đồng,
+ * "1,500" baht), read as the marketplace reads prices; decimals of a baht are refused, not misread.
+ */
+const wholePrice = (currency: 'VND' | 'THB') =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      const minor = parsePrice(value, currency);
+      const whole = minor === null ? NaN : currency === 'THB' ? minor / 100 : minor;
+      if (Number.isInteger(whole) && whole <= 1_000_000_000) return whole;
+      ctx.addIssue({ code: 'custom', message: minor === null ? 'tourism:errors.price' : 'tourism:errors.wholePrice' });
+      return z.NEVER;
+    });
+
+export function placeInputSchema(primary: Locale, currency: 'VND' | 'THB') {
   return z
     .object({
       kind: z.enum(PLACE_KINDS, { error: 'tourism:errors.kind' }),
@@ -58,8 +77,8 @@ export function placeInputSchema(primary: Locale) {
       hours: localeTextSchema(200),
       published: checkbox,
       rooms: optionalInt(1, 500, 'tourism:errors.rooms'),
-      priceFrom: optionalInt(0, 1_000_000_000, 'tourism:errors.price'),
-      priceTo: optionalInt(0, 1_000_000_000, 'tourism:errors.price'),
+      priceFrom: wholePrice(currency),
+      priceTo: wholePrice(currency),
       meals: checkbox,
       wifi: checkbox,
       dishes: localeTextSchema(500),

@@ -102,7 +102,7 @@ describe('places and GeoJSON', () => {
   });
 
   it('validates coordinates and required names', () => {
-    const schema = placeInputSchema('vi');
+    const schema = placeInputSchema('vi', 'VND');
     const base = { kind: 'sight', 'name.vi': 'x', lat: '22.3', lon: '103.9' };
     const parse = (raw: Record<string, string>) => schema.safeParse({ ...raw, name: { vi: raw['name.vi'] }, summary: {}, description: {}, hours: {}, dishes: {}, fees: {}, bestSeason: {} });
     expect(parse(base).success).toBe(true);
@@ -111,6 +111,17 @@ describe('places and GeoJSON', () => {
     expect(parse({ ...base, 'name.vi': '' }).success).toBe(false);
     expect(parse({ ...base, kind: 'castle' }).success).toBe(false);
     expect(parse({ ...base, website: 'javascript:alert(1)' } as never).success).toBe(false);
+  });
+
+  it('reads a homestay night price in the commune currency, in whole units', () => {
+    const price = (currency: 'VND' | 'THB', priceFrom: string) => {
+      const result = placeInputSchema(currency === 'VND' ? 'vi' : 'th', currency).safeParse({ kind: 'homestay', name: { vi: 'x', th: 'x' }, lat: '22.3', lon: '103.9', priceFrom, summary: {}, description: {}, hours: {}, dishes: {}, fees: {}, bestSeason: {} });
+      return result.success ? result.data.priceFrom : result.error.issues[0]?.message;
+    };
+    expect(price('VND', '250.000')).toBe(250000);
+    expect(price('THB', '1,500')).toBe(1500);
+    expect(price('THB', '45.50')).toBe('tourism:errors.wholePrice'); // was read as 4,550 baht
+    expect(price('THB', 'abc')).toBe('tourism:errors.price');
   });
 });
 

@@ -93,7 +93,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     if (error instanceof AppError) return data({ ...formFailure(new FormData(), { _form: error.messageKey }), far: false }, { status: statusOf[error.code] });
     throw error;
   }
-  const parsed = parseForm(form, placeInputSchema(commune.defaultLocale), (raw) => nestLocaleFields(raw, ['name', 'summary', 'description', 'hours', 'dishes', 'fees', 'bestSeason']));
+  const parsed = parseForm(form, placeInputSchema(commune.defaultLocale, commune.currency), (raw) => nestLocaleFields(raw, ['name', 'summary', 'description', 'hours', 'dishes', 'fees', 'bestSeason']));
   if (!parsed.ok) return data({ ...parsed, far: false }, { status: 400 });
   const input = parsed.data;
   // A trail's GPX file, if one was chosen: checked before anything is stored.

@@ -86,6 +86,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     })),
   ];
   const { t } = getI18n(context);
+  const minorPerUnit = commune.currency === 'THB' ? 100 : 1;
   const feature = (slug: string, kind: PlaceKind, placeName: string, lat: number, lon: number) => ({
     type: 'Feature' as const,
     geometry: { type: 'Point' as const, coordinates: [lon, lat] as [number, number] },
@@ -128,8 +129,9 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       photos: place.photos,
       details: {
         rooms: place.details.rooms ?? null,
-        priceFrom: place.details.priceFrom ?? null,
-        priceTo: place.details.priceTo ?? null,
+        // Stored in whole units (as the host quotes them); Money takes minor units.
+        priceFrom: typeof place.details.priceFrom === 'number' ? place.details.priceFrom * minorPerUnit : null,
+        priceTo: typeof place.details.priceTo === 'number' ? place.details.priceTo * minorPerUnit : null,
         meals: place.details.meals ?? null,
         wifi: place.details.wifi ?? null,
         dishes: l(place.details.dishes).text,
@@ -224,11 +226,11 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
               <>
                 <dt>{t('tourism:place.priceRange')}</dt>
                 <dd>
-                  <Money minor={p.details.priceFrom * (d.currency === 'THB' ? 100 : 1)} currency={d.currency} />
+                  <Money minor={p.details.priceFrom} currency={d.currency} />
                   {p.details.priceTo ? (
                     <>
                       {' – '}
-                      <Money minor={p.details.priceTo * (d.currency === 'THB' ? 100 : 1)} currency={d.currency} />
+                      <Money minor={p.details.priceTo} currency={d.currency} />
                     </>
                   ) : null}{' '}
                   {t('tourism:place.perNight')}
