@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
 import { communes, orderEvents, orderItems, orders, products, sellers, users, type DeliveryAddress, type OrderStatus } from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { withTenant, type Scope } from '#db/scope.ts';
+import { enterTenant, withTenant, type Scope } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -60,14 +60,20 @@ const summaryColumns = {
   itemCount: sql<number>`(select count(*)::int from order_items i where i.tenant_id = ${orders.tenantId} and i.order_id = ${orders.id})`,
 };
 
+/** Orders with their seller and commune, as every list of orders shows them. */
+function ordersWithSeller(tx: Tx) {
+  return tx
+    .select(summaryColumns)
+    .from(orders)
+    .innerJoin(sellers, and(eq(sellers.tenantId, orders.tenantId), eq(sellers.id, orders.sellerId)))
+    .innerJoin(communes, eq(communes.id, orders.tenantId))
+    .$dynamic();
+}
+
 /** Everything the buyer ordered, in every commune (row-level security lets a buyer read their own). */
 export async function listBuyerOrders(scope: Scope & { userId: string }): Promise<OrderSummary[]> {
   return withTenant({ ...scope, tenantId: null }, (tx) =>
-    tx
-      .select(summaryColumns)
-      .from(orders)
-      .innerJoin(sellers, and(eq(sellers.tenantId, orders.tenantId), eq(sellers.id, orders.sellerId)))
-      .innerJoin(communes, eq(communes.id, orders.tenantId))
+    ordersWithSeller(tx)
       .where(eq(orders.buyerId, scope.userId))
       .orderBy(desc(orders.placedAt))
       .limit(200),
@@ -76,11 +82,7 @@ export async function listBuyerOrders(scope: Scope & { userId: string }): Promis
 
 export async function listSellerOrders(scope: TenantScope, sellerId: string): Promise<OrderSummary[]> {
   return withTenant(scope, (tx) =>
-    tx
-      .select(summaryColumns)
-      .from(orders)
-      .innerJoin(sellers, and(eq(sellers.tenantId, orders.tenantId), eq(sellers.id, orders.sellerId)))
-      .innerJoin(communes, eq(communes.id, orders.tenantId))
+    ordersWithSeller(tx)
       .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.sellerId, sellerId)))
       .orderBy(sql`case when ${orders.status} in ('placed', 'confirmed') then 0 when ${orders.status} = 'shipped' then 1 else 2 end`, desc(orders.placedAt))
       .limit(200),
@@ -90,11 +92,7 @@ export async function listSellerOrders(scope: TenantScope, sellerId: string): Pr
 /** The commune's newest orders (officials). */
 export async function listCommuneOrders(scope: TenantScope, limit = 50): Promise<OrderSummary[]> {
   return withTenant(scope, (tx) =>
-    tx
-      .select(summaryColumns)
-      .from(orders)
-      .innerJoin(sellers, and(eq(sellers.tenantId, orders.tenantId), eq(sellers.id, orders.sellerId)))
-      .innerJoin(communes, eq(communes.id, orders.tenantId))
+    ordersWithSeller(tx)
       .where(eq(orders.tenantId, scope.tenantId))
       .orderBy(desc(orders.placedAt))
       .limit(limit),
@@ -240,14 +238,11 @@ export async function markPaid(scope: TenantScope, reference: string, isStaff: b
 
 /** The buyer cancels (before shipping) or confirms receipt. Runs in the order's commune. */
 export async function buyerMove(scope: Scope & { userId: string }, reference: string, move: Move): Promise<void> {
-  const [found] = await withTenant({ ...scope, tenantId: null }, (tx) =>
-    tx
-      .select({ tenantId: orders.tenantId })
-      .from(orders)
-      .where(and(eq(orders.reference, reference), eq(orders.buyerId, scope.userId))),
-  );
-  if (!found) throw new AppError('not_found', 'common:errors.notFound');
-  await withTenant({ ...scope, tenantId: found.tenantId }, async (tx) => {
+  // One transaction: found as the buyer (their own orders, in any commune), then moved inside its commune.
+  await withTenant({ ...scope, tenantId: null }, async (tx) => {
+    const [found] = await tx.select({ tenantId: orders.tenantId }).from(orders).where(and(eq(orders.reference, reference), eq(orders.buyerId, scope.userId)));
+    if (!found) throw new AppError('not_found', 'common:errors.notFound');
+    await enterTenant(tx, found.tenantId);
     const [order] = await tx
       .select({ id: orders.id, status: orders.status, sellerId: orders.sellerId })
       .from(orders)
@@ -261,15 +256,14 @@ export async function buyerMove(scope: Scope & { userId: string }, reference: st
 
 /** After completion the buyer rates each item once; the product's and seller's averages follow. */
 export async function rateItem(scope: Scope & { userId: string }, reference: string, productId: string, stars: number, comment: string | undefined): Promise<void> {
-  const [found] = await withTenant({ ...scope, tenantId: null }, (tx) =>
-    tx
+  await withTenant({ ...scope, tenantId: null }, async (tx) => {
+    const [found] = await tx
       .select({ tenantId: orders.tenantId, id: orders.id, status: orders.status, sellerId: orders.sellerId })
       .from(orders)
-      .where(and(eq(orders.reference, reference), eq(orders.buyerId, scope.userId))),
-  );
-  if (!found) throw new AppError('not_found', 'common:errors.notFound');
-  if (found.status !== 'completed') throw new AppError('conflict', 'market:rating.notYet');
-  await withTenant({ ...scope, tenantId: found.tenantId }, async (tx) => {
+      .where(and(eq(orders.reference, reference), eq(orders.buyerId, scope.userId)));
+    if (!found) throw new AppError('not_found', 'common:errors.notFound');
+    if (found.status !== 'completed') throw new AppError('conflict', 'market:rating.notYet');
+    await enterTenant(tx, found.tenantId);
     const [row] = await tx
       .update(orderItems)
       .set({ rating: stars, ratingComment: comment ?? null, ratedAt: new Date() })
