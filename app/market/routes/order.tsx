@@ -9,14 +9,13 @@ import { AppError, notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { parseForm, type FieldErrors } from '~/lib/forms.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
-import { qrSvg } from '~/payments/qr-image.server.ts';
 import { localized } from '~/tenancy/commune.ts';
-import { listProvinces } from '~/tenancy/communes.server.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { OrderView } from '../order-view.tsx';
 import { buyerMove, canMove, getBuyerOrder, rateItem } from '../orders.server.ts';
 import { ORDER_REFERENCE } from '../checkout.server.ts';
 import { RatingSchema } from '../schemas.ts';
+import { orderPageExtras } from '../order-page.server.ts';
 import type { Route } from './+types/order';
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
@@ -26,13 +25,11 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   if (!order) notFound();
   const db = context.get(databaseContext).db;
   const locale = getLocale(context) as Locale;
-  const [country, code] = order.delivery.provinceCode.split('-');
-  const province = (await listProvinces(db)).find((p) => p.country === country && p.code === code);
+  const extras = await orderPageExtras(db, order, locale);
   return {
     title: getI18n(context).t('market:orders.one', { reference: order.reference }),
     order,
-    qr: order.payment.method === 'bank_qr' ? await qrSvg(order.payment.payload) : null,
-    provinceName: province ? (province.name[locale] ?? province.name.en ?? code!) : '',
+    ...extras,
     canCancel: canMove(order.status, 'cancelled', 'buyer'),
     canComplete: canMove(order.status, 'completed', 'buyer'),
   };

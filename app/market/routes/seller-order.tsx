@@ -7,14 +7,13 @@ import { databaseContext } from '~/lib/context.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
-import { qrSvg } from '~/payments/qr-image.server.ts';
-import { listProvinces } from '~/tenancy/communes.server.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { OrderView } from '../order-view.tsx';
 import { canMove, getCommuneOrder, markPaid, sellerMove, type OrderDetail } from '../orders.server.ts';
 import { RejectSchema, ShipSchema } from '../schemas.ts';
 import { openShop } from '../access.server.ts';
 import { ORDER_REFERENCE } from '../checkout.server.ts';
+import { orderPageExtras } from '../order-page.server.ts';
 import type { Route } from './+types/seller-order';
 
 type Ctx = Route.LoaderArgs['context'];
@@ -32,15 +31,13 @@ async function access(context: Ctx, request: Request, reference: string) {
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const { commune, order, seller, isStaff } = await access(context, request, params.reference);
   const locale = getLocale(context) as Locale;
-  const [country, code] = order.delivery.provinceCode.split('-');
-  const province = (await listProvinces(context.get(databaseContext).db)).find((p) => p.country === country && p.code === code);
+  const extras = await orderPageExtras(context.get(databaseContext).db, order, locale);
   const canAct = !isStaff || Boolean(seller?.consentAt);
   return {
     title: getI18n(context).t('market:orders.one', { reference: order.reference }),
     slug: commune.slug,
     order,
-    qr: order.payment.method === 'bank_qr' ? await qrSvg(order.payment.payload) : null,
-    provinceName: province ? (province.name[locale] ?? province.name.en ?? code!) : '',
+    ...extras,
     isStaff,
     canAct,
     sellerId: order.sellerId,
