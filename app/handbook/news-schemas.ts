@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PhoneSchema } from '~/auth/schemas.ts';
-import { localeTextSchema } from '~/lib/schemas.ts';
+import { checkbox, localeTextSchema } from '~/lib/schemas.ts';
 
 export const ContactInputSchema = z.object({
   team: z.enum(['officials', 'tech_team'], { error: 'common:validation.invalid' }),
@@ -16,10 +16,7 @@ export const AnnouncementInputSchema = z
   .object({
     title: localeTextSchema(200),
     body: localeTextSchema(4000),
-    pinned: z
-      .string()
-      .optional()
-      .transform((v) => v === 'on'),
+    pinned: checkbox,
     expiresAt: z
       .string()
       .trim()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkbox } from '~/lib/schemas.ts';
 
 export const ArticleInputSchema = z.object({
   chapterId: z.string({ error: 'handbook:errors.chapterUnknown' }).uuid('handbook:errors.chapterUnknown'),
@@ -41,10 +42,7 @@ const checklistStep = z
       .optional()
       .transform((v) => (v ? Number(v) : undefined))
       .refine((v) => v === undefined || (Number.isInteger(v) && v >= 0 && v <= 999), 'handbook:checklist.errors.position'),
-    remove: z
-      .string()
-      .optional()
-      .transform((v) => v === 'on'),
+    remove: checkbox,
   })
   .superRefine((step, ctx) => {
     if (!step.id && !step.title && (step.detail || step.linkUrl || step.linkLabel)) ctx.addIssue({ code: 'custom', path: ['title'], message: 'handbook:checklist.errors.stepTitle' });

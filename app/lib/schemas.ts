@@ -15,3 +15,35 @@ export const localeTextSchema = (max: number) =>
   z
     .object({ vi: optionalText(max), en: optionalText(max), th: optionalText(max) })
     .transform((v): LocaleText => Object.fromEntries(Object.entries(v).filter(([, x]) => x)) as LocaleText);
+
+/** A checkbox: ticked ("on", as a browser sends it, or "true"/"1") or not (absent). */
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === 'on' || v === 'true' || v === '1');
+
+/** An optional whole number from `min` to `max` typed in a form; empty becomes undefined. */
+export const optionalInt = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.string().regex(/^\d{1,9}$/, message).transform(Number).pipe(z.number().int().min(min, message).max(max, message)).optional());
+
+/** A calendar day, YYYY-MM-DD, that exists (no 31 February). */
+export const isoDay = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message);
+
+/** An optional calendar day; empty becomes undefined. */
+export const optionalIsoDay = (message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(isoDay(message).optional());

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PRODUCT_CATEGORIES, PRODUCT_UNITS } from '#db/schema/market.ts';
 import { PhoneSchema } from '~/auth/schemas.ts';
-import { localeTextSchema, optionalText } from '~/lib/schemas.ts';
+import { checkbox, localeTextSchema, optionalText, optionalInt, optionalIsoDay } from '~/lib/schemas.ts';
 import { bankByBin, normalizeVietnameseAccount } from '~/payments/banks.ts';
 import { normalizePromptPayId } from '~/payments/promptpay.ts';
 
@@ -45,28 +45,6 @@ const intField = (min: number, max: number, message: string) =>
     .transform(Number)
     .pipe(z.number().int().min(min, message).max(max, message));
 
-const optionalInt = (min: number, max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined)
-    .pipe(z.string().regex(/^\d{1,9}$/, message).transform(Number).pipe(z.number().int().min(min, message).max(max, message)).optional());
-
-const isoDate = (message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined)
-    .pipe(
-      z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-        .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message)
-        .optional(),
-    );
-
 /** The product form, for a commune's currency and its own language. */
 export function productInputSchema(currency: 'VND' | 'THB', primary: 'vi' | 'th' | 'en' = 'vi') {
   return z
@@ -91,8 +69,8 @@ export function productInputSchema(currency: 'VND' | 'THB', primary: 'vi' | 'th'
       certStars: optionalInt(1, 5, 'market:errors.certStars'),
       certNumber: optionalText(60),
       certAuthority: optionalText(160),
-      certIssuedOn: isoDate('market:errors.date'),
-      certExpiresOn: isoDate('market:errors.date'),
+      certIssuedOn: optionalIsoDay('market:errors.date'),
+      certExpiresOn: optionalIsoDay('market:errors.date'),
     })
     .superRefine((v, ctx) => {
       // The commune's own language is required (Vietnamese in Vietnam, Thai in Thailand); others are optional.
@@ -119,10 +97,7 @@ export const SellerProfileSchema = z.object({
   story: localeTextSchema(1000),
   phone: PhoneSchema,
   zalo: PhoneSchema,
-  isCooperative: z
-    .string()
-    .optional()
-    .transform((v) => v === 'on' || v === 'true'),
+  isCooperative: checkbox,
 });
 export type SellerProfileInput = z.output<typeof SellerProfileSchema>;
 

@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { PhoneSchema } from '~/auth/schemas.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { localeTextSchema, optionalText } from '~/lib/schemas.ts';
+import { checkbox, isoDay, localeTextSchema, optionalText, optionalInt } from '~/lib/schemas.ts';
 import { parsePrice } from '~/market/schemas.ts';
 import { PLACE_KINDS } from './kinds.ts';
-
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === 'on' || v === 'true' || v === '1');
 
 const coordinate = (min: number, max: number, message: string) =>
   z
@@ -17,21 +12,6 @@ const coordinate = (min: number, max: number, message: string) =>
     .regex(/^-?\d{1,3}(\.\d{1,10})?$/, message)
     .transform(Number)
     .pipe(z.number().min(min, message).max(max, message));
-
-const optionalInt = (min: number, max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v.replace(/[.,\s]/g, '') : undefined))
-    .pipe(z.string().regex(/^\d{1,10}$/, message).transform(Number).pipe(z.number().int().min(min, message).max(max, message)).optional());
-
-const isoDay = (message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message);
 
 /** Today in a time zone, as YYYY-MM-DD (what "in the past" means for a date a person picks). */
 export function todayIn(timeZone: string, now = new Date()): string {
