@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { AppError, notFound, statusOf } from './errors.ts';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -45,4 +46,15 @@ export function parseForm<S extends z.ZodType>(
 
 export function formFailure(formData: FormData, errors: FieldErrors): FormFailure {
   return { ok: false, errors, values: formValues(formData) };
+}
+
+/**
+ * An AppError thrown below an action, said on its form: "not found" is the 404 page; anything
+ * else puts its message on the field it names (else `field`), with its status. Any other error
+ * is not the person's to fix and is thrown on.
+ */
+export function failureFrom(error: unknown, form: FormData, field = '_form'): { failure: FormFailure; status: number } {
+  if (!(error instanceof AppError)) throw error;
+  if (error.code === 'not_found') notFound();
+  return { failure: formFailure(form, { [String(error.details?.field ?? field)]: error.messageKey }), status: statusOf[error.code] };
 }

@@ -5,9 +5,8 @@ import type { Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { databaseContext } from '~/lib/context.ts';
-import { AppError, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { formFailure, parseForm } from '~/lib/forms.ts';
+import { failureFrom, formFailure, parseForm } from '~/lib/forms.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { isPaymentMethod, type PaymentMethodId } from '~/payments/methods.ts';
 import { localized } from '~/tenancy/commune.ts';
@@ -78,10 +77,8 @@ export async function action({ context, request }: Route.ActionArgs) {
       return data({ ...formFailure(form, { _form: error.messageKey }), available: Number(error.details?.available ?? 0) }, { status: 409 });
     }
     // A field refused (province, payment method), or the checkout no longer placeable: said on the form.
-    if (error instanceof AppError && error.code !== 'not_found') {
-      return data(formFailure(form, { [String(error.details?.field ?? '_form')]: error.messageKey }), { status: statusOf[error.code] });
-    }
-    throw error;
+    const { failure, status } = failureFrom(error, form);
+    return data(failure, { status });
   }
 }
 

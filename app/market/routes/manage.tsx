@@ -5,9 +5,9 @@ import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
-import { AppError, notFound } from '~/lib/errors.ts';
+import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { formFailure, parseForm, type FieldErrors } from '~/lib/forms.ts';
+import { failureFrom, type FieldErrors, formFailure, parseForm } from '~/lib/forms.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { nestLocaleFields } from '~/tenancy/schemas.ts';
@@ -95,9 +95,8 @@ export async function action({ context, request }: Route.ActionArgs) {
         return redirectWithFlash(back, { key: 'market:manage.moderationSaved' });
     }
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    if (error instanceof AppError && error.code === 'conflict') return data({ ...formFailure(form, { _form: error.messageKey }), intent, id }, { status: 409 });
-    throw error;
+    const { failure, status } = failureFrom(error, form);
+    return data({ ...failure, intent, id }, { status });
   }
   return data({ ...formFailure(form, { _form: 'common:validation.invalid' }), intent, id }, { status: 400 });
 }

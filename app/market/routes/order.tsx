@@ -5,9 +5,9 @@ import type { Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { databaseContext } from '~/lib/context.ts';
-import { AppError, notFound } from '~/lib/errors.ts';
+import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { parseForm, type FieldErrors } from '~/lib/forms.ts';
+import { failureFrom, formFailure, parseForm } from '~/lib/forms.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
@@ -60,11 +60,10 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       return redirectWithFlash(`/orders/${params.reference}`, { key: 'market:rating.thanks' });
     }
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    if (error instanceof AppError && error.code === 'conflict') return data({ ok: false as const, errors: { _form: error.messageKey } as FieldErrors, values: {}, productId: '' }, { status: 409 });
-    throw error;
+    const { failure, status } = failureFrom(error, form);
+    return data({ ...failure, productId: '' }, { status });
   }
-  return data({ ok: false as const, errors: { _form: 'common:validation.invalid' } as FieldErrors, values: {}, productId: '' }, { status: 400 });
+  return data({ ...formFailure(form, { _form: 'common:validation.invalid' }), productId: '' }, { status: 400 });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];

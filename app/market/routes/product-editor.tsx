@@ -5,9 +5,8 @@ import type { ImageRef } from '#db/schema/media.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { readFormData } from '~/lib/body.server.ts';
-import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { formFailure, parseForm } from '~/lib/forms.ts';
+import { failureFrom, formFailure, parseForm } from '~/lib/forms.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { MAX_UPLOAD_BYTES } from '~/media/image-pipeline.server.ts';
 import { collectPhotos } from '~/media/media.server.ts';
@@ -75,8 +74,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   try {
     form = await readFormData(request, MAX_BODY);
   } catch (error) {
-    if (error instanceof AppError) return data(formFailure(new FormData(), { photos: error.messageKey }), { status: statusOf[error.code] });
-    throw error;
+    const { failure, status } = failureFrom(error, new FormData(), 'photos');
+    return data(failure, { status });
   }
   const parsed = parseForm(form, productInputSchema(commune.currency, commune.defaultLocale), (raw) => nestLocaleFields(raw, ['title', 'description', 'season']));
   if (!parsed.ok) return data(parsed, { status: 400 });
@@ -92,9 +91,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     const to = result.status === 'published' ? `/${commune.slug}/market/${result.slug}` : `/${commune.slug}/market/sellers/${seller.id}`;
     return redirectWithFlash(to, { key, tone: 'success' });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    if (error instanceof AppError) return data(formFailure(form, { _form: error.messageKey }), { status: statusOf[error.code] });
-    throw error;
+    const { failure, status } = failureFrom(error, form);
+    return data(failure, { status });
   }
 }
 

@@ -4,9 +4,9 @@ import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readFormData } from '~/lib/body.server.ts';
-import { AppError, notFound, statusOf } from '~/lib/errors.ts';
+import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { formFailure, parseForm } from '~/lib/forms.ts';
+import { failureFrom, formFailure, parseForm } from '~/lib/forms.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { MAX_UPLOAD_BYTES } from '~/media/image-pipeline.server.ts';
 import { saveImage } from '~/media/media.server.ts';
@@ -67,8 +67,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   try {
     form = await readFormData(request, MAX_UPLOAD_BYTES + 64 * 1024);
   } catch (error) {
-    if (error instanceof AppError) return data({ ...formFailure(new FormData(), { photo: error.messageKey }), intent: 'profile' }, { status: statusOf[error.code] });
-    throw error;
+    const { failure, status } = failureFrom(error, new FormData(), 'photo');
+    return data({ ...failure, intent: 'profile' }, { status });
   }
   const intent = String(form.get('intent') ?? '');
   const back = `/${commune.slug}/market/sellers/${seller.id}`;
@@ -82,8 +82,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
         try {
           photo = await saveImage(scope, new Uint8Array(await file.arrayBuffer()));
         } catch (error) {
-          if (error instanceof AppError) return data({ ...formFailure(form, { photo: error.messageKey }), intent }, { status: statusOf[error.code] });
-          throw error;
+          const { failure, status } = failureFrom(error, form, 'photo');
+          return data({ ...failure, intent }, { status });
         }
       }
       await updateSellerProfile(scope, seller.id, isStaff, parsed.data, photo);
@@ -106,9 +106,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       return redirectWithFlash(back, { key: 'market:assisted.consentWithdrawn', tone: 'info' });
     }
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    if (error instanceof AppError) return data({ ...formFailure(form, { _form: error.messageKey }), intent }, { status: statusOf[error.code] });
-    throw error;
+    const { failure, status } = failureFrom(error, form);
+    return data({ ...failure, intent }, { status });
   }
   return data({ ...formFailure(form, { _form: 'common:validation.invalid' }), intent }, { status: 400 });
 }

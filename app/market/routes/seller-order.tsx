@@ -4,9 +4,8 @@ import type { Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { databaseContext } from '~/lib/context.ts';
-import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { formFailure, parseForm } from '~/lib/forms.ts';
+import { failureFrom, formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { OrderView } from '../order-view.tsx';
 import { canMove, getCommuneOrder, markPaid, sellerMove, type OrderDetail } from '../orders.server.ts';
@@ -81,9 +80,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
         return redirectWithFlash(back, { key: 'market:orders.paidFlash' });
     }
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    if (error instanceof AppError) return data({ ...formFailure(form, { _form: error.messageKey }), intent }, { status: statusOf[error.code] });
-    throw error;
+    const { failure, status } = failureFrom(error, form);
+    return data({ ...failure, intent }, { status });
   }
   return data({ ...formFailure(form, { _form: 'common:validation.invalid' }), intent }, { status: 400 });
 }

@@ -5,9 +5,9 @@ import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
-import { AppError, notFound } from '~/lib/errors.ts';
+import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { formFailure, parseForm } from '~/lib/forms.ts';
+import { failureFrom, parseForm } from '~/lib/forms.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { nestLocaleFields } from '~/tenancy/schemas.ts';
@@ -70,9 +70,8 @@ export async function action({ context, request }: Route.ActionArgs) {
     await saveEvent(scope, id || null, parsed.data);
     return redirectWithFlash(`/${commune.slug}/events`, { key: 'tourism:events.saved' });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    if (error instanceof AppError && error.code === 'invalid') return data(formFailure(form, { [String(error.details?.field ?? '_form')]: error.messageKey }), { status: 400 });
-    throw error;
+    const { failure, status } = failureFrom(error, form);
+    return data(failure, { status });
   }
 }
 

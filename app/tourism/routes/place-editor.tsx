@@ -6,9 +6,9 @@ import { requireCommune, requireUser, scopeOf, viewerHasRole } from '~/auth/guar
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { readFormData } from '~/lib/body.server.ts';
-import { AppError, notFound, statusOf } from '~/lib/errors.ts';
+import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { formFailure, parseForm } from '~/lib/forms.ts';
+import { failureFrom, formFailure, parseForm } from '~/lib/forms.ts';
 import { env } from '~/lib/env.server.ts';
 import { MAX_UPLOAD_BYTES } from '~/media/image-pipeline.server.ts';
 import { collectPhotos } from '~/media/media.server.ts';
@@ -90,8 +90,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   try {
     form = await readFormData(request, MAX_BODY);
   } catch (error) {
-    if (error instanceof AppError) return data({ ...formFailure(new FormData(), { _form: error.messageKey }), far: false }, { status: statusOf[error.code] });
-    throw error;
+    const { failure, status } = failureFrom(error, new FormData());
+    return data({ ...failure, far: false }, { status });
   }
   const parsed = parseForm(form, placeInputSchema(commune.defaultLocale, commune.currency), (raw) => nestLocaleFields(raw, ['name', 'summary', 'description', 'hours', 'dishes', 'fees', 'bestSeason']));
   if (!parsed.ok) return data({ ...parsed, far: false }, { status: 400 });
@@ -104,8 +104,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     try {
       track = parseGpx(new Uint8Array(await gpxFile.arrayBuffer()));
     } catch (error) {
-      if (error instanceof AppError) return data({ ...formFailure(form, { gpx: error.messageKey }), far: false }, { status: 400 });
-      throw error;
+      const { failure, status } = failureFrom(error, form, 'gpx');
+      return data({ ...failure, far: false }, { status });
     }
   } else if (input.kind === 'trail' && !place?.track) {
     return data({ ...formFailure(form, { gpx: 'tourism:errors.gpxRequired' }), far: false }, { status: 400 });
@@ -122,9 +122,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     const saved = await savePlace(scope, staff, place?.id ?? null, input, photos, track);
     return redirectWithFlash(input.published ? `/${commune.slug}/tourism/${saved.slug}` : `/${commune.slug}/tourism/manage`, { key: input.published ? 'tourism:editor.published' : 'tourism:editor.savedDraft' });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    if (error instanceof AppError && error.code === 'invalid') return data({ ...formFailure(form, { [String(error.details?.field ?? '_form')]: error.messageKey }), far: false }, { status: 400 });
-    throw error;
+    const { failure, status } = failureFrom(error, form);
+    return data({ ...failure, far: false }, { status });
   }
 }
 
