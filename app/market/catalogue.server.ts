@@ -37,7 +37,8 @@ export function queryWords(q: string): string[] {
     .map((w) => w.slice(0, 40));
 }
 
-const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** A word for LIKE, its wildcards taken literally. */
+export const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Published products across every commune (or one, with `tenantId`), searched by folded
@@ -67,22 +68,16 @@ export async function searchCatalogue(scope: Scope, query: CatalogueQuery, pageS
   // Relevance: the words found together in a title first, then the newest. Cheap enough to
   // rank tens of thousands of hits (a similarity score per hit is not).
   const titleHit = phrase ? sql`(strpos(s.title_text, ${phrase}) > 0)` : sql`false`;
-  const inner =
-    query.sort === 'price_asc'
-      ? sql`s.price_minor asc, s.product_id asc`
-      : query.sort === 'price_desc'
-        ? sql`s.price_minor desc, s.product_id asc`
-        : query.sort === 'relevance' && phrase
-          ? sql`${titleHit} desc, s.published_at desc nulls last, s.product_id asc`
-          : sql`s.published_at desc nulls last, s.product_id asc`;
-  const outer =
-    query.sort === 'price_asc'
-      ? sql`hit.price_minor asc, hit.product_id asc`
-      : query.sort === 'price_desc'
-        ? sql`hit.price_minor desc, hit.product_id asc`
-        : query.sort === 'relevance' && phrase
-          ? sql`hit.title_hit desc, hit.published_at desc nulls last, hit.product_id asc`
-          : sql`hit.published_at desc nulls last, hit.product_id asc`;
+  // The same order twice: to pick the page from the index table (s), then to keep it once joined (hit).
+  const orderOf = (table: 's' | 'hit', titleFirst: SQL) => {
+    const t = sql.raw(table);
+    if (query.sort === 'price_asc') return sql`${t}.price_minor asc, ${t}.product_id asc`;
+    if (query.sort === 'price_desc') return sql`${t}.price_minor desc, ${t}.product_id asc`;
+    const newest = sql`${t}.published_at desc nulls last, ${t}.product_id asc`;
+    return query.sort === 'relevance' && phrase ? sql`${titleFirst} desc, ${newest}` : newest;
+  };
+  const inner = orderOf('s', titleHit);
+  const outer = orderOf('hit', sql.raw('hit.title_hit'));
   const offset = (query.page - 1) * pageSize;
 
   const rows = await withTenant(scope, (tx) =>

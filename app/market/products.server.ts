@@ -10,7 +10,7 @@ import { addMonths } from '~/lib/dates.ts';
 import { freeSlug } from '~/lib/slugs.server.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { ProductInput } from './schemas.ts';
-import { actorFor, logSellerAction, type TenantScope } from './sellers.server.ts';
+import { actorFor, logSellerAction, moderationOn, type TenantScope } from './sellers.server.ts';
 
 export type ProductRow = typeof products.$inferSelect;
 
@@ -49,11 +49,6 @@ function columnsFrom(input: ProductInput, currency: 'VND' | 'THB') {
 /** Whether a certificate may still be shown as a badge (today, in UTC days). */
 export function certValid(p: { certStars: number | null; certExpiresOn: string | null }, today = new Date().toISOString().slice(0, 10)): boolean {
   return Boolean(p.certStars && p.certExpiresOn && p.certExpiresOn >= today);
-}
-
-async function moderationOn(tx: Tx, tenantId: string): Promise<boolean> {
-  const [row] = await tx.select({ on: communes.marketModeration }).from(communes).where(eq(communes.id, tenantId));
-  return Boolean(row?.on);
 }
 
 /**

@@ -267,9 +267,14 @@ export async function sellerHistory(scope: TenantScope, sellerId: string, limit 
   );
 }
 
-export async function getModeration(scope: Scope & { tenantId: string }): Promise<boolean> {
-  const [row] = await withTenant(scope, (tx) => tx.select({ on: communes.marketModeration }).from(communes).where(eq(communes.id, scope.tenantId)));
+/** Whether new listings of this commune wait for an official (read inside the caller's transaction). */
+export async function moderationOn(tx: Tx, tenantId: string): Promise<boolean> {
+  const [row] = await tx.select({ on: communes.marketModeration }).from(communes).where(eq(communes.id, tenantId));
   return Boolean(row?.on);
+}
+
+export async function getModeration(scope: Scope & { tenantId: string }): Promise<boolean> {
+  return withTenant(scope, (tx) => moderationOn(tx, scope.tenantId));
 }
 
 export async function setModeration(scope: TenantScope, on: boolean): Promise<void> {

@@ -9,11 +9,11 @@ import postgres from 'postgres';
 import { PRODUCT_CATEGORIES } from '#db/schema/market.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { fold } from '#db/text.ts';
 import common from '#locales/vi/common.json' with { type: 'json' };
 import market from '#locales/vi/market.json' with { type: 'json' };
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import { formatMoney } from '~/i18n/format.ts';
+import { likeEscape, queryWords } from '~/market/catalogue.server.ts';
 import { PAGE_SIZE, parseCatalogueQuery, SORTS, type CatalogueQuery } from '~/market/catalogue.ts';
 
 export const sql = postgres(process.env.DATABASE_URL!, { max: 10, onnotice: () => {} });
@@ -53,12 +53,8 @@ function catalogueStatement(query: CatalogueQuery): { text: string; params: (str
   const params: (string | number)[] = [];
   const $ = (value: string | number) => `$${params.push(value)}`;
   const where = ['true'];
-  const words = fold(query.q)
-    .split(/[\s|]+/)
-    .filter(Boolean)
-    .slice(0, 6)
-    .map((w) => w.slice(0, 40));
-  for (const word of words) where.push(`s.search_text like ${$(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  const words = queryWords(query.q); // the app's own reading of the query
+  for (const word of words) where.push(`s.search_text like ${$(`%${likeEscape(word)}%`)}`);
   if (query.category) where.push(`s.category = ${$(query.category)}`);
   if (query.province) {
     const [country, code] = query.province.split('-') as [string, string];
