@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from './support.ts';
 import sharp from 'sharp';
 
 test('an editor writes an article in Vietnamese and publishes it; a reader reads it in English, then offline', async ({ page, browser }) => {
@@ -108,11 +109,7 @@ test('a resident finds who to call and the news; the news is a valid feed', asyn
 });
 
 test('an official adds an announcement; a feed on a private address is refused clearly', async ({ page }) => {
-  await page.goto('/login?lng=en');
-  await page.getByLabel('Email').fill('official.giaphu@baan.test');
-  await page.getByLabel('Password').fill('baan-demo-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await signIn(page, 'official.giaphu@baan.test');
   await page.goto('/gia-phu/news/manage?lng=en');
   await page.locator('input[name="title.vi"]').fill('Lịch thu gom rác mới');
   await page.locator('input[name="expiresAt"]').fill('2020-01-01');
@@ -132,10 +129,7 @@ test('an official adds an announcement; a feed on a private address is refused c
 });
 
 test('an editor adds a checklist step in English; readers see it, and a bad link is refused', async ({ page }) => {
-  await page.goto('/login?lng=en&redirectTo=/ta-van/handbook/activate-vneid-level-2/checklist%3Fin%3Den');
-  await page.getByLabel('Email').fill('editor.tavan@baan.test');
-  await page.getByLabel('Password').fill('baan-demo-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, 'editor.tavan@baan.test', { redirectTo: '/ta-van/handbook/activate-vneid-level-2/checklist?in=en' });
   await expect(page.getByRole('heading', { level: 1, name: /^Checklist of/ })).toBeVisible();
   const blank = page.locator('.checklist-rows > li').filter({ hasText: 'New step' }).first();
   await blank.getByLabel('What to do').fill('Bring your chip-based citizen ID card');

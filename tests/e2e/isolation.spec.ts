@@ -1,19 +1,11 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-
-async function signInAs(request: APIRequestContext, email: string) {
-  const response = await request.post('/login', { form: { email, password: 'baan-demo-2026', redirectTo: '/' }, maxRedirects: 0 });
-  expect(response.status()).toBe(302);
-}
+import { expect, test } from '@playwright/test';
+import { signIn, signInRequest } from './support.ts';
 
 test('an official of commune B gets 404 on commune A’s private pages and changes nothing', async ({ request, browser }) => {
   // Commune A (gia-phu) has a pending invitation, made by its own official.
   const officialA = await browser.newContext();
   const pageA = await officialA.newPage();
-  await pageA.goto('/login?lng=en');
-  await pageA.getByLabel('Email').fill('official.giaphu@baan.test');
-  await pageA.getByLabel('Password').fill('baan-demo-2026');
-  await pageA.getByRole('button', { name: 'Sign in' }).click();
-  await expect(pageA.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await signIn(pageA, 'official.giaphu@baan.test');
   await pageA.goto('/gia-phu/members?lng=en');
   await pageA.getByLabel('Email').fill(`isolation.${Date.now()}@example.vn`);
   await pageA.getByRole('button', { name: 'Send invitation' }).click();
@@ -23,7 +15,7 @@ test('an official of commune B gets 404 on commune A’s private pages and chang
   const invitationId = await pageA.locator('input[name=invitationId]').first().inputValue();
 
   // Commune B's official (ta-van) tries everything.
-  await signInAs(request, 'official.tavan@baan.test');
+  await signInRequest(request, 'official.tavan@baan.test');
   expect((await request.get('/ta-van/members')).status()).toBe(200);
   expect((await request.get('/gia-phu/members')).status()).toBe(404);
   expect((await request.get('/gia-phu/settings')).status()).toBe(404);
@@ -87,11 +79,7 @@ test('commune B’s official gets 404 on commune A’s market and tourism desks,
   // A buyer orders from Gia Phú (commune A), so A has an order with a reference.
   const buyer = await browser.newContext();
   const page = await buyer.newPage();
-  await page.goto('/login?lng=en');
-  await page.getByLabel('Email').fill('buyer@baan.test');
-  await page.getByLabel('Password').fill('baan-demo-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await signIn(page, 'buyer@baan.test');
   await page.goto('/gia-phu/market/que-kho');
   await page.getByRole('button', { name: 'Buy now' }).click();
   await page.getByRole('link', { name: 'Go to checkout' }).click();
@@ -104,7 +92,7 @@ test('commune B’s official gets 404 on commune A’s market and tourism desks,
   const reference = (await page.getByRole('heading', { level: 1 }).innerText()).replace('Order ', '').trim();
   await buyer.close();
 
-  await signInAs(request, 'official.tavan@baan.test');
+  await signInRequest(request, 'official.tavan@baan.test');
   const shop = await request.get('/gia-phu/market/que-kho');
   expect(shop.status()).toBe(200);
   for (const path of ['/gia-phu/market/manage', `/gia-phu/market/orders/${reference}`, '/gia-phu/tourism/manage', '/gia-phu/tourism/inquiries', '/gia-phu/tourism/new', '/gia-phu/tourism/rung-que-gia-phu/edit']) {

@@ -1,26 +1,12 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { cameraPhoto } from '../support/images.ts';
-
-const DEMO_PASSWORD = 'baan-demo-2026';
-
-async function signIn(page: Page, email: string) {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
-
-async function phone(browser: Browser) {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 360, height: 740 }, hasTouch: true });
-  return { context, page: await context.newPage() };
-}
+import { fillSignIn, phone, signIn } from './support.ts';
 
 test('a seller lists a product with a photo; a buyer finds it without diacritics, orders from two communes, pays by QR and cash; the seller ships', async ({ browser }) => {
   // The seller lists a product from a phone.
   const seller = await phone(browser);
-  await seller.page.goto('/login?lng=en&redirectTo=/ta-van/market/sell');
-  await signIn(seller.page, 'seller.tavan@baan.test');
+  await signIn(seller.page, 'seller.tavan@baan.test', { redirectTo: '/ta-van/market/sell' });
   await expect(seller.page.getByRole('heading', { level: 1, name: /Shop of/ })).toBeVisible();
   await seller.page.getByRole('link', { name: '+ List a product' }).click();
   await seller.page.getByLabel('Product name (Tiếng Việt)').fill('Măng tre khô Tả Van');
@@ -49,7 +35,7 @@ test('a seller lists a product with a photo; a buyer finds it without diacritics
 
   // Checkout asks to sign in, and the cart is still there afterwards.
   await buyer.page.getByRole('link', { name: 'Go to checkout' }).click();
-  await signIn(buyer.page, 'buyer@baan.test');
+  await fillSignIn(buyer.page, 'buyer@baan.test');
   await expect(buyer.page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible();
   await buyer.page.getByLabel('Phone number').fill('0900 000 901');
   await buyer.page.getByLabel('Province').selectOption({ label: 'Hà Nội' });
@@ -98,8 +84,7 @@ test('a camera photo is made smaller on the phone before it is sent', async ({ b
   expect(photo.byteLength).toBeGreaterThan(3_000_000);
 
   const seller = await phone(browser);
-  await seller.page.goto('/login?lng=en&redirectTo=/ta-van/market/sell');
-  await signIn(seller.page, 'seller.tavan@baan.test');
+  await signIn(seller.page, 'seller.tavan@baan.test', { redirectTo: '/ta-van/market/sell' });
   await seller.page.getByRole('link', { name: '+ List a product' }).click();
   await seller.page.getByLabel('Product name (Tiếng Việt)').fill('Mật ong bạc hà Tả Van');
   const picker = seller.page.getByLabel(/^Photos/);
@@ -137,8 +122,7 @@ test('bad input is refused with a clear message and changes nothing; other commu
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByRole('alert')).toContainText('Only');
 
-  await page.goto('/login?lng=en&redirectTo=/gia-phu/market/sell');
-  await signIn(page, 'seller.giaphu@baan.test');
+  await signIn(page, 'seller.giaphu@baan.test', { redirectTo: '/gia-phu/market/sell' });
   await page.getByRole('link', { name: '+ List a product' }).click();
   await page.getByLabel('Product name (Tiếng Việt)').fill('Quế chi');
   await page.getByLabel('Price (VND)').fill('-5');
@@ -170,14 +154,12 @@ test('one visitor’s cart is never shown to another, even with the anonymous pa
 
 test('with moderation on, a new listing waits; the official refuses it with a reason the seller reads', async ({ browser }) => {
   const official = await phone(browser);
-  await official.page.goto('/login?lng=en&redirectTo=/giao-phong/market/manage');
-  await signIn(official.page, 'official.giaophong@baan.test');
+  await signIn(official.page, 'official.giaophong@baan.test', { redirectTo: '/giao-phong/market/manage' });
   await official.page.getByRole('button', { name: 'Review new listings' }).click();
   await expect(official.page.getByText("New listings wait for an official's review.")).toBeVisible();
 
   const seller = await phone(browser);
-  await seller.page.goto('/login?lng=en&redirectTo=/giao-phong/market/sell');
-  await signIn(seller.page, 'seller.giaophong@baan.test');
+  await signIn(seller.page, 'seller.giaophong@baan.test', { redirectTo: '/giao-phong/market/sell' });
   await seller.page.getByRole('link', { name: '+ List a product' }).click();
   await seller.page.getByLabel('Product name (Tiếng Việt)').fill('Nước mắm Giao Phong');
   await seller.page.getByLabel('Price (VND)').fill('90000');

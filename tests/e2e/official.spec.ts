@@ -1,15 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-
-const DEMO_PASSWORD = 'baan-demo-2026';
-
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto('/login?lng=en');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
+import { signIn } from './support.ts';
 
 test('an official invites a seller, who signs up from the link and joins', async ({ page, browser }) => {
   const email = `seller.${Date.now()}@example.vn`;

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './support.ts';
 import { FALLBACK_PORT } from '../../playwright.config.ts';
 
 type RenderedFeature = { kind?: string; id?: string; cluster?: boolean };
@@ -65,10 +66,7 @@ test('a tourist opens the map, filters homestays, taps a marker, opens the place
   await expect(page.getByText('Your inquiry was sent. The host will contact you.')).toBeVisible();
 
   // The host sees it in the inbox.
-  await page.goto('/login?lng=en&redirectTo=/ta-van/tourism/inquiries');
-  await page.getByLabel('Email').fill('seller.tavan@baan.test');
-  await page.getByLabel('Password').fill('baan-demo-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, 'seller.tavan@baan.test', { redirectTo: '/ta-van/tourism/inquiries' });
   await expect(page.getByRole('heading', { level: 1, name: 'Booking inquiries' })).toBeVisible();
   await expect(page.getByText('Emma Larsen')).toBeVisible();
   await page.getByRole('button', { name: 'Mark as replied' }).first().click();
@@ -108,10 +106,7 @@ test('when the configured map style cannot load, the bundled offline style takes
 });
 
 test('an official adds a place by tapping the map or typing coordinates; bad coordinates are refused', async ({ page }) => {
-  await page.goto('/login?lng=en&redirectTo=/ta-van/tourism/new');
-  await page.getByLabel('Email').fill('official.tavan@baan.test');
-  await page.getByLabel('Password').fill('baan-demo-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, 'official.tavan@baan.test', { redirectTo: '/ta-van/tourism/new' });
   await expect(page.getByRole('heading', { level: 1, name: 'Add a place' })).toBeVisible();
   await page.getByLabel('Kind of place').selectOption('food');
   await page.getByLabel('Name (Tiếng Việt)').fill('Quán thắng cố Tả Van');
@@ -132,11 +127,7 @@ test('an official adds a place by tapping the map or typing coordinates; bad coo
   await expect(page.getByRole('heading', { level: 1, name: 'Quán thắng cố Tả Van' })).toBeVisible();
   // Another commune's official gets 404 on this commune's tourism desk.
   await page.context().clearCookies();
-  await page.goto('/login?lng=en');
-  await page.getByLabel('Email').fill('official.giaphu@baan.test');
-  await page.getByLabel('Password').fill('baan-demo-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await signIn(page, 'official.giaphu@baan.test');
   expect((await page.goto('/ta-van/tourism/inquiries'))?.status()).toBe(404);
   expect((await page.goto('/ta-van/tourism/homestay-giang-ta-chai/edit'))?.status()).toBe(404);
 });
