@@ -11,6 +11,12 @@ export type Scope = {
   userId: string | null;
 };
 
+/** Work inside one commune. */
+export type CommuneScope = Scope & { tenantId: string };
+
+/** A signed-in person working inside one commune. */
+export type MemberScope = CommuneScope & { userId: string };
+
 /** Platform-wide reads and writes (communes, provinces, accounts, the template): no commune, no user. */
 export const platformScope = (db: Db): Scope => ({ db, tenantId: null, userId: null });
 

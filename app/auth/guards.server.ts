@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { createContext, redirect, type RouterContextProvider } from 'react-router';
 import { memberships, type Role } from '#db/schema/index.ts';
-import { withTenant, type Scope } from '#db/scope.ts';
+import { withTenant, type Scope, type MemberScope } from '#db/scope.ts';
 import { communeContext, databaseContext, userContext } from '~/lib/context.ts';
 import { notFound } from '~/lib/errors.ts';
 import type { Commune } from '~/tenancy/commune.ts';
@@ -58,7 +58,7 @@ export async function viewerHasRole(context: Readonly<RouterContextProvider>, ro
 }
 
 /** The roles a person holds in a commune, read as that person in that commune (so under its row-level security). */
-export async function rolesOf(scope: Scope & { tenantId: string; userId: string }): Promise<Role[]> {
+export async function rolesOf(scope: MemberScope): Promise<Role[]> {
   const { tenantId, userId } = scope;
   const rows = await withTenant(scope, (tx) =>
     tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId))),
@@ -74,7 +74,7 @@ export async function requireMembership(
   context: Ctx,
   request: Request,
   roles: readonly Role[],
-): Promise<{ user: SessionUser; commune: Commune; scope: Scope & { tenantId: string; userId: string } }> {
+): Promise<{ user: SessionUser; commune: Commune; scope: MemberScope }> {
   const commune = requireCommune(context);
   const user = requireUser(context, request);
   const scope = { ...scopeOf(context), tenantId: commune.id, userId: user.id };

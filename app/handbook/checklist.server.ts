@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { events, handbookArticles, handbookChecklists, handbookChecklistSteps, type LocaleText } from '#db/schema/index.ts';
-import { withTenant, type Scope } from '#db/scope.ts';
+import { withTenant, type MemberScope } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
 import type { ChecklistInput } from './schemas.ts';
 
-type EditorScope = Scope & { tenantId: string; userId: string };
+type EditorScope = MemberScope;
 
 export type EditableChecklist = {
   title: LocaleText;

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
 import { handbookArticles, handbookChapters, handbookChecklists, handbookChecklistSteps, handbookRevisions, handbookSearch, handbookTranslations, type LocaleText, type Pillar, type RevisionSnapshot, users, events } from '#db/schema/index.ts';
 import { fold } from '#db/text.ts';
-import { withTenant, type Scope } from '#db/scope.ts';
+import { withTenant, type Scope, type CommuneScope } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
 import { localized } from '~/tenancy/commune.ts';
@@ -10,8 +10,7 @@ import { renderMarkdown } from './markdown.server.ts';
 import { searchTextOf } from './search-text.ts';
 import type { ArticleInput } from './schemas.ts';
 
-type TenantScope = Scope & { tenantId: string };
-type EditorScope = TenantScope & { userId: string };
+type EditorScope = CommuneScope & { userId: string };
 
 const PILLAR_ORDER: Record<Pillar, number> = { government: 0, economy: 1, society: 2 };
 
@@ -33,7 +32,7 @@ export type HandbookIndex = {
 };
 
 /** Chapters by pillar with their articles; drafts only for the commune's editors. */
-export async function listHandbook(scope: TenantScope, locale: Locale, fallback: Locale, includeDrafts = false): Promise<HandbookIndex> {
+export async function listHandbook(scope: CommuneScope, locale: Locale, fallback: Locale, includeDrafts = false): Promise<HandbookIndex> {
   return withTenant(scope, async (tx) => {
     const chapters = await tx.select().from(handbookChapters).where(eq(handbookChapters.tenantId, scope.tenantId)).orderBy(asc(handbookChapters.position));
     const articles = await tx
@@ -88,7 +87,7 @@ export type ArticleView = {
 };
 
 /** One article for reading, in the reader's language (with fallback) and its checklist. */
-export async function getArticle(scope: TenantScope, slug: string, locale: Locale, fallback: Locale, includeDrafts = false): Promise<ArticleView | null> {
+export async function getArticle(scope: CommuneScope, slug: string, locale: Locale, fallback: Locale, includeDrafts = false): Promise<ArticleView | null> {
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null;
   return withTenant(scope, async (tx) => {
     const [article] = await tx
@@ -159,7 +158,7 @@ export type SearchHit = { slug: string; title: string; snippet: { before: string
  * serves queries of three characters or more). Title matches rank first, then articles where
  * the words come earliest.
  */
-export async function searchHandbook(scope: TenantScope, query: string, locale: Locale, fallback: Locale, limit = 20): Promise<SearchHit[]> {
+export async function searchHandbook(scope: CommuneScope, query: string, locale: Locale, fallback: Locale, limit = 20): Promise<SearchHit[]> {
   const folded = fold(query).slice(0, 100);
   if (!folded) return [];
   const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -359,7 +358,7 @@ export function describeChanges(previous: RevisionSnapshot | null, current: Revi
   return changes;
 }
 
-export async function listRevisions(scope: TenantScope, articleId: string): Promise<RevisionView[]> {
+export async function listRevisions(scope: CommuneScope, articleId: string): Promise<RevisionView[]> {
   const rows = await withTenant(scope, (tx) =>
     tx
       .select({ number: handbookRevisions.number, action: handbookRevisions.action, changedLocales: handbookRevisions.changedLocales, author: users.displayName, createdAt: handbookRevisions.createdAt, snapshot: handbookRevisions.snapshot })
@@ -398,7 +397,7 @@ export async function restoreRevision(scope: EditorScope, articleId: string, num
 }
 
 /** The editor's view of an article: every language as stored, and the chapters to choose from. */
-export async function getArticleForEditing(scope: TenantScope, slug: string) {
+export async function getArticleForEditing(scope: CommuneScope, slug: string) {
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null;
   return withTenant(scope, async (tx) => {
     const [article] = await tx.select().from(handbookArticles).where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.slug, slug)));
@@ -411,7 +410,7 @@ export async function getArticleForEditing(scope: TenantScope, slug: string) {
   });
 }
 
-export async function listChapters(scope: TenantScope, locale: Locale, fallback: Locale) {
+export async function listChapters(scope: CommuneScope, locale: Locale, fallback: Locale) {
   const rows = await withTenant(scope, (tx) => tx.select().from(handbookChapters).where(eq(handbookChapters.tenantId, scope.tenantId)).orderBy(asc(handbookChapters.position)));
   return rows.map((c) => ({ id: c.id, pillar: c.pillar, title: localized(c.title, locale, fallback).text }));
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { announcements, communes, contacts, feedRuns, feeds, newsItems } from '#db/schema/index.ts';
-import { platformScope, withTenant, type Scope } from '#db/scope.ts';
+import { platformScope, withTenant, type Scope, type CommuneScope } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
 import { fetchLimited, type FetchLimits } from '~/lib/outbound-http.server.ts';
@@ -9,13 +9,11 @@ import { localized } from '~/tenancy/commune.ts';
 import { parseFeedText } from './feed-parse.server.ts';
 import type { AnnouncementInput, ContactInput } from './news-schemas.ts';
 
-type TenantScope = Scope & { tenantId: string };
-
 // ——— Contacts ———
 
 export type ContactView = { id: string; team: 'officials' | 'tech_team'; name: string; role: string; phone: string | null; zalo: string | null; hours: string };
 
-export async function listContacts(scope: TenantScope, locale: Locale, fallback: Locale): Promise<ContactView[]> {
+export async function listContacts(scope: CommuneScope, locale: Locale, fallback: Locale): Promise<ContactView[]> {
   return (await listContactsForEditing(scope)).map((c) => contactView(c, locale, fallback));
 }
 
@@ -24,16 +22,16 @@ export function contactView(c: typeof contacts.$inferSelect, locale: Locale, fal
   return { id: c.id, team: c.team, name: c.name, role: localized(c.role, locale, fallback).text, phone: c.phone, zalo: c.zalo, hours: localized(c.hours, locale, fallback).text };
 }
 
-export async function addContact(scope: TenantScope, input: ContactInput): Promise<void> {
+export async function addContact(scope: CommuneScope, input: ContactInput): Promise<void> {
   await withTenant(scope, (tx) => tx.insert(contacts).values({ tenantId: scope.tenantId, ...input }));
 }
 
 /** A contact as stored, every language, for editing in place. */
-export async function listContactsForEditing(scope: TenantScope) {
+export async function listContactsForEditing(scope: CommuneScope) {
   return withTenant(scope, (tx) => tx.select().from(contacts).where(eq(contacts.tenantId, scope.tenantId)).orderBy(asc(contacts.team), asc(contacts.position), asc(contacts.name)));
 }
 
-export async function updateContact(scope: TenantScope, id: string, input: ContactInput): Promise<void> {
+export async function updateContact(scope: CommuneScope, id: string, input: ContactInput): Promise<void> {
   const rows = await withTenant(scope, (tx) =>
     tx
       .update(contacts)
@@ -44,7 +42,7 @@ export async function updateContact(scope: TenantScope, id: string, input: Conta
   if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
 }
 
-export async function deleteContact(scope: TenantScope, id: string): Promise<void> {
+export async function deleteContact(scope: CommuneScope, id: string): Promise<void> {
   const rows = await withTenant(scope, (tx) => tx.delete(contacts).where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.id, id))).returning({ id: contacts.id }));
   if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
 }
@@ -55,7 +53,7 @@ export type AnnouncementView = { id: string; title: string; body: string; pinned
 export type NewsItemView = { id: string; title: string; summary: string; link: string | null; source: string; publishedAt: Date | null };
 
 /** Live announcements (not expired), pinned first, then newest. */
-export async function listAnnouncements(scope: TenantScope, locale: Locale, fallback: Locale, now = new Date()): Promise<AnnouncementView[]> {
+export async function listAnnouncements(scope: CommuneScope, locale: Locale, fallback: Locale, now = new Date()): Promise<AnnouncementView[]> {
   const rows = await withTenant(scope, (tx) =>
     tx
       .select()
@@ -70,7 +68,7 @@ export async function listAnnouncements(scope: TenantScope, locale: Locale, fall
   });
 }
 
-export async function listNews(scope: TenantScope, limit = 50): Promise<NewsItemView[]> {
+export async function listNews(scope: CommuneScope, limit = 50): Promise<NewsItemView[]> {
   return withTenant(scope, (tx) =>
     tx
       .select({ id: newsItems.id, title: newsItems.title, summary: newsItems.summary, link: newsItems.link, source: newsItems.source, publishedAt: newsItems.publishedAt })
@@ -81,11 +79,11 @@ export async function listNews(scope: TenantScope, limit = 50): Promise<NewsItem
   );
 }
 
-export async function addAnnouncement(scope: TenantScope & { userId: string }, input: AnnouncementInput): Promise<void> {
+export async function addAnnouncement(scope: CommuneScope & { userId: string }, input: AnnouncementInput): Promise<void> {
   await withTenant(scope, (tx) => tx.insert(announcements).values({ tenantId: scope.tenantId, ...input, createdBy: scope.userId }));
 }
 
-export async function deleteAnnouncement(scope: TenantScope, id: string): Promise<void> {
+export async function deleteAnnouncement(scope: CommuneScope, id: string): Promise<void> {
   const rows = await withTenant(scope, (tx) => tx.delete(announcements).where(and(eq(announcements.tenantId, scope.tenantId), eq(announcements.id, id))).returning({ id: announcements.id }));
   if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
 }
@@ -94,7 +92,7 @@ export async function deleteAnnouncement(scope: TenantScope, id: string): Promis
 
 export type FeedView = { id: string; url: string; title: string; active: boolean; lastRunAt: Date | null; runs: { startedAt: Date; status: 'ok' | 'failed'; itemsSeen: number; itemsNew: number; error: string | null }[] };
 
-export async function listFeeds(scope: TenantScope): Promise<FeedView[]> {
+export async function listFeeds(scope: CommuneScope): Promise<FeedView[]> {
   return withTenant(scope, async (tx) => {
     const rows = await tx.select().from(feeds).where(eq(feeds.tenantId, scope.tenantId)).orderBy(asc(feeds.createdAt));
     const runs = await tx.select().from(feedRuns).where(eq(feedRuns.tenantId, scope.tenantId)).orderBy(desc(feedRuns.startedAt)).limit(200);
@@ -109,7 +107,7 @@ export async function listFeeds(scope: TenantScope): Promise<FeedView[]> {
   });
 }
 
-export async function addFeed(scope: TenantScope & { userId: string }, url: string): Promise<string> {
+export async function addFeed(scope: CommuneScope & { userId: string }, url: string): Promise<string> {
   return withTenant(scope, async (tx) => {
     const [row] = await tx.insert(feeds).values({ tenantId: scope.tenantId, url, createdBy: scope.userId }).onConflictDoNothing().returning({ id: feeds.id });
     if (!row) throw new AppError('conflict', 'handbook:feeds.errors.duplicate', { field: 'url' });
@@ -117,7 +115,7 @@ export async function addFeed(scope: TenantScope & { userId: string }, url: stri
   });
 }
 
-export async function deleteFeed(scope: TenantScope, id: string): Promise<void> {
+export async function deleteFeed(scope: CommuneScope, id: string): Promise<void> {
   const rows = await withTenant(scope, (tx) => tx.delete(feeds).where(and(eq(feeds.tenantId, scope.tenantId), eq(feeds.id, id))).returning({ id: feeds.id }));
   if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
 }
@@ -129,7 +127,7 @@ export type ImportResult = { status: 'ok' | 'failed'; itemsSeen: number; itemsNe
  * parse, then store new items (deduplicated by guid and by link) and one import-log row.
  * A failure is logged, never thrown: other feeds are unaffected.
  */
-export async function importFeed(scope: TenantScope, feedId: string, limits?: FetchLimits): Promise<ImportResult> {
+export async function importFeed(scope: CommuneScope, feedId: string, limits?: FetchLimits): Promise<ImportResult> {
   const [feed] = await withTenant(scope, (tx) => tx.select().from(feeds).where(and(eq(feeds.tenantId, scope.tenantId), eq(feeds.id, feedId))));
   if (!feed) throw new AppError('not_found', 'common:errors.notFound');
   const startedAt = new Date();

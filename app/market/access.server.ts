@@ -1,11 +1,12 @@
 import type { RouterContextProvider } from 'react-router';
+import { type MemberScope } from '#db/scope.ts';
 import { requireCommune, requireUser, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
 import { notFound } from '~/lib/errors.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import type { Commune } from '~/tenancy/commune.ts';
-import { getSeller, type Seller, type TenantScope } from './sellers.server.ts';
+import { getSeller, type Seller } from './sellers.server.ts';
 
-export type ShopScope = TenantScope & { currency: Commune['currency'] };
+export type ShopScope = MemberScope & { currency: Commune['currency'] };
 
 /**
  * A seller's shop pages (dashboard, listing editor, order) open to the seller themself and to

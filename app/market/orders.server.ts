@@ -2,12 +2,12 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
 import { communes, orderEvents, orderItems, orders, products, sellers, users, type DeliveryAddress, type OrderStatus } from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { enterTenant, withTenant, type Scope } from '#db/scope.ts';
+import { enterTenant, withTenant, type Scope, type MemberScope } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import type { PaymentInstructions } from '~/payments/methods.ts';
-import { actorFor, logSellerAction, type Actor, type TenantScope } from './sellers.server.ts';
+import { actorFor, logSellerAction, type Actor } from './sellers.server.ts';
 
 export type OrderSummary = {
   tenantId: string;
@@ -80,7 +80,7 @@ export async function listBuyerOrders(scope: Scope & { userId: string }): Promis
   );
 }
 
-export async function listSellerOrders(scope: TenantScope, sellerId: string): Promise<OrderSummary[]> {
+export async function listSellerOrders(scope: MemberScope, sellerId: string): Promise<OrderSummary[]> {
   return withTenant(scope, (tx) =>
     ordersWithSeller(tx)
       .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.sellerId, sellerId)))
@@ -90,7 +90,7 @@ export async function listSellerOrders(scope: TenantScope, sellerId: string): Pr
 }
 
 /** The commune's newest orders (officials). */
-export async function listCommuneOrders(scope: TenantScope, limit = 50): Promise<OrderSummary[]> {
+export async function listCommuneOrders(scope: MemberScope, limit = 50): Promise<OrderSummary[]> {
   return withTenant(scope, (tx) =>
     ordersWithSeller(tx)
       .where(eq(orders.tenantId, scope.tenantId))
@@ -144,7 +144,7 @@ export async function getBuyerOrder(scope: Scope & { userId: string }, reference
 }
 
 /** A commune member's view of an order of their commune. */
-export async function getCommuneOrder(scope: TenantScope, reference: string): Promise<OrderDetail | null> {
+export async function getCommuneOrder(scope: MemberScope, reference: string): Promise<OrderDetail | null> {
   return withTenant(scope, (tx) => loadDetail(tx, and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference))));
 }
 
@@ -201,7 +201,7 @@ async function applyMove(tx: Tx, tenantId: string, orderId: string, from: OrderS
 }
 
 /** The seller (or staff acting for them, with consent) moves an order on. */
-export async function sellerMove(scope: TenantScope, reference: string, isStaff: boolean, move: Move): Promise<void> {
+export async function sellerMove(scope: MemberScope, reference: string, isStaff: boolean, move: Move): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [order] = await tx
       .select({ id: orders.id, status: orders.status, sellerId: orders.sellerId, buyerId: orders.buyerId })
@@ -216,7 +216,7 @@ export async function sellerMove(scope: TenantScope, reference: string, isStaff:
 }
 
 /** The seller records that the money arrived (a bank transfer, or cash at the door). */
-export async function markPaid(scope: TenantScope, reference: string, isStaff: boolean): Promise<void> {
+export async function markPaid(scope: MemberScope, reference: string, isStaff: boolean): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [order] = await tx
       .select({ id: orders.id, status: orders.status, sellerId: orders.sellerId, buyerId: orders.buyerId, totalMinor: orders.totalMinor, currency: orders.currency })

@@ -3,14 +3,14 @@ import type { Tx } from '#db/client.ts';
 import { communes, orderItems, products, provinces, sellers, type ProductCategory, type ProductStatus } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { withTenant, type Scope } from '#db/scope.ts';
+import { withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import { productSearchText, slugify } from '#db/text.ts';
 import { AppError } from '~/lib/errors.ts';
 import { addMonths } from '~/lib/dates.ts';
 import { freeSlug } from '~/lib/slugs.server.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { ProductInput } from './schemas.ts';
-import { actorFor, logSellerAction, moderationOn, type TenantScope } from './sellers.server.ts';
+import { actorFor, logSellerAction, moderationOn } from './sellers.server.ts';
 
 export type ProductRow = typeof products.$inferSelect;
 
@@ -56,7 +56,7 @@ export function certValid(p: { certStars: number | null; certExpiresOn: string |
  * officials' queue when the commune moderates listings. Staff acting for a seller need consent.
  */
 export async function createProduct(
-  scope: TenantScope & { currency: 'VND' | 'THB' },
+  scope: MemberScope & { currency: 'VND' | 'THB' },
   sellerId: string,
   isStaff: boolean,
   input: ProductInput,
@@ -95,7 +95,7 @@ export async function createProduct(
 }
 
 export async function updateProduct(
-  scope: TenantScope & { currency: 'VND' | 'THB' },
+  scope: MemberScope & { currency: 'VND' | 'THB' },
   productId: string,
   isStaff: boolean,
   input: ProductInput,
@@ -139,7 +139,7 @@ export async function updateProduct(
 }
 
 /** Takes a listing off the market (or puts an archived one back as a draft). */
-export async function setProductArchived(scope: TenantScope, productId: string, isStaff: boolean, archived: boolean): Promise<void> {
+export async function setProductArchived(scope: MemberScope, productId: string, isStaff: boolean, archived: boolean): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [current] = await tx
       .select({ sellerId: products.sellerId })
@@ -157,7 +157,7 @@ export async function setProductArchived(scope: TenantScope, productId: string, 
 }
 
 /** An official's decision on a listing waiting in the moderation queue. */
-export async function moderateProduct(scope: TenantScope, productId: string, decision: { approve: true } | { approve: false; reason: string }): Promise<void> {
+export async function moderateProduct(scope: MemberScope, productId: string, decision: { approve: true } | { approve: false; reason: string }): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [row] = await tx
       .update(products)
@@ -177,7 +177,7 @@ export async function moderateProduct(scope: TenantScope, productId: string, dec
   });
 }
 
-export async function getProductForEdit(scope: TenantScope, productId: string): Promise<ProductRow | null> {
+export async function getProductForEdit(scope: MemberScope, productId: string): Promise<ProductRow | null> {
   const [row] = await withTenant(scope, (tx) =>
     tx
       .select()
@@ -205,7 +205,7 @@ const sellerProductColumns = {
   updatedAt: products.updatedAt,
 };
 
-export async function listSellerProducts(scope: TenantScope, sellerId: string): Promise<SellerProductRow[]> {
+export async function listSellerProducts(scope: MemberScope, sellerId: string): Promise<SellerProductRow[]> {
   return withTenant(scope, (tx) =>
     tx
       .select(sellerProductColumns)
@@ -217,7 +217,7 @@ export async function listSellerProducts(scope: TenantScope, sellerId: string): 
 
 export type QueueRow = SellerProductRow & { sellerName: string };
 
-export async function moderationQueue(scope: TenantScope): Promise<QueueRow[]> {
+export async function moderationQueue(scope: MemberScope): Promise<QueueRow[]> {
   return withTenant(scope, (tx) =>
     tx
       .select({ ...sellerProductColumns, sellerName: sellers.name })
@@ -229,7 +229,7 @@ export async function moderationQueue(scope: TenantScope): Promise<QueueRow[]> {
 }
 
 /** What adding to a cart needs of a published product: no seller card, no reviews. */
-export async function getProductForCart(scope: Scope & { tenantId: string }, slug: string) {
+export async function getProductForCart(scope: CommuneScope, slug: string) {
   const [row] = await withTenant(scope, (tx) =>
     tx
       .select({ id: products.id, slug: products.slug, stock: products.stock, priceMinor: products.priceMinor })
@@ -247,7 +247,7 @@ export type ProductPage = {
 };
 
 /** A published product with its seller card, the seller's other products and recent reviews. */
-export async function getPublishedProduct(scope: Scope & { tenantId: string }, slug: string): Promise<ProductPage | null> {
+export async function getPublishedProduct(scope: CommuneScope, slug: string): Promise<ProductPage | null> {
   return withTenant(scope, async (tx) => {
     const [product] = await tx
       .select()

@@ -3,13 +3,11 @@ import type { Tx } from '#db/client.ts';
 import { communes, memberships, sellerActions, sellerPayouts, sellers, users, type SellerStatus } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { withTenant, type Scope } from '#db/scope.ts';
+import { withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { SellerPayout } from '~/payments/methods.ts';
 import type { SellerProfileInput } from './schemas.ts';
-
-export type TenantScope = Scope & { tenantId: string; userId: string };
 
 export type Seller = {
   id: string;
@@ -57,7 +55,7 @@ const sellerColumns = {
 export type Actor = { sellerId: string; userId: string; onBehalf: boolean };
 
 /** Resolves the actor, or fails as if the seller did not exist (outsiders learn nothing). */
-export async function actorFor(tx: Tx, scope: TenantScope, sellerId: string, isStaff: boolean): Promise<Actor> {
+export async function actorFor(tx: Tx, scope: MemberScope, sellerId: string, isStaff: boolean): Promise<Actor> {
   const [row] = await tx
     .select({ userId: sellers.userId, status: sellers.status, consentAt: sellers.consentAt })
     .from(sellers)
@@ -76,7 +74,7 @@ export async function logSellerAction(tx: Tx, tenantId: string, actor: Actor, ac
   await tx.insert(sellerActions).values({ tenantId, sellerId: actor.sellerId, actorId: actor.userId, onBehalf: actor.onBehalf, action, detail });
 }
 
-export async function getSeller(scope: Scope & { tenantId: string }, sellerId: string): Promise<Seller | null> {
+export async function getSeller(scope: CommuneScope, sellerId: string): Promise<Seller | null> {
   const [row] = await withTenant(scope, (tx) =>
     tx
       .select(sellerColumns)
@@ -87,7 +85,7 @@ export async function getSeller(scope: Scope & { tenantId: string }, sellerId: s
 }
 
 /** The signed-in person's own seller record in this commune, if they have asked to sell. */
-export async function getOwnSeller(scope: TenantScope): Promise<Seller | null> {
+export async function getOwnSeller(scope: MemberScope): Promise<Seller | null> {
   const [row] = await withTenant(scope, (tx) =>
     tx
       .select(sellerColumns)
@@ -97,7 +95,7 @@ export async function getOwnSeller(scope: TenantScope): Promise<Seller | null> {
   return row ?? null;
 }
 
-export async function listSellers(scope: TenantScope): Promise<Seller[]> {
+export async function listSellers(scope: MemberScope): Promise<Seller[]> {
   return withTenant(scope, (tx) =>
     tx
       .select(sellerColumns)
@@ -108,7 +106,7 @@ export async function listSellers(scope: TenantScope): Promise<Seller[]> {
 }
 
 /** A villager asks to sell here. Asking again updates a pending or rejected request. */
-export async function applyToSell(scope: TenantScope, input: SellerProfileInput): Promise<string> {
+export async function applyToSell(scope: MemberScope, input: SellerProfileInput): Promise<string> {
   return withTenant(scope, async (tx) => {
     const [existing] = await tx
       .select({ id: sellers.id, status: sellers.status })
@@ -139,7 +137,7 @@ export async function applyToSell(scope: TenantScope, input: SellerProfileInput)
  * An official adds a seller directly (approved): for villagers without an account, with the
  * consent that lets staff act for them recorded at the same time.
  */
-export async function addSellerByOfficial(scope: TenantScope, input: SellerProfileInput, consentNote: string): Promise<string> {
+export async function addSellerByOfficial(scope: MemberScope, input: SellerProfileInput, consentNote: string): Promise<string> {
   return withTenant(scope, async (tx) => {
     const [row] = await tx
       .insert(sellers)
@@ -152,7 +150,7 @@ export async function addSellerByOfficial(scope: TenantScope, input: SellerProfi
   });
 }
 
-export async function approveSeller(scope: TenantScope, sellerId: string): Promise<void> {
+export async function approveSeller(scope: MemberScope, sellerId: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [row] = await tx
       .update(sellers)
@@ -168,7 +166,7 @@ export async function approveSeller(scope: TenantScope, sellerId: string): Promi
   });
 }
 
-export async function rejectSeller(scope: TenantScope, sellerId: string, reason: string): Promise<void> {
+export async function rejectSeller(scope: MemberScope, sellerId: string, reason: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [row] = await tx
       .update(sellers)
@@ -181,7 +179,7 @@ export async function rejectSeller(scope: TenantScope, sellerId: string, reason:
 }
 
 /** Records that the seller agreed to be helped: staff may then act for them. */
-export async function recordConsent(scope: TenantScope, sellerId: string, note: string): Promise<void> {
+export async function recordConsent(scope: MemberScope, sellerId: string, note: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [row] = await tx
       .update(sellers)
@@ -193,7 +191,7 @@ export async function recordConsent(scope: TenantScope, sellerId: string, note: 
   });
 }
 
-export async function withdrawConsent(scope: TenantScope, sellerId: string): Promise<void> {
+export async function withdrawConsent(scope: MemberScope, sellerId: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     await tx
       .update(sellers)
@@ -203,7 +201,7 @@ export async function withdrawConsent(scope: TenantScope, sellerId: string): Pro
   });
 }
 
-export async function updateSellerProfile(scope: TenantScope, sellerId: string, isStaff: boolean, input: SellerProfileInput, photo?: ImageRef): Promise<void> {
+export async function updateSellerProfile(scope: MemberScope, sellerId: string, isStaff: boolean, input: SellerProfileInput, photo?: ImageRef): Promise<void> {
   await withTenant(scope, async (tx) => {
     const actor = await actorFor(tx, scope, sellerId, isStaff);
     await tx
@@ -214,7 +212,7 @@ export async function updateSellerProfile(scope: TenantScope, sellerId: string, 
   });
 }
 
-export async function getPayout(scope: TenantScope, sellerId: string): Promise<SellerPayout> {
+export async function getPayout(scope: MemberScope, sellerId: string): Promise<SellerPayout> {
   const [row] = await withTenant(scope, (tx) =>
     tx
       .select()
@@ -230,7 +228,7 @@ export function payoutOf(row: typeof sellerPayouts.$inferSelect | undefined): Se
   return { kind: 'promptpay', id: row.account, accountName: row.accountName };
 }
 
-export async function setPayout(scope: TenantScope, sellerId: string, isStaff: boolean, payout: NonNullable<SellerPayout>): Promise<void> {
+export async function setPayout(scope: MemberScope, sellerId: string, isStaff: boolean, payout: NonNullable<SellerPayout>): Promise<void> {
   await withTenant(scope, async (tx) => {
     const actor = await actorFor(tx, scope, sellerId, isStaff);
     const values =
@@ -248,7 +246,7 @@ export async function setPayout(scope: TenantScope, sellerId: string, isStaff: b
 
 export type SellerActionRow = { id: string; action: string; onBehalf: boolean; actorName: string | null; detail: Record<string, unknown>; createdAt: Date };
 
-export async function sellerHistory(scope: TenantScope, sellerId: string, limit = 50): Promise<SellerActionRow[]> {
+export async function sellerHistory(scope: MemberScope, sellerId: string, limit = 50): Promise<SellerActionRow[]> {
   return withTenant(scope, (tx) =>
     tx
       .select({
@@ -273,11 +271,11 @@ export async function moderationOn(tx: Tx, tenantId: string): Promise<boolean> {
   return Boolean(row?.on);
 }
 
-export async function getModeration(scope: Scope & { tenantId: string }): Promise<boolean> {
+export async function getModeration(scope: CommuneScope): Promise<boolean> {
   return withTenant(scope, (tx) => moderationOn(tx, scope.tenantId));
 }
 
-export async function setModeration(scope: TenantScope, on: boolean): Promise<void> {
+export async function setModeration(scope: MemberScope, on: boolean): Promise<void> {
   await withTenant(scope, async (tx) => {
     await tx.update(communes).set({ marketModeration: on }).where(eq(communes.id, scope.tenantId));
     await recordEvent(tx, scope.tenantId, 'market.moderation_changed', { on }, scope.userId);

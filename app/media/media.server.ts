@@ -1,7 +1,7 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, eq } from 'drizzle-orm';
 import { media, type MediaVariant } from '#db/schema/index.ts';
-import { withTenant, type Scope } from '#db/scope.ts';
+import { withTenant, type CommuneScope } from '#db/scope.ts';
 import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import path from 'node:path';
@@ -28,7 +28,7 @@ function randomName(): string {
  * fails, the files are removed again: nothing half-stored remains.
  */
 export async function saveImage(
-  scope: Scope & { tenantId: string },
+  scope: CommuneScope,
   bytes: Uint8Array,
   storage: MediaStorage = mediaStorage(),
 ): Promise<StoredMedia> {
@@ -54,7 +54,7 @@ export async function saveImage(
   }
 }
 
-export async function getMedia(scope: Scope & { tenantId: string }, id: string): Promise<StoredMedia | null> {
+export async function getMedia(scope: CommuneScope, id: string): Promise<StoredMedia | null> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return null;
   const [row] = await withTenant(scope, (tx) =>
     tx
@@ -70,7 +70,7 @@ export async function getMedia(scope: Scope & { tenantId: string }, id: string):
  * uploads through the pipeline, at most `max`. A refusal names the translation key and status.
  */
 export async function collectPhotos(
-  scope: Scope & { tenantId: string },
+  scope: CommuneScope,
   form: FormData,
   stored: StoredMedia[],
   max: number,

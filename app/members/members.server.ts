@@ -2,12 +2,11 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { communes, events, invitations, memberships, users, type Role } from '#db/schema/index.ts';
-import { withTenant, type Scope } from '#db/scope.ts';
+import { withTenant, type Scope, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import type { Tx } from '#db/client.ts';
 import { AppError } from '~/lib/errors.ts';
 import type { InviteInput } from '~/auth/schemas.ts';
 
-type TenantScope = Scope & { tenantId: string; userId: string };
 const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
 export type Member = { userId: string; displayName: string; email: string; phone: string | null; roles: Role[] };
@@ -20,7 +19,7 @@ export async function recordEvent(tx: Tx, tenantId: string, type: string, payloa
   await tx.insert(events).values({ tenantId, type, payload, actorUserId });
 }
 
-export async function listMembers(scope: TenantScope): Promise<Member[]> {
+export async function listMembers(scope: MemberScope): Promise<Member[]> {
   const rows = await withTenant(scope, (tx) =>
     tx
       .select({
@@ -44,7 +43,7 @@ export async function listMembers(scope: TenantScope): Promise<Member[]> {
   return [...byUser.values()];
 }
 
-export async function listPendingInvitations(scope: TenantScope): Promise<PendingInvitation[]> {
+export async function listPendingInvitations(scope: MemberScope): Promise<PendingInvitation[]> {
   return withTenant(scope, (tx) =>
     tx
       .select({
@@ -73,7 +72,7 @@ export async function listPendingInvitations(scope: TenantScope): Promise<Pendin
  * Invites a person by e-mail with a role. The link's token is returned once (to show to the
  * official) and recorded in the `member.invited` outbox event for mailing; only its hash is kept.
  */
-export async function inviteMember(scope: TenantScope, input: InviteInput, origin: string, communeSlug: string) {
+export async function inviteMember(scope: MemberScope, input: InviteInput, origin: string, communeSlug: string) {
   const bytes = new Uint8Array(20);
   crypto.getRandomValues(bytes);
   const token = encodeBase32LowerCaseNoPadding(bytes);
@@ -97,7 +96,7 @@ export async function inviteMember(scope: TenantScope, input: InviteInput, origi
   return { id, url, token, expiresAt };
 }
 
-export async function revokeInvitation(scope: TenantScope, invitationId: string): Promise<void> {
+export async function revokeInvitation(scope: MemberScope, invitationId: string): Promise<void> {
   const updated = await withTenant(scope, async (tx) => {
     const rows = await tx
       .update(invitations)
@@ -111,7 +110,7 @@ export async function revokeInvitation(scope: TenantScope, invitationId: string)
 }
 
 /** Removes one role of a member; the commune always keeps at least one official. */
-export async function removeMembership(scope: TenantScope, userId: string, role: Role): Promise<void> {
+export async function removeMembership(scope: MemberScope, userId: string, role: Role): Promise<void> {
   await withTenant(scope, async (tx) => {
     // Serialise removals in this commune so two officials cannot remove each other at once.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${scope.tenantId}))`);
@@ -134,7 +133,7 @@ export async function removeMembership(scope: TenantScope, userId: string, role:
 export type InvitationView = { id: string; email: string; role: Role; status: 'pending' | 'accepted' | 'revoked' | 'expired'; invitedBy: string };
 
 /** The invitation behind a link, in this commune only (a token from another commune is not found). */
-export async function getInvitationByToken(scope: Scope & { tenantId: string }, token: string): Promise<InvitationView | null> {
+export async function getInvitationByToken(scope: CommuneScope, token: string): Promise<InvitationView | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
   const [row] = await withTenant(scope, (tx) =>
     tx
@@ -157,7 +156,7 @@ export async function getInvitationByToken(scope: Scope & { tenantId: string }, 
 }
 
 /** The signed-in invitee joins with the invited role. The invitation is for one e-mail address. */
-export async function acceptInvitation(scope: TenantScope, token: string, userEmail: string): Promise<Role> {
+export async function acceptInvitation(scope: MemberScope, token: string, userEmail: string): Promise<Role> {
   const invitation = await getInvitationByToken(scope, token);
   if (!invitation) throw new AppError('not_found', 'common:errors.notFound');
   if (invitation.status !== 'pending') throw new AppError('conflict', `auth:join.status.${invitation.status}`);

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { communes, provinces, type LocaleText } from '#db/schema/index.ts';
-import { enterTenant, platformScope, withTenant, type Scope } from '#db/scope.ts';
+import { enterTenant, platformScope, withTenant, type Scope, type CommuneScope } from '#db/scope.ts';
 import { communeSearchText } from '#db/text.ts';
 import type { Db } from '#db/client.ts';
 import { AppError } from '~/lib/errors.ts';
@@ -153,7 +153,7 @@ export async function createCommune(scope: Scope, input: CommuneInput): Promise<
 }
 
 /** An official edits the commune's tagline, introduction and cover photo. */
-export async function updateCommuneProfile(scope: Scope & { tenantId: string }, input: CommuneProfileInput): Promise<void> {
+export async function updateCommuneProfile(scope: CommuneScope, input: CommuneProfileInput): Promise<void> {
   await withTenant(scope, async (tx) => {
     await tx
       .update(communes)

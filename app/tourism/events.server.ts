@@ -1,15 +1,13 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { places, tourismEvents } from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { withTenant, type Scope } from '#db/scope.ts';
+import { withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import { slugify } from '#db/text.ts';
 import { AppError } from '~/lib/errors.ts';
 import { addDays } from '~/lib/dates.ts';
 import { shortSuffix } from '~/lib/slugs.server.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { EventInput } from './schemas.ts';
-
-type TenantScope = Scope & { tenantId: string; userId: string };
 
 export type EventRow = {
   id: string;
@@ -29,7 +27,7 @@ export type EventRow = {
 };
 
 /** Events that have not ended (from `fromDay`), soonest first; `placeId` narrows to one place. */
-export async function listEvents(scope: Scope & { tenantId: string }, fromDay: string | null, limit = 200, placeId?: string): Promise<EventRow[]> {
+export async function listEvents(scope: CommuneScope, fromDay: string | null, limit = 200, placeId?: string): Promise<EventRow[]> {
   return withTenant(scope, (tx) =>
     tx
       .select({
@@ -56,7 +54,7 @@ export async function listEvents(scope: Scope & { tenantId: string }, fromDay: s
   );
 }
 
-export async function saveEvent(scope: TenantScope, existingId: string | null, input: EventInput): Promise<string> {
+export async function saveEvent(scope: MemberScope, existingId: string | null, input: EventInput): Promise<string> {
   return withTenant(scope, async (tx) => {
     if (input.placeId) {
       const [place] = await tx
@@ -83,7 +81,7 @@ export async function saveEvent(scope: TenantScope, existingId: string | null, i
   });
 }
 
-export async function deleteEvent(scope: TenantScope, id: string): Promise<void> {
+export async function deleteEvent(scope: MemberScope, id: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     const rows = await tx
       .delete(tourismEvents)

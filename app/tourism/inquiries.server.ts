@@ -1,15 +1,13 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { inquiries, places, type InquiryStatus } from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { withTenant, type Scope } from '#db/scope.ts';
+import { withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { InquiryInput } from './schemas.ts';
 
-type TenantScope = Scope & { tenantId: string; userId: string };
-
 /** A tourist asks a homestay about a stay. Anyone may send one; only the commune reads it. */
-export async function sendInquiry(scope: Scope & { tenantId: string }, placeSlug: string, input: InquiryInput, locale: string): Promise<string> {
+export async function sendInquiry(scope: CommuneScope, placeSlug: string, input: InquiryInput, locale: string): Promise<string> {
   return withTenant(scope, async (tx) => {
     const [place] = await tx
       .select({ id: places.id, kind: places.kind })
@@ -29,7 +27,7 @@ export async function sendInquiry(scope: Scope & { tenantId: string }, placeSlug
 export type InquiryRow = typeof inquiries.$inferSelect & { placeName: LocaleText; placeSlug: string };
 
 /** The inbox: officials see every inquiry of the commune, a host those of the places they own. */
-export async function listInquiries(scope: TenantScope, official: boolean): Promise<InquiryRow[]> {
+export async function listInquiries(scope: MemberScope, official: boolean): Promise<InquiryRow[]> {
   return withTenant(scope, (tx) =>
     tx
       .select({
@@ -59,7 +57,7 @@ export async function listInquiries(scope: TenantScope, official: boolean): Prom
 }
 
 /** How many inquiries wait for an answer (the desk's badge): all of the commune's for officials, a host's own. */
-export async function countNewInquiries(scope: TenantScope, official: boolean): Promise<number> {
+export async function countNewInquiries(scope: MemberScope, official: boolean): Promise<number> {
   const [row] = await withTenant(scope, (tx) =>
     tx
       .select({ n: count() })
@@ -70,7 +68,7 @@ export async function countNewInquiries(scope: TenantScope, official: boolean): 
   return row?.n ?? 0;
 }
 
-export async function setInquiryStatus(scope: TenantScope, official: boolean, id: string, status: InquiryStatus): Promise<void> {
+export async function setInquiryStatus(scope: MemberScope, official: boolean, id: string, status: InquiryStatus): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [row] = await tx
       .select({ ownerUserId: places.ownerUserId, status: inquiries.status })

@@ -3,7 +3,7 @@ import { rowsOf } from '#db/client.ts';
 import { communes, memberships, places, users, type PlaceDetails } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { withTenant, type Scope } from '#db/scope.ts';
+import { withTenant, type Scope, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import { fold, slugify } from '#db/text.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
@@ -14,7 +14,6 @@ import { haversine } from './geo.ts';
 import { isPlaceKind, type PlaceCollection, type PlaceKind } from './kinds.ts';
 import type { PlaceInput } from './schemas.ts';
 
-type TenantScope = Scope & { tenantId: string; userId: string };
 export type Bbox = [west: number, south: number, east: number, north: number];
 export type PlaceRow = typeof places.$inferSelect;
 
@@ -98,7 +97,7 @@ export async function placesGeoJson(scope: Scope, query: { tenantId?: string | n
   return JSON.parse(await placesGeoJsonText(scope, query, locale)) as PlaceCollection;
 }
 
-export async function getPlace(scope: Scope & { tenantId: string }, slug: string, includeDrafts = false): Promise<PlaceRow | null> {
+export async function getPlace(scope: CommuneScope, slug: string, includeDrafts = false): Promise<PlaceRow | null> {
   const [row] = await withTenant(scope, (tx) =>
     tx
       .select()
@@ -109,7 +108,7 @@ export async function getPlace(scope: Scope & { tenantId: string }, slug: string
 }
 
 /** Published places near a point (same commune), nearest first. */
-export async function nearbyPlaces(scope: Scope & { tenantId: string }, from: { id: string; lat: number; lon: number }, limit = 5) {
+export async function nearbyPlaces(scope: CommuneScope, from: { id: string; lat: number; lon: number }, limit = 5) {
   const rows = await withTenant(scope, (tx) =>
     tx
       .select({ id: places.id, slug: places.slug, kind: places.kind, name: places.name, lat: places.lat, lon: places.lon })
@@ -122,7 +121,7 @@ export async function nearbyPlaces(scope: Scope & { tenantId: string }, from: { 
 }
 
 /** Places a person may edit here: all for officials and editors, their own for a seller who hosts. */
-export async function listManagedPlaces(scope: TenantScope, staff: boolean) {
+export async function listManagedPlaces(scope: MemberScope, staff: boolean) {
   return withTenant(scope, (tx) =>
     tx
       .select({ id: places.id, slug: places.slug, kind: places.kind, name: places.name, published: places.published, updatedAt: places.updatedAt })
@@ -167,7 +166,7 @@ async function ownerIdFor(tx: Parameters<Parameters<typeof withTenant>[1]>[0], t
  * Creates or updates a place. Officials and editors edit every place (and choose its owner);
  * an owner edits their own place's content only.
  */
-export async function savePlace(scope: TenantScope, staff: boolean, existingId: string | null, input: PlaceInput, photos: ImageRef[], track: Track | null | undefined): Promise<{ id: string; slug: string }> {
+export async function savePlace(scope: MemberScope, staff: boolean, existingId: string | null, input: PlaceInput, photos: ImageRef[], track: Track | null | undefined): Promise<{ id: string; slug: string }> {
   return withTenant(scope, async (tx) => {
     const base = {
       kind: input.kind,
@@ -220,7 +219,7 @@ export async function savePlace(scope: TenantScope, staff: boolean, existingId: 
   });
 }
 
-export async function ownerEmailOf(scope: Scope & { tenantId: string }, ownerUserId: string | null): Promise<string> {
+export async function ownerEmailOf(scope: CommuneScope, ownerUserId: string | null): Promise<string> {
   if (!ownerUserId) return '';
   const [row] = await withTenant(scope, (tx) => tx.select({ email: users.email }).from(users).where(eq(users.id, ownerUserId)));
   return row?.email ?? '';
