@@ -1,8 +1,10 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { events, handbookArticles, handbookChecklists, handbookChecklistSteps, type LocaleText } from '#db/schema/index.ts';
+import type { Tx } from '#db/client.ts';
+import { handbookArticles, handbookChecklists, handbookChecklistSteps, type LocaleText } from '#db/schema/index.ts';
 import { withTenant, type MemberScope } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
+import { recordEvent } from '~/members/members.server.ts';
 import type { ChecklistInput } from './schemas.ts';
 
 type EditorScope = MemberScope;
@@ -12,21 +14,24 @@ export type EditableChecklist = {
   steps: { id: string; title: LocaleText; detail: LocaleText; linkUrl: string | null; linkLabel: LocaleText }[];
 };
 
+/** An article's checklist as stored, every language (null when it has none): the editor shows it, the reader localizes it. */
+export async function readChecklist(tx: Tx, tenantId: string, articleId: string): Promise<(EditableChecklist & { id: string }) | null> {
+  const [checklist] = await tx
+    .select()
+    .from(handbookChecklists)
+    .where(and(eq(handbookChecklists.tenantId, tenantId), eq(handbookChecklists.articleId, articleId)));
+  if (!checklist) return null;
+  const steps = await tx
+    .select({ id: handbookChecklistSteps.id, title: handbookChecklistSteps.title, detail: handbookChecklistSteps.detail, linkUrl: handbookChecklistSteps.linkUrl, linkLabel: handbookChecklistSteps.linkLabel })
+    .from(handbookChecklistSteps)
+    .where(and(eq(handbookChecklistSteps.tenantId, tenantId), eq(handbookChecklistSteps.checklistId, checklist.id)))
+    .orderBy(asc(handbookChecklistSteps.position));
+  return { id: checklist.id, title: checklist.title, steps };
+}
+
 /** An article's checklist in every language, for the checklist editor (null when it has none). */
 export async function getChecklistForEditing(scope: EditorScope, articleId: string): Promise<EditableChecklist | null> {
-  return withTenant(scope, async (tx) => {
-    const [checklist] = await tx
-      .select()
-      .from(handbookChecklists)
-      .where(and(eq(handbookChecklists.tenantId, scope.tenantId), eq(handbookChecklists.articleId, articleId)));
-    if (!checklist) return null;
-    const steps = await tx
-      .select({ id: handbookChecklistSteps.id, title: handbookChecklistSteps.title, detail: handbookChecklistSteps.detail, linkUrl: handbookChecklistSteps.linkUrl, linkLabel: handbookChecklistSteps.linkLabel })
-      .from(handbookChecklistSteps)
-      .where(and(eq(handbookChecklistSteps.tenantId, scope.tenantId), eq(handbookChecklistSteps.checklistId, checklist.id)))
-      .orderBy(asc(handbookChecklistSteps.position));
-    return { title: checklist.title, steps };
-  });
+  return withTenant(scope, (tx) => readChecklist(tx, scope.tenantId, articleId));
 }
 
 const withText = (text: LocaleText, locale: Locale, value: string | undefined): LocaleText => {
@@ -41,13 +46,14 @@ const withText = (text: LocaleText, locale: Locale, value: string | undefined): 
  * links, the order and removals (shared by every language). Steps keep their ids, so a tick a
  * reader made on their phone stays on the same step after an edit.
  */
-export async function saveChecklist(scope: EditorScope, articleId: string, locale: Locale, input: ChecklistInput): Promise<void> {
+export async function saveChecklist(scope: EditorScope, articleSlug: string, locale: Locale, input: ChecklistInput): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [article] = await tx
       .select({ id: handbookArticles.id })
       .from(handbookArticles)
-      .where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.id, articleId)));
+      .where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.slug, articleSlug)));
     if (!article) throw new AppError('not_found', 'common:errors.notFound');
+    const articleId = article.id;
     let [checklist] = await tx
       .select()
       .from(handbookChecklists)
@@ -111,6 +117,6 @@ export async function saveChecklist(scope: EditorScope, articleId: string, local
         .set({ position: position++ })
         .where(and(eq(handbookChecklistSteps.tenantId, scope.tenantId), eq(handbookChecklistSteps.id, step.id)));
     }
-    await tx.insert(events).values({ tenantId: scope.tenantId, type: 'handbook.checklist_updated', payload: { articleId, locale, steps: position }, actorUserId: scope.userId });
+    await recordEvent(tx, scope.tenantId, 'handbook.checklist_updated', { articleId, locale, steps: position }, scope.userId);
   });
 }

@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
-import { handbookArticles, handbookChapters, handbookChecklists, handbookChecklistSteps, handbookRevisions, handbookSearch, handbookTranslations, type LocaleText, type Pillar, type RevisionSnapshot, users, events } from '#db/schema/index.ts';
+import { handbookArticles, handbookChapters, handbookRevisions, handbookSearch, handbookTranslations, type LocaleText, type Pillar, type RevisionSnapshot, users, events } from '#db/schema/index.ts';
 import { fold } from '#db/text.ts';
 import { withTenant, type Scope, type CommuneScope } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { renderMarkdown } from './markdown.server.ts';
+import { readChecklist } from './checklist.server.ts';
 import { searchTextOf } from './search-text.ts';
 import type { ArticleInput } from './schemas.ts';
 
@@ -132,21 +133,13 @@ export async function getArticle(scope: CommuneScope, slug: string, locale: Loca
 }
 
 async function loadChecklist(tx: Tx, tenantId: string, articleId: string, locale: Locale, fallback: Locale): Promise<ChecklistView | null> {
-  const [checklist] = await tx
-    .select()
-    .from(handbookChecklists)
-    .where(and(eq(handbookChecklists.tenantId, tenantId), eq(handbookChecklists.articleId, articleId)));
+  const checklist = await readChecklist(tx, tenantId, articleId);
   if (!checklist) return null;
-  const steps = await tx
-    .select()
-    .from(handbookChecklistSteps)
-    .where(and(eq(handbookChecklistSteps.tenantId, tenantId), eq(handbookChecklistSteps.checklistId, checklist.id)))
-    .orderBy(asc(handbookChecklistSteps.position));
   const text = (value: LocaleText) => localized(value, locale, fallback).text;
   return {
     id: checklist.id,
     title: text(checklist.title),
-    steps: steps.map((s) => ({ id: s.id, title: text(s.title), detail: text(s.detail), linkUrl: s.linkUrl, linkLabel: text(s.linkLabel) })),
+    steps: checklist.steps.map((s) => ({ id: s.id, title: text(s.title), detail: text(s.detail), linkUrl: s.linkUrl, linkLabel: text(s.linkLabel) })),
   };
 }
 

@@ -48,10 +48,13 @@ const checklistStep = z
     if (!step.id && !step.title && (step.detail || step.linkUrl || step.linkLabel)) ctx.addIssue({ code: 'custom', path: ['title'], message: 'handbook:checklist.errors.stepTitle' });
   });
 
-export const ChecklistInputSchema = z.object({
-  title: z.string().trim().max(200, 'common:validation.tooLong').optional().transform((v) => v || undefined),
-  steps: z.array(checklistStep).max(MAX_CHECKLIST_STEPS + 5, 'handbook:checklist.errors.tooMany'),
-});
+export const ChecklistInputSchema = z
+  .object({
+    title: z.string().trim().max(200, 'common:validation.tooLong').optional().transform((v) => v || undefined),
+    steps: z.array(checklistStep).max(MAX_CHECKLIST_STEPS + 5, 'handbook:checklist.errors.tooMany'),
+  })
+  // Rows the form adds empty, and rows being removed, do not count.
+  .refine((v) => v.steps.filter((s) => !s.remove && (s.id || s.title)).length <= MAX_CHECKLIST_STEPS, { message: 'handbook:checklist.errors.tooMany' });
 export type ChecklistInput = z.output<typeof ChecklistInputSchema>;
 
 /** Form fields `step.3.title`, … into `{ steps: [{ title }, …] }` in row order. */

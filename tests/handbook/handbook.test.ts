@@ -190,21 +190,25 @@ describe('checklist editor', () => {
       if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
       return parsed.data;
     };
-    await saveChecklist(asA(), article.id, 'vi', parse({ title: 'Kích hoạt', 'step.0.title': 'Tải ứng dụng VNeID', 'step.0.linkUrl': 'https://vneid.gov.vn', 'step.1.title': 'Đăng nhập' }));
+    // At most 30 steps that count (new rows left empty, and rows being removed, do not).
+    const rows = (n: number, extra: Record<string, string> = {}) => ({ ...Object.fromEntries(Array.from({ length: n }, (_, k) => [`step.${k}.title`, `Bước ${k}`])), ...extra });
+    expect(ChecklistInputSchema.safeParse(nestChecklistFields(rows(30, { 'step.30.title': '' }))).success).toBe(true);
+    expect(ChecklistInputSchema.safeParse(nestChecklistFields(rows(31))).error?.issues[0]?.message).toBe('handbook:checklist.errors.tooMany');
+    await saveChecklist(asA(), article.slug, 'vi', parse({ title: 'Kích hoạt', 'step.0.title': 'Tải ứng dụng VNeID', 'step.0.linkUrl': 'https://vneid.gov.vn', 'step.1.title': 'Đăng nhập' }));
     const first = (await getChecklistForEditing(asA(), article.id))!;
     expect(first.steps.map((s) => s.title.vi)).toEqual(['Tải ứng dụng VNeID', 'Đăng nhập']);
     const [download, login] = first.steps;
     // English words for the same steps, and the second step moved first.
-    await saveChecklist(asA(), article.id, 'en', parse({ title: 'Activate', 'step.0.id': download!.id, 'step.0.title': 'Install VNeID', 'step.0.linkUrl': 'https://vneid.gov.vn', 'step.0.position': '2', 'step.1.id': login!.id, 'step.1.title': 'Sign in', 'step.1.position': '1' }));
+    await saveChecklist(asA(), article.slug, 'en', parse({ title: 'Activate', 'step.0.id': download!.id, 'step.0.title': 'Install VNeID', 'step.0.linkUrl': 'https://vneid.gov.vn', 'step.0.position': '2', 'step.1.id': login!.id, 'step.1.title': 'Sign in', 'step.1.position': '1' }));
     const second = (await getChecklistForEditing(asA(), article.id))!;
     expect(second.steps.map((s) => s.id)).toEqual([login!.id, download!.id]);
     expect(second.steps[1]).toMatchObject({ title: { vi: 'Tải ứng dụng VNeID', en: 'Install VNeID' }, linkUrl: 'https://vneid.gov.vn' });
     expect(second.title).toEqual({ vi: 'Kích hoạt', en: 'Activate' });
-    await saveChecklist(asA(), article.id, 'vi', parse({ title: 'Kích hoạt', 'step.0.id': login!.id, 'step.0.title': 'Đăng nhập', 'step.0.remove': 'on', 'step.1.id': download!.id, 'step.1.title': 'Tải ứng dụng VNeID' }));
+    await saveChecklist(asA(), article.slug, 'vi', parse({ title: 'Kích hoạt', 'step.0.id': login!.id, 'step.0.title': 'Đăng nhập', 'step.0.remove': 'on', 'step.1.id': download!.id, 'step.1.title': 'Tải ứng dụng VNeID' }));
     expect((await getChecklistForEditing(asA(), article.id))!.steps.map((s) => s.id)).toEqual([download!.id]);
     // Bad input never reaches the database.
     expect(ChecklistInputSchema.safeParse(nestChecklistFields({ 'step.0.title': 'x', 'step.0.linkUrl': 'javascript:alert(1)' })).success).toBe(false);
     expect(ChecklistInputSchema.safeParse(nestChecklistFields({ 'step.0.detail': 'no title' })).success).toBe(false);
-    await expect(saveChecklist(asB(), article.id, 'vi', parse({ 'step.0.title': 'Chiếm quyền' }))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(saveChecklist(asB(), article.slug, 'vi', parse({ 'step.0.title': 'Chiếm quyền' }))).rejects.toMatchObject({ code: 'not_found' });
   });
 });

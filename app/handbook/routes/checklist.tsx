@@ -4,14 +4,14 @@ import { requireMembership } from '~/auth/guards.server.ts';
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
-import { AppError, notFound } from '~/lib/errors.ts';
+import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { formFailure, parseForm, type FieldErrors } from '~/lib/forms.ts';
+import { failureFrom, parseForm, type FieldErrors } from '~/lib/forms.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { getChecklistForEditing, saveChecklist } from '../checklist.server.ts';
 import { getArticleForEditing } from '../handbook.server.ts';
-import { ChecklistInputSchema, MAX_CHECKLIST_STEPS, nestChecklistFields } from '../schemas.ts';
+import { ChecklistInputSchema, nestChecklistFields } from '../schemas.ts';
 import type { Route } from './+types/checklist';
 
 /** A plain form: no JavaScript needed to edit a checklist. */
@@ -49,8 +49,6 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 
 export async function action({ context, params, request }: Route.ActionArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
-  const article = await getArticleForEditing(scope, params.slug);
-  if (!article) notFound();
   const form = await readForm(request);
   const wanted = String(form.get('language') ?? '');
   const language: Locale = isLocale(wanted) ? wanted : commune.defaultLocale;
@@ -60,15 +58,11 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     const errors: FieldErrors = Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k.replace(/^steps\./, 'step.'), v]));
     return data({ ...parsed, errors }, { status: 400 });
   }
-  if (parsed.data.steps.filter((s) => !s.remove && (s.id || s.title)).length > MAX_CHECKLIST_STEPS) {
-    return data(formFailure(form, { _form: 'handbook:checklist.errors.tooMany' }), { status: 400 });
-  }
   try {
-    await saveChecklist(scope, article.id, language, parsed.data);
+    await saveChecklist(scope, params.slug, language, parsed.data);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    if (error instanceof AppError && error.code === 'conflict') return data(formFailure(form, { _form: error.messageKey }), { status: 409 });
-    throw error;
+    const { failure, status } = failureFrom(error, form);
+    return data(failure, { status });
   }
   return redirectWithFlash(`/${commune.slug}/handbook/${params.slug}/checklist?in=${language}`, { key: 'handbook:checklist.saved' });
 }
