@@ -17,7 +17,7 @@ export async function openShop(
   context: Readonly<RouterContextProvider>,
   request: Request,
   sellerOf: (scope: ShopScope) => Promise<string | null | undefined>,
-): Promise<{ commune: Commune; scope: ShopScope; seller: Seller; isSelf: boolean; isStaff: boolean }> {
+): Promise<{ commune: Commune; scope: ShopScope; seller: Seller; isSelf: boolean; isStaff: boolean; canAct: boolean }> {
   const commune = requireCommune(context);
   const user = requireUser(context, request);
   const scope: ShopScope = { ...scopeOf(context), tenantId: commune.id, userId: user.id, currency: commune.currency };
@@ -27,6 +27,6 @@ export async function openShop(
   if (!seller) notFound();
   const isSelf = seller.userId === user.id;
   if (!isSelf && !staffRole) notFound();
-  // Acting as staff means acting for someone else: consent rules apply.
-  return { commune, scope, seller, isSelf, isStaff: !isSelf };
+  // Acting as staff means acting for someone else: only with the seller's recorded consent.
+  return { commune, scope, seller, isSelf, isStaff: !isSelf, canAct: isSelf || Boolean(seller.consentAt) };
 }

@@ -148,6 +148,14 @@ export async function getCommuneOrder(scope: MemberScope, reference: string): Pr
   return withTenant(scope, (tx) => loadDetail(tx, and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference))));
 }
 
+/** Whose order this is (the seller's id), for deciding who may act on it before acting. */
+export async function getOrderSellerId(scope: MemberScope, reference: string): Promise<string | null> {
+  const [row] = await withTenant(scope, (tx) =>
+    tx.select({ sellerId: orders.sellerId }).from(orders).where(and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference))),
+  );
+  return row?.sellerId ?? null;
+}
+
 // What may follow what, and who may do it. Cancelling is allowed until the parcel leaves.
 const SELLER_MOVES: Partial<Record<OrderStatus, OrderStatus[]>> = {
   placed: ['confirmed', 'cancelled'],

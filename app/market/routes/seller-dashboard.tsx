@@ -30,7 +30,7 @@ import type { Route } from './+types/seller-dashboard';
 const access = (context: Route.LoaderArgs['context'], request: Request, sellerId: string) => openShop(context, request, async () => sellerId);
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
-  const { commune, scope, seller, isSelf, isStaff } = await access(context, request, params.sellerId);
+  const { commune, scope, seller, isSelf, isStaff, canAct } = await access(context, request, params.sellerId);
   const locale = getLocale(context) as Locale;
   const [products, orders, history, payout] = await Promise.all([
     listSellerProducts(scope, seller.id),
@@ -46,6 +46,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     timeZone: commune.timeZone,
     isSelf,
     isStaff,
+    canAct,
     seller: { id: seller.id, name: seller.name, status: seller.status, photo: seller.photo, consentAt: seller.consentAt, consentNote: seller.consentNote },
     profile: sellerValues(seller),
     payout,
@@ -122,7 +123,7 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
   const errorsOf = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
   const valuesOf = (intent: string) => (actionData?.intent === intent ? actionData.values : undefined);
   const payoutValues = valuesOf('payout') ?? (d.payout?.kind === 'vietqr' ? { bankBin: d.payout.bin, account: d.payout.account, accountName: d.payout.accountName } : d.payout?.kind === 'promptpay' ? { promptPayId: d.payout.id, accountName: d.payout.accountName } : {});
-  const canAct = d.isSelf || Boolean(d.seller.consentAt);
+  const { canAct } = d;
   return (
     <div className="stack">
       <h1>{t('market:dashboard.title', { name: d.seller.name })}</h1>

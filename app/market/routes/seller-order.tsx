@@ -8,7 +8,7 @@ import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { failureFrom, formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { OrderView } from '../order-view.tsx';
-import { canMove, getCommuneOrder, markPaid, sellerMove, type OrderDetail } from '../orders.server.ts';
+import { canMove, getCommuneOrder, getOrderSellerId, markPaid, sellerMove, type OrderDetail } from '../orders.server.ts';
 import { RejectSchema, ShipSchema } from '../schemas.ts';
 import { openShop } from '../access.server.ts';
 import { ORDER_REFERENCE } from '../checkout.server.ts';
@@ -28,10 +28,9 @@ async function access(context: Ctx, request: Request, reference: string) {
 }
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
-  const { commune, order, seller, isStaff } = await access(context, request, params.reference);
+  const { commune, order, isStaff, canAct } = await access(context, request, params.reference);
   const locale = getLocale(context) as Locale;
   const extras = await orderPageExtras(context.get(databaseContext).db, order, locale);
-  const canAct = !isStaff || Boolean(seller?.consentAt);
   return {
     title: getI18n(context).t('market:orders.one', { reference: order.reference }),
     slug: commune.slug,
@@ -51,7 +50,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const { commune, scope, isStaff } = await access(context, request, params.reference);
+  // Only who may act is needed here: the moves read the order again, inside their transaction.
+  const { commune, scope, isStaff } = await openShop(context, request, (shopScope) => (ORDER_REFERENCE.test(params.reference) ? getOrderSellerId(shopScope, params.reference) : Promise.resolve(null)));
   const form = await readForm(request);
   const intent = String(form.get('intent') ?? '');
   const back = `/${commune.slug}/market/orders/${params.reference}`;
