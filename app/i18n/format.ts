@@ -30,3 +30,9 @@ export function formatDate(value: Date | string, locale: Locale, timeZone: strin
   }
   return format.format(date);
 }
+
+/** A calendar day (YYYY-MM-DD, no time or zone: a certificate's expiry, a festival's date) in the reader's language. */
+export function formatDay(day: string, locale: Locale): string {
+  // Noon UTC, read in UTC: the same day wherever the server runs.
+  return formatDate(`${day}T12:00:00Z`, locale, 'UTC');
+}

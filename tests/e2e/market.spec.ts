@@ -114,6 +114,9 @@ test('product pages ship no JavaScript and carry schema.org Product JSON-LD', as
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
   expect(jsonLd).toMatchObject({ '@type': 'Product', offers: { '@type': 'Offer', priceCurrency: 'VND', price: '450000' } });
   await expect(page.getByLabel(/OCOP certified, 4 stars/)).toBeVisible();
+  // The certificate's expiry reads as a date in the reader's language, not as 2027-05-01.
+  const details = page.getByText(/valid until/);
+  await expect(details).toHaveText(/valid until (\d{1,2} \w{3,4} \d{4}|\w{3} \d{1,2}, \d{4})$/);
 });
 
 test('bad input is refused with a clear message and changes nothing; other communes get 404', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { data, Form, Link, redirect } from 'react-router';
 import { requireCommune, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import { formatDay } from '~/i18n/format.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
@@ -115,7 +116,8 @@ export const meta: Route.MetaFunction = ({ loaderData }) =>
     : [];
 
 export default function ProductPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
   const { product: p, seller, communeSlug } = loaderData;
   return (
     <article className="stack product-page">
@@ -133,7 +135,7 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
         {p.cert ? (
           <p>
             <CertBadge scheme={p.cert.scheme} stars={p.cert.stars} t={t} />{' '}
-            <span className="muted small">{t('market:cert.details', { number: p.cert.number ?? '', authority: p.cert.authority ?? '', date: p.cert.expiresOn ?? '' })}</span>
+            <span className="muted small">{t('market:cert.details', { number: p.cert.number ?? '', authority: p.cert.authority ?? '', date: p.cert.expiresOn ? formatDay(p.cert.expiresOn, locale) : '' })}</span>
           </p>
         ) : null}
         <RatingLine sum={p.ratingSum} count={p.ratingCount} t={t} />

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link } from 'react-router';
 import { requireCommune, requireMembership, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
-import { formatDate } from '~/i18n/format.ts';
+import { formatDay } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { notFound } from '~/lib/errors.ts';
@@ -83,7 +83,7 @@ export default function Events({ loaderData, actionData }: Route.ComponentProps)
   const d = loaderData;
   const errors = actionData?.errors;
   const v: Record<string, string | undefined> = actionData?.values ?? d.editing?.values ?? {};
-  const day = (iso: string) => formatDate(`${iso}T12:00:00Z`, locale, 'UTC');
+  const day = (iso: string) => formatDay(iso, locale);
   return (
     <div className="stack">
       <h1>{t('tourism:events.title')}</h1>

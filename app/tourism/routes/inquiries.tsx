@@ -3,7 +3,7 @@ import { Form, Link } from 'react-router';
 import { INQUIRY_STATUSES, type InquiryStatus } from '#db/schema/tourism.ts';
 import { requireMembership, viewerHasRole } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { formatDate } from '~/i18n/format.ts';
+import { formatDate, formatDay } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound } from '~/lib/errors.ts';
@@ -49,7 +49,7 @@ export default function Inquiries({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const d = loaderData;
-  const day = (iso: string) => formatDate(`${iso}T12:00:00Z`, locale, 'UTC');
+  const day = (iso: string) => formatDay(iso, locale);
   return (
     <div className="stack">
       <p className="muted">

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { data, Form, Link } from 'react-router';
 import { requireCommune, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { formatDate } from '~/i18n/format.ts';
+import { formatDay } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound } from '~/lib/errors.ts';
@@ -311,8 +311,8 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
           <ul className="link-list">
             {d.events.map((e) => (
               <li key={e.id}>
-                {e.title} — {formatDate(`${e.startsOn}T12:00:00Z`, locale, 'UTC')}
-                {e.endsOn !== e.startsOn ? ` – ${formatDate(`${e.endsOn}T12:00:00Z`, locale, 'UTC')}` : ''}
+                {e.title} — {formatDay(e.startsOn, locale)}
+                {e.endsOn !== e.startsOn ? ` – ${formatDay(e.endsOn, locale)}` : ''}
               </li>
             ))}
           </ul>
