@@ -103,4 +103,13 @@ test('commune B’s official gets 404 on commune A’s market and tourism desks,
   // Posting to A's desk changes nothing.
   expect((await request.post('/gia-phu/market/manage', { form: { intent: 'moderation', on: '1' }, maxRedirects: 0 })).status()).toBe(404);
   expect((await request.post(`/gia-phu/market/orders/${reference}`, { form: { intent: 'confirm' }, maxRedirects: 0 })).status()).toBe(404);
+  // Gia Phú's own official finds both as they were: the order still placed, moderation still off.
+  const owner = await browser.newContext();
+  const desk = await owner.newPage();
+  await signIn(desk, 'official.giaphu@baan.test', { redirectTo: `/gia-phu/market/orders/${reference}` });
+  await expect(desk.getByText('Placed', { exact: true }).first()).toBeVisible();
+  await expect(desk.getByText('Confirmed', { exact: true })).toHaveCount(0);
+  await desk.goto('/gia-phu/market/manage?lng=en');
+  await expect(desk.getByText('New listings go on sale straight away.')).toBeVisible();
+  await owner.close();
 });
