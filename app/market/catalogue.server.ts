@@ -5,8 +5,7 @@ import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { withTenant, type Scope } from '#db/scope.ts';
-import { fold } from '#db/text.ts';
-import { PAGE_SIZE, type CatalogueQuery } from './catalogue.ts';
+import { likeEscape, PAGE_SIZE, queryWords, type CatalogueQuery } from './catalogue.ts';
 
 export type CatalogueItem = {
   id: string;
@@ -27,18 +26,6 @@ export type CatalogueItem = {
   /** The commune's own language: where a title missing in the reader's language comes from. */
   communeLocale: Locale;
 };
-
-/** Words of a query, folded like the stored search text, with LIKE's wildcards escaped. */
-export function queryWords(q: string): string[] {
-  return fold(q)
-    .split(/[\s|]+/)
-    .filter(Boolean)
-    .slice(0, 6)
-    .map((w) => w.slice(0, 40));
-}
-
-/** A word for LIKE, its wildcards taken literally. */
-export const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Published products across every commune (or one, with `tenantId`), searched by folded

@@ -1,4 +1,5 @@
 import { PRODUCT_CATEGORIES, type ProductCategory } from '#db/schema/market.ts';
+import { fold } from '#db/text.ts';
 import { parsePrice } from './schemas.ts';
 
 export const PAGE_SIZE = 24;
@@ -47,3 +48,15 @@ export function parseCatalogueQuery(params: URLSearchParams, currency: 'VND' | '
     page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
   };
 }
+
+/** Words of a query, folded like the stored search text, with LIKE's wildcards escaped. */
+export function queryWords(q: string): string[] {
+  return fold(q)
+    .split(/[\s|]+/)
+    .filter(Boolean)
+    .slice(0, 6)
+    .map((w) => w.slice(0, 40));
+}
+
+/** A word for LIKE, its wildcards taken literally. */
+export const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);

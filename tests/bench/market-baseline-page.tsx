@@ -13,8 +13,7 @@ import common from '#locales/vi/common.json' with { type: 'json' };
 import market from '#locales/vi/market.json' with { type: 'json' };
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import { formatMoney } from '~/i18n/format.ts';
-import { likeEscape, queryWords } from '~/market/catalogue.server.ts';
-import { PAGE_SIZE, parseCatalogueQuery, SORTS, type CatalogueQuery } from '~/market/catalogue.ts';
+import { likeEscape, PAGE_SIZE, parseCatalogueQuery, queryWords, SORTS, type CatalogueQuery } from '~/market/catalogue.ts';
 
 export const sql = postgres(process.env.DATABASE_URL!, { max: 10, onnotice: () => {} });
 const stylesheet = `/assets/${readdirSync(path.resolve(process.env.APP_BUILD_DIR ?? 'build', 'client/assets')).find((f) => /^styles-.*\.css$/.test(f))}`;

@@ -203,6 +203,21 @@ test('the map page runs without a framework; list, map and URL follow each other
   await expect(page.getByRole('checkbox', { name: 'Homestay' })).toBeChecked();
 });
 
+test('the GeoJSON endpoints answer RFC 7946 and refuse a bad bbox with a problem', async ({ request }) => {
+  const ok = await request.get('/map/places.geojson?bbox=102,8,110,24&kind=homestay');
+  expect(ok.headers()['content-type']).toContain('application/geo+json');
+  const collection = await ok.json();
+  expect(collection.type).toBe('FeatureCollection');
+  expect(collection.features.length).toBeGreaterThan(0);
+  expect(collection.features.every((f: { properties: { kind: string } }) => f.properties.kind === 'homestay')).toBe(true);
+  for (const bbox of ['10,20,5,30', 'a,b,c,d', '-200,0,0,10']) {
+    const bad = await request.get(`/map/places.geojson?bbox=${bbox}`);
+    expect(bad.status(), bbox).toBe(400);
+    expect(bad.headers()['content-type']).toContain('application/problem+json');
+    expect(await bad.json()).toMatchObject({ type: '/problems/invalid-bbox', code: 'invalid_bbox', status: 400 });
+  }
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

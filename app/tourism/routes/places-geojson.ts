@@ -16,7 +16,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const bbox = parseBbox(rawBbox);
   if (rawBbox && !bbox) {
     return Response.json(
-      { type: 'about:blank', title: 'Invalid bbox', status: 400, detail: 'bbox must be west,south,east,north in degrees, west ≤ east, south ≤ north.' },
+      // RFC 9457, with a stable type and code for programs (the words are for the developer reading it).
+      { type: '/problems/invalid-bbox', code: 'invalid_bbox', title: 'Invalid bbox', status: 400, detail: 'bbox must be west,south,east,north in degrees, west ≤ east, south ≤ north.' },
       { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
     );
   }
