@@ -1,49 +1,72 @@
 // Baan's production server: applies migrations (and seeds an empty embedded database) before
-// listening, then serves the built app with compression and long-lived caching for assets.
+// listening, then serves the built app. Pages go straight from Node's HTTP server to React
+// Router through scripts/http-bridge.mjs; files (fingerprinted assets, favicon, …) go through
+// a small Express app with compression and long-lived caching.
+import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRequestHandler } from '@react-router/express';
 import compression from 'compression';
 import express from 'express';
+import { createRequestHandler } from 'react-router';
+import { sendResponse, toRequest } from './http-bridge.mjs';
 
 const started = performance.now();
 const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build');
 const build = await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href);
 const { kind } = await build.entry.module.prepare();
+const trustProxy = process.env.TRUST_PROXY === '1';
 
-const app = express();
-app.disable('x-powered-by');
-if (process.env.TRUST_PROXY === '1') app.set('trust proxy', true);
-app.use(compression());
+const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
+
+async function pages(req, res) {
+  try {
+    const request = toRequest(req, res, { trustProxy });
+    if (!request) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad Request');
+      return;
+    }
+    await sendResponse(req, res, await handleRequest(request));
+  } catch (error) {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
+    else res.destroy();
+  }
+}
+
+const files = express();
+files.disable('x-powered-by');
+files.use(compression());
 // Fingerprinted build assets never change: cache them for a year.
-app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }));
-// Other public files (favicon, …) all have an extension: page URLs skip the file-system look-up.
-const publicFiles = express.static(path.join(buildDir, 'client'), {
-  maxAge: '1h',
-  // The service worker must be re-checked on every visit, or fixes reach phones late.
-  setHeaders: (res, file) => (file.endsWith(`${path.sep}sw.js`) ? res.setHeader('Cache-Control', 'no-cache') : undefined),
-});
-app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) && !req.path.endsWith('.data') ? publicFiles(req, res, next) : next()));
-// The client's address is set here, from the socket (or the trusted proxy), for sign-in throttling;
-// whatever a client sent under this name is replaced.
-// Likewise whether this is a client-side navigation's data request (`/x.data`), which React
-// Router rewrites to `/x` before the app sees it: the page cache must tell the two apart.
-app.use((req, _res, next) => {
-  req.headers['x-baan-client-address'] = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-  req.headers['x-baan-request-kind'] = req.path.endsWith('.data') ? 'data' : 'document';
-  next();
-});
-app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }));
+files.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }));
+files.use(
+  express.static(path.join(buildDir, 'client'), {
+    maxAge: '1h',
+    // The service worker must be re-checked on every visit, or fixes reach phones late.
+    setHeaders: (res, file) => (file.endsWith(`${path.sep}sw.js`) ? res.setHeader('Cache-Control', 'no-cache') : undefined),
+  }),
+);
+// Not a file after all (a media upload, a feed such as news.rss): the app serves it.
+files.use((req, res) => void pages(req, res));
+
+// Page URLs have no extension (and `/x.data` is a page's data): they skip the file-system look-up.
+const isFile = (url) => {
+  const pathname = url.split('?', 1)[0];
+  return pathname.startsWith('/assets/') || (/\.[a-z0-9]+$/i.test(pathname) && !pathname.endsWith('.data'));
+};
+
+const server = http.createServer((req, res) => (isFile(req.url ?? '/') ? files(req, res) : void pages(req, res)));
+server.keepAliveTimeout = 5000;
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
-const server = app.listen(port, host, () => {
+server.listen(port, host, () => {
   const ms = Math.round(performance.now() - started);
   console.log(`Baan is serving http://localhost:${port} (${kind} database, ready in ${ms} ms)`);
 });
 
 function shutdown() {
   server.close(() => process.exit(0));
+  server.closeIdleConnections();
   setTimeout(() => process.exit(0), 5000).unref();
 }
 process.on('SIGTERM', shutdown);

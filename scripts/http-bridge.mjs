@@ -1,0 +1,165 @@
+// Between Node's HTTP server and the app's fetch-style handler: a Node request becomes a
+// `Request`, and the app's `Response` goes back out, compressed when the client accepts it.
+// This is the hot path of every page, so it does only what a page needs: no router, no
+// middleware stack, one compression call for a whole page instead of a stream per chunk.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import { promisify } from 'node:util';
+
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+// Headers the server sets itself, from the socket: whatever a client sent under these names is dropped.
+const SERVER_HEADERS = new Set(['x-baan-client-address', 'x-baan-request-kind']);
+
+/** Pages are sent whole up to this size; larger bodies (media files) are streamed. */
+const WHOLE_LIMIT = 1 << 20;
+/** Bodies smaller than this go out as they are: compressing them saves less than it costs. */
+const COMPRESS_THRESHOLD = 1024;
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|[\w.-]+\+(json|xml))|image\/svg\+xml)/i;
+// Brotli at quality 4, as the `compression` middleware uses for assets: near gzip's speed, smaller output.
+const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
+
+/** The first address in X-Forwarded-For when a trusted proxy sets it, else the socket's peer. */
+export function clientAddress(req, trustProxy) {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+  return forwarded || req.socket.remoteAddress || 'unknown';
+}
+
+/**
+ * The `Request` the app sees. The URL's host and scheme come from the Host header (or, behind a
+ * trusted proxy, its X-Forwarded-* headers); the request's signal aborts when the client goes away.
+ * Returns null for a target that is not a URL path (such as `OPTIONS *`).
+ */
+export function toRequest(req, res, { trustProxy = false } = {}) {
+  let target = req.url ?? '';
+  // The absolute form (`GET http://host/path`), which HTTP/1.1 servers must accept: its path counts.
+  if (/^https?:\/\//i.test(target)) {
+    try {
+      const absolute = new URL(target);
+      target = absolute.pathname + absolute.search;
+    } catch {
+      return null;
+    }
+  }
+  if (!target.startsWith('/')) return null;
+  const forwardedHost = trustProxy ? String(req.headers['x-forwarded-host'] ?? '').split(',')[0]?.trim() : '';
+  const host = (forwardedHost || req.headers.host || 'localhost').split(/[\\/?#@\s]/)[0] || 'localhost';
+  const forwardedProto = trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : '';
+  const protocol = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : req.socket.encrypted ? 'https' : 'http';
+  let url;
+  try {
+    url = new URL(`${protocol}://${host}${target}`);
+  } catch {
+    return null;
+  }
+
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (!SERVER_HEADERS.has(raw[i].toLowerCase())) headers.append(raw[i], raw[i + 1]);
+  }
+  headers.set('x-baan-client-address', clientAddress(req, trustProxy));
+  // React Router rewrites a client-side navigation's `/x.data` to `/x` before the app sees it:
+  // the page cache must still tell the two apart.
+  headers.set('x-baan-request-kind', url.pathname.endsWith('.data') ? 'data' : 'document');
+
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const init = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    init.body = Readable.toWeb(req);
+    init.duplex = 'half';
+  }
+  return new Request(url, init);
+}
+
+/** 'br', 'gzip' or null: what the client accepts, brotli first (as the `compression` middleware chooses). */
+export function acceptedEncoding(header) {
+  if (!header) return null;
+  let gzipOk = false;
+  for (const part of String(header).split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (q && !(Number(q.slice(2)) > 0)) continue;
+    if (name === 'br') return 'br';
+    if (name === 'gzip' || name === '*') gzipOk = true;
+  }
+  return gzipOk ? 'gzip' : null;
+}
+
+/**
+ * Writes the app's response. Bodies up to WHOLE_LIMIT are read whole and compressed in one call
+ * on the thread pool; larger or open-ended ones (media, event streams) are piped through.
+ */
+export async function sendResponse(req, res, response) {
+  res.statusCode = response.status;
+  if (response.statusText) res.statusMessage = response.statusText;
+  for (const [name, value] of response.headers) {
+    if (name !== 'set-cookie') res.setHeader(name, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
+
+  if (!response.body || req.method === 'HEAD') {
+    await response.body?.cancel();
+    res.end();
+    return;
+  }
+
+  const type = response.headers.get('content-type') ?? '';
+  const compressible =
+    COMPRESSIBLE.test(type) && !response.headers.has('content-encoding') && !/\bno-transform\b/i.test(response.headers.get('cache-control') ?? '');
+  if (compressible) res.appendHeader('Vary', 'Accept-Encoding');
+  const encoding = compressible ? acceptedEncoding(req.headers['accept-encoding']) : null;
+
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  const streaming = /^text\/event-stream/i.test(type);
+  while (!streaming) {
+    const { done, value } = await reader.read();
+    if (done) {
+      const body = chunks.length === 1 ? Buffer.from(chunks[0].buffer, chunks[0].byteOffset, chunks[0].byteLength) : Buffer.concat(chunks);
+      if (!encoding || body.byteLength < COMPRESS_THRESHOLD) {
+        res.setHeader('Content-Length', body.byteLength);
+        res.end(body);
+        return;
+      }
+      const packed = await (encoding === 'br' ? brotli(body, BROTLI_OPTIONS) : gzip(body));
+      res.setHeader('Content-Encoding', encoding);
+      res.setHeader('Content-Length', packed.byteLength);
+      res.end(packed);
+      return;
+    }
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > WHOLE_LIMIT) break;
+  }
+
+  // Too large to hold, or never ending: stream what was read, then the rest.
+  if (encoding) {
+    res.removeHeader('Content-Length');
+    res.setHeader('Content-Encoding', encoding);
+  }
+  if (streaming) res.flushHeaders();
+  async function* rest() {
+    for (const chunk of chunks) yield chunk;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  }
+  const stages = [Readable.from(rest(), { objectMode: false })];
+  if (encoding) stages.push(encoding === 'br' ? zlib.createBrotliCompress(BROTLI_OPTIONS) : zlib.createGzip());
+  try {
+    await pipeline(...stages, res);
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    if (!res.destroyed && !res.writableEnded) throw error;
+  }
+}

@@ -1,0 +1,179 @@
+// The production server's bridge between Node's HTTP server and the app's fetch handler
+// (scripts/http-bridge.mjs), over real sockets on loopback.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module of the server, without type declarations
+import { acceptedEncoding, sendResponse, toRequest } from '../../scripts/http-bridge.mjs';
+
+type Handler = (request: Request) => Promise<Response> | Response;
+
+let handler: Handler = () => new Response('unset');
+let seen: Request | null = null;
+let trustProxy = false;
+let server: http.Server;
+let base = '';
+
+beforeAll(async () => {
+  server = http.createServer(async (req, res) => {
+    const request = toRequest(req, res, { trustProxy }) as Request | null;
+    if (!request) {
+      res.writeHead(400).end();
+      return;
+    }
+    seen = request;
+    await sendResponse(req, res, await handler(request));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** A raw GET, so the test sees the bytes and headers as sent (fetch would decompress). */
+function get(path: string, headers: Record<string, string> = {}, method = 'GET') {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const req = http.request(`${base}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const page = '<!DOCTYPE html><html><body>' + '<p>Chè Shan Tuyết · ชาอู่หลง · honey</p>'.repeat(200) + '</body></html>';
+const html = { 'Content-Type': 'text/html; charset=utf-8' };
+
+describe('request', () => {
+  it('carries method, URL, headers and body; the server sets the client address and request kind itself', async () => {
+    handler = async (request) => new Response(`${request.method} ${new URL(request.url).pathname} ${await request.text()}`);
+    const response = await fetch(`${base}/gia-phu/market/sell.data?x=1`, {
+      method: 'POST',
+      body: 'title=Mật+ong',
+      headers: { 'x-baan-client-address': '203.0.113.9', 'x-baan-request-kind': 'document', 'accept-language': 'th' },
+    });
+    expect(await response.text()).toBe('POST /gia-phu/market/sell.data title=Mật+ong');
+    expect(seen!.headers.get('x-baan-client-address')).toBe('127.0.0.1');
+    expect(seen!.headers.get('x-baan-request-kind')).toBe('data');
+    expect(seen!.headers.get('accept-language')).toBe('th');
+    expect(new URL(seen!.url).search).toBe('?x=1');
+  });
+
+  it('believes X-Forwarded-* only behind a trusted proxy', async () => {
+    handler = () => new Response('ok');
+    const forwarded = { 'x-forwarded-for': '198.51.100.7, 10.0.0.1', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'baan.example' };
+    await get('/market', forwarded);
+    expect(seen!.headers.get('x-baan-client-address')).toBe('127.0.0.1');
+    expect(new URL(seen!.url).origin).toBe(base);
+    trustProxy = true;
+    try {
+      await get('/market', forwarded);
+      expect(seen!.headers.get('x-baan-client-address')).toBe('198.51.100.7');
+      expect(new URL(seen!.url).origin).toBe('https://baan.example');
+    } finally {
+      trustProxy = false;
+    }
+  });
+
+  it('takes the path of an absolute-form target, and refuses a target that is not a path', async () => {
+    handler = (request) => new Response(new URL(request.url).pathname);
+    const send = (path: string, method = 'GET') =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port: new URL(base).port, path, method }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await send('http://elsewhere.example/map?kind=homestay')).toEqual({ status: 200, body: '/map' });
+    expect(new URL(seen!.url).host).toBe(new URL(base).host);
+    seen = null;
+    expect((await send('*', 'OPTIONS')).status).toBe(400);
+    expect(seen).toBeNull();
+  });
+});
+
+describe('response', () => {
+  it('compresses a page with gzip, or brotli when the client takes it, and says so', async () => {
+    handler = () => new Response(page, { headers: html });
+    const gz = await get('/market', { 'accept-encoding': 'gzip, deflate' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers.vary).toMatch(/accept-encoding/i);
+    expect(Number(gz.headers['content-length'])).toBe(gz.body.byteLength);
+    expect(gunzipSync(gz.body).toString()).toBe(page);
+
+    const br = await get('/market', { 'accept-encoding': 'gzip, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).toString()).toBe(page);
+
+    const plain = await get('/market', { 'accept-encoding': 'gzip;q=0, identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(page);
+  });
+
+  it('sends small bodies, images and no-transform responses as they are', async () => {
+    handler = () => new Response('<p>ok</p>', { headers: html });
+    expect((await get('/a', { 'accept-encoding': 'gzip' })).headers['content-encoding']).toBeUndefined();
+    const png = Buffer.alloc(4096, 7);
+    handler = () => new Response(png, { headers: { 'Content-Type': 'image/png' } });
+    const image = await get('/media/x', { 'accept-encoding': 'gzip' });
+    expect(image.headers['content-encoding']).toBeUndefined();
+    expect(image.body.equals(png)).toBe(true);
+    handler = () => new Response(page, { headers: { ...html, 'Cache-Control': 'no-transform' } });
+    expect((await get('/b', { 'accept-encoding': 'gzip' })).headers['content-encoding']).toBeUndefined();
+  });
+
+  it('keeps status, every Set-Cookie and the other headers', async () => {
+    const headers = new Headers({ Location: '/login', 'X-Frame-Options': 'DENY' });
+    headers.append('Set-Cookie', 'cart=1; HttpOnly; Path=/');
+    headers.append('Set-Cookie', 'flash=; Max-Age=0; Path=/');
+    handler = () => new Response(null, { status: 303, headers });
+    const response = await get('/cart');
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/login');
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['set-cookie']).toEqual(['cart=1; HttpOnly; Path=/', 'flash=; Max-Age=0; Path=/']);
+  });
+
+  it('sends no body to HEAD', async () => {
+    handler = () => new Response(page, { headers: html });
+    const response = await get('/market', { 'accept-encoding': 'gzip' }, 'HEAD');
+    expect(response.status).toBe(200);
+    expect(response.body.byteLength).toBe(0);
+  });
+
+  it('streams a body too large to hold, compressed and whole', async () => {
+    const line = 'type,name,lat,lon\n' + 'homestay,Nhà sàn Tả Van,22.29,103.89\n'.repeat(40_000);
+    handler = () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            const bytes = new TextEncoder().encode(line);
+            for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.subarray(i, i + 64 * 1024));
+            controller.close();
+          },
+        }),
+        { headers: { 'Content-Type': 'text/csv' } },
+      );
+    const response = await get('/places.csv', { 'accept-encoding': 'gzip' });
+    expect(Buffer.byteLength(line)).toBeGreaterThan(1 << 20);
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(response.headers['transfer-encoding']).toBe('chunked');
+    expect(gunzipSync(response.body).toString()).toBe(line);
+  });
+});
+
+describe('acceptedEncoding', () => {
+  it('prefers brotli, honours q=0 and wildcards', () => {
+    expect(acceptedEncoding(undefined)).toBeNull();
+    expect(acceptedEncoding('gzip, deflate, br')).toBe('br');
+    expect(acceptedEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(acceptedEncoding('*')).toBe('gzip');
+    expect(acceptedEncoding('identity')).toBeNull();
+    expect(acceptedEncoding('gzip;q=0')).toBeNull();
+  });
+});
