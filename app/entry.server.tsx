@@ -29,6 +29,13 @@ export default function handleRequest(
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
+  const hydrates = hydratesWith(routerContext.staticHandlerContext.matches.map((match) => routerContext.routeModules[match.route.id]?.handle));
+  if (!hydrates) {
+    // A reading page sends no script, so nothing reads React Router's hand-over of the loader
+    // data to the browser. Dropping it before it is read skips encoding it (React Router encodes
+    // it on first read: scripts/patch-dependencies.mjs) and rendering it into the page.
+    routerContext.serverHandoffStream = undefined;
+  }
   const app = (
     <I18nextProvider i18n={getI18n(loadContext)}>
       <ServerRouter context={routerContext} url={request.url} />
@@ -37,7 +44,7 @@ export default function handleRequest(
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
   // Reading pages (no JavaScript) render as one string: the cheapest way React has. A render
   // error throws; React Router then renders the route's error boundary instead.
-  if (!hydratesWith(routerContext.staticHandlerContext.matches.map((match) => routerContext.routeModules[match.route.id]?.handle))) {
+  if (!hydrates) {
     return new Response(`<!DOCTYPE html>${renderToString(app)}`, { headers: responseHeaders, status: responseStatusCode });
   }
   // Hydrating pages need the streaming renderer (React Router hands over its data through
