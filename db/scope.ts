@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from './client.ts';
+import { preludeTransaction, type Db, type Tx } from './client.ts';
 
 /**
  * Who is acting, and in which commune. Built per request by middleware from the URL (never
@@ -29,11 +29,13 @@ export const APP_ROLE = 'baan_app';
  * statements inside may see or change. Forgetting a `where tenant_id = …` cannot leak.
  */
 export async function withTenant<T>(scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  // set_config('role', …, true) is SET LOCAL ROLE.
+  const settings = sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${scope.tenantId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`;
+  // On server Postgres the settings travel with BEGIN and the work's first statement.
+  const pipelined = preludeTransaction(scope.db);
+  if (pipelined) return pipelined(settings, work);
   return scope.db.transaction(async (tx) => {
-    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
-    await tx.execute(
-      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${scope.tenantId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
-    );
+    await tx.execute(settings);
     return work(tx);
   });
 }
