@@ -35,7 +35,7 @@ export type Database = {
  * Postgres has one (each round trip there costs a network write on both sides); see
  * `preludeTransaction`.
  */
-export type PreludeTransaction = <T>(prelude: SQL, work: (tx: Tx) => Promise<T>) => Promise<T>;
+export type PreludeTransaction = <T>(prelude: SQL, work: (tx: Tx) => Promise<T>, options?: { readOnly?: boolean }) => Promise<T>;
 const PRELUDE_TRANSACTION = Symbol('baan.preludeTransaction');
 
 /** The database's pipelined transaction, when it has one. */
@@ -118,14 +118,15 @@ async function openPostgres(url: string, max: number): Promise<Database> {
  * prelude are issued here, synchronously, before the work starts, so every statement of the
  * work runs after them, inside the transaction, with the prelude's settings: if either fails,
  * the transaction is aborted and the work's statements fail too. A single-statement read is two
- * round trips (BEGIN + prelude + statement, then COMMIT) where drizzle's `transaction` takes four.
+ * round trips (BEGIN + prelude + statement, then COMMIT) where drizzle's `transaction` takes four;
+ * a read-only one is one round trip, as its COMMIT is not waited for.
  */
 function postgresPreludeTransaction(client: postgres.Sql, db: Db): PreludeTransaction {
   // drizzle's own session parts, so the transaction maps results exactly as `db.transaction` would.
   const internals = db as unknown as { dialect: PgDialect; session: { schema: never; options: never } };
   const { dialect } = internals;
-  const { schema, options } = internals.session;
-  return async (prelude, work) => {
+  const { schema, options: sessionOptions } = internals.session;
+  return async (prelude, work, options = {}) => {
     const connection = await client.reserve();
     // Nested transactions (`tx.transaction`) become savepoints, as in postgres.js's own `begin`.
     let savepoints = 0;
@@ -146,20 +147,31 @@ function postgresPreludeTransaction(client: postgres.Sql, db: Db): PreludeTransa
     });
     try {
       const query = dialect.sqlToQuery(prelude);
-      const begun = Promise.all([connection.unsafe('begin').execute(), connection.unsafe(query.sql, query.params as never[]).execute()]);
-      const session = new PostgresJsSession(scoped as never, dialect, schema, options);
+      const begun = Promise.all([
+        connection.unsafe(options.readOnly ? 'begin read only' : 'begin').execute(),
+        connection.unsafe(query.sql, query.params as never[], { prepare: true }).execute(),
+      ]);
+      const session = new PostgresJsSession(scoped as never, dialect, schema, sessionOptions);
       const tx = new PostgresJsTransaction(dialect, session, schema) as unknown as Tx;
-      let result: Awaited<ReturnType<typeof work>>;
-      try {
-        [, result] = await Promise.all([begun, work(tx)]);
-      } catch (error) {
-        // The prelude's own error says more than the aborted statements after it.
-        const first = await begun.then(() => error, (preludeError: unknown) => preludeError);
+      // Both settle before the connection is given back, so no statement of this work can reach
+      // the next one to use it.
+      const [opening, working] = await Promise.allSettled([begun, work(tx)]);
+      if (opening.status === 'rejected' || working.status === 'rejected') {
         await connection.unsafe('rollback').catch(() => {});
-        throw first;
+        // The opening's own error says more than the aborted statements after it.
+        throw opening.status === 'rejected' ? opening.reason : (working as PromiseRejectedResult).reason;
       }
-      await connection.unsafe('commit');
-      return result;
+      if (options.readOnly) {
+        // A read-only transaction has nothing to lose: its COMMIT only ends it, and leaves with the
+        // connection's next statements instead of costing this request a round trip.
+        connection
+          .unsafe('commit')
+          .execute()
+          .catch((error: unknown) => console.error('commit of a read-only transaction failed', error));
+      } else {
+        await connection.unsafe('commit');
+      }
+      return working.value;
     } finally {
       connection.release();
     }

@@ -29,15 +29,31 @@ export const APP_ROLE = 'baan_app';
  * statements inside may see or change. Forgetting a `where tenant_id = …` cannot leak.
  */
 export async function withTenant<T>(scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return inTenant(scope, work, false);
+}
+
+/**
+ * A read inside one commune: `withTenant` in a READ ONLY transaction, where any write fails.
+ * For the public pages' queries. On server Postgres it costs one round trip: its COMMIT is not
+ * waited for (a read-only transaction has nothing to commit).
+ */
+export async function readTenant<T>(scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return inTenant(scope, work, true);
+}
+
+function inTenant<T>(scope: Scope, work: (tx: Tx) => Promise<T>, readOnly: boolean): Promise<T> {
   // set_config('role', …, true) is SET LOCAL ROLE.
   const settings = sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${scope.tenantId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`;
   // On server Postgres the settings travel with BEGIN and the work's first statement.
   const pipelined = preludeTransaction(scope.db);
-  if (pipelined) return pipelined(settings, work);
-  return scope.db.transaction(async (tx) => {
-    await tx.execute(settings);
-    return work(tx);
-  });
+  if (pipelined) return pipelined(settings, work, { readOnly });
+  return scope.db.transaction(
+    async (tx) => {
+      await tx.execute(settings);
+      return work(tx);
+    },
+    readOnly ? { accessMode: 'read only' } : undefined,
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
 import { handbookArticles, handbookChapters, handbookRevisions, handbookSearch, handbookTranslations, type LocaleText, type Pillar, type RevisionSnapshot, users, events } from '#db/schema/index.ts';
 import { fold } from '#db/text.ts';
-import { withTenant, type Scope, type CommuneScope } from '#db/scope.ts';
+import { readTenant, withTenant, type Scope, type CommuneScope } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
 import { localized } from '~/tenancy/commune.ts';
@@ -34,7 +34,7 @@ export type HandbookIndex = {
 
 /** Chapters by pillar with their articles; drafts only for the commune's editors. */
 export async function listHandbook(scope: CommuneScope, locale: Locale, fallback: Locale, includeDrafts = false): Promise<HandbookIndex> {
-  return withTenant(scope, async (tx) => {
+  return readTenant(scope, async (tx) => {
     const chapters = await tx.select().from(handbookChapters).where(eq(handbookChapters.tenantId, scope.tenantId)).orderBy(asc(handbookChapters.position));
     const articles = await tx
       .select()
@@ -90,7 +90,7 @@ export type ArticleView = {
 /** One article for reading, in the reader's language (with fallback) and its checklist. */
 export async function getArticle(scope: CommuneScope, slug: string, locale: Locale, fallback: Locale, includeDrafts = false): Promise<ArticleView | null> {
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null;
-  return withTenant(scope, async (tx) => {
+  return readTenant(scope, async (tx) => {
     const [article] = await tx
       .select()
       .from(handbookArticles)
@@ -166,7 +166,7 @@ export async function searchHandbook(scope: CommuneScope, query: string, locale:
   };
   // Thai words are only found in text with Thai script: a cheap filter the trigram index lacks.
   const here = /[\u0E00-\u0E7F]/.test(folded) ? and(eq(handbookSearch.tenantId, scope.tenantId), sql`${handbookSearch.hasThai}`) : eq(handbookSearch.tenantId, scope.tenantId);
-  return withTenant(scope, async (tx) => {
+  return readTenant(scope, async (tx) => {
     // Two bounded queries instead of ranking every match: titles, then bodies, stopping at a
     // few dozen matches for very common words.
     const inTitles = await tx

@@ -4,7 +4,7 @@ import type { ProductUnit } from '#db/schema/market.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { withTenant, type Scope } from '#db/scope.ts';
+import { readTenant, type Scope } from '#db/scope.ts';
 import { likeEscape, PAGE_SIZE, queryWords, type CatalogueQuery } from './catalogue.ts';
 
 export type CatalogueItem = {
@@ -67,7 +67,7 @@ export async function searchCatalogue(scope: Scope, query: CatalogueQuery, pageS
   const outer = orderOf('hit', sql.raw('hit.title_hit'));
   const offset = (query.page - 1) * pageSize;
 
-  const rows = await withTenant(scope, (tx) =>
+  const rows = await readTenant(scope, (tx) =>
     tx.execute(sql`
       select p.id, p.slug, p.title, p.price_minor, p.currency, p.unit, p.stock, p.photos -> 0 as cover,
         p.cert_scheme, p.cert_stars, p.cert_expires_on::text as cert_expires_on, p.rating_sum, p.rating_count,

@@ -3,7 +3,7 @@ import type { Tx } from '#db/client.ts';
 import { communes, orderItems, products, provinces, sellers, type ProductCategory, type ProductStatus } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
+import { readTenant, withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import { productSearchText, slugify } from '#db/text.ts';
 import { AppError } from '~/lib/errors.ts';
 import { addMonths } from '~/lib/dates.ts';
@@ -230,7 +230,7 @@ export async function moderationQueue(scope: MemberScope): Promise<QueueRow[]> {
 
 /** What adding to a cart needs of a published product: no seller card, no reviews. */
 export async function getProductForCart(scope: CommuneScope, slug: string) {
-  const [row] = await withTenant(scope, (tx) =>
+  const [row] = await readTenant(scope, (tx) =>
     tx
       .select({ id: products.id, slug: products.slug, stock: products.stock, priceMinor: products.priceMinor })
       .from(products)
@@ -248,7 +248,7 @@ export type ProductPage = {
 
 /** A published product with its seller card, the seller's other products and recent reviews. */
 export async function getPublishedProduct(scope: CommuneScope, slug: string): Promise<ProductPage | null> {
-  return withTenant(scope, async (tx) => {
+  return readTenant(scope, async (tx) => {
     const [product] = await tx
       .select()
       .from(products)

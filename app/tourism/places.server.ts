@@ -3,7 +3,7 @@ import { rowsOf } from '#db/client.ts';
 import { communes, memberships, places, users, type PlaceDetails } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { withTenant, type Scope, type MemberScope, type CommuneScope } from '#db/scope.ts';
+import { readTenant, withTenant, type Scope, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import { fold, slugify } from '#db/text.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
@@ -50,7 +50,7 @@ export type ListedPlace = { key: string; id: string; slug: string; kind: PlaceKi
 /** Published places for the list beside the map: in a commune or anywhere, inside a box, of some kinds. */
 export async function listPlaces(scope: Scope, query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[]; limit?: number }): Promise<ListedPlace[]> {
   const where = filters(query);
-  const rows = await withTenant(scope, (tx) =>
+  const rows = await readTenant(scope, (tx) =>
     tx.execute(sql`
       select p.id, p.slug, p.kind, p.name, p.summary, p.lat, p.lon, p.photos -> 0 as cover, c.slug as commune_slug, c.name as commune_name, c.default_locale
       from places p join communes c on c.id = p.tenant_id
@@ -82,7 +82,7 @@ export async function listPlaces(scope: Scope, query: { tenantId?: string | null
  */
 export async function placesGeoJsonText(scope: Scope, query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[] }, locale: Locale): Promise<string> {
   const where = filters(query);
-  const rows = await withTenant(scope, (tx) =>
+  const rows = await readTenant(scope, (tx) =>
     tx.execute(sql`
       select coalesce(string_agg(
         p.feature_head || coalesce(to_json(nullif(p.name ->> ${locale}, ''))::text, p.feature_name) || '}}', ','), '') as features
@@ -98,7 +98,7 @@ export async function placesGeoJson(scope: Scope, query: { tenantId?: string | n
 }
 
 export async function getPlace(scope: CommuneScope, slug: string, includeDrafts = false): Promise<PlaceRow | null> {
-  const [row] = await withTenant(scope, (tx) =>
+  const [row] = await readTenant(scope, (tx) =>
     tx
       .select()
       .from(places)
@@ -109,7 +109,7 @@ export async function getPlace(scope: CommuneScope, slug: string, includeDrafts 
 
 /** Published places near a point (same commune), nearest first. */
 export async function nearbyPlaces(scope: CommuneScope, from: { id: string; lat: number; lon: number }, limit = 5) {
-  const rows = await withTenant(scope, (tx) =>
+  const rows = await readTenant(scope, (tx) =>
     tx
       .select({ id: places.id, slug: places.slug, kind: places.kind, name: places.name, lat: places.lat, lon: places.lon })
       .from(places)
@@ -231,7 +231,7 @@ export async function trailTrack(scope: Scope, key: string): Promise<[number, nu
   const match = /^([a-z0-9-]{2,63})\/([a-z0-9-]{1,80})$/.exec(key);
   if (!match) return null;
   const [, communeSlug, slug] = match;
-  const [row] = await withTenant(scope, (tx) =>
+  const [row] = await readTenant(scope, (tx) =>
     tx
       .select({ track: places.track })
       .from(places)

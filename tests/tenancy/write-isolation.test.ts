@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communes } from '#db/schema/index.ts';
 import { seedDemo } from '#db/seed/seed.ts';
 import { withTenant } from '#db/scope.ts';
+import { sqlStateOf } from '#tests/support/errors.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
 
 let database: TestDatabase;
@@ -46,16 +47,9 @@ async function probe(tenant: string, statement: ReturnType<typeof sql>): Promise
     });
   } catch (error) {
     if (error === ROLLBACK) return { rows };
-    return { code: sqlState(error) ?? String(error) };
+    return { code: sqlStateOf(error) ?? String(error) };
   }
   throw new Error('unreachable');
-}
-
-function sqlState(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-  }
-  return undefined;
 }
 
 const INSUFFICIENT_PRIVILEGE = '42501'; // "new row violates row-level security policy" or "permission denied"

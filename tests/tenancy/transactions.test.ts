@@ -1,0 +1,106 @@
+// The two doors to tenant data (db/scope.ts): withTenant for work that writes, readTenant for
+// the public pages' reads. On server Postgres both send BEGIN and the role and tenant settings
+// with the work's first statement, and readTenant does not wait for its COMMIT; these tests
+// prove that the settings always apply, never leak to the next user of a connection, and that
+// a read cannot write.
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, rowsOf, type Database } from '#db/client.ts';
+import { communes, products } from '#db/schema/index.ts';
+import { seedDemo } from '#db/seed/seed.ts';
+import { readTenant, withTenant } from '#db/scope.ts';
+import { sqlStateOf } from '#tests/support/errors.ts';
+import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
+
+let database: TestDatabase;
+let a: string;
+let b: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database);
+  const idOf = async (slug: string) => (await database.db.select({ id: communes.id }).from(communes).where(eq(communes.slug, slug)))[0]!.id;
+  a = await idOf('ta-van');
+  b = await idOf('gia-phu');
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const whoAmI = sql`select current_user as role, nullif(current_setting('app.tenant_id', true), '') as tenant, (select count(*)::int from products) as products`;
+type Who = { role: string; tenant: string | null; products: number };
+
+describe('readTenant', () => {
+  it('reads as the app role, in its commune only', async () => {
+    const [who] = rowsOf<Who>(await readTenant(scopeFor(database, a, null), (tx) => tx.execute(whoAmI)));
+    expect(who).toMatchObject({ role: 'baan_app', tenant: a });
+    expect(who!.products).toBeGreaterThan(0);
+  });
+
+  it('cannot write: the statement fails and nothing changes', async () => {
+    const stock = async () => (await database.query<{ s: number }>(`select sum(stock)::int as s from products where tenant_id = $1`, [a]))[0]!.s;
+    const before = await stock();
+    let caught: unknown;
+    try {
+      await readTenant(scopeFor(database, a, null), (tx) => tx.update(products).set({ stock: sql`${products.stock} + 1` }));
+    } catch (error) {
+      caught = error;
+    }
+    expect(sqlStateOf(caught)).toBe('25006'); // read_only_sql_transaction
+    expect(await stock()).toBe(before);
+  });
+});
+
+describe('on one connection, one request after another', () => {
+  // A pool of one connection (server Postgres), so each transaction reuses the last one's
+  // connection right away: a COMMIT not waited for, or settings left behind, would show here.
+  let single: Database;
+  beforeAll(async () => {
+    const url = process.env.DATABASE_URL;
+    if (url) {
+      const parsed = new URL(url);
+      parsed.pathname = `/${database.name}`;
+      single = await openDatabase({ databaseUrl: parsed.toString(), max: 1 });
+    } else {
+      single = database; // PGlite is a single connection already
+    }
+  });
+  afterAll(async () => {
+    if (single !== database) await single.close();
+  });
+
+  it('each transaction sees its own settings, and none survive it', async () => {
+    const scope = (tenant: string) => ({ db: single.db, tenantId: tenant, userId: null });
+    const runs = Array.from({ length: 30 }, (_, i) => {
+      const tenant = i % 2 ? a : b;
+      const run = i % 3 ? readTenant : withTenant;
+      return run(scope(tenant), (tx) => tx.execute(whoAmI)).then((result) => ({ tenant, who: rowsOf<Who>(result)[0]! }));
+    });
+    for (const { tenant, who } of await Promise.all(runs)) {
+      expect(who.role).toBe('baan_app');
+      expect(who.tenant).toBe(tenant);
+    }
+    // Back on the owner's plain connection: no role, no tenant left over.
+    const [after] = await single.query<{ role: string; tenant: string | null }>(
+      `select current_user as role, nullif(current_setting('app.tenant_id', true), '') as tenant`,
+    );
+    expect(after!.role).not.toBe('baan_app');
+    expect(after!.tenant).toBeNull();
+  });
+
+  it('a write after a read is committed, and a failed write leaves nothing', async () => {
+    const scope = { db: single.db, tenantId: a, userId: null };
+    const before = rowsOf<Who>(await readTenant(scope, (tx) => tx.execute(whoAmI)))[0]!;
+    const [product] = await readTenant(scope, (tx) => tx.select({ id: products.id, stock: products.stock }).from(products).limit(1));
+    await withTenant(scope, (tx) => tx.update(products).set({ stock: product!.stock + 5 }).where(eq(products.id, product!.id)));
+    await expect(
+      withTenant(scope, async (tx) => {
+        await tx.update(products).set({ stock: 0 }).where(eq(products.id, product!.id));
+        throw new Error('refused after the update');
+      }),
+    ).rejects.toThrow('refused after the update');
+    const [now] = await database.query<{ stock: number }>(`select stock from products where id = $1`, [product!.id]);
+    expect(now!.stock).toBe(product!.stock + 5);
+    expect(rowsOf<Who>(await readTenant(scope, (tx) => tx.execute(whoAmI)))[0]!.products).toBe(before.products);
+  });
+});
