@@ -1,4 +1,5 @@
-import { useTranslation } from 'react-i18next';
+import { useContext } from 'react';
+import { getI18n, I18nContext, useTranslation } from 'react-i18next';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -7,7 +8,9 @@ import { ResponsiveImage } from '~/media/responsive-image.tsx';
 import { localized } from '~/tenancy/commune.ts';
 
 export function Money({ minor, currency }: { minor: number; currency: 'VND' | 'THB' }) {
-  const { i18n } = useTranslation();
+  // Only the language is needed: reading the context skips the translator `useTranslation`
+  // builds on every call (a catalogue page shows dozens of prices).
+  const i18n = useContext(I18nContext)?.i18n ?? getI18n();
   return <span className="money">{formatMoney(minor, currency, i18n.language as Locale)}</span>;
 }
 
