@@ -39,17 +39,28 @@ export type LoadResult = { requests: number; rps: number; p50: number; p95: numb
 export const fmt = (r: LoadResult, target = '[target p95 ≤ 50 ms]') =>
   `p50 ${r.p50} ms · p95 ${r.p95} ms · p99 ${r.p99} ms · ${r.rps} req/s · ${r.errors} errors${target ? `   ${target}` : ''}`;
 
-/** autocannon with CONNECTIONS keep-alive connections for DURATION_MS; every latency is kept for exact percentiles. */
-export async function load(url: string): Promise<LoadResult> {
-  for (let i = 0; i < 20; i++) await fetch(url).then((r) => r.arrayBuffer()); // warm-up
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+/** Seconds of the same load before each measurement (BENCH_WARMUP_SECONDS), so the figures are of a warmed-up server. */
+export const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+
+function run(url: string, seconds: number, onResponse?: (ms: number) => void): Promise<autocannon.Result> {
+  return new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections: CONNECTIONS, duration: DURATION_MS / 1000, headers: { 'accept-language': 'vi', 'accept-encoding': 'gzip' } },
+      { url, connections: CONNECTIONS, duration: seconds, headers: { 'accept-language': 'vi', 'accept-encoding': 'gzip' } },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    if (onResponse) instance.on('response', (_client, _status, _bytes, responseTime) => onResponse(responseTime));
   });
+}
+
+/**
+ * autocannon with CONNECTIONS keep-alive connections for DURATION_MS, after WARMUP_SECONDS of the
+ * same load (a server's first thousands of requests run code the JIT has not optimised yet);
+ * every latency is kept for exact percentiles.
+ */
+export async function load(url: string): Promise<LoadResult> {
+  if (WARMUP_SECONDS > 0) await run(url, WARMUP_SECONDS);
+  const latencies: number[] = [];
+  const result = await run(url, DURATION_MS / 1000, (ms) => latencies.push(ms));
   latencies.sort((x, y) => x - y);
   return {
     requests: latencies.length,
