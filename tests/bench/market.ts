@@ -202,7 +202,7 @@ export async function runMarketBench() {
       // From the request counts (same duration): a rounded req/s is too coarse when the database is slow.
       console.log(`  app/baseline: ${(app.requests / raw.requests).toFixed(2)}× the req/s, ${(app.p95 / raw.p95).toFixed(2)}× the p95   [target ≥ 0.6× the req/s]`);
       const floor = r.floor!;
-      console.log(`GET ${page} on server Postgres, the baseline's page as a bare React Router app (express, no middleware): ${fmt(floor, '')}`);
+      console.log(`GET ${page} on server Postgres, the baseline's page as a bare React Router app (Baan's server, no middleware): ${fmt(floor, '')}`);
       console.log(`  bare React Router/baseline: ${(floor.requests / raw.requests).toFixed(2)}× the req/s (the framework's own cost) · app/bare React Router: ${(app.requests / floor.requests).toFixed(2)}× (Baan's middleware, i18n and data layer)`);
       console.log(`GET ${page} on server Postgres, app (page cache on, the default): ${fmt(r['app, page cache on']!, '')}`);
     }
