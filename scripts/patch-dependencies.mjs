@@ -2,25 +2,30 @@
 // installed packages, each checked against the text it replaces. It fails loudly when a package
 // no longer holds that text (after an upgrade), so a patch is never silently lost.
 //
-// react-router 7.18.4: on every document request the server encodes all loader data for the
-// browser's hydration (turbo-stream) before the app's entry renders, even when the page sends no
-// script. Baan's reading pages send none (see app/entry.server.tsx), and that encoding was a
-// fifth of a catalogue page's CPU time. The patch makes the encoding happen on first read of
-// `serverHandoffStream`, so a page that never reads it never pays for it.
+// The patches are to react-router 7.18.4's server rendering, which does per-request work whose
+// result Baan's reading pages never use or that never changes:
+// 1. On every document request the server encodes all loader data for the browser's hydration
+//    (turbo-stream) before the app's entry renders, even when the page sends no script. Baan's
+//    reading pages send none (see app/entry.server.tsx), and that encoding was a fifth of a
+//    catalogue page's CPU time. Now it happens on first read of `serverHandoffStream`.
+// 2. `<ServerRouter>` rebuilt the route objects of the whole app (every route of app/routes.ts)
+//    on every render, and the static router converted them all again into data routes. They
+//    depend only on the build, so they are now built once per build (a tenth of a page's CPU).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const ORIGINAL = `      serverHandoffStream: encodeViaTurboStream(
+const LAZY_HANDOFF = {
+  name: 'react-router encodes hydration data lazily',
+  find: `      serverHandoffStream: encodeViaTurboStream(
         state,
         request.signal,
         build.entry.module.streamTimeout,
         serverMode
-      ),`;
-
-const PATCHED = `      // Baan (scripts/patch-dependencies.mjs): encoded on first read, or never.
+      ),`,
+  replace: () => `      // Baan (scripts/patch-dependencies.mjs): encoded on first read, or never.
       get serverHandoffStream() {
         let value = encodeViaTurboStream(
           state,
@@ -33,27 +38,79 @@ const PATCHED = `      // Baan (scripts/patch-dependencies.mjs): encoded on firs
       },
       set serverHandoffStream(value) {
         Object.defineProperty(this, "serverHandoffStream", { value, writable: true, enumerable: true, configurable: true });
-      },`;
+      },`,
+  marker: 'Baan (scripts/patch-dependencies.mjs): encoded on first read',
+};
+
+const SERVER_ROUTES_ONCE = {
+  name: 'react-router builds the server routes once per build',
+  // The ES module build calls `createServerRoutes(`, the CommonJS one `_chunkX.createServerRoutes.call(void 0, `.
+  find: /function ServerRouter\(\{([\s\S]{0,400}?)let routes = (createServerRoutes\(|[\w$]+\.createServerRoutes\.call\(void 0, )\n {4}manifest\.routes,\n {4}routeModules,\n {4}context\.future,\n {4}context\.isSpaMode\n {2}\);/,
+  replace: (_match, head, callee) => `// Baan (scripts/patch-dependencies.mjs): the routes depend only on the build, so they are built once.
+var baanServerRoutesCache = /* @__PURE__ */ new WeakMap();
+function baanServerRoutes(manifestRoutes, isSpaMode, create) {
+  let cached = baanServerRoutesCache.get(manifestRoutes);
+  if (!cached || cached.isSpaMode !== isSpaMode) {
+    cached = { isSpaMode, routes: create() };
+    baanServerRoutesCache.set(manifestRoutes, cached);
+  }
+  return cached.routes;
+}
+function ServerRouter({${head}let routes = baanServerRoutes(manifest.routes, context.isSpaMode, () => ${callee}
+    manifest.routes,
+    routeModules,
+    context.future,
+    context.isSpaMode
+  ));`,
+  marker: 'Baan (scripts/patch-dependencies.mjs): the routes depend only on the build',
+};
+
+const STATIC_ROUTES_ONCE = {
+  name: 'react-router converts the static router\'s routes once per route tree',
+  find: /function createStaticRouter\(routes, context, opts = \{\}\) \{\n {2}let manifest = \{\};\n {2}let dataRoutes = (convertRoutesToDataRoutes\(|[\w$]+\.convertRoutesToDataRoutes\.call\(void 0, )\n {4}routes,\n {4}((?:[\w$]+\.)?mapRouteProperties),\n {4}void 0,\n {4}manifest\n {2}\);/,
+  replace: (_match, callee, mapper) => `// Baan (scripts/patch-dependencies.mjs): a static router never changes its routes, so the data
+// routes of one route tree are converted once and shared.
+var baanStaticRoutesCache = /* @__PURE__ */ new WeakMap();
+function createStaticRouter(routes, context, opts = {}) {
+  let converted = baanStaticRoutesCache.get(routes);
+  if (!converted) {
+    let manifest2 = {};
+    converted = { manifest: manifest2, dataRoutes: ${callee}
+      routes,
+      ${mapper},
+      void 0,
+      manifest2
+    ) };
+    baanStaticRoutesCache.set(routes, converted);
+  }
+  let { manifest, dataRoutes } = converted;`,
+  marker: 'Baan (scripts/patch-dependencies.mjs): a static router never changes its routes',
+};
 
 const dist = path.join(root, 'node_modules/react-router/dist');
-let patched = 0;
-let already = 0;
-for (const flavour of ['development', 'production']) {
-  const dir = path.join(dist, flavour);
-  for (const name of readdirSync(dir)) {
-    if (!/\.(m?js)$/.test(name)) continue;
-    const file = path.join(dir, name);
+const files = ['development', 'production'].flatMap((flavour) =>
+  readdirSync(path.join(dist, flavour))
+    .filter((name) => /\.m?js$/.test(name))
+    .map((name) => path.join(dist, flavour, name)),
+);
+let failed = false;
+for (const patch of [LAZY_HANDOFF, SERVER_ROUTES_ONCE, STATIC_ROUTES_ONCE]) {
+  let patched = 0;
+  let already = 0;
+  for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    if (text.includes(PATCHED)) {
+    if (text.includes(patch.marker)) {
       already++;
-    } else if (text.includes(ORIGINAL)) {
-      writeFileSync(file, text.replace(ORIGINAL, PATCHED));
+    } else if (typeof patch.find === 'string' ? text.includes(patch.find) : patch.find.test(text)) {
+      writeFileSync(file, text.replace(patch.find, patch.replace));
       patched++;
     }
   }
+  if (patched + already === 0) {
+    console.error(`patch-dependencies: "${patch.name}": react-router no longer holds the text it replaces; review scripts/patch-dependencies.mjs for the installed version.`);
+    failed = true;
+  } else {
+    console.log(`patch-dependencies: ${patch.name} (${patched} file(s) patched, ${already} already).`);
+  }
 }
-if (patched + already === 0) {
-  console.error('patch-dependencies: react-router no longer holds the text this patch replaces; review scripts/patch-dependencies.mjs for the installed version.');
-  process.exit(1);
-}
-console.log(`patch-dependencies: react-router encodes hydration data lazily (${patched} file(s) patched, ${already} already patched).`);
+if (failed) process.exit(1);

@@ -1,11 +1,13 @@
 // scripts/patch-dependencies.mjs (run by `npm install`): React Router encodes the loader data
-// for hydration only when something reads it. Checked on the installed package through its
-// public request handler, with the smallest server build that renders a document.
+// for hydration only when something reads it, and builds its server routes once per build.
+// Checked on the installed package through its public request handler, with the smallest
+// server build that renders a document.
 import { createElement } from 'react';
-import { createRequestHandler, type EntryContext, type ServerBuild } from 'react-router';
+import { renderToString } from 'react-dom/server';
+import { createRequestHandler, ServerRouter, type EntryContext, type ServerBuild } from 'react-router';
 import { describe, expect, it } from 'vitest';
 
-function buildWith(entry: (context: EntryContext) => Response | Promise<Response>): ServerBuild {
+function buildWith(entry: (context: EntryContext) => Response | Promise<Response>, text = 'ok'): ServerBuild {
   return {
     entry: { module: { default: (_request: Request, _status: number, _headers: Headers, context: EntryContext) => entry(context) } },
     routes: {
@@ -15,7 +17,7 @@ function buildWith(entry: (context: EntryContext) => Response | Promise<Response
         path: '',
         index: undefined,
         caseSensitive: undefined,
-        module: { default: () => createElement('p', null, 'ok'), loader: () => ({ product: 'Chè Shan Tuyết' }) },
+        module: { default: () => createElement('p', null, text), loader: () => ({ product: 'Chè Shan Tuyết' }) },
       },
     },
     assets: {
@@ -64,5 +66,24 @@ describe('React Router hands over loader data lazily', () => {
     );
     expect(await (await dropping(new Request('http://localhost/'))).text()).toBe('dropped');
     expect(dropped).toBeUndefined();
+  });
+});
+
+describe('React Router builds its server routes once per build', () => {
+  it('renders each build with its own routes, request after request', async () => {
+    const render = (context: EntryContext, request: Request) =>
+      new Response(renderToString(createElement(ServerRouter, { context: { ...context, serverHandoffStream: undefined }, url: request.url })));
+    const handlers = ['Mật ong rừng', 'ชาอู่หลง'].map((text) => {
+      let request: Request;
+      const handler = createRequestHandler(
+        buildWith((context) => render(context, request), text),
+        'production',
+      );
+      return (r: Request) => handler((request = r));
+    });
+    for (let round = 0; round < 3; round++) {
+      expect(await (await handlers[0]!(new Request('http://localhost/'))).text()).toBe('<p>Mật ong rừng</p>');
+      expect(await (await handlers[1]!(new Request('http://localhost/'))).text()).toBe('<p>ชาอู่หลง</p>');
+    }
   });
 });
