@@ -123,9 +123,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
  */
 function postgresPreludeTransaction(client: postgres.Sql, db: Db): PreludeTransaction {
   // drizzle's own session parts, so the transaction maps results exactly as `db.transaction` would.
-  const internals = db as unknown as { dialect: PgDialect; session: { schema: never; options: never } };
+  const internals = db as unknown as { dialect: PgDialect; session: { options: never } };
   const { dialect } = internals;
-  const { schema, options: sessionOptions } = internals.session;
+  const { options: sessionOptions } = internals.session;
   return async (prelude, work, options = {}) => {
     const connection = await client.reserve();
     // Nested transactions (`tx.transaction`) become savepoints, as in postgres.js's own `begin`.
@@ -151,8 +151,10 @@ function postgresPreludeTransaction(client: postgres.Sql, db: Db): PreludeTransa
         connection.unsafe(options.readOnly ? 'begin read only' : 'begin').execute(),
         connection.unsafe(query.sql, query.params as never[], { prepare: true }).execute(),
       ]);
-      const session = new PostgresJsSession(scoped as never, dialect, schema, sessionOptions);
-      const tx = new PostgresJsTransaction(dialect, session, schema) as unknown as Tx;
+      // No relational schema: Baan writes its queries with the query builder and `sql`, and a
+      // transaction with the schema builds a query helper for every table on each request.
+      const session = new PostgresJsSession(scoped as never, dialect, undefined, sessionOptions);
+      const tx = new PostgresJsTransaction(dialect, session, undefined) as unknown as Tx;
       // Both settle before the connection is given back, so no statement of this work can reach
       // the next one to use it.
       const [opening, working] = await Promise.allSettled([begun, work(tx)]);
