@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import {
   data,
   isRouteErrorResponse,
@@ -65,7 +65,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useT();
   const hydrate = useHydrate();
   const locale = root?.locale ?? (i18n.language as Locale) ?? 'en';
   return (
@@ -106,7 +106,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 function SiteHeader() {
   const root = useRouteLoaderData<typeof loader>('root');
-  const { t } = useTranslation();
+  const { t } = useT();
   const location = useLocation();
   const here = location.pathname + location.search;
   return (
@@ -164,7 +164,7 @@ export default function App() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   let status = 500;
   let messageKey = 'common:errors.unexpected';
   if (isRouteErrorResponse(error)) {

@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 
 /**
  * The words of the offline page (and the script that registers the service worker), in the reader's language, carried inert in a <template>.
  * offline.js hands them to the service worker, which shows them for a page never saved.
  */
 export function OfflinePage() {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <>
       <template data-offline-page="">

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { Link } from 'react-router';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -31,14 +31,14 @@ export type OrderViewData = {
 };
 
 export function StatusBadge({ status }: { status: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return <span className={`badge badge-status status-${status}`}>{t(`market:status.${status}` as 'market:status.placed')}</span>;
 }
 
 /** One order, as buyer and seller both see it: items, payment, delivery and the timeline. */
 export function OrderView({ order, qrSvg, provinceName }: { order: OrderViewData; qrSvg: string | null; provinceName: string }) {
   const timeZone = order.timeZone;
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useT();
   const locale = i18n.language as Locale;
   const payment = order.payment;
   return (

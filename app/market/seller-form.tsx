@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import type { FieldErrors } from '~/lib/forms.ts';
 import { Field } from '~/ui/form.tsx';
@@ -7,7 +7,7 @@ export type SellerFormValues = Record<string, string | undefined>;
 
 /** The seller profile fields, shared by the application, the official's "add seller" and the dashboard. */
 export function SellerFields({ values, errors }: { values: SellerFormValues; errors?: FieldErrors }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <>
       <Field name="name" label={t('market:seller.name')} hint={t('market:seller.nameHint')} defaultValue={values.name} errors={errors} required maxLength={120} />

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { useNavigation } from 'react-router';
 import type { FieldErrors } from '~/lib/forms.ts';
 
@@ -21,7 +21,7 @@ type FieldProps = {
 
 /** A labelled input whose error (a translation key) is announced and tied to it. */
 export function Field({ name, label, type = 'text', defaultValue, errors, hint, required, autoComplete, inputMode, multiline, lang, maxLength, rows }: FieldProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const id = useId();
   const error = errors?.[name];
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -55,7 +55,7 @@ export function Field({ name, label, type = 'text', defaultValue, errors, hint, 
 
 /** The form-level error, if any (e.g. wrong password, too many attempts). */
 export function FormError({ errors, params }: { errors?: FieldErrors; params?: Record<string, unknown> }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const error = errors?._form;
   if (!error) return null;
   return (

@@ -1,5 +1,5 @@
 import { readForm } from '~/lib/body.server.ts';
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form } from 'react-router';
 import { requireOperator, scopeOf } from '~/auth/guards.server.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
@@ -47,7 +47,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function NewCommune({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const errors = actionData?.errors;
   const v = actionData?.values ?? {};
   return (

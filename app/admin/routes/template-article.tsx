@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import { z } from 'zod';
 import { requireOperator } from '~/auth/guards.server.ts';
@@ -50,7 +50,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function TemplateArticle({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const d = loaderData;
   const v: Record<string, string | undefined> = { ...d.values, ...(actionData?.values ?? {}) };
   return (

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import { z } from 'zod';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
@@ -59,7 +59,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function Template({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const errors = actionData?.errors;
   const v: Record<string, string | undefined> = actionData?.values ?? {};
   return (

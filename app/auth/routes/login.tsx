@@ -1,5 +1,5 @@
 import { readForm } from '~/lib/body.server.ts';
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link, redirect } from 'react-router';
 import { scopeOf } from '~/auth/guards.server.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
@@ -43,7 +43,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const errors = actionData?.errors;
   return (
     <section className="card">

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { Link } from 'react-router';
 import { viewerHasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
@@ -34,7 +34,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) =>
   loaderData ? [{ title: `${loaderData.article.title} · ${loaderData.communeName}` }, { name: 'description', content: loaderData.article.summary }] : [];
 
 export default function Article({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { article, slug, canEdit, updated } = loaderData;
   const base = `/${slug}/handbook`;
   return (

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import { requireMembership } from '~/auth/guards.server.ts';
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
@@ -70,7 +70,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function ChecklistEditor({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const d = loaderData;
   const errors = actionData?.errors;
   const v: Record<string, string | undefined> = actionData?.values ?? {};

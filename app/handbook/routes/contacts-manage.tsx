@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form } from 'react-router';
 import { requireMembership } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
@@ -66,7 +66,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function ManageContacts({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const errors = actionData?.errors;
   const v = actionData?.values ?? {};
   const editing = actionData && 'editing' in actionData ? actionData.editing : null;
@@ -112,7 +112,7 @@ export default function ManageContacts({ loaderData, actionData }: Route.Compone
 
 /** The contact fields, for adding and for editing in place. */
 function ContactFields({ values, errors, idPrefix }: { values: Record<string, string>; errors?: Record<string, string | undefined>; idPrefix: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <>
       <div className="field">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link, useFetcher } from 'react-router';
 import { requireMembership } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES, isLocale, type Locale } from '~/i18n/config.ts';
@@ -108,7 +108,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }, { name: 'robots', content: 'noindex' }];
 
 export default function Editor({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const d = loaderData;
   const errors = actionData?.errors;
   const values: Record<string, string | undefined> = { ...d.values, ...(actionData?.values ?? {}) };
@@ -194,7 +194,7 @@ export default function Editor({ loaderData, actionData }: Route.ComponentProps)
 }
 
 function BodyField({ value, error, onChange, lang }: { value: string; error?: string; onChange: (text: string) => void; lang: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className={`field${error ? ' field-error' : ''}`}>
       <label htmlFor="body">{t('handbook:editor.body')}</label>

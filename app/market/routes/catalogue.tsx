@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { Form, Link } from 'react-router';
 import { PRODUCT_CATEGORIES } from '#db/schema/market.ts';
 import { scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
@@ -60,7 +60,7 @@ function pageLink(search: string, page: number): string {
 }
 
 export default function Catalogue({ loaderData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useT();
   const locale = i18n.language as Locale;
   const d = loaderData;
   const q: CatalogueQuery = d.query;

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import { requireMembership, viewerHasRole } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -104,7 +104,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function ManageMarket({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useT();
   const locale = i18n.language as Locale;
   const d = loaderData;
   const errorsFor = (intent: string, id = '') => (actionData && actionData.intent === intent && actionData.id === id ? actionData.errors : undefined);
@@ -197,7 +197,7 @@ export default function ManageMarket({ loaderData, actionData }: Route.Component
 
 /** Approve, or refuse with a reason the seller will read: for a seller's request or a listing. */
 function Decision({ id, kind, reasonLabel, errors, children }: { id: string; kind: 'seller' | 'product'; reasonLabel: string; errors?: FieldErrors; children?: React.ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="actions">
       <Form method="post" className="inline-form">

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import { PRODUCT_CATEGORIES, PRODUCT_UNITS } from '#db/schema/market.ts';
 import type { ImageRef } from '#db/schema/media.ts';
@@ -99,7 +99,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function ProductEditor({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const d = loaderData;
   const errors = actionData?.errors;
   const v: Record<string, string | undefined> = actionData?.values ?? d.values;

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link, redirect } from 'react-router';
 import { requireCommune, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
 import { formatDay } from '~/i18n/format.ts';
@@ -116,7 +116,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) =>
     : [];
 
 export default function ProductPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useT();
   const locale = i18n.language as Locale;
   const { product: p, seller, communeSlug } = loaderData;
   return (

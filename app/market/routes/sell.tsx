@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form, redirect } from 'react-router';
 import { requireCommune, requireUser, scopeOf } from '~/auth/guards.server.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
@@ -39,7 +39,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function Sell({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const values = actionData?.values ?? loaderData.values;
   return (
     <div className="stack">

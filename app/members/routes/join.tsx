@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import { requireCommune, requireUser, scopeOf } from '~/auth/guards.server.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
@@ -44,7 +44,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function Join({ loaderData, actionData, params }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const d = loaderData;
   const here = `/${d.slug}/join/${params.token}`;
   const role = t(`auth:roles.${d.role}`);

@@ -1,6 +1,6 @@
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { readForm } from '~/lib/body.server.ts';
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form } from 'react-router';
 import { requireMembership } from '~/auth/guards.server.ts';
 import { InviteSchema } from '~/auth/schemas.ts';
@@ -66,7 +66,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function Members({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const d = loaderData;
   const errors = actionData?.errors;
   const invited = actionData && 'invitation' in actionData ? actionData.invitation : null;
@@ -154,7 +154,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
 }
 
 function RoleSelect({ error, defaultValue }: { error?: string; defaultValue?: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className={`field${error ? ' field-error' : ''}`}>
       <label htmlFor="invite-role">{t('auth:members.role')}</label>

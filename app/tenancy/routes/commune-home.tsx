@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { Link } from 'react-router';
 import { requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { getLocale } from '~/i18n/middleware.server.ts';
@@ -39,7 +39,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) =>
   loaderData ? [{ title: `${loaderData.name} · Baan` }, { name: 'description', content: loaderData.tagline }] : [];
 
 export default function CommuneHome({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const d = loaderData;
   return (
     <article className="stack">

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { NavLink, Outlet } from 'react-router';
 import { requireCommune, viewerHasRole } from '~/auth/guards.server.ts';
 import { getLocale } from '~/i18n/middleware.server.ts';
@@ -21,7 +21,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export default function CommuneLayout({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { slug, name, isOfficial } = loaderData;
   return (
     <>

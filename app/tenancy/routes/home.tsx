@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { Form, Link } from 'react-router';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -40,7 +40,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 ];
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { q, provinces } = loaderData;
   const count = provinces.reduce((n, p) => n + p.communes.length, 0);
   return (

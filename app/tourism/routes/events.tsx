@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import { requireCommune, requireMembership, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
@@ -78,7 +78,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function Events({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useT();
   const locale = i18n.language as Locale;
   const d = loaderData;
   const errors = actionData?.errors;

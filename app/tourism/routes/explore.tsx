@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { Link, useSearchParams } from 'react-router';
 import { scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -88,7 +88,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderD
  * everywhere" are links. explore.browser.ts adds the map and keeps list, map and URL in step.
  */
 export default function Explore({ loaderData: d }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [params] = useSearchParams();
   const kindLabel = (kind: PlaceKind) => t(`tourism:kinds.${kind}`);
   const withParams = (change: Record<string, string | null>) => {

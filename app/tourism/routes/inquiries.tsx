@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { Form, Link } from 'react-router';
 import { INQUIRY_STATUSES, type InquiryStatus } from '#db/schema/tourism.ts';
 import { requireMembership, viewerHasRole } from '~/auth/guards.server.ts';
@@ -46,7 +46,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function Inquiries({ loaderData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useT();
   const locale = i18n.language as Locale;
   const d = loaderData;
   const day = (iso: string) => formatDay(iso, locale);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import type { ImageRef } from '#db/schema/media.ts';
 import { requireCommune, requireUser, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
@@ -130,7 +130,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function PlaceEditor({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const d = loaderData;
   const errors = actionData?.errors;
   const v: Record<string, string | undefined> = actionData?.values ?? d.values;

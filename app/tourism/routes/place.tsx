@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import { requireCommune, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -178,7 +178,7 @@ function distance(m: number, t: (key: 'tourism:place.km' | 'tourism:place.m', o:
 }
 
 export default function PlacePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useT();
   const locale = i18n.language as Locale;
   const d = loaderData;
   const p = d.place;

@@ -1,0 +1,19 @@
+import { useContext } from 'react';
+import { getI18n, I18nContext, useTranslation } from 'react-i18next';
+
+/**
+ * What components call for their texts: `useTranslation()`, without its cost on the server.
+ *
+ * react-i18next copies the whole i18n instance (41 properties) into a new wrapper object on
+ * every `useTranslation` call of a server render, so React would notice a language change;
+ * a server render never sees one. On the server this reads the request's instance from the
+ * context instead (its `t` remembers texts: app/i18n/middleware.server.ts). In the browser it
+ * is `useTranslation`, which re-renders on a language change.
+ */
+export const useT: () => { t: ReturnType<typeof useTranslation>['t']; i18n: ReturnType<typeof useTranslation>['i18n'] } =
+  typeof document === 'undefined' ? useServerT : useTranslation;
+
+function useServerT() {
+  const i18n = useContext(I18nContext)?.i18n ?? getI18n();
+  return { t: i18n.getFixedT(null, null), i18n } as ReturnType<typeof useTranslation>;
+}
