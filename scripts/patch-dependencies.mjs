@@ -11,6 +11,9 @@
 // 2. `<ServerRouter>` rebuilt the route objects of the whole app (every route of app/routes.ts)
 //    on every render, and the static router converted them all again into data routes. They
 //    depend only on the build, so they are now built once per build (a tenth of a page's CPU).
+// 3. Matching a path walks every branch of the route tree (most of them partly: `/:commune/…`
+//    takes any first segment), twice per request. For a tree ranked once, the result for a path
+//    is remembered (2,000 paths at most) and handed out as a copy.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +90,52 @@ function createStaticRouter(routes, context, opts = {}) {
   marker: 'Baan (scripts/patch-dependencies.mjs): a static router never changes its routes',
 };
 
+const MATCHES_REMEMBERED = {
+  name: 'react-router remembers which routes a path matches',
+  find: `  let decoded = decodePath(pathname);
+  for (let i = 0; matches == null && i < branches.length; ++i) {
+    matches = matchRouteBranch(
+      branches[i],
+      decoded,
+      allowPartial
+    );
+  }
+  return matches;
+}`,
+  replace: () => `  let decoded = decodePath(pathname);
+  // Baan (scripts/patch-dependencies.mjs): matching walks every branch of the route tree, most
+  // of them partly, twice per request; for a tree ranked once (precomputed branches) the result
+  // for a path is remembered, and handed out as a copy so no caller can change another's.
+  let baanMatches = precomputedBranches ? baanMatchesFor(precomputedBranches) : null;
+  let baanKey = (allowPartial ? "partial " : "whole ") + decoded;
+  if (baanMatches?.has(baanKey)) return baanCopyMatches(baanMatches.get(baanKey));
+  for (let i = 0; matches == null && i < branches.length; ++i) {
+    matches = matchRouteBranch(
+      branches[i],
+      decoded,
+      allowPartial
+    );
+  }
+  if (baanMatches) {
+    if (baanMatches.size >= 2e3) baanMatches.clear();
+    baanMatches.set(baanKey, baanCopyMatches(matches));
+  }
+  return matches;
+}
+var baanMatchesByBranches = /* @__PURE__ */ new WeakMap();
+function baanMatchesFor(branches) {
+  let remembered = baanMatchesByBranches.get(branches);
+  if (!remembered) baanMatchesByBranches.set(branches, remembered = /* @__PURE__ */ new Map());
+  return remembered;
+}
+function baanCopyMatches(matches) {
+  if (!matches) return matches;
+  let params = { ...matches[matches.length - 1].params };
+  return matches.map((match) => ({ ...match, params }));
+}`,
+  marker: 'Baan (scripts/patch-dependencies.mjs): matching walks every branch',
+};
+
 const dist = path.join(root, 'node_modules/react-router/dist');
 const files = ['development', 'production'].flatMap((flavour) =>
   readdirSync(path.join(dist, flavour))
@@ -94,7 +143,7 @@ const files = ['development', 'production'].flatMap((flavour) =>
     .map((name) => path.join(dist, flavour, name)),
 );
 let failed = false;
-for (const patch of [LAZY_HANDOFF, SERVER_ROUTES_ONCE, STATIC_ROUTES_ONCE]) {
+for (const patch of [LAZY_HANDOFF, SERVER_ROUTES_ONCE, STATIC_ROUTES_ONCE, MATCHES_REMEMBERED]) {
   let patched = 0;
   let already = 0;
   for (const file of files) {

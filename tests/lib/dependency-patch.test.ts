@@ -87,3 +87,32 @@ describe('React Router builds its server routes once per build', () => {
     }
   });
 });
+
+describe('React Router remembers which routes a path matches', () => {
+  it('gives every request its own params, even for a path seen before and after a loader changed them', async () => {
+    const build = buildWith((context) => new Response(JSON.stringify(context.staticHandlerContext.loaderData.commune)));
+    (build.routes as Record<string, unknown>).commune = {
+      id: 'commune',
+      parentId: 'root',
+      path: ':commune',
+      index: undefined,
+      caseSensitive: undefined,
+      module: {
+        default: () => null,
+        loader: ({ params }: { params: Record<string, string> }) => {
+          const seen = params.commune;
+          params.commune = 'changed by a loader';
+          return { seen };
+        },
+      },
+    };
+    (build.assets.routes as Record<string, unknown>).commune = { ...build.assets.routes.root, id: 'commune', parentId: 'root', path: ':commune' };
+    const handler = createRequestHandler(build, 'production');
+    const seen = async (path: string) => JSON.parse(await (await handler(new Request(`http://localhost${path}`))).text()).seen;
+    for (let round = 0; round < 3; round++) {
+      expect(await seen('/ta-van')).toBe('ta-van');
+      expect(await seen('/gia-phu')).toBe('gia-phu');
+      expect(await seen('/x%C3%A3-t%E1%BA%A3-van')).toBe('xã-tả-van');
+    }
+  });
+});
