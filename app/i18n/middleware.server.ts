@@ -14,6 +14,9 @@ export const localeCookie = createCookie('lng', {
   maxAge: 60 * 60 * 24 * 365,
 });
 
+/** Requests whose language came from their commune (the last source), so from their path. */
+const askedCommune = new WeakSet<Request>();
+
 /**
  * Language detection in this order: `?lng=` → cookie → Accept-Language → the commune's
  * default language → English.
@@ -25,6 +28,7 @@ const detector = new RemixI18Next({
     cookie: localeCookie,
     order: ['searchParams', 'cookie', 'header', 'custom'],
     async findLocale(request) {
+      askedCommune.add(request);
       try {
         const commune = await resolveCommune(await getDatabase(), request);
         return commune?.defaultLocale ?? null;
@@ -104,8 +108,26 @@ function localeInstance(locale: Locale): i18n {
 const localeContext = createContext<Locale>(FALLBACK_LOCALE);
 const i18nContext = createContext<i18n | null>(null);
 
-export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+// The language each combination of `?lng=`, `lng` cookie and Accept-Language led to, when one
+// of them decided it: detection parses all three on every request, and readers send the same few.
+const detected = new Map<string, Locale>();
+const DETECTED_LIMIT = 1_000;
+
+async function detectLocale(request: Request): Promise<Locale> {
+  const cookie = /(?:^|;\s*)lng=([^;]*)/.exec(request.headers.get('cookie') ?? '')?.[1] ?? '';
+  const key = [new URL(request.url).searchParams.get('lng') ?? '', cookie, request.headers.get('accept-language') ?? ''].join('\u0000');
+  const known = detected.get(key);
+  if (known) return known;
   const locale = (await detector.getLocale(request)) as Locale;
+  if (!askedCommune.has(request)) {
+    if (detected.size >= DETECTED_LIMIT) detected.clear();
+    detected.set(key, locale);
+  }
+  return locale;
+}
+
+export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const locale = await detectLocale(request);
   await ready;
   let instance = perLocale.get(locale);
   if (!instance) {
