@@ -6,6 +6,7 @@ import type { LocaleText } from '#db/schema/tenancy.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { readTenant, type Scope } from '#db/scope.ts';
 import { likeEscape, PAGE_SIZE, queryWords, type CatalogueQuery } from './catalogue.ts';
+import { certValid } from './products.server.ts';
 
 export type CatalogueItem = {
   id: string;
@@ -18,7 +19,8 @@ export type CatalogueItem = {
   cover: ImageRef | null;
   certScheme: 'OCOP' | 'OTOP' | null;
   certStars: number | null;
-  certExpiresOn: string | null;
+  /** Stars with a certificate not yet expired: only then is the badge shown. */
+  certValid: boolean;
   ratingSum: number;
   ratingCount: number;
   communeSlug: string;
@@ -84,6 +86,7 @@ export async function searchCatalogue(scope: Scope, query: CatalogueQuery, pageS
       order by ${outer}`),
   );
   const list = rowsOf<Record<string, unknown>>(rows);
+  const today = new Date().toISOString().slice(0, 10);
   const items = list.slice(0, pageSize).map(
     (r): CatalogueItem => ({
       id: r.id as string,
@@ -96,7 +99,7 @@ export async function searchCatalogue(scope: Scope, query: CatalogueQuery, pageS
       cover: (r.cover as ImageRef | null) ?? null,
       certScheme: (r.cert_scheme as 'OCOP' | 'OTOP' | null) ?? null,
       certStars: r.cert_stars === null ? null : Number(r.cert_stars),
-      certExpiresOn: (r.cert_expires_on as string | null) ?? null,
+      certValid: certValid({ certStars: r.cert_stars === null ? null : Number(r.cert_stars), certExpiresOn: (r.cert_expires_on as string | null) ?? null }, today),
       ratingSum: Number(r.rating_sum),
       ratingCount: Number(r.rating_count),
       communeSlug: r.commune_slug as string,

@@ -141,6 +141,9 @@ describe('catalogue search', () => {
     const starred = (await search({ stars: '4' })).items.map((i) => i.title.vi);
     expect(starred).toContain('Chè Shan Tuyết Tả Van');
     expect(starred).not.toContain('Chè búp khô');
+    // The badge shows for the valid certificate only.
+    const valid = Object.fromEntries(teas.map((i) => [i.title.vi ?? i.title.th, i.certValid]));
+    expect(valid).toMatchObject({ 'Chè Shan Tuyết Tả Van': true, 'Chè búp khô': false, 'ชาอู่หลงบ้านรักไทย': false });
     const cheap = (await search({ max: '350.000', currency: 'VND' })).items;
     expect(cheap.length).toBeGreaterThan(0);
     expect(cheap.every((i) => i.currency === 'VND' && i.priceMinor <= 350000)).toBe(true);

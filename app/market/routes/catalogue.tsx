@@ -10,7 +10,6 @@ import { listCommunesInProvince, listProvinces } from '~/tenancy/communes.server
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { searchCatalogue } from '../catalogue.server.ts';
 import { parseCatalogueQuery, SORTS, type CatalogueQuery } from '../catalogue.ts';
-import { certValid } from '../products.server.ts';
 import { ProductCard } from '../ui.tsx';
 import type { Route } from './+types/catalogue';
 
@@ -32,7 +31,6 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     !commune && query.province ? listCommunesInProvince(db, query.province.slice(0, 2), query.province.slice(3), locale) : Promise.resolve([]),
   ]);
   const { t } = getI18n(context);
-  const today = new Date().toISOString().slice(0, 10);
   return {
     title: commune ? t('market:catalogue.communeTitle', { name: localized(commune.name, locale, commune.defaultLocale).text }) : t('market:catalogue.title'),
     commune: commune ? { slug: commune.slug, defaultLocale: commune.defaultLocale } : null,
@@ -40,11 +38,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     isStaff,
     query,
     search: url.search,
-    items: result.items.map(({ cover, certExpiresOn, ...item }) => ({
-      ...item,
-      cover,
-      certValid: certValid({ certStars: item.certStars, certExpiresOn }, today),
-    })),
+    items: result.items,
     hasMore: result.hasMore,
     provinces: provinceRows.map((p) => ({ key: `${p.country}-${p.code}`, name: p.name[locale] ?? p.name.en ?? p.code })),
     communes: provinceCommunes,
