@@ -63,3 +63,15 @@ function inTenant<T>(scope: Scope, work: (tx: Tx) => Promise<T>, readOnly: boole
 export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
   await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
 }
+
+/**
+ * Work inside one commune on the owner connection (seeding, copying the handbook template):
+ * one transaction with `app.tenant_id` set, so the rows it writes pass the tenant policies even
+ * for an owner that is not a superuser. Request code uses `withTenant`.
+ */
+export async function ownerInTenant<T>(db: Db, tenantId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await enterTenant(tx, tenantId);
+    return work(tx);
+  });
+}

@@ -11,7 +11,7 @@ import {
   handbookTranslations,
   type RevisionSnapshot,
 } from '#db/schema/index.ts';
-import { platformScope, withTenant } from '#db/scope.ts';
+import { ownerInTenant, platformScope, withTenant } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
 import { searchTextOf } from './search-text.ts';
 
@@ -85,8 +85,7 @@ export async function copyTemplateInto(tx: Tx, tenantId: string, authorId: strin
 
 /** Copies the template into a commune from the owner connection (seeding, tests). */
 export async function copyTemplateAsOwner(db: Db, tenantId: string): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+  return ownerInTenant(db, tenantId, async (tx) => {
     return copyTemplateInto(tx, tenantId);
   });
 }

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { ownerInTenant } from '../scope.ts';
 import type { Database } from '../client.ts';
 import { communes, products, provinces, sellerPayouts, sellers, users, type ProductCategory, type ProductUnit } from '../schema/index.ts';
 import type { LocaleText } from '../schema/tenancy.ts';
@@ -170,8 +171,7 @@ export async function seedDemoMarket(database: Database): Promise<number> {
       .select()
       .from(provinces)
       .where(and(eq(provinces.country, commune.country), eq(provinces.code, commune.provinceCode)));
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('app.tenant_id', ${commune.id}, true)`);
+    await ownerInTenant(db, commune.id, async (tx) => {
       let [seller] = await tx
         .select({ id: sellers.id })
         .from(sellers)

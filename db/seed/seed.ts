@@ -1,6 +1,7 @@
 import { seedDemoMarket } from './market.ts';
 import { seedDemoTourism } from './tourism.ts';
 import { count, eq, sql } from 'drizzle-orm';
+import { ownerInTenant } from '../scope.ts';
 import type { Database } from '../client.ts';
 import { communeSearchText } from '../text.ts';
 import { hashPassword } from '../../app/auth/password.server.ts';
@@ -109,8 +110,7 @@ async function seedDemoCommunes(database: Database): Promise<{ communes: number;
     const email = demoUsers.find((u) => u.key === m.userKey)?.email;
     if (!commune || !email) throw new Error(`seed: unknown commune or user in membership ${m.userKey}@${m.communeSlug}`);
     const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('app.tenant_id', ${commune.id}, true)`);
+    await ownerInTenant(db, commune.id, async (tx) => {
       await tx.insert(memberships).values({ tenantId: commune.id, userId: user!.id, role: m.role }).onConflictDoNothing();
     });
   }
@@ -119,8 +119,7 @@ async function seedDemoCommunes(database: Database): Promise<{ communes: number;
   for (const c of communeSeeds) {
     const [commune] = await db.select({ id: communes.id }).from(communes).where(eq(communes.slug, c.slug));
     await copyTemplateAsOwner(db, commune!.id);
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('app.tenant_id', ${commune!.id}, true)`);
+    await ownerInTenant(db, commune!.id, async (tx) => {
       const [existing] = await tx.select({ n: count() }).from(contacts).where(eq(contacts.tenantId, commune!.id));
       if ((existing?.n ?? 0) > 0) return;
       const people = demoMemberships.filter((m) => m.communeSlug === c.slug).map((m) => ({ m, u: demoUsers.find((u) => u.key === m.userKey)! }));

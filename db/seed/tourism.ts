@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { ownerInTenant } from '../scope.ts';
 import type { Database } from '../client.ts';
 import { communes, places, tourismEvents, users, type PlaceDetails } from '../schema/index.ts';
 import type { LocaleText } from '../schema/tenancy.ts';
@@ -154,8 +155,7 @@ export async function seedDemoTourism(database: Database): Promise<void> {
   for (const [slug, content] of Object.entries(demo)) {
     const [commune] = await db.select({ id: communes.id }).from(communes).where(eq(communes.slug, slug));
     if (!commune) continue;
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('app.tenant_id', ${commune.id}, true)`);
+    await ownerInTenant(db, commune.id, async (tx) => {
       for (const p of content.places) {
         const [owner] = p.ownerEmail ? await tx.select({ id: users.id }).from(users).where(eq(users.email, p.ownerEmail)) : [];
         // Measured as an uploaded GPX file is (geo.ts), so the demo trail says what an editor's would.
