@@ -10,6 +10,7 @@ import { searchTextOf } from '~/handbook/search-text.ts';
 import { copyTemplateAsOwner } from '~/handbook/template.server.ts';
 import { communes, handbookArticles, handbookChapters, handbookTranslations, users } from '#db/schema/index.ts';
 import { eq, sql } from 'drizzle-orm';
+import { launchChromium } from './support.ts';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
@@ -91,8 +92,7 @@ export async function htmlBytes(url: string) {
 
 /** In Chromium: open the handbook, press "Save the whole handbook", then add up the offline caches. */
 export async function offlineCacheSize(base: string, communeSlug: string) {
-  const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ locale: 'vi-VN' });
     await page.goto(`${base}/${communeSlug}/handbook`);

@@ -5,11 +5,8 @@
 // loads, shrinking the photo, the upload, the server's work) is measured; the person's share
 // (reading, typing, taking the photo) is a stated model, added to it. A second walk keeps the
 // browser from shrinking the photo, to show what the 3.3 MB original would cost.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { cameraPhoto } from '../support/images.ts';
-import { startServer, stop, waitFor200 } from './support.ts';
+import { launchChromium, withEmbeddedApp } from './support.ts';
 
 const NAME = 'Mật ong bạc hà Tả Van';
 const PRICE = '150.000';
@@ -29,8 +26,7 @@ const PERSON: [string, number][] = [
 ];
 
 async function walk(base: string, photo: Buffer, shrink: boolean, run: number) {
-  const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, locale: 'vi-VN' });
     // Without createImageBitmap the page sends the photo as it was taken (as without JavaScript).
@@ -82,12 +78,7 @@ async function walk(base: string, photo: Buffer, shrink: boolean, run: number) {
 }
 
 export async function listingWalkBench() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baan-bench-walk-'));
-  const port = 3330;
-  const server = startServer(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
-  const base = `http://localhost:${port}`;
-  try {
-    await waitFor200(`${base}/healthz`);
+  await withEmbeddedApp(3330, async (base) => {
     const photo = await cameraPhoto(11);
     const person = PERSON.reduce((n, [, s]) => n + s, 0);
     console.log(`listing a product, first-time seller, 360 px, CPU 4× slower, Slow 3G, a ${(photo.byteLength / 1024 / 1024).toFixed(1)} MB camera photo   [target < 120 s]`);
@@ -100,8 +91,5 @@ export async function listingWalkBench() {
           `${steps.map(([l, s]) => `${l} ${s.toFixed(1)} s`).join(' · ')} = ${machine.toFixed(1)} s of waiting → ${(person + machine).toFixed(0)} s in all`,
       );
     }
-  } finally {
-    await stop(server);
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

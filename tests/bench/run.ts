@@ -23,14 +23,13 @@ import postgres from 'postgres';
 import { htmlBytes, offlineCacheSize, searchBench } from './handbook.ts';
 import { runMarketBench } from './market.ts';
 import { tourismBench } from './tourism.ts';
-import { CONNECTIONS, DURATION_MS, fmt, load, serverUrl, startServer, stop, waitFor200 } from './support.ts';
+import { CONNECTIONS, DURATION_MS, fmt, launchChromium, load, serverUrl, startServer, stop, waitFor200, withEmbeddedApp } from './support.ts';
 
 const ARTICLE = '/gia-phu/handbook/activate-vneid-level-2';
 
 /** Every script a real browser (Chromium) downloads for the page, measured raw and gzipped. */
 async function jsBytes(base: string, pagePath: string) {
-  const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await launchChromium();
   try {
     // A phone's screen: what a reader sees without scrolling decides what loads (the place page's small map waits below it).
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
@@ -61,11 +60,8 @@ async function main() {
 
 /** Scripts the page downloads (the page's and its workers'), once `ready` (a selector) shows; after scrolling `scrollTo` into view, if given. */
 async function jsBytesUntil(base: string, pagePath: string, ready: string, scrollTo?: string) {
-  const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
-  });
+  // MapLibre draws with WebGL: software rendering.
+  const browser = await launchChromium(['--enable-unsafe-swiftshader', '--use-angle=swiftshader']);
   try {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
@@ -96,12 +92,7 @@ async function jsBytesUntil(base: string, pagePath: string, ready: string, scrol
 
 async function tourismPart() {
   console.log('\n— Tourism —');
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baan-bench-tourism-'));
-  const port = 3314;
-  const server = startServer(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
-  const base = `http://localhost:${port}`;
-  try {
-    await waitFor200(`${base}/healthz`);
+  await withEmbeddedApp(3314, async (base) => {
     const map = await jsBytesUntil(base, '/ta-van/tourism', '[data-map-ready="true"]');
     console.log(`JS on /ta-van/tourism with the map drawn (MapLibre and its worker included): ${map.files} files, ${map.rawKB} KB raw, ${map.gzipKB} KB gzip   [target ≤ 450 KB gz]`);
     const { fcp, lcp, mapStart } = map.timing;
@@ -116,10 +107,7 @@ async function tourismPart() {
     }
     const scrolled = await jsBytesUntil(base, '/ta-van/tourism/homestay-giang-ta-chai', '[data-map-ready="true"]', '#map-title');
     console.log(`  the same place page scrolled down to its small map (MapLibre loads then): ${scrolled.files} files, ${scrolled.gzipKB} KB gzip`);
-  } finally {
-    await stop(server);
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
   const places = Number(process.env.BENCH_PLACES ?? 10_000);
   const embedded = await tourismBench(undefined, places);
   const line = (where: string, r: typeof embedded) =>

@@ -1,5 +1,8 @@
 // Helpers shared by the bench parts: start the built app, wait for it, and load-test a URL.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 
 export const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
@@ -8,6 +11,26 @@ export const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+/** Debian's Chromium, headless (Playwright never downloads a browser); `args` are added to the usual ones. */
+export async function launchChromium(args: string[] = []) {
+  const { chromium } = await import('@playwright/test');
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', ...args] });
+}
+
+/** The built app on a fresh embedded database (seeded with the demo communes) at `port`, for `work`; stopped and removed after. */
+export async function withEmbeddedApp<T>(port: number, work: (base: string) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baan-bench-'));
+  const server = startServer(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
+  const base = `http://localhost:${port}`;
+  try {
+    await waitFor200(`${base}/healthz`);
+    return await work(base);
+  } finally {
+    await stop(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
 
 /** The built app (`scripts/start.mjs`) on `port`, with `env` over this process's environment. */
 export function startServer(port: number, env: Record<string, string>): ChildProcess {
