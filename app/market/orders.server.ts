@@ -94,7 +94,8 @@ export async function listCommuneOrders(scope: MemberScope, limit = 50): Promise
   return withTenant(scope, (tx) =>
     ordersWithSeller(tx)
       .where(eq(orders.tenantId, scope.tenantId))
-      .orderBy(desc(orders.placedAt))
+      // In the order of orders_tenant_placed_idx (placed_at desc nulls last), so the index serves it.
+      .orderBy(sql`${orders.placedAt} desc nulls last`)
       .limit(limit),
   );
 }
