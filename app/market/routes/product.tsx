@@ -14,7 +14,7 @@ import { inertJson } from '~/ui/inert-json.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { cartCookieHeader, MAX_CART_LINES, readCart } from '../cart.server.ts';
 import { certValid, getProductForCart, getPublishedProduct } from '../products.server.ts';
-import { MAX_QUANTITY, parseQuantity } from '../schemas.ts';
+import { MAX_QUANTITY } from '../schemas.ts';
 import { CertBadge, Money, RatingLine } from '../ui.tsx';
 import type { Route } from './+types/product';
 
@@ -96,7 +96,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   if (product.stock <= 0) return data({ error: 'market:cart.soldOut', available: 0 }, { status: 409 });
   if (wanted > product.stock) return data({ error: 'market:cart.notEnough', available: product.stock }, { status: 409 });
   // The cart holds at most MAX_QUANTITY of a product: more would be dropped from it unseen.
-  if (parseQuantity(wanted, 1) === null) return data({ error: 'market:errors.quantity', available: product.stock }, { status: 400 });
+  if (wanted > MAX_QUANTITY) return data({ error: 'market:errors.quantity', available: product.stock }, { status: 400 });
   if (!existing && lines.length >= MAX_CART_LINES) return data({ error: 'market:cart.full', available: product.stock }, { status: 409 });
   const next = existing
     ? lines.map((l) => (l === existing ? { ...l, quantity: wanted, seenPrice: product.priceMinor } : l))
