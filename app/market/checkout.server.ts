@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { checkouts, orderEvents, orderItems, orders, products, provinces, sellerPayouts, sellers, type DeliveryAddress } from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { enterTenant, withTenant, type Scope } from '#db/scope.ts';
+import { enterTenant, readTenant, withTenant, type Scope } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import { methodsFor, PAYMENT_METHODS, type PaymentMethodId } from '~/payments/methods.ts';
@@ -142,7 +142,7 @@ export async function placeOrders(scope: Scope & { userId: string }, input: Chec
  */
 export async function methodsForGroups(scope: Scope, groups: { key: string; tenantId: string; sellerId: string; currency: 'VND' | 'THB' }[]): Promise<Record<string, PaymentMethodId[]>> {
   // One transaction, one query per commune (a cart rarely spans more than two or three).
-  const payouts = await withTenant({ ...scope, tenantId: null }, async (tx) => {
+  const payouts = await readTenant({ ...scope, tenantId: null }, async (tx) => {
     const rows: (typeof sellerPayouts.$inferSelect)[] = [];
     for (const tenantId of new Set(groups.map((g) => g.tenantId))) {
       await enterTenant(tx, tenantId);

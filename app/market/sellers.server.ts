@@ -3,7 +3,7 @@ import type { Tx } from '#db/client.ts';
 import { communes, memberships, sellerActions, sellerPayouts, sellers, users, type SellerStatus } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
+import { readTenant, withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { SellerPayout } from '~/payments/methods.ts';
@@ -272,7 +272,7 @@ export async function moderationOn(tx: Tx, tenantId: string): Promise<boolean> {
 }
 
 export async function getModeration(scope: CommuneScope): Promise<boolean> {
-  return withTenant(scope, (tx) => moderationOn(tx, scope.tenantId));
+  return readTenant(scope, (tx) => moderationOn(tx, scope.tenantId));
 }
 
 export async function setModeration(scope: MemberScope, on: boolean): Promise<void> {
