@@ -7,7 +7,6 @@ import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { ChecklistInput } from './schemas.ts';
 
-type EditorScope = MemberScope;
 
 export type EditableChecklist = {
   title: LocaleText;
@@ -30,7 +29,7 @@ export async function readChecklist(tx: Tx, tenantId: string, articleId: string)
 }
 
 /** An article's checklist in every language, for the checklist editor (null when it has none). */
-export async function getChecklistForEditing(scope: EditorScope, articleId: string): Promise<EditableChecklist | null> {
+export async function getChecklistForEditing(scope: MemberScope, articleId: string): Promise<EditableChecklist | null> {
   return withTenant(scope, (tx) => readChecklist(tx, scope.tenantId, articleId));
 }
 
@@ -46,7 +45,7 @@ const withText = (text: LocaleText, locale: Locale, value: string | undefined): 
  * links, the order and removals (shared by every language). Steps keep their ids, so a tick a
  * reader made on their phone stays on the same step after an edit.
  */
-export async function saveChecklist(scope: EditorScope, articleSlug: string, locale: Locale, input: ChecklistInput): Promise<void> {
+export async function saveChecklist(scope: MemberScope, articleSlug: string, locale: Locale, input: ChecklistInput): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [article] = await tx
       .select({ id: handbookArticles.id })

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
 import { handbookArticles, handbookChapters, handbookRevisions, handbookSearch, handbookTranslations, type LocaleText, type Pillar, type RevisionSnapshot, users, events } from '#db/schema/index.ts';
 import { fold } from '#db/text.ts';
-import { readTenant, withTenant, type Scope, type CommuneScope } from '#db/scope.ts';
+import { readTenant, withTenant, type CommuneScope, type MemberScope } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
 import { localized } from '~/tenancy/commune.ts';
@@ -11,7 +11,6 @@ import { readChecklist } from './checklist.server.ts';
 import { searchTextOf } from './search-text.ts';
 import type { ArticleInput } from './schemas.ts';
 
-type EditorScope = CommuneScope & { userId: string };
 
 const PILLAR_ORDER: Record<Pillar, number> = { government: 0, economy: 1, society: 2 };
 
@@ -260,7 +259,7 @@ async function snapshotOf(tx: Tx, tenantId: string, articleId: string): Promise<
  * Claims the next revision of an article: succeeds only if nobody saved since `expected`
  * (one conditional UPDATE, so two editors cannot both win), else a conflict.
  */
-async function claimRevision(tx: Tx, scope: EditorScope, articleId: string, expected: number, changes: Partial<typeof handbookArticles.$inferInsert> = {}): Promise<number> {
+async function claimRevision(tx: Tx, scope: MemberScope, articleId: string, expected: number, changes: Partial<typeof handbookArticles.$inferInsert> = {}): Promise<number> {
   const [row] = await tx
     .update(handbookArticles)
     .set({ ...changes, revision: sql`${handbookArticles.revision} + 1`, updatedAt: new Date(), updatedBy: scope.userId })
@@ -272,12 +271,12 @@ async function claimRevision(tx: Tx, scope: EditorScope, articleId: string, expe
   throw new AppError('conflict', 'handbook:errors.conflict');
 }
 
-async function writeRevision(tx: Tx, scope: EditorScope, articleId: string, number: number, action: string, changedLocales: string[]) {
+async function writeRevision(tx: Tx, scope: MemberScope, articleId: string, number: number, action: string, changedLocales: string[]) {
   await tx.insert(handbookRevisions).values({ tenantId: scope.tenantId, articleId, number, action, changedLocales, authorId: scope.userId, snapshot: await snapshotOf(tx, scope.tenantId, articleId) });
 }
 
 /** A new article, saved as a draft with its first language. */
-export async function createArticle(scope: EditorScope, input: ArticleInput): Promise<{ slug: string }> {
+export async function createArticle(scope: MemberScope, input: ArticleInput): Promise<{ slug: string }> {
   return withTenant(scope, async (tx) => {
     const [chapter] = await tx.select({ id: handbookChapters.id }).from(handbookChapters).where(and(eq(handbookChapters.tenantId, scope.tenantId), eq(handbookChapters.id, input.chapterId)));
     if (!chapter) throw new AppError('invalid', 'handbook:errors.chapterUnknown', { field: 'chapterId' });
@@ -294,7 +293,7 @@ export async function createArticle(scope: EditorScope, input: ArticleInput): Pr
 }
 
 /** Saves one language of an article, unless it changed since the editor opened it. */
-export async function saveTranslation(scope: EditorScope, articleId: string, expectedRevision: number, input: ArticleInput): Promise<number> {
+export async function saveTranslation(scope: MemberScope, articleId: string, expectedRevision: number, input: ArticleInput): Promise<number> {
   return withTenant(scope, async (tx) => {
     const number = await claimRevision(tx, scope, articleId, expectedRevision, { chapterId: input.chapterId });
     await tx
@@ -310,7 +309,7 @@ export async function saveTranslation(scope: EditorScope, articleId: string, exp
 }
 
 /** Publishes or withdraws an article; publishing writes `handbook.article_published` to the outbox. */
-export async function setPublished(scope: EditorScope, articleId: string, expectedRevision: number, published: boolean): Promise<number> {
+export async function setPublished(scope: MemberScope, articleId: string, expectedRevision: number, published: boolean): Promise<number> {
   return withTenant(scope, async (tx) => {
     const number = await claimRevision(tx, scope, articleId, expectedRevision, { published, ...(published ? { publishedAt: new Date() } : {}) });
     await writeRevision(tx, scope, articleId, number, published ? 'publish' : 'unpublish', []);
@@ -372,7 +371,7 @@ export async function listRevisions(scope: CommuneScope, articleId: string): Pro
 }
 
 /** Brings back the text of an old revision (every language) as a new revision; publication state is kept. */
-export async function restoreRevision(scope: EditorScope, articleId: string, number: number, expectedRevision: number): Promise<number> {
+export async function restoreRevision(scope: MemberScope, articleId: string, number: number, expectedRevision: number): Promise<number> {
   return withTenant(scope, async (tx) => {
     const [old] = await tx
       .select({ snapshot: handbookRevisions.snapshot })

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { announcements, communes, contacts, feedRuns, feeds, newsItems } from '#db/schema/index.ts';
-import { platformScope, withTenant, type Scope, type CommuneScope } from '#db/scope.ts';
+import { platformScope, withTenant, type CommuneScope, type MemberScope } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
 import { fetchLimited, type FetchLimits } from '~/lib/outbound-http.server.ts';
@@ -79,7 +79,7 @@ export async function listNews(scope: CommuneScope, limit = 50): Promise<NewsIte
   );
 }
 
-export async function addAnnouncement(scope: CommuneScope & { userId: string }, input: AnnouncementInput): Promise<void> {
+export async function addAnnouncement(scope: MemberScope, input: AnnouncementInput): Promise<void> {
   await withTenant(scope, (tx) => tx.insert(announcements).values({ tenantId: scope.tenantId, ...input, createdBy: scope.userId }));
 }
 
@@ -107,7 +107,7 @@ export async function listFeeds(scope: CommuneScope): Promise<FeedView[]> {
   });
 }
 
-export async function addFeed(scope: CommuneScope & { userId: string }, url: string): Promise<string> {
+export async function addFeed(scope: MemberScope, url: string): Promise<string> {
   return withTenant(scope, async (tx) => {
     const [row] = await tx.insert(feeds).values({ tenantId: scope.tenantId, url, createdBy: scope.userId }).onConflictDoNothing().returning({ id: feeds.id });
     if (!row) throw new AppError('conflict', 'handbook:feeds.errors.duplicate', { field: 'url' });

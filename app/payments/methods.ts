@@ -114,7 +114,6 @@ const bankQr: PaymentMethod = {
 
 export const PAYMENT_METHODS: Record<PaymentMethodId, PaymentMethod> = { cash, bank_qr: bankQr };
 
-/** The methods a buyer may choose for this seller and currency, cash first. */
 /** A method id from a form: one Baan knows (whether a seller takes it is the method's `available`). */
 export function isPaymentMethod(value: unknown): value is PaymentMethodId {
   return typeof value === 'string' && Object.hasOwn(PAYMENT_METHODS, value);
