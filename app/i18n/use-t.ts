@@ -13,7 +13,12 @@ import { getI18n, I18nContext, useTranslation } from 'react-i18next';
 export const useT: () => { t: ReturnType<typeof useTranslation>['t']; i18n: ReturnType<typeof useTranslation>['i18n'] } =
   typeof document === 'undefined' ? useServerT : useTranslation;
 
+/** The i18n instance of the render (the request's on the server), without `useTranslation`'s translator. */
+export function useI18nInstance() {
+  return useContext(I18nContext)?.i18n ?? getI18n();
+}
+
 function useServerT() {
-  const i18n = useContext(I18nContext)?.i18n ?? getI18n();
+  const i18n = useI18nInstance();
   return { t: i18n.getFixedT(null, null), i18n } as ReturnType<typeof useTranslation>;
 }

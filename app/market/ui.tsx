@@ -1,5 +1,5 @@
-import { useContext } from 'react';
-import { getI18n, I18nContext, useTranslation } from 'react-i18next';
+import type { useTranslation } from 'react-i18next';
+import { useI18nInstance } from '~/i18n/use-t.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -10,7 +10,7 @@ import { localized } from '~/tenancy/commune.ts';
 export function Money({ minor, currency }: { minor: number; currency: 'VND' | 'THB' }) {
   // Only the language is needed: reading the context skips the translator `useTranslation`
   // builds on every call (a catalogue page shows dozens of prices).
-  const i18n = useContext(I18nContext)?.i18n ?? getI18n();
+  const i18n = useI18nInstance();
   return <span className="money">{formatMoney(minor, currency, i18n.language as Locale)}</span>;
 }
 
