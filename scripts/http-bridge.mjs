@@ -30,7 +30,7 @@ export function clientAddress(req, trustProxy) {
 /**
  * The `Request` the app sees. The URL's host and scheme come from the Host header (or, behind a
  * trusted proxy, its X-Forwarded-* headers); the request's signal aborts when the client goes away.
- * Returns null for a target that is not a URL path (such as `OPTIONS *`).
+ * Returns null for a target that is not a URL path (such as `OPTIONS *`), and for TRACE.
  */
 export function toRequest(req, res, { trustProxy = false } = {}) {
   let target = req.url ?? '';
@@ -43,7 +43,8 @@ export function toRequest(req, res, { trustProxy = false } = {}) {
       return null;
     }
   }
-  if (!target.startsWith('/')) return null;
+  // TRACE and TRACK are refused (a fetch Request cannot carry them).
+  if (!target.startsWith('/') || /^TRAC[EK]$/i.test(req.method ?? '')) return null;
   const forwardedHost = trustProxy ? String(req.headers['x-forwarded-host'] ?? '').split(',')[0]?.trim() : '';
   const host = (forwardedHost || req.headers.host || 'localhost').split(/[\\/?#@\s]/)[0] || 'localhost';
   const forwardedProto = trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : '';
@@ -93,7 +94,7 @@ export function acceptedEncoding(header) {
 
 /**
  * Writes the app's response. Bodies up to WHOLE_LIMIT are read whole and compressed in one call
- * on the thread pool; larger or open-ended ones (media, event streams) are piped through.
+ * on the thread pool; larger ones (media files) are piped through.
  */
 export async function sendResponse(req, res, response) {
   res.statusCode = response.status;
@@ -119,8 +120,7 @@ export async function sendResponse(req, res, response) {
   const reader = response.body.getReader();
   const chunks = [];
   let size = 0;
-  const streaming = /^text\/event-stream/i.test(type);
-  while (!streaming) {
+  for (;;) {
     const { done, value } = await reader.read();
     if (done) {
       const body = chunks.length === 1 ? Buffer.from(chunks[0].buffer, chunks[0].byteOffset, chunks[0].byteLength) : Buffer.concat(chunks);
@@ -140,12 +140,11 @@ export async function sendResponse(req, res, response) {
     if (size > WHOLE_LIMIT) break;
   }
 
-  // Too large to hold, or never ending: stream what was read, then the rest.
+  // Too large to hold: stream what was read, then the rest.
   if (encoding) {
     res.removeHeader('Content-Length');
     res.setHeader('Content-Encoding', encoding);
   }
-  if (streaming) res.flushHeaders();
   async function* rest() {
     for (const chunk of chunks) yield chunk;
     for (;;) {
@@ -160,6 +159,7 @@ export async function sendResponse(req, res, response) {
     await pipeline(...stages, res);
   } catch (error) {
     await reader.cancel().catch(() => {});
-    if (!res.destroyed && !res.writableEnded) throw error;
+    // A client that went away mid-download is not an error of the server's.
+    if (error?.code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('sending a streamed response failed', error);
   }
 }

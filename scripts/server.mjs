@@ -28,8 +28,13 @@ async function pages(req, res) {
     await sendResponse(req, res, await handleRequest(request));
   } catch (error) {
     console.error(error);
-    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
-    else res.destroy();
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    // The page's own headers (length, cookies) were set before its body failed: not for this answer.
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
   }
 }
 

@@ -93,6 +93,7 @@ describe('request', () => {
     expect(new URL(seen!.url).host).toBe(new URL(base).host);
     seen = null;
     expect((await send('*', 'OPTIONS')).status).toBe(400);
+    expect((await send('/market', 'TRACE')).status).toBe(400);
     expect(seen).toBeNull();
   });
 });
