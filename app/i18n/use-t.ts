@@ -18,7 +18,15 @@ export function useI18nInstance() {
   return useContext(I18nContext)?.i18n ?? getI18n();
 }
 
+// One translator per language instance (they live as long as the server): built once, not per call.
+const serverTranslators = new WeakMap<object, ReturnType<typeof useTranslation>['t']>();
+
 function useServerT() {
   const i18n = useI18nInstance();
-  return { t: i18n.getFixedT(null, null), i18n } as ReturnType<typeof useTranslation>;
+  let t = serverTranslators.get(i18n);
+  if (!t) {
+    t = i18n.getFixedT(null, null) as ReturnType<typeof useTranslation>['t'];
+    serverTranslators.set(i18n, t);
+  }
+  return { t, i18n } as ReturnType<typeof useTranslation>;
 }
