@@ -42,12 +42,12 @@ export async function readTenant<T>(scope: Scope, work: (tx: Tx) => Promise<T>):
 }
 
 function inTenant<T>(scope: Scope, work: (tx: Tx) => Promise<T>, readOnly: boolean): Promise<T> {
+  // On server Postgres the settings travel with BEGIN (READ ONLY for a read) and the work's first statement.
+  const pipelined = preludeTransaction(scope.db);
   // set_config('role', …, true) is SET LOCAL ROLE; set_config('transaction_read_only', 'on', true)
   // is SET TRANSACTION READ ONLY, in the same statement (so a read costs no extra statement).
-  const readOnlySetting = readOnly ? sql`, set_config('transaction_read_only', 'on', true)` : sql``;
+  const readOnlySetting = readOnly && !pipelined ? sql`, set_config('transaction_read_only', 'on', true)` : sql``;
   const settings = sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${scope.tenantId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)${readOnlySetting}`;
-  // On server Postgres the settings travel with BEGIN and the work's first statement.
-  const pipelined = preludeTransaction(scope.db);
   if (pipelined) return pipelined(settings, work, { readOnly });
   return scope.db.transaction(async (tx) => {
     await tx.execute(settings);
