@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PhoneSchema } from '~/auth/schemas.ts';
-import { checkbox, localeTextSchema } from '~/lib/schemas.ts';
+import { checkbox, localeTextSchema, optionalIsoDay } from '~/lib/schemas.ts';
 
 export const ContactInputSchema = z.object({
   team: z.enum(['officials', 'tech_team'], { error: 'common:validation.invalid' }),
@@ -17,18 +17,10 @@ export const AnnouncementInputSchema = z
     title: localeTextSchema(200),
     body: localeTextSchema(4000),
     pinned: checkbox,
-    expiresAt: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v, ctx) => {
+    expiresAt: optionalIsoDay('handbook:news.errors.dateInvalid').transform((v, ctx) => {
         if (!v) return null;
         // End of that day in Vietnam and Thailand (both UTC+7), where every commune is today.
         const date = new Date(`${v}T23:59:59+07:00`);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(date.getTime())) {
-          ctx.addIssue({ code: 'custom', message: 'handbook:news.errors.dateInvalid' });
-          return z.NEVER;
-        }
         if (date.getTime() <= Date.now()) {
           ctx.addIssue({ code: 'custom', message: 'handbook:news.errors.expiryPast' });
           return z.NEVER;

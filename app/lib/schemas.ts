@@ -37,7 +37,11 @@ export const isoDay = (message: string) =>
     .string({ error: message })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message);
+    .refine((v) => {
+      // A day that exists: 2025-02-31 would roll over to March.
+      const day = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
+    }, message);
 
 /** An optional calendar day; empty becomes undefined. */
 export const optionalIsoDay = (message: string) =>
