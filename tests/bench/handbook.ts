@@ -10,9 +10,8 @@ import { searchTextOf } from '~/handbook/search-text.ts';
 import { copyTemplateAsOwner } from '~/handbook/template.server.ts';
 import { communes, handbookArticles, handbookChapters, handbookTranslations, users } from '#db/schema/index.ts';
 import { eq, sql } from 'drizzle-orm';
-import { launchChromium } from './support.ts';
+import { launchChromium, percentile } from './support.ts';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 /** Fills one commune with `total` published articles: the template, then variations of it. */
 async function fill(database: Database, total: number): Promise<{ tenantId: string }> {

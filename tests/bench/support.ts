@@ -63,7 +63,7 @@ export const fmt = (r: LoadResult, target = '[target p95 ≤ 50 ms]') =>
   `p50 ${r.p50} ms · p95 ${r.p95} ms · p99 ${r.p99} ms · ${r.rps} req/s · ${r.errors} errors${target ? `   ${target}` : ''}`;
 
 /** Seconds of the same load before each measurement (BENCH_WARMUP_SECONDS), so the figures are of a warmed-up server. */
-export const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 
 function run(url: string, seconds: number, onResponse?: (ms: number) => void): Promise<autocannon.Result> {
   return new Promise<autocannon.Result>((resolve, reject) => {

@@ -9,8 +9,8 @@ import { seedReferenceData } from '#db/seed/seed.ts';
 import { fold } from '#db/text.ts';
 import { placesGeoJsonText, type Bbox } from '~/tourism/places.server.ts';
 import { PLACE_KINDS } from '~/tourism/kinds.ts';
+import { percentile } from './support.ts';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 const VI_WORDS = {
   homestay: ['Homestay', 'Nhà nghỉ', 'Nhà sàn'],
