@@ -11,7 +11,10 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 export const FALLBACK_PORT = port + 1;
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // Journeys (tests/e2e) and the security replay of every probe finding (tests/security), against
+  // the same built app over HTTP.
+  testDir: 'tests',
+  testMatch: ['e2e/**/*.spec.ts', 'security/**/*.spec.ts'],
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -1,0 +1,29 @@
+import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+
+export { DEMO_PASSWORD, fillSignIn, phone, signIn, signInRequest } from '../e2e/support.ts';
+
+/**
+ * Security tests replay each outside-probe finding against the built app over HTTP, on the same
+ * server the e2e journeys use. They never throttle or change the shared demo accounts: a test that
+ * needs an account it can lock out, rename or strip of a role makes its own with `newAccount`.
+ */
+export const BASE_URL = `http://localhost:${Number(process.env.E2E_PORT ?? 3210)}`;
+
+let counter = 0;
+/** A unique address for an account a test makes for itself. */
+export function uniqueEmail(prefix = 'probe'): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${process.pid}-${counter}@baan.test`;
+}
+
+/** A fresh cookie jar, as a second browser or an attacker's script would have. */
+export async function freshContext(): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { 'Accept-Language': 'en' } });
+}
+
+/** Signs up a new account through the form (signed in afterwards in `request`'s cookie jar). */
+export async function newAccount(request: APIRequestContext, { email = uniqueEmail(), password = 'probe-password-2026', displayName = 'Probe Person' } = {}) {
+  const response = await request.post('/signup', { form: { email, password, displayName, redirectTo: '/' }, maxRedirects: 0 });
+  expect(response.status(), await response.text()).toBe(302);
+  return { email, password, displayName };
+}
