@@ -41,7 +41,8 @@ export type ProductUnit = (typeof PRODUCT_UNITS)[number];
 export const SELLER_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const;
 export type SellerStatus = (typeof SELLER_STATUSES)[number];
 
-export const PRODUCT_STATUSES = ['draft', 'pending', 'published', 'rejected', 'archived'] as const;
+/** `suspended`: taken down by an official (with a reason the seller reads), alone or with its seller. */
+export const PRODUCT_STATUSES = ['draft', 'pending', 'published', 'rejected', 'archived', 'suspended'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
 export const ORDER_STATUSES = ['placed', 'confirmed', 'shipped', 'delivered', 'completed', 'cancelled'] as const;
@@ -66,8 +67,13 @@ export const sellers = pgTable(
     phone: text('phone'),
     zalo: text('zalo'),
     isCooperative: boolean('is_cooperative').notNull().default(false),
+    /** Why an official refused the request, or suspended the seller: the seller reads it. */
     rejectReason: text('reject_reason'),
-    /** Assisted mode: an official or editor may act for the seller once consent is recorded. */
+    /**
+     * Assisted mode: officials and editors may act for the seller once the seller consented (in
+     * their own session, or by reading out a code from their own screen), or, for a seller
+     * without an account, once an official recorded it and a second official confirmed.
+     */
     consentAt: timestamp('consent_at', { withTimezone: true }),
     consentBy: uuid('consent_by').references(() => users.id, { onDelete: 'set null' }),
     consentNote: text('consent_note'),
@@ -84,22 +90,66 @@ export const sellers = pgTable(
   ],
 );
 
-/** How a seller is paid. Never public: only the seller's own commune reads it. */
+/**
+ * How a seller is paid, as a history of requested changes: one row per request, never updated
+ * except to cancel it. The account QR codes use is computed at read time (`effectivePayouts`):
+ * of the rows not cancelled whose `effective_at` has passed, the latest requested. A change
+ * waits the commune's cooling-off period so the seller can see and cancel it. Never public.
+ */
 export const sellerPayouts = pgTable(
   'seller_payouts',
   {
     tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
     sellerId: uuid('seller_id').notNull(),
     kind: text('kind').$type<'vietqr' | 'promptpay'>().notNull(),
     bankBin: text('bank_bin'),
     account: text('account').notNull(),
     accountName: text('account_name').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    effectiveAt: timestamp('effective_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
-    primaryKey({ name: 'seller_payouts_pkey', columns: [t.tenantId, t.sellerId] }),
+    primaryKey({ name: 'seller_payouts_pkey', columns: [t.tenantId, t.id] }),
+    index('seller_payouts_seller_idx').on(t.tenantId, t.sellerId, t.requestedAt),
     foreignKey({ name: 'seller_payouts_seller_fk', columns: [t.tenantId, t.sellerId], foreignColumns: [sellers.tenantId, sellers.id] }).onDelete('cascade'),
     check('seller_payouts_kind_check', sql`(${t.kind} = 'vietqr' and ${t.bankBin} ~ '^[0-9]{6}$') or (${t.kind} = 'promptpay' and ${t.bankBin} is null)`),
+    check('seller_payouts_effective_check', sql`${t.effectiveAt} >= ${t.requestedAt}`),
+  ],
+);
+
+/**
+ * A request to act for a seller (assisted mode) that waits for the seller or a second official:
+ * `code` when staff ask a seller with an account (the seller's own screen shows a one-time code,
+ * kept here only as a hash), `official` when an official records a seller without an account
+ * and another official must confirm. Open while neither confirmed nor closed.
+ */
+export const sellerConsentRequests = pgTable(
+  'seller_consent_requests',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    sellerId: uuid('seller_id').notNull(),
+    method: text('method').$type<'code' | 'official'>().notNull(),
+    note: text('note').notNull(),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    codeHash: text('code_hash'),
+    codeExpiresAt: timestamp('code_expires_at', { withTimezone: true }),
+    attempts: smallint('attempts').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    confirmedBy: uuid('confirmed_by').references(() => users.id, { onDelete: 'set null' }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: 'seller_consent_requests_pkey', columns: [t.tenantId, t.id] }),
+    uniqueIndex('seller_consent_requests_open_key').on(t.tenantId, t.sellerId).where(sql`confirmed_at is null and closed_at is null`),
+    foreignKey({ name: 'seller_consent_requests_seller_fk', columns: [t.tenantId, t.sellerId], foreignColumns: [sellers.tenantId, sellers.id] }).onDelete('cascade'),
+    check('seller_consent_requests_method_check', sql`${t.method} in ('code', 'official')`),
+    check('seller_consent_requests_note_check', sql`length(${t.note}) between 1 and 500`),
   ],
 );
 
@@ -133,7 +183,10 @@ export const products = pgTable(
     sellerId: uuid('seller_id').notNull(),
     slug: text('slug').notNull(),
     status: text('status').$type<ProductStatus>().notNull().default('draft'),
+    /** Why an official refused or took down the listing: the seller reads it. */
     rejectReason: text('reject_reason'),
+    /** Taken down with its seller (not on its own): reinstating the seller brings it back. */
+    heldWithSeller: boolean('held_with_seller').notNull().default(false),
     title: jsonb('title').$type<LocaleText>().notNull(),
     description: jsonb('description').$type<LocaleText>().notNull().default({}),
     category: text('category').$type<ProductCategory>().notNull(),
@@ -165,7 +218,7 @@ export const products = pgTable(
     index('products_seller_idx').on(t.tenantId, t.sellerId),
     foreignKey({ name: 'products_seller_fk', columns: [t.tenantId, t.sellerId], foreignColumns: [sellers.tenantId, sellers.id] }),
     check('products_slug_check', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) <= 80`),
-    check('products_status_check', sql`${t.status} in ('draft', 'pending', 'published', 'rejected', 'archived')`),
+    check('products_status_check', sql`${t.status} in ('draft', 'pending', 'published', 'rejected', 'archived', 'suspended')`),
     check('products_price_check', sql`${t.priceMinor} between 0 and 1000000000`),
     check('products_currency_check', sql`${t.currency} in ('VND', 'THB')`),
     check('products_stock_check', sql`${t.stock} between 0 and 1000000`),

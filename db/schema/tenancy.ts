@@ -9,6 +9,7 @@ import {
   pgTable,
   primaryKey,
   real,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -58,6 +59,8 @@ export const communes = pgTable(
     coverMediaId: uuid('cover_media_id'),
     /** When on, a seller's new listings wait for an official's approval. */
     marketModeration: boolean('market_moderation').notNull().default(false),
+    /** Hours a new payout account waits before QR codes use it, so its seller can see and cancel it. */
+    payoutCoolingHours: smallint('payout_cooling_hours').notNull().default(24),
     /** Lower-cased, diacritic-free names in every locale: what the commune search matches. */
     searchText: text('search_text').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -76,5 +79,6 @@ export const communes = pgTable(
     check('communes_locale_check', sql`${t.defaultLocale} in ('vi', 'en', 'th')`),
     check('communes_center_check', sql`${t.centerLat} between -90 and 90 and ${t.centerLon} between -180 and 180`),
     check('communes_zoom_check', sql`${t.zoom} between 0 and 22`),
+    check('communes_payout_cooling_check', sql`${t.payoutCoolingHours} between 1 and 168`),
   ],
 );

@@ -56,7 +56,7 @@ const INSUFFICIENT_PRIVILEGE = '42501'; // "new row violates row-level security 
 
 describe('write isolation on every tenant table, in the database', () => {
   it('finds the tenant tables of every part of Baan', () => {
-    expect(tables).toEqual(expect.arrayContaining(['memberships', 'handbook_articles', 'products', 'orders', 'seller_payouts', 'places', 'inquiries', 'product_search']));
+    expect(tables).toEqual(expect.arrayContaining(['memberships', 'handbook_articles', 'products', 'orders', 'seller_payouts', 'seller_consent_requests', 'places', 'inquiries', 'product_search']));
   });
 
   it('refuses a row written into commune A while acting in B, and only because of the commune', async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "seller_payouts" DROP COLUMN "updated_at";
