@@ -7,7 +7,7 @@ import { recordEvent } from '~/members/members.server.ts';
 import { methodsFor, PAYMENT_METHODS, type PaymentMethodId } from '~/payments/methods.ts';
 import type { CartLine } from './cart.server.ts';
 import type { DeliveryInput } from './schemas.ts';
-import { payoutOf } from './sellers.server.ts';
+import { effectivePayouts, payoutOf } from './sellers.server.ts';
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** What an order reference looks like (no I, L, O, 0 or 1 to misread). */
@@ -105,10 +105,8 @@ export async function placeOrders(scope: Scope & { userId: string }, input: Chec
         .select({ id: sellers.id, status: sellers.status })
         .from(sellers)
         .where(and(eq(sellers.tenantId, tenantId), inArray(sellers.id, sellerIds)));
-      const payouts = await tx
-        .select()
-        .from(sellerPayouts)
-        .where(and(eq(sellerPayouts.tenantId, tenantId), inArray(sellerPayouts.sellerId, sellerIds)));
+      // The account in effect now: a change still in its cooling-off period is not used yet.
+      const payouts = await effectivePayouts(tx, tenantId, sellerIds);
       for (const sellerId of sellerIds) {
         if (sellerRows.find((s) => s.id === sellerId)?.status !== 'approved') throw new CheckoutRefused('market:cart.unavailable');
         const items = taken.filter((t) => t.sellerId === sellerId);
@@ -147,7 +145,7 @@ export async function methodsForGroups(scope: Scope, groups: { key: string; tena
     for (const tenantId of new Set(groups.map((g) => g.tenantId))) {
       await enterTenant(tx, tenantId);
       const sellerIds = groups.filter((g) => g.tenantId === tenantId).map((g) => g.sellerId);
-      rows.push(...(await tx.select().from(sellerPayouts).where(and(eq(sellerPayouts.tenantId, tenantId), inArray(sellerPayouts.sellerId, sellerIds)))));
+      rows.push(...(await effectivePayouts(tx, tenantId, sellerIds)));
     }
     return rows;
   });

@@ -217,7 +217,7 @@ export async function sellerMove(scope: MemberScope, reference: string, isStaff:
       .from(orders)
       .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference)));
     if (!order) throw new AppError('not_found', 'common:errors.notFound');
-    const actor: Actor = await actorFor(tx, scope, order.sellerId, isStaff);
+    const actor: Actor = await actorFor(tx, scope, order.sellerId, isStaff, 'orders');
     if (!canMove(order.status, move.to, 'seller')) throw new AppError('conflict', 'market:errors.staleState');
     await applyMove(tx, scope.tenantId, order.id, order.status, move, { userId: scope.userId, onBehalf: actor.onBehalf, as: 'seller' }, order.buyerId);
     await logSellerAction(tx, scope.tenantId, actor, `order.${move.to}`, { reference });
@@ -232,7 +232,7 @@ export async function markPaid(scope: MemberScope, reference: string, isStaff: b
       .from(orders)
       .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference)));
     if (!order) throw new AppError('not_found', 'common:errors.notFound');
-    const actor = await actorFor(tx, scope, order.sellerId, isStaff);
+    const actor = await actorFor(tx, scope, order.sellerId, isStaff, 'orders');
     const [row] = await tx
       .update(orders)
       .set({ paidAt: new Date(), updatedAt: new Date() })

@@ -10,7 +10,7 @@ import { addMonths } from '~/lib/dates.ts';
 import { freeSlug } from '~/lib/slugs.server.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { ProductInput } from './schemas.ts';
-import { actorFor, logSellerAction, moderationOn } from './sellers.server.ts';
+import { actorFor, isOfficialOf, logSellerAction, moderationOn } from './sellers.server.ts';
 
 export type ProductRow = typeof products.$inferSelect;
 
@@ -104,7 +104,7 @@ export async function updateProduct(
 ): Promise<{ slug: string; status: ProductStatus }> {
   return withTenant(scope, async (tx) => {
     const [current] = await tx
-      .select({ sellerId: products.sellerId, status: products.status, slug: products.slug, priceMinor: products.priceMinor })
+      .select({ sellerId: products.sellerId, status: products.status, slug: products.slug, priceMinor: products.priceMinor, heldWithSeller: products.heldWithSeller })
       .from(products)
       .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId)))
       .for('update');
@@ -112,7 +112,11 @@ export async function updateProduct(
     const actor = await actorFor(tx, scope, current.sellerId, isStaff);
     const columns = columnsFrom(input, scope.currency);
     let status: ProductStatus = current.status;
-    if (!publish) status = current.status === 'published' || current.status === 'pending' ? current.status : 'draft';
+    if (current.status === 'suspended') {
+      // Taken down by an official: edits stay off the market, and asking to publish again
+      // always goes to the officials' queue, whatever the commune's moderation setting.
+      status = publish && !current.heldWithSeller ? 'pending' : 'suspended';
+    } else if (!publish) status = current.status === 'published' || current.status === 'pending' ? current.status : 'draft';
     else if (current.status !== 'published') status = (await moderationOn(tx, scope.tenantId)) ? 'pending' : 'published';
     const searchText = await searchTextFor(tx, scope.tenantId, current.sellerId, input.title, input.category, columns.certStars);
     await tx
@@ -121,7 +125,7 @@ export async function updateProduct(
         ...columns,
         photos,
         status,
-        rejectReason: status === 'pending' || status === 'published' ? null : undefined,
+        rejectReason: status === 'published' || (status === 'pending' && current.status !== 'suspended') ? null : undefined,
         searchText,
         updatedAt: new Date(),
         publishedAt: status === 'published' && current.status !== 'published' ? new Date() : undefined,
@@ -142,11 +146,14 @@ export async function updateProduct(
 export async function setProductArchived(scope: MemberScope, productId: string, isStaff: boolean, archived: boolean): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [current] = await tx
-      .select({ sellerId: products.sellerId })
+      .select({ sellerId: products.sellerId, status: products.status })
       .from(products)
       .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId)));
     if (!current) throw new AppError('not_found', 'common:errors.notFound');
     const actor = await actorFor(tx, scope, current.sellerId, isStaff);
+    // A taken-down listing comes back only through an official (archiving and restoring it
+    // would otherwise make it a draft the seller could publish straight away).
+    if (current.status === 'suspended') throw new AppError('conflict', 'market:takedown.onlyOfficial');
     await tx
       .update(products)
       .set({ status: archived ? 'archived' : 'draft', updatedAt: new Date() })
@@ -177,6 +184,39 @@ export async function moderateProduct(scope: MemberScope, productId: string, dec
   });
 }
 
+/**
+ * An official takes a live (or queued) listing down at once, without the seller's consent: a
+ * false certificate claim must come down now. The reason is shown to the seller.
+ */
+export async function takeDownProduct(scope: MemberScope, productId: string, reason: string): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    const [row] = await tx
+      .update(products)
+      .set({ status: 'suspended', heldWithSeller: false, rejectReason: reason, updatedAt: new Date() })
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId), sql`${products.status} in ('published', 'pending')`))
+      .returning({ sellerId: products.sellerId, slug: products.slug, title: products.title });
+    if (!row) throw new AppError('conflict', 'market:errors.staleState');
+    await logSellerAction(tx, scope.tenantId, { sellerId: row.sellerId, userId: scope.userId, onBehalf: false }, 'product.taken_down', { productId, title: row.title.vi, reason });
+    await recordEvent(tx, scope.tenantId, 'product.taken_down', { productId, sellerId: row.sellerId, slug: row.slug, reason }, scope.userId);
+  });
+}
+
+/** An official puts a taken-down listing back on the market. */
+export async function reinstateProduct(scope: MemberScope, productId: string): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    const [row] = await tx
+      .update(products)
+      .set({ status: 'published', rejectReason: null, publishedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId), eq(products.status, 'suspended'), eq(products.heldWithSeller, false)))
+      .returning({ sellerId: products.sellerId, slug: products.slug, title: products.title });
+    if (!row) throw new AppError('conflict', 'market:errors.staleState');
+    await logSellerAction(tx, scope.tenantId, { sellerId: row.sellerId, userId: scope.userId, onBehalf: false }, 'product.reinstated', { productId, title: row.title.vi });
+    await recordEvent(tx, scope.tenantId, 'product.published', { productId, slug: row.slug }, scope.userId);
+  });
+}
+
 export async function getProductForEdit(scope: MemberScope, productId: string): Promise<ProductRow | null> {
   const [row] = await withTenant(scope, (tx) =>
     tx
@@ -187,7 +227,7 @@ export async function getProductForEdit(scope: MemberScope, productId: string): 
   return row ?? null;
 }
 
-export type SellerProductRow = Pick<ProductRow, 'id' | 'slug' | 'status' | 'title' | 'priceMinor' | 'currency' | 'unit' | 'stock' | 'photos' | 'rejectReason' | 'certStars' | 'certExpiresOn' | 'updatedAt'>;
+export type SellerProductRow = Pick<ProductRow, 'id' | 'slug' | 'status' | 'title' | 'priceMinor' | 'currency' | 'unit' | 'stock' | 'photos' | 'rejectReason' | 'heldWithSeller' | 'certStars' | 'certExpiresOn' | 'updatedAt'>;
 
 const sellerProductColumns = {
   id: products.id,
@@ -200,6 +240,7 @@ const sellerProductColumns = {
   stock: products.stock,
   photos: products.photos,
   rejectReason: products.rejectReason,
+  heldWithSeller: products.heldWithSeller,
   certStars: products.certStars,
   certExpiresOn: products.certExpiresOn,
   updatedAt: products.updatedAt,

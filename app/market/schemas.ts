@@ -164,3 +164,25 @@ export function payoutSchema(currency: 'VND' | 'THB') {
     })
     .transform((v) => ({ kind: 'promptpay' as const, id: normalizePromptPayId(v.promptPayId)!.value, accountName: v.accountName }));
 }
+
+/** The six digits a seller reads out from their own screen (spaces and dashes as they are read are ignored). */
+export const ConsentCodeSchema = z.object({
+  code: z
+    .string({ error: 'market:assisted.codeFormat' })
+    .transform((v) => v.replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^[0-9]{6}$/, 'market:assisted.codeFormat')),
+});
+
+/**
+ * How long a payout change waits before QR codes use it. At least an hour, so a seller always
+ * has time to see the notice (and, once they exist, the SMS) and cancel; at most a week, so a
+ * genuine change of bank is never held past the next market week.
+ */
+export const PAYOUT_COOLING_RANGE = { min: 1, max: 168 } as const;
+export const CoolingSchema = z.object({
+  hours: z.coerce
+    .number({ error: 'market:payout.coolingRange' })
+    .int('market:payout.coolingRange')
+    .min(PAYOUT_COOLING_RANGE.min, 'market:payout.coolingRange')
+    .max(PAYOUT_COOLING_RANGE.max, 'market:payout.coolingRange'),
+});

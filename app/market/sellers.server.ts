@@ -1,6 +1,9 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
-import { communes, memberships, sellerActions, sellerPayouts, sellers, users, type SellerStatus } from '#db/schema/index.ts';
+import { communes, memberships, products, sellerActions, sellerConsentRequests, sellerPayouts, sellers, users, type SellerStatus } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { readTenant, withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
@@ -49,25 +52,48 @@ const sellerColumns = {
 
 /**
  * Who is acting on a seller's behalf. The seller themself acts for themself; an official or
- * editor of the commune may act for a seller only after recording the seller's consent
+ * editor of the commune may act for a seller only once the seller's consent is in effect
  * (assisted mode), and every such action is written to the seller's history.
  */
 export type Actor = { sellerId: string; userId: string; onBehalf: boolean };
 
-/** Resolves the actor, or fails as if the seller did not exist (outsiders learn nothing). */
-export async function actorFor(tx: Tx, scope: MemberScope, sellerId: string, isStaff: boolean): Promise<Actor> {
+/**
+ * Resolves the actor, or fails as if the seller did not exist (outsiders learn nothing). The
+ * shop (listings, profile, payout) needs an approved seller; `orders` also lets a suspended
+ * seller finish the orders already placed with them.
+ */
+export async function actorFor(tx: Tx, scope: MemberScope, sellerId: string, isStaff: boolean, purpose: 'shop' | 'orders' = 'shop'): Promise<Actor> {
   const [row] = await tx
     .select({ userId: sellers.userId, status: sellers.status, consentAt: sellers.consentAt })
     .from(sellers)
     .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId)));
   if (!row) throw new AppError('not_found', 'common:errors.notFound');
+  const open = row.status === 'approved' || (purpose === 'orders' && row.status === 'suspended');
   if (row.userId && row.userId === scope.userId) {
-    if (row.status !== 'approved') throw new AppError('forbidden', 'market:errors.sellerNotApproved');
+    if (!open) throw new AppError('forbidden', 'market:errors.sellerNotApproved');
     return { sellerId, userId: scope.userId, onBehalf: false };
   }
   if (!isStaff) throw new AppError('not_found', 'common:errors.notFound');
   if (!row.consentAt) throw new AppError('forbidden', 'market:errors.noConsent');
+  if (!open) throw new AppError('forbidden', 'market:errors.sellerNotApproved');
   return { sellerId, userId: scope.userId, onBehalf: true };
+}
+
+/** Whether someone is an official of this commune, read from the database (never from the form). */
+export async function isOfficialOf(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId), eq(memberships.role, 'official')));
+  return Boolean(row);
+}
+
+async function officialCount(tx: Tx, tenantId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'official')));
+  return row?.n ?? 0;
 }
 
 export async function logSellerAction(tx: Tx, tenantId: string, actor: Actor, action: string, detail: Record<string, unknown> = {}) {
@@ -134,36 +160,95 @@ export async function applyToSell(scope: MemberScope, input: SellerProfileInput)
 }
 
 /**
- * An official adds a seller directly (approved): for villagers without an account, with the
- * consent that lets staff act for them recorded at the same time.
+ * An official adds a seller directly (approved): for villagers without an account. The consent
+ * that lets staff act for them is recorded with it, and in a commune with two or more officials
+ * it takes effect only once another official confirms it.
  */
 export async function addSellerByOfficial(scope: MemberScope, input: SellerProfileInput, consentNote: string): Promise<string> {
   return withTenant(scope, async (tx) => {
+    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     const [row] = await tx
       .insert(sellers)
-      .values({ tenantId: scope.tenantId, ...input, status: 'approved', approvedAt: new Date(), consentAt: new Date(), consentBy: scope.userId, consentNote })
+      .values({ tenantId: scope.tenantId, ...input, status: 'approved', approvedAt: new Date() })
       .returning({ id: sellers.id });
-    const actor = { sellerId: row!.id, userId: scope.userId, onBehalf: true };
-    await logSellerAction(tx, scope.tenantId, actor, 'seller.added', { consentNote });
+    const actor = { sellerId: row!.id, userId: scope.userId, onBehalf: false };
+    await logSellerAction(tx, scope.tenantId, actor, 'seller.added');
     await recordEvent(tx, scope.tenantId, 'seller.approved', { sellerId: row!.id }, scope.userId);
+    await recordOfficialConsent(tx, scope, row!.id, consentNote);
     return row!.id;
   });
 }
 
+/** Approves a request, or reinstates a suspended seller with the listings suspended along with them. */
 export async function approveSeller(scope: MemberScope, sellerId: string): Promise<void> {
   await withTenant(scope, async (tx) => {
+    const [before] = await tx
+      .select({ status: sellers.status })
+      .from(sellers)
+      .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId)))
+      .for('update');
     const [row] = await tx
       .update(sellers)
       .set({ status: 'approved', approvedAt: new Date(), rejectReason: null })
       .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId), sql`${sellers.status} in ('pending', 'rejected', 'suspended')`))
       .returning({ userId: sellers.userId });
-    if (!row) throw new AppError('conflict', 'market:errors.staleState');
+    if (!row || !before) throw new AppError('conflict', 'market:errors.staleState');
     if (row.userId) {
       await tx.insert(memberships).values({ tenantId: scope.tenantId, userId: row.userId, role: 'seller' }).onConflictDoNothing();
     }
-    await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: false }, 'seller.approved');
+    const actor = { sellerId, userId: scope.userId, onBehalf: false };
+    if (before.status === 'suspended') {
+      const restored = await tx
+        .update(products)
+        .set({ status: 'published', heldWithSeller: false, rejectReason: null, updatedAt: new Date() })
+        .where(and(eq(products.tenantId, scope.tenantId), eq(products.sellerId, sellerId), eq(products.status, 'suspended'), eq(products.heldWithSeller, true)))
+        .returning({ id: products.id });
+      await logSellerAction(tx, scope.tenantId, actor, 'seller.reinstated', { products: restored.length });
+      await recordEvent(tx, scope.tenantId, 'seller.reinstated', { sellerId, productIds: restored.map((p) => p.id) }, scope.userId);
+      return;
+    }
+    await logSellerAction(tx, scope.tenantId, actor, 'seller.approved');
     await recordEvent(tx, scope.tenantId, 'seller.approved', { sellerId }, scope.userId);
   });
+}
+
+/**
+ * Suspends a seller inside the caller's transaction: the shop leaves the catalogue (its live and
+ * queued listings are held, to come back on reinstatement) while orders already placed stay
+ * handleable. `reason` is shown to the seller; `cause` says why when no one typed a reason.
+ */
+export async function suspendSellerIn(tx: Tx, tenantId: string, sellerId: string, actorId: string, reason: string | null, cause: 'official' | 'role_removed'): Promise<boolean> {
+  const [row] = await tx
+    .update(sellers)
+    .set({ status: 'suspended', rejectReason: reason })
+    .where(and(eq(sellers.tenantId, tenantId), eq(sellers.id, sellerId), sql`${sellers.status} in ('approved', 'pending')`))
+    .returning({ id: sellers.id });
+  if (!row) return false;
+  const held = await tx
+    .update(products)
+    .set({ status: 'suspended', heldWithSeller: true, updatedAt: new Date() })
+    .where(and(eq(products.tenantId, tenantId), eq(products.sellerId, sellerId), sql`${products.status} in ('published', 'pending')`))
+    .returning({ id: products.id });
+  await logSellerAction(tx, tenantId, { sellerId, userId: actorId, onBehalf: false }, 'seller.suspended', { ...(reason ? { reason } : {}), cause, products: held.length });
+  await recordEvent(tx, tenantId, 'seller.suspended', { sellerId, cause, reason, productIds: held.map((p) => p.id) }, actorId);
+  return true;
+}
+
+/** An official suspends a seller (no consent needed), with a reason the seller reads. */
+export async function suspendSeller(scope: MemberScope, sellerId: string, reason: string): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    if (!(await suspendSellerIn(tx, scope.tenantId, sellerId, scope.userId, reason, 'official'))) throw new AppError('conflict', 'market:errors.staleState');
+  });
+}
+
+/** When someone loses the seller role here, their shop is suspended with it. */
+export async function suspendShopOfUser(tx: Tx, tenantId: string, userId: string, actorId: string): Promise<void> {
+  const [row] = await tx
+    .select({ id: sellers.id })
+    .from(sellers)
+    .where(and(eq(sellers.tenantId, tenantId), eq(sellers.userId, userId)));
+  if (row) await suspendSellerIn(tx, tenantId, row.id, actorId, null, 'role_removed');
 }
 
 export async function rejectSeller(scope: MemberScope, sellerId: string, reason: string): Promise<void> {
@@ -178,26 +263,210 @@ export async function rejectSeller(scope: MemberScope, sellerId: string, reason:
   });
 }
 
-/** Records that the seller agreed to be helped: staff may then act for them. */
-export async function recordConsent(scope: MemberScope, sellerId: string, note: string): Promise<void> {
+const CODE_LIFETIME_MS = 15 * 60_000;
+const CODE_ATTEMPTS = 5;
+
+/** A one-time code is kept only as a hash bound to its request. */
+const hashCode = (requestId: string, code: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(`${requestId}:${code}`)));
+
+async function setConsent(tx: Tx, tenantId: string, sellerId: string, byUserId: string, note: string) {
+  await tx
+    .update(sellers)
+    .set({ consentAt: new Date(), consentBy: byUserId, consentNote: note })
+    .where(and(eq(sellers.tenantId, tenantId), eq(sellers.id, sellerId)));
+}
+
+async function closeOpenRequests(tx: Tx, tenantId: string, sellerId: string) {
+  await tx
+    .update(sellerConsentRequests)
+    .set({ closedAt: new Date() })
+    .where(and(eq(sellerConsentRequests.tenantId, tenantId), eq(sellerConsentRequests.sellerId, sellerId), isNull(sellerConsentRequests.confirmedAt), isNull(sellerConsentRequests.closedAt)));
+}
+
+/**
+ * An official records consent for a seller without an account (who cannot give it in a session
+ * of their own). With two or more officials in the commune it waits for a second one.
+ */
+async function recordOfficialConsent(tx: Tx, scope: MemberScope, sellerId: string, note: string): Promise<'recorded' | 'awaiting_second'> {
+  await closeOpenRequests(tx, scope.tenantId, sellerId);
+  const actor = { sellerId, userId: scope.userId, onBehalf: false };
+  if ((await officialCount(tx, scope.tenantId)) >= 2) {
+    await tx.insert(sellerConsentRequests).values({ tenantId: scope.tenantId, sellerId, method: 'official', note, requestedBy: scope.userId });
+    await logSellerAction(tx, scope.tenantId, actor, 'seller.consent_proposed', { note });
+    await recordEvent(tx, scope.tenantId, 'seller.consent_proposed', { sellerId }, scope.userId);
+    return 'awaiting_second';
+  }
+  await setConsent(tx, scope.tenantId, sellerId, scope.userId, note);
+  await logSellerAction(tx, scope.tenantId, actor, 'seller.consent_recorded', { note, method: 'official' });
+  await recordEvent(tx, scope.tenantId, 'seller.consent_given', { sellerId, method: 'official' }, scope.userId);
+  return 'recorded';
+}
+
+/** The seller turns assisted mode on in their own session. */
+export async function giveConsent(scope: MemberScope, sellerId: string, note: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [row] = await tx
       .update(sellers)
       .set({ consentAt: new Date(), consentBy: scope.userId, consentNote: note })
-      .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId)))
+      .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId), eq(sellers.userId, scope.userId)))
       .returning({ id: sellers.id });
     if (!row) throw new AppError('not_found', 'common:errors.notFound');
-    await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: true }, 'seller.consent_recorded', { note });
+    const [open] = await tx
+      .update(sellerConsentRequests)
+      .set({ confirmedAt: new Date(), confirmedBy: scope.userId })
+      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.sellerId, sellerId), isNull(sellerConsentRequests.confirmedAt), isNull(sellerConsentRequests.closedAt)))
+      .returning({ id: sellerConsentRequests.id });
+    await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: false }, 'seller.consent_given', { note, method: 'self' });
+    await recordEvent(tx, scope.tenantId, 'seller.consent_given', { sellerId, method: 'self', requestId: open?.id ?? null }, scope.userId);
   });
 }
 
+/**
+ * Staff ask for consent. A seller with an account confirms it themself (in their session, or
+ * by reading out a code from their own screen); for a seller without one, only an official may
+ * record it (and a second official confirms where there are two). Editors never record it.
+ */
+export async function requestConsent(scope: MemberScope, sellerId: string, note: string): Promise<'requested' | 'recorded' | 'awaiting_second'> {
+  return withTenant(scope, async (tx) => {
+    const [seller] = await tx
+      .select({ userId: sellers.userId, consentAt: sellers.consentAt })
+      .from(sellers)
+      .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId)))
+      .for('update');
+    if (!seller) throw new AppError('not_found', 'common:errors.notFound');
+    if (seller.consentAt) throw new AppError('conflict', 'market:assisted.alreadyConsented');
+    if (!seller.userId) {
+      if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+      return recordOfficialConsent(tx, scope, sellerId, note);
+    }
+    if (seller.userId === scope.userId) throw new AppError('conflict', 'market:assisted.giveItYourself');
+    await closeOpenRequests(tx, scope.tenantId, sellerId);
+    await tx.insert(sellerConsentRequests).values({ tenantId: scope.tenantId, sellerId, method: 'code', note, requestedBy: scope.userId });
+    await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: false }, 'seller.consent_requested', { note });
+    await recordEvent(tx, scope.tenantId, 'seller.consent_requested', { sellerId }, scope.userId);
+    return 'requested';
+  });
+}
+
+export type ConsentRequest = { id: string; method: 'code' | 'official'; note: string; requestedById: string | null; requestedBy: string | null; createdAt: Date; codeExpiresAt: Date | null };
+
+/** The seller's open consent request, if any. */
+export async function openConsentRequest(scope: MemberScope, sellerId: string): Promise<ConsentRequest | null> {
+  const [row] = await withTenant(scope, (tx) =>
+    tx
+      .select({
+        id: sellerConsentRequests.id,
+        method: sellerConsentRequests.method,
+        note: sellerConsentRequests.note,
+        requestedById: sellerConsentRequests.requestedBy,
+        requestedBy: users.displayName,
+        createdAt: sellerConsentRequests.createdAt,
+        codeExpiresAt: sellerConsentRequests.codeExpiresAt,
+      })
+      .from(sellerConsentRequests)
+      .leftJoin(users, eq(users.id, sellerConsentRequests.requestedBy))
+      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.sellerId, sellerId), isNull(sellerConsentRequests.confirmedAt), isNull(sellerConsentRequests.closedAt))),
+  );
+  return row ?? null;
+}
+
+/**
+ * The seller shows a fresh six-digit code on their own screen to read out to the staff member
+ * who asked. Only its hash is kept; it lasts 15 minutes and allows five tries.
+ */
+export async function issueConsentCode(scope: MemberScope, sellerId: string, now = new Date()): Promise<{ code: string; expiresAt: Date }> {
+  return withTenant(scope, async (tx) => {
+    const [seller] = await tx
+      .select({ id: sellers.id })
+      .from(sellers)
+      .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId), eq(sellers.userId, scope.userId)));
+    if (!seller) throw new AppError('not_found', 'common:errors.notFound');
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS);
+    const [row] = await tx
+      .update(sellerConsentRequests)
+      .set({ codeHash: sql`null`, codeExpiresAt: expiresAt, attempts: 0 })
+      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.sellerId, sellerId), eq(sellerConsentRequests.method, 'code'), isNull(sellerConsentRequests.confirmedAt), isNull(sellerConsentRequests.closedAt)))
+      .returning({ id: sellerConsentRequests.id });
+    if (!row) throw new AppError('conflict', 'market:assisted.noRequest');
+    await tx
+      .update(sellerConsentRequests)
+      .set({ codeHash: hashCode(row.id, code) })
+      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.id, row.id)));
+    return { code, expiresAt };
+  });
+}
+
+/** Staff type the code the seller read out: right, consent is in effect; wrong, one try fewer. */
+export async function confirmConsentCode(scope: MemberScope, sellerId: string, code: string, now = new Date()): Promise<void> {
+  const outcome = await withTenant(scope, async (tx) => {
+    const [request] = await tx
+      .select()
+      .from(sellerConsentRequests)
+      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.sellerId, sellerId), eq(sellerConsentRequests.method, 'code'), isNull(sellerConsentRequests.confirmedAt), isNull(sellerConsentRequests.closedAt)))
+      .for('update');
+    if (!request) return 'none' as const;
+    if (!request.codeHash || !request.codeExpiresAt || request.codeExpiresAt <= now) return 'expired' as const;
+    if (request.attempts >= CODE_ATTEMPTS) return 'locked' as const;
+    const expected = Buffer.from(request.codeHash, 'hex');
+    const given = Buffer.from(hashCode(request.id, code), 'hex');
+    if (!timingSafeEqual(expected, given)) {
+      const attempts = request.attempts + 1;
+      // The last wrong try spends the code: the seller shows a new one.
+      await tx
+        .update(sellerConsentRequests)
+        .set({ attempts, ...(attempts >= CODE_ATTEMPTS ? { codeHash: null, codeExpiresAt: null } : {}) })
+        .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.id, request.id)));
+      return attempts >= CODE_ATTEMPTS ? ('locked' as const) : ('wrong' as const);
+    }
+    await tx
+      .update(sellerConsentRequests)
+      .set({ confirmedAt: now, confirmedBy: scope.userId, codeHash: null })
+      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.id, request.id)));
+    await setConsent(tx, scope.tenantId, sellerId, scope.userId, request.note);
+    await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: false }, 'seller.consent_confirmed', { note: request.note, method: 'code' });
+    await recordEvent(tx, scope.tenantId, 'seller.consent_given', { sellerId, method: 'code', requestId: request.id }, scope.userId);
+    return 'ok' as const;
+  });
+  if (outcome === 'none') throw new AppError('conflict', 'market:assisted.noRequest');
+  if (outcome === 'expired') throw new AppError('invalid', 'market:assisted.codeExpired', { field: 'code' });
+  if (outcome === 'locked') throw new AppError('invalid', 'market:assisted.codeLocked', { field: 'code' });
+  if (outcome === 'wrong') throw new AppError('invalid', 'market:assisted.codeWrong', { field: 'code' });
+}
+
+/** A second, different official confirms the consent another official recorded. */
+export async function confirmConsentByOfficial(scope: MemberScope, sellerId: string): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    const [request] = await tx
+      .select()
+      .from(sellerConsentRequests)
+      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.sellerId, sellerId), eq(sellerConsentRequests.method, 'official'), isNull(sellerConsentRequests.confirmedAt), isNull(sellerConsentRequests.closedAt)))
+      .for('update');
+    if (!request) throw new AppError('conflict', 'market:assisted.noRequest');
+    if (request.requestedBy === scope.userId) throw new AppError('forbidden', 'market:assisted.secondOfficial');
+    await tx
+      .update(sellerConsentRequests)
+      .set({ confirmedAt: new Date(), confirmedBy: scope.userId })
+      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.id, request.id)));
+    await setConsent(tx, scope.tenantId, sellerId, scope.userId, request.note);
+    await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: false }, 'seller.consent_confirmed', { note: request.note, method: 'official' });
+    await recordEvent(tx, scope.tenantId, 'seller.consent_given', { sellerId, method: 'official', requestId: request.id }, scope.userId);
+  });
+}
+
+/** The seller turns assisted mode off (one click), or turns down an open request. */
 export async function withdrawConsent(scope: MemberScope, sellerId: string): Promise<void> {
   await withTenant(scope, async (tx) => {
-    await tx
+    const [row] = await tx
       .update(sellers)
       .set({ consentAt: null, consentBy: null, consentNote: null })
-      .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId)));
+      .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId), eq(sellers.userId, scope.userId)))
+      .returning({ id: sellers.id });
+    if (!row) throw new AppError('not_found', 'common:errors.notFound');
+    await closeOpenRequests(tx, scope.tenantId, sellerId);
     await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: false }, 'seller.consent_withdrawn');
+    await recordEvent(tx, scope.tenantId, 'seller.consent_withdrawn', { sellerId }, scope.userId);
   });
 }
 
@@ -212,43 +481,124 @@ export async function updateSellerProfile(scope: MemberScope, sellerId: string, 
   });
 }
 
-export async function getPayout(scope: MemberScope, sellerId: string): Promise<SellerPayout> {
-  const [row] = await withTenant(scope, (tx) =>
-    tx
-      .select()
-      .from(sellerPayouts)
-      .where(and(eq(sellerPayouts.tenantId, scope.tenantId), eq(sellerPayouts.sellerId, sellerId))),
-  );
+/**
+ * The account QR codes use for each seller, at `now`: of the changes not cancelled whose
+ * cooling-off has passed, the latest requested. Read in the caller's transaction.
+ */
+export async function effectivePayouts(tx: Tx, tenantId: string, sellerIds: string[], now = new Date()) {
+  if (!sellerIds.length) return [];
+  return tx
+    .selectDistinctOn([sellerPayouts.sellerId])
+    .from(sellerPayouts)
+    .where(and(eq(sellerPayouts.tenantId, tenantId), inArray(sellerPayouts.sellerId, sellerIds), isNull(sellerPayouts.cancelledAt), lte(sellerPayouts.effectiveAt, now)))
+    .orderBy(sellerPayouts.sellerId, desc(sellerPayouts.requestedAt));
+}
+
+export async function getPayout(scope: MemberScope, sellerId: string, now = new Date()): Promise<SellerPayout> {
+  const [row] = await withTenant(scope, (tx) => effectivePayouts(tx, scope.tenantId, [sellerId], now));
   return payoutOf(row);
 }
 
-export function payoutOf(row: typeof sellerPayouts.$inferSelect | undefined): SellerPayout {
+export function payoutOf(row: Pick<typeof sellerPayouts.$inferSelect, 'kind' | 'bankBin' | 'account' | 'accountName'> | undefined): SellerPayout {
   if (!row) return null;
   if (row.kind === 'vietqr') return { kind: 'vietqr', bin: row.bankBin ?? '', account: row.account, accountName: row.accountName };
   return { kind: 'promptpay', id: row.account, accountName: row.accountName };
 }
 
-export async function setPayout(scope: MemberScope, sellerId: string, isStaff: boolean, payout: NonNullable<SellerPayout>): Promise<void> {
-  await withTenant(scope, async (tx) => {
+export type PendingPayout = { id: string; payout: NonNullable<SellerPayout>; requestedBy: string | null; requestedAt: Date; effectiveAt: Date; bySeller: boolean };
+
+/** Changes still in their cooling-off period, oldest first: the seller's dashboard shows each. */
+export async function pendingPayouts(scope: MemberScope, sellerId: string, now = new Date()): Promise<PendingPayout[]> {
+  const rows = await withTenant(scope, (tx) =>
+    tx
+      .select({ row: sellerPayouts, requestedBy: users.displayName, sellerUserId: sellers.userId })
+      .from(sellerPayouts)
+      .innerJoin(sellers, and(eq(sellers.tenantId, sellerPayouts.tenantId), eq(sellers.id, sellerPayouts.sellerId)))
+      .leftJoin(users, eq(users.id, sellerPayouts.requestedBy))
+      .where(and(eq(sellerPayouts.tenantId, scope.tenantId), eq(sellerPayouts.sellerId, sellerId), isNull(sellerPayouts.cancelledAt), gt(sellerPayouts.effectiveAt, now)))
+      .orderBy(asc(sellerPayouts.requestedAt)),
+  );
+  return rows.map(({ row, requestedBy, sellerUserId }) => ({
+    id: row.id,
+    payout: payoutOf(row)!,
+    requestedBy,
+    requestedAt: row.requestedAt,
+    effectiveAt: row.effectiveAt,
+    bySeller: Boolean(sellerUserId && row.requestedBy === sellerUserId),
+  }));
+}
+
+/** The commune's cooling-off period for payout changes, in hours. */
+export async function coolingHoursIn(tx: Tx, tenantId: string): Promise<number> {
+  const [row] = await tx.select({ hours: communes.payoutCoolingHours }).from(communes).where(eq(communes.id, tenantId));
+  return row?.hours ?? 24;
+}
+
+/**
+ * Asks for buyers' QR payments to go to a new account. It takes effect after the commune's
+ * cooling-off period, whoever asks (the seller included), so a change the seller did not make
+ * can be seen and cancelled before any money moves. The one exception: the seller's very first
+ * account, set in their own session, applies at once (there is no account to divert from).
+ */
+export async function setPayout(scope: MemberScope, sellerId: string, isStaff: boolean, payout: NonNullable<SellerPayout>, now = new Date()): Promise<{ effectiveAt: Date }> {
+  return withTenant(scope, async (tx) => {
     const actor = await actorFor(tx, scope, sellerId, isStaff);
+    // One change at a time per seller: two requests racing read the same history.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`payout:${sellerId}`}))`);
+    const [live] = await tx
+      .select({ id: sellerPayouts.id })
+      .from(sellerPayouts)
+      .where(and(eq(sellerPayouts.tenantId, scope.tenantId), eq(sellerPayouts.sellerId, sellerId), isNull(sellerPayouts.cancelledAt)))
+      .limit(1);
+    const immediate = !actor.onBehalf && !live;
+    const effectiveAt = immediate ? now : new Date(now.getTime() + (await coolingHoursIn(tx, scope.tenantId)) * 3_600_000);
     const values =
       payout.kind === 'vietqr'
         ? { kind: 'vietqr' as const, bankBin: payout.bin, account: payout.account, accountName: payout.accountName }
         : { kind: 'promptpay' as const, bankBin: null, account: payout.id, accountName: payout.accountName };
-    await tx
+    const [row] = await tx
       .insert(sellerPayouts)
-      .values({ tenantId: scope.tenantId, sellerId, ...values })
-      .onConflictDoUpdate({ target: [sellerPayouts.tenantId, sellerPayouts.sellerId], set: { ...values, updatedAt: new Date() } });
-    // The history says the account changed, never the number itself.
-    await logSellerAction(tx, scope.tenantId, actor, 'seller.payout_updated', { kind: payout.kind });
+      .values({ tenantId: scope.tenantId, sellerId, ...values, requestedBy: scope.userId, requestedAt: now, effectiveAt })
+      .returning({ id: sellerPayouts.id });
+    // The history names the account by its last digits only.
+    const detail = { payoutId: row!.id, kind: payout.kind, last4: values.account.slice(-4), effectiveAt: effectiveAt.toISOString(), immediate };
+    await logSellerAction(tx, scope.tenantId, actor, 'seller.payout_change_requested', detail);
+    await recordEvent(tx, scope.tenantId, 'seller.payout_change_requested', { sellerId, ...detail, onBehalf: actor.onBehalf }, scope.userId);
+    return { effectiveAt };
+  });
+}
+
+/** Cancels a change still waiting: by the seller (one click), or by an official. Never by an editor. */
+export async function cancelPayoutChange(scope: MemberScope, sellerId: string, payoutId: string, now = new Date()): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    const [seller] = await tx
+      .select({ userId: sellers.userId })
+      .from(sellers)
+      .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId)));
+    if (!seller) throw new AppError('not_found', 'common:errors.notFound');
+    const isSelf = seller.userId === scope.userId;
+    if (!isSelf && !(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:payout.cancelNotAllowed');
+    const [row] = await tx
+      .update(sellerPayouts)
+      .set({ cancelledAt: now, cancelledBy: scope.userId })
+      .where(and(eq(sellerPayouts.tenantId, scope.tenantId), eq(sellerPayouts.sellerId, sellerId), eq(sellerPayouts.id, payoutId), isNull(sellerPayouts.cancelledAt), gt(sellerPayouts.effectiveAt, now)))
+      .returning({ account: sellerPayouts.account, kind: sellerPayouts.kind });
+    if (!row) throw new AppError('conflict', 'market:errors.staleState');
+    const detail = { payoutId, kind: row.kind, last4: row.account.slice(-4) };
+    await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: !isSelf }, 'seller.payout_change_cancelled', detail);
+    await recordEvent(tx, scope.tenantId, 'seller.payout_change_cancelled', { sellerId, ...detail }, scope.userId);
   });
 }
 
 export type SellerActionRow = { id: string; action: string; onBehalf: boolean; actorName: string | null; detail: Record<string, unknown>; createdAt: Date };
 
-export async function sellerHistory(scope: MemberScope, sellerId: string, limit = 50): Promise<SellerActionRow[]> {
-  return withTenant(scope, (tx) =>
-    tx
+/**
+ * The seller's history, newest first. A payout change taking effect needs no job to happen, so
+ * its moment is read from the change itself and shown among the recorded actions.
+ */
+export async function sellerHistory(scope: MemberScope, sellerId: string, limit = 50, now = new Date()): Promise<SellerActionRow[]> {
+  return withTenant(scope, async (tx) => {
+    const logged = await tx
       .select({
         id: sellerActions.id,
         action: sellerActions.action,
@@ -261,8 +611,27 @@ export async function sellerHistory(scope: MemberScope, sellerId: string, limit 
       .leftJoin(users, eq(users.id, sellerActions.actorId))
       .where(and(eq(sellerActions.tenantId, scope.tenantId), eq(sellerActions.sellerId, sellerId)))
       .orderBy(desc(sellerActions.createdAt))
-      .limit(limit),
-  );
+      .limit(limit);
+    const effects = await tx
+      .select({ id: sellerPayouts.id, account: sellerPayouts.account, kind: sellerPayouts.kind, effectiveAt: sellerPayouts.effectiveAt, actorName: users.displayName })
+      .from(sellerPayouts)
+      .leftJoin(users, eq(users.id, sellerPayouts.requestedBy))
+      .where(and(eq(sellerPayouts.tenantId, scope.tenantId), eq(sellerPayouts.sellerId, sellerId), isNull(sellerPayouts.cancelledAt), lte(sellerPayouts.effectiveAt, now)))
+      .orderBy(desc(sellerPayouts.effectiveAt))
+      .limit(limit);
+    const rows: SellerActionRow[] = [
+      ...logged,
+      ...effects.map((e) => ({
+        id: `effect-${e.id}`,
+        action: 'seller.payout_change_effective',
+        onBehalf: false,
+        actorName: e.actorName,
+        detail: { payoutId: e.id, kind: e.kind, last4: e.account.slice(-4) },
+        createdAt: e.effectiveAt,
+      })),
+    ];
+    return rows.sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime()).slice(0, limit);
+  });
 }
 
 /** Whether new listings of this commune wait for an official (read inside the caller's transaction). */
@@ -273,6 +642,19 @@ export async function moderationOn(tx: Tx, tenantId: string): Promise<boolean> {
 
 export async function getModeration(scope: CommuneScope): Promise<boolean> {
   return readTenant(scope, (tx) => moderationOn(tx, scope.tenantId));
+}
+
+/** Officials set how long a payout change waits (1 to 168 hours). */
+export async function setPayoutCooling(scope: MemberScope, hours: number): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    await tx.update(communes).set({ payoutCoolingHours: hours }).where(eq(communes.id, scope.tenantId));
+    await recordEvent(tx, scope.tenantId, 'market.payout_cooling_changed', { hours }, scope.userId);
+  });
+}
+
+export async function getPayoutCooling(scope: CommuneScope): Promise<number> {
+  return readTenant(scope, (tx) => coolingHoursIn(tx, scope.tenantId));
 }
 
 export async function setModeration(scope: MemberScope, on: boolean): Promise<void> {

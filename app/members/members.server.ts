@@ -6,6 +6,8 @@ import { withTenant, type Scope, type MemberScope, type CommuneScope } from '#db
 import type { Tx } from '#db/client.ts';
 import { AppError } from '~/lib/errors.ts';
 import type { InviteInput } from '~/auth/schemas.ts';
+import { suspendShopOfUser } from '~/market/sellers.server.ts';
+import { releaseHostedPlaces } from '~/tourism/places.server.ts';
 
 const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -127,6 +129,12 @@ export async function removeMembership(scope: MemberScope, userId: string, role:
       .returning({ userId: memberships.userId });
     if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
     await recordEvent(tx, scope.tenantId, 'member.removed', { userId, role }, scope.userId);
+    if (role === 'seller') {
+      // No longer a seller here: the shop is suspended (orders in flight stay handleable) and
+      // the places they host go back to the commune, unpublished, until someone else runs them.
+      await suspendShopOfUser(tx, scope.tenantId, userId, scope.userId);
+      await releaseHostedPlaces(tx, scope.tenantId, userId, scope.userId);
+    }
   });
 }
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { rowsOf } from '#db/client.ts';
+import { rowsOf, type Tx } from '#db/client.ts';
 import { communes, memberships, places, users, type PlaceDetails } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
@@ -217,6 +217,16 @@ export async function savePlace(scope: MemberScope, staff: boolean, existingId: 
     await recordEvent(tx, scope.tenantId, input.published ? 'place.published' : 'place.draft_saved', { placeId: row!.id, slug }, scope.userId);
     return { id: row!.id, slug };
   });
+}
+
+/** A host who lost the seller role no longer runs their places: each is unpublished and detached. */
+export async function releaseHostedPlaces(tx: Tx, tenantId: string, userId: string, actorId: string): Promise<void> {
+  const rows = await tx
+    .update(places)
+    .set({ published: false, ownerUserId: null, updatedAt: new Date() })
+    .where(and(eq(places.tenantId, tenantId), eq(places.ownerUserId, userId)))
+    .returning({ id: places.id, slug: places.slug });
+  for (const row of rows) await recordEvent(tx, tenantId, 'place.host_removed', { placeId: row.id, slug: row.slug, hostUserId: userId }, actorId);
 }
 
 export async function ownerEmailOf(scope: CommuneScope, ownerUserId: string | null): Promise<string> {

@@ -9,7 +9,7 @@ import { CheckoutRefused, placeOrders } from '~/market/checkout.server.ts';
 import { buyerMove, getBuyerOrder, getCommuneOrder, listBuyerOrders, listCommuneOrders, markPaid, rateItem, sellerMove } from '~/market/orders.server.ts';
 import { createProduct, getPublishedProduct, moderateProduct, setProductArchived, updateProduct } from '~/market/products.server.ts';
 import { MAX_QUANTITY, parsePrice, parseQuantity, payoutSchema, productInputSchema, type ProductInput } from '~/market/schemas.ts';
-import { addSellerByOfficial, applyToSell, approveSeller, recordConsent, setModeration, setPayout } from '~/market/sellers.server.ts';
+import { addSellerByOfficial, applyToSell, approveSeller, requestConsent, setModeration, setPayout } from '~/market/sellers.server.ts';
 import { parseEmvco } from '~/payments/emvco.ts';
 import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
@@ -92,7 +92,9 @@ describe('sellers', () => {
     // Someone who is neither the seller nor staff learns nothing: 404.
     const stranger = await makeUser(database);
     await expect(createProduct({ ...tenantScope(a, stranger.id), currency: 'VND' }, withoutConsent, false, input(), [], true)).rejects.toMatchObject({ code: 'not_found' });
-    await recordConsent(official, withoutConsent, 'Đồng ý qua điện thoại');
+    // Asking is not consenting: the seller has an account, so only they can confirm it.
+    expect(await requestConsent(official, withoutConsent, 'Đồng ý qua điện thoại')).toBe('requested');
+    await expect(createProduct({ ...official, currency: 'VND' }, withoutConsent, true, input(), [], true)).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
     const made = await createProduct({ ...official, currency: 'VND' }, helped, true, input({ title: { vi: 'Mật ong bạc hà' } }), [], true);
     expect(made.status).toBe('published');
     const log = await withTenant(scopeFor(database, a.id, null), (tx) => tx.select().from(sellerActions).where(and(eq(sellerActions.sellerId, helped), eq(sellerActions.action, 'product.created'))));

@@ -16,8 +16,8 @@ import { listCommuneOrders } from '../orders.server.ts';
 import { StatusBadge } from '../order-view.tsx';
 import { moderateProduct, moderationQueue } from '../products.server.ts';
 import { SellerFields } from '../seller-form.tsx';
-import { ConsentSchema, RejectSchema, SellerProfileSchema } from '../schemas.ts';
-import { addSellerByOfficial, approveSeller, getModeration, listSellers, recordConsent, rejectSeller, setModeration } from '../sellers.server.ts';
+import { ConsentSchema, CoolingSchema, PAYOUT_COOLING_RANGE, RejectSchema, SellerProfileSchema } from '../schemas.ts';
+import { addSellerByOfficial, approveSeller, getModeration, getPayoutCooling, listSellers, rejectSeller, requestConsent, setModeration, setPayoutCooling } from '../sellers.server.ts';
 import { Money } from '../ui.tsx';
 import type { Route } from './+types/manage';
 
@@ -25,11 +25,12 @@ import type { Route } from './+types/manage';
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
   const isOfficial = await viewerHasRole(context, ['official']);
-  const [sellers, queue, moderation, orders] = await Promise.all([
+  const [sellers, queue, moderation, orders, coolingHours] = await Promise.all([
     listSellers(scope),
     isOfficial ? moderationQueue(scope) : Promise.resolve([]),
     getModeration(scope),
     isOfficial ? listCommuneOrders(scope) : Promise.resolve([]),
+    getPayoutCooling(scope),
   ]);
   const locale = getLocale(context) as Locale;
   return {
@@ -38,6 +39,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     timeZone: commune.timeZone,
     isOfficial,
     moderation,
+    coolingHours,
     sellers,
     queue: queue.map((p) => ({ ...p, title: localized(p.title, locale, commune.defaultLocale).text })),
     orders,
@@ -53,7 +55,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const back = `/${commune.slug}/market/manage`;
   const needsId = ['approve-seller', 'reject-seller', 'consent', 'approve-product', 'reject-product'];
   if (needsId.includes(intent) && !UUID_PATTERN.test(id)) notFound();
-  const officialOnly = ['approve-seller', 'reject-seller', 'add-seller', 'approve-product', 'reject-product', 'moderation'];
+  const officialOnly = ['approve-seller', 'reject-seller', 'add-seller', 'approve-product', 'reject-product', 'moderation', 'cooling'];
   if (officialOnly.includes(intent) && !isOfficial) notFound();
   try {
     switch (intent) {
@@ -76,10 +78,18 @@ export async function action({ context, request }: Route.ActionArgs) {
         return redirectWithFlash(`/${commune.slug}/market/sellers/${sellerId}`, { key: 'market:manage.sellerAdded' });
       }
       case 'consent': {
+        // Staff ask; the seller (or, for a seller without an account, a second official) confirms.
         const parsed = parseForm(form, ConsentSchema);
         if (!parsed.ok) return data({ ...parsed, intent, id }, { status: 400 });
-        await recordConsent(scope, id, parsed.data.note);
-        return redirectWithFlash(`/${commune.slug}/market/sellers/${id}`, { key: 'market:assisted.consentRecorded' });
+        const outcome = await requestConsent(scope, id, parsed.data.note);
+        const key = { requested: 'market:assisted.consentRequested', recorded: 'market:assisted.consentRecorded', awaiting_second: 'market:assisted.consentAwaitingSecond' }[outcome];
+        return redirectWithFlash(`/${commune.slug}/market/sellers/${id}`, { key });
+      }
+      case 'cooling': {
+        const parsed = parseForm(form, CoolingSchema);
+        if (!parsed.ok) return data({ ...parsed, intent, id }, { status: 400 });
+        await setPayoutCooling(scope, parsed.data.hours);
+        return redirectWithFlash(back, { key: 'market:payout.coolingSaved' });
       }
       case 'approve-product':
         await moderateProduct(scope, id, { approve: true });
@@ -112,7 +122,7 @@ export default function ManageMarket({ loaderData, actionData }: Route.Component
   return (
     <div className="stack">
       <h1>{t('market:manage.title')}</h1>
-      {actionData && !['reject-seller', 'reject-product', 'add-seller', 'consent'].includes(actionData.intent) ? <FormError errors={actionData.errors} /> : null}
+      {actionData && !['reject-seller', 'reject-product', 'add-seller', 'consent', 'cooling'].includes(actionData.intent) ? <FormError errors={actionData.errors} /> : null}
       {d.isOfficial ? (
         <section className="card stack" aria-labelledby="requests-title">
           <h2 id="requests-title">{t('market:manage.requests', { count: pending.length })}</h2>
@@ -148,6 +158,26 @@ export default function ManageMarket({ loaderData, actionData }: Route.Component
               </Decision>
             </div>
           ))}
+        </section>
+      ) : null}
+      {d.isOfficial ? (
+        <section className="card stack" aria-labelledby="cooling-title">
+          <h2 id="cooling-title">{t('market:payout.coolingTitle')}</h2>
+          <p className="muted">{t('market:payout.coolingLead')}</p>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="cooling" />
+            <FormError errors={errorsFor('cooling')} />
+            <Field
+              name="hours"
+              inputMode="numeric"
+              label={t('market:payout.coolingHours')}
+              defaultValue={actionData?.intent === 'cooling' ? String(actionData.values?.hours ?? '') : String(d.coolingHours)}
+              errors={errorsFor('cooling')}
+              required
+              maxLength={String(PAYOUT_COOLING_RANGE.max).length}
+            />
+            <SubmitButton>{t('market:payout.save')}</SubmitButton>
+          </Form>
         </section>
       ) : null}
       <section className="card stack" aria-labelledby="sellers-title">

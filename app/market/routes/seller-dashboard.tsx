@@ -1,5 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
+import { viewerHasRole } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
@@ -17,10 +18,25 @@ import { nestLocaleFields } from '~/tenancy/schemas.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { listSellerOrders } from '../orders.server.ts';
 import { StatusBadge } from '../order-view.tsx';
-import { certValid, listSellerProducts, setProductArchived } from '../products.server.ts';
+import { certValid, listSellerProducts, reinstateProduct, setProductArchived, takeDownProduct } from '../products.server.ts';
 import { SellerFields, sellerValues } from '../seller-form.tsx';
-import { payoutSchema, SellerProfileSchema } from '../schemas.ts';
-import { getPayout, sellerHistory, setPayout, updateSellerProfile, withdrawConsent } from '../sellers.server.ts';
+import { ConsentCodeSchema, ConsentSchema, payoutSchema, RejectSchema, SellerProfileSchema } from '../schemas.ts';
+import {
+  approveSeller,
+  cancelPayoutChange,
+  confirmConsentByOfficial,
+  confirmConsentCode,
+  getPayout,
+  giveConsent,
+  issueConsentCode,
+  openConsentRequest,
+  pendingPayouts,
+  sellerHistory,
+  setPayout,
+  suspendSeller,
+  updateSellerProfile,
+  withdrawConsent,
+} from '../sellers.server.ts';
 import { Money } from '../ui.tsx';
 import { openShop } from '../access.server.ts';
 import { shrinkPickedPhotos } from '~/media/shrink-photos.ts';
@@ -32,12 +48,16 @@ const access = (context: Route.LoaderArgs['context'], request: Request, sellerId
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const { commune, scope, seller, isSelf, isStaff, canAct } = await access(context, request, params.sellerId);
   const locale = getLocale(context) as Locale;
-  const [products, orders, history, payout] = await Promise.all([
+  const [products, orders, history, payout, pending, consentRequest, isOfficial] = await Promise.all([
     listSellerProducts(scope, seller.id),
     listSellerOrders(scope, seller.id),
     sellerHistory(scope, seller.id),
     getPayout(scope, seller.id),
+    pendingPayouts(scope, seller.id),
+    openConsentRequest(scope, seller.id),
+    isStaff ? viewerHasRole(context, ['official']) : Promise.resolve(false),
   ]);
+  const bankName = (bin: string) => VIETNAMESE_BANKS.find((b) => b.bin === bin)?.shortName ?? bin;
   const today = new Date().toISOString().slice(0, 10);
   return {
     title: getI18n(context).t('market:dashboard.title', { name: seller.name }),
@@ -46,8 +66,29 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     timeZone: commune.timeZone,
     isSelf,
     isStaff,
+    isOfficial,
+    viewerId: scope.userId,
     canAct,
-    seller: { id: seller.id, name: seller.name, status: seller.status, photo: seller.photo, consentAt: seller.consentAt, consentNote: seller.consentNote },
+    seller: {
+      id: seller.id,
+      name: seller.name,
+      status: seller.status,
+      reason: seller.status === 'suspended' ? seller.rejectReason : null,
+      hasAccount: Boolean(seller.userId),
+      photo: seller.photo,
+      consentAt: seller.consentAt,
+      consentNote: seller.consentNote,
+    },
+    // Each waiting payout change, with the account as its seller will recognise it.
+    pending: pending.map((p) => ({
+      id: p.id,
+      requestedBy: p.requestedBy,
+      requestedAt: p.requestedAt,
+      effectiveAt: p.effectiveAt,
+      account: p.payout.kind === 'vietqr' ? `${bankName(p.payout.bin)} ${p.payout.account}` : `PromptPay ${p.payout.id}`,
+      accountName: p.payout.accountName,
+    })),
+    consentRequest: consentRequest ? { method: consentRequest.method, note: consentRequest.note, requestedBy: consentRequest.requestedBy, byViewer: consentRequest.requestedById === scope.userId } : null,
     profile: sellerValues(seller),
     payout,
     banks: commune.currency === 'VND' ? VIETNAMESE_BANKS.map((b) => ({ bin: b.bin, label: `${b.shortName} — ${b.name}` })) : [],
@@ -73,6 +114,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   }
   const intent = String(form.get('intent') ?? '');
   const back = `/${commune.slug}/market/sellers/${seller.id}`;
+  const isOfficial = isStaff && (await viewerHasRole(context, ['official']));
+  const timeZone = commune.timeZone;
+  const locale = getLocale(context) as Locale;
   try {
     if (intent === 'profile') {
       const parsed = parseForm(form, SellerProfileSchema, (raw) => nestLocaleFields(raw, ['story']));
@@ -93,8 +137,16 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     if (intent === 'payout') {
       const parsed = parseForm(form, payoutSchema(commune.currency));
       if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-      await setPayout(scope, seller.id, isStaff, parsed.data);
-      return redirectWithFlash(back, { key: 'market:dashboard.payoutSaved' });
+      const now = new Date();
+      const { effectiveAt } = await setPayout(scope, seller.id, isStaff, parsed.data, now);
+      if (effectiveAt.getTime() <= now.getTime()) return redirectWithFlash(back, { key: 'market:dashboard.payoutSaved' });
+      return redirectWithFlash(back, { key: 'market:payout.requested', params: { date: formatDate(effectiveAt, locale, timeZone, true) } });
+    }
+    if (intent === 'cancel-payout') {
+      const payoutId = String(form.get('payoutId') ?? '');
+      if (!UUID_PATTERN.test(payoutId)) notFound();
+      await cancelPayoutChange(scope, seller.id, payoutId);
+      return redirectWithFlash(back, { key: 'market:payout.cancelled', tone: 'info' });
     }
     if (intent === 'archive' || intent === 'restore') {
       const productId = String(form.get('productId') ?? '');
@@ -102,9 +154,55 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       await setProductArchived(scope, productId, isStaff, intent === 'archive');
       return redirectWithFlash(back, { key: intent === 'archive' ? 'market:dashboard.archived' : 'market:dashboard.restored', tone: 'info' });
     }
-    if (intent === 'withdraw-consent' && !isStaff) {
-      await withdrawConsent(scope, seller.id);
-      return redirectWithFlash(back, { key: 'market:assisted.consentWithdrawn', tone: 'info' });
+    // The seller's own choices about assisted mode.
+    if (!isStaff && (intent === 'give-consent' || intent === 'withdraw-consent' || intent === 'show-code')) {
+      if (intent === 'withdraw-consent') {
+        await withdrawConsent(scope, seller.id);
+        return redirectWithFlash(back, { key: seller.consentAt ? 'market:assisted.consentWithdrawn' : 'market:assisted.declined', tone: 'info' });
+      }
+      if (intent === 'show-code') {
+        const { code } = await issueConsentCode(scope, seller.id);
+        return data({ intent, code, errors: undefined, values: undefined });
+      }
+      const parsed = parseForm(form, ConsentSchema);
+      if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+      await giveConsent(scope, seller.id, parsed.data.note);
+      return redirectWithFlash(back, { key: 'market:assisted.consentGiven' });
+    }
+    // Staff: a code the seller read out, a second official's confirmation, and officials' measures.
+    if (isStaff && intent === 'confirm-code') {
+      const parsed = parseForm(form, ConsentCodeSchema);
+      if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+      await confirmConsentCode(scope, seller.id, parsed.data.code);
+      return redirectWithFlash(back, { key: 'market:assisted.consentRecorded' });
+    }
+    const officialIntents = ['confirm-consent', 'suspend-seller', 'reinstate-seller', 'take-down', 'reinstate-product'];
+    if (officialIntents.includes(intent)) {
+      if (!isOfficial) return data({ ...formFailure(form, { _form: 'market:assisted.officialOnly' }), intent }, { status: 403 });
+      if (intent === 'confirm-consent') {
+        await confirmConsentByOfficial(scope, seller.id);
+        return redirectWithFlash(back, { key: 'market:assisted.consentRecorded' });
+      }
+      if (intent === 'suspend-seller') {
+        const parsed = parseForm(form, RejectSchema);
+        if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+        await suspendSeller(scope, seller.id, parsed.data.reason);
+        return redirectWithFlash(back, { key: 'market:suspend.done', tone: 'info' });
+      }
+      if (intent === 'reinstate-seller') {
+        await approveSeller(scope, seller.id);
+        return redirectWithFlash(back, { key: 'market:suspend.reinstated' });
+      }
+      const productId = String(form.get('productId') ?? '');
+      if (!UUID_PATTERN.test(productId)) notFound();
+      if (intent === 'take-down') {
+        const parsed = parseForm(form, RejectSchema);
+        if (!parsed.ok) return data({ ...parsed, intent, productId }, { status: 400 });
+        await takeDownProduct(scope, productId, parsed.data.reason);
+        return redirectWithFlash(back, { key: 'market:takedown.done', tone: 'info' });
+      }
+      await reinstateProduct(scope, productId);
+      return redirectWithFlash(back, { key: 'market:takedown.reinstated' });
     }
   } catch (error) {
     const { failure, status } = failureFrom(error, form);
@@ -132,14 +230,120 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
           {d.seller.consentAt ? t('market:assisted.actingFor', { name: d.seller.name, note: d.seller.consentNote ?? '' }) : t('market:assisted.needConsent')}
         </p>
       ) : null}
-      {actionData && !['profile', 'payout'].includes(actionData.intent) ? <FormError errors={actionData.errors} /> : null}
+      {actionData && !['profile', 'payout', 'confirm-code', 'give-consent', 'suspend-seller'].includes(actionData.intent) ? <FormError errors={actionData.errors} /> : null}
+      {d.seller.status === 'suspended' ? (
+        <div className="notice" role="status">
+          <p>{t('market:dashboard.suspendedNotice')}</p>
+          {d.seller.reason ? <p>{t('market:dashboard.suspendedBecause', { reason: d.seller.reason })}</p> : null}
+        </div>
+      ) : null}
+      {d.pending.length ? (
+        <section className="card stack notice" role="alert" aria-labelledby="pending-payout-title">
+          <h2 id="pending-payout-title">{t('market:payout.pendingTitle')}</h2>
+          {d.pending.map((p) => (
+            <Form key={p.id} method="post" className="stack">
+              <p>
+                {t('market:payout.pendingBy', {
+                  name: p.requestedBy ?? t('market:payout.someone'),
+                  requested: formatDate(p.requestedAt, locale, d.timeZone, true),
+                  account: p.account,
+                  accountName: p.accountName,
+                  effective: formatDate(p.effectiveAt, locale, d.timeZone, true),
+                })}
+              </p>
+              <input type="hidden" name="payoutId" value={p.id} />
+              {d.isSelf || d.isOfficial ? (
+                <SubmitButton name="intent" value="cancel-payout">
+                  {t('market:payout.cancel')}
+                </SubmitButton>
+              ) : null}
+            </Form>
+          ))}
+          <p>{t('market:payout.pendingKeep')}</p>
+        </section>
+      ) : null}
+      {d.isSelf && !d.seller.consentAt && d.consentRequest?.method === 'code' ? (
+        <section className="card stack notice" aria-labelledby="consent-request-title">
+          <p id="consent-request-title">{t('market:assisted.requestFrom', { name: d.consentRequest.requestedBy ?? t('market:payout.someone'), note: d.consentRequest.note })}</p>
+          {actionData?.intent === 'show-code' && 'code' in actionData ? (
+            <p>
+              {t('market:assisted.yourCode')} <strong className="consent-code">{actionData.code}</strong>
+            </p>
+          ) : null}
+          <Form method="post" className="actions">
+            <input type="hidden" name="note" value={d.consentRequest.note} />
+            <SubmitButton name="intent" value="give-consent">
+              {t('market:assisted.agree')}
+            </SubmitButton>
+            <button type="submit" name="intent" value="show-code" className="button">
+              {t('market:assisted.showCode')}
+            </button>
+            <button type="submit" name="intent" value="withdraw-consent" className="link-button">
+              {t('market:assisted.decline')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {d.isSelf && !d.seller.consentAt && !d.consentRequest ? (
+        <details className="card" open={actionData?.intent === 'give-consent'}>
+          <summary>{t('market:assisted.turnOn')}</summary>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="give-consent" />
+            <p className="muted">{t('market:assisted.turnOnLead')}</p>
+            <FormError errors={errorsOf('give-consent')} />
+            <Field name="note" label={t('market:assisted.helpNote')} errors={errorsOf('give-consent')} required maxLength={500} />
+            <SubmitButton>{t('market:assisted.turnOn')}</SubmitButton>
+          </Form>
+        </details>
+      ) : null}
       {d.isStaff && !d.seller.consentAt ? (
-        <Form method="post" action={`${base}/manage`} className="card stack" noValidate>
-          <input type="hidden" name="intent" value="consent" />
-          <input type="hidden" name="id" value={d.seller.id} />
-          <Field name="note" label={t('market:assisted.consentNote')} hint={t('market:assisted.consentHint')} required maxLength={500} />
-          <SubmitButton>{t('market:assisted.recordConsent')}</SubmitButton>
+        d.consentRequest?.method === 'official' ? (
+          <Form method="post" className="card stack">
+            <p>{t('market:assisted.awaitingSecond', { name: d.consentRequest.requestedBy ?? t('market:payout.someone'), note: d.consentRequest.note })}</p>
+            {d.isOfficial && !d.consentRequest.byViewer ? (
+              <SubmitButton name="intent" value="confirm-consent">
+                {t('market:assisted.confirmSecond')}
+              </SubmitButton>
+            ) : null}
+          </Form>
+        ) : d.consentRequest?.method === 'code' ? (
+          <Form method="post" className="card stack" noValidate>
+            <input type="hidden" name="intent" value="confirm-code" />
+            <p>{t('market:assisted.waitingForCode')}</p>
+            <FormError errors={errorsOf('confirm-code')} />
+            <Field name="code" inputMode="numeric" autoComplete="one-time-code" label={t('market:assisted.code')} errors={errorsOf('confirm-code')} required maxLength={12} />
+            <SubmitButton>{t('market:assisted.confirmCode')}</SubmitButton>
+          </Form>
+        ) : d.seller.hasAccount || d.isOfficial ? (
+          <Form method="post" action={`${base}/manage`} className="card stack" noValidate>
+            <input type="hidden" name="intent" value="consent" />
+            <input type="hidden" name="id" value={d.seller.id} />
+            <p className="muted">{d.seller.hasAccount ? t('market:assisted.askConsentLead') : t('market:assisted.recordConsentLead')}</p>
+            <Field name="note" label={t('market:assisted.consentNote')} hint={t('market:assisted.consentHint')} required maxLength={500} />
+            <SubmitButton>{d.seller.hasAccount ? t('market:assisted.askConsent') : t('market:assisted.recordConsent')}</SubmitButton>
+          </Form>
+        ) : (
+          <p className="muted">{t('market:assisted.recordConsentLead')}</p>
+        )
+      ) : null}
+      {d.isOfficial && d.seller.status === 'suspended' ? (
+        <Form method="post" className="card">
+          <SubmitButton name="intent" value="reinstate-seller">
+            {t('market:suspend.reinstate')}
+          </SubmitButton>
         </Form>
+      ) : null}
+      {d.isOfficial && d.seller.status === 'approved' ? (
+        <details className="card" open={actionData?.intent === 'suspend-seller'}>
+          <summary>{t('market:suspend.action')}</summary>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="suspend-seller" />
+            <p className="muted">{t('market:suspend.lead')}</p>
+            <FormError errors={errorsOf('suspend-seller')} />
+            <Field name="reason" label={t('market:takedown.reason')} errors={errorsOf('suspend-seller')} required maxLength={500} />
+            <SubmitButton>{t('market:suspend.action')}</SubmitButton>
+          </Form>
+        </details>
       ) : null}
       {canAct ? (
         <p className="actions">
@@ -158,12 +362,21 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
               <br />
               <Money minor={p.priceMinor} currency={p.currency} /> / {t(`market:units.${p.unit}`)} · {t('market:product.stockCount', { count: p.stock })}
               {p.status === 'rejected' && p.rejectReason ? <p className="notice">{t('market:dashboard.rejectedBecause', { reason: p.rejectReason })}</p> : null}
+              {p.status === 'suspended' && !p.heldWithSeller ? <p className="notice">{t('market:dashboard.takenDownBecause', { reason: p.rejectReason ?? '' })}</p> : null}
               {p.certExpired ? <p className="notice">{t('market:cert.expiredWarning')}</p> : null}
               {p.certExpiringSoon ? <p className="notice">{t('market:cert.expiringWarning')}</p> : null}
               <p className="actions">
                 {p.status === 'published' ? <Link to={`${base}/${p.slug}`}>{t('market:dashboard.view')}</Link> : null}
                 {canAct ? <Link to={`${base}/products/${p.id}/edit`}>{t('market:product.edit')}</Link> : null}
-                {canAct ? (
+                {d.isOfficial && p.status === 'suspended' && !p.heldWithSeller ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="productId" value={p.id} />
+                    <button type="submit" name="intent" value="reinstate-product" className="link-button">
+                      {t('market:takedown.reinstate')}
+                    </button>
+                  </Form>
+                ) : null}
+                {canAct && p.status !== 'suspended' ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="productId" value={p.id} />
                     <button type="submit" name="intent" value={p.status === 'archived' ? 'restore' : 'archive'} className="link-button">
@@ -172,6 +385,17 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
                   </Form>
                 ) : null}
               </p>
+              {d.isOfficial && (p.status === 'published' || p.status === 'pending') ? (
+                <details>
+                  <summary>{t('market:takedown.action')}</summary>
+                  <Form method="post" className="stack" noValidate>
+                    <input type="hidden" name="intent" value="take-down" />
+                    <input type="hidden" name="productId" value={p.id} />
+                    <Field name="reason" label={t('market:takedown.reason')} required maxLength={500} />
+                    <SubmitButton>{t('market:takedown.action')}</SubmitButton>
+                  </Form>
+                </details>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -257,6 +481,9 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
               {typeof h.detail.title === 'string' ? ` · ${h.detail.title}` : ''}
               {typeof h.detail.reference === 'string' ? ` · ${h.detail.reference}` : ''}
               {typeof h.detail.reason === 'string' ? ` · ${h.detail.reason}` : ''}
+              {h.detail.cause === 'role_removed' ? ` · ${t('market:actions.roleRemoved')}` : ''}
+              {typeof h.detail.last4 === 'string' ? ` · ${t('market:actions.account', { last4: h.detail.last4 })}` : ''}
+              {typeof h.detail.effectiveAt === 'string' && !h.detail.immediate ? ` · ${t('market:actions.from', { date: formatDate(h.detail.effectiveAt, locale, d.timeZone, true) })}` : ''}
             </li>
           ))}
         </ol>
