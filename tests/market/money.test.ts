@@ -1,0 +1,360 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events, orders as ordersTable, places, products, sellerActions, sellerConsentRequests, sellers } from '#db/schema/index.ts';
+import { ownerInTenant, withTenant } from '#db/scope.ts';
+import { searchCatalogue } from '~/market/catalogue.server.ts';
+import { parseCatalogueQuery } from '~/market/catalogue.ts';
+import { methodsForGroups, placeOrders } from '~/market/checkout.server.ts';
+import { markPaid } from '~/market/orders.server.ts';
+import { createProduct, getPublishedProduct, reinstateProduct, setProductArchived, takeDownProduct, updateProduct } from '~/market/products.server.ts';
+import { CoolingSchema, type ProductInput } from '~/market/schemas.ts';
+import {
+  addSellerByOfficial,
+  applyToSell,
+  approveSeller,
+  cancelPayoutChange,
+  confirmConsentByOfficial,
+  confirmConsentCode,
+  getPayout,
+  giveConsent,
+  issueConsentCode,
+  pendingPayouts,
+  requestConsent,
+  sellerHistory,
+  setPayout,
+  setPayoutCooling,
+  suspendSeller,
+  withdrawConsent,
+} from '~/market/sellers.server.ts';
+import { removeMembership } from '~/members/members.server.ts';
+import { parseEmvco } from '~/payments/emvco.ts';
+import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
+import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
+
+let database: TestDatabase;
+type Commune = { id: string; slug: string };
+const HOUR = 3_600_000;
+
+const profile = (name: string) => ({ name, hamlet: 'Thôn 2', story: { vi: 'Câu chuyện' }, phone: '0900000000', zalo: null, isCooperative: false });
+const as = (commune: Commune, userId: string) => ({ ...scopeFor(database, commune.id, userId), tenantId: commune.id, userId });
+const vietQr = (account: string, accountName = 'NGUOI BAN') => ({ kind: 'vietqr' as const, bin: '970436', account, accountName });
+const input = (overrides: Partial<ProductInput> = {}): ProductInput => ({
+  title: { vi: 'Mật ong rừng' },
+  description: {},
+  season: {},
+  category: 'honey',
+  unit: 'bottle',
+  price: 200000,
+  stock: 10,
+  weightGrams: undefined,
+  certStars: undefined,
+  certNumber: undefined,
+  certAuthority: undefined,
+  certIssuedOn: undefined,
+  certExpiresOn: undefined,
+  ...overrides,
+});
+
+/** A commune with one official, one editor and one approved seller who has an account. */
+async function setUp(officials = 1) {
+  const commune = await makeCommune(database);
+  const staff = [];
+  for (let i = 0; i < officials; i++) {
+    const official = await makeUser(database);
+    await makeMember(database, commune.id, official.id, 'official');
+    staff.push(official);
+  }
+  const editor = await makeUser(database);
+  await makeMember(database, commune.id, editor.id, 'editor');
+  const sellerUser = await makeUser(database);
+  const sellerId = await applyToSell(as(commune, sellerUser.id), profile('Nhà Bán Mật'));
+  await approveSeller(as(commune, staff[0]!.id), sellerId);
+  return { commune, official: staff[0]!, second: staff[1], editor, sellerUser, sellerId };
+}
+
+async function consentOf(commune: Commune, sellerId: string) {
+  const [row] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select({ consentAt: sellers.consentAt }).from(sellers).where(eq(sellers.id, sellerId)));
+  return row?.consentAt ?? null;
+}
+
+async function historyActions(commune: Commune, sellerId: string) {
+  const rows = await withTenant(scopeFor(database, commune.id, null), (tx) =>
+    tx.select({ action: sellerActions.action, actorId: sellerActions.actorId, onBehalf: sellerActions.onBehalf }).from(sellerActions).where(eq(sellerActions.sellerId, sellerId)),
+  );
+  return rows;
+}
+
+async function eventTypes(commune: Commune) {
+  const rows = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select({ type: events.type }).from(events).where(eq(events.tenantId, commune.id)));
+  return rows.map((r) => r.type);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe('consent to assisted mode', () => {
+  it('never lets an editor (or an official) record a seller’s consent alone: asking is not consenting', async () => {
+    const { commune, editor, official, sellerId } = await setUp();
+    expect(await requestConsent(as(commune, editor.id), sellerId, 'Nhờ đăng sản phẩm hộ')).toBe('requested');
+    expect(await consentOf(commune, sellerId)).toBeNull();
+    await expect(setPayout(as(commune, editor.id), sellerId, true, vietQr('5555666677'))).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
+    // An official asking changes nothing either: the seller has an account and confirms it there.
+    expect(await requestConsent(as(commune, official.id), sellerId, 'Nhờ đăng sản phẩm hộ')).toBe('requested');
+    expect(await consentOf(commune, sellerId)).toBeNull();
+  });
+
+  it('is confirmed by a one-time code from the seller’s own screen: hashed, short-lived, a few tries', async () => {
+    const { commune, editor, sellerUser, sellerId } = await setUp();
+    await requestConsent(as(commune, editor.id), sellerId, 'Giúp đăng mật ong mùa này');
+    // Staff cannot make the code show: only the seller's own session can.
+    await expect(issueConsentCode(as(commune, editor.id), sellerId)).rejects.toMatchObject({ code: 'not_found' });
+    const now = new Date();
+    const { code } = await issueConsentCode(as(commune, sellerUser.id), sellerId, now);
+    expect(code).toMatch(/^[0-9]{6}$/);
+    const [stored] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(sellerConsentRequests).where(eq(sellerConsentRequests.sellerId, sellerId)));
+    expect(stored!.codeHash).not.toContain(code);
+    const wrong = code === '000000' ? '111111' : '000000';
+    await expect(confirmConsentCode(as(commune, editor.id), sellerId, wrong, now)).rejects.toMatchObject({ messageKey: 'market:assisted.codeWrong' });
+    // Expired after 15 minutes.
+    await expect(confirmConsentCode(as(commune, editor.id), sellerId, code, new Date(now.getTime() + 16 * 60_000))).rejects.toMatchObject({ messageKey: 'market:assisted.codeExpired' });
+    expect(await consentOf(commune, sellerId)).toBeNull();
+    await confirmConsentCode(as(commune, editor.id), sellerId, code, now);
+    expect(await consentOf(commune, sellerId)).not.toBeNull();
+    const made = await createProduct({ ...as(commune, editor.id), currency: 'VND' }, sellerId, true, input(), [], true);
+    expect(made.status).toBe('published');
+    const actions = await historyActions(commune, sellerId);
+    expect(actions).toEqual(expect.arrayContaining([
+      { action: 'seller.consent_requested', actorId: editor.id, onBehalf: false },
+      { action: 'seller.consent_confirmed', actorId: editor.id, onBehalf: false },
+      { action: 'product.created', actorId: editor.id, onBehalf: true },
+    ]));
+    expect(await eventTypes(commune)).toEqual(expect.arrayContaining(['seller.consent_requested', 'seller.consent_given']));
+  });
+
+  it('spends the code after five wrong tries', async () => {
+    const { commune, editor, sellerUser, sellerId } = await setUp();
+    await requestConsent(as(commune, editor.id), sellerId, 'Giúp đăng mật ong mùa này');
+    const { code } = await issueConsentCode(as(commune, sellerUser.id), sellerId);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 4; i++) await expect(confirmConsentCode(as(commune, editor.id), sellerId, wrong)).rejects.toMatchObject({ messageKey: 'market:assisted.codeWrong' });
+    await expect(confirmConsentCode(as(commune, editor.id), sellerId, wrong)).rejects.toMatchObject({ messageKey: 'market:assisted.codeLocked' });
+    // Even the right code no longer works: the seller shows a new one.
+    await expect(confirmConsentCode(as(commune, editor.id), sellerId, code)).rejects.toMatchObject({ messageKey: 'market:assisted.codeExpired' });
+    expect(await consentOf(commune, sellerId)).toBeNull();
+  });
+
+  it('is given by the seller in their own session and withdrawn with one click', async () => {
+    const { commune, sellerUser, editor, sellerId } = await setUp();
+    await expect(giveConsent(as(commune, editor.id), sellerId, 'Tôi tự đồng ý')).rejects.toMatchObject({ code: 'not_found' });
+    await giveConsent(as(commune, sellerUser.id), sellerId, 'Nhờ xã đăng hộ');
+    expect(await consentOf(commune, sellerId)).not.toBeNull();
+    await withdrawConsent(as(commune, sellerUser.id), sellerId);
+    expect(await consentOf(commune, sellerId)).toBeNull();
+  });
+
+  it('for a seller without an account: an official records it, and a second, different official confirms it', async () => {
+    const { commune, official, second, editor } = await setUp(2);
+    const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Lò Thị Sáu'), 'Đồng ý trực tiếp tại UBND xã');
+    expect(await consentOf(commune, helped)).toBeNull();
+    await expect(createProduct({ ...as(commune, official.id), currency: 'VND' }, helped, true, input(), [], true)).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
+    await expect(confirmConsentByOfficial(as(commune, official.id), helped)).rejects.toMatchObject({ messageKey: 'market:assisted.secondOfficial' });
+    await expect(confirmConsentByOfficial(as(commune, editor.id), helped)).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
+    await confirmConsentByOfficial(as(commune, second!.id), helped);
+    expect(await consentOf(commune, helped)).not.toBeNull();
+
+    // An editor can neither add such a seller nor record their consent.
+    await expect(addSellerByOfficial(as(commune, editor.id), profile('Ông Giàng A Páo'), 'Đồng ý')).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
+    const another = await addSellerByOfficial(as(commune, second!.id), profile('Ông Giàng A Páo'), 'Đồng ý tại nhà văn hóa');
+    await withTenant(as(commune, official.id), (tx) => tx.update(sellerConsentRequests).set({ closedAt: new Date() }).where(eq(sellerConsentRequests.sellerId, another)));
+    await expect(requestConsent(as(commune, editor.id), another, 'Đồng ý qua điện thoại')).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
+    expect(await requestConsent(as(commune, official.id), another, 'Đồng ý qua điện thoại')).toBe('awaiting_second');
+  });
+
+  it('with a single official, the official’s record of an account-less seller’s consent applies at once', async () => {
+    const { commune, official } = await setUp(1);
+    const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Sùng Thị Mai'), 'Đồng ý tại UBND xã');
+    expect(await consentOf(commune, helped)).not.toBeNull();
+  });
+});
+
+describe('payout changes', () => {
+  it('apply the seller’s very first account at once, and every later change only after the cooling-off period', async () => {
+    const { commune, sellerUser, editor, sellerId } = await setUp();
+    const seller = as(commune, sellerUser.id);
+    const now = new Date();
+    const first = await setPayout(seller, sellerId, false, vietQr('1111222233', 'CHU SHOP'), now);
+    expect(first.effectiveAt.getTime()).toBe(now.getTime());
+    expect(await getPayout(seller, sellerId, now)).toMatchObject({ account: '1111222233' });
+
+    // The editor gets consent the proper way, then asks for a new account.
+    await giveConsent(seller, sellerId, 'Nhờ xã đăng hộ');
+    const asked = await setPayout(as(commune, editor.id), sellerId, true, vietQr('9999888877', 'NGUOI KHAC'), now);
+    expect(asked.effectiveAt.getTime()).toBe(now.getTime() + 24 * HOUR);
+    expect(await getPayout(seller, sellerId, new Date(now.getTime() + 23 * HOUR))).toMatchObject({ account: '1111222233' });
+    expect(await getPayout(seller, sellerId, new Date(now.getTime() + 25 * HOUR))).toMatchObject({ account: '9999888877' });
+
+    // The seller sees who asked, and for when.
+    const pending = await pendingPayouts(seller, sellerId, now);
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ bySeller: false, payout: { account: '9999888877' } });
+    expect(pending[0]!.requestedBy).toBeTruthy();
+
+    // Even the seller's own later change waits.
+    const own = await setPayout(seller, sellerId, false, vietQr('4444555566', 'CHU SHOP'), now);
+    expect(own.effectiveAt.getTime()).toBe(now.getTime() + 24 * HOUR);
+    expect(await eventTypes(commune)).toEqual(expect.arrayContaining(['seller.payout_change_requested']));
+  });
+
+  it('can be cancelled by the seller (or an official), never by an editor; checkout keeps the old account', async () => {
+    const { commune, sellerUser, editor, official, sellerId } = await setUp();
+    const seller = as(commune, sellerUser.id);
+    await setPayout(seller, sellerId, false, vietQr('1111222233', 'CHU SHOP'));
+    await giveConsent(seller, sellerId, 'Nhờ xã đăng hộ');
+    await setPayout(as(commune, editor.id), sellerId, true, vietQr('9999888877', 'NGUOI KHAC'));
+    const product = await createProduct({ ...seller, currency: 'VND' }, sellerId, false, input({ price: 50000 }), [], true);
+
+    // Checkout while the change waits: the QR pays the seller's own account.
+    const buyer = await makeUser(database);
+    const { orders } = await placeOrders(
+      { ...scopeFor(database, null, buyer.id), userId: buyer.id },
+      {
+        checkoutId: crypto.randomUUID(),
+        lines: [{ tenantId: commune.id, productId: product.id, quantity: 1, seenPrice: 50000 }],
+        delivery: { name: 'Người Mua', phone: '0900000901', provinceCode: 'VN-01', commune: 'Phường Ba Đình', street: '12 Phố Đội Cấn', note: undefined },
+        methods: { [`${commune.id}:${sellerId}`]: 'bank_qr' },
+      },
+    );
+    const [order] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select({ payment: ordersTable.payment }).from(ordersTable).where(eq(ordersTable.reference, orders[0]!.reference)));
+    const qr = JSON.stringify(parseEmvco(String(order!.payment.payload)));
+    expect(qr).toContain('1111222233');
+    expect(qr).not.toContain('9999888877');
+
+    const [pending] = await pendingPayouts(seller, sellerId);
+    await expect(cancelPayoutChange(as(commune, editor.id), sellerId, pending!.id)).rejects.toMatchObject({ messageKey: 'market:payout.cancelNotAllowed' });
+    await cancelPayoutChange(seller, sellerId, pending!.id);
+    expect(await pendingPayouts(seller, sellerId)).toHaveLength(0);
+    // Cancelled for good: a day later the old account is still in use.
+    expect(await getPayout(seller, sellerId, new Date(Date.now() + 48 * HOUR))).toMatchObject({ account: '1111222233' });
+    await expect(cancelPayoutChange(seller, sellerId, pending!.id)).rejects.toMatchObject({ messageKey: 'market:errors.staleState' });
+
+    // An official may cancel one too.
+    await setPayout(as(commune, editor.id), sellerId, true, vietQr('7777000011', 'NGUOI KHAC'));
+    const [again] = await pendingPayouts(seller, sellerId);
+    await cancelPayoutChange(as(commune, official.id), sellerId, again!.id);
+
+    const history = await sellerHistory(seller, sellerId);
+    const names = history.map((h) => h.action);
+    expect(names).toEqual(expect.arrayContaining(['seller.payout_change_requested', 'seller.payout_change_cancelled', 'seller.payout_change_effective']));
+    expect(history.find((h) => h.action === 'seller.payout_change_requested' && h.onBehalf)?.actorName).toBeTruthy();
+    expect(JSON.stringify(history)).not.toContain('9999888877');
+  });
+
+  it('offers no QR while a staff-set first account waits, and uses it once its time has passed', async () => {
+    const { commune, official } = await setUp();
+    const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Thào Thị Dợ'), 'Đồng ý tại UBND xã');
+    const now = new Date();
+    await setPayout(as(commune, official.id), helped, true, vietQr('3333444455'), now);
+    const group = [{ key: 'g', tenantId: commune.id, sellerId: helped, currency: 'VND' as const }];
+    expect((await methodsForGroups(scopeFor(database, null, null), group)).g).toEqual(['cash']);
+    expect((await sellerHistory(as(commune, official.id), helped)).some((h) => h.action === 'seller.payout_change_effective')).toBe(false);
+    // The cooling-off has passed (set in the past on the owner connection, as time would).
+    await ownerInTenant(database.db, commune.id, (tx) =>
+      tx.execute(sql`update seller_payouts set requested_at = now() - interval '2 days', effective_at = now() - interval '1 day' where seller_id = ${helped}`),
+    );
+    expect((await methodsForGroups(scopeFor(database, null, null), group)).g).toEqual(['cash', 'bank_qr']);
+    const history = await sellerHistory(as(commune, official.id), helped);
+    expect(history.some((h) => h.action === 'seller.payout_change_effective')).toBe(true);
+  });
+
+  it('waits as long as the commune says: officials set 1 to 168 hours', async () => {
+    const { commune, official, editor, sellerUser, sellerId } = await setUp();
+    await expect(setPayoutCooling(as(commune, editor.id), 2)).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
+    await setPayoutCooling(as(commune, official.id), 2);
+    const seller = as(commune, sellerUser.id);
+    await setPayout(seller, sellerId, false, vietQr('1111222233'));
+    const now = new Date();
+    const { effectiveAt } = await setPayout(seller, sellerId, false, vietQr('2222333344'), now);
+    expect(effectiveAt.getTime()).toBe(now.getTime() + 2 * HOUR);
+    for (const bad of ['0', '169', '-1', '2.5', 'abc', '']) expect(CoolingSchema.safeParse({ hours: bad }).success).toBe(false);
+    expect(CoolingSchema.safeParse({ hours: '168' }).success).toBe(true);
+    await expect(withTenant(as(commune, official.id), (tx) => tx.execute(sql`update communes set payout_cooling_hours = 0 where id = ${commune.id}`))).rejects.toThrow();
+  });
+});
+
+describe('suspension and takedown', () => {
+  it('lets an official take down a live listing with a reason the seller sees; the seller cannot put it back alone', async () => {
+    const { commune, official, editor, sellerUser, sellerId } = await setUp();
+    const seller = { ...as(commune, sellerUser.id), currency: 'VND' as const };
+    const made = await createProduct(seller, sellerId, false, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
+    await expect(takeDownProduct(as(commune, editor.id), made.id, 'Chứng nhận OCOP không có thật')).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
+    await takeDownProduct(as(commune, official.id), made.id, 'Chứng nhận OCOP không có thật');
+    expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, made.slug)).toBeNull();
+    const [row] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(products).where(eq(products.id, made.id)));
+    expect(row).toMatchObject({ status: 'suspended', rejectReason: 'Chứng nhận OCOP không có thật' });
+    const history = await sellerHistory(as(commune, sellerUser.id), sellerId);
+    expect(history.find((h) => h.action === 'product.taken_down')?.detail.reason).toBe('Chứng nhận OCOP không có thật');
+    // Archiving and restoring would make it a draft to publish at will: refused.
+    await expect(setProductArchived(seller, made.id, false, true)).rejects.toMatchObject({ messageKey: 'market:takedown.onlyOfficial' });
+    // Editing and publishing sends it to the officials' queue, even with moderation off.
+    expect((await updateProduct(seller, made.id, false, input({ title: { vi: 'Mật ong rừng' } }), [], true)).status).toBe('pending');
+    expect(await eventTypes(commune)).toContain('product.taken_down');
+
+    // A second one comes down and an official puts it back.
+    const other = await createProduct(seller, sellerId, false, input({ title: { vi: 'Mật ong bạc hà' } }), [], true);
+    await takeDownProduct(as(commune, official.id), other.id, 'Ảnh không đúng sản phẩm');
+    await expect(reinstateProduct(as(commune, editor.id), other.id)).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
+    await reinstateProduct(as(commune, official.id), other.id);
+    expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, other.slug)).not.toBeNull();
+  });
+
+  it('lets an official suspend a seller and reinstate them; editors cannot', async () => {
+    const { commune, official, editor, sellerUser, sellerId } = await setUp();
+    const seller = { ...as(commune, sellerUser.id), currency: 'VND' as const };
+    const made = await createProduct(seller, sellerId, false, input({ title: { vi: 'Chè shan tuyết' } }), [], true);
+    await expect(suspendSeller(as(commune, editor.id), sellerId, 'Bán hàng giả')).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
+    await suspendSeller(as(commune, official.id), sellerId, 'Bán hàng giả');
+    expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, made.slug)).toBeNull();
+    await expect(createProduct(seller, sellerId, false, input(), [], true)).rejects.toMatchObject({ messageKey: 'market:errors.sellerNotApproved' });
+    await approveSeller(as(commune, official.id), sellerId);
+    expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, made.slug)).not.toBeNull();
+    expect(await eventTypes(commune)).toEqual(expect.arrayContaining(['seller.suspended', 'seller.reinstated']));
+  });
+
+  it('suspends the shop and releases hosted places when the seller role is removed; orders in flight stay handleable', async () => {
+    const { commune, official, sellerUser, sellerId } = await setUp();
+    const seller = { ...as(commune, sellerUser.id), currency: 'VND' as const };
+    const made = await createProduct(seller, sellerId, false, input({ title: { vi: 'Gạo nếp cẩm' }, price: 40000 }), [], true);
+    const buyer = await makeUser(database);
+    const { orders } = await placeOrders(
+      { ...scopeFor(database, null, buyer.id), userId: buyer.id },
+      {
+        checkoutId: crypto.randomUUID(),
+        lines: [{ tenantId: commune.id, productId: made.id, quantity: 1, seenPrice: 40000 }],
+        delivery: { name: 'Người Mua', phone: '0900000901', provinceCode: 'VN-01', commune: 'Phường Ba Đình', street: '12 Phố Đội Cấn', note: undefined },
+        methods: {},
+      },
+    );
+    await ownerInTenant(database.db, commune.id, (tx) =>
+      tx.insert(places).values({ tenantId: commune.id, slug: 'homestay-cua-nguoi-ban', kind: 'homestay', published: true, name: { vi: 'Homestay' }, lat: 22.3, lon: 103.9, ownerUserId: sellerUser.id }),
+    );
+
+    await removeMembership(as(commune, official.id), sellerUser.id, 'seller');
+
+    const [sellerRow] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(sellers).where(eq(sellers.id, sellerId)));
+    expect(sellerRow!.status).toBe('suspended');
+    expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, made.slug)).toBeNull();
+    const found = await searchCatalogue(scopeFor(database, null, null), parseCatalogueQuery(new URLSearchParams('q=gao nep cam')));
+    expect(found.items.some((i) => i.id === made.id)).toBe(false);
+    const [place] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(places).where(and(eq(places.tenantId, commune.id), eq(places.slug, 'homestay-cua-nguoi-ban'))));
+    expect(place).toMatchObject({ published: false, ownerUserId: null });
+    // The order already placed can still be handled by the seller.
+    await markPaid(as(commune, sellerUser.id), orders[0]!.reference, false);
+    const history = await sellerHistory(as(commune, sellerUser.id), sellerId);
+    expect(history.find((h) => h.action === 'seller.suspended')?.detail.cause).toBe('role_removed');
+    expect(await eventTypes(commune)).toEqual(expect.arrayContaining(['seller.suspended', 'place.host_removed']));
+  });
+});
