@@ -342,13 +342,15 @@ describe('suspension and takedown', () => {
       tx.insert(places).values({ tenantId: commune.id, slug: 'homestay-cua-nguoi-ban', kind: 'homestay', published: true, name: { vi: 'Homestay' }, lat: 22.3, lon: 103.9, ownerUserId: sellerUser.id }),
     );
 
+    const search = () => searchCatalogue(scopeFor(database, null, null), parseCatalogueQuery(new URLSearchParams('q=gao nep cam'), 'VND'));
+    expect((await search()).items.some((i) => i.id === made.id)).toBe(true);
+
     await removeMembership(as(commune, official.id), sellerUser.id, 'seller');
 
     const [sellerRow] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(sellers).where(eq(sellers.id, sellerId)));
     expect(sellerRow!.status).toBe('suspended');
     expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, made.slug)).toBeNull();
-    const found = await searchCatalogue(scopeFor(database, null, null), parseCatalogueQuery(new URLSearchParams('q=gao nep cam')));
-    expect(found.items.some((i) => i.id === made.id)).toBe(false);
+    expect((await search()).items.some((i) => i.id === made.id)).toBe(false);
     const [place] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(places).where(and(eq(places.tenantId, commune.id), eq(places.slug, 'homestay-cua-nguoi-ban'))));
     expect(place).toMatchObject({ published: false, ownerUserId: null });
     // The order already placed can still be handled by the seller.
