@@ -67,8 +67,9 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     isSelf,
     isStaff,
     isOfficial,
-    viewerId: scope.userId,
-    canAct,
+    // The shop (listings, profile, payout) opens only while the seller is approved; orders in
+    // flight stay handleable on their own pages.
+    canAct: canAct && seller.status === 'approved',
     seller: {
       id: seller.id,
       name: seller.name,
