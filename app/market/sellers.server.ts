@@ -381,18 +381,18 @@ export async function issueConsentCode(scope: MemberScope, sellerId: string, now
       .from(sellers)
       .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId), eq(sellers.userId, scope.userId)));
     if (!seller) throw new AppError('not_found', 'common:errors.notFound');
+    const [request] = await tx
+      .select({ id: sellerConsentRequests.id })
+      .from(sellerConsentRequests)
+      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.sellerId, sellerId), eq(sellerConsentRequests.method, 'code'), isNull(sellerConsentRequests.confirmedAt), isNull(sellerConsentRequests.closedAt)))
+      .for('update');
+    if (!request) throw new AppError('conflict', 'market:assisted.noRequest');
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS);
-    const [row] = await tx
-      .update(sellerConsentRequests)
-      .set({ codeHash: sql`null`, codeExpiresAt: expiresAt, attempts: 0 })
-      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.sellerId, sellerId), eq(sellerConsentRequests.method, 'code'), isNull(sellerConsentRequests.confirmedAt), isNull(sellerConsentRequests.closedAt)))
-      .returning({ id: sellerConsentRequests.id });
-    if (!row) throw new AppError('conflict', 'market:assisted.noRequest');
     await tx
       .update(sellerConsentRequests)
-      .set({ codeHash: hashCode(row.id, code) })
-      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.id, row.id)));
+      .set({ codeHash: hashCode(request.id, code), codeExpiresAt: expiresAt, attempts: 0 })
+      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.id, request.id)));
     return { code, expiresAt };
   });
 }
