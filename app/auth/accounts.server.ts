@@ -5,7 +5,7 @@ import { AppError } from '~/lib/errors.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server.ts';
 import type { SignInInput, SignUpInput } from './schemas.ts';
 import { createSession, generateSessionToken, invalidateUserSessions } from './session.server.ts';
-import { accountKey, addressKey, clearFailures, lockedFor, recordFailure, THROTTLE } from './throttle.server.ts';
+import { clearFailures, deviceHash, generateDeviceToken, isKnownDevice, lockedFor, recordFailure, rememberDevice, throttleKeys } from './throttle.server.ts';
 
 export type NewSession = { userId: string; token: string; expiresAt: Date };
 
@@ -28,31 +28,41 @@ export async function signUp(scope: Scope, input: SignUpInput, locale: string): 
   return { userId, token, expiresAt };
 }
 
+/** Who is signing in from where: the client's address, and the device token its browser holds (if any). */
+export type SignInClient = { address: string; deviceToken: string | null };
+
 /**
- * Checks e-mail and password under throttling: too many failures for the account or from the
- * client address lock further tries for a while (429), even with the right password.
+ * Checks e-mail and password under throttling (app/auth/throttle.server.ts): failures slow the
+ * (account, client) pair down with a growing wait (429 with the seconds to wait), while a device
+ * that has signed in to this account before is held back only by its own failures. A success
+ * remembers the device: the returned `deviceToken` goes back to the browser in its cookie.
  */
-export async function signIn(scope: Scope, input: SignInInput, clientAddress: string): Promise<NewSession> {
-  const keys = [accountKey(input.email), addressKey(clientAddress)];
-  const wait = await withTenant(scope, (tx) => lockedFor(tx, keys));
+export async function signIn(scope: Scope, input: SignInInput, client: SignInClient): Promise<NewSession & { deviceToken: string }> {
+  const { user, device } = await withTenant(scope, async (tx) => {
+    const [row] = await tx.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, input.email));
+    if (!row || !client.deviceToken) return { user: row ?? null, device: null };
+    const hash = deviceHash(client.deviceToken);
+    return { user: row, device: (await isKnownDevice(tx, row.id, hash)) ? { userId: row.id, hash } : null };
+  });
+  const keys = throttleKeys(input.email, client.address, device);
+  const wait = await withTenant(scope, (tx) => lockedFor(tx, keys.map((k) => k.key)));
   if (wait > 0) throw new AppError('too_many_requests', 'auth:errors.throttled', { retryAfterSeconds: Math.ceil(wait / 1000) });
 
-  const user = await withTenant(scope, async (tx) => {
-    const [row] = await tx.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, input.email));
-    return row ?? null;
-  });
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
   if (!user || !valid) {
     await withTenant(scope, async (tx) => {
-      await recordFailure(tx, keys[0]!, THROTTLE.perAccount);
-      await recordFailure(tx, keys[1]!, THROTTLE.perAddress);
+      for (const { key, policy } of keys) await recordFailure(tx, key, policy);
     });
     throw new AppError('invalid', 'auth:errors.wrongCredentials');
   }
-  await withTenant(scope, (tx) => clearFailures(tx, keys[0]!));
+  const deviceToken = client.deviceToken ?? generateDeviceToken();
+  await withTenant(scope, async (tx) => {
+    await clearFailures(tx, keys[0]!.key);
+    await rememberDevice(tx, user.id, deviceHash(deviceToken));
+  });
   const token = generateSessionToken();
   const { expiresAt } = await createSession(scope, token, user.id);
-  return { userId: user.id, token, expiresAt };
+  return { userId: user.id, token, expiresAt, deviceToken };
 }
 
 /** Changes the password and signs the account out everywhere; a fresh session is returned. */

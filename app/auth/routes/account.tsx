@@ -8,6 +8,8 @@ import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
+import { consumeLimits, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
+import { clientAddress } from '~/lib/security.server.ts';
 import { listMyMemberships } from '~/members/members.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
@@ -35,13 +37,18 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(formData, ChangePasswordSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {
+    await consumeLimits(scopeOf(context), [{ limit: 'changePassword', key: `${user.id}|${clientAddress(request)}` }]);
     const session = await changePassword({ ...scopeOf(context), userId: user.id }, parsed.data.currentPassword, parsed.data.newPassword);
     return redirectWithFlash('/account', { key: 'auth:account.passwordChanged' }, {
       headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, cookieOptionsFor(request, env.isProduction)) },
     });
   } catch (error) {
-    if (error instanceof AppError) return data(formFailure(formData, { currentPassword: error.messageKey }), { status: statusOf[error.code] });
-    throw error;
+    if (!(error instanceof AppError)) throw error;
+    const field = error.code === 'too_many_requests' ? '_form' : 'currentPassword';
+    return data(
+      formFailure(formData, { [field]: error.messageKey }),
+      { status: statusOf[error.code], headers: retryAfterHeaders(error) },
+    );
   }
 }
 

@@ -12,6 +12,7 @@ import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { signIn } from '../accounts.server.ts';
 import { safeRedirect, SignInSchema } from '../schemas.ts';
 import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
+import { deviceCookie, readDeviceToken } from '../throttle.server.ts';
 import type { Route } from './+types/login';
 
 export function loader({ context, request }: Route.LoaderArgs) {
@@ -24,11 +25,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await readForm(request);
   const parsed = parseForm(formData, SignInSchema);
   if (!parsed.ok) return data({ ...parsed, retryAfterMinutes: 0 }, { status: 400 });
+  const to = safeRedirect(formData.get('redirectTo'));
   try {
-    const session = await signIn(scopeOf(context), parsed.data, clientAddress(request));
-    return redirect(safeRedirect(formData.get('redirectTo')), {
-      headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, cookieOptionsFor(request, env.isProduction)) },
-    });
+    const session = await signIn(scopeOf(context), parsed.data, { address: clientAddress(request), deviceToken: readDeviceToken(request) });
+    const options = cookieOptionsFor(request, env.isProduction);
+    const headers = new Headers();
+    headers.append('Set-Cookie', sessionCookie(session.token, session.expiresAt, options));
+    headers.append('Set-Cookie', deviceCookie(session.deviceToken, options));
+    return redirect(to, { headers });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const retryAfterSeconds = Number(error.details?.retryAfterSeconds ?? 0);
@@ -49,7 +53,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
     <section className="card">
       <h1>{t('auth:signIn.title')}</h1>
       <Form method="post" className="stack" noValidate>
-        <FormError errors={errors} params={{ minutes: actionData?.retryAfterMinutes ?? 0 }} />
+        <FormError errors={errors} params={{ count: actionData?.retryAfterMinutes ?? 0 }} />
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
         <Field name="email" type="email" label={t('auth:fields.email')} defaultValue={actionData?.values.email} errors={errors} autoComplete="email" inputMode="email" required />
         <Field name="password" type="password" label={t('auth:fields.password')} errors={errors} autoComplete="current-password" required />

@@ -6,6 +6,8 @@ import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
+import { consumeLimits, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
+import { clientAddress } from '~/lib/security.server.ts';
 import { userContext } from '~/lib/context.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { signUp } from '../accounts.server.ts';
@@ -24,13 +26,20 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await readForm(request);
   const parsed = parseForm(formData, SignUpSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
+  // Everything that can fail is settled before the account is written: the destination is a
+  // plain on-site path (safeRedirect never yields a value a Location header cannot carry).
+  const to = safeRedirect(formData.get('redirectTo'));
   try {
+    await consumeLimits(scopeOf(context), [{ limit: 'signUp', key: clientAddress(request) }]);
     const session = await signUp(scopeOf(context), parsed.data, getLocale(context));
-    const to = safeRedirect(formData.get('redirectTo'));
     return redirect(to, { headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, cookieOptionsFor(request, env.isProduction)) } });
   } catch (error) {
-    if (error instanceof AppError) return data(formFailure(formData, { email: error.messageKey }), { status: statusOf[error.code] });
-    throw error;
+    if (!(error instanceof AppError)) throw error;
+    const field = error.code === 'too_many_requests' ? '_form' : 'email';
+    return data(
+      formFailure(formData, { [field]: error.messageKey }),
+      { status: statusOf[error.code], headers: retryAfterHeaders(error) },
+    );
   }
 }
 
