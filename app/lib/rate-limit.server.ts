@@ -67,3 +67,14 @@ export function retryAfterHeaders(error: AppError): Record<string, string> | und
   const seconds = Number(error.details?.retryAfterSeconds ?? 0);
   return error.code === 'too_many_requests' && seconds > 0 ? { 'Retry-After': String(seconds) } : undefined;
 }
+
+/**
+ * A route's `headers`: passes its action's Retry-After on to the page (React Router carries only
+ * an action's cookies over by itself), so an HTML form's 429 says when to try again too.
+ */
+export function retryAfterFromAction({ actionHeaders, parentHeaders }: { actionHeaders: Headers; parentHeaders: Headers }): Headers {
+  const headers = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get('Retry-After');
+  if (retryAfter) headers.set('Retry-After', retryAfter);
+  return headers;
+}

@@ -8,7 +8,7 @@ import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
-import { consumeLimits, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
+import { consumeLimits, retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
 import { clientAddress } from '~/lib/security.server.ts';
 import { listMyMemberships } from '~/members/members.server.ts';
 import { localized } from '~/tenancy/commune.ts';
@@ -51,6 +51,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
   }
 }
+
+/** A 429 says when to try again (Retry-After), on the HTML page too. */
+export const headers: Route.HeadersFunction = retryAfterFromAction;
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 

@@ -7,6 +7,7 @@ import { userContext } from '~/lib/context.ts';
 import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
+import { retryAfterFromAction } from '~/lib/rate-limit.server.ts';
 import { clientAddress } from '~/lib/security.server.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { signIn } from '../accounts.server.ts';
@@ -43,6 +44,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
   }
 }
+
+/** A 429 says when to try again (Retry-After), on the HTML page too. */
+export const headers: Route.HeadersFunction = retryAfterFromAction;
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 

@@ -6,7 +6,7 @@ import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
-import { consumeLimits, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
+import { consumeLimits, retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
 import { clientAddress } from '~/lib/security.server.ts';
 import { userContext } from '~/lib/context.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
@@ -42,6 +42,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
   }
 }
+
+/** A 429 says when to try again (Retry-After), on the HTML page too. */
+export const headers: Route.HeadersFunction = retryAfterFromAction;
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 

@@ -8,7 +8,7 @@ import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
-import { consumeLimits, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
+import { consumeLimits, retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
 import { clientAddress } from '~/lib/security.server.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
@@ -176,6 +176,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   });
   return redirectWithFlash(`/${commune.slug}/tourism/${params.slug}#inquiry`, { key: 'tourism:inquiry.sent', tone: 'success' });
 }
+
+/** A 429 says when to try again (Retry-After), on the HTML page too. */
+export const headers: Route.HeadersFunction = retryAfterFromAction;
 
 export const meta: Route.MetaFunction = ({ loaderData }) =>
   loaderData
