@@ -9,9 +9,13 @@ import { clearFailures, deviceHash, generateDeviceToken, isKnownDevice, lockedFo
 
 export type NewSession = { userId: string; token: string; expiresAt: Date };
 
-/** Creates an account and signs it in. A taken e-mail is a conflict, with nothing written. */
-export async function signUp(scope: Scope, input: SignUpInput, locale: string): Promise<NewSession> {
+/**
+ * Creates an account and signs it in; the browser it was made on becomes a known device of the
+ * account (see signIn). A taken e-mail is a conflict, with nothing written.
+ */
+export async function signUp(scope: Scope, input: SignUpInput, locale: string, deviceToken: string | null = null): Promise<NewSession & { deviceToken: string }> {
   const passwordHash = await hashPassword(input.password);
+  const device = deviceToken ?? generateDeviceToken();
   const userId = await withTenant(scope, async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (existing) throw new AppError('conflict', 'auth:errors.emailTaken');
@@ -21,11 +25,12 @@ export async function signUp(scope: Scope, input: SignUpInput, locale: string): 
       .onConflictDoNothing()
       .returning({ id: users.id });
     if (!row) throw new AppError('conflict', 'auth:errors.emailTaken');
+    await rememberDevice(tx, row.id, deviceHash(device));
     return row.id;
   });
   const token = generateSessionToken();
   const { expiresAt } = await createSession(scope, token, userId);
-  return { userId, token, expiresAt };
+  return { userId, token, expiresAt, deviceToken: device };
 }
 
 /** Who is signing in from where: the client's address, and the device token its browser holds (if any). */

@@ -51,6 +51,17 @@ describe('sign-up', () => {
     expect(validated?.user.displayName).toBe('Nguyễn Thị Lan');
   });
 
+  it('remembers the browser it was made on as a known device of the account', async () => {
+    const input = SignUpSchema.parse({ email: 'device.owner@example.vn', password: 'a long enough password', displayName: 'Device Owner' });
+    const { userId, deviceToken } = await signUp(platform(), input, 'en');
+    const devices = await database.db.select().from(knownDevices).where(eq(knownDevices.userId, userId));
+    expect(devices).toHaveLength(1);
+    expect(devices[0]!.deviceHash).not.toContain(deviceToken);
+    // A browser that already had a device token keeps it.
+    const again = SignUpSchema.parse({ email: 'second.account@example.vn', password: 'a long enough password', displayName: 'Second' });
+    expect((await signUp(platform(), again, 'en', deviceToken)).deviceToken).toBe(deviceToken);
+  });
+
   it('refuses a duplicate e-mail with a clear message and writes nothing', async () => {
     const existing = await makeUser(database);
     const before = await database.query<{ n: number }>('select count(*)::int as n from users');

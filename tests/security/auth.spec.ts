@@ -3,15 +3,9 @@
 // throttles or limits itself comes from X-Forwarded-For addresses of its own and never slows the
 // journeys, which all come from loopback. Accounts are the tests' own; demo accounts only sign in.
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { BASE_URL, freshContext, newAccount, signInRequest, uniqueEmail } from './support.ts';
+import { BASE_URL, freshContext, newAccount, ownClientAddress, signInRequest, uniqueEmail } from './support.ts';
 
-let addressCounter = 0;
-/** A client address of this test's own, only ever written into X-Forwarded-For (198.18.0.0/15, set aside for tests). */
-function ownAddress(): string {
-  addressCounter += 1;
-  const n = (process.pid * 7919 + Date.now() + addressCounter * 104_729) % 131_072;
-  return `198.${18 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
-}
+const ownAddress = ownClientAddress;
 const via = (address: string) => ({ 'X-Forwarded-For': address });
 
 function contextFrom(address: string): Promise<APIRequestContext> {
