@@ -5,7 +5,7 @@ import { AppError } from '~/lib/errors.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server.ts';
 import type { SignInInput, SignUpInput } from './schemas.ts';
 import { createSession, generateSessionToken, invalidateUserSessions } from './session.server.ts';
-import { clearFailures, deviceHash, generateDeviceToken, isKnownDevice, lockedFor, recordFailure, rememberDevice, throttleKeys } from './throttle.server.ts';
+import { deviceHash, forgiveAttempt, generateDeviceToken, isKnownDevice, recordFailure, rememberDevice, throttleKeys } from './throttle.server.ts';
 
 export type NewSession = { userId: string; token: string; expiresAt: Date };
 
@@ -50,19 +50,23 @@ export async function signIn(scope: Scope, input: SignInInput, client: SignInCli
     return { user: row, device: (await isKnownDevice(tx, row.id, hash)) ? { userId: row.id, hash } : null };
   });
   const keys = throttleKeys(input.email, client.address, device);
-  const wait = await withTenant(scope, (tx) => lockedFor(tx, keys.map((k) => k.key)));
-  if (wait > 0) throw new AppError('too_many_requests', 'auth:errors.throttled', { retryAfterSeconds: Math.ceil(wait / 1000) });
+  // The attempt counts as a failure before the password is checked, in a transaction of its
+  // own: parallel guesses queue on the counters, and each sees the hold the ones before it set.
+  // A held attempt is refused (429) and its count rolled back, so waiting out a hold is not punished.
+  await withTenant(scope, async (tx) => {
+    const now = new Date();
+    let heldUntil = 0;
+    for (const { key, policy } of keys) heldUntil = Math.max(heldUntil, (await recordFailure(tx, key, policy, now))?.getTime() ?? 0);
+    if (heldUntil > now.getTime()) {
+      throw new AppError('too_many_requests', 'auth:errors.throttled', { retryAfterSeconds: Math.ceil((heldUntil - now.getTime()) / 1000) });
+    }
+  });
 
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
-  if (!user || !valid) {
-    await withTenant(scope, async (tx) => {
-      for (const { key, policy } of keys) await recordFailure(tx, key, policy);
-    });
-    throw new AppError('invalid', 'auth:errors.wrongCredentials');
-  }
+  if (!user || !valid) throw new AppError('invalid', 'auth:errors.wrongCredentials');
   const deviceToken = client.deviceToken ?? generateDeviceToken();
   await withTenant(scope, async (tx) => {
-    await clearFailures(tx, keys[0]!.key);
+    for (const { key, policy } of keys) await forgiveAttempt(tx, key, policy);
     await rememberDevice(tx, user.id, deviceHash(deviceToken));
   });
   const token = generateSessionToken();

@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { knownDevices, signInThrottle } from '#db/schema/index.ts';
 import type { Tx } from '#db/client.ts';
 
@@ -19,7 +19,7 @@ import type { Tx } from '#db/client.ts';
  */
 export const THROTTLE = {
   freeFailures: 5,
-  firstDelayMs: 1000,
+  firstDelayMs: 5000,
   maxDelayMs: 15 * 60 * 1000,
   /** Back-off failures are forgotten this long after the first of a run. */
   backoffWindowMs: 24 * 60 * 60 * 1000,
@@ -39,7 +39,7 @@ export const deviceKey = (userId: string, deviceHash: string) => `device:${userI
 export const accountKey = (email: string) => `account:${email}`;
 export const clientKey = (client: string) => `client:${client}`;
 
-/** The wait after the n-th failure in a run: nothing for the free ones, then 1 s, 2 s, 4 s, … up to the cap. */
+/** The wait after the n-th failure in a run: nothing for the free ones, then 5 s, 10 s, 20 s, … up to the cap. */
 export function backoffDelayMs(failures: number): number {
   if (failures <= THROTTLE.freeFailures) return 0;
   return Math.min(THROTTLE.firstDelayMs * 2 ** (failures - THROTTLE.freeFailures - 1), THROTTLE.maxDelayMs);
@@ -55,18 +55,13 @@ export function throttleKeys(email: string, client: string, device: { userId: st
   ];
 }
 
-/** Milliseconds until the last of these keys opens again, or 0 when none is held. */
-export async function lockedFor(tx: Tx, keys: string[], now = new Date()): Promise<number> {
-  if (keys.length === 0) return 0;
-  const rows = await tx
-    .select({ lockedUntil: signInThrottle.lockedUntil })
-    .from(signInThrottle)
-    .where(and(inArray(signInThrottle.key, keys), gt(signInThrottle.lockedUntil, now)));
-  return Math.max(0, ...rows.map((r) => r.lockedUntil!.getTime() - now.getTime()));
-}
-
-/** Counts one failure against a key and holds the key for as long as its policy says. */
-export async function recordFailure(tx: Tx, key: string, policy: ThrottlePolicy, now = new Date()): Promise<void> {
+/**
+ * Counts one failure against a key and holds the key for as long as its policy says. Returns
+ * the hold the key was under before this count (null when none), so a caller can count an
+ * attempt before checking the password: concurrent attempts queue on the key's row, and each
+ * sees the hold the ones before it set (a burst of parallel guesses gets no more than one at a time).
+ */
+export async function recordFailure(tx: Tx, key: string, policy: ThrottlePolicy, now = new Date()): Promise<Date | null> {
   const windowMs = policy.kind === 'backoff' ? THROTTLE.backoffWindowMs : policy.windowMs;
   // Timestamps go in as ISO text: raw SQL parameters are not serialised alike by both drivers.
   const windowStart = sql`${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`;
@@ -85,8 +80,8 @@ export async function recordFailure(tx: Tx, key: string, policy: ThrottlePolicy,
         lockedUntil: sql`case when ${expired} then null else ${signInThrottle.lockedUntil} end`,
       },
     })
-    .returning({ failures: signInThrottle.failures, windowStartedAt: signInThrottle.windowStartedAt });
-  const { failures, windowStartedAt } = row!;
+    .returning({ failures: signInThrottle.failures, windowStartedAt: signInThrottle.windowStartedAt, lockedUntil: signInThrottle.lockedUntil });
+  const { failures, windowStartedAt, lockedUntil: heldBefore } = row!;
   const holdUntil =
     policy.kind === 'backoff'
       ? backoffDelayMs(failures) > 0
@@ -100,6 +95,20 @@ export async function recordFailure(tx: Tx, key: string, policy: ThrottlePolicy,
   if (Math.random() < 0.01) {
     await tx.delete(signInThrottle).where(lt(signInThrottle.windowStartedAt, new Date(now.getTime() - THROTTLE.backoffWindowMs)));
   }
+  return heldBefore && heldBefore > now ? heldBefore : null;
+}
+
+/** Takes back one counted attempt that turned out right (a ceiling counts failures only). */
+export async function forgiveAttempt(tx: Tx, key: string, policy: ThrottlePolicy): Promise<void> {
+  if (policy.kind === 'backoff') return clearFailures(tx, key);
+  await tx
+    .update(signInThrottle)
+    .set({
+      failures: sql`greatest(${signInThrottle.failures} - 1, 0)`,
+      lockedUntil: sql`case when ${signInThrottle.failures} - 1 < ${policy.limit} then null else ${signInThrottle.lockedUntil} end`,
+    })
+    .where(eq(signInThrottle.key, key));
+  await tx.delete(signInThrottle).where(and(eq(signInThrottle.key, key), lt(signInThrottle.failures, 1)));
 }
 
 export async function clearFailures(tx: Tx, key: string): Promise<void> {

@@ -111,7 +111,7 @@ describe('sign-in throttling', () => {
   it('doubles the wait after the free failures, up to a cap', () => {
     const waits = Array.from({ length: 30 }, (_, i) => backoffDelayMs(i + 1));
     expect(waits.slice(0, THROTTLE.freeFailures)).toEqual(Array(THROTTLE.freeFailures).fill(0));
-    expect(waits.slice(THROTTLE.freeFailures, THROTTLE.freeFailures + 4)).toEqual([1000, 2000, 4000, 8000]);
+    expect(waits.slice(THROTTLE.freeFailures, THROTTLE.freeFailures + 4)).toEqual([1, 2, 4, 8].map((n) => n * THROTTLE.firstDelayMs));
     expect(Math.max(...waits)).toBe(THROTTLE.maxDelayMs);
     expect(waits.at(-1)).toBe(THROTTLE.maxDelayMs);
   });
@@ -121,7 +121,10 @@ describe('sign-in throttling', () => {
     await failures(user.email, '198.51.100.1', THROTTLE.freeFailures + 1);
     // The pair waits (429 with the seconds to wait), even with the right password…
     const held = signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.1'));
-    await expect(held).rejects.toMatchObject({ code: 'too_many_requests', messageKey: 'auth:errors.throttled', details: { retryAfterSeconds: 1 } });
+    await expect(held).rejects.toMatchObject({ code: 'too_many_requests', messageKey: 'auth:errors.throttled' });
+    const seconds = ((await held.catch((e: unknown) => e)) as { details: { retryAfterSeconds: number } }).details.retryAfterSeconds;
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(THROTTLE.firstDelayMs / 1000);
     // …while the owner elsewhere signs in at once.
     await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.2'))).resolves.toMatchObject({ userId: user.id });
     const row = await throttleRow(pairKey(user.email, '198.51.100.1'));
@@ -132,10 +135,30 @@ describe('sign-in throttling', () => {
     const key = pairKey('grow@example.vn', '192.0.2.30');
     const now = new Date('2030-01-01T00:00:00Z');
     for (let i = 0; i < THROTTLE.freeFailures + 3; i++) await database.db.transaction((tx) => recordFailure(tx, key, { kind: 'backoff' }, now));
-    expect((await throttleRow(key))?.lockedUntil?.getTime()).toBe(now.getTime() + 4000);
+    expect((await throttleRow(key))?.lockedUntil?.getTime()).toBe(now.getTime() + 4 * THROTTLE.firstDelayMs);
     const later = new Date(now.getTime() + THROTTLE.backoffWindowMs + 1000);
     await database.db.transaction((tx) => recordFailure(tx, key, { kind: 'backoff' }, later));
     expect(await throttleRow(key)).toMatchObject({ failures: 1, lockedUntil: null });
+  });
+
+  it('counts each attempt before checking the password, so a burst of parallel guesses gets no more tries', async () => {
+    const user = await makeUser(database);
+    const burst = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => signIn(platform(), { email: user.email, password: `parallel guess ${i}` }, from('198.51.100.40'))),
+    );
+    const codes = burst.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'signed-in'));
+    expect(codes.filter((c) => c === 'invalid')).toHaveLength(THROTTLE.freeFailures + 1);
+    expect(codes.filter((c) => c === 'too_many_requests')).toHaveLength(20 - THROTTLE.freeFailures - 1);
+    // Refused attempts are not counted: waiting out the hold is not punished.
+    expect((await throttleRow(pairKey(user.email, '198.51.100.40')))?.failures).toBe(THROTTLE.freeFailures + 1);
+  });
+
+  it('takes back the counted attempt of a success from the ceilings', async () => {
+    const user = await makeUser(database);
+    await failures(user.email, '198.51.100.41', 2);
+    await signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.41'));
+    expect((await throttleRow(accountKey(user.email)))?.failures).toBe(2);
+    expect((await throttleRow(clientKey('198.51.100.41')))?.failures).toBe(2);
   });
 
   it('clears the pair after a success', async () => {
