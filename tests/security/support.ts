@@ -16,14 +16,21 @@ export function uniqueEmail(prefix = 'probe'): string {
   return `${prefix}-${Date.now().toString(36)}-${process.pid}-${counter}@baan.test`;
 }
 
-let addressCounter = 0;
+// Where this run's addresses start: random, so reruns against one server do not share counters.
+let addressCounter = Math.floor(Math.random() * 131_072);
 /**
+ * The test server trusts one proxy hop (playwright.config.ts), so a request's client is the
+ * right-most X-Forwarded-For address. Sign-in throttling and the request limits (sign-up,
+ * password change, inquiry) count per client: a test that sends many sign-ins, sign-ups or
+ * inquiries (a fuzz run, a throttling replay) sends `X-Forwarded-For: ownClientAddress()` so
+ * it never spends the limits of loopback, where the journeys and the other tests come from.
+ *
  * A client address of a test's own, only ever written into X-Forwarded-For (198.18.0.0/15, set
- * aside for testing), with the process and time in it so reruns on one server do not share counters.
+ * aside for testing); each call gives the next one.
  */
 export function ownClientAddress(): string {
   addressCounter += 1;
-  const n = (process.pid * 7919 + Date.now() + addressCounter * 104_729) % 131_072;
+  const n = addressCounter % 131_072;
   return `198.${18 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
 }
 
