@@ -5,7 +5,7 @@ import { AppError } from '~/lib/errors.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server.ts';
 import type { SignInInput, SignUpInput } from './schemas.ts';
 import { createSession, generateSessionToken, invalidateUserSessions } from './session.server.ts';
-import { deviceHash, forgiveAttempt, generateDeviceToken, isKnownDevice, recordFailure, rememberDevice, throttleKeys } from './throttle.server.ts';
+import { deviceHash, forgetDevices, forgiveAttempt, generateDeviceToken, isKnownDevice, recordFailure, rememberDevice, throttleKeys } from './throttle.server.ts';
 
 export type NewSession = { userId: string; token: string; expiresAt: Date };
 
@@ -74,11 +74,16 @@ export async function signIn(scope: Scope, input: SignInInput, client: SignInCli
   return { userId: user.id, token, expiresAt, deviceToken };
 }
 
-/** Changes the password and signs the account out everywhere; a fresh session is returned. */
+/**
+ * Changes the password and signs the account out everywhere; a fresh session is returned. Every
+ * other device is forgotten too (whoever signed in with the old password is a stranger again);
+ * `deviceToken` is the browser making the change, which stays known.
+ */
 export async function changePassword(
   scope: Scope & { userId: string },
   currentPassword: string,
   newPassword: string,
+  deviceToken: string | null = null,
 ): Promise<NewSession> {
   const [row] = await withTenant(scope, (tx) =>
     tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, scope.userId)),
@@ -87,9 +92,10 @@ export async function changePassword(
     throw new AppError('invalid', 'auth:errors.currentPasswordWrong');
   }
   const passwordHash = await hashPassword(newPassword);
-  await withTenant(scope, (tx) =>
-    tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, scope.userId)),
-  );
+  await withTenant(scope, async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, scope.userId));
+    await forgetDevices(tx, scope.userId, deviceToken ? deviceHash(deviceToken) : null);
+  });
   await invalidateUserSessions(scope, scope.userId);
   const token = generateSessionToken();
   const { expiresAt } = await createSession(scope, token, scope.userId);

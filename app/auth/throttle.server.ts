@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { knownDevices, signInThrottle } from '#db/schema/index.ts';
 import type { Tx } from '#db/client.ts';
 
@@ -169,4 +169,11 @@ export async function rememberDevice(tx: Tx, userId: string, hash: string, now =
     .insert(knownDevices)
     .values({ userId, deviceHash: hash, createdAt: now, lastSignInAt: now })
     .onConflictDoUpdate({ target: [knownDevices.userId, knownDevices.deviceHash], set: { lastSignInAt: now } });
+}
+
+/** Forgets an account's devices, except the one named (the browser in use). */
+export async function forgetDevices(tx: Tx, userId: string, keepHash: string | null): Promise<void> {
+  await tx
+    .delete(knownDevices)
+    .where(keepHash ? and(eq(knownDevices.userId, userId), ne(knownDevices.deviceHash, keepHash)) : eq(knownDevices.userId, userId));
 }

@@ -19,6 +19,7 @@ import {
   clientKey,
   DEVICE_COOKIE,
   deviceCookie,
+  deviceHash,
   generateDeviceToken,
   pairKey,
   readDeviceToken,
@@ -219,6 +220,16 @@ describe('sign-in throttling', () => {
     await expect(signIn(platform(), { email: newcomer.email, password: PASSWORD }, from('192.0.2.78'))).resolves.toMatchObject({ userId: newcomer.id });
     await expect(signIn(platform(), { email: owner.email, password: PASSWORD }, from(client, deviceToken))).resolves.toMatchObject({ userId: owner.id });
     expect(await database.db.select().from(knownDevices).where(eq(knownDevices.userId, owner.id))).toHaveLength(1);
+  });
+
+  it('forgets every other device when the password changes', async () => {
+    const user = await makeUser(database);
+    const mine = (await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.70'))).deviceToken;
+    const theirs = (await signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.70'))).deviceToken;
+    await changePassword({ ...platform(), userId: user.id }, PASSWORD, 'a brand new password', mine);
+    const kept = await database.db.select().from(knownDevices).where(eq(knownDevices.userId, user.id));
+    expect(kept.map((d) => d.deviceHash)).toEqual([deviceHash(mine)]);
+    expect(kept.map((d) => d.deviceHash)).not.toContain(deviceHash(theirs));
   });
 
   it('reads only device tokens Baan could have made from the cookie', () => {

@@ -16,6 +16,7 @@ import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { changePassword } from '../accounts.server.ts';
 import { ChangePasswordSchema } from '../schemas.ts';
 import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
+import { readDeviceToken } from '../throttle.server.ts';
 import type { Route } from './+types/account';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -38,7 +39,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {
     await consumeLimits(scopeOf(context), [{ limit: 'changePassword', key: `${user.id}|${clientAddress(request)}` }]);
-    const session = await changePassword({ ...scopeOf(context), userId: user.id }, parsed.data.currentPassword, parsed.data.newPassword);
+    const session = await changePassword({ ...scopeOf(context), userId: user.id }, parsed.data.currentPassword, parsed.data.newPassword, readDeviceToken(request));
     return redirectWithFlash('/account', { key: 'auth:account.passwordChanged' }, {
       headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, cookieOptionsFor(request, env.isProduction)) },
     });
