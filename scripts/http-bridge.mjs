@@ -6,11 +6,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
+import ipaddr from 'ipaddr.js';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
-// Headers the server sets itself, from the socket: whatever a client sent under these names is dropped.
+// Headers the server sets itself, from the socket: whatever a client sent under these names is
+// dropped, so no client can choose the address its sign-ins and sign-ups are counted under.
 const SERVER_HEADERS = new Set(['x-baan-client-address', 'x-baan-request-kind']);
 
 /** Pages are sent whole up to this size; larger bodies (media files) are streamed. */
@@ -21,10 +23,42 @@ const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|[\w.-]+\+(json|
 // Brotli at quality 4, as the `compression` middleware uses for assets: near gzip's speed, smaller output.
 const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
 
-/** The first address in X-Forwarded-For when a trusted proxy sets it, else the socket's peer. */
-export function clientAddress(req, trustProxy) {
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
-  return forwarded || req.socket.remoteAddress || 'unknown';
+/**
+ * How many proxies in front of Baan to trust, from TRUST_PROXY: a whole number of hops (0, the
+ * default, trusts none). Anything else is refused, so a typo cannot silently trust the client.
+ */
+export function parseTrustProxy(value) {
+  const text = String(value ?? '').trim();
+  if (text === '') return 0;
+  if (!/^\d{1,2}$/.test(text)) throw new Error(`TRUST_PROXY must be the number of proxy hops in front of Baan (0, 1, 2, …), not "${text}"`);
+  return Number(text);
+}
+
+/** An address as the app keys limits by it: IPv4-mapped IPv6 as plain IPv4; null when not an IP address. */
+function normaliseAddress(value) {
+  const text = String(value ?? '').trim();
+  if (!ipaddr.isValid(text)) return null;
+  return ipaddr.process(text).toString();
+}
+
+/**
+ * The client's address. With no trusted proxy, the socket's peer. Behind `trustedHops` proxies,
+ * each of which appends the address it was reached from to X-Forwarded-For, the client is the
+ * `trustedHops`-th address from the right: everything left of it was written by the client and
+ * proves nothing. A header shorter than that (a request that skipped a proxy) gives its left-most
+ * address, the furthest a trusted proxy saw; no usable header gives the peer.
+ */
+export function clientAddress(req, trustedHops = 0) {
+  const peer = normaliseAddress(req.socket.remoteAddress) ?? 'unknown';
+  const hops = trustedHops === true ? 1 : Number(trustedHops) || 0;
+  if (hops <= 0) return peer;
+  const chain = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (chain.length === 0) return peer;
+  const chosen = chain[Math.max(0, chain.length - hops)];
+  return normaliseAddress(chosen) ?? peer;
 }
 
 /**
@@ -32,7 +66,7 @@ export function clientAddress(req, trustProxy) {
  * trusted proxy, its X-Forwarded-* headers); the request's signal aborts when the client goes away.
  * Returns null for a target that is not a URL path (such as `OPTIONS *`), and for TRACE.
  */
-export function toRequest(req, res, { trustProxy = false } = {}) {
+export function toRequest(req, res, { trustProxy = 0 } = {}) {
   let target = req.url ?? '';
   // The absolute form (`GET http://host/path`), which HTTP/1.1 servers must accept: its path counts.
   if (/^https?:\/\//i.test(target)) {

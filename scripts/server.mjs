@@ -8,13 +8,14 @@ import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import express from 'express';
 import { createRequestHandler } from 'react-router';
-import { sendResponse, toRequest } from './http-bridge.mjs';
+import { parseTrustProxy, sendResponse, toRequest } from './http-bridge.mjs';
 
 const started = performance.now();
 const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build');
 const build = await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href);
 const { kind } = await build.entry.module.prepare();
-const trustProxy = process.env.TRUST_PROXY === '1';
+// TRUST_PROXY=N: exactly N proxies stand in front of Baan (see clientAddress in http-bridge.mjs).
+const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
 
 const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
 

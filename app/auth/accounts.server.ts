@@ -5,13 +5,17 @@ import { AppError } from '~/lib/errors.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server.ts';
 import type { SignInInput, SignUpInput } from './schemas.ts';
 import { createSession, generateSessionToken, invalidateUserSessions } from './session.server.ts';
-import { accountKey, addressKey, clearFailures, lockedFor, recordFailure, THROTTLE } from './throttle.server.ts';
+import { deviceHash, forgetDevices, forgiveAttempt, generateDeviceToken, isKnownDevice, recordFailure, rememberDevice, throttleKeys } from './throttle.server.ts';
 
 export type NewSession = { userId: string; token: string; expiresAt: Date };
 
-/** Creates an account and signs it in. A taken e-mail is a conflict, with nothing written. */
-export async function signUp(scope: Scope, input: SignUpInput, locale: string): Promise<NewSession> {
+/**
+ * Creates an account and signs it in; the browser it was made on becomes a known device of the
+ * account (see signIn). A taken e-mail is a conflict, with nothing written.
+ */
+export async function signUp(scope: Scope, input: SignUpInput, locale: string, deviceToken: string | null = null): Promise<NewSession & { deviceToken: string }> {
   const passwordHash = await hashPassword(input.password);
+  const device = deviceToken ?? generateDeviceToken();
   const userId = await withTenant(scope, async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (existing) throw new AppError('conflict', 'auth:errors.emailTaken');
@@ -21,45 +25,65 @@ export async function signUp(scope: Scope, input: SignUpInput, locale: string): 
       .onConflictDoNothing()
       .returning({ id: users.id });
     if (!row) throw new AppError('conflict', 'auth:errors.emailTaken');
+    await rememberDevice(tx, row.id, deviceHash(device));
     return row.id;
   });
   const token = generateSessionToken();
   const { expiresAt } = await createSession(scope, token, userId);
-  return { userId, token, expiresAt };
+  return { userId, token, expiresAt, deviceToken: device };
+}
+
+/** Who is signing in from where: the client's address, and the device token its browser holds (if any). */
+export type SignInClient = { address: string; deviceToken: string | null };
+
+/**
+ * Checks e-mail and password under throttling (app/auth/throttle.server.ts): failures slow the
+ * (account, client) pair down with a growing wait (429 with the seconds to wait), while a device
+ * that has signed in to this account before is held back only by its own failures. A success
+ * remembers the device: the returned `deviceToken` goes back to the browser in its cookie.
+ */
+export async function signIn(scope: Scope, input: SignInInput, client: SignInClient): Promise<NewSession & { deviceToken: string }> {
+  const { user, device } = await withTenant(scope, async (tx) => {
+    const [row] = await tx.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, input.email));
+    if (!row || !client.deviceToken) return { user: row ?? null, device: null };
+    const hash = deviceHash(client.deviceToken);
+    return { user: row, device: (await isKnownDevice(tx, row.id, hash)) ? { userId: row.id, hash } : null };
+  });
+  const keys = throttleKeys(input.email, client.address, device);
+  // The attempt counts as a failure before the password is checked, in a transaction of its
+  // own: parallel guesses queue on the counters, and each sees the hold the ones before it set.
+  // A held attempt is refused (429) and its count rolled back, so waiting out a hold is not punished.
+  await withTenant(scope, async (tx) => {
+    const now = new Date();
+    let heldUntil = 0;
+    for (const { key, policy } of keys) heldUntil = Math.max(heldUntil, (await recordFailure(tx, key, policy, now))?.getTime() ?? 0);
+    if (heldUntil > now.getTime()) {
+      throw new AppError('too_many_requests', 'auth:errors.throttled', { retryAfterSeconds: Math.ceil((heldUntil - now.getTime()) / 1000) });
+    }
+  });
+
+  const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+  if (!user || !valid) throw new AppError('invalid', 'auth:errors.wrongCredentials');
+  const deviceToken = client.deviceToken ?? generateDeviceToken();
+  await withTenant(scope, async (tx) => {
+    for (const { key, policy } of keys) await forgiveAttempt(tx, key, policy);
+    await rememberDevice(tx, user.id, deviceHash(deviceToken));
+  });
+  const token = generateSessionToken();
+  const { expiresAt } = await createSession(scope, token, user.id);
+  return { userId: user.id, token, expiresAt, deviceToken };
 }
 
 /**
- * Checks e-mail and password under throttling: too many failures for the account or from the
- * client address lock further tries for a while (429), even with the right password.
+ * Changes the password and signs the account out everywhere; a fresh session is returned. Every
+ * other device is forgotten too (whoever signed in with the old password is a stranger again);
+ * `deviceToken` is the browser making the change, which stays known.
  */
-export async function signIn(scope: Scope, input: SignInInput, clientAddress: string): Promise<NewSession> {
-  const keys = [accountKey(input.email), addressKey(clientAddress)];
-  const wait = await withTenant(scope, (tx) => lockedFor(tx, keys));
-  if (wait > 0) throw new AppError('too_many_requests', 'auth:errors.throttled', { retryAfterSeconds: Math.ceil(wait / 1000) });
-
-  const user = await withTenant(scope, async (tx) => {
-    const [row] = await tx.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, input.email));
-    return row ?? null;
-  });
-  const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
-  if (!user || !valid) {
-    await withTenant(scope, async (tx) => {
-      await recordFailure(tx, keys[0]!, THROTTLE.perAccount);
-      await recordFailure(tx, keys[1]!, THROTTLE.perAddress);
-    });
-    throw new AppError('invalid', 'auth:errors.wrongCredentials');
-  }
-  await withTenant(scope, (tx) => clearFailures(tx, keys[0]!));
-  const token = generateSessionToken();
-  const { expiresAt } = await createSession(scope, token, user.id);
-  return { userId: user.id, token, expiresAt };
-}
-
-/** Changes the password and signs the account out everywhere; a fresh session is returned. */
 export async function changePassword(
   scope: Scope & { userId: string },
   currentPassword: string,
   newPassword: string,
+  deviceToken: string | null = null,
 ): Promise<NewSession> {
   const [row] = await withTenant(scope, (tx) =>
     tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, scope.userId)),
@@ -68,9 +92,10 @@ export async function changePassword(
     throw new AppError('invalid', 'auth:errors.currentPasswordWrong');
   }
   const passwordHash = await hashPassword(newPassword);
-  await withTenant(scope, (tx) =>
-    tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, scope.userId)),
-  );
+  await withTenant(scope, async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, scope.userId));
+    await forgetDevices(tx, scope.userId, deviceToken ? deviceHash(deviceToken) : null);
+  });
   await invalidateUserSessions(scope, scope.userId);
   const token = generateSessionToken();
   const { expiresAt } = await createSession(scope, token, scope.userId);

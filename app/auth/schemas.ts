@@ -53,8 +53,28 @@ export const InviteSchema = z.object({
 });
 export type InviteInput = z.output<typeof InviteSchema>;
 
-/** Only same-site relative paths may be a post-sign-in destination (no open redirects). */
+// Any origin will do as the base: only whether the parsed URL keeps it matters.
+const SITE = 'http://baan.invalid';
+
+/**
+ * Where to go after signing in or up: only a path on this site. The value is parsed by the WHATWG
+ * URL parser (as browsers parse a Location header) against the site's own origin, and accepted
+ * only if it stays there; what comes back is the parser's own path, query and fragment, which are
+ * percent-encoded ASCII. So tabs and CR/LF (dropped by the parser), backslashes (`/\host`),
+ * encoded tricks (`/%09/host`), schemes and protocol-relative URLs cannot lead off the site, and
+ * non-Latin-1 text cannot break the Location header. Everything else falls back to `fallback`.
+ */
 export function safeRedirect(to: unknown, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
-  return to;
+  if (typeof to !== 'string' || to.length > 2048 || !to.startsWith('/')) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, SITE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== SITE) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  // A path the browser would read as protocol-relative once written back out (`//host`).
+  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return fallback;
+  return path;
 }

@@ -163,12 +163,26 @@ export async function getInvitationByToken(scope: CommuneScope, token: string): 
   return { id: row.id, email: row.email, role: row.role, status, invitedBy: row.invitedBy };
 }
 
-/** The signed-in invitee joins with the invited role. The invitation is for one e-mail address. */
-export async function acceptInvitation(scope: MemberScope, token: string, userEmail: string): Promise<Role> {
+/** E-mail addresses as Baan compares them: trimmed and lower-cased (accounts are stored so). */
+export const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The signed-in invitee joins with the invited role. An invitation is bound to the address it
+ * was sent to: only an account with that very address may accept it, whoever holds the link;
+ * any other account is refused (403, naming the invited address) and nothing is granted.
+ * Addresses are not verified yet: once e-mail verification exists, the match must be to a
+ * verified address (or the link itself must prove it, having been sent there), or whoever signs
+ * up first with someone else's address could take their role.
+ */
+export async function acceptInvitation(scope: MemberScope, token: string): Promise<Role> {
   const invitation = await getInvitationByToken(scope, token);
   if (!invitation) throw new AppError('not_found', 'common:errors.notFound');
   if (invitation.status !== 'pending') throw new AppError('conflict', `auth:join.status.${invitation.status}`);
-  if (invitation.email !== userEmail) throw new AppError('forbidden', 'auth:join.wrongAccount', { email: invitation.email });
+  // The account's address as stored now, not as any caller or session remembers it.
+  const [account] = await withTenant(scope, (tx) => tx.select({ email: users.email }).from(users).where(eq(users.id, scope.userId)));
+  if (!account || !sameAddress(account.email, invitation.email)) {
+    throw new AppError('forbidden', 'auth:join.wrongAccount', { email: invitation.email });
+  }
   await withTenant(scope, async (tx) => {
     const claimed = await tx
       .update(invitations)

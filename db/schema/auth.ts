@@ -46,13 +46,49 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** Failed sign-in counters, per account and per client address; kept in Postgres so app servers stay stateless. */
+/**
+ * Failed sign-in counters (see app/auth/throttle.server.ts): per (account, client), per known
+ * device, per account and per client. Kept in Postgres so app servers stay stateless.
+ */
 export const signInThrottle = pgTable('sign_in_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
+
+/**
+ * Browsers that have signed in to an account: the browser keeps a long-lived random token in the
+ * `baan_device` cookie, the database only its SHA-256. A known device is not held back by other
+ * clients' failed sign-ins (app/auth/throttle.server.ts).
+ */
+export const knownDevices = pgTable(
+  'known_devices',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deviceHash: text('device_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'known_devices_pkey', columns: [t.userId, t.deviceHash] })],
+);
+
+/**
+ * Request limits (sign-ups, password changes, inquiries): the table rate-limiter-flexible's
+ * drizzle store reads and writes (key, points used, when the window ends). In Postgres, so every
+ * app server counts against the same numbers.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    points: integer('points').notNull().default(0),
+    expire: timestamp('expire', { withTimezone: true }),
+  },
+  (t) => [index('rate_limits_expire_idx').on(t.expire)],
+);
 
 import { ROLES, type Role } from '../../app/auth/roles.ts';
 

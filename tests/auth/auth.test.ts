@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, memberships, sessions, signInThrottle, users } from '#db/schema/index.ts';
+import { events, invitations, knownDevices, memberships, sessions, signInThrottle, users } from '#db/schema/index.ts';
 import { changePassword, signIn, signUp } from '~/auth/accounts.server.ts';
 import { SignUpSchema, safeRedirect } from '~/auth/schemas.ts';
 import {
@@ -11,7 +11,21 @@ import {
   sessionIdFromToken,
   validateSessionToken,
 } from '~/auth/session.server.ts';
-import { THROTTLE } from '~/auth/throttle.server.ts';
+import {
+  ACCOUNT_CEILING,
+  accountKey,
+  backoffDelayMs,
+  CLIENT_CEILING,
+  clientKey,
+  DEVICE_COOKIE,
+  deviceCookie,
+  deviceHash,
+  generateDeviceToken,
+  pairKey,
+  readDeviceToken,
+  recordFailure,
+  THROTTLE,
+} from '~/auth/throttle.server.ts';
 import { acceptInvitation, getInvitationByToken, inviteMember, revokeInvitation } from '~/members/members.server.ts';
 import { isCrossSiteMutation } from '~/lib/security.server.ts';
 import { makeCommune, makeMember, makeUser, PASSWORD } from '#tests/factories/index.ts';
@@ -38,6 +52,17 @@ describe('sign-up', () => {
     expect(validated?.user.displayName).toBe('Nguyễn Thị Lan');
   });
 
+  it('remembers the browser it was made on as a known device of the account', async () => {
+    const input = SignUpSchema.parse({ email: 'device.owner@example.vn', password: 'a long enough password', displayName: 'Device Owner' });
+    const { userId, deviceToken } = await signUp(platform(), input, 'en');
+    const devices = await database.db.select().from(knownDevices).where(eq(knownDevices.userId, userId));
+    expect(devices).toHaveLength(1);
+    expect(devices[0]!.deviceHash).not.toContain(deviceToken);
+    // A browser that already had a device token keeps it.
+    const again = SignUpSchema.parse({ email: 'second.account@example.vn', password: 'a long enough password', displayName: 'Second' });
+    expect((await signUp(platform(), again, 'en', deviceToken)).deviceToken).toBe(deviceToken);
+  });
+
   it('refuses a duplicate e-mail with a clear message and writes nothing', async () => {
     const existing = await makeUser(database);
     const before = await database.query<{ n: number }>('select count(*)::int as n from users');
@@ -59,49 +84,161 @@ describe('sign-up', () => {
   });
 });
 
+const from = (address: string, deviceToken: string | null = null) => ({ address, deviceToken });
+
 describe('sign-in', () => {
   it('signs in with the right password and refuses a wrong one', async () => {
     const user = await makeUser(database);
-    const ok = await signIn(platform(), { email: user.email, password: PASSWORD }, '203.0.113.5');
+    const ok = await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.5'));
     expect(ok.userId).toBe(user.id);
-    await expect(signIn(platform(), { email: user.email, password: 'wrong password' }, '203.0.113.5')).rejects.toMatchObject({
+    await expect(signIn(platform(), { email: user.email, password: 'wrong password' }, from('203.0.113.5'))).rejects.toMatchObject({
       code: 'invalid',
       messageKey: 'auth:errors.wrongCredentials',
     });
-    await expect(signIn(platform(), { email: 'nobody@example.vn', password: 'whatever it is' }, '203.0.113.5')).rejects.toMatchObject({
+    await expect(signIn(platform(), { email: 'nobody@example.vn', password: 'whatever it is' }, from('203.0.113.5'))).rejects.toMatchObject({
       messageKey: 'auth:errors.wrongCredentials',
     });
   });
+});
 
-  it('locks an account after repeated failures, even for the right password, then 429', async () => {
-    const user = await makeUser(database);
-    for (let i = 0; i < THROTTLE.perAccount; i++) {
-      await expect(signIn(platform(), { email: user.email, password: `guess ${i}` }, `198.51.100.${i}`)).rejects.toMatchObject({ code: 'invalid' });
+describe('sign-in throttling', () => {
+  const failures = async (email: string, client: string, n: number, deviceToken: string | null = null) => {
+    for (let i = 0; i < n; i++) {
+      await expect(signIn(platform(), { email, password: `guess number ${i}` }, from(client, deviceToken))).rejects.toMatchObject({ code: 'invalid' });
     }
-    const locked = signIn(platform(), { email: user.email, password: PASSWORD }, '198.51.100.99');
-    await expect(locked).rejects.toMatchObject({ code: 'too_many_requests', messageKey: 'auth:errors.throttled' });
-    const error = (await locked.catch((e: unknown) => e)) as { details: { retryAfterSeconds: number } };
-    expect(error.details.retryAfterSeconds).toBeGreaterThan(60);
+  };
+  const throttleRow = async (key: string) => (await database.db.select().from(signInThrottle).where(eq(signInThrottle.key, key)))[0];
+
+  it('doubles the wait after the free failures, up to a cap', () => {
+    const waits = Array.from({ length: 30 }, (_, i) => backoffDelayMs(i + 1));
+    expect(waits.slice(0, THROTTLE.freeFailures)).toEqual(Array(THROTTLE.freeFailures).fill(0));
+    expect(waits.slice(THROTTLE.freeFailures, THROTTLE.freeFailures + 4)).toEqual([1, 2, 4, 8].map((n) => n * THROTTLE.firstDelayMs));
+    expect(Math.max(...waits)).toBe(THROTTLE.maxDelayMs);
+    expect(waits.at(-1)).toBe(THROTTLE.maxDelayMs);
   });
 
-  it('locks a client address that tries many accounts', async () => {
-    const address = '192.0.2.77';
-    for (let i = 0; i < THROTTLE.perAddress; i++) {
-      await signIn(platform(), { email: `spray${i}@example.vn`, password: 'password123' }, address).catch(() => {});
-    }
+  it('backs off one (account, client) pair, not the account for everyone', async () => {
     const user = await makeUser(database);
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, address)).rejects.toMatchObject({ code: 'too_many_requests' });
-    // Another address is unaffected.
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, '192.0.2.78')).resolves.toMatchObject({ userId: user.id });
+    await failures(user.email, '198.51.100.1', THROTTLE.freeFailures + 1);
+    // The pair waits (429 with the seconds to wait), even with the right password…
+    const held = signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.1'));
+    await expect(held).rejects.toMatchObject({ code: 'too_many_requests', messageKey: 'auth:errors.throttled' });
+    const seconds = ((await held.catch((e: unknown) => e)) as { details: { retryAfterSeconds: number } }).details.retryAfterSeconds;
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(THROTTLE.firstDelayMs / 1000);
+    // …while the owner elsewhere signs in at once.
+    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.2'))).resolves.toMatchObject({ userId: user.id });
+    const row = await throttleRow(pairKey(user.email, '198.51.100.1'));
+    expect(row?.failures).toBe(THROTTLE.freeFailures + 1);
   });
 
-  it('starts a new window after the old one passed', async () => {
+  it('grows the hold with each failure and forgets the run after its window', async () => {
+    const key = pairKey('grow@example.vn', '192.0.2.30');
+    const now = new Date('2030-01-01T00:00:00Z');
+    for (let i = 0; i < THROTTLE.freeFailures + 3; i++) await database.db.transaction((tx) => recordFailure(tx, key, { kind: 'backoff' }, now));
+    expect((await throttleRow(key))?.lockedUntil?.getTime()).toBe(now.getTime() + 4 * THROTTLE.firstDelayMs);
+    const later = new Date(now.getTime() + THROTTLE.backoffWindowMs + 1000);
+    await database.db.transaction((tx) => recordFailure(tx, key, { kind: 'backoff' }, later));
+    expect(await throttleRow(key)).toMatchObject({ failures: 1, lockedUntil: null });
+  });
+
+  it('counts each attempt before checking the password, so a burst of parallel guesses gets no more tries', async () => {
     const user = await makeUser(database);
-    const key = `account:${user.email}`;
-    await database.db.insert(signInThrottle).values({ key, failures: THROTTLE.perAccount - 1, windowStartedAt: new Date(Date.now() - THROTTLE.windowMs - 1000) });
-    await signIn(platform(), { email: user.email, password: 'wrong one' }, '192.0.2.10').catch(() => {});
-    const [row] = await database.db.select().from(signInThrottle).where(eq(signInThrottle.key, key));
-    expect(row).toMatchObject({ failures: 1, lockedUntil: null });
+    const burst = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => signIn(platform(), { email: user.email, password: `parallel guess ${i}` }, from('198.51.100.40'))),
+    );
+    const codes = burst.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'signed-in'));
+    expect(codes.filter((c) => c === 'invalid')).toHaveLength(THROTTLE.freeFailures + 1);
+    expect(codes.filter((c) => c === 'too_many_requests')).toHaveLength(20 - THROTTLE.freeFailures - 1);
+    // Refused attempts are not counted: waiting out the hold is not punished.
+    expect((await throttleRow(pairKey(user.email, '198.51.100.40')))?.failures).toBe(THROTTLE.freeFailures + 1);
+  });
+
+  it('takes back the counted attempt of a success from the ceilings', async () => {
+    const user = await makeUser(database);
+    await failures(user.email, '198.51.100.41', 2);
+    await signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.41'));
+    expect((await throttleRow(accountKey(user.email)))?.failures).toBe(2);
+    expect((await throttleRow(clientKey('198.51.100.41')))?.failures).toBe(2);
+  });
+
+  it('clears the pair after a success', async () => {
+    const user = await makeUser(database);
+    await failures(user.email, '198.51.100.20', THROTTLE.freeFailures - 1);
+    await signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.20'));
+    expect(await throttleRow(pairKey(user.email, '198.51.100.20'))).toBeUndefined();
+  });
+
+  it('never holds the right password back on a device that signed in to the account before', async () => {
+    const user = await makeUser(database);
+    const first = await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.50'));
+    expect(first.deviceToken).toMatch(/^[a-z2-7]{32}$/);
+    // Someone else guesses from the owner's own network (same address) and from many others,
+    // until the account is closed to unknown devices.
+    await failures(user.email, '203.0.113.50', THROTTLE.freeFailures + 1);
+    for (let i = 0; i < THROTTLE.perAccount.limit; i++) {
+      await database.db.transaction((tx) => recordFailure(tx, accountKey(user.email), ACCOUNT_CEILING));
+    }
+    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.77'))).rejects.toMatchObject({ code: 'too_many_requests' });
+    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.50'))).rejects.toMatchObject({ code: 'too_many_requests' });
+    // The owner's phone still signs in, from that address or any other.
+    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.50', first.deviceToken))).resolves.toMatchObject({ userId: user.id });
+    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.99', first.deviceToken))).resolves.toMatchObject({ userId: user.id });
+    // A made-up device token, or one known only for another account, earns nothing.
+    const other = await makeUser(database);
+    const otherDevice = (await signIn(platform(), { email: other.email, password: PASSWORD }, from('192.0.2.98'))).deviceToken;
+    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.98', otherDevice))).rejects.toMatchObject({ code: 'too_many_requests' });
+    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.98', generateDeviceToken()))).rejects.toMatchObject({ code: 'too_many_requests' });
+  });
+
+  it("backs a known device off by its own failures only (a copied device cookie is no free pass)", async () => {
+    const user = await makeUser(database);
+    const { deviceToken } = await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.60'));
+    await failures(user.email, '203.0.113.60', THROTTLE.freeFailures + 1, deviceToken);
+    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.60', deviceToken))).rejects.toMatchObject({ code: 'too_many_requests' });
+    // The device's failures did not count against the pair or the ceilings of unknown devices.
+    expect(await throttleRow(pairKey(user.email, '203.0.113.60'))).toBeUndefined();
+    expect(await throttleRow(accountKey(user.email))).toBeUndefined();
+  });
+
+  it('holds a client spraying many accounts until its window ends, not longer; known devices pass', async () => {
+    const client = '192.0.2.77';
+    const owner = await makeUser(database);
+    const { deviceToken } = await signIn(platform(), { email: owner.email, password: PASSWORD }, from(client));
+    const started = new Date();
+    for (let i = 0; i < THROTTLE.perClient.limit; i++) {
+      await database.db.transaction((tx) => recordFailure(tx, clientKey(client), CLIENT_CEILING, started));
+    }
+    const row = await throttleRow(clientKey(client));
+    expect(row?.lockedUntil?.getTime()).toBe(started.getTime() + THROTTLE.perClient.windowMs);
+    // More tries do not extend the hold.
+    await database.db.transaction((tx) => recordFailure(tx, clientKey(client), CLIENT_CEILING, new Date(started.getTime() + 60_000)));
+    expect((await throttleRow(clientKey(client)))?.lockedUntil?.getTime()).toBe(started.getTime() + THROTTLE.perClient.windowMs);
+
+    const newcomer = await makeUser(database);
+    await expect(signIn(platform(), { email: newcomer.email, password: PASSWORD }, from(client))).rejects.toMatchObject({ code: 'too_many_requests' });
+    await expect(signIn(platform(), { email: newcomer.email, password: PASSWORD }, from('192.0.2.78'))).resolves.toMatchObject({ userId: newcomer.id });
+    await expect(signIn(platform(), { email: owner.email, password: PASSWORD }, from(client, deviceToken))).resolves.toMatchObject({ userId: owner.id });
+    expect(await database.db.select().from(knownDevices).where(eq(knownDevices.userId, owner.id))).toHaveLength(1);
+  });
+
+  it('forgets every other device when the password changes', async () => {
+    const user = await makeUser(database);
+    const mine = (await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.70'))).deviceToken;
+    const theirs = (await signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.70'))).deviceToken;
+    await changePassword({ ...platform(), userId: user.id }, PASSWORD, 'a brand new password', mine);
+    const kept = await database.db.select().from(knownDevices).where(eq(knownDevices.userId, user.id));
+    expect(kept.map((d) => d.deviceHash)).toEqual([deviceHash(mine)]);
+    expect(kept.map((d) => d.deviceHash)).not.toContain(deviceHash(theirs));
+  });
+
+  it('reads only device tokens Baan could have made from the cookie', () => {
+    const token = generateDeviceToken();
+    const request = (cookie: string) => new Request('https://baan.example/login', { headers: { Cookie: cookie } });
+    expect(readDeviceToken(request(`baan_session=x; ${DEVICE_COOKIE}=${token}`))).toBe(token);
+    expect(readDeviceToken(request(`${DEVICE_COOKIE}=not a token`))).toBeNull();
+    expect(readDeviceToken(request(`${DEVICE_COOKIE}=${token}x`))).toBeNull();
+    expect(deviceCookie(token, { secure: true })).toMatch(/^baan_device=[a-z2-7]{32}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+; Secure$/);
   });
 });
 
@@ -152,7 +289,7 @@ describe('sessions', () => {
     for (const token of tokens) expect(await validateSessionToken(platform(), token)).toBeNull();
     expect(await validateSessionToken(platform(), fresh.token)).not.toBeNull();
     expect(await countLiveSessions(platform(), user.id)).toBe(1);
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, '192.0.2.200')).rejects.toMatchObject({ code: 'invalid' });
+    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.200'))).rejects.toMatchObject({ code: 'invalid' });
     await expect(changePassword({ ...platform(), userId: user.id }, 'wrong current', 'whatever else here')).rejects.toMatchObject({
       messageKey: 'auth:errors.currentPasswordWrong',
     });
@@ -184,6 +321,23 @@ describe('CSRF defence', () => {
     expect(safeRedirect('https://evil.example')).toBe('/');
     expect(safeRedirect('/\\evil.example')).toBe('/');
   });
+  it('parses redirectTo as a browser would and keeps it on the site (the probe\'s values)', () => {
+    // `%2F%09%2Fhost` decoded: the tab is dropped by the URL parser, leaving `//host`.
+    expect(safeRedirect('/\t/evil.example')).toBe('/');
+    expect(safeRedirect('/\n/evil.example')).toBe('/');
+    expect(safeRedirect('/./\t/evil.example')).toBe('/');
+    expect(safeRedirect('/.//evil.example')).toBe('/');
+    expect(safeRedirect('/\\/evil.example')).toBe('/');
+    expect(safeRedirect('javascript:alert(1)')).toBe('/');
+    expect(safeRedirect('/x'.repeat(2000))).toBe('/');
+    expect(safeRedirect(null)).toBe('/');
+    // CR/LF cannot split the header; non-Latin-1 comes back percent-encoded, so a Location header can carry it.
+    expect(safeRedirect('/market\r\nSet-Cookie: a=b')).toBe('/marketSet-Cookie:%20a=b');
+    const vietnamese = safeRedirect('/gia-phu/market?q=đặc sản#chè');
+    expect(vietnamese).toBe('/gia-phu/market?q=%C4%91%E1%BA%B7c%20s%E1%BA%A3n#ch%C3%A8');
+    expect(() => new Headers({ Location: vietnamese })).not.toThrow();
+    expect(safeRedirect('/ta-van/members?tab=pending#list')).toBe('/ta-van/members?tab=pending#list');
+  });
 });
 
 describe('invitations', () => {
@@ -201,17 +355,37 @@ describe('invitations', () => {
 
     const stranger = await makeUser(database);
     const strangerScope = { ...scope, userId: stranger.id };
-    await expect(acceptInvitation(strangerScope, invited.token, stranger.email)).rejects.toMatchObject({ code: 'forbidden', messageKey: 'auth:join.wrongAccount' });
+    await expect(acceptInvitation(strangerScope, invited.token)).rejects.toMatchObject({ code: 'forbidden', messageKey: 'auth:join.wrongAccount' });
 
     const invitee = await makeUser(database, { email: 'seller.new@example.vn' });
-    const role = await acceptInvitation({ ...scope, userId: invitee.id }, invited.token, invitee.email);
+    const role = await acceptInvitation({ ...scope, userId: invitee.id }, invited.token);
     expect(role).toBe('seller');
     const rows = await database.db.select().from(memberships).where(eq(memberships.userId, invitee.id));
     expect(rows.map((r) => r.role)).toEqual(['seller']);
-    await expect(acceptInvitation({ ...scope, userId: invitee.id }, invited.token, invitee.email)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).rejects.toMatchObject({ code: 'conflict' });
     expect((await getInvitationByToken(scope, invited.token))?.status).toBe('accepted');
     const types = (await database.db.select().from(events).where(eq(events.tenantId, commune.id))).map((e) => e.type).sort();
     expect(types).toEqual(['member.invited', 'member.joined']);
+  });
+
+  it('binds an invitation to the invited address: another account holding the link is refused and gets nothing', async () => {
+    const commune = await makeCommune(database);
+    const official = await makeUser(database);
+    await makeMember(database, commune.id, official.id, 'official');
+    const scope = { ...scopeFor(database, commune.id, official.id), tenantId: commune.id, userId: official.id };
+    const invited = await inviteMember(scope, { email: 'ward.editor@example.vn', role: 'editor' }, 'https://baan.example', commune.slug);
+    const holder = await makeUser(database, { email: 'link.holder@example.vn' });
+    await expect(acceptInvitation({ ...scope, userId: holder.id }, invited.token)).rejects.toMatchObject({
+      code: 'forbidden',
+      messageKey: 'auth:join.wrongAccount',
+      details: { email: 'ward.editor@example.vn' },
+    });
+    expect(await database.db.select().from(memberships).where(eq(memberships.userId, holder.id))).toHaveLength(0);
+    expect((await getInvitationByToken(scope, invited.token))?.status).toBe('pending');
+    // Addresses compare trimmed and lower-cased, whatever the invitation row holds.
+    await database.db.update(invitations).set({ email: ' Ward.Editor@Example.VN' }).where(eq(invitations.id, invited.id));
+    const invitee = await makeUser(database, { email: 'ward.editor@example.vn' });
+    expect(await acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).toBe('editor');
   });
 
   it('does not accept a revoked invitation, and a failed invite writes no event', async () => {
@@ -222,7 +396,7 @@ describe('invitations', () => {
     const invited = await inviteMember(scope, { email: 'editor.x@example.vn', role: 'editor' }, 'https://baan.example', commune.slug);
     await revokeInvitation(scope, invited.id);
     const invitee = await makeUser(database, { email: 'editor.x@example.vn' });
-    await expect(acceptInvitation({ ...scope, userId: invitee.id }, invited.token, invitee.email)).rejects.toMatchObject({
+    await expect(acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).rejects.toMatchObject({
       messageKey: 'auth:join.status.revoked',
     });
     const before = await database.db.select().from(events).where(eq(events.tenantId, commune.id));

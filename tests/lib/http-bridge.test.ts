@@ -5,13 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module of the server, without type declarations
-import { acceptedEncoding, sendResponse, toRequest } from '../../scripts/http-bridge.mjs';
+import { acceptedEncoding, clientAddress, parseTrustProxy, sendResponse, toRequest } from '../../scripts/http-bridge.mjs';
 
 type Handler = (request: Request) => Promise<Response> | Response;
 
 let handler: Handler = () => new Response('unset');
 let seen: Request | null = null;
-let trustProxy = false;
+let trustProxy = 0;
 let server: http.Server;
 let base = '';
 
@@ -63,18 +63,52 @@ describe('request', () => {
 
   it('believes X-Forwarded-* only behind a trusted proxy', async () => {
     handler = () => new Response('ok');
-    const forwarded = { 'x-forwarded-for': '198.51.100.7, 10.0.0.1', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'baan.example' };
+    const forwarded = { 'x-forwarded-for': '198.51.100.7, 203.0.113.20', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'baan.example' };
     await get('/market', forwarded);
     expect(seen!.headers.get('x-baan-client-address')).toBe('127.0.0.1');
     expect(new URL(seen!.url).origin).toBe(base);
-    trustProxy = true;
+    trustProxy = 1;
     try {
       await get('/market', forwarded);
-      expect(seen!.headers.get('x-baan-client-address')).toBe('198.51.100.7');
+      // One proxy appends the address it was reached from: the right-most. The rest the client wrote.
+      expect(seen!.headers.get('x-baan-client-address')).toBe('203.0.113.20');
       expect(new URL(seen!.url).origin).toBe('https://baan.example');
+      // A client-set x-baan-client-address is dropped behind a proxy too.
+      await get('/market', { ...forwarded, 'x-baan-client-address': '192.0.2.1' });
+      expect(seen!.headers.get('x-baan-client-address')).toBe('203.0.113.20');
     } finally {
-      trustProxy = false;
+      trustProxy = 0;
     }
+  });
+
+  it('trusts exactly N proxy hops: the client is the N-th X-Forwarded-For address from the right', () => {
+    const req = (xff: string | undefined, peer = '10.0.0.9') => ({ headers: xff === undefined ? {} : { 'x-forwarded-for': xff }, socket: { remoteAddress: peer } });
+    // A client that writes its own X-Forwarded-For gains nothing: the proxies append after it.
+    const spoofed = '1.2.3.4, 203.0.113.5, 10.0.0.2';
+    expect(clientAddress(req(spoofed), 0)).toBe('10.0.0.9');
+    expect(clientAddress(req(spoofed), 1)).toBe('10.0.0.2');
+    expect(clientAddress(req(spoofed), 2)).toBe('203.0.113.5');
+    expect(clientAddress(req(spoofed), 3)).toBe('1.2.3.4');
+    // A shorter header than the hops (a request that skipped a proxy): its left-most address.
+    expect(clientAddress(req('203.0.113.5'), 2)).toBe('203.0.113.5');
+    // No header, an empty one, or garbage where the trusted proxy's entry should be: the peer.
+    expect(clientAddress(req(undefined), 1)).toBe('10.0.0.9');
+    expect(clientAddress(req(' , '), 1)).toBe('10.0.0.9');
+    expect(clientAddress(req('203.0.113.5, not-an-address'), 1)).toBe('10.0.0.9');
+    // Addresses are normalised, so one client has one key.
+    expect(clientAddress(req(undefined, '::ffff:127.0.0.1'), 0)).toBe('127.0.0.1');
+    expect(clientAddress(req('2001:DB8::0:1'), 1)).toBe('2001:db8::1');
+    // Node joins repeated X-Forwarded-For lines with ", ": the order is kept.
+    expect(clientAddress(req('198.51.100.1, 198.51.100.2'), 1)).toBe('198.51.100.2');
+  });
+
+  it('reads TRUST_PROXY as a number of hops and refuses anything else', () => {
+    expect(parseTrustProxy(undefined)).toBe(0);
+    expect(parseTrustProxy('')).toBe(0);
+    expect(parseTrustProxy('0')).toBe(0);
+    expect(parseTrustProxy('1')).toBe(1);
+    expect(parseTrustProxy(' 2 ')).toBe(2);
+    for (const bad of ['true', 'yes', '-1', '1.5', 'loopback']) expect(() => parseTrustProxy(bad)).toThrow(/TRUST_PROXY/);
   });
 
   it('takes the path of an absolute-form target, and refuses a target that is not a path', async () => {

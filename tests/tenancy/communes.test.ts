@@ -36,7 +36,7 @@ describe('the demo seed', () => {
     for (const slug of ['gia-phu', 'ta-van', 'giao-phong', 'ban-rak-thai']) expect(await getCommuneBySlug(database.db, slug)).not.toBeNull();
     const thai = await getCommuneBySlug(database.db, 'ban-rak-thai');
     expect(thai).toMatchObject({ currency: 'THB', defaultLocale: 'th', timeZone: 'Asia/Bangkok', country: 'TH' });
-    const session = await signIn(scopeFor(database, null, null), { email: 'official.tavan@baan.test', password: 'baan-demo-2026' }, '127.0.0.9');
+    const session = await signIn(scopeFor(database, null, null), { email: 'official.tavan@baan.test', password: 'baan-demo-2026' }, { address: '127.0.0.9', deviceToken: null });
     expect(session.token).toBeTruthy();
     await seedDemo(database); // idempotent
     expect(await slugsOf('')).toHaveLength(communeSeeds.length);

@@ -8,12 +8,15 @@ import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
+import { consumeLimits, retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
+import { clientAddress } from '~/lib/security.server.ts';
 import { listMyMemberships } from '~/members/members.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { changePassword } from '../accounts.server.ts';
 import { ChangePasswordSchema } from '../schemas.ts';
 import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
+import { readDeviceToken } from '../throttle.server.ts';
 import type { Route } from './+types/account';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -35,15 +38,23 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(formData, ChangePasswordSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {
-    const session = await changePassword({ ...scopeOf(context), userId: user.id }, parsed.data.currentPassword, parsed.data.newPassword);
+    await consumeLimits(scopeOf(context), [{ limit: 'changePassword', key: `${user.id}|${clientAddress(request)}` }]);
+    const session = await changePassword({ ...scopeOf(context), userId: user.id }, parsed.data.currentPassword, parsed.data.newPassword, readDeviceToken(request));
     return redirectWithFlash('/account', { key: 'auth:account.passwordChanged' }, {
       headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, cookieOptionsFor(request, env.isProduction)) },
     });
   } catch (error) {
-    if (error instanceof AppError) return data(formFailure(formData, { currentPassword: error.messageKey }), { status: statusOf[error.code] });
-    throw error;
+    if (!(error instanceof AppError)) throw error;
+    const field = error.code === 'too_many_requests' ? '_form' : 'currentPassword';
+    return data(
+      formFailure(formData, { [field]: error.messageKey }),
+      { status: statusOf[error.code], headers: retryAfterHeaders(error) },
+    );
   }
 }
+
+/** A 429 says when to try again (Retry-After), on the HTML page too. */
+export const headers: Route.HeadersFunction = retryAfterFromAction;
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 

@@ -7,11 +7,13 @@ import { userContext } from '~/lib/context.ts';
 import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
+import { retryAfterFromAction } from '~/lib/rate-limit.server.ts';
 import { clientAddress } from '~/lib/security.server.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { signIn } from '../accounts.server.ts';
 import { safeRedirect, SignInSchema } from '../schemas.ts';
 import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
+import { deviceCookie, readDeviceToken } from '../throttle.server.ts';
 import type { Route } from './+types/login';
 
 export function loader({ context, request }: Route.LoaderArgs) {
@@ -24,11 +26,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await readForm(request);
   const parsed = parseForm(formData, SignInSchema);
   if (!parsed.ok) return data({ ...parsed, retryAfterMinutes: 0 }, { status: 400 });
+  const to = safeRedirect(formData.get('redirectTo'));
   try {
-    const session = await signIn(scopeOf(context), parsed.data, clientAddress(request));
-    return redirect(safeRedirect(formData.get('redirectTo')), {
-      headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, cookieOptionsFor(request, env.isProduction)) },
-    });
+    const session = await signIn(scopeOf(context), parsed.data, { address: clientAddress(request), deviceToken: readDeviceToken(request) });
+    const options = cookieOptionsFor(request, env.isProduction);
+    const headers = new Headers();
+    headers.append('Set-Cookie', sessionCookie(session.token, session.expiresAt, options));
+    headers.append('Set-Cookie', deviceCookie(session.deviceToken, options));
+    return redirect(to, { headers });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const retryAfterSeconds = Number(error.details?.retryAfterSeconds ?? 0);
@@ -40,6 +45,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
+/** A 429 says when to try again (Retry-After), on the HTML page too. */
+export const headers: Route.HeadersFunction = retryAfterFromAction;
+
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
@@ -49,7 +57,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
     <section className="card">
       <h1>{t('auth:signIn.title')}</h1>
       <Form method="post" className="stack" noValidate>
-        <FormError errors={errors} params={{ minutes: actionData?.retryAfterMinutes ?? 0 }} />
+        <FormError errors={errors} params={{ count: actionData?.retryAfterMinutes ?? 0 }} />
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
         <Field name="email" type="email" label={t('auth:fields.email')} defaultValue={actionData?.values.email} errors={errors} autoComplete="email" inputMode="email" required />
         <Field name="password" type="password" label={t('auth:fields.password')} errors={errors} autoComplete="current-password" required />

@@ -6,11 +6,14 @@ import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
+import { consumeLimits, retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
+import { clientAddress } from '~/lib/security.server.ts';
 import { userContext } from '~/lib/context.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { signUp } from '../accounts.server.ts';
 import { safeRedirect, SignUpSchema } from '../schemas.ts';
 import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
+import { deviceCookie, readDeviceToken } from '../throttle.server.ts';
 import type { Route } from './+types/signup';
 
 export function loader({ context, request }: Route.LoaderArgs) {
@@ -24,15 +27,29 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await readForm(request);
   const parsed = parseForm(formData, SignUpSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
+  // Everything that can fail is settled before the account is written: the destination is a
+  // plain on-site path (safeRedirect never yields a value a Location header cannot carry).
+  const to = safeRedirect(formData.get('redirectTo'));
   try {
-    const session = await signUp(scopeOf(context), parsed.data, getLocale(context));
-    const to = safeRedirect(formData.get('redirectTo'));
-    return redirect(to, { headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, cookieOptionsFor(request, env.isProduction)) } });
+    await consumeLimits(scopeOf(context), [{ limit: 'signUp', key: clientAddress(request) }]);
+    const session = await signUp(scopeOf(context), parsed.data, getLocale(context), readDeviceToken(request));
+    const options = cookieOptionsFor(request, env.isProduction);
+    const headers = new Headers();
+    headers.append('Set-Cookie', sessionCookie(session.token, session.expiresAt, options));
+    headers.append('Set-Cookie', deviceCookie(session.deviceToken, options));
+    return redirect(to, { headers });
   } catch (error) {
-    if (error instanceof AppError) return data(formFailure(formData, { email: error.messageKey }), { status: statusOf[error.code] });
-    throw error;
+    if (!(error instanceof AppError)) throw error;
+    const field = error.code === 'too_many_requests' ? '_form' : 'email';
+    return data(
+      formFailure(formData, { [field]: error.messageKey }),
+      { status: statusOf[error.code], headers: retryAfterHeaders(error) },
+    );
   }
 }
+
+/** A 429 says when to try again (Retry-After), on the HTML page too. */
+export const headers: Route.HeadersFunction = retryAfterFromAction;
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 

@@ -8,7 +8,7 @@ import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { SubmitButton } from '~/ui/form.tsx';
-import { acceptInvitation, getInvitationByToken } from '../members.server.ts';
+import { acceptInvitation, getInvitationByToken, sameAddress } from '../members.server.ts';
 import type { Route } from './+types/join';
 
 export async function loader({ context, params }: Route.LoaderArgs) {
@@ -26,6 +26,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     invitedBy: invitation.invitedBy,
     email: invitation.email,
     signedInAs: user?.email ?? null,
+    isInvitee: user ? sameAddress(user.email, invitation.email) : false,
   };
 }
 
@@ -33,7 +34,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const commune = requireCommune(context);
   const user = requireUser(context, request);
   try {
-    const role = await acceptInvitation({ ...scopeOf(context), tenantId: commune.id, userId: user.id }, params.token, user.email);
+    const role = await acceptInvitation({ ...scopeOf(context), tenantId: commune.id, userId: user.id }, params.token);
     return redirectWithFlash(`/${commune.slug}`, { key: 'auth:join.welcome', params: { context: role } });
   } catch (error) {
     if (error instanceof AppError) return data({ error: error.messageKey, email: String(error.details?.email ?? '') }, { status: statusOf[error.code] });
@@ -60,7 +61,7 @@ export default function Join({ loaderData, actionData, params }: Route.Component
       {d.status !== 'pending' ? (
         <p className="notice">{t(`auth:join.status.${d.status}`)}</p>
       ) : d.signedInAs ? (
-        d.signedInAs === d.email ? (
+        d.isInvitee ? (
           <Form method="post">
             <SubmitButton>{t('auth:join.accept', { role })}</SubmitButton>
           </Form>

@@ -5,9 +5,11 @@ import type { Locale } from '~/i18n/config.ts';
 import { formatDay } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
-import { AppError, notFound } from '~/lib/errors.ts';
+import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { parseForm } from '~/lib/forms.ts';
+import { formFailure, parseForm } from '~/lib/forms.ts';
+import { consumeLimits, retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
+import { clientAddress } from '~/lib/security.server.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
 import { Money } from '~/market/ui.tsx';
@@ -157,6 +159,16 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(form, inquirySchema(todayIn(commune.timeZone)));
   if (!parsed.ok) return data(parsed, { status: 400 });
+  // Anyone may ask, so asking is limited per client and per homestay (429, nothing sent).
+  try {
+    await consumeLimits(scope, [
+      { limit: 'inquiryClient', key: clientAddress(request) },
+      { limit: 'inquiryPlace', key: `${commune.id}:${params.slug}` },
+    ]);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return data(formFailure(form, { _form: error.messageKey }), { status: statusOf[error.code], headers: retryAfterHeaders(error) });
+  }
   // Only a published homestay takes inquiries; anything else is not there (404).
   await sendInquiry(scope, params.slug, parsed.data, locale).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
@@ -164,6 +176,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   });
   return redirectWithFlash(`/${commune.slug}/tourism/${params.slug}#inquiry`, { key: 'tourism:inquiry.sent', tone: 'success' });
 }
+
+/** A 429 says when to try again (Retry-After), on the HTML page too. */
+export const headers: Route.HeadersFunction = retryAfterFromAction;
 
 export const meta: Route.MetaFunction = ({ loaderData }) =>
   loaderData
