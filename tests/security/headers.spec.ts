@@ -126,6 +126,9 @@ test('in Chromium the CSP blocks nothing Baan does: maps and their worker, hydra
   await signIn(page, 'editor.tavan@baan.test', { redirectTo: '/ta-van/handbook/new' });
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.waitForLoadState('networkidle');
+  // The place editor: a hydrating React page with its own MapLibre map.
+  await page.goto('/ta-van/tourism/new');
+  await expect(page.locator('[data-map-ready="true"]')).toBeVisible({ timeout: 30_000 });
   expect(violations).toEqual([]);
 });
 
