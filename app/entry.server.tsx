@@ -5,6 +5,8 @@ import { ServerRouter, type EntryContext, type RouterContextProvider } from 'rea
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { startFeedSchedule } from '~/handbook/feed-schedule.server.ts';
 import { getDatabase } from '~/lib/database.server.ts';
+import { env, publicUrlWarning } from '~/lib/env.server.ts';
+import { baseSecurityHeaders, contentSecurityPolicy, requestNonce, staticFileHeaders } from '~/lib/security.server.ts';
 import { hydratesWith } from '~/ui/route-handle.ts';
 
 /**
@@ -12,10 +14,16 @@ import { hydratesWith } from '~/ui/route-handle.ts';
  * (scripts/start.mjs) awaits this before it listens, so the first request is already fast.
  */
 export async function prepare(): Promise<{ kind: string }> {
+  env.publicUrl; // a malformed PUBLIC_URL stops the start here, not on the first feed
+  const warning = publicUrlWarning();
+  if (warning) console.warn(warning);
   const database = await getDatabase();
   startFeedSchedule(database.db);
   return { kind: database.kind };
 }
+
+/** The security headers of a static file, for scripts/server.mjs (the same rules as the pages'). */
+export { staticFileHeaders };
 
 export const streamTimeout = 5_000;
 
@@ -26,6 +34,11 @@ export default function handleRequest(
   routerContext: EntryContext,
   loadContext: RouterContextProvider,
 ) {
+  // The nonce this page's inline scripts carry, named in its CSP. The page cache keeps the
+  // header with the page, so a shared rendering is always sent with its own nonce.
+  const nonce = requestNonce(loadContext);
+  for (const [name, value] of Object.entries(baseSecurityHeaders(new URL(request.url).protocol))) responseHeaders.set(name, value);
+  responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce));
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
@@ -38,7 +51,7 @@ export default function handleRequest(
   }
   const app = (
     <I18nextProvider i18n={getI18n(loadContext)}>
-      <ServerRouter context={routerContext} url={request.url} />
+      <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
     </I18nextProvider>
   );
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
@@ -53,6 +66,7 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let status = responseStatusCode;
     const { pipe, abort } = renderToPipeableStream(app, {
+      nonce,
       onAllReady() {
         const chunks: Buffer[] = [];
         pipe(

@@ -12,7 +12,7 @@
     return navigator.serviceWorker.ready.then(function (registration) {
       var channel = new MessageChannel();
       channel.port1.onmessage = function (event) { if (onMessage) onMessage(event.data); };
-      registration.active.postMessage({ type: 'cache', urls: urls }, [channel.port2]);
+      registration.active.postMessage({ type: 'cache', urls: urls, lang: document.documentElement.lang }, [channel.port2]);
     });
   }
   // The translated page shown for an address never saved, taken from this page's own words.

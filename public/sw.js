@@ -4,7 +4,12 @@
 // - Static files (/assets/…, small scripts, the offline basemap): cache first. The basemap's names
 //   carry no fingerprint: bump STATIC when `scripts/build-offline-map.mjs` regenerates them.
 // - "Save the whole handbook": the page sends the list of article addresses; all are fetched.
-var PAGES = 'baan-pages-v1';
+// Only pages the server marks `Baan-Cache: public` are kept (what any anonymous reader gets);
+// a signed-in request's answer never is (staff pages hold guests' names and phones). Saving on
+// request fetches without cookies, in the page's language, so a signed-in reader still saves the
+// public page. Signing out (POST /logout) empties the kept pages.
+// v2: copies kept by v1 (which also kept signed-in pages) are deleted on activation.
+var PAGES = 'baan-pages-v2';
 var STATIC = 'baan-static-v2';
 var OFFLINE_PAGE = '/__baan-offline';
 var KEEP = /^\/[a-z0-9-]+\/(handbook|contacts|news|tourism|events|places\.geojson)(\/|$|\?)/;
@@ -25,8 +30,12 @@ function isStatic(url) {
   return url.pathname.indexOf('/assets/') === 0 || url.pathname === '/checklist.js' || url.pathname === '/offline.js' || url.pathname === '/favicon.svg' || /^\/map\/(offline-style\.json|land\.geojson|borders\.geojson)$/.test(url.pathname);
 }
 
+function isPublic(response) {
+  return Boolean(response) && response.status === 200 && response.type === 'basic' && response.headers.get('Baan-Cache') === 'public';
+}
+
 function keepPage(request, response) {
-  if (!response || response.status !== 200 || response.type !== 'basic') return response;
+  if (!isPublic(response)) return response;
   var copy = response.clone();
   caches.open(PAGES).then(function (cache) { cache.put(request, copy); });
   return response;
@@ -34,9 +43,14 @@ function keepPage(request, response) {
 
 self.addEventListener('fetch', function (event) {
   var request = event.request;
-  if (request.method !== 'GET') return;
   var url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (request.method === 'POST' && url.pathname === '/logout') {
+    // Signing out: nothing kept while signed in may outlive the session on this device.
+    event.waitUntil(caches.delete(PAGES));
+    return;
+  }
+  if (request.method !== 'GET') return;
 
   if (isStatic(url)) {
     event.respondWith(
@@ -83,6 +97,8 @@ self.addEventListener('message', function (event) {
     return;
   }
   if (data.type !== 'cache' || !Array.isArray(data.urls)) return;
+  // Anonymous fetches in the page's language: what is saved is the public page, never a signed-in one.
+  var language = typeof data.lang === 'string' && /^[a-z]{2}(-[A-Za-z]{2})?$/.test(data.lang) ? data.lang : null;
   var port = event.ports && event.ports[0];
   var done = 0;
   var failed = 0;
@@ -91,8 +107,10 @@ self.addEventListener('message', function (event) {
       var url = new URL(href, self.location.origin);
       if (url.origin !== self.location.origin) return null;
       var target = isStatic(url) ? STATIC : PAGES;
-      return fetch(url.href, { credentials: 'same-origin' }).then(function (response) {
-        if (!response.ok) throw new Error(String(response.status));
+      var isPage = target === PAGES;
+      var init = isPage ? { credentials: 'omit', headers: language ? { 'Accept-Language': language } : {} } : { credentials: 'same-origin' };
+      return fetch(url.href, init).then(function (response) {
+        if (!response.ok || (isPage && !isPublic(response))) throw new Error(String(response.status));
         return caches.open(target).then(function (cache) { return cache.put(url.href, response); });
       }).then(function () {
         done++;

@@ -17,11 +17,12 @@ const { kind } = await build.entry.module.prepare();
 // TRUST_PROXY=N: exactly N proxies stand in front of Baan (see clientAddress in http-bridge.mjs).
 const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
 
+const bridgeOptions = { trustProxy };
 const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
 
 async function pages(req, res) {
   try {
-    const request = toRequest(req, res, { trustProxy });
+    const request = toRequest(req, res, bridgeOptions);
     if (!request) {
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad Request');
       return;
@@ -41,6 +42,16 @@ async function pages(req, res) {
 
 const files = express();
 files.disable('x-powered-by');
+// Files carry the same security headers as pages (nosniff, framing, referrer, permissions, a CSP
+// with no inline script, HSTS over TLS), by the app's own rules; the scheme is the one the
+// bridge gives a page's URL.
+files.use((req, res, next) => {
+  // (Only a GET or HEAD is turned into a Request here: another method's body is the app's to read.)
+  const request = req.method === 'GET' || req.method === 'HEAD' ? toRequest(req, res, bridgeOptions) : null;
+  const protocol = request ? new URL(request.url).protocol : 'http:';
+  for (const [name, value] of Object.entries(build.entry.module.staticFileHeaders(protocol))) res.setHeader(name, value);
+  next();
+});
 files.use(compression());
 // Fingerprinted build assets never change: cache them for a year.
 files.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }));

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { data } from 'react-router';
 
 /** Configuration read from the environment once; every setting has a safe local default. */
 export const env = {
@@ -19,4 +20,51 @@ export const env = {
   get isProduction() {
     return process.env.NODE_ENV === 'production';
   },
+  /**
+   * The site's public origin (PUBLIC_URL: an absolute http(s) URL, no user or password), for the
+   * absolute links Baan hands out: feeds, the events calendar, invitation links. Unset: null.
+   * A malformed value throws (the server refuses to start).
+   */
+  get publicUrl(): string | null {
+    return parsePublicUrl(process.env.PUBLIC_URL);
+  },
 };
+
+export function parsePublicUrl(value: string | undefined): string | null {
+  const text = value?.trim();
+  if (!text) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute http(s) URL such as https://baan.example.org (got ${JSON.stringify(text)})`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || !url.hostname) {
+    throw new Error(`PUBLIC_URL must be an absolute http(s) URL such as https://baan.example.org, without a user name or password (got ${JSON.stringify(text)})`);
+  }
+  return url.origin;
+}
+
+const isLoopback = (hostname: string) =>
+  hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '127.0.0.1' || hostname === '[::1]';
+
+/**
+ * The origin for absolute links in what Baan hands out (feeds, calendars, invitation links).
+ * The request's own Host header is the client's to choose, so it is used only where no one else
+ * can be misled: in development, or on a loopback address (`npm start` on a laptop). A production
+ * server on any other host name needs PUBLIC_URL, and without it refuses to build such links
+ * (503, with a message saying what to configure) rather than hand out a link an attacker named.
+ */
+export function publicOrigin(request: Request): string {
+  const configured = env.publicUrl;
+  if (configured) return configured;
+  const url = new URL(request.url);
+  if (!env.isProduction || isLoopback(url.hostname)) return url.origin;
+  throw data({ messageKey: 'common:errors.publicUrlMissing' }, { status: 503 });
+}
+
+/** Said once at start when production links will depend on PUBLIC_URL being set. */
+export function publicUrlWarning(): string | null {
+  if (!env.isProduction || env.publicUrl) return null;
+  return 'PUBLIC_URL is not set: feeds, calendars and invitation links are served only on localhost. Set PUBLIC_URL (for example https://baan.example.org) on a public server.';
+}

@@ -1,4 +1,6 @@
-import { data, type MiddlewareFunction } from 'react-router';
+import { createContext, data, type MiddlewareFunction, type RouterContextProvider } from 'react-router';
+import { cookieOptionsFor } from '~/auth/session.server.ts';
+import { env } from './env.server.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -19,14 +21,172 @@ export function isCrossSiteMutation(request: Request): boolean {
   return false;
 }
 
-export const securityMiddleware: MiddlewareFunction<Response> = async ({ request }, next) => {
+/** A fresh CSP nonce: 16 random bytes, base64. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64');
+}
+
+const nonceContext = createContext<string | null>(null);
+
+/** This request's CSP nonce (made on first use): the page's scripts carry it, its header names it. */
+export function requestNonce(context: Readonly<RouterContextProvider>): string {
+  let nonce = context.get(nonceContext);
+  if (!nonce) {
+    nonce = newNonce();
+    (context as RouterContextProvider).set(nonceContext, nonce);
+  }
+  return nonce;
+}
+
+/** Origins (scheme://host[:port]) in a space- or comma-separated list; anything else is dropped. */
+function origins(list: string | undefined | null): string[] {
+  const found: string[] = [];
+  for (const item of (list ?? '').split(/[\s,]+/)) {
+    if (!item) continue;
+    try {
+      const url = new URL(item);
+      if (url.protocol === 'https:' || url.protocol === 'http:') found.push(url.origin);
+    } catch {
+      // not a URL: ignored (the README says what the list holds)
+    }
+  }
+  return [...new Set(found)];
+}
+
+/** Where the map may fetch from beyond Baan itself: MAP_STYLE_URL's origin and MAP_CONNECT_HOSTS. */
+export function mapOrigins(): string[] {
+  return [...new Set([...origins(env.mapStyleUrl), ...origins(process.env.MAP_CONNECT_HOSTS)])];
+}
+
+/**
+ * The Content-Security-Policy of Baan's pages. Scripts run only from Baan's own origin or
+ * inline with this response's nonce (React Router's hydration hand-over, scroll restoration).
+ * Style attributes are allowed (`style-src-attr 'unsafe-inline'`): the place pages colour each
+ * kind's tag and swatch with one, and MapLibre positions its markers and controls with inline
+ * styles; <style> elements and style sheets from elsewhere stay refused. MapLibre runs its
+ * worker from a blob or Baan's own file, and fetches its style, tiles, glyphs and sprites from
+ * the basemap's hosts.
+ */
+export function contentSecurityPolicy(nonce: string | null, map: string[] = mapOrigins()): string {
+  const hosts = map.length ? ` ${map.join(' ')}` : '';
+  return [
+    "default-src 'self'",
+    `script-src 'self'${nonce ? ` 'nonce-${nonce}'` : ''}`,
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    `img-src 'self' data: blob:${hosts}`,
+    "font-src 'self'",
+    `connect-src 'self'${hosts}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** Powerful features no Baan page uses are denied; the map's location picker may ask for the position. */
+export const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'camera=()',
+  'display-capture=()',
+  'geolocation=(self)',
+  'gyroscope=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'serial=()',
+  'usb=()',
+].join(', ');
+
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * The headers every answer carries, pages and files alike. HSTS only when the request reached
+ * Baan over TLS (the URL's scheme: the socket, or X-Forwarded-Proto from a trusted proxy), as
+ * browsers ignore it over plain HTTP and a local `http://` server must stay reachable.
+ */
+export function baseSecurityHeaders(protocol: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'DENY',
+    'Permissions-Policy': PERMISSIONS_POLICY,
+  };
+  if (protocol === 'https:' || protocol === 'https') headers['Strict-Transport-Security'] = HSTS;
+  return headers;
+}
+
+/** Headers for a static file (scripts/server.mjs): the base set and a policy with no inline script. */
+export function staticFileHeaders(protocol: string): Record<string, string> {
+  return { ...baseSecurityHeaders(protocol), 'Content-Security-Policy': contentSecurityPolicy(null) };
+}
+
+/** Adds each name of `values` to the response's Vary header, once. */
+export function addVary(headers: Headers, ...values: string[]) {
+  const present = (headers.get('Vary') ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  if (present.includes('*')) return;
+  const lower = new Set(present.map((v) => v.toLowerCase()));
+  for (const value of values) if (!lower.has(value.toLowerCase())) present.push(value);
+  headers.set('Vary', present.join(', '));
+}
+
+/** Whether the request carries a session cookie (valid or not: its answer may be personal either way). */
+function hasSessionCookie(request: Request): boolean {
+  return /(?:^|;\s*)baan_session=/.test(request.headers.get('Cookie') ?? '');
+}
+
+/** A one-time message shows on the page it is read on: such a page is not kept for others. */
+function hasFlashCookie(request: Request): boolean {
+  return /(?:^|;\s*)baan_flash=/.test(request.headers.get('Cookie') ?? '');
+}
+
+/** Every cookie Baan sets gets `Secure` where the session cookie does (production, not on localhost, or over https). */
+function secureCookies(headers: Headers) {
+  const cookies = headers.getSetCookie();
+  if (!cookies.some((c) => !/;\s*secure\s*(;|$)/i.test(c))) return;
+  headers.delete('Set-Cookie');
+  for (const cookie of cookies) headers.append('Set-Cookie', /;\s*secure\s*(;|$)/i.test(cookie) ? cookie : `${cookie}; Secure`);
+}
+
+/**
+ * Security and caching headers on every answer of the app:
+ * - the base set (nosniff, referrer, framing, permissions, HSTS over TLS) and a CSP. HTML pages
+ *   get theirs from app/entry.server.tsx with the nonce their scripts carry; a page served from
+ *   the page cache keeps the header it was rendered with, so the two always match.
+ * - a signed-in request's answer is personal: `Cache-Control: private, no-store` and
+ *   `Vary: Cookie`, unless the route said `public` (feeds, media files: the same for everyone).
+ * - pages and their data depend on the language (`?lng=`, the `lng` cookie, Accept-Language)
+ *   and the cookies: `Vary: Accept-Language, Cookie`.
+ * - `Baan-Cache: public` on an anonymous 200 page: the only answers the service worker
+ *   (public/sw.js) keeps for offline reading.
+ */
+export const securityMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const nonce = requestNonce(context);
   if (isCrossSiteMutation(request)) {
     throw data({ messageKey: 'common:errors.crossSite' }, { status: 403 });
   }
   const response = await next();
-  response.headers.set('X-Content-Type-Options', 'nosniff');
-  response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-  response.headers.set('X-Frame-Options', 'DENY');
+  const url = new URL(request.url);
+  const { headers } = response;
+  for (const [name, value] of Object.entries(baseSecurityHeaders(url.protocol))) headers.set(name, value);
+  if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
+
+  const cacheControl = headers.get('Cache-Control') ?? '';
+  const page = (headers.get('Content-Type') ?? '').startsWith('text/html') || request.headers.get('x-baan-request-kind') === 'data';
+  if (hasSessionCookie(request)) {
+    if (!/\bpublic\b/.test(cacheControl)) {
+      headers.set('Cache-Control', 'private, no-store');
+      addVary(headers, 'Cookie');
+    }
+  } else if (page && request.method === 'GET' && !hasFlashCookie(request) && response.status === 200 && !/\b(private|no-store)\b/.test(cacheControl)) {
+    headers.set('Baan-Cache', 'public');
+  }
+  if (page) addVary(headers, 'Accept-Language', 'Cookie');
+  if (cookieOptionsFor(request, env.isProduction).secure) secureCookies(headers);
   return response;
 };
 

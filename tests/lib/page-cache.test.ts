@@ -41,3 +41,24 @@ describe('anonymous page cache', () => {
     expect(p.renders()).toBe(2);
   });
 });
+
+describe('anonymous page cache and the Content-Security-Policy', () => {
+  it('serves a shared rendering with the header it was rendered with, so its scripts nonce always matches', async () => {
+    let renders = 0;
+    const next = async () => {
+      renders++;
+      const nonce = `nonce${renders}`;
+      return new Response(`<script nonce="${nonce}"></script>`, { status: 200, headers: { 'Content-Security-Policy': `script-src 'self' 'nonce-${nonce}'` } });
+    };
+    const get = async () => {
+      const request = new Request('http://baan.test/cache-csp', { headers: { 'x-baan-request-kind': 'document' } });
+      return (await middleware({ request, context: {} } as unknown as Args, next as never)) as Response;
+    };
+    for (let i = 0; i < 3; i++) {
+      const response = await get();
+      const nonce = /'nonce-([^']+)'/.exec(response.headers.get('Content-Security-Policy') ?? '')?.[1];
+      expect(await response.text()).toBe(`<script nonce="${nonce}"></script>`);
+    }
+    expect(renders).toBe(1);
+  });
+});

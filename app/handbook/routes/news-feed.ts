@@ -1,5 +1,6 @@
 import { requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
+import { publicOrigin } from '~/lib/env.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { feedEntries, toAtom, toRss } from '../feed-output.server.ts';
 import { listAnnouncements, listNews } from '../news.server.ts';
@@ -11,15 +12,17 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const scope = { ...scopeOf(context), tenantId: commune.id };
   const locale = commune.defaultLocale;
   const url = new URL(request.url);
+  // Links name the configured site, never the Host header the client sent.
+  const origin = publicOrigin(request);
   const atom = url.pathname.endsWith('.atom');
   const [announcements, news] = await Promise.all([listAnnouncements(scope, locale, locale), listNews(scope, 50)]);
-  const entries = feedEntries(url.origin, commune.slug, announcements, news).slice(0, 50);
+  const entries = feedEntries(origin, commune.slug, announcements, news).slice(0, 50);
   const name = localized(commune.name, locale, locale).text;
   const channel = {
     title: `${name} — ${getI18n(context).t('handbook:news.title', { lng: locale })}`,
     description: localized(commune.tagline, locale, locale).text || name,
-    link: `${url.origin}/${commune.slug}/news`,
-    self: `${url.origin}${url.pathname}`,
+    link: `${origin}/${commune.slug}/news`,
+    self: `${origin}${url.pathname}`,
     language: locale,
     updated: entries[0]?.date ?? new Date(0),
   };

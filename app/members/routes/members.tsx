@@ -1,3 +1,4 @@
+import { publicOrigin } from '~/lib/env.server.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { useT } from '~/i18n/use-t.ts';
@@ -36,7 +37,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     if (intent === 'invite') {
       const parsed = parseForm(formData, InviteSchema);
       if (!parsed.ok) return data({ ...parsed, invitation: null }, { status: 400 });
-      const invitation = await inviteMember(scope, parsed.data, new URL(request.url).origin, commune.slug);
+      const invitation = await inviteMember(scope, parsed.data, publicOrigin(request), commune.slug);
       return data({ ok: true as const, errors: {} as Record<string, string>, values: {} as Record<string, string>, invitation: { url: invitation.url, email: parsed.data.email, role: parsed.data.role } });
     }
     if (intent === 'revoke') {

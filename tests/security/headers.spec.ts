@@ -1,0 +1,172 @@
+import { expect, test, type Page } from '@playwright/test';
+import { BASE_URL, freshContext, newAccount, signIn, signInRequest } from './support.ts';
+
+// Issue 11, items 3, 10 and 11 and the PUBLIC_URL note, replayed against the built app over HTTP
+// (and in Chromium for the service worker and the CSP): caching and security headers on pages and
+// files, cookies' flags, absolute links whatever the Host header says, and no staff page kept by
+// the service worker after signing out.
+
+/** The nonce a page's Content-Security-Policy names. */
+function nonceOf(policy: string | undefined): string {
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy ?? '')?.[1];
+  expect(nonce, policy).toBeTruthy();
+  return nonce!;
+}
+
+test('a signed-in page is private, never stored and varies on Cookie; an anonymous page says it varies on language', async () => {
+  const request = await freshContext();
+  const anonymous = await request.get('/ta-van/handbook');
+  expect(anonymous.headers()['vary']).toMatch(/Accept-Language/);
+  expect(anonymous.headers()['vary']).toMatch(/Cookie/);
+  expect(anonymous.headers()['baan-cache']).toBe('public');
+  await newAccount(request);
+  for (const path of ['/account', '/ta-van/handbook', '/orders']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['cache-control'], path).toBe('private, no-store');
+    expect(response.headers()['vary'], path).toMatch(/Cookie/);
+    expect(response.headers()['baan-cache'], path).toBeUndefined();
+  }
+  await request.dispose();
+});
+
+test('every page has a nonce-based CSP, and every inline script on it carries that nonce (also from the page cache)', async () => {
+  const request = await freshContext();
+  for (const path of ['/login', '/login', '/ta-van/tourism', '/ta-van/handbook/activate-vneid-level-2', '/no-such-commune-here']) {
+    const response = await request.get(path);
+    const policy = response.headers()['content-security-policy'];
+    expect(policy, path).toContain("script-src 'self' 'nonce-");
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "worker-src 'self' blob:", "form-action 'self'"]) {
+      expect(policy, path).toContain(directive);
+    }
+    const nonce = nonceOf(policy);
+    const html = await response.text();
+    const inline = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!).filter((attrs) => !/\bsrc=/.test(attrs) && !/type="application\/(ld\+)?json"/.test(attrs));
+    for (const attrs of inline) expect(attrs, path).toContain(`nonce="${nonce}"`);
+    if (path === '/login') expect(inline.length).toBeGreaterThan(0); // a hydrating page: React Router's own inline scripts
+  }
+  await request.dispose();
+});
+
+test('pages and static files carry the security headers; HSTS only over TLS, which a client cannot claim by header', async () => {
+  const request = await freshContext();
+  const asset = /href="(\/assets\/[^"]+\.css)"/.exec(await (await request.get('/login')).text())?.[1];
+  expect(asset).toBeTruthy();
+  for (const path of ['/', '/favicon.svg', '/checklist.js', '/sw.js', '/map/offline-style.json', asset!]) {
+    const response = await request.get(path, { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(response.status(), path).toBe(200);
+    const headers = response.headers();
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['x-frame-options'], path).toBe('DENY');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy'], path).toMatch(/camera=\(\).*geolocation=\(self\).*microphone=\(\).*payment=\(\).*usb=\(\)/);
+    expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+    // Plain HTTP, and no trusted proxy on this server: X-Forwarded-Proto is just a client's claim.
+    expect(headers['strict-transport-security'], path).toBeUndefined();
+  }
+  await request.dispose();
+});
+
+test('cookies are HttpOnly and SameSite, and Secure in production on a public host name', async () => {
+  const request = await freshContext();
+  const local = (await request.get('/ta-van/handbook?lng=vi', { maxRedirects: 0 })).headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie');
+  expect(local.map((h) => h.value).join('\n')).toMatch(/^lng=[^;]+;.*HttpOnly.*SameSite=Lax/m);
+  expect(local.map((h) => h.value).join('\n')).not.toContain('Secure'); // plain http on localhost still works
+  const publicHost = { Host: 'baan.example.org' };
+  const language = (await request.get('/ta-van/handbook?lng=vi', { headers: publicHost, maxRedirects: 0 })).headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie');
+  expect(language.map((h) => h.value)).toEqual([expect.stringMatching(/^lng=[^;]+;.*; Secure$/)]);
+  const signOut = (await request.post('/logout', { headers: publicHost, maxRedirects: 0 })).headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie');
+  expect(signOut.map((h) => h.value)).toContainEqual(expect.stringMatching(/^baan_flash=.*; Secure$/));
+  await request.dispose();
+});
+
+test('a spoofed Host header never names the links in feeds, the calendar or invitations', async () => {
+  const request = await freshContext();
+  for (const path of ['/ta-van/news.rss', '/ta-van/news.atom', '/ta-van/events.ics']) {
+    const honest = await request.get(path);
+    expect(honest.status(), path).toBe(200);
+    expect(await honest.text(), path).toContain(BASE_URL);
+    const spoofed = await request.get(path, { headers: { Host: 'evil.example' } });
+    expect(spoofed.status(), path).toBe(503); // this server has no PUBLIC_URL: it refuses rather than trust the header
+    expect(await spoofed.text(), path).not.toContain('evil.example');
+  }
+  await signInRequest(request, 'official.tavan@baan.test');
+  const invited = `invitee-${Date.now().toString(36)}@baan.test`;
+  const spoofed = await request.post('/ta-van/members', { form: { intent: 'invite', email: invited, role: 'editor' }, headers: { Host: 'evil.example' }, maxRedirects: 0 });
+  expect(spoofed.status()).toBe(503);
+  expect(await spoofed.text()).not.toContain('evil.example');
+  const honest = await request.post('/ta-van/members', { form: { intent: 'invite', email: invited, role: 'editor' }, maxRedirects: 0 });
+  expect(honest.status()).toBe(200);
+  expect(await honest.text()).toContain(`${BASE_URL}/ta-van/join/`);
+  await request.dispose();
+});
+
+/** Collects the page's Content-Security-Policy violations (reported in the page and in the console). */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  void page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  return violations;
+}
+
+test('in Chromium the CSP blocks nothing Baan does: maps and their worker, hydration, forms, checklists, offline reading', async ({ page }) => {
+  const violations = watchCsp(page);
+  await page.goto('/ta-van/tourism?lng=en');
+  await expect(page.locator('[data-map-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Giang Ta Chai Homestay' }).first().click();
+  await page.locator('[data-place-map]').scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-place-map] canvas')).toBeVisible({ timeout: 30_000 });
+  await page.goto('/ta-van/handbook/activate-vneid-level-2?lng=en');
+  await page.locator('.checklist input[type=checkbox]').first().check();
+  await expect(page.locator('[data-checklist-progress]')).toContainText('1');
+  await signIn(page, 'editor.tavan@baan.test', { redirectTo: '/ta-van/handbook/new' });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // The place editor: a hydrating React page with its own MapLibre map.
+  await page.goto('/ta-van/tourism/new');
+  await expect(page.locator('[data-map-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  expect(violations).toEqual([]);
+});
+
+test('the service worker keeps no staff page: not while signed in, and nothing kept survives signing out', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  const kept = () => page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      if (!name.startsWith('baan-pages')) continue;
+      for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+    }
+    return urls;
+  });
+  // A public page installs the worker, which keeps a copy of it.
+  await page.goto('/ta-van/handbook?lng=en');
+  await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true));
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await expect.poll(kept).toContain('/ta-van/handbook');
+
+  await signIn(page, 'official.tavan@baan.test', { redirectTo: '/ta-van/tourism/inquiries' });
+  await expect(page).toHaveURL(/\/ta-van\/tourism\/inquiries/);
+  await page.goto('/ta-van/news/manage');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goto('/ta-van/tourism/inquiries');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForTimeout(300);
+  expect((await kept()).filter((p) => /inquiries|manage/.test(p))).toEqual([]);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect.poll(kept).toEqual([]);
+
+  await context.setOffline(true);
+  await page.goto('/ta-van/tourism/inquiries').catch(() => {});
+  await expect(page.locator('body')).not.toContainText('Booking inquiries');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  await context.setOffline(false);
+  await context.close();
+});
