@@ -81,9 +81,10 @@ export const nameSchema = ({ max, required, tooLong }: { max: number; required: 
   z
     .string({ error: required })
     .transform((raw, ctx) => {
-      // Hidden characters are looked for before spaces are collapsed: U+FEFF counts as a space to \s.
+      // Hidden characters (tabs and line breaks too: a name is one line) are looked for before
+      // spaces are collapsed.
       const nfc = raw.normalize('NFC');
-      if (HIDDEN.test(nfc.replace(/[\t\n\r]/g, ' '))) {
+      if (HIDDEN.test(nfc)) {
         ctx.addIssue({ code: 'custom', message: MESSAGES.hidden });
         return z.NEVER;
       }
