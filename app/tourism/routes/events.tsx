@@ -140,9 +140,15 @@ export default function Events({ loaderData, actionData }: Route.ComponentProps)
               <Field name="endsOn" type="date" label={t('tourism:events.endsOn')} defaultValue={v.endsOn} errors={errors} required />
             </div>
             <Field name="startTime" type="time" label={t('tourism:events.startTime')} hint={t('tourism:events.startTimeHint')} defaultValue={v.startTime} errors={errors} />
-            <div className="field">
+            <div className={`field${errors?.placeId ? ' field-error' : ''}`}>
               <label htmlFor="placeId">{t('tourism:events.place')}</label>
-              <select id="placeId" name="placeId" defaultValue={v.placeId ?? ''}>
+              <select
+                id="placeId"
+                name="placeId"
+                defaultValue={v.placeId ?? ''}
+                aria-invalid={errors?.placeId ? true : undefined}
+                aria-describedby={errors?.placeId ? 'placeId-error' : undefined}
+              >
                 <option value="">{t('tourism:events.noPlace')}</option>
                 {d.places.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -150,6 +156,11 @@ export default function Events({ loaderData, actionData }: Route.ComponentProps)
                   </option>
                 ))}
               </select>
+              {errors?.placeId ? (
+                <p className="error" id="placeId-error">
+                  {t(errors.placeId as 'tourism:errors.placeUnknown')}
+                </p>
+              ) : null}
             </div>
             <Field name={`description.${d.primary}`} lang={d.primary} multiline rows={3} label={t('tourism:events.description')} defaultValue={v[`description.${d.primary}`]} errors={errors} maxLength={4000} />
             <SubmitButton>{t('tourism:events.save')}</SubmitButton>
