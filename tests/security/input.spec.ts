@@ -116,6 +116,11 @@ test.describe('item 9: ids from another commune or shaped like a UUID but not on
     expect(response.status()).toBe(400);
     expect(await response.text()).toMatch(/<p class="error" id="placeId-error">This value is not valid.<\/p>/);
     expect(await (await official.get('/gia-phu/events', { headers: english })).text()).not.toContain(marker);
+    // Found by the fuzzer: deleting with no id (or a malformed one) is a 404, not a failed uuid cast.
+    for (const id of [undefined, '', 'a'.repeat(36)]) {
+      const deletion = await official.post('/gia-phu/events', { form: { intent: 'delete', ...(id === undefined ? {} : { id }) }, headers: english, maxRedirects: 0 });
+      expect(deletion.status(), `delete with id ${JSON.stringify(id)}`).toBe(404);
+    }
     await official.dispose();
   });
 });

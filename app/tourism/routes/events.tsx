@@ -59,7 +59,8 @@ export async function action({ context, request }: Route.ActionArgs) {
   const form = await readForm(request);
   const intent = String(form.get('intent') ?? 'save');
   const id = String(form.get('id') ?? '');
-  if (id && !UUID_PATTERN.test(id)) notFound();
+  // Deleting needs the event's id; an id that is not a UUID (or none at all) names no event.
+  if ((id || intent === 'delete') && !UUID_PATTERN.test(id)) notFound();
   try {
     if (intent === 'delete') {
       await deleteEvent(scope, id);
