@@ -34,7 +34,7 @@ export function decodeSegment(segment: string): string | null {
   }
 }
 
-export type UrlProblem = 'undecodable' | 'forbidden';
+export type UrlProblem = { kind: 'undecodable' | 'forbidden'; in: 'path' | 'query' };
 
 /**
  * What is wrong with a request's address, if anything: a path segment that cannot be decoded,
@@ -43,12 +43,12 @@ export type UrlProblem = 'undecodable' | 'forbidden';
 export function urlProblem(url: URL): UrlProblem | null {
   for (const segment of url.pathname.split('/')) {
     const decoded = decodeSegment(segment);
-    if (decoded === null) return 'undecodable';
-    if (hasForbiddenCharacters(decoded)) return 'forbidden';
+    if (decoded === null) return { kind: 'undecodable', in: 'path' };
+    if (hasForbiddenCharacters(decoded)) return { kind: 'forbidden', in: 'path' };
   }
   // URLSearchParams decodes broken UTF-8 to U+FFFD, which the check refuses.
   for (const [key, value] of url.searchParams) {
-    if (hasForbiddenCharacters(key) || hasForbiddenCharacters(value)) return 'forbidden';
+    if (hasForbiddenCharacters(key) || hasForbiddenCharacters(value)) return { kind: 'forbidden', in: 'query' };
   }
   return null;
 }

@@ -31,12 +31,13 @@ describe('text Baan refuses', () => {
 
   it('finds what is wrong with an address: undecodable path, control characters in path or query', () => {
     const problem = (path: string) => urlProblem(new URL(path, 'http://baan.test'));
-    expect(problem('/%ZZ')).toBe('undecodable');
-    expect(problem('/%E0%A4%A')).toBe('undecodable');
-    expect(problem('/gia-phu/market/%00')).toBe('forbidden');
-    expect(problem('/?q=%00')).toBe('forbidden');
-    expect(problem('/market?q=%ED%A0%80')).toBe('forbidden');
-    expect(problem('/?%00=x')).toBe('forbidden');
+    expect(problem('/%ZZ')).toEqual({ kind: 'undecodable', in: 'path' });
+    expect(problem('/%E0%A4%A')).toEqual({ kind: 'undecodable', in: 'path' });
+    expect(problem('/gia-phu/market/%00')).toEqual({ kind: 'forbidden', in: 'path' });
+    expect(problem('/%09')).toEqual({ kind: 'forbidden', in: 'path' });
+    expect(problem('/?q=%00')).toEqual({ kind: 'forbidden', in: 'query' });
+    expect(problem('/market?q=%ED%A0%80')).toEqual({ kind: 'forbidden', in: 'query' });
+    expect(problem('/?%00=x')).toEqual({ kind: 'forbidden', in: 'query' });
     expect(problem('/gia-phu/handbook?q=%C4%91%E1%BA%B7c')).toBeNull();
     expect(problem('/gia-phu/market/mat-ong?lng=vi&q=%25')).toBeNull();
   });
