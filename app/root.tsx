@@ -16,6 +16,7 @@ import { LOCALE_NAMES, LOCALES, isLocale, type Locale } from '~/i18n/config.ts';
 import { getLocale, i18nextMiddleware, localeCookie } from '~/i18n/middleware.server.ts';
 import { communeContext, userContext } from '~/lib/context.ts';
 import { databaseMiddleware } from '~/lib/database-middleware.server.ts';
+import { inputMiddleware } from '~/lib/input.server.ts';
 import { takeFlash } from '~/lib/flash.server.ts';
 import { pageCacheMiddleware } from '~/lib/page-cache.server.ts';
 import { securityMiddleware } from '~/lib/security.server.ts';
@@ -29,6 +30,8 @@ export const middleware: Route.MiddlewareFunction[] = [
   // Language first, so even a refused or failed request gets a page in the reader's language.
   i18nextMiddleware,
   securityMiddleware,
+  // An address with a NUL, another control character or broken encoding: 400/404, no query.
+  inputMiddleware,
   databaseMiddleware,
   tenancyMiddleware,
   sessionMiddleware,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameSchema } from '~/lib/display-name.ts';
 
 // Messages are translation keys; the form shows them in the reader's language.
 export const EmailSchema = z
@@ -27,11 +28,8 @@ export const PhoneSchema = z
 export const SignUpSchema = z.object({
   email: EmailSchema,
   password: PasswordSchema,
-  displayName: z
-    .string({ error: 'auth:errors.displayNameRequired' })
-    .trim()
-    .min(1, 'auth:errors.displayNameRequired')
-    .max(80, 'auth:errors.displayNameTooLong'),
+  // Normalised; no hidden characters, no invisible-only names, no staff titles (see display-name.ts).
+  displayName: nameSchema({ max: 80, required: 'auth:errors.displayNameRequired', tooLong: 'auth:errors.displayNameTooLong' }),
   phone: PhoneSchema,
 });
 export type SignUpInput = z.output<typeof SignUpSchema>;

@@ -275,11 +275,20 @@ async function writeRevision(tx: Tx, scope: MemberScope, articleId: string, numb
   await tx.insert(handbookRevisions).values({ tenantId: scope.tenantId, articleId, number, action, changedLocales, authorId: scope.userId, snapshot: await snapshotOf(tx, scope.tenantId, articleId) });
 }
 
+/**
+ * The chapter an article is filed under must be one of this commune's: read inside the
+ * tenant's transaction, where row-level security hides every other commune's chapters, so a
+ * chapter id from elsewhere is "chapter not found" on the form (not a foreign-key failure).
+ */
+async function requireChapter(tx: Tx, scope: MemberScope, chapterId: string): Promise<void> {
+  const [chapter] = await tx.select({ id: handbookChapters.id }).from(handbookChapters).where(and(eq(handbookChapters.tenantId, scope.tenantId), eq(handbookChapters.id, chapterId)));
+  if (!chapter) throw new AppError('invalid', 'handbook:errors.chapterUnknown', { field: 'chapterId' });
+}
+
 /** A new article, saved as a draft with its first language. */
 export async function createArticle(scope: MemberScope, input: ArticleInput): Promise<{ slug: string }> {
   return withTenant(scope, async (tx) => {
-    const [chapter] = await tx.select({ id: handbookChapters.id }).from(handbookChapters).where(and(eq(handbookChapters.tenantId, scope.tenantId), eq(handbookChapters.id, input.chapterId)));
-    if (!chapter) throw new AppError('invalid', 'handbook:errors.chapterUnknown', { field: 'chapterId' });
+    await requireChapter(tx, scope, input.chapterId);
     const [taken] = await tx.select({ id: handbookArticles.id }).from(handbookArticles).where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.slug, input.slug)));
     if (taken) throw new AppError('conflict', 'handbook:errors.slugTaken', { field: 'slug' });
     const [article] = await tx
@@ -295,6 +304,7 @@ export async function createArticle(scope: MemberScope, input: ArticleInput): Pr
 /** Saves one language of an article, unless it changed since the editor opened it. */
 export async function saveTranslation(scope: MemberScope, articleId: string, expectedRevision: number, input: ArticleInput): Promise<number> {
   return withTenant(scope, async (tx) => {
+    await requireChapter(tx, scope, input.chapterId);
     const number = await claimRevision(tx, scope, articleId, expectedRevision, { chapterId: input.chapterId });
     await tx
       .insert(handbookTranslations)

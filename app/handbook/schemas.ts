@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { checkbox } from '~/lib/schemas.ts';
+import { checkbox, optionalUuid, uuid } from '~/lib/schemas.ts';
 
 export const ArticleInputSchema = z.object({
-  chapterId: z.string({ error: 'handbook:errors.chapterUnknown' }).uuid('handbook:errors.chapterUnknown'),
+  chapterId: uuid('handbook:errors.chapterUnknown'),
   slug: z
     .string({ error: 'handbook:errors.slugInvalid' })
     .trim()
@@ -21,11 +21,7 @@ export const MAX_CHECKLIST_STEPS = 30;
 
 const checklistStep = z
   .object({
-    id: z
-      .string()
-      .optional()
-      .transform((v) => v || null)
-      .refine((v) => v === null || /^[0-9a-f-]{36}$/.test(v), 'common:validation.invalid'),
+    id: optionalUuid(),
     title: z.string().trim().max(200, 'common:validation.tooLong').optional().transform((v) => v || undefined),
     detail: z.string().trim().max(1000, 'common:validation.tooLong').optional().transform((v) => v || undefined),
     linkUrl: z

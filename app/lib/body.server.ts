@@ -1,9 +1,12 @@
 import { data } from 'react-router';
 import { AppError } from './errors.ts';
+import { FORBIDDEN_CHARACTERS_MESSAGE, hasForbiddenCharacters } from './text.ts';
 
 /**
  * Reads a form body but stops as soon as it passes `maxBytes`, so an oversized upload is
- * refused without being held in memory or written anywhere.
+ * refused without being held in memory or written anywhere. A field (name or value) holding a
+ * NUL, another control character (tab and line breaks allowed) or broken UTF-8 is refused here,
+ * once for every form, so no action ever passes such text on to the database.
  */
 export async function readFormData(request: Request, maxBytes: number): Promise<FormData> {
   const declared = Number(request.headers.get('Content-Length') ?? 0);
@@ -22,11 +25,18 @@ export async function readFormData(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value);
   }
+  let form: FormData;
   try {
-    return await new Response(Buffer.concat(chunks), { headers: { 'Content-Type': request.headers.get('Content-Type') ?? '' } }).formData();
+    form = await new Response(Buffer.concat(chunks), { headers: { 'Content-Type': request.headers.get('Content-Type') ?? '' } }).formData();
   } catch {
     throw new AppError('invalid', 'common:validation.invalid');
   }
+  for (const [key, value] of form) {
+    if (hasForbiddenCharacters(key, { multiline: true }) || (typeof value === 'string' && hasForbiddenCharacters(value, { multiline: true }))) {
+      throw new AppError('invalid', FORBIDDEN_CHARACTERS_MESSAGE, { field: key });
+    }
+  }
+  return form;
 }
 
 /**
@@ -38,6 +48,7 @@ export async function readForm(request: Request, maxBytes = 64 * 1024): Promise<
     return await readFormData(request, maxBytes);
   } catch (error) {
     const status = error instanceof AppError && error.code === 'payload_too_large' ? 413 : 400;
-    throw data({ messageKey: status === 413 ? 'common:errors.tooLarge' : 'common:errors.badRequest' }, { status });
+    const forbidden = error instanceof AppError && error.messageKey === FORBIDDEN_CHARACTERS_MESSAGE;
+    throw data({ messageKey: status === 413 ? 'common:errors.tooLarge' : forbidden ? FORBIDDEN_CHARACTERS_MESSAGE : 'common:errors.badRequest' }, { status });
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LocaleText } from '#db/schema/tenancy.ts';
+import { UUID_PATTERN } from './ids.ts';
 
 /** Optional trimmed text up to `max` characters; empty becomes undefined. */
 export const optionalText = (max: number) =>
@@ -51,3 +52,19 @@ export const optionalIsoDay = (message: string) =>
     .optional()
     .transform((v) => v || undefined)
     .pipe(isoDay(message).optional());
+
+/**
+ * An id sent in a form: a UUID as Postgres writes it (UUID_PATTERN), or the field is refused
+ * with `message`. Anything else (36 `a`s included) never reaches a query, where the cast to
+ * uuid would fail as a 500.
+ */
+export const uuid = (message = 'common:validation.invalid') => z.string({ error: message }).trim().regex(UUID_PATTERN, message);
+
+/** An optional id (see `uuid`); empty becomes null. */
+export const optionalUuid = (message = 'common:validation.invalid') =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || UUID_PATTERN.test(v), message);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRODUCT_CATEGORIES, PRODUCT_UNITS } from '#db/schema/market.ts';
 import { PhoneSchema } from '~/auth/schemas.ts';
+import { nameSchema } from '~/lib/display-name.ts';
 import { checkbox, localeTextSchema, optionalText, optionalInt, optionalIsoDay } from '~/lib/schemas.ts';
 import { bankByBin, normalizeVietnameseAccount } from '~/payments/banks.ts';
 import { normalizePromptPayId } from '~/payments/promptpay.ts';
@@ -92,7 +93,8 @@ export function productInputSchema(currency: 'VND' | 'THB', primary: 'vi' | 'th'
 export type ProductInput = z.output<ReturnType<typeof productInputSchema>>;
 
 export const SellerProfileSchema = z.object({
-  name: z.string({ error: 'market:errors.sellerName' }).trim().min(1, 'market:errors.sellerName').max(120, 'common:validation.tooLong'),
+  // A shop's public name follows the display-name rule (no hidden characters, no staff titles).
+  name: nameSchema({ max: 120, required: 'market:errors.sellerName', tooLong: 'common:validation.tooLong' }),
   hamlet: optionalText(120),
   story: localeTextSchema(1000),
   phone: PhoneSchema,

@@ -4,6 +4,7 @@ import { media, type MediaVariant } from '#db/schema/index.ts';
 import { withTenant, type CommuneScope } from '#db/scope.ts';
 import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
+import { UUID_PATTERN } from '~/lib/ids.ts';
 import path from 'node:path';
 import { processImage } from './image-pipeline.server.ts';
 import { localStorage, type MediaStorage } from './storage.server.ts';
@@ -55,7 +56,7 @@ export async function saveImage(
 }
 
 export async function getMedia(scope: CommuneScope, id: string): Promise<StoredMedia | null> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!UUID_PATTERN.test(id)) return null;
   const [row] = await withTenant(scope, (tx) =>
     tx
       .select({ id: media.id, width: media.width, height: media.height, variants: media.variants })

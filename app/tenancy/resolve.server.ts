@@ -1,4 +1,5 @@
 import type { Database } from '#db/client.ts';
+import { decodeSegment, hasForbiddenCharacters } from '~/lib/text.ts';
 import type { Commune } from './commune.ts';
 import { getCommuneBySlug } from './communes.server.ts';
 
@@ -12,8 +13,9 @@ const resolved = new WeakMap<Request, Promise<Commune | null>>();
 export function resolveCommune(database: Database, request: Request): Promise<Commune | null> {
   let pending = resolved.get(request);
   if (!pending) {
-    const segment = decodeURIComponent(new URL(request.url).pathname.split('/')[1] ?? '');
-    pending = segment ? getCommuneBySlug(database.db, segment) : Promise.resolve(null);
+    // A segment that cannot be decoded (`/%ZZ`) or holds a control character names no commune.
+    const segment = decodeSegment(new URL(request.url).pathname.split('/')[1] ?? '');
+    pending = segment && !hasForbiddenCharacters(segment) ? getCommuneBySlug(database.db, segment) : Promise.resolve(null);
     resolved.set(request, pending);
   }
   return pending;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PhoneSchema } from '~/auth/schemas.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { checkbox, isoDay, localeTextSchema, optionalText, optionalInt } from '~/lib/schemas.ts';
+import { checkbox, isoDay, localeTextSchema, optionalText, optionalInt, optionalUuid } from '~/lib/schemas.ts';
 import { parsePrice } from '~/market/schemas.ts';
 import { PLACE_KINDS } from './kinds.ts';
 
@@ -92,12 +92,7 @@ export function eventInputSchema(primary: Locale, today: string) {
         .optional()
         .transform((v) => v || null)
         .refine((v) => v === null || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'tourism:errors.time'),
-      placeId: z
-        .string()
-        .trim()
-        .optional()
-        .transform((v) => v || null)
-        .refine((v) => v === null || /^[0-9a-f-]{36}$/.test(v), 'common:validation.invalid'),
+      placeId: optionalUuid(),
     })
     .superRefine((v, ctx) => {
       if (!v.title[primary]) ctx.addIssue({ code: 'custom', path: [`title.${primary}`], message: 'tourism:errors.titleRequired' });

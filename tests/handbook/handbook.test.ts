@@ -102,6 +102,17 @@ describe('handbook articles', () => {
     await expect(createArticle(asA(), { chapterId: chapterA, slug: 'kich-hoat-vneid', locale: 'vi', title: 'x', summary: '', body: 'y' })).rejects.toMatchObject({ messageKey: 'handbook:errors.slugTaken' });
     await expect(createArticle(asA(), { chapterId: chapterB, slug: 'moi', locale: 'vi', title: 'x', summary: '', body: 'y' })).rejects.toMatchObject({ messageKey: 'handbook:errors.chapterUnknown' });
   });
+
+  it('refuses to move an article into another commune’s chapter when saving, changing nothing', async () => {
+    const before = (await getArticleForEditing(asA(), 'kich-hoat-vneid'))!;
+    await expect(saveTranslation(asA(), before.id, before.revision, { chapterId: chapterB, slug: 'kich-hoat-vneid', locale: 'vi', title: 'Moved', summary: '', body: 'Moved' })).rejects.toMatchObject({
+      code: 'invalid',
+      messageKey: 'handbook:errors.chapterUnknown',
+      details: { field: 'chapterId' },
+    });
+    const after = (await getArticleForEditing(asA(), 'kich-hoat-vneid'))!;
+    expect({ chapterId: after.chapterId, revision: after.revision, translations: after.translations }).toEqual({ chapterId: before.chapterId, revision: before.revision, translations: before.translations });
+  });
 });
 
 describe('handbook search', () => {

@@ -131,15 +131,26 @@ export default function Editor({ loaderData, actionData }: Route.ComponentProps)
         <input type="hidden" name="locale" value={d.locale} />
         {d.article ? <input type="hidden" name="revision" value={d.article.revision} /> : null}
         <p className="muted">{t('handbook:editor.writingIn', { language: LOCALE_NAMES[d.locale] })}</p>
-        <div className="field">
+        <div className={`field${errors?.chapterId ? ' field-error' : ''}`}>
           <label htmlFor="chapter">{t('handbook:editor.chapter')}</label>
-          <select id="chapter" name="chapterId" defaultValue={values.chapterId ?? d.article?.chapterId ?? d.chapters[0]?.id}>
+          <select
+            id="chapter"
+            name="chapterId"
+            defaultValue={values.chapterId ?? d.article?.chapterId ?? d.chapters[0]?.id}
+            aria-invalid={errors?.chapterId ? true : undefined}
+            aria-describedby={errors?.chapterId ? 'chapter-error' : undefined}
+          >
             {d.chapters.map((c) => (
               <option key={c.id} value={c.id}>
                 {t(`handbook:pillars.${c.pillar}`)} — {c.title}
               </option>
             ))}
           </select>
+          {errors?.chapterId ? (
+            <p className="error" id="chapter-error">
+              {t(errors.chapterId as 'handbook:errors.chapterUnknown')}
+            </p>
+          ) : null}
         </div>
         {d.article ? null : <Field name="slug" label={t('handbook:editor.slug')} hint={t('handbook:editor.slugHint')} defaultValue={values.slug} errors={errors} required maxLength={120} />}
         <Field name="title" label={t('handbook:editor.titleField')} defaultValue={values.title} errors={errors} required maxLength={200} lang={d.locale} />

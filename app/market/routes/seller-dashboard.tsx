@@ -366,7 +366,9 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
               {p.status === 'suspended' && !p.heldWithSeller ? <p className="notice">{t('market:dashboard.takenDownBecause', { reason: p.rejectReason ?? '' })}</p> : null}
               {p.certExpired ? <p className="notice">{t('market:cert.expiredWarning')}</p> : null}
               {p.certExpiringSoon ? <p className="notice">{t('market:cert.expiringWarning')}</p> : null}
-              <p className="actions">
+              {/* A div, not a p: a form inside a p is closed early by the browser's HTML parser, so the
+                  page the server sent would not match what React hydrates (error #418). */}
+              <div className="actions">
                 {p.status === 'published' ? <Link to={`${base}/${p.slug}`}>{t('market:dashboard.view')}</Link> : null}
                 {canAct ? <Link to={`${base}/products/${p.id}/edit`}>{t('market:product.edit')}</Link> : null}
                 {d.isOfficial && p.status === 'suspended' && !p.heldWithSeller ? (
@@ -385,7 +387,7 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
                     </button>
                   </Form>
                 ) : null}
-              </p>
+              </div>
               {d.isOfficial && (p.status === 'published' || p.status === 'pending') ? (
                 <details>
                   <summary>{t('market:takedown.action')}</summary>

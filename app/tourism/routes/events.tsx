@@ -59,7 +59,8 @@ export async function action({ context, request }: Route.ActionArgs) {
   const form = await readForm(request);
   const intent = String(form.get('intent') ?? 'save');
   const id = String(form.get('id') ?? '');
-  if (id && !UUID_PATTERN.test(id)) notFound();
+  // Deleting needs the event's id; an id that is not a UUID (or none at all) names no event.
+  if ((id || intent === 'delete') && !UUID_PATTERN.test(id)) notFound();
   try {
     if (intent === 'delete') {
       await deleteEvent(scope, id);
@@ -140,9 +141,15 @@ export default function Events({ loaderData, actionData }: Route.ComponentProps)
               <Field name="endsOn" type="date" label={t('tourism:events.endsOn')} defaultValue={v.endsOn} errors={errors} required />
             </div>
             <Field name="startTime" type="time" label={t('tourism:events.startTime')} hint={t('tourism:events.startTimeHint')} defaultValue={v.startTime} errors={errors} />
-            <div className="field">
+            <div className={`field${errors?.placeId ? ' field-error' : ''}`}>
               <label htmlFor="placeId">{t('tourism:events.place')}</label>
-              <select id="placeId" name="placeId" defaultValue={v.placeId ?? ''}>
+              <select
+                id="placeId"
+                name="placeId"
+                defaultValue={v.placeId ?? ''}
+                aria-invalid={errors?.placeId ? true : undefined}
+                aria-describedby={errors?.placeId ? 'placeId-error' : undefined}
+              >
                 <option value="">{t('tourism:events.noPlace')}</option>
                 {d.places.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -150,6 +157,11 @@ export default function Events({ loaderData, actionData }: Route.ComponentProps)
                   </option>
                 ))}
               </select>
+              {errors?.placeId ? (
+                <p className="error" id="placeId-error">
+                  {t(errors.placeId as 'tourism:errors.placeUnknown')}
+                </p>
+              ) : null}
             </div>
             <Field name={`description.${d.primary}`} lang={d.primary} multiline rows={3} label={t('tourism:events.description')} defaultValue={v[`description.${d.primary}`]} errors={errors} maxLength={4000} />
             <SubmitButton>{t('tourism:events.save')}</SubmitButton>

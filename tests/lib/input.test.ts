@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { SignUpSchema } from '~/auth/schemas.ts';
+import { readFormData } from '~/lib/body.server.ts';
+import { foldName, nameProblem, normaliseName } from '~/lib/display-name.ts';
+import { AppError } from '~/lib/errors.ts';
+import { UUID_PATTERN } from '~/lib/ids.ts';
+import { optionalUuid, uuid } from '~/lib/schemas.ts';
+import { decodeSegment, hasForbiddenCharacters, urlProblem } from '~/lib/text.ts';
+import { eventInputSchema } from '~/tourism/schemas.ts';
+
+// The shared input checks every route goes through (issue 11, items 6, 7, 9 and 15).
+
+describe('text Baan refuses', () => {
+  it('refuses NUL, other controls, DEL, C1, broken UTF-8 (U+FFFD), non-characters and lone surrogates', () => {
+    for (const bad of ['a\u0000b', '\u0001', 'x\u001Fy', '\u007F', '\u0085', 'caf\uFFFD', '\uFFFE', '\uD800', 'a\uDC00b', '\uDBFFz']) {
+      expect(hasForbiddenCharacters(bad), JSON.stringify(bad)).toBe(true);
+      expect(hasForbiddenCharacters(bad, { multiline: true }), JSON.stringify(bad)).toBe(true);
+    }
+  });
+
+  it('keeps ordinary text in every script, emoji (surrogate pairs) and, in multi-line text, tabs and line breaks', () => {
+    for (const good of ['Mật ong rừng', 'น้ำผึ้งป่า', 'Gia Phú — 2026', '🐝🍯', 'ข้าว 5 กก.']) expect(hasForbiddenCharacters(good)).toBe(false);
+    expect(hasForbiddenCharacters('line one\r\nline two\tend', { multiline: true })).toBe(false);
+    expect(hasForbiddenCharacters('line one\nline two')).toBe(true);
+  });
+
+  it('decodes a path segment, or says it cannot be decoded', () => {
+    expect(decodeSegment('gia-ph%C3%BA')).toBe('gia-phú');
+    for (const bad of ['%ZZ', '%', '%E0%A4%A', '%ED%A0%80']) expect(decodeSegment(bad)).toBeNull();
+  });
+
+  it('finds what is wrong with an address: undecodable path, control characters in path or query', () => {
+    const problem = (path: string) => urlProblem(new URL(path, 'http://baan.test'));
+    expect(problem('/%ZZ')).toEqual({ kind: 'undecodable', in: 'path' });
+    expect(problem('/%E0%A4%A')).toEqual({ kind: 'undecodable', in: 'path' });
+    expect(problem('/gia-phu/market/%00')).toEqual({ kind: 'forbidden', in: 'path' });
+    expect(problem('/%09')).toEqual({ kind: 'forbidden', in: 'path' });
+    expect(problem('/?q=%00')).toEqual({ kind: 'forbidden', in: 'query' });
+    expect(problem('/market?q=%ED%A0%80')).toEqual({ kind: 'forbidden', in: 'query' });
+    expect(problem('/?%00=x')).toEqual({ kind: 'forbidden', in: 'query' });
+    expect(problem('/gia-phu/handbook?q=%C4%91%E1%BA%B7c')).toBeNull();
+    expect(problem('/gia-phu/market/mat-ong?lng=vi&q=%25')).toBeNull();
+  });
+});
+
+describe('readFormData', () => {
+  const post = (body: string) => new Request('http://baan.test/x', { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+
+  it('refuses a form with a NUL or broken UTF-8 in a value or a field name, naming the field', async () => {
+    for (const body of ['name=a%00b', 'name=%ED%A0%80', 'na%00me=x', 'story=%C3']) {
+      const error = await readFormData(post(body), 1024).catch((e: unknown) => e);
+      expect(error, body).toBeInstanceOf(AppError);
+      expect((error as AppError).messageKey).toBe('common:errors.invalidCharacters');
+    }
+  });
+
+  it('reads an ordinary form, line breaks and all', async () => {
+    const form = await readFormData(post('name=M%E1%BA%ADt+ong&story=a%0D%0Ab%09c'), 1024);
+    expect(form.get('name')).toBe('Mật ong');
+    expect(form.get('story')).toBe('a\r\nb\tc');
+  });
+});
+
+describe('ids', () => {
+  it('UUID_PATTERN takes a Postgres UUID and nothing shaped like one', () => {
+    expect(UUID_PATTERN.test('573ef7b8-fa72-45d5-85e8-c641650f2d49')).toBe(true);
+    for (const bad of ['a'.repeat(36), '-'.repeat(36), '573ef7b8fa7245d585e8c641650f2d49aaaa', '573ef7b8-fa72-45d5-85e8-c641650f2d4g', ' 573ef7b8-fa72-45d5-85e8-c641650f2d49x']) {
+      expect(UUID_PATTERN.test(bad), bad).toBe(false);
+    }
+  });
+
+  it('the shared id schemas refuse 36 a’s; the optional one takes nothing as null', () => {
+    expect(uuid().safeParse('a'.repeat(36)).success).toBe(false);
+    expect(uuid().safeParse('573ef7b8-fa72-45d5-85e8-c641650f2d49').success).toBe(true);
+    expect(optionalUuid().safeParse('').data).toBeNull();
+    expect(optionalUuid().safeParse('a'.repeat(36)).success).toBe(false);
+  });
+
+  it('an event’s placeId shaped like a UUID but not one is a field error', () => {
+    const result = eventInputSchema('vi', '2026-01-01').safeParse({ title: { vi: 'Lễ hội' }, description: {}, startsOn: '2026-05-01', endsOn: '2026-05-02', placeId: 'a'.repeat(36) });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['placeId']);
+  });
+});
+
+describe('display names', () => {
+  const signUp = (displayName: string) => SignUpSchema.safeParse({ email: 'name@baan.test', password: 'a-long-password', displayName });
+  const messageOf = (displayName: string) => {
+    const result = signUp(displayName);
+    return result.success ? null : result.error.issues[0]!.message;
+  };
+
+  it('normalises: NFC, one space between words, trimmed', () => {
+    expect(normaliseName('  Lê\u00A0\u00A0 Văn\u3000Tám ')).toBe('Lê Văn Tám');
+    // "Lê" typed with a combining circumflex is stored composed.
+    const result = signUp('Le\u0302 Thi\u0323 Hoa');
+    expect(result.data?.displayName).toBe('Lê Thị Hoa');
+    expect(result.data?.displayName).toBe('Lê Thị Hoa'.normalize('NFC'));
+  });
+
+  it('refuses zero-width, joiner, BOM, soft hyphen, bidi override, control characters and blank letters (Hangul filler, braille blank)', () => {
+    for (const name of ['\u200B', 'Hoa\u200B', 'Ho\u200Ca', 'Ho\u200Da', 'Hoa\u2060', '\uFEFFHoa', 'Ho\u00ADa', '\u202EaoH', 'Hoa\u2066x\u2069', 'Ho\u0007a', 'Hoa\nAdmin', 'Hoa\u3164', '\u3164', '\u2800\u2800']) {
+      expect(messageOf(name), JSON.stringify(name)).toBe('common:displayName.controlCharacters');
+    }
+  });
+
+  it('refuses a name with no visible letter or number', () => {
+    for (const name of ['...', '- -', '\u0301\u0301', '🙂']) expect(messageOf(name), JSON.stringify(name)).toBe('common:displayName.invisible');
+    expect(messageOf('   ')).toBe('auth:errors.displayNameRequired');
+  });
+
+  it('refuses staff titles however they are written (case, diacritics, spacing, punctuation)', () => {
+    for (const name of ['Ban quản trị', 'BAN QUAN TRI', 'ban  quản  trị.', 'Quản trị viên', 'Admin', 'A.d.m.i.n', 'ผู้ดูแลระบบ', 'Baan Support']) {
+      expect(messageOf(name), name).toBe('common:displayName.reserved');
+    }
+    expect(foldName('Ban Quản Trị')).toBe(foldName('ban quan tri'));
+  });
+
+  it('keeps real names in Vietnamese, Thai and English, and names that merely contain a title word', () => {
+    for (const name of ['Lương Thị Hoa', 'สมชาย ใจดี', 'Mary-Jane O’Neil', 'Admin Nguyễn Văn A', 'Bà Tư', 'Hợp tác xã Quế Gia Phú', 'An 2']) {
+      expect(messageOf(name), name).toBeNull();
+      expect(nameProblem(normaliseName(name))).toBeNull();
+    }
+    expect(messageOf('x'.repeat(81))).toBe('auth:errors.displayNameTooLong');
+  });
+});
