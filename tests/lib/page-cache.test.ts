@@ -24,6 +24,8 @@ describe('anonymous page cache', () => {
     const p = page();
     expect(await p.get('/cache-a')).toBe('render 1');
     expect(await p.get('/cache-a', 'lng=vi')).toBe('render 1');
+    // Someone who signed in once and signed out keeps the throttle's device cookie: still anonymous.
+    expect(await p.get('/cache-a', 'baan_device=abc; lng=vi')).toBe('render 1');
     expect(p.renders()).toBe(1);
   });
 

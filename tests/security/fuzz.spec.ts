@@ -36,7 +36,7 @@ const BOOKKEEPING_TABLES: Record<string, string> = {
   sessions: 'signing the fuzzer in creates sessions; signing out (or a stale cookie) removes one',
   sign_in_throttle: 'every refused sign-in is counted here, by design',
   rate_limits: 'request limits (sign-ups, inquiries, password changes) count attempts, refused or not',
-  rate_limiter_flexible: 'the same counters under the store’s default table name',
+  known_devices: 'a successful sign-in remembers the browser it came from (the throttle never holds back a known device)',
 };
 
 type Role = 'anonymous' | 'official' | 'seller' | 'operator' | 'buyer';
@@ -81,16 +81,19 @@ const POST_TARGETS: Record<string, PostTarget> = {
   'market/routes/manage.tsx': {
     path: () => '/gia-phu/market/manage',
     as: ['official'],
-    fields: ['intent', 'id', 'reason', 'note', 'on', 'email', 'name'],
-    intents: ['add-seller', 'approve-product', 'approve-seller', 'consent', 'moderation', 'reject-product', 'reject-seller'],
+    fields: ['intent', 'id', 'reason', 'note', 'on', 'email', 'name', 'hours'],
+    intents: ['add-seller', 'approve-product', 'approve-seller', 'consent', 'cooling', 'moderation', 'reject-product', 'reject-seller'],
     clean: { intents: ['approve-product', 'approve-seller', 'reject-product', 'reject-seller'] },
   },
   'market/routes/seller-dashboard.tsx': {
     path: (k) => `/gia-phu/market/sellers/${k.sellerId}`,
     as: ['seller', 'official'],
-    fields: ['intent', 'productId', 'bankBin', 'account', 'accountName', 'promptPayId', 'name', 'hamlet'],
-    intents: ['archive', 'restore', 'payout', 'profile', 'withdraw-consent'],
-    clean: { intents: ['archive', 'restore'] },
+    fields: ['intent', 'productId', 'payoutId', 'bankBin', 'account', 'accountName', 'promptPayId', 'name', 'hamlet', 'note', 'code', 'reason'],
+    intents: [
+      'archive', 'restore', 'payout', 'cancel-payout', 'profile', 'give-consent', 'show-code', 'confirm-code', 'confirm-consent', 'withdraw-consent',
+      'suspend-seller', 'reinstate-seller', 'take-down', 'reinstate-product',
+    ],
+    clean: { intents: ['archive', 'restore', 'cancel-payout', 'confirm-code', 'reinstate-product'] },
   },
   'market/routes/seller-order.tsx': { path: (k) => `/gia-phu/market/orders/${k.reference}`, as: ['seller'], fields: ['intent', 'carrier', 'tracking', 'reason'], intents: ['confirm', 'ship', 'deliver', 'cancel', 'paid'] },
   'product-new': { path: (k) => `/gia-phu/market/sellers/${k.sellerId}/products/new`, as: ['seller'], fields: ['title.vi', 'price', 'unit', 'stock', 'category', 'certStars', 'intent'] },
