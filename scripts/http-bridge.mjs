@@ -34,11 +34,37 @@ export function parseTrustProxy(value) {
   return Number(text);
 }
 
-/** An address as the app keys limits by it: IPv4-mapped IPv6 as plain IPv4; null when not an IP address. */
-function normaliseAddress(value) {
-  const text = String(value ?? '').trim();
+/**
+ * An address as the app keys limits by it; null when not an IP address. IPv4-mapped IPv6 counts
+ * as plain IPv4. A proxy that writes a port (`203.0.113.9:5122`, `[2001:db8::1]:443`) is
+ * understood. An IPv6 client counts as its /64: one subscriber usually holds a whole /64 and
+ * could otherwise take a fresh address, and fresh counters, for every try.
+ */
+export function normaliseAddress(value) {
+  let text = String(value ?? '').trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(text);
+  if (bracketed) text = bracketed[1];
+  else if (/^[\d.]+:\d+$/.test(text)) text = text.slice(0, text.lastIndexOf(':'));
   if (!ipaddr.isValid(text)) return null;
-  return ipaddr.process(text).toString();
+  const address = ipaddr.process(text);
+  if (address.kind() === 'ipv4') return address.toString();
+  const prefix = address.toNormalizedString().split(':').slice(0, 4).join(':');
+  return ipaddr.parse(`${prefix}::`).toString() + '/64';
+}
+
+/**
+ * The value of a header that each trusted proxy appends to (X-Forwarded-For, -Proto, -Host):
+ * the `hops`-th entry from the right, as the outermost trusted proxy wrote it; everything
+ * further left came from the client. A shorter list (a proxy that sets rather than appends, or
+ * a request that skipped one) gives its left-most entry; none gives ''.
+ */
+export function forwardedValue(header, hops) {
+  const chain = String(header ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (chain.length === 0 || hops <= 0) return '';
+  return chain[Math.max(0, chain.length - hops)];
 }
 
 /**
@@ -50,15 +76,8 @@ function normaliseAddress(value) {
  */
 export function clientAddress(req, trustedHops = 0) {
   const peer = normaliseAddress(req.socket.remoteAddress) ?? 'unknown';
-  const hops = trustedHops === true ? 1 : Number(trustedHops) || 0;
-  if (hops <= 0) return peer;
-  const chain = String(req.headers['x-forwarded-for'] ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  if (chain.length === 0) return peer;
-  const chosen = chain[Math.max(0, chain.length - hops)];
-  return normaliseAddress(chosen) ?? peer;
+  const chosen = forwardedValue(req.headers['x-forwarded-for'], trustedHops);
+  return (chosen && normaliseAddress(chosen)) || peer;
 }
 
 /**
@@ -79,9 +98,9 @@ export function toRequest(req, res, { trustProxy = 0 } = {}) {
   }
   // TRACE and TRACK are refused (a fetch Request cannot carry them).
   if (!target.startsWith('/') || /^TRAC[EK]$/i.test(req.method ?? '')) return null;
-  const forwardedHost = trustProxy ? String(req.headers['x-forwarded-host'] ?? '').split(',')[0]?.trim() : '';
+  const forwardedHost = forwardedValue(req.headers['x-forwarded-host'], trustProxy);
   const host = (forwardedHost || req.headers.host || 'localhost').split(/[\\/?#@\s]/)[0] || 'localhost';
-  const forwardedProto = trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : '';
+  const forwardedProto = forwardedValue(req.headers['x-forwarded-proto'], trustProxy);
   const protocol = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : req.socket.encrypted ? 'https' : 'http';
   let url;
   try {

@@ -97,9 +97,28 @@ describe('request', () => {
     expect(clientAddress(req('203.0.113.5, not-an-address'), 1)).toBe('10.0.0.9');
     // Addresses are normalised, so one client has one key.
     expect(clientAddress(req(undefined, '::ffff:127.0.0.1'), 0)).toBe('127.0.0.1');
-    expect(clientAddress(req('2001:DB8::0:1'), 1)).toBe('2001:db8::1');
+    // An IPv6 client counts as its /64 (one subscriber's network); ports written by a proxy are dropped.
+    expect(clientAddress(req('2001:DB8::0:1'), 1)).toBe('2001:db8::/64');
+    expect(clientAddress(req('2001:db8:0:0:ffff:1:2:3'), 1)).toBe('2001:db8::/64');
+    expect(clientAddress(req('2001:db8:0:1::9'), 1)).toBe('2001:db8:0:1::/64');
+    expect(clientAddress(req('203.0.113.9:5122'), 1)).toBe('203.0.113.9');
+    expect(clientAddress(req('[2001:db8::1]:443'), 1)).toBe('2001:db8::/64');
     // Node joins repeated X-Forwarded-For lines with ", ": the order is kept.
     expect(clientAddress(req('198.51.100.1, 198.51.100.2'), 1)).toBe('198.51.100.2');
+  });
+
+  it('reads the scheme and host as the outermost trusted proxy wrote them, not as the client claimed', async () => {
+    trustProxy = 1;
+    try {
+      // The client claims https and another host; the one trusted proxy appends what it saw.
+      await get('/market', { 'x-forwarded-proto': 'https, http', 'x-forwarded-host': 'evil.example, baan.example', 'x-forwarded-for': '203.0.113.20' });
+      expect(new URL(seen!.url).origin).toBe('http://baan.example');
+      // A proxy that sets the header (one value) is believed.
+      await get('/market', { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'baan.example' });
+      expect(new URL(seen!.url).origin).toBe('https://baan.example');
+    } finally {
+      trustProxy = 0;
+    }
   });
 
   it('reads TRUST_PROXY as a number of hops and refuses anything else', () => {

@@ -39,6 +39,9 @@ describe('text Baan refuses', () => {
     expect(problem('/market?q=%ED%A0%80')).toEqual({ kind: 'forbidden', in: 'query' });
     expect(problem('/?%00=x')).toEqual({ kind: 'forbidden', in: 'query' });
     expect(problem('/gia-phu/handbook?q=%C4%91%E1%BA%B7c')).toBeNull();
+    // A sign-in link's destination is left to safeRedirect, which falls back to the home page.
+    expect(problem('/login?redirectTo=%2F%09%2Fevil.example')).toBeNull();
+    expect(problem('/login?redirectTo=%2F&q=%00')).toEqual({ kind: 'forbidden', in: 'query' });
     expect(problem('/gia-phu/market/mat-ong?lng=vi&q=%25')).toBeNull();
   });
 });

@@ -53,7 +53,9 @@ test('pages and static files carry the security headers; HSTS only over TLS, whi
   const asset = /href="(\/assets\/[^"]+\.css)"/.exec(await (await request.get('/login')).text())?.[1];
   expect(asset).toBeTruthy();
   for (const path of ['/', '/favicon.svg', '/checklist.js', '/sw.js', '/map/offline-style.json', asset!]) {
-    const response = await request.get(path, { headers: { 'X-Forwarded-Proto': 'https' } });
+    // The test server trusts one proxy hop: a client's own claim of https comes before the
+    // proxy's entry, which says http.
+    const response = await request.get(path, { headers: { 'X-Forwarded-Proto': 'https, http' } });
     expect(response.status(), path).toBe(200);
     const headers = response.headers();
     expect(headers['x-content-type-options'], path).toBe('nosniff');
@@ -61,8 +63,10 @@ test('pages and static files carry the security headers; HSTS only over TLS, whi
     expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
     expect(headers['permissions-policy'], path).toMatch(/camera=\(\).*geolocation=\(self\).*microphone=\(\).*payment=\(\).*usb=\(\)/);
     expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
-    // Plain HTTP, and no trusted proxy on this server: X-Forwarded-Proto is just a client's claim.
     expect(headers['strict-transport-security'], path).toBeUndefined();
+    // When the trusted proxy itself says the request came over TLS, browsers are told to stay on it.
+    const overTls = await request.get(path, { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(overTls.headers()['strict-transport-security'], path).toMatch(/max-age=\d{8,}; includeSubDomains/);
   }
   await request.dispose();
 });
