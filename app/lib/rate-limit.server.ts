@@ -4,6 +4,7 @@ import { lt } from 'drizzle-orm';
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimits } from '#db/schema/index.ts';
 import { withTenant, type Scope } from '#db/scope.ts';
+import type { Tx } from '#db/client.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -29,26 +30,30 @@ export const LIMITS = {
 export type LimitName = keyof typeof LIMITS;
 
 /**
- * Spends one try of each limit; when any is used up, throws a 429 AppError carrying
- * `retryAfterSeconds` (and `messageKey` common:errors.tooManyRequests), before the caller writes anything.
+ * Spends one try of each limit in order, inside the caller's transaction, stopping at the first
+ * that is used up: it throws a 429 AppError carrying `retryAfterSeconds` (messageKey
+ * common:errors.tooManyRequests) before the caller writes anything, and the transaction's
+ * rollback takes back what this request spent, so a refused client never uses up a shared
+ * limit (one address cannot close a homestay's inquiries for everyone).
  */
-export async function consumeLimits(scope: Scope, checks: { limit: LimitName; key: string }[]): Promise<void> {
-  let waitMs = 0;
-  await withTenant({ ...scope, tenantId: null, userId: null }, async (tx) => {
-    for (const { limit, key } of checks) {
-      const { points, durationS } = LIMITS[limit];
-      const limiter = new RateLimiterDrizzle({ storeClient: tx, schema: rateLimits, keyPrefix: limit, points, duration: durationS, clearExpiredByTimeout: false });
-      try {
-        await limiter.consume(storedKey(key));
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        waitMs = Math.max(waitMs, rejection.msBeforeNext);
-      }
+export async function spendLimits(tx: Tx, checks: { limit: LimitName; key: string }[]): Promise<void> {
+  for (const { limit, key } of checks) {
+    const { points, durationS } = LIMITS[limit];
+    const limiter = new RateLimiterDrizzle({ storeClient: tx, schema: rateLimits, keyPrefix: limit, points, duration: durationS, clearExpiredByTimeout: false });
+    try {
+      await limiter.consume(storedKey(key));
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      throw tooManyRequests(rejection.msBeforeNext);
     }
-    // Now and then, drop windows long over (the store's own timer is off: it would outlive the transaction).
-    if (Math.random() < 0.01) await tx.delete(rateLimits).where(lt(rateLimits.expire, new Date(Date.now() - 60 * 60 * 1000)));
-  });
-  if (waitMs > 0) throw tooManyRequests(waitMs);
+  }
+  // Now and then, drop windows long over (the store's own timer is off: it would outlive the transaction).
+  if (Math.random() < 0.01) await tx.delete(rateLimits).where(lt(rateLimits.expire, new Date(Date.now() - 60 * 60 * 1000)));
+}
+
+/** spendLimits in a transaction of its own, for a form whose work runs elsewhere. */
+export async function consumeLimits(scope: Scope, checks: { limit: LimitName; key: string }[]): Promise<void> {
+  await withTenant({ ...scope, tenantId: null, userId: null }, (tx) => spendLimits(tx, checks));
 }
 
 /** Keys as stored: printable ASCII as it is, anything else (NUL, other scripts, long slugs) by its SHA-256. */

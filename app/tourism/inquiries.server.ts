@@ -5,9 +5,14 @@ import { withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { InquiryInput } from './schemas.ts';
+import { spendLimits } from '~/lib/rate-limit.server.ts';
 
 /** A tourist asks a homestay about a stay. Anyone may send one; only the commune reads it. */
-export async function sendInquiry(scope: CommuneScope, placeSlug: string, input: InquiryInput, locale: string): Promise<string> {
+/**
+ * A guest's inquiry to a published homestay. Anyone may ask, so asking is limited per client
+ * (`clientKey`) and then per homestay, counted only for a homestay that exists: a 429 sends nothing.
+ */
+export async function sendInquiry(scope: CommuneScope, placeSlug: string, input: InquiryInput, locale: string, clientKey: string): Promise<string> {
   return withTenant(scope, async (tx) => {
     const [place] = await tx
       .select({ id: places.id, kind: places.kind })
@@ -15,6 +20,10 @@ export async function sendInquiry(scope: CommuneScope, placeSlug: string, input:
       .where(and(eq(places.tenantId, scope.tenantId), eq(places.slug, placeSlug), eq(places.published, true)));
     if (!place || place.kind !== 'homestay') throw new AppError('not_found', 'common:errors.notFound');
     const placeId = place.id;
+    await spendLimits(tx, [
+      { limit: 'inquiryClient', key: clientKey },
+      { limit: 'inquiryPlace', key: placeId },
+    ]);
     const [row] = await tx
       .insert(inquiries)
       .values({ tenantId: scope.tenantId, placeId, checkIn: input.checkIn, checkOut: input.checkOut, guests: input.guests, name: input.name, phone: input.phone, email: input.email, message: input.message ?? null, locale })

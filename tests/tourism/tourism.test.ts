@@ -221,7 +221,7 @@ describe('inquiries', () => {
   it("reaches the host and officials with an outbox event; commune B cannot read or edit commune A's", async () => {
     const homestay = await savePlace(scopeOf(a.id, editorA.id), true, null, place({ name: { vi: 'Nhà của chủ' }, ownerEmail: host.email }), [], undefined);
     const tourist = scopeFor(database, a.id, null) as never as Parameters<typeof sendInquiry>[0];
-    const id = await sendInquiry(tourist, homestay.slug, { checkIn: '2030-01-02', checkOut: '2030-01-04', guests: 2, name: 'Emma', phone: null, email: 'emma@example.com', message: 'Hello' }, 'en');
+    const id = await sendInquiry(tourist, homestay.slug, { checkIn: '2030-01-02', checkOut: '2030-01-04', guests: 2, name: 'Emma', phone: null, email: 'emma@example.com', message: 'Hello' }, 'en', '203.0.113.7');
     const hostInbox = await listInquiries(scopeOf(a.id, host.id), false);
     expect(hostInbox.map((q) => q.id)).toContain(id);
     const waiting = await countNewInquiries(scopeOf(a.id, host.id), false);
@@ -238,7 +238,7 @@ describe('inquiries', () => {
     expect(await listInquiries(scopeOf(b.id, officialB.id), true)).toHaveLength(0);
     expect(await countNewInquiries(scopeOf(b.id, officialB.id), true)).toBe(0);
     // An inquiry sent in B for A's homestay finds no such place.
-    await expect(sendInquiry(scopeFor(database, b.id, null) as never, homestay.slug, { checkIn: '2030-01-02', checkOut: '2030-01-04', guests: 2, name: 'Emma', phone: null, email: 'emma@example.com', message: undefined }, 'en')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(sendInquiry(scopeFor(database, b.id, null) as never, homestay.slug, { checkIn: '2030-01-02', checkOut: '2030-01-04', guests: 2, name: 'Emma', phone: null, email: 'emma@example.com', message: undefined }, 'en', '203.0.113.7')).rejects.toMatchObject({ code: 'not_found' });
     await expect(savePlace(scopeOf(b.id, officialB.id), true, homestay.id, place({ name: { th: 'ยึด' } }), [], undefined)).rejects.toMatchObject({ code: 'not_found' });
     await expect(setInquiryStatus(scopeOf(b.id, officialB.id), true, id, 'closed')).rejects.toMatchObject({ code: 'not_found' });
     // Events: public to read, but B can neither change nor delete A's, nor see A's drafts or unpublished places.

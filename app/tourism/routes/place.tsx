@@ -8,7 +8,7 @@ import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
-import { consumeLimits, retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
+import { retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
 import { clientAddress } from '~/lib/security.server.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
@@ -159,21 +159,15 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(form, inquirySchema(todayIn(commune.timeZone)));
   if (!parsed.ok) return data(parsed, { status: 400 });
-  // Anyone may ask, so asking is limited per client and per homestay (429, nothing sent).
+  // Only a published homestay takes inquiries (anything else is not there: 404); asking is
+  // limited per client and per homestay (429, nothing sent).
   try {
-    await consumeLimits(scope, [
-      { limit: 'inquiryClient', key: clientAddress(request) },
-      { limit: 'inquiryPlace', key: `${commune.id}:${params.slug}` },
-    ]);
+    await sendInquiry(scope, params.slug, parsed.data, locale, clientAddress(request));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
+    if (error.code === 'not_found') notFound();
     return data(formFailure(form, { _form: error.messageKey }), { status: statusOf[error.code], headers: retryAfterHeaders(error) });
   }
-  // Only a published homestay takes inquiries; anything else is not there (404).
-  await sendInquiry(scope, params.slug, parsed.data, locale).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  });
   return redirectWithFlash(`/${commune.slug}/tourism/${params.slug}#inquiry`, { key: 'tourism:inquiry.sent', tone: 'success' });
 }
 
