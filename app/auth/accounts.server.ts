@@ -13,9 +13,10 @@ export type NewSession = { userId: string; token: string; expiresAt: Date };
  * Creates an account and signs it in; the browser it was made on becomes a known device of the
  * account (see signIn). A taken e-mail is a conflict, with nothing written.
  */
-export async function signUp(scope: Scope, input: SignUpInput, locale: string, deviceToken: string | null = null): Promise<NewSession & { deviceToken: string }> {
+export async function signUp(scope: Scope, input: SignUpInput, locale: string): Promise<NewSession & { deviceToken: string }> {
   const passwordHash = await hashPassword(input.password);
-  const device = deviceToken ?? generateDeviceToken();
+  // Always a fresh token: a token the browser already held may have been planted by someone else.
+  const device = generateDeviceToken();
   const userId = await withTenant(scope, async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (existing) throw new AppError('conflict', 'auth:errors.emailTaken');
@@ -64,7 +65,10 @@ export async function signIn(scope: Scope, input: SignInInput, client: SignInCli
 
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
   if (!user || !valid) throw new AppError('invalid', 'auth:errors.wrongCredentials');
-  const deviceToken = client.deviceToken ?? generateDeviceToken();
+  // The browser's token is kept only when it is already known for this account; any other
+  // (another account's, or one planted in the browser by someone else) is replaced by a fresh one,
+  // so nobody can make a token of their own choosing known for someone else's account.
+  const deviceToken = device ? client.deviceToken! : generateDeviceToken();
   await withTenant(scope, async (tx) => {
     for (const { key, policy } of keys) await forgiveAttempt(tx, key, policy);
     await rememberDevice(tx, user.id, deviceHash(deviceToken));

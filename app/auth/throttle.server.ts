@@ -169,6 +169,8 @@ export async function rememberDevice(tx: Tx, userId: string, hash: string, now =
     .insert(knownDevices)
     .values({ userId, deviceHash: hash, createdAt: now, lastSignInAt: now })
     .onConflictDoUpdate({ target: [knownDevices.userId, knownDevices.deviceHash], set: { lastSignInAt: now } });
+  // Now and then, forget devices not seen for longer than they are remembered.
+  if (Math.random() < 0.01) await tx.delete(knownDevices).where(lt(knownDevices.lastSignInAt, new Date(now.getTime() - THROTTLE.deviceMemoryMs)));
 }
 
 /** Forgets an account's devices, except the one named (the browser in use). */

@@ -58,9 +58,9 @@ describe('sign-up', () => {
     const devices = await database.db.select().from(knownDevices).where(eq(knownDevices.userId, userId));
     expect(devices).toHaveLength(1);
     expect(devices[0]!.deviceHash).not.toContain(deviceToken);
-    // A browser that already had a device token keeps it.
+    // Each new account gets a fresh token: one the browser already held may have been planted.
     const again = SignUpSchema.parse({ email: 'second.account@example.vn', password: 'a long enough password', displayName: 'Second' });
-    expect((await signUp(platform(), again, 'en', deviceToken)).deviceToken).toBe(deviceToken);
+    expect((await signUp(platform(), again, 'en')).deviceToken).not.toBe(deviceToken);
   });
 
   it('refuses a duplicate e-mail with a clear message and writes nothing', async () => {
@@ -189,6 +189,17 @@ describe('sign-in throttling', () => {
     const otherDevice = (await signIn(platform(), { email: other.email, password: PASSWORD }, from('192.0.2.98'))).deviceToken;
     await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.98', otherDevice))).rejects.toMatchObject({ code: 'too_many_requests' });
     await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.98', generateDeviceToken()))).rejects.toMatchObject({ code: 'too_many_requests' });
+  });
+
+  it('keeps a browser\'s device token only when it is already known for the account: a planted one is replaced', async () => {
+    const user = await makeUser(database);
+    const planted = generateDeviceToken();
+    const signedIn = await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.55', planted));
+    expect(signedIn.deviceToken).not.toBe(planted);
+    const devices = await database.db.select().from(knownDevices).where(eq(knownDevices.userId, user.id));
+    expect(devices.map((d) => d.deviceHash)).toEqual([deviceHash(signedIn.deviceToken)]);
+    // The known one is kept on the next sign-in.
+    expect((await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.55', signedIn.deviceToken))).deviceToken).toBe(signedIn.deviceToken);
   });
 
   it("backs a known device off by its own failures only (a copied device cookie is no free pass)", async () => {

@@ -13,7 +13,7 @@ import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { signUp } from '../accounts.server.ts';
 import { safeRedirect, SignUpSchema } from '../schemas.ts';
 import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
-import { deviceCookie, readDeviceToken } from '../throttle.server.ts';
+import { deviceCookie } from '../throttle.server.ts';
 import type { Route } from './+types/signup';
 
 export function loader({ context, request }: Route.LoaderArgs) {
@@ -32,7 +32,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const to = safeRedirect(formData.get('redirectTo'));
   try {
     await consumeLimits(scopeOf(context), [{ limit: 'signUp', key: clientAddress(request) }]);
-    const session = await signUp(scopeOf(context), parsed.data, getLocale(context), readDeviceToken(request));
+    const session = await signUp(scopeOf(context), parsed.data, getLocale(context));
     const options = cookieOptionsFor(request, env.isProduction);
     const headers = new Headers();
     headers.append('Set-Cookie', sessionCookie(session.token, session.expiresAt, options));
