@@ -7,7 +7,7 @@ import { userContext } from '~/lib/context.ts';
 import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
-import { retryAfterFromAction } from '~/lib/rate-limit.server.ts';
+import { retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
 import { clientAddress } from '~/lib/security.server.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { signIn } from '../accounts.server.ts';
@@ -25,7 +25,7 @@ export function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const formData = await readForm(request);
   const parsed = parseForm(formData, SignInSchema);
-  if (!parsed.ok) return data({ ...parsed, retryAfterMinutes: 0 }, { status: 400 });
+  if (!parsed.ok) return data({ ...parsed, waitCount: 0 }, { status: 400 });
   const to = safeRedirect(formData.get('redirectTo'));
   try {
     const session = await signIn(scopeOf(context), parsed.data, { address: clientAddress(request), deviceToken: readDeviceToken(request) });
@@ -36,11 +36,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     return redirect(to, { headers });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const retryAfterSeconds = Number(error.details?.retryAfterSeconds ?? 0);
-    const headers = retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined;
+    const seconds = Number(error.details?.retryAfterSeconds ?? 0);
+    // The first waits are seconds long: say so, rather than "wait 1 minute".
+    const inSeconds = error.messageKey === 'auth:errors.throttled' && seconds < 60;
     return data(
-      { ...formFailure(formData, { _form: error.messageKey }), retryAfterMinutes: Math.ceil(retryAfterSeconds / 60) },
-      { status: statusOf[error.code], headers },
+      { ...formFailure(formData, { _form: inSeconds ? 'auth:errors.throttledSeconds' : error.messageKey }), waitCount: inSeconds ? seconds : Math.ceil(seconds / 60) },
+      { status: statusOf[error.code], headers: retryAfterHeaders(error) },
     );
   }
 }
@@ -57,7 +58,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
     <section className="card">
       <h1>{t('auth:signIn.title')}</h1>
       <Form method="post" className="stack" noValidate>
-        <FormError errors={errors} params={{ count: actionData?.retryAfterMinutes ?? 0 }} />
+        <FormError errors={errors} params={{ count: actionData?.waitCount ?? 0 }} />
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
         <Field name="email" type="email" label={t('auth:fields.email')} defaultValue={actionData?.values.email} errors={errors} autoComplete="email" inputMode="email" required />
         <Field name="password" type="password" label={t('auth:fields.password')} errors={errors} autoComplete="current-password" required />
