@@ -56,11 +56,20 @@ const isLoopback = (hostname: string) =>
  * (503, with a message saying what to configure) rather than hand out a link an attacker named.
  */
 export function publicOrigin(request: Request): string {
+  const origin = linkOrigin(request);
+  if (origin !== null) return origin;
+  throw data({ messageKey: 'common:errors.publicUrlMissing' }, { status: 503 });
+}
+
+/**
+ * The same origin where a page can do without it: null when it is not known. Structured data in
+ * a page (JSON-LD) then uses paths, which readers resolve against the page's own address.
+ */
+export function linkOrigin(request: Request): string | null {
   const configured = env.publicUrl;
   if (configured) return configured;
   const url = new URL(request.url);
-  if (!env.isProduction || isLoopback(url.hostname)) return url.origin;
-  throw data({ messageKey: 'common:errors.publicUrlMissing' }, { status: 503 });
+  return !env.isProduction || isLoopback(url.hostname) ? url.origin : null;
 }
 
 /** Said once at start when production links will depend on PUBLIC_URL being set. */

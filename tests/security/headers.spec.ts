@@ -94,6 +94,14 @@ test('a spoofed Host header never names the links in feeds, the calendar or invi
     expect(spoofed.status(), path).toBe(503); // this server has no PUBLIC_URL: it refuses rather than trust the header
     expect(await spoofed.text(), path).not.toContain('evil.example');
   }
+  // Pages with structured data still open, their JSON-LD naming paths rather than the spoofed host.
+  for (const path of ['/gia-phu/market/que-kho', '/ta-van/tourism/homestay-giang-ta-chai']) {
+    const spoofed = await request.get(path, { headers: { Host: 'evil.example' } });
+    expect(spoofed.status(), path).toBe(200);
+    const html = await spoofed.text();
+    expect(html, path).toContain('application/ld+json');
+    expect(html, path).not.toContain('evil.example');
+  }
   await signInRequest(request, 'official.tavan@baan.test');
   const invited = `invitee-${Date.now().toString(36)}@baan.test`;
   const spoofed = await request.post('/ta-van/members', { form: { intent: 'invite', email: invited, role: 'editor' }, headers: { Host: 'evil.example' }, maxRedirects: 0 });

@@ -17,6 +17,7 @@ import { certValid, getProductForCart, getPublishedProduct } from '../products.s
 import { MAX_QUANTITY } from '../schemas.ts';
 import { CertBadge, Money, RatingLine } from '../ui.tsx';
 import type { Route } from './+types/product';
+import { linkOrigin } from '~/lib/env.server.ts';
 
 export const handle: RouteHandle = { hydrate: false };
 
@@ -29,7 +30,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const title = localized(product.title, locale, commune.defaultLocale);
   const description = localized(product.description, locale, commune.defaultLocale);
   const valid = certValid(product);
-  const url = new URL(request.url);
+  // Absolute links in structured data never come from the client's Host header (PUBLIC_URL).
+  const origin = linkOrigin(request) ?? '';
   const { t } = getI18n(context);
   const rating = product.ratingCount ? { '@type': 'AggregateRating', ratingValue: (product.ratingSum / product.ratingCount).toFixed(1), reviewCount: product.ratingCount } : undefined;
   const jsonLd = {
@@ -39,12 +41,12 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     description: description.text || undefined,
     sku: product.id,
     category: t(`market:categories.${product.category}`),
-    image: product.photos.map((p) => `${url.origin}/media/${p.variants[p.variants.length - 1]?.key}`),
+    image: product.photos.map((p) => `${origin}/media/${p.variants[p.variants.length - 1]?.key}`),
     brand: { '@type': 'Brand', name: seller.name },
     ...(rating ? { aggregateRating: rating } : {}),
     offers: {
       '@type': 'Offer',
-      url: `${url.origin}/${commune.slug}/market/${product.slug}`,
+      url: `${origin}/${commune.slug}/market/${product.slug}`,
       priceCurrency: product.currency,
       price: product.currency === 'THB' ? (product.priceMinor / 100).toFixed(2) : String(product.priceMinor),
       availability: product.stock > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',

@@ -17,7 +17,7 @@ import { PhotoGallery } from '~/media/photos.tsx';
 import { localized } from '~/tenancy/commune.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { OfflinePage } from '~/handbook/offline-page.tsx';
-import { env } from '~/lib/env.server.ts';
+import { env, linkOrigin } from '~/lib/env.server.ts';
 import { inertJson } from '~/ui/inert-json.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 // The small map's script (see place-map.browser.ts): MapLibre only once the map is scrolled to.
@@ -59,7 +59,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     listEvents(scope, todayIn(commune.timeZone), 50, place.id),
     viewerHasRole(context, ['official', 'editor']),
   ]);
-  const origin = new URL(request.url).origin;
+  // Absolute links in structured data never come from the client's Host header (PUBLIC_URL).
+  const origin = linkOrigin(request) ?? '';
   const name = l(place.name);
   const description = l(place.description);
   const jsonLd = [
