@@ -13,7 +13,10 @@ function sanitize(html: string): string {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'title', 'width', 'height', 'loading'], th: ['align'], td: ['align'], ol: ['start'] },
     allowedSchemes: ['https', 'http', 'mailto', 'tel', 'zalo'],
-    allowedSchemesByTag: { img: ['https'] },
+    // Images only from Baan's own media (uploaded in the editor): a picture from another site
+    // would tell that site who reads the article, would not be there offline, and the
+    // Content-Security-Policy (img-src 'self') would block it anyway.
+    allowedSchemesByTag: { img: [] },
     allowProtocolRelative: false,
     transformTags: {
       // Headings start at h2: the article title is the page's h1.
