@@ -9,8 +9,9 @@
 // request fetches without cookies, in the page's language, so a signed-in reader still saves the
 // public page. Signing out (POST /logout) empties the kept pages.
 // v2: copies kept by v1 (which also kept signed-in pages) are deleted on activation.
+// Static v3: offline.js now saves pages without cookies; phones must not keep the old copy.
 var PAGES = 'baan-pages-v2';
-var STATIC = 'baan-static-v2';
+var STATIC = 'baan-static-v3';
 var OFFLINE_PAGE = '/__baan-offline';
 var KEEP = /^\/[a-z0-9-]+\/(handbook|contacts|news|tourism|events|places\.geojson)(\/|$|\?)/;
 
@@ -45,7 +46,7 @@ self.addEventListener('fetch', function (event) {
   var request = event.request;
   var url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.method === 'POST' && url.pathname === '/logout') {
+  if (request.method === 'POST' && (url.pathname === '/logout' || url.pathname === '/logout.data')) {
     // Signing out: nothing kept while signed in may outlive the session on this device.
     event.waitUntil(caches.delete(PAGES));
     return;
@@ -92,7 +93,11 @@ self.addEventListener('message', function (event) {
   var data = event.data || {};
   if (data.type === 'offline-page' && typeof data.html === 'string') {
     event.waitUntil(caches.open(PAGES).then(function (cache) {
-      return cache.put(OFFLINE_PAGE, new Response(data.html, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
+      return cache.put(OFFLINE_PAGE, new Response(data.html, {
+        status: 503,
+        // A page made here, not by the server: it runs no script and loads only Baan's own styles.
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'" },
+      }));
     }));
     return;
   }
