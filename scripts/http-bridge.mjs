@@ -80,6 +80,12 @@ export function clientAddress(req, trustedHops = 0) {
   return (chosen && normaliseAddress(chosen)) || peer;
 }
 
+/** 'https' or 'http': the socket's own, or behind trusted proxies what the outermost one says. */
+export function requestProtocol(req, trustProxy = 0) {
+  const forwarded = forwardedValue(req.headers['x-forwarded-proto'], trustProxy);
+  return forwarded === 'https' || forwarded === 'http' ? forwarded : req.socket.encrypted ? 'https' : 'http';
+}
+
 /**
  * The `Request` the app sees. The URL's host and scheme come from the Host header (or, behind a
  * trusted proxy, its X-Forwarded-* headers); the request's signal aborts when the client goes away.
@@ -100,8 +106,7 @@ export function toRequest(req, res, { trustProxy = 0 } = {}) {
   if (!target.startsWith('/') || /^TRAC[EK]$/i.test(req.method ?? '')) return null;
   const forwardedHost = forwardedValue(req.headers['x-forwarded-host'], trustProxy);
   const host = (forwardedHost || req.headers.host || 'localhost').split(/[\\/?#@\s]/)[0] || 'localhost';
-  const forwardedProto = forwardedValue(req.headers['x-forwarded-proto'], trustProxy);
-  const protocol = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : req.socket.encrypted ? 'https' : 'http';
+  const protocol = requestProtocol(req, trustProxy);
   let url;
   try {
     url = new URL(`${protocol}://${host}${target}`);

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import express from 'express';
 import { createRequestHandler } from 'react-router';
-import { parseTrustProxy, sendResponse, toRequest } from './http-bridge.mjs';
+import { parseTrustProxy, requestProtocol, sendResponse, toRequest } from './http-bridge.mjs';
 
 const started = performance.now();
 const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build');
@@ -18,13 +18,15 @@ const { kind } = await build.entry.module.prepare();
 const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
 
 const bridgeOptions = { trustProxy };
+/** The app's security headers for an answer the server makes itself (a file, a 400, a 500). */
+const securityHeaders = (req) => build.entry.module.staticFileHeaders(`${requestProtocol(req, trustProxy)}:`);
 const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
 
 async function pages(req, res) {
   try {
     const request = toRequest(req, res, bridgeOptions);
     if (!request) {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad Request');
+      res.writeHead(400, { ...securityHeaders(req), 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad Request');
       return;
     }
     await sendResponse(req, res, await handleRequest(request));
@@ -36,7 +38,7 @@ async function pages(req, res) {
     }
     // The page's own headers (length, cookies) were set before its body failed: not for this answer.
     for (const name of res.getHeaderNames()) res.removeHeader(name);
-    res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
+    res.writeHead(500, { ...securityHeaders(req), 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
   }
 }
 
@@ -46,10 +48,7 @@ files.disable('x-powered-by');
 // with no inline script, HSTS over TLS), by the app's own rules; the scheme is the one the
 // bridge gives a page's URL.
 files.use((req, res, next) => {
-  // (Only a GET or HEAD is turned into a Request here: another method's body is the app's to read.)
-  const request = req.method === 'GET' || req.method === 'HEAD' ? toRequest(req, res, bridgeOptions) : null;
-  const protocol = request ? new URL(request.url).protocol : 'http:';
-  for (const [name, value] of Object.entries(build.entry.module.staticFileHeaders(protocol))) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(securityHeaders(req))) res.setHeader(name, value);
   next();
 });
 files.use(compression());

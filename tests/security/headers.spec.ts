@@ -71,6 +71,15 @@ test('pages and static files carry the security headers; HSTS only over TLS, whi
   await request.dispose();
 });
 
+test('an answer the server makes itself (a refused TRACE) carries the security headers too', async () => {
+  const request = await freshContext();
+  const refused = await request.fetch('/', { method: 'TRACE' });
+  expect(refused.status()).toBe(400);
+  expect(refused.headers()['x-content-type-options']).toBe('nosniff');
+  expect(refused.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  await request.dispose();
+});
+
 test('cookies are HttpOnly and SameSite, and Secure in production on a public host name', async () => {
   const request = await freshContext();
   const local = (await request.get('/ta-van/handbook?lng=vi', { maxRedirects: 0 })).headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie');
