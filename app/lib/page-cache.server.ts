@@ -4,8 +4,9 @@ import type { MiddlewareFunction } from 'react-router';
 /**
  * A per-process micro-cache for what anonymous readers see. Most traffic on a commune site is
  * people reading published pages without an account; for a few seconds, they can share one
- * rendering. Only GET requests that carry no cookie but the language one (a session, flash or
- * cart cookie, or any cookie added later, can make a page personal) and no `?lng=` are served
+ * rendering. Only GET requests that carry no cookie but the language one and the sign-in
+ * throttle's device cookie (a session, flash or cart cookie, or any cookie added later, can make
+ * a page personal) and no `?lng=` are served
  * from it, and only 200 responses that set no cookie and are not marked private are kept,
  * keyed by host, language and URL. Turn it off with PAGE_CACHE_SECONDS=0.
  */
