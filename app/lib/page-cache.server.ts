@@ -1,4 +1,4 @@
-import { DEVICE_COOKIE } from '~/auth/throttle.server.ts';
+import { carriesPersonalCookie } from './security.server.ts';
 import type { MiddlewareFunction } from 'react-router';
 
 /**
@@ -11,7 +11,6 @@ import type { MiddlewareFunction } from 'react-router';
  * keyed by host, language and URL. Turn it off with PAGE_CACHE_SECONDS=0.
  */
 const MAX_ENTRIES = 1_000;
-const UNREAD_BY_PAGES = ['lng=', `${DEVICE_COOKIE}=`];
 const MAX_BYTES = 512 * 1024;
 
 type Entry = { body: ArrayBuffer; headers: [string, string][]; expires: number };
@@ -22,10 +21,7 @@ const ttlMs = () => Math.max(0, Number(process.env.PAGE_CACHE_SECONDS ?? 5)) * 1
 function cacheable(request: Request): boolean {
   // Only behind Baan's own server, which says whether a request is a document or data request.
   if (request.method !== 'GET' || !request.headers.has('x-baan-request-kind')) return false;
-  const cookies = (request.headers.get('Cookie') ?? '').split(';').map((c) => c.trim()).filter(Boolean);
-  // The language is in the key; the sign-in throttle's device cookie is read only by sign-in and
-  // the account page, never by a page a reader sees. Any other cookie may make a page personal.
-  if (cookies.some((c) => !UNREAD_BY_PAGES.some((prefix) => c.startsWith(prefix)))) return false;
+  if (carriesPersonalCookie(request)) return false;
   return !new URL(request.url).searchParams.has('lng');
 }
 

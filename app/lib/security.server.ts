@@ -1,5 +1,6 @@
 import { createContext, data, type MiddlewareFunction, type RouterContextProvider } from 'react-router';
 import { cookieOptionsFor } from '~/auth/session.server.ts';
+import { DEVICE_COOKIE } from '~/auth/throttle.server.ts';
 import { env } from './env.server.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -139,9 +140,17 @@ function hasSessionCookie(request: Request): boolean {
   return /(?:^|;\s*)baan_session=/.test(request.headers.get('Cookie') ?? '');
 }
 
-/** A one-time message shows on the page it is read on: such a page is not kept for others. */
-function hasFlashCookie(request: Request): boolean {
-  return /(?:^|;\s*)baan_flash=/.test(request.headers.get('Cookie') ?? '');
+// Cookies no page reads: the language (part of every cache key) and the sign-in throttle's device.
+const UNREAD_BY_PAGES = ['lng=', `${DEVICE_COOKIE}=`];
+
+/**
+ * Whether a request carries a cookie that can make its page personal: a session, flash or cart
+ * cookie, or any cookie added later. Such an answer is never shared (the page cache) nor kept for
+ * offline reading (the service worker).
+ */
+export function carriesPersonalCookie(request: Request): boolean {
+  const cookies = (request.headers.get('Cookie') ?? '').split(';').map((c) => c.trim()).filter(Boolean);
+  return cookies.some((cookie) => !UNREAD_BY_PAGES.some((prefix) => cookie.startsWith(prefix)));
 }
 
 /** Every cookie Baan sets gets `Secure` where the session cookie does (production, not on localhost, or over https). */
@@ -161,7 +170,7 @@ function secureCookies(headers: Headers) {
  *   `Vary: Cookie`, unless the route said `public` (feeds, media files: the same for everyone).
  * - pages and their data depend on the language (`?lng=`, the `lng` cookie, Accept-Language)
  *   and the cookies: `Vary: Accept-Language, Cookie`.
- * - `Baan-Cache: public` on an anonymous 200 page: the only answers the service worker
+ * - `Baan-Cache: public` on a 200 page for a request with no personal cookie that sets none: the only answers the service worker
  *   (public/sw.js) keeps for offline reading.
  */
 export const securityMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
@@ -182,7 +191,7 @@ export const securityMiddleware: MiddlewareFunction<Response> = async ({ request
       headers.set('Cache-Control', 'private, no-store');
       addVary(headers, 'Cookie');
     }
-  } else if (page && request.method === 'GET' && !hasFlashCookie(request) && response.status === 200 && !/\b(private|no-store)\b/.test(cacheControl)) {
+  } else if (page && request.method === 'GET' && !carriesPersonalCookie(request) && !headers.has('Set-Cookie') && response.status === 200 && !/\b(private|no-store)\b/.test(cacheControl)) {
     headers.set('Baan-Cache', 'public');
   }
   if (page) addVary(headers, 'Accept-Language', 'Cookie');

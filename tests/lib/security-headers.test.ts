@@ -103,6 +103,9 @@ describe('caching headers', () => {
 
   it('does not mark public a page showing a one-time message, or one that is not a 200', async () => {
     expect((await through('http://baan.test/ta-van/handbook', { cookie: 'baan_flash=x' })).headers.get('Baan-Cache')).toBeNull();
+    // A cart (or any cookie added later) can make a page personal; the device cookie cannot.
+    expect((await through('http://baan.test/cart', { cookie: 'baan_cart=abc' })).headers.get('Baan-Cache')).toBeNull();
+    expect((await through('http://baan.test/ta-van/handbook', { cookie: 'baan_device=abc; lng=vi' })).headers.get('Baan-Cache')).toBe('public');
     const missing = await through('http://baan.test/ta-van/nothing', { answer: () => new Response('no', { status: 404, headers: { 'Content-Type': 'text/html' } }) });
     expect(missing.headers.get('Baan-Cache')).toBeNull();
   });
