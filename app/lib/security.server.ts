@@ -170,7 +170,8 @@ function secureCookies(headers: Headers) {
  *   `Vary: Cookie`, unless the route said `public` (feeds, media files: the same for everyone).
  * - pages and their data depend on the language (`?lng=`, the `lng` cookie, Accept-Language)
  *   and the cookies: `Vary: Accept-Language, Cookie`.
- * - `Baan-Cache: public` on a 200 page for a request with no personal cookie that sets none: the only answers the service worker
+ * - `Baan-Cache: public` on a 200 page for a request with no personal cookie (a page that sets
+ *   the language cookie is still everyone's page in that language): the only answers the service worker
  *   (public/sw.js) keeps for offline reading.
  */
 export const securityMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
@@ -191,7 +192,7 @@ export const securityMiddleware: MiddlewareFunction<Response> = async ({ request
       headers.set('Cache-Control', 'private, no-store');
       addVary(headers, 'Cookie');
     }
-  } else if (page && request.method === 'GET' && !carriesPersonalCookie(request) && !headers.has('Set-Cookie') && response.status === 200 && !/\b(private|no-store)\b/.test(cacheControl)) {
+  } else if (page && request.method === 'GET' && !carriesPersonalCookie(request) && response.status === 200 && !/\b(private|no-store)\b/.test(cacheControl)) {
     headers.set('Baan-Cache', 'public');
   }
   if (page) addVary(headers, 'Accept-Language', 'Cookie');
