@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communes, events, orders as ordersTable, places, products, sellerActions, sellerConsentRequests, sellerPayouts, sellers } from '#db/schema/index.ts';
@@ -481,7 +481,9 @@ describe('review of the money safety: payout changes', () => {
 describe('review of the money safety: the upgrade', () => {
   /** The data fixes of the review migration (everything before its grants), run again as at upgrade time. */
   async function runUpgradeFixes() {
-    const file = await readFile(new URL('../../db/migrations/0025_money-review-sql.sql', import.meta.url), 'utf8');
+    const folder = new URL('../../db/migrations/', import.meta.url);
+    const files = await Promise.all((await readdir(folder)).filter((f) => f.endsWith('.sql')).map((f) => readFile(new URL(f, folder), 'utf8')));
+    const file = files.find((text) => text.includes('money_review_cleared'))!;
     const fixes = file.slice(0, file.indexOf('-- 4.'));
     for (const statement of fixes.split('--> statement-breakpoint')) if (statement.replace(/--.*$/gm, '').trim()) await database.query(statement);
   }
