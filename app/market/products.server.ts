@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
 import { communes, orderItems, products, provinces, sellers, type ProductCategory, type ProductStatus } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
@@ -104,7 +104,7 @@ export async function updateProduct(
 ): Promise<{ slug: string; status: ProductStatus }> {
   return withTenant(scope, async (tx) => {
     const [current] = await tx
-      .select({ sellerId: products.sellerId, status: products.status, slug: products.slug, priceMinor: products.priceMinor, heldWithSeller: products.heldWithSeller })
+      .select({ sellerId: products.sellerId, status: products.status, slug: products.slug, priceMinor: products.priceMinor, heldStatus: products.heldStatus })
       .from(products)
       .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId)))
       .for('update');
@@ -115,7 +115,7 @@ export async function updateProduct(
     if (current.status === 'suspended') {
       // Taken down by an official: edits stay off the market, and asking to publish again
       // always goes to the officials' queue, whatever the commune's moderation setting.
-      status = publish && !current.heldWithSeller ? 'pending' : 'suspended';
+      status = publish && current.heldStatus === null ? 'pending' : 'suspended';
     } else if (!publish) status = current.status === 'published' || current.status === 'pending' ? current.status : 'draft';
     else if (current.status !== 'published') status = (await moderationOn(tx, scope.tenantId)) ? 'pending' : 'published';
     const searchText = await searchTextFor(tx, scope.tenantId, current.sellerId, input.title, input.category, columns.certStars);
@@ -193,7 +193,7 @@ export async function takeDownProduct(scope: MemberScope, productId: string, rea
     if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     const [row] = await tx
       .update(products)
-      .set({ status: 'suspended', heldWithSeller: false, rejectReason: reason, updatedAt: new Date() })
+      .set({ status: 'suspended', heldStatus: null, rejectReason: reason, updatedAt: new Date() })
       .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId), sql`${products.status} in ('published', 'pending')`))
       .returning({ sellerId: products.sellerId, slug: products.slug, title: products.title });
     if (!row) throw new AppError('conflict', 'market:errors.staleState');
@@ -209,7 +209,7 @@ export async function reinstateProduct(scope: MemberScope, productId: string): P
     const [row] = await tx
       .update(products)
       .set({ status: 'published', rejectReason: null, publishedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId), eq(products.status, 'suspended'), eq(products.heldWithSeller, false)))
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId), eq(products.status, 'suspended'), isNull(products.heldStatus)))
       .returning({ sellerId: products.sellerId, slug: products.slug, title: products.title });
     if (!row) throw new AppError('conflict', 'market:errors.staleState');
     await logSellerAction(tx, scope.tenantId, { sellerId: row.sellerId, userId: scope.userId, onBehalf: false }, 'product.reinstated', { productId, title: row.title.vi });
@@ -227,7 +227,7 @@ export async function getProductForEdit(scope: MemberScope, productId: string): 
   return row ?? null;
 }
 
-export type SellerProductRow = Pick<ProductRow, 'id' | 'slug' | 'status' | 'title' | 'priceMinor' | 'currency' | 'unit' | 'stock' | 'photos' | 'rejectReason' | 'heldWithSeller' | 'certStars' | 'certExpiresOn' | 'updatedAt'>;
+export type SellerProductRow = Pick<ProductRow, 'id' | 'slug' | 'status' | 'title' | 'priceMinor' | 'currency' | 'unit' | 'stock' | 'photos' | 'rejectReason' | 'heldStatus' | 'certStars' | 'certExpiresOn' | 'updatedAt'>;
 
 const sellerProductColumns = {
   id: products.id,
@@ -240,7 +240,7 @@ const sellerProductColumns = {
   stock: products.stock,
   photos: products.photos,
   rejectReason: products.rejectReason,
-  heldWithSeller: products.heldWithSeller,
+  heldStatus: products.heldStatus,
   certStars: products.certStars,
   certExpiresOn: products.certExpiresOn,
   updatedAt: products.updatedAt,

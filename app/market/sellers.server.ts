@@ -1,7 +1,7 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
 import { communes, memberships, products, sellerActions, sellerConsentRequests, sellerPayouts, sellers, users, type SellerStatus } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
@@ -63,10 +63,14 @@ export type Actor = { sellerId: string; userId: string; onBehalf: boolean };
  * seller finish the orders already placed with them.
  */
 export async function actorFor(tx: Tx, scope: MemberScope, sellerId: string, isStaff: boolean, purpose: 'shop' | 'orders' = 'shop'): Promise<Actor> {
+  // `for share`: the consent read here holds until this transaction ends, so a withdrawal
+  // (which updates the row) waits for an assisted change in flight and then cancels it, or
+  // comes first and this read sees it.
   const [row] = await tx
     .select({ userId: sellers.userId, status: sellers.status, consentAt: sellers.consentAt })
     .from(sellers)
-    .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId)));
+    .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId)))
+    .for('share');
   if (!row) throw new AppError('not_found', 'common:errors.notFound');
   const open = row.status === 'approved' || (purpose === 'orders' && row.status === 'suspended');
   if (row.userId && row.userId === scope.userId) {
@@ -77,6 +81,14 @@ export async function actorFor(tx: Tx, scope: MemberScope, sellerId: string, isS
   if (!row.consentAt) throw new AppError('forbidden', 'market:errors.noConsent');
   if (!open) throw new AppError('forbidden', 'market:errors.sellerNotApproved');
   return { sellerId, userId: scope.userId, onBehalf: true };
+}
+
+async function hasAccount(tx: Tx, tenantId: string, sellerId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ userId: sellers.userId })
+    .from(sellers)
+    .where(and(eq(sellers.tenantId, tenantId), eq(sellers.id, sellerId)));
+  return Boolean(row?.userId);
 }
 
 /** Whether someone is an official of this commune, read from the database (never from the form). */
@@ -198,13 +210,15 @@ export async function approveSeller(scope: MemberScope, sellerId: string): Promi
     }
     const actor = { sellerId, userId: scope.userId, onBehalf: false };
     if (before.status === 'suspended') {
+      // Each held listing gets back exactly the status it had: a queued one returns to the
+      // officials' queue, and a listing taken down on its own stays down.
       const restored = await tx
         .update(products)
-        .set({ status: 'published', heldWithSeller: false, rejectReason: null, updatedAt: new Date() })
-        .where(and(eq(products.tenantId, scope.tenantId), eq(products.sellerId, sellerId), eq(products.status, 'suspended'), eq(products.heldWithSeller, true)))
-        .returning({ id: products.id });
+        .set({ status: sql`${products.heldStatus}`, heldStatus: null, updatedAt: new Date() })
+        .where(and(eq(products.tenantId, scope.tenantId), eq(products.sellerId, sellerId), eq(products.status, 'suspended'), isNotNull(products.heldStatus)))
+        .returning({ id: products.id, status: products.status });
       await logSellerAction(tx, scope.tenantId, actor, 'seller.reinstated', { products: restored.length });
-      await recordEvent(tx, scope.tenantId, 'seller.reinstated', { sellerId, productIds: restored.map((p) => p.id) }, scope.userId);
+      await recordEvent(tx, scope.tenantId, 'seller.reinstated', { sellerId, productIds: restored.filter((p) => p.status === 'published').map((p) => p.id), queuedIds: restored.filter((p) => p.status === 'pending').map((p) => p.id) }, scope.userId);
       return;
     }
     await logSellerAction(tx, scope.tenantId, actor, 'seller.approved');
@@ -226,7 +240,8 @@ export async function suspendSellerIn(tx: Tx, tenantId: string, sellerId: string
   if (!row) return false;
   const held = await tx
     .update(products)
-    .set({ status: 'suspended', heldWithSeller: true, updatedAt: new Date() })
+    // Set from the old row: each listing remembers whether it was live or queued.
+    .set({ status: 'suspended', heldStatus: sql`${products.status}`, updatedAt: new Date() })
     .where(and(eq(products.tenantId, tenantId), eq(products.sellerId, sellerId), sql`${products.status} in ('published', 'pending')`))
     .returning({ id: products.id });
   await logSellerAction(tx, tenantId, { sellerId, userId: actorId, onBehalf: false }, 'seller.suspended', { ...(reason ? { reason } : {}), cause, products: held.length });
@@ -455,8 +470,11 @@ export async function confirmConsentByOfficial(scope: MemberScope, sellerId: str
   });
 }
 
-/** The seller turns assisted mode off (one click), or turns down an open request. */
-export async function withdrawConsent(scope: MemberScope, sellerId: string): Promise<void> {
+/**
+ * The seller turns assisted mode off (one click), or turns down an open request. Payout changes
+ * staff asked for and still waiting are cancelled with it: consent withdrawn is power withdrawn.
+ */
+export async function withdrawConsent(scope: MemberScope, sellerId: string, now = new Date()): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [row] = await tx
       .update(sellers)
@@ -465,9 +483,37 @@ export async function withdrawConsent(scope: MemberScope, sellerId: string): Pro
       .returning({ id: sellers.id });
     if (!row) throw new AppError('not_found', 'common:errors.notFound');
     await closeOpenRequests(tx, scope.tenantId, sellerId);
-    await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: false }, 'seller.consent_withdrawn');
+    const actor = { sellerId, userId: scope.userId, onBehalf: false };
+    await logSellerAction(tx, scope.tenantId, actor, 'seller.consent_withdrawn');
     await recordEvent(tx, scope.tenantId, 'seller.consent_withdrawn', { sellerId }, scope.userId);
+    await cancelPendingPayouts(tx, scope.tenantId, actor, now, { exceptRequestedBy: scope.userId, reason: 'consent_withdrawn' });
   });
+}
+
+/**
+ * Cancels the payout changes of a seller still in their cooling-off period (all of them, or all
+ * but those `exceptRequestedBy` asked for), each written to the history and the outbox.
+ */
+async function cancelPendingPayouts(tx: Tx, tenantId: string, actor: Actor, now: Date, options: { exceptRequestedBy?: string; exceptPayoutId?: string; reason: 'consent_withdrawn' | 'replaced'; replacedBy?: string }) {
+  const cancelled = await tx
+    .update(sellerPayouts)
+    .set({ cancelledAt: now, cancelledBy: actor.userId })
+    .where(
+      and(
+        eq(sellerPayouts.tenantId, tenantId),
+        eq(sellerPayouts.sellerId, actor.sellerId),
+        isNull(sellerPayouts.cancelledAt),
+        gt(sellerPayouts.effectiveAt, now),
+        options.exceptRequestedBy ? or(isNull(sellerPayouts.requestedBy), ne(sellerPayouts.requestedBy, options.exceptRequestedBy)) : undefined,
+        options.exceptPayoutId ? ne(sellerPayouts.id, options.exceptPayoutId) : undefined,
+      ),
+    )
+    .returning({ id: sellerPayouts.id, account: sellerPayouts.account, kind: sellerPayouts.kind });
+  for (const row of cancelled) {
+    const detail = { payoutId: row.id, kind: row.kind, last4: row.account.slice(-4), cause: options.reason, ...(options.replacedBy ? { replacedBy: options.replacedBy } : {}) };
+    await logSellerAction(tx, tenantId, actor, 'seller.payout_change_cancelled', detail);
+    await recordEvent(tx, tenantId, 'seller.payout_change_cancelled', { sellerId: actor.sellerId, ...detail }, actor.userId);
+  }
 }
 
 export async function updateSellerProfile(scope: MemberScope, sellerId: string, isStaff: boolean, input: SellerProfileInput, photo?: ImageRef): Promise<void> {
@@ -528,6 +574,35 @@ export async function pendingPayouts(scope: MemberScope, sellerId: string, now =
   }));
 }
 
+export type WaitingPayout = PendingPayout & { sellerId: string; sellerName: string; sellerHasAccount: boolean };
+
+/**
+ * Every payout change still waiting in the commune, soonest first: the officials' market desk
+ * lists them, so a change for a seller who has no account (and sees no notice) is looked at.
+ */
+export async function waitingPayoutChanges(scope: MemberScope, now = new Date()): Promise<WaitingPayout[]> {
+  const rows = await withTenant(scope, (tx) =>
+    tx
+      .select({ row: sellerPayouts, requestedBy: users.displayName, sellerUserId: sellers.userId, sellerName: sellers.name })
+      .from(sellerPayouts)
+      .innerJoin(sellers, and(eq(sellers.tenantId, sellerPayouts.tenantId), eq(sellers.id, sellerPayouts.sellerId)))
+      .leftJoin(users, eq(users.id, sellerPayouts.requestedBy))
+      .where(and(eq(sellerPayouts.tenantId, scope.tenantId), isNull(sellerPayouts.cancelledAt), gt(sellerPayouts.effectiveAt, now)))
+      .orderBy(asc(sellerPayouts.effectiveAt)),
+  );
+  return rows.map(({ row, requestedBy, sellerUserId, sellerName }) => ({
+    id: row.id,
+    sellerId: row.sellerId,
+    sellerName,
+    sellerHasAccount: Boolean(sellerUserId),
+    payout: payoutOf(row)!,
+    requestedBy,
+    requestedAt: row.requestedAt,
+    effectiveAt: row.effectiveAt,
+    bySeller: Boolean(sellerUserId && row.requestedBy === sellerUserId),
+  }));
+}
+
 /** The commune's cooling-off period for payout changes, in hours. */
 export async function coolingHoursIn(tx: Tx, tenantId: string): Promise<number> {
   const [row] = await tx.select({ hours: communes.payoutCoolingHours }).from(communes).where(eq(communes.id, tenantId));
@@ -543,6 +618,11 @@ export async function coolingHoursIn(tx: Tx, tenantId: string): Promise<number> 
 export async function setPayout(scope: MemberScope, sellerId: string, isStaff: boolean, payout: NonNullable<SellerPayout>, now = new Date()): Promise<{ effectiveAt: Date }> {
   return withTenant(scope, async (tx) => {
     const actor = await actorFor(tx, scope, sellerId, isStaff);
+    if (actor.onBehalf && !(await hasAccount(tx, scope.tenantId, sellerId)) && !(await isOfficialOf(tx, scope.tenantId, scope.userId))) {
+      // A seller without an account sees no notice in an app: only an official (whose waiting
+      // changes the officials' market desk lists, each with a cancel) may ask for one.
+      throw new AppError('forbidden', 'market:payout.officialOnlyNoAccount');
+    }
     // One change at a time per seller: two requests racing read the same history.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`payout:${sellerId}`}))`);
     const [live] = await tx
@@ -564,6 +644,9 @@ export async function setPayout(scope: MemberScope, sellerId: string, isStaff: b
     const detail = { payoutId: row!.id, kind: payout.kind, last4: values.account.slice(-4), effectiveAt: effectiveAt.toISOString(), immediate };
     await logSellerAction(tx, scope.tenantId, actor, 'seller.payout_change_requested', detail);
     await recordEvent(tx, scope.tenantId, 'seller.payout_change_requested', { sellerId, ...detail, onBehalf: actor.onBehalf }, scope.userId);
+    // At most one change waits per seller: a newer request replaces the older ones. (Otherwise
+    // an older request would take effect first and be used until the newer one did.)
+    await cancelPendingPayouts(tx, scope.tenantId, actor, now, { reason: 'replaced', replacedBy: row!.id, exceptPayoutId: row!.id });
     return { effectiveAt };
   });
 }

@@ -129,12 +129,17 @@ export async function removeMembership(scope: MemberScope, userId: string, role:
       .returning({ userId: memberships.userId });
     if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
     await recordEvent(tx, scope.tenantId, 'member.removed', { userId, role }, scope.userId);
-    if (role === 'seller') {
-      // No longer a seller here: the shop is suspended (orders in flight stay handleable) and
-      // the places they host go back to the commune, unpublished, until someone else runs them.
-      await suspendShopOfUser(tx, scope.tenantId, userId, scope.userId);
-      await releaseHostedPlaces(tx, scope.tenantId, userId, scope.userId);
-    }
+    // No longer a seller here: the shop is suspended (orders in flight stay handleable).
+    if (role === 'seller') await suspendShopOfUser(tx, scope.tenantId, userId, scope.userId);
+    // The places they host go back to the commune, unpublished, until someone else runs them:
+    // when the seller role goes, and whenever no role at all is left here (an editor or
+    // official can host a place too).
+    const [left] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.tenantId, scope.tenantId), eq(memberships.userId, userId)))
+      .limit(1);
+    if (role === 'seller' || !left) await releaseHostedPlaces(tx, scope.tenantId, userId, scope.userId);
   });
 }
 

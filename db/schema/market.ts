@@ -185,8 +185,12 @@ export const products = pgTable(
     status: text('status').$type<ProductStatus>().notNull().default('draft'),
     /** Why an official refused or took down the listing: the seller reads it. */
     rejectReason: text('reject_reason'),
-    /** Taken down with its seller (not on its own): reinstating the seller brings it back. */
-    heldWithSeller: boolean('held_with_seller').notNull().default(false),
+    /**
+     * Held with its seller (not taken down on its own): the status it had when the seller was
+     * suspended, `published` or `pending`, which reinstating the seller restores exactly (a
+     * listing waiting for an official goes back to the queue, never straight to the market).
+     */
+    heldStatus: text('held_status').$type<'published' | 'pending'>(),
     title: jsonb('title').$type<LocaleText>().notNull(),
     description: jsonb('description').$type<LocaleText>().notNull().default({}),
     category: text('category').$type<ProductCategory>().notNull(),
@@ -225,6 +229,7 @@ export const products = pgTable(
     check('products_weight_check', sql`${t.weightGrams} is null or ${t.weightGrams} between 1 and 1000000`),
     check('products_cert_check', sql`${t.certStars} is null or (${t.certStars} between 1 and 5 and ${t.certScheme} in ('OCOP', 'OTOP'))`),
     check('products_photos_check', sql`jsonb_array_length(${t.photos}) <= 8`),
+    check('products_held_check', sql`${t.heldStatus} is null or (${t.heldStatus} in ('published', 'pending') and ${t.status} = 'suspended')`),
   ],
 );
 

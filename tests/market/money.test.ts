@@ -1,6 +1,7 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, orders as ordersTable, places, products, sellerActions, sellerConsentRequests, sellers } from '#db/schema/index.ts';
+import { communes, events, orders as ordersTable, places, products, sellerActions, sellerConsentRequests, sellerPayouts, sellers } from '#db/schema/index.ts';
 import { ownerInTenant, withTenant } from '#db/scope.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
@@ -24,12 +25,14 @@ import {
   setPayout,
   setPayoutCooling,
   suspendSeller,
+  waitingPayoutChanges,
   withdrawConsent,
 } from '~/market/sellers.server.ts';
 import { removeMembership } from '~/members/members.server.ts';
 import { parseEmvco } from '~/payments/emvco.ts';
 import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
+import { sqlStateOf } from '#tests/support/errors.ts';
 
 let database: TestDatabase;
 type Commune = { id: string; slug: string };
@@ -358,5 +361,211 @@ describe('suspension and takedown', () => {
     const history = await sellerHistory(as(commune, sellerUser.id), sellerId);
     expect(history.find((h) => h.action === 'seller.suspended')?.detail.cause).toBe('role_removed');
     expect(await eventTypes(commune)).toEqual(expect.arrayContaining(['seller.suspended', 'place.host_removed']));
+  });
+});
+
+async function productRow(commune: Commune, productId: string) {
+  const [row] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(products).where(eq(products.id, productId)));
+  return row!;
+}
+
+/** Consent given by the seller in their own session, as the seller's own account would. */
+async function withConsent(commune: Commune, sellerUserId: string, sellerId: string) {
+  await giveConsent(as(commune, sellerUserId), sellerId, 'Nhờ cán bộ giúp');
+}
+
+describe('review of the money safety: suspension keeps what moderation decided', () => {
+  it('gives each held listing back exactly its status: a taken-down listing edited into the queue does not go live on reinstatement', async () => {
+    const { commune, official, sellerUser, sellerId } = await setUp();
+    const seller = { ...as(commune, sellerUser.id), currency: 'VND' as const };
+    const live = await createProduct(seller, sellerId, false, input({ title: { vi: 'Chè shan tuyết' } }), [], true);
+    const fake = await createProduct(seller, sellerId, false, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
+    const down = await createProduct(seller, sellerId, false, input({ title: { vi: 'Quế khô' } }), [], true);
+    await takeDownProduct(as(commune, official.id), fake.id, 'Chứng nhận OCOP không có thật');
+    await takeDownProduct(as(commune, official.id), down.id, 'Ảnh không đúng');
+    // The seller edits the taken-down listing and asks to publish: it waits for an official.
+    expect((await updateProduct(seller, fake.id, false, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true)).status).toBe('pending');
+    // Moderation on: a new listing waits in the queue too.
+    await withTenant(as(commune, official.id), (tx) => tx.update(communes).set({ marketModeration: true }).where(eq(communes.id, commune.id)));
+    const queued = await createProduct(seller, sellerId, false, input({ title: { vi: 'Gạo nương' } }), [], true);
+    expect(queued.status).toBe('pending');
+
+    await suspendSeller(as(commune, official.id), sellerId, 'Kiểm tra hàng giả');
+    expect(await productRow(commune, fake.id)).toMatchObject({ status: 'suspended', heldStatus: 'pending' });
+    expect(await productRow(commune, down.id)).toMatchObject({ status: 'suspended', heldStatus: null });
+    await approveSeller(as(commune, official.id), sellerId);
+
+    expect(await productRow(commune, live.id)).toMatchObject({ status: 'published', heldStatus: null });
+    expect(await productRow(commune, fake.id)).toMatchObject({ status: 'pending', heldStatus: null, rejectReason: 'Chứng nhận OCOP không có thật' });
+    expect(await productRow(commune, queued.id)).toMatchObject({ status: 'pending', heldStatus: null });
+    expect(await productRow(commune, down.id)).toMatchObject({ status: 'suspended', heldStatus: null });
+    const published = scopeFor(database, commune.id, null) as never;
+    expect(await getPublishedProduct(published, live.slug)).not.toBeNull();
+    expect(await getPublishedProduct(published, fake.slug)).toBeNull();
+    expect(await getPublishedProduct(published, queued.slug)).toBeNull();
+    expect(await getPublishedProduct(published, down.slug)).toBeNull();
+  });
+});
+
+describe('review of the money safety: payout changes', () => {
+  it('cancels the payout changes staff asked for when the seller withdraws consent, in the same step', async () => {
+    const { commune, editor, sellerUser, sellerId } = await setUp();
+    const seller = as(commune, sellerUser.id);
+    await setPayout(seller, sellerId, false, vietQr('1111222233'));
+    await withConsent(commune, sellerUser.id, sellerId);
+    await setPayout(as(commune, editor.id), sellerId, true, vietQr('9999888877', 'BIEN TAP VIEN'));
+    expect(await pendingPayouts(seller, sellerId)).toHaveLength(1);
+    await withdrawConsent(seller, sellerId);
+    expect(await pendingPayouts(seller, sellerId)).toHaveLength(0);
+    expect(await getPayout(seller, sellerId, new Date(Date.now() + 48 * HOUR))).toMatchObject({ account: '1111222233' });
+    const cancelled = (await sellerHistory(seller, sellerId)).find((h) => h.action === 'seller.payout_change_cancelled');
+    expect(cancelled).toMatchObject({ onBehalf: false, detail: { cause: 'consent_withdrawn', last4: '8877' } });
+    // The seller's own waiting change is theirs to keep.
+    await setPayout(seller, sellerId, false, vietQr('4444555566'));
+    await withConsent(commune, sellerUser.id, sellerId);
+    await withdrawConsent(seller, sellerId);
+    expect((await pendingPayouts(seller, sellerId)).map((p) => p.bySeller)).toEqual([true]);
+  });
+
+  it('lets a newer request replace an older one still waiting, so an older staff request is never used in between', async () => {
+    const { commune, editor, sellerUser, sellerId } = await setUp();
+    const seller = as(commune, sellerUser.id);
+    const t0 = new Date();
+    await setPayout(seller, sellerId, false, vietQr('1111222233'), t0);
+    await withConsent(commune, sellerUser.id, sellerId);
+    await setPayout(as(commune, editor.id), sellerId, true, vietQr('9999888877', 'BIEN TAP VIEN'), new Date(t0.getTime() + 1000));
+    // An hour later the seller asks for their own new account: it waits until t0 + 25 h.
+    await setPayout(seller, sellerId, false, vietQr('2222333344'), new Date(t0.getTime() + HOUR));
+    const waiting = await pendingPayouts(seller, sellerId, new Date(t0.getTime() + HOUR));
+    expect(waiting.map((p) => (p.payout.kind === 'vietqr' ? p.payout.account : ''))).toEqual(['2222333344']);
+    // Between the two times the staff request would have taken effect, the old account stays in use.
+    expect(await getPayout(seller, sellerId, new Date(t0.getTime() + 24.5 * HOUR))).toMatchObject({ account: '1111222233' });
+    expect(await getPayout(seller, sellerId, new Date(t0.getTime() + 25.5 * HOUR))).toMatchObject({ account: '2222333344' });
+    const history = await sellerHistory(seller, sellerId, 50, new Date(t0.getTime() + HOUR));
+    expect(history.find((h) => h.action === 'seller.payout_change_cancelled')).toMatchObject({ actorName: expect.any(String), detail: { cause: 'replaced', last4: '8877' } });
+  });
+
+  it('lets only an official change the payout of a seller without an account, and shows waiting changes on the officials’ desk', async () => {
+    const { commune, official, editor, sellerUser, sellerId } = await setUp();
+    const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Thào Thị Dợ'), 'Đồng ý tại UBND xã');
+    await expect(setPayout(as(commune, editor.id), helped, true, vietQr('9999888877'))).rejects.toMatchObject({ messageKey: 'market:payout.officialOnlyNoAccount' });
+    await setPayout(as(commune, official.id), helped, true, vietQr('3333444455'));
+    // A seller with an account still sees staff's requests on their own dashboard: editors may ask there.
+    await withConsent(commune, sellerUser.id, sellerId);
+    await setPayout(as(commune, editor.id), sellerId, true, vietQr('7777000011'));
+    const desk = await waitingPayoutChanges(as(commune, official.id));
+    expect(desk.map((p) => [p.sellerId, p.sellerHasAccount])).toEqual(expect.arrayContaining([[helped, false], [sellerId, true]]));
+    const forHelped = desk.find((p) => p.sellerId === helped)!;
+    await cancelPayoutChange(as(commune, official.id), helped, forHelped.id);
+    expect((await waitingPayoutChanges(as(commune, official.id))).map((p) => p.sellerId)).toEqual([sellerId]);
+  });
+
+  it('keeps payout history append-only for the app role: a request can be cancelled once, never rewritten or removed', async () => {
+    const { commune, sellerUser, sellerId } = await setUp();
+    const seller = as(commune, sellerUser.id);
+    const sqlState = (work: Promise<unknown>) => work.then(() => 'ok', (error: unknown) => sqlStateOf(error));
+    const PERMISSION_DENIED = '42501';
+    await setPayout(seller, sellerId, false, vietQr('1111222233'));
+    expect(await sqlState(withTenant(seller, (tx) => tx.update(sellerPayouts).set({ account: '9999888877' }).where(eq(sellerPayouts.sellerId, sellerId))))).toBe(PERMISSION_DENIED);
+    expect(await sqlState(withTenant(seller, (tx) => tx.update(sellerPayouts).set({ effectiveAt: new Date(0), requestedAt: new Date(0) }).where(eq(sellerPayouts.sellerId, sellerId))))).toBe(PERMISSION_DENIED);
+    expect(await sqlState(withTenant(seller, (tx) => tx.delete(sellerPayouts).where(eq(sellerPayouts.sellerId, sellerId))))).toBe(PERMISSION_DENIED);
+    await setPayout(seller, sellerId, false, vietQr('2222333344'));
+    const [waiting] = await pendingPayouts(seller, sellerId);
+    await cancelPayoutChange(seller, sellerId, waiting!.id);
+    expect(await sqlState(withTenant(seller, (tx) => tx.update(sellerPayouts).set({ cancelledAt: null, cancelledBy: null }).where(eq(sellerPayouts.id, waiting!.id))))).toBe('23514');
+    expect(await pendingPayouts(seller, sellerId)).toHaveLength(0);
+    expect(await getPayout(seller, sellerId)).toMatchObject({ account: '1111222233' });
+  });
+});
+
+describe('review of the money safety: the upgrade', () => {
+  /** The data fixes of the review migration (everything before its grants), run again as at upgrade time. */
+  async function runUpgradeFixes() {
+    const folder = new URL('../../db/migrations/', import.meta.url);
+    const files = await Promise.all((await readdir(folder)).filter((f) => f.endsWith('.sql')).map((f) => readFile(new URL(f, folder), 'utf8')));
+    const file = files.find((text) => text.includes('money_review_cleared'))!;
+    const fixes = file.slice(0, file.indexOf('-- 4.'));
+    for (const statement of fixes.split('--> statement-breakpoint')) if (statement.replace(/--.*$/gm, '').trim()) await database.query(statement);
+  }
+
+  it('clears consent an editor recorded alone, undoes what staff did to the money under it, and keeps consent the seller or an official gave', async () => {
+    const { commune, official, editor, sellerUser, sellerId } = await setUp();
+    const seller = as(commune, sellerUser.id);
+    // The earlier rules: an editor recorded consent alone, then set the account (before payout
+    // history existed: requested_by empty, in effect) and asked for another change.
+    await setPayout(seller, sellerId, false, vietQr('1111222233'));
+    await ownerInTenant(database.db, commune.id, async (tx) => {
+      await tx.update(sellers).set({ consentAt: new Date(), consentBy: editor.id, consentNote: 'Ghi hộ' }).where(eq(sellers.id, sellerId));
+      await tx.update(sellerPayouts).set({ account: '9999888877', requestedBy: null }).where(eq(sellerPayouts.sellerId, sellerId));
+      await tx.insert(sellerActions).values({ tenantId: commune.id, sellerId, actorId: editor.id, onBehalf: true, action: 'seller.payout_updated', detail: { kind: 'vietqr' } });
+    });
+    await setPayout(as(commune, editor.id), sellerId, true, vietQr('7777000011'));
+
+    // Valid consents: the seller's own, a one-time code read out to an editor, an official's.
+    const self = await makeUser(database);
+    const selfId = await applyToSell(as(commune, self.id), profile('Người Tự Đồng Ý'));
+    await approveSeller(as(commune, official.id), selfId);
+    await withConsent(commune, self.id, selfId);
+    const coded = await makeUser(database);
+    const codedId = await applyToSell(as(commune, coded.id), profile('Người Đọc Mã'));
+    await approveSeller(as(commune, official.id), codedId);
+    await requestConsent(as(commune, editor.id), codedId, 'Nhờ đăng hộ');
+    const { code } = await issueConsentCode(as(commune, coded.id), codedId);
+    await confirmConsentCode(as(commune, editor.id), codedId, code);
+    const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Thào Thị Dợ'), 'Đồng ý tại UBND xã');
+
+    await runUpgradeFixes();
+
+    expect(await consentOf(commune, sellerId)).toBeNull();
+    for (const kept of [selfId, codedId, helped]) expect(await consentOf(commune, kept)).not.toBeNull();
+    expect(await pendingPayouts(seller, sellerId)).toHaveLength(0);
+    expect(await getPayout(seller, sellerId, new Date(Date.now() + 48 * HOUR))).toBeNull();
+    await expect(setPayout(as(commune, editor.id), sellerId, true, vietQr('7777000011'))).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
+    const history = await sellerHistory(seller, sellerId);
+    expect(history.find((h) => h.action === 'seller.consent_cleared')).toMatchObject({ actorName: null, detail: { cause: 'not_by_official' } });
+    expect(history.filter((h) => h.action === 'seller.payout_change_cancelled' && h.detail.cause === 'not_by_official').map((h) => h.detail.last4).sort()).toEqual(['0011', '8877']);
+    // The seller sets their account again: it applies at once, as a first account does.
+    const { effectiveAt } = await setPayout(seller, sellerId, false, vietQr('1111222233'));
+    expect(effectiveAt.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('works out from the history what each listing held with its seller was, when the old flag did not say', async () => {
+    const { commune, official, sellerUser, sellerId } = await setUp();
+    const seller = { ...as(commune, sellerUser.id), currency: 'VND' as const };
+    const live = await createProduct(seller, sellerId, false, input({ title: { vi: 'Chè shan tuyết' } }), [], true);
+    const fake = await createProduct(seller, sellerId, false, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
+    const down = await createProduct(seller, sellerId, false, input({ title: { vi: 'Quế khô' } }), [], true);
+    await takeDownProduct(as(commune, official.id), fake.id, 'Chứng nhận OCOP không có thật');
+    await takeDownProduct(as(commune, official.id), down.id, 'Ảnh không đúng');
+    await updateProduct(seller, fake.id, false, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
+    await suspendSeller(as(commune, official.id), sellerId, 'Kiểm tra hàng giả');
+    // As the rows stood before the upgrade: held, without the status they had.
+    await ownerInTenant(database.db, commune.id, (tx) => tx.update(products).set({ heldStatus: null }).where(eq(products.sellerId, sellerId)));
+    await runUpgradeFixes();
+    expect(await productRow(commune, live.id)).toMatchObject({ heldStatus: 'published' });
+    expect(await productRow(commune, fake.id)).toMatchObject({ heldStatus: 'pending' });
+    expect(await productRow(commune, down.id)).toMatchObject({ heldStatus: null });
+    await approveSeller(as(commune, official.id), sellerId);
+    expect((await productRow(commune, fake.id)).status).toBe('pending');
+    expect((await productRow(commune, live.id)).status).toBe('published');
+  });
+});
+
+describe('review of the money safety: hosts leaving', () => {
+  it('releases the places someone hosts when they lose their last role in the commune, not before', async () => {
+    const { commune, official, editor } = await setUp();
+    await makeMember(database, commune.id, editor.id, 'official');
+    await ownerInTenant(database.db, commune.id, (tx) =>
+      tx.insert(places).values({ tenantId: commune.id, slug: 'homestay-cua-bien-tap-vien', kind: 'homestay', published: true, name: { vi: 'Homestay' }, lat: 22.3, lon: 103.9, ownerUserId: editor.id }),
+    );
+    const place = async () => {
+      const [row] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(places).where(and(eq(places.tenantId, commune.id), eq(places.slug, 'homestay-cua-bien-tap-vien'))));
+      return row!;
+    };
+    await removeMembership(as(commune, official.id), editor.id, 'editor');
+    expect(await place()).toMatchObject({ published: true, ownerUserId: editor.id });
+    await removeMembership(as(commune, official.id), editor.id, 'official');
+    expect(await place()).toMatchObject({ published: false, ownerUserId: null });
+    expect(await eventTypes(commune)).toContain('place.host_removed');
   });
 });

@@ -81,9 +81,9 @@ const POST_TARGETS: Record<string, PostTarget> = {
   'market/routes/manage.tsx': {
     path: () => '/gia-phu/market/manage',
     as: ['official'],
-    fields: ['intent', 'id', 'reason', 'note', 'on', 'email', 'name', 'hours'],
-    intents: ['add-seller', 'approve-product', 'approve-seller', 'consent', 'cooling', 'moderation', 'reject-product', 'reject-seller'],
-    clean: { intents: ['approve-product', 'approve-seller', 'reject-product', 'reject-seller'] },
+    fields: ['intent', 'id', 'sellerId', 'reason', 'note', 'on', 'email', 'name', 'hours'],
+    intents: ['add-seller', 'approve-product', 'approve-seller', 'cancel-payout', 'consent', 'cooling', 'moderation', 'reject-product', 'reject-seller'],
+    clean: { intents: ['approve-product', 'approve-seller', 'cancel-payout', 'reject-product', 'reject-seller'] },
   },
   'market/routes/seller-dashboard.tsx': {
     path: (k) => `/gia-phu/market/sellers/${k.sellerId}`,

@@ -17,7 +17,8 @@ import { StatusBadge } from '../order-view.tsx';
 import { moderateProduct, moderationQueue } from '../products.server.ts';
 import { SellerFields } from '../seller-form.tsx';
 import { ConsentSchema, CoolingSchema, PAYOUT_COOLING_RANGE, RejectSchema, SellerProfileSchema } from '../schemas.ts';
-import { addSellerByOfficial, approveSeller, getModeration, getPayoutCooling, listSellers, rejectSeller, requestConsent, setModeration, setPayoutCooling } from '../sellers.server.ts';
+import { addSellerByOfficial, approveSeller, cancelPayoutChange, getModeration, getPayoutCooling, listSellers, rejectSeller, requestConsent, setModeration, setPayoutCooling, waitingPayoutChanges } from '../sellers.server.ts';
+import { VIETNAMESE_BANKS } from '~/payments/banks.ts';
 import { Money } from '../ui.tsx';
 import type { Route } from './+types/manage';
 
@@ -25,13 +26,15 @@ import type { Route } from './+types/manage';
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
   const isOfficial = await viewerHasRole(context, ['official']);
-  const [sellers, queue, moderation, orders, coolingHours] = await Promise.all([
+  const [sellers, queue, moderation, orders, coolingHours, waiting] = await Promise.all([
     listSellers(scope),
     isOfficial ? moderationQueue(scope) : Promise.resolve([]),
     getModeration(scope),
     isOfficial ? listCommuneOrders(scope) : Promise.resolve([]),
     getPayoutCooling(scope),
+    isOfficial ? waitingPayoutChanges(scope) : Promise.resolve([]),
   ]);
+  const bankName = (bin: string) => VIETNAMESE_BANKS.find((b) => b.bin === bin)?.shortName ?? bin;
   const locale = getLocale(context) as Locale;
   return {
     title: getI18n(context).t('market:manage.title'),
@@ -43,6 +46,18 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     sellers,
     queue: queue.map((p) => ({ ...p, title: localized(p.title, locale, commune.defaultLocale).text })),
     orders,
+    // Payout changes still waiting, with the account as the seller would recognise it.
+    payouts: waiting.map((p) => ({
+      id: p.id,
+      sellerId: p.sellerId,
+      sellerName: p.sellerName,
+      sellerHasAccount: p.sellerHasAccount,
+      requestedBy: p.requestedBy,
+      requestedAt: p.requestedAt,
+      effectiveAt: p.effectiveAt,
+      account: p.payout.kind === 'vietqr' ? `${bankName(p.payout.bin)} ${p.payout.account}` : `PromptPay ${p.payout.id}`,
+      accountName: p.payout.accountName,
+    })),
   };
 }
 
@@ -53,9 +68,9 @@ export async function action({ context, request }: Route.ActionArgs) {
   const intent = String(form.get('intent') ?? '');
   const id = String(form.get('id') ?? '');
   const back = `/${commune.slug}/market/manage`;
-  const needsId = ['approve-seller', 'reject-seller', 'consent', 'approve-product', 'reject-product'];
+  const needsId = ['approve-seller', 'reject-seller', 'consent', 'approve-product', 'reject-product', 'cancel-payout'];
   if (needsId.includes(intent) && !UUID_PATTERN.test(id)) notFound();
-  const officialOnly = ['approve-seller', 'reject-seller', 'add-seller', 'approve-product', 'reject-product', 'moderation', 'cooling'];
+  const officialOnly = ['approve-seller', 'reject-seller', 'add-seller', 'approve-product', 'reject-product', 'moderation', 'cooling', 'cancel-payout'];
   if (officialOnly.includes(intent) && !isOfficial) notFound();
   try {
     switch (intent) {
@@ -84,6 +99,12 @@ export async function action({ context, request }: Route.ActionArgs) {
         const outcome = await requestConsent(scope, id, parsed.data.note);
         const key = { requested: 'market:assisted.consentRequested', recorded: 'market:assisted.consentRecorded', awaiting_second: 'market:assisted.consentAwaitingSecond' }[outcome];
         return redirectWithFlash(`/${commune.slug}/market/sellers/${id}`, { key });
+      }
+      case 'cancel-payout': {
+        const sellerId = String(form.get('sellerId') ?? '');
+        if (!UUID_PATTERN.test(sellerId)) notFound();
+        await cancelPayoutChange(scope, sellerId, id);
+        return redirectWithFlash(back, { key: 'market:payout.cancelled', tone: 'info' });
       }
       case 'cooling': {
         const parsed = parseForm(form, CoolingSchema);
@@ -157,6 +178,34 @@ export default function ManageMarket({ loaderData, actionData }: Route.Component
                 <Link to={`/${d.slug}/market/products/${p.id}/edit`}>{t('market:manage.review')}</Link>
               </Decision>
             </div>
+          ))}
+        </section>
+      ) : null}
+      {d.isOfficial ? (
+        <section className="card stack" aria-labelledby="payouts-title">
+          <h2 id="payouts-title">{t('market:payout.waitingTitle', { count: d.payouts.length })}</h2>
+          <p className="muted">{t('market:payout.waitingLead')}</p>
+          {d.payouts.map((p) => (
+            <Form key={p.id} method="post" className="stack request">
+              <p>
+                <Link to={`/${d.slug}/market/sellers/${p.sellerId}`}>{p.sellerName}</Link>
+                {p.sellerHasAccount ? '' : ` · ${t('market:payout.noAccount')}`}
+              </p>
+              <p>
+                {t('market:payout.pendingBy', {
+                  name: p.requestedBy ?? t('market:payout.someone'),
+                  requested: formatDate(p.requestedAt, locale, d.timeZone, true),
+                  account: p.account,
+                  accountName: p.accountName,
+                  effective: formatDate(p.effectiveAt, locale, d.timeZone, true),
+                })}
+              </p>
+              <input type="hidden" name="id" value={p.id} />
+              <input type="hidden" name="sellerId" value={p.sellerId} />
+              <SubmitButton name="intent" value="cancel-payout">
+                {t('market:payout.cancel')}
+              </SubmitButton>
+            </Form>
           ))}
         </section>
       ) : null}

@@ -363,7 +363,7 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
               <br />
               <Money minor={p.priceMinor} currency={p.currency} /> / {t(`market:units.${p.unit}`)} · {t('market:product.stockCount', { count: p.stock })}
               {p.status === 'rejected' && p.rejectReason ? <p className="notice">{t('market:dashboard.rejectedBecause', { reason: p.rejectReason })}</p> : null}
-              {p.status === 'suspended' && !p.heldWithSeller ? <p className="notice">{t('market:dashboard.takenDownBecause', { reason: p.rejectReason ?? '' })}</p> : null}
+              {p.status === 'suspended' && p.heldStatus === null ? <p className="notice">{t('market:dashboard.takenDownBecause', { reason: p.rejectReason ?? '' })}</p> : null}
               {p.certExpired ? <p className="notice">{t('market:cert.expiredWarning')}</p> : null}
               {p.certExpiringSoon ? <p className="notice">{t('market:cert.expiringWarning')}</p> : null}
               {/* A div, not a p: a form inside a p is closed early by the browser's HTML parser, so the
@@ -371,7 +371,7 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
               <div className="actions">
                 {p.status === 'published' ? <Link to={`${base}/${p.slug}`}>{t('market:dashboard.view')}</Link> : null}
                 {canAct ? <Link to={`${base}/products/${p.id}/edit`}>{t('market:product.edit')}</Link> : null}
-                {d.isOfficial && p.status === 'suspended' && !p.heldWithSeller ? (
+                {d.isOfficial && p.status === 'suspended' && p.heldStatus === null ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="productId" value={p.id} />
                     <button type="submit" name="intent" value="reinstate-product" className="link-button">
@@ -485,6 +485,9 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
               {typeof h.detail.reference === 'string' ? ` · ${h.detail.reference}` : ''}
               {typeof h.detail.reason === 'string' ? ` · ${h.detail.reason}` : ''}
               {h.detail.cause === 'role_removed' ? ` · ${t('market:actions.roleRemoved')}` : ''}
+              {h.detail.cause === 'consent_withdrawn' ? ` · ${t('market:actions.causeConsentWithdrawn')}` : ''}
+              {h.detail.cause === 'replaced' ? ` · ${t('market:actions.causeReplaced')}` : ''}
+              {h.detail.cause === 'not_by_official' ? ` · ${t('market:actions.causeNotByOfficial')}` : ''}
               {typeof h.detail.last4 === 'string' ? ` · ${t('market:actions.account', { last4: h.detail.last4 })}` : ''}
               {typeof h.detail.effectiveAt === 'string' && !h.detail.immediate ? ` · ${t('market:actions.from', { date: formatDate(h.detail.effectiveAt, locale, d.timeZone, true) })}` : ''}
             </li>
