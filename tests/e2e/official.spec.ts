@@ -42,6 +42,7 @@ test('an official invites a seller, who signs up from the link and accepts; the 
   await expect(waiting).toContainText('Lò Thị Xuân');
   await expect(waiting).toContainText(email);
   await expect(waiting).toContainText('invited by');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expect(page.getByRole('row', { name: /Lò Thị Xuân/ })).toHaveCount(0);
   await waiting.getByRole('button', { name: 'Confirm Lò Thị Xuân as Seller' }).click();
   await expect(page.getByRole('status')).toContainText('Confirmed');
