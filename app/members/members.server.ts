@@ -1,6 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { communes, events, invitations, memberships, users, type Role } from '#db/schema/index.ts';
 import { withTenant, type Scope, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import type { Tx } from '#db/client.ts';
@@ -143,7 +144,21 @@ export async function removeMembership(scope: MemberScope, userId: string, role:
   });
 }
 
-export type InvitationView = { id: string; email: string; role: Role; status: 'pending' | 'accepted' | 'revoked' | 'expired'; invitedBy: string };
+export type InvitationStatus = 'pending' | 'awaiting' | 'confirmed' | 'refused' | 'revoked' | 'expired';
+export type InvitationView = { id: string; email: string; role: Role; status: InvitationStatus; invitedBy: string; acceptedBy: string | null };
+
+/**
+ * Where an invitation stands: sent and `pending`; accepted by the invited address and `awaiting`
+ * an official's confirmation; then `confirmed` (the role is granted) or `refused`. An invitation
+ * can be `revoked` or can expire only while nobody has accepted it.
+ */
+function invitationStatus(row: { acceptedAt: Date | null; confirmedAt: Date | null; refusedAt: Date | null; revokedAt: Date | null; expiresAt: Date }): InvitationStatus {
+  if (row.confirmedAt) return 'confirmed';
+  if (row.refusedAt) return 'refused';
+  if (row.acceptedAt) return 'awaiting';
+  if (row.revokedAt) return 'revoked';
+  return row.expiresAt <= new Date() ? 'expired' : 'pending';
+}
 
 /** The invitation behind a link, in this commune only (a token from another commune is not found). */
 export async function getInvitationByToken(scope: CommuneScope, token: string): Promise<InvitationView | null> {
@@ -155,6 +170,9 @@ export async function getInvitationByToken(scope: CommuneScope, token: string): 
         email: invitations.email,
         role: invitations.role,
         acceptedAt: invitations.acceptedAt,
+        acceptedBy: invitations.acceptedBy,
+        confirmedAt: invitations.confirmedAt,
+        refusedAt: invitations.refusedAt,
         revokedAt: invitations.revokedAt,
         expiresAt: invitations.expiresAt,
         invitedBy: users.displayName,
@@ -164,20 +182,35 @@ export async function getInvitationByToken(scope: CommuneScope, token: string): 
       .where(and(eq(invitations.tenantId, scope.tenantId), eq(invitations.tokenHash, hashToken(token)))),
   );
   if (!row) return null;
-  const status = row.acceptedAt ? 'accepted' : row.revokedAt ? 'revoked' : row.expiresAt <= new Date() ? 'expired' : 'pending';
-  return { id: row.id, email: row.email, role: row.role, status, invitedBy: row.invitedBy };
+  return { id: row.id, email: row.email, role: row.role, status: invitationStatus(row), invitedBy: row.invitedBy, acceptedBy: row.acceptedBy };
 }
 
 /** E-mail addresses as Baan compares them: trimmed and lower-cased (accounts are stored so). */
 export const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
- * The signed-in invitee joins with the invited role. An invitation is bound to the address it
- * was sent to: only an account with that very address may accept it, whoever holds the link;
- * any other account is refused (403, naming the invited address) and nothing is granted.
- * Addresses are not verified yet: once e-mail verification exists, the match must be to a
- * verified address (or the link itself must prove it, having been sent there), or whoever signs
- * up first with someone else's address could take their role.
+ * An address as shown to whoever holds an invitation link without being signed in as it: the
+ * first character of the local part and the domain ("n•••@gmail.com"), enough for the invitee to
+ * recognise their own address and too little for anyone else to sign up with it.
+ */
+export function maskAddress(address: string): string {
+  const at = address.trim().lastIndexOf('@');
+  if (at < 1) return '•••';
+  const trimmed = address.trim().toLowerCase();
+  return `${[...trimmed.slice(0, at)][0]}•••${trimmed.slice(at)}`;
+}
+
+/**
+ * The signed-in invitee accepts the invitation. It is bound to the address it was sent to: only
+ * an account with that very address may accept it, whoever holds the link; any other account is
+ * refused (403, with the address masked) and nothing changes.
+ *
+ * Accepting grants nothing by itself. No address is verified yet (there is no mail delivery), so
+ * anyone holding the link could have signed up with the invited address: the acceptance waits
+ * for an official of the commune, who knows the person, to confirm it (confirmInvitation) or
+ * refuse it. Once e-mail verification exists (a later issue), an acceptance by an account whose
+ * verified address matches, or through a link proved to have been delivered to that address,
+ * needs no confirmation; an unverified address must never be enough for a role.
  */
 export async function acceptInvitation(scope: MemberScope, token: string): Promise<Role> {
   const invitation = await getInvitationByToken(scope, token);
@@ -186,22 +219,95 @@ export async function acceptInvitation(scope: MemberScope, token: string): Promi
   // The account's address as stored now, not as any caller or session remembers it.
   const [account] = await withTenant(scope, (tx) => tx.select({ email: users.email }).from(users).where(eq(users.id, scope.userId)));
   if (!account || !sameAddress(account.email, invitation.email)) {
-    throw new AppError('forbidden', 'auth:join.wrongAccount', { email: invitation.email });
+    throw new AppError('forbidden', 'auth:join.wrongAccount', { email: maskAddress(invitation.email) });
   }
   await withTenant(scope, async (tx) => {
     const claimed = await tx
       .update(invitations)
       .set({ acceptedAt: new Date(), acceptedBy: scope.userId })
-      .where(and(eq(invitations.tenantId, scope.tenantId), eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .where(
+        and(
+          eq(invitations.tenantId, scope.tenantId),
+          eq(invitations.id, invitation.id),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
+      )
       .returning({ id: invitations.id });
-    if (!claimed.length) throw new AppError('conflict', 'auth:join.status.accepted');
-    await tx
-      .insert(memberships)
-      .values({ tenantId: scope.tenantId, userId: scope.userId, role: invitation.role, invitationId: invitation.id })
-      .onConflictDoNothing();
-    await recordEvent(tx, scope.tenantId, 'member.joined', { invitationId: invitation.id, userId: scope.userId, role: invitation.role }, scope.userId);
+    if (!claimed.length) throw new AppError('conflict', 'auth:join.status.awaiting');
+    await recordEvent(tx, scope.tenantId, 'member.invitation_accepted', { invitationId: invitation.id, userId: scope.userId, role: invitation.role }, scope.userId);
   });
   return invitation.role;
+}
+
+export type AwaitingAcceptance = {
+  id: string;
+  role: Role;
+  email: string;
+  displayName: string;
+  phone: string | null;
+  invitedBy: string;
+  acceptedAt: Date;
+};
+
+/** Acceptances waiting for an official's confirmation, with the accepting account's name, address and phone. */
+export async function listAwaitingConfirmation(scope: MemberScope): Promise<AwaitingAcceptance[]> {
+  const inviter = alias(users, 'inviter');
+  const rows = await withTenant(scope, (tx) =>
+    tx
+      .select({
+        id: invitations.id,
+        role: invitations.role,
+        email: users.email,
+        displayName: users.displayName,
+        phone: users.phone,
+        invitedBy: inviter.displayName,
+        acceptedAt: invitations.acceptedAt,
+      })
+      .from(invitations)
+      .innerJoin(users, eq(users.id, invitations.acceptedBy))
+      .innerJoin(inviter, eq(inviter.id, invitations.invitedBy))
+      .where(and(eq(invitations.tenantId, scope.tenantId), isNotNull(invitations.acceptedAt), isNull(invitations.confirmedAt), isNull(invitations.refusedAt)))
+      .orderBy(asc(invitations.acceptedAt)),
+  );
+  return rows.map((r) => ({ ...r, acceptedAt: r.acceptedAt! }));
+}
+
+/** Claims an acceptance still waiting for a decision; anything else (decided, another commune, unknown) is not found. */
+async function decide(tx: Tx, scope: MemberScope, invitationId: string, decision: { confirmedAt: Date; confirmedBy: string } | { refusedAt: Date; refusedBy: string }) {
+  const [row] = await tx
+    .update(invitations)
+    .set(decision)
+    .where(
+      and(
+        eq(invitations.tenantId, scope.tenantId),
+        eq(invitations.id, invitationId),
+        isNotNull(invitations.acceptedAt),
+        isNull(invitations.confirmedAt),
+        isNull(invitations.refusedAt),
+      ),
+    )
+    .returning({ role: invitations.role, userId: invitations.acceptedBy });
+  if (!row?.userId) throw new AppError('not_found', 'common:errors.notFound');
+  return { role: row.role, userId: row.userId };
+}
+
+/** An official confirms an acceptance: the role is granted now, recorded with who confirmed it. */
+export async function confirmInvitation(scope: MemberScope, invitationId: string): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    const { role, userId } = await decide(tx, scope, invitationId, { confirmedAt: new Date(), confirmedBy: scope.userId });
+    await tx.insert(memberships).values({ tenantId: scope.tenantId, userId, role, invitationId }).onConflictDoNothing();
+    await recordEvent(tx, scope.tenantId, 'member.joined', { invitationId, userId, role, confirmedBy: scope.userId }, scope.userId);
+  });
+}
+
+/** An official refuses an acceptance (they do not know the person, or it is not them): nothing is granted. */
+export async function refuseInvitation(scope: MemberScope, invitationId: string): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    const { role, userId } = await decide(tx, scope, invitationId, { refusedAt: new Date(), refusedBy: scope.userId });
+    await recordEvent(tx, scope.tenantId, 'member.acceptance_refused', { invitationId, userId, role, refusedBy: scope.userId }, scope.userId);
+  });
 }
 
 /** The communes where the signed-in person has roles (their own rows are visible to them everywhere). */

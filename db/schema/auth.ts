@@ -120,7 +120,12 @@ export const memberships = pgTable(
   ],
 );
 
-/** An official's invitation to join a commune with a role; the link carries a token whose hash is stored. */
+/**
+ * An official's invitation to join a commune with a role; the link carries a token whose hash is
+ * stored. Accepting it (by the account with the invited address) does not grant the role: no
+ * address is verified yet, so an official of the commune confirms the acceptance (or refuses it)
+ * and the role is granted on confirmation (app/members/members.server.ts).
+ */
 export const invitations = pgTable(
   'invitations',
   {
@@ -139,11 +144,21 @@ export const invitations = pgTable(
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     acceptedBy: uuid('accepted_by').references(() => users.id),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** The official who confirmed the acceptance, granting the role; or who refused it. */
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+    refusedAt: timestamp('refused_at', { withTimezone: true }),
+    refusedBy: uuid('refused_by').references(() => users.id),
   },
   (t) => [
     primaryKey({ name: 'invitations_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('invitations_token_key').on(t.tenantId, t.tokenHash),
     check('invitations_role_check', sql`${t.role} in ('official', 'editor', 'seller')`),
+    // Only an accepted invitation is confirmed or refused, never both, each with who did it.
+    check(
+      'invitations_decision_check',
+      sql`(${t.confirmedAt} is null or (${t.acceptedAt} is not null and ${t.confirmedBy} is not null and ${t.refusedAt} is null)) and (${t.refusedAt} is null or (${t.acceptedAt} is not null and ${t.refusedBy} is not null))`,
+    ),
   ],
 );
 

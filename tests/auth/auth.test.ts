@@ -26,7 +26,17 @@ import {
   recordFailure,
   THROTTLE,
 } from '~/auth/throttle.server.ts';
-import { acceptInvitation, getInvitationByToken, inviteMember, revokeInvitation } from '~/members/members.server.ts';
+import {
+  acceptInvitation,
+  confirmInvitation,
+  getInvitationByToken,
+  inviteMember,
+  listAwaitingConfirmation,
+  listPendingInvitations,
+  maskAddress,
+  refuseInvitation,
+  revokeInvitation,
+} from '~/members/members.server.ts';
 import { isCrossSiteMutation } from '~/lib/security.server.ts';
 import { makeCommune, makeMember, makeUser, PASSWORD } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
@@ -352,11 +362,18 @@ describe('CSRF defence', () => {
 });
 
 describe('invitations', () => {
-  it('invites with an outbox event in the same transaction, and the invitee joins once', async () => {
+  async function communeWithOfficial() {
     const commune = await makeCommune(database);
-    const official = await makeUser(database);
+    const official = { ...(await makeUser(database, { displayName: 'Cán Bộ Xã' })), displayName: 'Cán Bộ Xã' };
     await makeMember(database, commune.id, official.id, 'official');
     const scope = { ...scopeFor(database, commune.id, official.id), tenantId: commune.id, userId: official.id };
+    return { commune, official, scope };
+  }
+  const rolesOfUser = async (userId: string) => (await database.db.select().from(memberships).where(eq(memberships.userId, userId))).map((r) => r.role);
+  const eventTypes = async (tenantId: string) => (await database.db.select().from(events).where(eq(events.tenantId, tenantId))).map((e) => e.type).sort();
+
+  it('invites with an outbox event; the invitee accepts once, and an official’s confirmation grants the role', async () => {
+    const { commune, official, scope } = await communeWithOfficial();
     const invited = await inviteMember(scope, { email: 'seller.new@example.vn', role: 'seller' }, 'https://baan.example', commune.slug);
     expect(invited.url).toBe(`https://baan.example/${commune.slug}/join/${invited.token}`);
 
@@ -365,51 +382,101 @@ describe('invitations', () => {
     expect(outbox[0]).toMatchObject({ type: 'member.invited', actorUserId: official.id, payload: { email: 'seller.new@example.vn', role: 'seller', url: invited.url } });
 
     const stranger = await makeUser(database);
-    const strangerScope = { ...scope, userId: stranger.id };
-    await expect(acceptInvitation(strangerScope, invited.token)).rejects.toMatchObject({ code: 'forbidden', messageKey: 'auth:join.wrongAccount' });
+    await expect(acceptInvitation({ ...scope, userId: stranger.id }, invited.token)).rejects.toMatchObject({ code: 'forbidden', messageKey: 'auth:join.wrongAccount' });
 
-    const invitee = await makeUser(database, { email: 'seller.new@example.vn' });
-    const role = await acceptInvitation({ ...scope, userId: invitee.id }, invited.token);
-    expect(role).toBe('seller');
-    const rows = await database.db.select().from(memberships).where(eq(memberships.userId, invitee.id));
-    expect(rows.map((r) => r.role)).toEqual(['seller']);
-    await expect(acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).rejects.toMatchObject({ code: 'conflict' });
-    expect((await getInvitationByToken(scope, invited.token))?.status).toBe('accepted');
-    const types = (await database.db.select().from(events).where(eq(events.tenantId, commune.id))).map((e) => e.type).sort();
-    expect(types).toEqual(['member.invited', 'member.joined']);
+    const invitee = await makeUser(database, { email: 'seller.new@example.vn', displayName: 'Lò Thị Xuân', phone: '0912 345 678' });
+    expect(await acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).toBe('seller');
+    // Accepted, not yet granted: it waits on the members page for an official.
+    expect(await rolesOfUser(invitee.id)).toEqual([]);
+    expect((await getInvitationByToken(scope, invited.token))?.status).toBe('awaiting');
+    await expect(acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).rejects.toMatchObject({ code: 'conflict', messageKey: 'auth:join.status.awaiting' });
+    const waiting = await listAwaitingConfirmation(scope);
+    expect(waiting).toEqual([
+      expect.objectContaining({ id: invited.id, role: 'seller', email: 'seller.new@example.vn', displayName: 'Lò Thị Xuân', phone: '0912 345 678', invitedBy: official.displayName }),
+    ]);
+    expect(await listPendingInvitations(scope)).toEqual([]);
+
+    await confirmInvitation(scope, invited.id);
+    expect(await rolesOfUser(invitee.id)).toEqual(['seller']);
+    const [row] = await database.db.select().from(invitations).where(eq(invitations.id, invited.id));
+    expect(row).toMatchObject({ acceptedBy: invitee.id, confirmedBy: official.id, refusedAt: null });
+    expect(row?.confirmedAt).toBeInstanceOf(Date);
+    expect((await getInvitationByToken(scope, invited.token))?.status).toBe('confirmed');
+    expect(await listAwaitingConfirmation(scope)).toEqual([]);
+    const joined = (await database.db.select().from(events).where(eq(events.tenantId, commune.id))).find((e) => e.type === 'member.joined');
+    expect(joined).toMatchObject({ actorUserId: official.id, payload: { invitationId: invited.id, userId: invitee.id, role: 'seller', confirmedBy: official.id } });
+    expect(await eventTypes(commune.id)).toEqual(['member.invitation_accepted', 'member.invited', 'member.joined']);
+    // Decided once: confirming or refusing again finds nothing.
+    await expect(confirmInvitation(scope, invited.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(refuseInvitation(scope, invited.id)).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('binds an invitation to the invited address: another account holding the link is refused and gets nothing', async () => {
-    const commune = await makeCommune(database);
-    const official = await makeUser(database);
-    await makeMember(database, commune.id, official.id, 'official');
-    const scope = { ...scopeFor(database, commune.id, official.id), tenantId: commune.id, userId: official.id };
+  it('an account created with the invited address from the link alone does not get the role', async () => {
+    const { commune, scope } = await communeWithOfficial();
+    const invited = await inviteMember(scope, { email: 'real.editor@example.vn', role: 'editor' }, 'https://baan.example', commune.slug);
+    // Whoever holds the link signs up with the (unverified) invited address and accepts.
+    const squatter = await makeUser(database, { email: 'real.editor@example.vn' });
+    await acceptInvitation({ ...scope, userId: squatter.id }, invited.token);
+    expect(await rolesOfUser(squatter.id)).toEqual([]);
+    expect(await eventTypes(commune.id)).not.toContain('member.joined');
+  });
+
+  it('refusing an acceptance grants nothing, records who refused, and the link stays spent', async () => {
+    const { commune, official, scope } = await communeWithOfficial();
+    const invited = await inviteMember(scope, { email: 'not.them@example.vn', role: 'official' }, 'https://baan.example', commune.slug);
+    const acceptor = await makeUser(database, { email: 'not.them@example.vn' });
+    await acceptInvitation({ ...scope, userId: acceptor.id }, invited.token);
+    await refuseInvitation(scope, invited.id);
+    expect(await rolesOfUser(acceptor.id)).toEqual([]);
+    const [row] = await database.db.select().from(invitations).where(eq(invitations.id, invited.id));
+    expect(row).toMatchObject({ refusedBy: official.id, confirmedAt: null, confirmedBy: null });
+    expect((await getInvitationByToken(scope, invited.token))?.status).toBe('refused');
+    await expect(acceptInvitation({ ...scope, userId: acceptor.id }, invited.token)).rejects.toMatchObject({ code: 'conflict', messageKey: 'auth:join.status.refused' });
+    await expect(confirmInvitation(scope, invited.id)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await rolesOfUser(acceptor.id)).toEqual([]);
+    expect(await eventTypes(commune.id)).toEqual(['member.acceptance_refused', 'member.invitation_accepted', 'member.invited']);
+    // The database itself refuses a decision on an invitation nobody accepted.
+    const other = await inviteMember(scope, { email: 'nobody.yet@example.vn', role: 'seller' }, 'https://baan.example', commune.slug);
+    await expect(database.db.update(invitations).set({ confirmedAt: new Date(), confirmedBy: official.id }).where(eq(invitations.id, other.id))).rejects.toThrow();
+    await expect(confirmInvitation(scope, other.id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('binds an invitation to the invited address: another account holding the link is refused, told only a masked hint, and gets nothing', async () => {
+    const { commune, scope } = await communeWithOfficial();
     const invited = await inviteMember(scope, { email: 'ward.editor@example.vn', role: 'editor' }, 'https://baan.example', commune.slug);
     const holder = await makeUser(database, { email: 'link.holder@example.vn' });
     await expect(acceptInvitation({ ...scope, userId: holder.id }, invited.token)).rejects.toMatchObject({
       code: 'forbidden',
       messageKey: 'auth:join.wrongAccount',
-      details: { email: 'ward.editor@example.vn' },
+      details: { email: 'w•••@example.vn' },
     });
-    expect(await database.db.select().from(memberships).where(eq(memberships.userId, holder.id))).toHaveLength(0);
+    expect(await rolesOfUser(holder.id)).toEqual([]);
     expect((await getInvitationByToken(scope, invited.token))?.status).toBe('pending');
     // Addresses compare trimmed and lower-cased, whatever the invitation row holds.
     await database.db.update(invitations).set({ email: ' Ward.Editor@Example.VN' }).where(eq(invitations.id, invited.id));
     const invitee = await makeUser(database, { email: 'ward.editor@example.vn' });
     expect(await acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).toBe('editor');
+    expect((await getInvitationByToken(scope, invited.token))?.status).toBe('awaiting');
   });
 
-  it('does not accept a revoked invitation, and a failed invite writes no event', async () => {
-    const commune = await makeCommune(database);
-    const official = await makeUser(database);
-    await makeMember(database, commune.id, official.id, 'official');
-    const scope = { ...scopeFor(database, commune.id, official.id), tenantId: commune.id, userId: official.id };
+  it('masks an address to its first character and domain', () => {
+    expect(maskAddress('nguyen.van.a@gmail.com')).toBe('n•••@gmail.com');
+    expect(maskAddress(' Đặng@Example.VN ')).toBe('đ•••@example.vn');
+    expect(maskAddress('not-an-address')).toBe('•••');
+  });
+
+  it('does not accept a revoked or expired invitation, and a failed invite writes no event', async () => {
+    const { commune, official, scope } = await communeWithOfficial();
     const invited = await inviteMember(scope, { email: 'editor.x@example.vn', role: 'editor' }, 'https://baan.example', commune.slug);
     await revokeInvitation(scope, invited.id);
     const invitee = await makeUser(database, { email: 'editor.x@example.vn' });
     await expect(acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).rejects.toMatchObject({
       messageKey: 'auth:join.status.revoked',
     });
+    const late = await inviteMember(scope, { email: 'editor.x@example.vn', role: 'seller' }, 'https://baan.example', commune.slug);
+    await database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, late.id));
+    await expect(acceptInvitation({ ...scope, userId: invitee.id }, late.token)).rejects.toMatchObject({ messageKey: 'auth:join.status.expired' });
+    expect(await rolesOfUser(invitee.id)).toEqual([]);
     const before = await database.db.select().from(events).where(eq(events.tenantId, commune.id));
     await expect(inviteMember(scope, { email: official.email, role: 'official' }, 'https://baan.example', commune.slug)).rejects.toMatchObject({
       messageKey: 'auth:errors.alreadyMember',

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { signIn } from './support.ts';
 
-test('an official invites a seller, who signs up from the link and joins', async ({ page, browser }) => {
+test('an official invites a seller, who signs up from the link and accepts; the official confirms and the role is given', async ({ page, browser }) => {
   const email = `seller.${Date.now()}@example.vn`;
   await signIn(page, 'official.giaphu@baan.test');
   await page.goto('/gia-phu');
@@ -19,22 +19,41 @@ test('an official invites a seller, who signs up from the link and joins', async
   const tab = await invitee.newPage();
   await tab.goto(link);
   await expect(tab.locator('html')).toHaveAttribute('lang', 'vi');
+  // Whoever holds the link sees only a hint of the invited address, and types it themselves.
+  await expect(tab.getByRole('main')).toContainText('s•••@example.vn');
+  await expect(tab.getByRole('main')).not.toContainText(email);
   await tab.getByRole('main').getByRole('link', { name: 'Tạo tài khoản' }).click();
-  await expect(tab.getByLabel('Email')).toHaveValue(email);
+  await expect(tab.getByLabel('Email')).toHaveValue('');
+  await tab.getByLabel('Email').fill(email);
   await tab.getByLabel('Họ và tên').fill('Lò Thị Xuân');
   await tab.getByLabel('Mật khẩu').fill('mật ong rừng Gia Phú');
   await tab.locator('form.stack button[type=submit]').click();
   await expect(tab).toHaveURL(/\/gia-phu\/join\//);
   await tab.locator('main form button[type=submit]').click();
-  await expect(tab).toHaveURL(/\/gia-phu$/);
+  // Accepted, in their language: waiting for an official of the commune to confirm.
+  await expect(tab).toHaveURL(/\/gia-phu\/join\/[a-z2-7]{32}$/);
   await expect(tab.getByRole('status')).toBeVisible();
-  await invitee.close();
+  await expect(tab.getByRole('main')).toContainText('sẽ xác nhận');
+  expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   await page.reload();
+  await expect(page.getByRole('region', { name: 'Pending invitations' }).getByText(email)).toHaveCount(0);
+  const waiting = page.getByRole('region', { name: 'Waiting for your confirmation' });
+  await expect(waiting).toContainText('Lò Thị Xuân');
+  await expect(waiting).toContainText(email);
+  await expect(waiting).toContainText('invited by');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expect(page.getByRole('row', { name: /Lò Thị Xuân/ })).toHaveCount(0);
+  await waiting.getByRole('button', { name: 'Confirm Lò Thị Xuân as Seller' }).click();
+  await expect(page.getByRole('status')).toContainText('Confirmed');
   const row = page.getByRole('row', { name: /Lò Thị Xuân/ });
   await expect(row).toBeVisible();
   await expect(row).toContainText('Seller');
-  await expect(page.getByRole('region', { name: 'Pending invitations' }).getByText(email)).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Waiting for your confirmation' })).toHaveCount(0);
+
+  await tab.reload();
+  await expect(tab.getByRole('main')).toContainText('Giờ bạn là người bán của xã này.');
+  await invitee.close();
 });
 
 test('an official uploads a cover photo; a bad file gets a clear message', async ({ page }) => {

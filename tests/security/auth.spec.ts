@@ -206,8 +206,18 @@ test.describe('item 14: limits on anonymous inquiries, sign-ups and the change-p
   });
 });
 
-test.describe('item 4: an invitation is bound to the invited address', () => {
-  test('another account holding the link is told whose it is and gets nothing; the invited address joins', async () => {
+test.describe('item 4: an invitation grants a role only with an official’s confirmation', () => {
+  /** The invitation id an official sees next to an acceptance waiting for confirmation. */
+  async function waitingId(official: APIRequestContext, email: string): Promise<string> {
+    const html = await (await official.get('/giao-phong/members')).text();
+    const section = html.slice(html.indexOf('id="awaiting-title"'), html.indexOf('id="members-title"'));
+    const id = new RegExp(`${email.replace(/[.+]/g, '\\$&')}[\\s\\S]*?name="invitationId" value="([0-9a-f-]{36})"`).exec(section)?.[1];
+    expect(id, `${email} waits for confirmation`).toBeTruthy();
+    return id!;
+  }
+  const canEdit = async (request: APIRequestContext) => (await request.get('/giao-phong/news/manage', { maxRedirects: 0 })).status();
+
+  test('the link shows no address; an account made from the link alone gets nothing until an official confirms', async () => {
     const official = await freshContext();
     await signInRequest(official, 'official.giaophong@baan.test');
     const invited = uniqueEmail('invited');
@@ -215,23 +225,86 @@ test.describe('item 4: an invitation is bound to the invited address', () => {
     expect(invite.status()).toBe(200);
     const link = /\/giao-phong\/join\/([a-z2-7]{32})/.exec(await invite.text())?.[0];
     expect(link).toBeTruthy();
+    const hint = `${invited[0]}•••@baan.test`;
 
+    // Whoever holds the link, signed out: a masked hint only, and nothing handed to the sign-up form.
+    const visitor = await freshContext();
+    const page = await (await visitor.get(link!)).text();
+    expect(page).not.toContain(invited);
+    expect(page).toContain(hint);
+    expect(page).not.toContain('email=');
+
+    // Another account holding the link: refused, told only the hint, nothing granted.
     const holder = await contextFrom(ownAddress());
     await newAccount(holder);
-    const page = await holder.get(link!);
-    expect(await page.text()).toContain(`This invitation was sent to ${invited}`);
+    expect(await (await holder.get(link!)).text()).not.toContain(invited);
     const refused = await holder.post(link!, { maxRedirects: 0 });
     expect(refused.status()).toBe(403);
-    expect(await refused.text()).toContain(`This invitation was sent to ${invited}`);
-    // Nothing granted: the editors' pages are not there for the holder, and the invitation still waits.
-    expect((await holder.get('/giao-phong/news/manage', { maxRedirects: 0 })).status()).toBe(404);
-    expect(await (await official.get('/giao-phong/members')).text()).toContain(invited);
+    const refusedText = await refused.text();
+    expect(refusedText).toContain('This invitation was sent to another address');
+    expect(refusedText).not.toContain(invited);
+    expect(await canEdit(holder)).toBe(404);
 
-    const invitee = await contextFrom(ownAddress());
-    await newAccount(invitee, { email: invited.toUpperCase() });
-    const accepted = await invitee.post(link!, { maxRedirects: 0 });
+    // Signing up with the invited address from the link alone (addresses are not verified) and
+    // accepting grants nothing: the acceptance waits for an official.
+    const acceptor = await contextFrom(ownAddress());
+    await newAccount(acceptor, { email: invited.toUpperCase(), displayName: 'Người Nhận Lời' });
+    const accepted = await acceptor.post(link!, { maxRedirects: 0 });
     expect(accepted.status()).toBe(302);
-    expect(accepted.headers()['location']).toBe('/giao-phong');
-    await Promise.all([official.dispose(), holder.dispose(), invitee.dispose()]);
+    expect(accepted.headers()['location']).toBe(link);
+    expect(await (await acceptor.get(link!)).text()).toContain('will now confirm it');
+    expect(await canEdit(acceptor)).toBe(404);
+    const members = await (await official.get('/giao-phong/members')).text();
+    expect(members).toContain('Waiting for your confirmation');
+    expect(members).toContain('Người Nhận Lời');
+    const id = await waitingId(official, invited);
+
+    // Only an official of this commune confirms: another commune's official gets 404 on either address.
+    const outsider = await freshContext();
+    await signInRequest(outsider, 'official.giaphu@baan.test');
+    expect((await outsider.post('/giao-phong/members', { form: { intent: 'confirm', invitationId: id }, maxRedirects: 0 })).status()).toBe(404);
+    expect((await outsider.post('/gia-phu/members', { form: { intent: 'confirm', invitationId: id }, maxRedirects: 0 })).status()).toBe(404);
+    expect(await canEdit(acceptor)).toBe(404);
+
+    const confirmed = await official.post('/giao-phong/members', { form: { intent: 'confirm', invitationId: id }, maxRedirects: 0 });
+    expect(confirmed.status()).toBe(302);
+    expect(await canEdit(acceptor)).toBe(200);
+    expect(await (await acceptor.get(link!)).text()).toContain('You are now an editor of this commune.');
+    await Promise.all([official.dispose(), visitor.dispose(), holder.dispose(), acceptor.dispose(), outsider.dispose()]);
+  });
+
+  test('an editor cannot confirm an acceptance, and an official’s refusal grants nothing', async () => {
+    const official = await freshContext();
+    await signInRequest(official, 'official.giaophong@baan.test');
+    // An editor of this commune, made through the confirmed flow.
+    const editorAddress = uniqueEmail('editor');
+    const editorLink = /\/giao-phong\/join\/[a-z2-7]{32}/.exec(await (await official.post('/giao-phong/members', { form: { intent: 'invite', email: editorAddress, role: 'editor' } })).text())![0];
+    const editor = await contextFrom(ownAddress());
+    await newAccount(editor, { email: editorAddress });
+    expect((await editor.post(editorLink, { maxRedirects: 0 })).status()).toBe(302);
+    await official.post('/giao-phong/members', { form: { intent: 'confirm', invitationId: await waitingId(official, editorAddress) }, maxRedirects: 0 });
+    expect(await canEdit(editor)).toBe(200);
+
+    const invited = uniqueEmail('refused');
+    const link = /\/giao-phong\/join\/[a-z2-7]{32}/.exec(await (await official.post('/giao-phong/members', { form: { intent: 'invite', email: invited, role: 'official' } })).text())![0];
+    const acceptor = await contextFrom(ownAddress());
+    await newAccount(acceptor, { email: invited });
+    expect((await acceptor.post(link, { maxRedirects: 0 })).status()).toBe(302);
+    const id = await waitingId(official, invited);
+
+    expect((await editor.post('/giao-phong/members', { form: { intent: 'confirm', invitationId: id }, maxRedirects: 0 })).status()).toBe(404);
+    expect((await acceptor.post('/giao-phong/members', { form: { intent: 'confirm', invitationId: id }, maxRedirects: 0 })).status()).toBe(404);
+    expect((await acceptor.get('/giao-phong/members', { maxRedirects: 0 })).status()).toBe(404);
+
+    const refused = await official.post('/giao-phong/members', { form: { intent: 'refuse', invitationId: id }, maxRedirects: 0 });
+    expect(refused.status()).toBe(302);
+    expect((await acceptor.get('/giao-phong/members', { maxRedirects: 0 })).status()).toBe(404);
+    expect(await canEdit(acceptor)).toBe(404);
+    expect(await (await acceptor.get(link)).text()).toContain('did not confirm this acceptance');
+    // Decided: neither a second confirmation nor accepting again brings the role.
+    expect((await official.post('/giao-phong/members', { form: { intent: 'confirm', invitationId: id }, maxRedirects: 0 })).status()).toBe(404);
+    expect((await acceptor.post(link, { maxRedirects: 0 })).status()).toBe(409);
+    expect(await canEdit(acceptor)).toBe(404);
+    await Promise.all([official.dispose(), editor.dispose(), acceptor.dispose()]);
   });
 });

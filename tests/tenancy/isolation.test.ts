@@ -4,10 +4,14 @@ import { events, invitations, media, memberships } from '#db/schema/index.ts';
 import { withTenant } from '#db/scope.ts';
 import { rolesOf } from '~/auth/guards.server.ts';
 import {
+  acceptInvitation,
+  confirmInvitation,
   getInvitationByToken,
   inviteMember,
+  listAwaitingConfirmation,
   listMembers,
   listPendingInvitations,
+  refuseInvitation,
   removeMembership,
   revokeInvitation,
 } from '~/members/members.server.ts';
@@ -69,6 +73,20 @@ describe('tenant isolation: commune B cannot see or change commune A', () => {
     expect(invitation?.revokedAt).toBeNull();
     const rows = await database.db.select().from(memberships).where(eq(memberships.userId, officialA.id));
     expect(rows).toHaveLength(1);
+  });
+
+  it('cannot see, confirm or refuse an acceptance waiting in A', async () => {
+    const scopeA = { ...scopeFor(database, a.id, officialA.id), tenantId: a.id, userId: officialA.id };
+    const invited = await inviteMember(scopeA, { email: 'cho.xac.nhan@example.vn', role: 'editor' }, 'http://localhost', a.slug);
+    const invitee = await makeUser(database, { email: 'cho.xac.nhan@example.vn' });
+    await acceptInvitation({ ...scopeA, userId: invitee.id }, invited.token);
+    expect(await listAwaitingConfirmation(asB())).toEqual([]);
+    await expect(confirmInvitation(asB(), invited.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(refuseInvitation(asB(), invited.id)).rejects.toMatchObject({ code: 'not_found' });
+    const [row] = await database.db.select().from(invitations).where(eq(invitations.id, invited.id));
+    expect(row).toMatchObject({ confirmedAt: null, refusedAt: null });
+    expect(await database.db.select().from(memberships).where(eq(memberships.userId, invitee.id))).toHaveLength(0);
+    expect(await listAwaitingConfirmation(scopeA)).toHaveLength(1);
   });
 
   it('refuses, in the database, a write into A while acting in B', async () => {

@@ -8,9 +8,13 @@ import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { SubmitButton } from '~/ui/form.tsx';
-import { acceptInvitation, getInvitationByToken, sameAddress } from '../members.server.ts';
+import { acceptInvitation, getInvitationByToken, maskAddress, sameAddress } from '../members.server.ts';
 import type { Route } from './+types/join';
 
+/**
+ * The page behind an invitation link. Whoever holds the link may not be the invitee, so the
+ * invited address is never shown in full (only a masked hint) nor handed to the sign-up form.
+ */
 export async function loader({ context, params }: Route.LoaderArgs) {
   const commune = requireCommune(context);
   const invitation = await getInvitationByToken({ ...scopeOf(context), tenantId: commune.id }, params.token);
@@ -24,9 +28,10 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     role: invitation.role,
     status: invitation.status,
     invitedBy: invitation.invitedBy,
-    email: invitation.email,
-    signedInAs: user?.email ?? null,
+    hint: maskAddress(invitation.email),
+    signedIn: Boolean(user),
     isInvitee: user ? sameAddress(user.email, invitation.email) : false,
+    acceptedByMe: Boolean(user && invitation.acceptedBy === user.id),
   };
 }
 
@@ -34,8 +39,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const commune = requireCommune(context);
   const user = requireUser(context, request);
   try {
-    const role = await acceptInvitation({ ...scopeOf(context), tenantId: commune.id, userId: user.id }, params.token);
-    return redirectWithFlash(`/${commune.slug}`, { key: 'auth:join.welcome', params: { context: role } });
+    await acceptInvitation({ ...scopeOf(context), tenantId: commune.id, userId: user.id }, params.token);
+    return redirectWithFlash(`/${commune.slug}/join/${params.token}`, { key: 'auth:join.acceptedFlash', tone: 'success' });
   } catch (error) {
     if (error instanceof AppError) return data({ error: error.messageKey, email: String(error.details?.email ?? '') }, { status: statusOf[error.code] });
     throw error;
@@ -58,21 +63,39 @@ export default function Join({ loaderData, actionData, params }: Route.Component
           {t(actionData.error as 'auth:join.wrongAccount', { email: actionData.email })}
         </p>
       ) : null}
-      {d.status !== 'pending' ? (
-        <p className="notice">{t(`auth:join.status.${d.status}`)}</p>
-      ) : d.signedInAs ? (
+      {d.status === 'awaiting' && d.acceptedByMe ? (
+        <p className="notice" data-status="awaiting">
+          {t('auth:join.awaitingYou', { name: d.invitedBy, commune: d.commune, role })}
+        </p>
+      ) : d.status === 'confirmed' && d.acceptedByMe ? (
+        <>
+          <p className="notice" data-status="confirmed">
+            {t(`auth:join.welcome_${d.role}`)}
+          </p>
+          <p>
+            <Link className="button" to={`/${d.slug}`}>
+              {d.commune}
+            </Link>
+          </p>
+        </>
+      ) : d.status !== 'pending' ? (
+        <p className="notice" data-status={d.status}>
+          {t(`auth:join.status.${d.status}`)}
+        </p>
+      ) : d.signedIn ? (
         d.isInvitee ? (
-          <Form method="post">
+          <Form method="post" className="stack">
+            <p>{t('auth:join.confirmationNeeded')}</p>
             <SubmitButton>{t('auth:join.accept', { role })}</SubmitButton>
           </Form>
         ) : (
-          <p className="notice">{t('auth:join.wrongAccount', { email: d.email })}</p>
+          <p className="notice">{t('auth:join.wrongAccount', { email: d.hint })}</p>
         )
       ) : (
         <>
-          <p>{t('auth:join.signInFirst', { email: d.email })}</p>
+          <p>{t('auth:join.signInFirst', { email: d.hint })}</p>
           <p>
-            <Link className="button" to={`/signup?redirectTo=${encodeURIComponent(here)}&email=${encodeURIComponent(d.email)}`}>
+            <Link className="button" to={`/signup?redirectTo=${encodeURIComponent(here)}`}>
               {t('auth:signUp.title')}
             </Link>{' '}
             <Link className="button button-secondary" to={`/login?redirectTo=${encodeURIComponent(here)}`}>

@@ -13,19 +13,29 @@ import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { ROLES, type Role } from '~/auth/roles.ts';
-import { inviteMember, listMembers, listPendingInvitations, removeMembership, revokeInvitation } from '../members.server.ts';
+import {
+  confirmInvitation,
+  inviteMember,
+  listAwaitingConfirmation,
+  listMembers,
+  listPendingInvitations,
+  refuseInvitation,
+  removeMembership,
+  revokeInvitation,
+} from '../members.server.ts';
 import type { Route } from './+types/members';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { scope, commune, user } = await requireMembership(context, request, ['official']);
   const locale = getLocale(context) as Locale;
-  const [members, invitations] = await Promise.all([listMembers(scope), listPendingInvitations(scope)]);
+  const [members, invitations, awaiting] = await Promise.all([listMembers(scope), listPendingInvitations(scope), listAwaitingConfirmation(scope)]);
   return {
     title: getI18n(context).t('auth:members.title'),
     slug: commune.slug,
     me: user.id,
     members,
     invitations: invitations.map((i) => ({ ...i, expires: formatDate(i.expiresAt, locale, commune.timeZone) })),
+    awaiting: awaiting.map((a) => ({ ...a, accepted: formatDate(a.acceptedAt, locale, commune.timeZone) })),
   };
 }
 
@@ -45,6 +55,13 @@ export async function action({ context, request }: Route.ActionArgs) {
       if (!UUID_PATTERN.test(invitationId)) notFound();
       await revokeInvitation(scope, invitationId);
       return redirectWithFlash(`/${commune.slug}/members`, { key: 'auth:members.revoked', tone: 'info' });
+    }
+    if (intent === 'confirm' || intent === 'refuse') {
+      const invitationId = String(formData.get('invitationId') ?? '');
+      if (!UUID_PATTERN.test(invitationId)) notFound();
+      if (intent === 'confirm') await confirmInvitation(scope, invitationId);
+      else await refuseInvitation(scope, invitationId);
+      return redirectWithFlash(`/${commune.slug}/members`, { key: intent === 'confirm' ? 'auth:members.confirmed' : 'auth:members.refused', tone: 'info' });
     }
     if (intent === 'remove') {
       const role = String(formData.get('role'));
@@ -92,6 +109,36 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
           <SubmitButton>{t('auth:members.inviteSubmit')}</SubmitButton>
         </Form>
       </section>
+
+      {d.awaiting.length ? (
+        <section aria-labelledby="awaiting-title" className="card stack">
+          <h2 id="awaiting-title">{t('auth:members.awaiting')}</h2>
+          <p className="hint">{t('auth:members.awaitingHint')}</p>
+          <ul className="awaiting stack">
+            {d.awaiting.map((a) => (
+              <li key={a.id} className="stack">
+                <p>
+                  <strong>{a.displayName}</strong> · {t(`auth:roles.${a.role}`)}
+                  <br />
+                  <span className="muted">{a.email}</span>
+                  {a.phone ? <span className="muted"> · {a.phone}</span> : null}
+                  <br />
+                  <span className="muted">{t('auth:members.awaitingMeta', { name: a.invitedBy, date: a.accepted })}</span>
+                </p>
+                <Form method="post">
+                  <input type="hidden" name="invitationId" value={a.id} />
+                  <button type="submit" name="intent" value="confirm" className="button" aria-label={t('auth:members.confirmLabel', { name: a.displayName, role: t(`auth:roles.${a.role}`) })}>
+                    {t('auth:members.confirm')}
+                  </button>{' '}
+                  <button type="submit" name="intent" value="refuse" className="button button-secondary" aria-label={t('auth:members.refuseLabel', { name: a.displayName, role: t(`auth:roles.${a.role}`) })}>
+                    {t('auth:members.refuse')}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('auth:members.current', { count: d.members.length })}</h2>
