@@ -103,13 +103,19 @@ export async function updateProduct(
   publish: boolean,
 ): Promise<{ slug: string; status: ProductStatus }> {
   return withTenant(scope, async (tx) => {
+    const [owner] = await tx
+      .select({ sellerId: products.sellerId })
+      .from(products)
+      .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId)));
+    if (!owner) throw new AppError('not_found', 'common:errors.notFound');
+    // The seller's row first, then the listing's: the order suspending a seller takes them in.
+    const actor = await actorFor(tx, scope, owner.sellerId, isStaff);
     const [current] = await tx
       .select({ sellerId: products.sellerId, status: products.status, slug: products.slug, priceMinor: products.priceMinor, heldStatus: products.heldStatus })
       .from(products)
       .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId)))
       .for('update');
     if (!current) throw new AppError('not_found', 'common:errors.notFound');
-    const actor = await actorFor(tx, scope, current.sellerId, isStaff);
     const columns = columnsFrom(input, scope.currency);
     let status: ProductStatus = current.status;
     if (current.status === 'suspended') {

@@ -485,7 +485,10 @@ describe('review of the money safety: the upgrade', () => {
     const files = await Promise.all((await readdir(folder)).filter((f) => f.endsWith('.sql')).map((f) => readFile(new URL(f, folder), 'utf8')));
     const file = files.find((text) => text.includes('money_review_cleared'))!;
     const fixes = file.slice(0, file.indexOf('-- 4.'));
-    for (const statement of fixes.split('--> statement-breakpoint')) if (statement.replace(/--.*$/gm, '').trim()) await database.query(statement);
+    // One transaction on the owner connection, as the migrator runs it (its temporary tables need one session).
+    await database.db.transaction(async (tx) => {
+      for (const statement of fixes.split('--> statement-breakpoint')) if (statement.replace(/--.*$/gm, '').trim()) await tx.execute(sql.raw(statement));
+    });
   }
 
   it('clears consent an editor recorded alone, undoes what staff did to the money under it, and keeps consent the seller or an official gave', async () => {

@@ -126,3 +126,59 @@ test('an official takes down a live listing with a reason the seller reads; an e
 
   await Promise.all([seller.context.close(), official.dispose(), editor.dispose()]);
 });
+
+test('reinstating a suspended seller gives back what moderation decided: a taken-down listing edited into the queue stays off the market', async ({ browser }) => {
+  const seller = await phone(browser);
+  await newAccount(seller.context.request, { displayName: 'Probe Seller Three' });
+  const shopName = `Probe Reinstate ${Date.now().toString(36)}`;
+  await seller.context.request.post('/ta-van/market/sell', { form: { name: shopName, hamlet: '', phone: '0900 000 780', zalo: '' }, maxRedirects: 0 });
+  const official = await freshContext();
+  await signInRequest(official, 'official.tavan@baan.test');
+  const sellerId = await sellerIdFromDesk(official, shopName);
+  await official.post('/ta-van/market/manage', { form: { intent: 'approve-seller', id: sellerId }, maxRedirects: 0 });
+  const dashboard = `/ta-van/market/sellers/${sellerId}`;
+  const product = { 'title.vi': `Mật ong OCOP ${shopName}`, price: '90000', unit: 'bottle', stock: '5', category: 'honey', intent: 'publish' };
+  const listed = await seller.context.request.post(`${dashboard}/products/new`, { multipart: product, maxRedirects: 0 });
+  const productPath = listed.headers().location!;
+  const html = await (await seller.context.request.get(`${dashboard}?lng=en`)).text();
+  const productId = html.match(/name="productId" value="([0-9a-f-]{36})"/)![1]!;
+
+  // Taken down; the seller edits it and asks to publish (it waits for an official); the seller is suspended, then reinstated.
+  expect((await official.post(dashboard, { form: { intent: 'take-down', productId, reason: 'Không có chứng nhận OCOP' }, maxRedirects: 0 })).status()).toBe(302);
+  expect((await seller.context.request.post(`/ta-van/market/products/${productId}/edit`, { multipart: product, maxRedirects: 0 })).status()).toBe(302);
+  expect((await official.post(dashboard, { form: { intent: 'suspend-seller', reason: 'Kiểm tra hàng giả' }, maxRedirects: 0 })).status()).toBe(302);
+  expect((await official.post(dashboard, { form: { intent: 'reinstate-seller' }, maxRedirects: 0 })).status()).toBe(302);
+
+  // Still off the market, and waiting in the officials' queue.
+  expect((await seller.context.request.get(productPath)).status()).toBe(404);
+  expect(await (await official.get('/ta-van/market/manage?lng=en')).text()).toContain(`Mật ong OCOP ${shopName}`);
+
+  await Promise.all([seller.context.close(), official.dispose()]);
+});
+
+test('for a seller without an account only an official changes the payout, and the market desk lists the change with a cancel', async () => {
+  const official = await freshContext();
+  await signInRequest(official, 'official.tavan@baan.test');
+  const shopName = `Probe Helped ${Date.now().toString(36)}`;
+  const added = await official.post('/ta-van/market/manage', { form: { intent: 'add-seller', name: shopName, hamlet: '', phone: '0900 000 781', zalo: '', note: 'Đồng ý tại UBND xã' }, maxRedirects: 0 });
+  expect(added.status()).toBe(302);
+  const dashboard = new URL(added.headers().location!, 'http://x').pathname;
+  const account = `55${Date.now().toString().slice(-8)}`;
+
+  const editor = await freshContext();
+  await signInRequest(editor, 'editor.tavan@baan.test');
+  expect((await editor.post(dashboard, { form: { intent: 'payout', bankBin: '970436', account: EDITORS_ACCOUNT, accountName: 'EDITOR' }, maxRedirects: 0 })).status()).toBe(403);
+  expect((await official.post(dashboard, { form: { intent: 'payout', bankBin: '970436', account, accountName: 'BA THAO' }, maxRedirects: 0 })).status()).toBe(302);
+
+  const desk = await (await official.get('/ta-van/market/manage?lng=en')).text();
+  const waiting = desk.match(new RegExp(`${account}[\\s\\S]*?name="id" value="([0-9a-f-]{36})"[\\s\\S]*?name="sellerId" value="([0-9a-f-]{36})"`));
+  expect(waiting, 'the waiting change is on the desk').not.toBeNull();
+  expect(desk).toContain('no account (cannot see the notice)');
+  const cancelled = await official.post('/ta-van/market/manage', { form: { intent: 'cancel-payout', id: waiting![1]!, sellerId: waiting![2]! }, maxRedirects: 0 });
+  expect(cancelled.status()).toBe(302);
+  expect(await (await official.get('/ta-van/market/manage?lng=en')).text()).not.toContain(account);
+  // An editor cannot use the desk's cancel.
+  expect((await editor.post('/ta-van/market/manage', { form: { intent: 'cancel-payout', id: waiting![1]!, sellerId: waiting![2]! }, maxRedirects: 0 })).status()).toBe(404);
+
+  await Promise.all([official.dispose(), editor.dispose()]);
+});
