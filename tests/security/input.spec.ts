@@ -116,7 +116,7 @@ test.describe('item 9: ids from another commune or shaped like a UUID but not on
       maxRedirects: 0,
     });
     expect(response.status()).toBe(400);
-    expect(await response.text()).toMatch(/<p class="error" id="placeId-error">This value is not valid.<\/p>/);
+    expect(await response.text()).toMatch(/<p class="error" id="placeId-error">Choose a place of this commune.<\/p>/);
     expect(await (await official.get('/gia-phu/events', { headers: english })).text()).not.toContain(marker);
     // Found by the fuzzer: deleting with no id (or a malformed one) is a 404, not a failed uuid cast.
     for (const id of [undefined, '', 'a'.repeat(36)]) {
@@ -130,12 +130,14 @@ test.describe('item 9: ids from another commune or shaped like a UUID but not on
 test.describe('item 15: display names', () => {
   for (const [label, displayName, message] of [
     ['zero-width characters only', '\u200B\u200C\u200D', 'invisible or control characters'],
-    ['a name hiding a zero-width space', 'Hoa\u200B', 'invisible or control characters'],
+    ['a name hiding a joiner outside any emoji', 'Ho\u200Da', 'invisible or control characters'],
     ['a right-to-left override', '\u202Eauh', 'invisible or control characters'],
     ['punctuation only', '. . .', 'at least one visible letter or number'],
     ['a staff title', 'Ban quản trị', 'This name is kept for Baan&#x27;s staff'],
     ['a staff title without diacritics, in capitals', 'BAN  QUAN TRI', 'This name is kept for Baan&#x27;s staff'],
     ['a staff title in Thai', 'ผู้ดูแลระบบ', 'This name is kept for Baan&#x27;s staff'],
+    ['a commune office title before a place name', 'UBND xã Gia Phú', 'This name is kept for Baan&#x27;s staff'],
+    ['a Latin name with a Cyrillic look-alike letter', '\u0410dmin Hoa', 'mixes Latin letters with Cyrillic or Greek'],
   ] as const) {
     test(`sign-up refuses ${label} and creates no account`, async () => {
       const context = await freshContext();
@@ -154,6 +156,15 @@ test.describe('item 15: display names', () => {
     await newAccount(context, { displayName: '  Le\u0302   Thi\u0323  Hoa ' });
     const page = await (await context.get('/account')).text();
     expect(page).toContain('Lê Thị Hoa'.normalize('NFC'));
+    await context.dispose();
+  });
+
+  test('a pasted zero-width space is dropped and an emoji made with a joiner is kept', async () => {
+    const context = await freshContext();
+    await newAccount(context, { displayName: 'Hoa\u200B 👩‍🌾' });
+    const page = await (await context.get('/account')).text();
+    expect(page).toContain('Hoa 👩‍🌾');
+    expect(page).not.toContain('Hoa\u200B');
     await context.dispose();
   });
 });
