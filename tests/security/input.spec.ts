@@ -60,7 +60,11 @@ test.describe('item 6: a NUL byte or broken UTF-8 anywhere text comes in', () =>
     const fields = { checkIn: day(30), checkOut: day(32), guests: '2', phone: '0900 000 999', email: '', message: 'Hello' };
     const nul = await request.post('/ta-van/tourism/homestay-giang-ta-chai', { form: { ...fields, name: `${marker}\u0000` }, headers: english, maxRedirects: 0 });
     expect(nul.status()).toBe(400);
-    expect(await nul.text()).toContain(INVALID_CHARACTERS);
+    // Said under the field that held it, with everything typed given back (minus the NUL).
+    const page = await nul.text();
+    expect(page).toMatch(new RegExp(`<p class="error" id="name-error">[^<]*${INVALID_CHARACTERS}`));
+    expect(page).toContain(`value="${marker}"`);
+    expect(page).toContain('Hello</textarea>');
     const body = Buffer.concat([Buffer.from(`checkIn=${fields.checkIn}&checkOut=${fields.checkOut}&guests=2&phone=0900000999&name=${encodeURIComponent(marker)}`), Buffer.from('&message=%ED%A0%80')]);
     const broken = await request.post('/ta-van/tourism/homestay-giang-ta-chai', { data: body, headers: { ...english, 'Content-Type': 'application/x-www-form-urlencoded' }, maxRedirects: 0 });
     expect(broken.status()).toBe(400);
@@ -70,6 +74,24 @@ test.describe('item 6: a NUL byte or broken UTF-8 anywhere text comes in', () =>
     expect(await inbox.text()).not.toContain(marker);
     await official.dispose();
   });
+});
+
+test('a forbidden character in a multipart editor form is said under its field, and what was typed comes back', async () => {
+  const official = await signedIn('official.giaphu@baan.test');
+  const editor = await (await official.get('/gia-phu/handbook/new', { headers: english })).text();
+  const chapterId = optionValues(editor, 'chapterId')[0]!;
+  const marker = `Probe ${Date.now().toString(36)}`;
+  const response = await official.post('/gia-phu/handbook/new', {
+    multipart: { intent: 'save', chapterId, slug: `probe-${Date.now().toString(36)}`, locale: 'vi', title: `${marker}\u0000 title`, summary: 'A summary', body: 'Line one\nLine two' },
+    headers: english,
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(400);
+  const page = await response.text();
+  expect(page).toMatch(new RegExp(`<p class="error" id="title-error">[^<]*${INVALID_CHARACTERS}`));
+  expect(page).toContain(`value="${marker} title"`);
+  expect(page).toContain('Line one\nLine two</textarea>');
+  await official.dispose();
 });
 
 test.describe('item 7: a malformed percent-encoding in the path', () => {

@@ -43,8 +43,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   let formData: FormData;
   try {
     // Room for a photo (the editor form is multipart) around the text.
-    formData = await readFormData(request, MAX_UPLOAD_BYTES + 256 * 1024);
+    const { form, failure } = await readFormData(request, MAX_UPLOAD_BYTES + 256 * 1024);
+    if (failure) return data({ ...failure, preview: null }, { status: 400 });
+    formData = form;
   } catch (error) {
+    // Only a body too large to read fails here: nothing of it was kept.
     if (error instanceof AppError) return data({ ...formFailure(new FormData(), { photo: error.messageKey }), preview: null }, { status: statusOf[error.code] });
     throw error;
   }

@@ -28,7 +28,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
   const article = await getArticleForEditing(scope, params.slug);
   if (!article) notFound();
-  const formData = await readForm(request);
+  const { form: formData, failure } = await readForm(request);
+  if (failure) return data({ error: Object.values(failure.errors)[0]! }, { status: 400 });
   const number = Number(formData.get('number'));
   const expected = Number(formData.get('revision'));
   if (!Number.isInteger(number) || !Number.isInteger(expected)) notFound();
