@@ -6,6 +6,7 @@ import { UUID_PATTERN } from '~/lib/ids.ts';
 import { optionalUuid, uuid } from '~/lib/schemas.ts';
 import { decodeSegment, hasForbiddenCharacters, urlProblem } from '~/lib/text.ts';
 import { eventInputSchema } from '~/tourism/schemas.ts';
+import { revisionNumber } from '~/handbook/schemas.ts';
 
 // The shared input checks every route goes through (issue 11, items 6, 7, 9 and 15).
 
@@ -96,6 +97,15 @@ describe('ids', () => {
     expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['placeId']);
     // The same message as a place of another commune (events.server.ts), not a generic one.
     expect(result.error!.issues[0]!.message).toBe('tourism:errors.placeUnknown');
+  });
+});
+
+describe('revision numbers sent back by a form', () => {
+  it('takes a whole number a revision can have, and nothing the database would fail on', () => {
+    expect(revisionNumber('3')).toBe(3);
+    expect(revisionNumber(' 12 ')).toBe(12);
+    // Found by the fuzzer: Number() took these to the query, which failed (500).
+    for (const bad of ['1041316342937949133610105', '2147483648', '1e3', '0', '-1', '1.5', '', null, 'NaN']) expect(revisionNumber(bad), String(bad)).toBeNull();
   });
 });
 

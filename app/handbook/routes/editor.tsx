@@ -13,7 +13,7 @@ import { formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError } from '~/ui/form.tsx';
 import { createArticle, getArticleForEditing, listChapters, saveTranslation, setPublished } from '../handbook.server.ts';
 import { renderMarkdown } from '../markdown.server.ts';
-import { ArticleInputSchema } from '../schemas.ts';
+import { ArticleInputSchema, revisionNumber } from '../schemas.ts';
 import { shrinkPickedPhotos } from '~/media/shrink-photos.ts';
 import type { Route } from './+types/editor';
 
@@ -76,8 +76,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (params.slug && !article) notFound();
   const base = `/${commune.slug}/handbook`;
   // The revision the editor started from; anything but a whole number is a forged form.
-  const revision = Number(formData.get('revision'));
-  if (article && (!Number.isInteger(revision) || revision < 1)) {
+  const revision = revisionNumber(formData.get('revision')) ?? 0;
+  if (article && revision < 1) {
     return data({ ...formFailure(formData, { _form: 'common:errors.badRequest' }), preview: null }, { status: 400 });
   }
   try {

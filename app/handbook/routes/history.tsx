@@ -8,6 +8,7 @@ import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { getArticleForEditing, listRevisions, restoreRevision } from '../handbook.server.ts';
+import { revisionNumber } from '../schemas.ts';
 import type { Route } from './+types/history';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -30,9 +31,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (!article) notFound();
   const { form: formData, failure } = await readForm(request);
   if (failure) return data({ error: Object.values(failure.errors)[0]! }, { status: 400 });
-  const number = Number(formData.get('number'));
-  const expected = Number(formData.get('revision'));
-  if (!Number.isInteger(number) || !Number.isInteger(expected)) notFound();
+  const number = revisionNumber(formData.get('number'));
+  const expected = revisionNumber(formData.get('revision'));
+  if (number === null || expected === null) notFound();
   try {
     await restoreRevision(scope, article.id, number, expected);
   } catch (error) {
