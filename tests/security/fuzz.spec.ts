@@ -88,8 +88,9 @@ const POST_TARGETS: Record<string, PostTarget> = {
   'auth/routes/signup.tsx': { path: () => '/signup', as: ['anonymous'], fields: ['email', 'password', 'displayName', 'phone', 'redirectTo'] },
   'auth/routes/login.tsx': { path: () => '/login', as: ['anonymous'], fields: ['email', 'password', 'redirectTo'], fill: { email: ACCOUNTS.buyer, password: DEMO_PASSWORD } },
   'auth/routes/account.tsx': { path: () => '/account', as: ['buyer'], fields: ['currentPassword', 'newPassword'] },
-  'market/routes/cart.tsx': { path: () => '/cart', as: ['anonymous', 'buyer'], fields: ['intent', 'productId', 'tenantId', 'quantity'], intents: ['update', 'remove', 'clear'] },
+  // Before the cart: the page forms are sent in this order, and the cart's own forms empty it.
   'market/routes/checkout.tsx': { path: () => '/checkout', as: ['anonymous', 'buyer'], fields: ['checkoutId', 'name', 'phone', 'provinceCode', 'commune', 'street', 'paymentMethod', 'note'] },
+  'market/routes/cart.tsx': { path: () => '/cart', as: ['anonymous', 'buyer'], fields: ['intent', 'productId', 'tenantId', 'quantity'], intents: ['update', 'remove', 'clear'] },
   'market/routes/order.tsx': { path: (k) => `/orders/${k.buyerReference}`, as: ['buyer'], fields: ['intent', 'reason', 'productId', 'stars', 'comment'], intents: ['cancel', 'complete', 'rate'] },
   'market/routes/product.tsx': { path: () => '/gia-phu/market/que-kho', as: ['anonymous', 'buyer'], fields: ['intent', 'quantity'], intents: ['add', 'buy'] },
   'market/routes/sell.tsx': { path: () => '/gia-phu/market/sell', as: ['buyer'], fields: ['name', 'hamlet', 'story.vi', 'phone', 'zalo', 'isCooperative'] },

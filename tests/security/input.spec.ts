@@ -62,8 +62,7 @@ test.describe('item 6: a NUL byte or broken UTF-8 anywhere text comes in', () =>
     expect(nul.status()).toBe(400);
     // Said under the field that held it, with everything typed given back (minus the NUL).
     const page = await nul.text();
-    expect(page).toMatch(new RegExp(`<p class="error" id="name-error">[^<]*${INVALID_CHARACTERS}`));
-    expect(page).toContain(`value="${marker}"`);
+    expect(page).toMatch(new RegExp(`name="name" value="${marker}"/><p class="error" id="[^"]+-error">[^<]*${INVALID_CHARACTERS}`));
     expect(page).toContain('Hello</textarea>');
     const body = Buffer.concat([Buffer.from(`checkIn=${fields.checkIn}&checkOut=${fields.checkOut}&guests=2&phone=0900000999&name=${encodeURIComponent(marker)}`), Buffer.from('&message=%ED%A0%80')]);
     const broken = await request.post('/ta-van/tourism/homestay-giang-ta-chai', { data: body, headers: { ...english, 'Content-Type': 'application/x-www-form-urlencoded' }, maxRedirects: 0 });
@@ -88,8 +87,7 @@ test('a forbidden character in a multipart editor form is said under its field, 
   });
   expect(response.status()).toBe(400);
   const page = await response.text();
-  expect(page).toMatch(new RegExp(`<p class="error" id="title-error">[^<]*${INVALID_CHARACTERS}`));
-  expect(page).toContain(`value="${marker} title"`);
+  expect(page).toMatch(new RegExp(`name="title" value="${marker} title"/><p class="error" id="[^"]+-error">[^<]*${INVALID_CHARACTERS}`));
   expect(page).toContain('Line one\nLine two</textarea>');
   await official.dispose();
 });
