@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { checkbox, optionalUuid, uuid } from '~/lib/schemas.ts';
 
+/**
+ * A revision number sent back by a form (the one an editor started from, one to restore): a whole
+ * number a revision can have (Postgres integer), else null. Number() alone lets 1e24 through to
+ * the query, which fails there (a 500, found by the fuzzer).
+ */
+export function revisionNumber(value: FormDataEntryValue | null): number | null {
+  const parsed = RevisionNumberSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+const RevisionNumberSchema = z.string().trim().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().int().min(1).max(2_147_483_647));
+
 export const ArticleInputSchema = z.object({
   chapterId: uuid('handbook:errors.chapterUnknown'),
   slug: z

@@ -6,76 +6,128 @@ import { z } from 'zod';
  * Baan's or a commune's staff.
  */
 
-/** Staff titles nobody may take as their own name, compared after `foldName` (one list, here). */
+/**
+ * Staff titles nobody may use in their name. A title is refused wherever it stands in the name as
+ * whole words ("UBND xã Gia Phú", "Ban quản trị xã Tả Van", "Hoa Admin"), compared after folding
+ * (case, diacritics, đ, punctuation and spacing do not matter); a Thai title, written without
+ * spaces around it, is refused at the start of any word ("ผู้ใหญ่บ้านสมชาย"). One list, here.
+ */
 export const RESERVED_NAMES: readonly string[] = [
+  // Baan's own staff
   'Admin',
   'Administrator',
   'Moderator',
-  'Operator',
-  'Staff',
-  'Support',
-  'Baan',
-  'Baan Admin',
-  'Baan Support',
   'Ban quản trị',
-  'Ban quản trị Baan',
-  'Quản trị',
   'Quản trị viên',
-  'Hỗ trợ',
-  'Cán bộ xã',
-  'UBND xã',
   'ผู้ดูแลระบบ',
-  'ผู้ดูแล',
   'แอดมิน',
-  'เจ้าหน้าที่',
+  // A commune's officials and village heads
+  'Cán bộ xã',
+  'UBND',
+  'Ủy ban nhân dân',
+  'Chủ tịch xã',
+  'Trưởng thôn',
+  'Trưởng bản',
+  'ผู้ใหญ่บ้าน',
+  'กำนัน',
 ];
 
 /**
- * Characters a name never holds: controls (Cc), format characters (Cf: zero-width space and
- * joiners U+200B–U+200D, word joiner U+2060, BOM U+FEFF, soft hyphen, bidi embeddings and
- * overrides U+202A–U+202E and isolates U+2066–U+2069), private-use, surrogates, unassigned,
- * line/paragraph separators, and the letters that draw nothing (Hangul fillers, braille blank).
+ * Words that pass for staff only as the whole name: inside a name they are ordinary ("Baan Rak
+ * Thai Tea" — baan is "home" in Thai —, "Tour Operator Sa Pa", "HTX Hỗ trợ nông dân").
  */
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2800]/u;
+export const RESERVED_WHOLE_NAMES: readonly string[] = [
+  'Baan', 'Baan Support', 'Baan Team', 'Baan Staff', 'Operator', 'Staff', 'Support', 'Quản trị', 'Hỗ trợ', 'ผู้ดูแล', 'เจ้าหน้าที่',
+];
+
+/**
+ * Characters a name never holds: controls (Cc), format characters (Cf: zero-width non-joiner,
+ * soft hyphen, bidi embeddings and overrides U+202A–U+202E and isolates U+2066–U+2069; the
+ * zero-width joiner and tag characters only inside an emoji, see EMOJI_GLUE), private-use,
+ * surrogates, line/paragraph separators, and the letters that draw nothing (Hangul fillers,
+ * braille blank). Unassigned code points are not refused: they are mostly emoji newer than the
+ * Unicode tables of the Node version running Baan.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2800]/u;
+/**
+ * The format characters an emoji is made of: a zero-width joiner between two pictographs (with
+ * their skin tone or emoji-style selector: 👩‍🌾, 👨🏽‍🍳) and the tag characters of a subdivision
+ * flag (🏴 + tags + cancel tag). Left out before HIDDEN is looked for.
+ */
+const EMOJI_GLUE = /(?<=\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?)\u200D(?=\p{Extended_Pictographic})|(?<=\u{1F3F4})[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
+/** Characters pasted along with text that mean nothing in a name: zero-width space, word joiner, BOM. */
+const STRIPPED = /[\u200B\u2060\uFEFF]/g;
 const VISIBLE = /[\p{L}\p{N}]/u;
 
-/** NFC, every run of spaces (no-break and wide ones too) made one space, trimmed. */
+const hasHidden = (text: string) => HIDDEN.test(text.replace(EMOJI_GLUE, ''));
+
+/** NFC, zero-width spaces, word joiners and BOMs removed, every run of spaces (no-break and wide ones too) made one space, trimmed. */
 export function normaliseName(raw: string): string {
-  return raw.normalize('NFC').replace(/\p{White_Space}+/gu, ' ').trim();
+  return raw.normalize('NFC').replace(STRIPPED, '').replace(/\p{White_Space}+/gu, ' ').trim();
 }
 
-/** A name reduced for comparison: no diacritics or marks, lower case, đ → d, letters and digits only. */
-export function foldName(name: string): string {
+/** A name reduced for comparison: no diacritics or marks, lower case, đ → d, words of letters and digits separated by one space. */
+function foldWords(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/đ/g, 'd')
-    .replace(/[^\p{L}\p{N}]/gu, '');
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
-const reserved = new Set(RESERVED_NAMES.map(foldName));
+/** A name reduced for comparison, all its letters and digits run together ("A.d.m.i.n" → "admin"). */
+export function foldName(name: string): string {
+  return foldWords(name).replace(/ /g, '');
+}
 
-export type NameProblem = 'hidden' | 'invisible' | 'reserved';
+const reservedTitles = RESERVED_NAMES.map((title) => ({
+  words: foldWords(title),
+  compact: foldName(title),
+  // Thai is written without spaces between words: a title may run on into the name after it.
+  runsOn: /\p{Script=Thai}/u.test(title),
+}));
+
+const reservedWholeNames = new Set(RESERVED_WHOLE_NAMES.map(foldName));
+
+function isReserved(name: string): boolean {
+  const words = ` ${foldWords(name)} `;
+  const compact = foldName(name);
+  if (reservedWholeNames.has(compact)) return true;
+  return reservedTitles.some((title) => compact === title.compact || words.includes(` ${title.words}${title.runsOn ? '' : ' '}`));
+}
+
+/**
+ * Latin letters mixed with Cyrillic or Greek ones: the look-alike trick ("Аdmin" with a Cyrillic А)
+ * that passes any list of words. A name is written in one of these alphabets, not several.
+ */
+function mixesScripts(name: string): boolean {
+  return /\p{Script=Latin}/u.test(name) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(name);
+}
+
+export type NameProblem = 'hidden' | 'invisible' | 'mixedScripts' | 'reserved';
 
 /** Why a (normalised) name is refused, or null. */
 export function nameProblem(name: string): NameProblem | null {
-  if (HIDDEN.test(name)) return 'hidden';
+  if (hasHidden(name)) return 'hidden';
   if (!VISIBLE.test(name)) return 'invisible';
-  if (reserved.has(foldName(name))) return 'reserved';
+  if (mixesScripts(name)) return 'mixedScripts';
+  if (isReserved(name)) return 'reserved';
   return null;
 }
 
 const MESSAGES: Record<NameProblem, string> = {
   hidden: 'common:displayName.controlCharacters',
   invisible: 'common:displayName.invisible',
+  mixedScripts: 'common:displayName.mixedScripts',
   reserved: 'common:displayName.reserved',
 };
 
 /**
  * A name field: normalised (see `normaliseName`), then refused with a translation key when it
  * is empty (`required`), longer than `max` (`tooLong`), holds hidden characters, has no visible
- * letter or digit, or is a reserved staff title.
+ * letter or digit, mixes look-alike alphabets or holds a reserved staff title.
  */
 export const nameSchema = ({ max, required, tooLong }: { max: number; required: string; tooLong: string }) =>
   z
@@ -83,8 +135,8 @@ export const nameSchema = ({ max, required, tooLong }: { max: number; required: 
     .transform((raw, ctx) => {
       // Hidden characters (tabs and line breaks too: a name is one line) are looked for before
       // spaces are collapsed.
-      const nfc = raw.normalize('NFC');
-      if (HIDDEN.test(nfc)) {
+      const nfc = raw.normalize('NFC').replace(STRIPPED, '');
+      if (hasHidden(nfc)) {
         ctx.addIssue({ code: 'custom', message: MESSAGES.hidden });
         return z.NEVER;
       }

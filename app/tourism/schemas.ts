@@ -92,7 +92,8 @@ export function eventInputSchema(primary: Locale, today: string) {
         .optional()
         .transform((v) => v || null)
         .refine((v) => v === null || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'tourism:errors.time'),
-      placeId: optionalUuid(),
+      // A malformed id says the same as another commune's place: choose one of this commune.
+      placeId: optionalUuid('tourism:errors.placeUnknown'),
     })
     .superRefine((v, ctx) => {
       if (!v.title[primary]) ctx.addIssue({ code: 'custom', path: [`title.${primary}`], message: 'tourism:errors.titleRequired' });

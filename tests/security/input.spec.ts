@@ -60,7 +60,10 @@ test.describe('item 6: a NUL byte or broken UTF-8 anywhere text comes in', () =>
     const fields = { checkIn: day(30), checkOut: day(32), guests: '2', phone: '0900 000 999', email: '', message: 'Hello' };
     const nul = await request.post('/ta-van/tourism/homestay-giang-ta-chai', { form: { ...fields, name: `${marker}\u0000` }, headers: english, maxRedirects: 0 });
     expect(nul.status()).toBe(400);
-    expect(await nul.text()).toContain(INVALID_CHARACTERS);
+    // Said under the field that held it, with everything typed given back (minus the NUL).
+    const page = await nul.text();
+    expect(page).toMatch(new RegExp(`name="name" value="${marker}"/><p class="error" id="[^"]+-error">[^<]*${INVALID_CHARACTERS}`));
+    expect(page).toContain('Hello</textarea>');
     const body = Buffer.concat([Buffer.from(`checkIn=${fields.checkIn}&checkOut=${fields.checkOut}&guests=2&phone=0900000999&name=${encodeURIComponent(marker)}`), Buffer.from('&message=%ED%A0%80')]);
     const broken = await request.post('/ta-van/tourism/homestay-giang-ta-chai', { data: body, headers: { ...english, 'Content-Type': 'application/x-www-form-urlencoded' }, maxRedirects: 0 });
     expect(broken.status()).toBe(400);
@@ -70,6 +73,23 @@ test.describe('item 6: a NUL byte or broken UTF-8 anywhere text comes in', () =>
     expect(await inbox.text()).not.toContain(marker);
     await official.dispose();
   });
+});
+
+test('a forbidden character in a multipart editor form is said under its field, and what was typed comes back', async () => {
+  const official = await signedIn('official.giaphu@baan.test');
+  const editor = await (await official.get('/gia-phu/handbook/new', { headers: english })).text();
+  const chapterId = optionValues(editor, 'chapterId')[0]!;
+  const marker = `Probe ${Date.now().toString(36)}`;
+  const response = await official.post('/gia-phu/handbook/new', {
+    multipart: { intent: 'save', chapterId, slug: `probe-${Date.now().toString(36)}`, locale: 'vi', title: `${marker}\u0000 title`, summary: 'A summary', body: 'Line one\nLine two' },
+    headers: english,
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(400);
+  const page = await response.text();
+  expect(page).toMatch(new RegExp(`name="title" value="${marker} title"/><p class="error" id="[^"]+-error">[^<]*${INVALID_CHARACTERS}`));
+  expect(page).toContain('Line one\nLine two</textarea>');
+  await official.dispose();
 });
 
 test.describe('item 7: a malformed percent-encoding in the path', () => {
@@ -116,7 +136,7 @@ test.describe('item 9: ids from another commune or shaped like a UUID but not on
       maxRedirects: 0,
     });
     expect(response.status()).toBe(400);
-    expect(await response.text()).toMatch(/<p class="error" id="placeId-error">This value is not valid.<\/p>/);
+    expect(await response.text()).toMatch(/<p class="error" id="placeId-error">Choose a place of this commune.<\/p>/);
     expect(await (await official.get('/gia-phu/events', { headers: english })).text()).not.toContain(marker);
     // Found by the fuzzer: deleting with no id (or a malformed one) is a 404, not a failed uuid cast.
     for (const id of [undefined, '', 'a'.repeat(36)]) {
@@ -130,12 +150,14 @@ test.describe('item 9: ids from another commune or shaped like a UUID but not on
 test.describe('item 15: display names', () => {
   for (const [label, displayName, message] of [
     ['zero-width characters only', '\u200B\u200C\u200D', 'invisible or control characters'],
-    ['a name hiding a zero-width space', 'Hoa\u200B', 'invisible or control characters'],
+    ['a name hiding a joiner outside any emoji', 'Ho\u200Da', 'invisible or control characters'],
     ['a right-to-left override', '\u202Eauh', 'invisible or control characters'],
     ['punctuation only', '. . .', 'at least one visible letter or number'],
     ['a staff title', 'Ban quản trị', 'This name is kept for Baan&#x27;s staff'],
     ['a staff title without diacritics, in capitals', 'BAN  QUAN TRI', 'This name is kept for Baan&#x27;s staff'],
     ['a staff title in Thai', 'ผู้ดูแลระบบ', 'This name is kept for Baan&#x27;s staff'],
+    ['a commune office title before a place name', 'UBND xã Gia Phú', 'This name is kept for Baan&#x27;s staff'],
+    ['a Latin name with a Cyrillic look-alike letter', '\u0410dmin Hoa', 'mixes Latin letters with Cyrillic or Greek'],
   ] as const) {
     test(`sign-up refuses ${label} and creates no account`, async () => {
       const context = await freshContext();
@@ -154,6 +176,15 @@ test.describe('item 15: display names', () => {
     await newAccount(context, { displayName: '  Le\u0302   Thi\u0323  Hoa ' });
     const page = await (await context.get('/account')).text();
     expect(page).toContain('Lê Thị Hoa'.normalize('NFC'));
+    await context.dispose();
+  });
+
+  test('a pasted zero-width space is dropped and an emoji made with a joiner is kept', async () => {
+    const context = await freshContext();
+    await newAccount(context, { displayName: 'Hoa\u200B 👩‍🌾' });
+    const page = await (await context.get('/account')).text();
+    expect(page).toContain('Hoa 👩‍🌾');
+    expect(page).not.toContain('Hoa\u200B');
     await context.dispose();
   });
 });

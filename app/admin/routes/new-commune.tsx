@@ -26,7 +26,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   requireOperator(context, request);
-  const formData = await readForm(request);
+  const { form: formData, failure } = await readForm(request);
+  if (failure) return data(failure, { status: 400 });
   const parsed = parseForm(formData, CommuneInputSchema, (raw) => {
     const [country, provinceCode] = String(raw.province ?? '').split(':');
     return { ...nestLocaleFields(raw, ['name']), country, provinceCode };

@@ -39,7 +39,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   requireOperator(context, request);
   const db = context.get(databaseContext).db;
   if (!(await getTemplateArticle({ db }, params.key))) notFound();
-  const formData = await readForm(request, 256 * 1024);
+  const { form: formData, failure } = await readForm(request, 256 * 1024);
+  if (failure) return data(failure, { status: 400 });
   const parsed = parseForm(formData, TemplateTextSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const { locale, ...text } = parsed.data;

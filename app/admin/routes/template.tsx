@@ -42,7 +42,8 @@ const NewTemplateArticleSchema = z.object({
 /** The operator adds a template article; it opens for editing in its other languages. */
 export async function action({ context, request }: Route.ActionArgs) {
   requireOperator(context, request);
-  const form = await readForm(request, 256 * 1024);
+  const { form, failure } = await readForm(request, 256 * 1024);
+  if (failure) return data(failure, { status: 400 });
   const parsed = parseForm(form, NewTemplateArticleSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

@@ -34,7 +34,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const formData = await readForm(request);
+  const { form: formData, failure } = await readForm(request);
+  if (failure) return data(failure, { status: 400 });
   const parsed = parseForm(formData, ChangePasswordSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

@@ -24,7 +24,8 @@ export function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await readForm(request);
+  const { form: formData, failure } = await readForm(request);
+  if (failure) return data(failure, { status: 400 });
   const parsed = parseForm(formData, SignUpSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   // Everything that can fail is settled before the account is written: the destination is a

@@ -49,7 +49,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 
 export async function action({ context, params, request }: Route.ActionArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
-  const form = await readForm(request);
+  const { form, failure } = await readForm(request);
+  if (failure) return data(failure, { status: 400 });
   const wanted = String(form.get('language') ?? '');
   const language: Locale = isLocale(wanted) ? wanted : commune.defaultLocale;
   const parsed = parseForm(form, ChecklistInputSchema, nestChecklistFields);

@@ -34,7 +34,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official']);
-  const formData = await readForm(request);
+  const { form: formData, failure } = await readForm(request);
+  if (failure) return data({ ...failure, editing: formData.get('intent') === 'update' ? String(formData.get('id') ?? '') : null }, { status: 400 });
   if (formData.get('intent') === 'delete') {
     const id = String(formData.get('id') ?? '');
     if (!UUID_PATTERN.test(id)) notFound();

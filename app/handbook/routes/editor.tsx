@@ -13,7 +13,7 @@ import { formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError } from '~/ui/form.tsx';
 import { createArticle, getArticleForEditing, listChapters, saveTranslation, setPublished } from '../handbook.server.ts';
 import { renderMarkdown } from '../markdown.server.ts';
-import { ArticleInputSchema } from '../schemas.ts';
+import { ArticleInputSchema, revisionNumber } from '../schemas.ts';
 import { shrinkPickedPhotos } from '~/media/shrink-photos.ts';
 import type { Route } from './+types/editor';
 
@@ -43,8 +43,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   let formData: FormData;
   try {
     // Room for a photo (the editor form is multipart) around the text.
-    formData = await readFormData(request, MAX_UPLOAD_BYTES + 256 * 1024);
+    const { form, failure } = await readFormData(request, MAX_UPLOAD_BYTES + 256 * 1024);
+    if (failure) return data({ ...failure, preview: null }, { status: 400 });
+    formData = form;
   } catch (error) {
+    // Only a body too large to read fails here: nothing of it was kept.
     if (error instanceof AppError) return data({ ...formFailure(new FormData(), { photo: error.messageKey }), preview: null }, { status: statusOf[error.code] });
     throw error;
   }
@@ -73,8 +76,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (params.slug && !article) notFound();
   const base = `/${commune.slug}/handbook`;
   // The revision the editor started from; anything but a whole number is a forged form.
-  const revision = Number(formData.get('revision'));
-  if (article && (!Number.isInteger(revision) || revision < 1)) {
+  const revision = revisionNumber(formData.get('revision')) ?? 0;
+  if (article && revision < 1) {
     return data({ ...formFailure(formData, { _form: 'common:errors.badRequest' }), preview: null }, { status: 400 });
   }
   try {

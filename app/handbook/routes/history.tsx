@@ -8,6 +8,7 @@ import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { getArticleForEditing, listRevisions, restoreRevision } from '../handbook.server.ts';
+import { revisionNumber } from '../schemas.ts';
 import type { Route } from './+types/history';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -28,10 +29,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
   const article = await getArticleForEditing(scope, params.slug);
   if (!article) notFound();
-  const formData = await readForm(request);
-  const number = Number(formData.get('number'));
-  const expected = Number(formData.get('revision'));
-  if (!Number.isInteger(number) || !Number.isInteger(expected)) notFound();
+  const { form: formData, failure } = await readForm(request);
+  if (failure) return data({ error: Object.values(failure.errors)[0]! }, { status: 400 });
+  const number = revisionNumber(formData.get('number'));
+  const expected = revisionNumber(formData.get('revision'));
+  if (number === null || expected === null) notFound();
   try {
     await restoreRevision(scope, article.id, number, expected);
   } catch (error) {

@@ -30,7 +30,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
-  const formData = await readForm(request, 128 * 1024);
+  const { form: formData, failure } = await readForm(request, 128 * 1024);
+  if (failure) return data({ ...failure, form: String(formData.get('intent') ?? '') }, { status: 400 });
   const intent = String(formData.get('intent') ?? '');
   const back = `/${commune.slug}/news/manage`;
   const id = String(formData.get('id') ?? '');

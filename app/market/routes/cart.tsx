@@ -21,7 +21,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
-  const form = await readForm(request);
+  const { form, failure } = await readForm(request);
+  if (failure) return data({ errors: { [Object.keys(failure.errors)[0]!.replace(/^qty\./, '')]: { key: Object.values(failure.errors)[0]!, available: 0 } } }, { status: 400 });
   const lines = await readCart(request);
   const items = await resolveCart(scopeOf(context), lines);
   const intent = String(form.get('intent') ?? '');

@@ -54,7 +54,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
   const scope = { ...scopeOf(context), userId: user.id };
-  const form = await readForm(request);
+  const { form, failure } = await readForm(request);
+  if (failure) return data(failure, { status: 400 });
   const checkoutId = String(form.get('checkoutId') ?? '');
   if (!UUID_PATTERN.test(checkoutId)) return data(formFailure(form, { _form: 'common:validation.invalid' }), { status: 400 });
   const parsed = parseForm(form, DeliverySchema);

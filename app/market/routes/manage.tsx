@@ -64,7 +64,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
   const isOfficial = await viewerHasRole(context, ['official']);
-  const form = await readForm(request);
+  const { form, failure } = await readForm(request);
+  if (failure) return data({ ...failure, intent: String(form.get('intent') ?? ''), id: String(form.get('id') ?? '') }, { status: 400 });
   const intent = String(form.get('intent') ?? '');
   const id = String(form.get('id') ?? '');
   const back = `/${commune.slug}/market/manage`;

@@ -39,7 +39,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
   if (!ORDER_REFERENCE.test(params.reference)) notFound();
   const scope = { ...scopeOf(context), userId: user.id };
-  const form = await readForm(request);
+  const { form, failure } = await readForm(request);
+  if (failure) return data({ ...failure, productId: '' }, { status: 400 });
   const intent = String(form.get('intent') ?? '');
   try {
     if (intent === 'cancel') {

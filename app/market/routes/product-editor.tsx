@@ -72,7 +72,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const { commune, scope, product, seller, isStaff } = await access(context, request, params);
   let form: FormData;
   try {
-    form = await readFormData(request, MAX_BODY);
+    const submitted = await readFormData(request, MAX_BODY);
+    if (submitted.failure) return data(submitted.failure, { status: 400 });
+    form = submitted.form;
   } catch (error) {
     const { failure, status } = failureFrom(error, new FormData(), 'photos');
     return data(failure, { status });

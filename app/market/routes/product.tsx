@@ -87,7 +87,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const commune = requireCommune(context);
   const product = await getProductForCart({ ...scopeOf(context), tenantId: commune.id }, params.slug);
   if (!product) notFound();
-  const form = await readForm(request);
+  const { form, failure } = await readForm(request);
+  if (failure) return data({ error: Object.values(failure.errors)[0]!, available: product.stock }, { status: 400 });
   // A number is all that is read here: "10000" is a number, and "only 30 left" says more about it.
   const typed = String(form.get('quantity') ?? '1').trim();
   const quantity = /^\d{1,6}$/.test(typed) ? Number(typed) : 0;

@@ -29,7 +29,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const commune = requireCommune(context);
   const user = requireUser(context, request);
-  const form = await readForm(request);
+  const { form, failure } = await readForm(request);
+  if (failure) return data(failure, { status: 400 });
   const parsed = parseForm(form, SellerProfileSchema, (raw) => nestLocaleFields(raw, ['story']));
   if (!parsed.ok) return data(parsed, { status: 400 });
   await applyToSell({ ...scopeOf(context), tenantId: commune.id, userId: user.id }, parsed.data);

@@ -108,7 +108,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const { commune, scope, seller, isStaff } = await access(context, request, params.sellerId);
   let form: FormData;
   try {
-    form = await readFormData(request, MAX_UPLOAD_BYTES + 64 * 1024);
+    const submitted = await readFormData(request, MAX_UPLOAD_BYTES + 64 * 1024);
+    if (submitted.failure) return data({ ...submitted.failure, intent: String(submitted.form.get('intent') ?? '') }, { status: 400 });
+    form = submitted.form;
   } catch (error) {
     const { failure, status } = failureFrom(error, new FormData(), 'photo');
     return data({ ...failure, intent: 'profile' }, { status });

@@ -52,7 +52,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 export async function action({ context, params, request }: Route.ActionArgs) {
   // Only who may act is needed here: the moves read the order again, inside their transaction.
   const { commune, scope, isStaff } = await openShop(context, request, (shopScope) => (ORDER_REFERENCE.test(params.reference) ? getOrderSellerId(shopScope, params.reference) : Promise.resolve(null)));
-  const form = await readForm(request);
+  const { form, failure } = await readForm(request);
+  if (failure) return data({ ...failure, intent: String(form.get('intent') ?? '') }, { status: 400 });
   const intent = String(form.get('intent') ?? '');
   const back = `/${commune.slug}/market/orders/${params.reference}`;
   try {

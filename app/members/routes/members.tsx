@@ -41,7 +41,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official']);
-  const formData = await readForm(request);
+  const { form: formData, failure } = await readForm(request);
+  if (failure) return data({ ...failure, invitation: null }, { status: 400 });
   const intent = formData.get('intent');
   try {
     if (intent === 'invite') {

@@ -27,8 +27,11 @@ export async function action({ context, request }: Route.ActionArgs) {
   let formData: FormData;
   try {
     // Room for the form fields around a maximal image.
-    formData = await readFormData(request, MAX_UPLOAD_BYTES + 64 * 1024);
+    const { form, failure } = await readFormData(request, MAX_UPLOAD_BYTES + 64 * 1024);
+    if (failure) return data(failure, { status: 400 });
+    formData = form;
   } catch (error) {
+    // Only a body too large to read fails here: nothing of it was kept.
     if (error instanceof AppError) return data(formFailure(new FormData(), { cover: error.messageKey }), { status: statusOf[error.code] });
     throw error;
   }

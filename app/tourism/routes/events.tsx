@@ -56,7 +56,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
-  const form = await readForm(request);
+  const { form, failure } = await readForm(request);
+  if (failure) return data(failure, { status: 400 });
   const intent = String(form.get('intent') ?? 'save');
   const id = String(form.get('id') ?? '');
   // Deleting needs the event's id; an id that is not a UUID (or none at all) names no event.

@@ -30,7 +30,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const { scope, commune } = await requireMembership(context, request, ['official', 'seller']);
   const official = await viewerHasRole(context, ['official']);
-  const form = await readForm(request);
+  const { form, failure } = await readForm(request);
+  // Nothing is typed here (the buttons carry an id and a status): a forbidden character names no inquiry.
+  if (failure) notFound();
   const id = String(form.get('id') ?? '');
   const status = String(form.get('status') ?? '') as InquiryStatus;
   if (!UUID_PATTERN.test(id) || !INQUIRY_STATUSES.includes(status)) notFound();

@@ -88,7 +88,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const { commune, scope, staff, place } = await access(context, request, params.slug);
   let form: FormData;
   try {
-    form = await readFormData(request, MAX_BODY);
+    const submitted = await readFormData(request, MAX_BODY);
+    if (submitted.failure) return data({ ...submitted.failure, far: false }, { status: 400 });
+    form = submitted.form;
   } catch (error) {
     const { failure, status } = failureFrom(error, new FormData());
     return data({ ...failure, far: false }, { status });

@@ -157,7 +157,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const commune = requireCommune(context);
   const locale = getLocale(context);
   const scope = { ...scopeOf(context), tenantId: commune.id };
-  const form = await readForm(request);
+  const { form, failure } = await readForm(request);
+  if (failure) return data(failure, { status: 400 });
   const parsed = parseForm(form, inquirySchema(todayIn(commune.timeZone)));
   if (!parsed.ok) return data(parsed, { status: 400 });
   // Only a published homestay takes inquiries (anything else is not there: 404); asking is
