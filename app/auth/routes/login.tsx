@@ -24,7 +24,7 @@ export function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { form: formData, failure } = await readForm(request);
-  if (failure) return data({ ...failure, retryAfterMinutes: 0 }, { status: 400 });
+  if (failure) return data({ ...failure, waitCount: 0 }, { status: 400 });
   const parsed = parseForm(formData, SignInSchema);
   if (!parsed.ok) return data({ ...parsed, waitCount: 0 }, { status: 400 });
   const to = safeRedirect(formData.get('redirectTo'));
