@@ -183,7 +183,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
       <section aria-labelledby="pending-title">
         <h2 id="pending-title">{t('auth:members.pending')}</h2>
         {d.invitations.length === 0 ? <p className="muted">{t('auth:members.noPending')}</p> : null}
-        <ul>
+        <ul className="pending-invitations">
           {d.invitations.map((i) => (
             <li key={i.id}>
               {i.email} · {t(`auth:roles.${i.role}`)} · {t('auth:members.expires', { date: i.expires })}{' '}
