@@ -3,7 +3,7 @@ import { useI18nInstance } from '~/i18n/use-t.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { formatMoney } from '~/i18n/format.ts';
+import { formatDate, formatMoney } from '~/i18n/format.ts';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';
 import { localized } from '~/tenancy/commune.ts';
 
@@ -75,5 +75,30 @@ export function ProductCard({ product, fallback, t, locale }: { product: CardPro
       {product.stock <= 0 ? <span className="badge badge-muted">{t('market:product.soldOut')}</span> : null}
       <RatingLine sum={product.ratingSum ?? 0} count={product.ratingCount ?? 0} t={t} />
     </li>
+  );
+}
+
+/** A waiting payout change in one sentence: who asked and when, the account, and when it takes effect. Takes the page's `t`. */
+export function PendingPayoutText({
+  change,
+  locale,
+  timeZone,
+  t,
+}: {
+  change: { requestedBy: string | null; requestedAt: Date | string; account: string; accountName: string; effectiveAt: Date | string };
+  locale: Locale;
+  timeZone: string;
+  t: TFunction;
+}) {
+  return (
+    <p>
+      {t('market:payout.pendingBy', {
+        name: change.requestedBy ?? t('market:payout.someone'),
+        requested: formatDate(change.requestedAt, locale, timeZone, true),
+        account: change.account,
+        accountName: change.accountName,
+        effective: formatDate(change.effectiveAt, locale, timeZone, true),
+      })}
+    </p>
   );
 }

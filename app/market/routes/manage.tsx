@@ -19,7 +19,7 @@ import { SellerFields } from '../seller-form.tsx';
 import { ConsentSchema, CoolingSchema, PAYOUT_COOLING_RANGE, RejectSchema, SellerProfileSchema } from '../schemas.ts';
 import { addSellerByOfficial, approveSeller, cancelPayoutChange, getModeration, getPayoutCooling, listSellers, rejectSeller, requestConsent, setModeration, setPayoutCooling, waitingPayoutChanges } from '../sellers.server.ts';
 import { VIETNAMESE_BANKS } from '~/payments/banks.ts';
-import { Money } from '../ui.tsx';
+import { Money, PendingPayoutText } from '../ui.tsx';
 import type { Route } from './+types/manage';
 
 /** The commune's market desk: seller requests, the moderation queue, assisted mode and orders. */
@@ -192,15 +192,7 @@ export default function ManageMarket({ loaderData, actionData }: Route.Component
                 <Link to={`/${d.slug}/market/sellers/${p.sellerId}`}>{p.sellerName}</Link>
                 {p.sellerHasAccount ? '' : ` · ${t('market:payout.noAccount')}`}
               </p>
-              <p>
-                {t('market:payout.pendingBy', {
-                  name: p.requestedBy ?? t('market:payout.someone'),
-                  requested: formatDate(p.requestedAt, locale, d.timeZone, true),
-                  account: p.account,
-                  accountName: p.accountName,
-                  effective: formatDate(p.effectiveAt, locale, d.timeZone, true),
-                })}
-              </p>
+              <PendingPayoutText change={p} locale={locale} timeZone={d.timeZone} t={t} />
               <input type="hidden" name="id" value={p.id} />
               <input type="hidden" name="sellerId" value={p.sellerId} />
               <SubmitButton name="intent" value="cancel-payout">

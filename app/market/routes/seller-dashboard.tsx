@@ -37,7 +37,7 @@ import {
   updateSellerProfile,
   withdrawConsent,
 } from '../sellers.server.ts';
-import { Money } from '../ui.tsx';
+import { Money, PendingPayoutText } from '../ui.tsx';
 import { openShop } from '../access.server.ts';
 import { shrinkPickedPhotos } from '~/media/shrink-photos.ts';
 import type { Route } from './+types/seller-dashboard';
@@ -245,15 +245,7 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
           <h2 id="pending-payout-title">{t('market:payout.pendingTitle')}</h2>
           {d.pending.map((p) => (
             <Form key={p.id} method="post" className="stack">
-              <p>
-                {t('market:payout.pendingBy', {
-                  name: p.requestedBy ?? t('market:payout.someone'),
-                  requested: formatDate(p.requestedAt, locale, d.timeZone, true),
-                  account: p.account,
-                  accountName: p.accountName,
-                  effective: formatDate(p.effectiveAt, locale, d.timeZone, true),
-                })}
-              </p>
+              <PendingPayoutText change={p} locale={locale} timeZone={d.timeZone} t={t} />
               <input type="hidden" name="payoutId" value={p.id} />
               {d.isSelf || d.isOfficial ? (
                 <SubmitButton name="intent" value="cancel-payout">
