@@ -1,6 +1,6 @@
 import { dbEnv } from '../env.ts';
 import { openDatabase } from '../client.ts';
-import { seedDemo } from './seed.ts';
+import { seedDemo } from './demo.ts';
 
 // `npm run db:seed`: the only way demo data reaches a server database.
 const { databaseUrl, pgliteDir } = dbEnv();
