@@ -5,7 +5,7 @@ import { ServerRouter, type EntryContext, type RouterContextProvider } from 'rea
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { startFeedSchedule } from '~/handbook/feed-schedule.server.ts';
 import { getDatabase } from '~/lib/database.server.ts';
-import { parsePublicUrl, publicUrlWarning } from '~/lib/env.server.ts';
+import { loadEnv, publicUrlWarning } from '~/lib/env.server.ts';
 import { baseSecurityHeaders, contentSecurityPolicy, requestNonce, staticFileHeaders } from '~/lib/security.server.ts';
 import { hydratesWith } from '~/ui/route-handle.ts';
 
@@ -14,7 +14,7 @@ import { hydratesWith } from '~/ui/route-handle.ts';
  * (scripts/start.mjs) awaits this before it listens, so the first request is already fast.
  */
 export async function prepare(): Promise<{ kind: string }> {
-  parsePublicUrl(process.env.PUBLIC_URL); // a malformed PUBLIC_URL stops the start here, not on the first feed
+  loadEnv(); // a bad setting (a malformed PUBLIC_URL…) stops the start here, not on the first request needing it
   const warning = publicUrlWarning();
   if (warning) console.warn(warning);
   const database = await getDatabase();

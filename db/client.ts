@@ -11,6 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js/session';
 import postgres from 'postgres';
+import { dbEnv } from './env.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -43,7 +44,7 @@ export function preludeTransaction(db: Db): PreludeTransaction | undefined {
   return (db as Db & { [PRELUDE_TRANSACTION]?: PreludeTransaction })[PRELUDE_TRANSACTION];
 }
 
-export const migrationsFolder = () => process.env.MIGRATIONS_DIR ?? path.resolve(process.cwd(), 'db/migrations');
+export const migrationsFolder = () => dbEnv().migrationsDir;
 
 const extensions = { pg_trgm, unaccent };
 

@@ -1,11 +1,10 @@
 import { openDatabase } from './client.ts';
+import { dbEnv } from './env.ts';
 import { seedReferenceData } from './seed/seed.ts';
 
 // `npm run db:migrate`: applies committed migrations and the reference data (provinces).
-const database = await openDatabase({
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  pgliteDir: process.env.PGLITE_DIR ?? `${process.env.DATA_DIR ?? '.data'}/pglite`,
-});
+const { databaseUrl, pgliteDir } = dbEnv();
+const database = await openDatabase({ databaseUrl, pgliteDir });
 try {
   await database.migrate();
   await seedReferenceData(database);

@@ -1,4 +1,5 @@
 import type { Db } from '#db/client.ts';
+import { env } from '~/lib/env.server.ts';
 import { importDueFeeds } from './news.server.ts';
 
 let timer: ReturnType<typeof setInterval> | undefined;
@@ -9,7 +10,7 @@ let timer: ReturnType<typeof setInterval> | undefined;
  * database (unique guid and link), so a double run only costs a fetch.
  */
 export function startFeedSchedule(db: Db): void {
-  const minutes = Number(process.env.FEED_IMPORT_MINUTES ?? 60);
+  const minutes = env.feedImportMinutes;
   if (!minutes || timer) return;
   const everyMs = minutes * 60_000;
   const run = () => importDueFeeds(db, everyMs).catch((error) => console.error('feed import failed', error));

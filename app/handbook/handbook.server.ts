@@ -6,6 +6,7 @@ import { readTenant, withTenant, type CommuneScope, type MemberScope } from '#db
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
 import { localized } from '~/tenancy/commune.ts';
+import { createCache } from '~/lib/cache.server.ts';
 import { renderMarkdown } from './markdown.server.ts';
 import { readChecklist } from './checklist.server.ts';
 import { searchTextOf } from './search-text.ts';
@@ -209,14 +210,12 @@ export async function searchHandbook(scope: CommuneScope, query: string, locale:
   });
 }
 
-const foldedChars = new Map<string, string>();
+const foldedChars = createCache<string, string>('handbook.folded-chars', { max: 10_000 });
 /** One character folded (memoised: texts repeat a small alphabet); whitespace becomes a space. */
 function foldChar(ch: string): string {
+  // Read once per character of a text: written out rather than with `remember`, to make no closure.
   let out = foldedChars.get(ch);
-  if (out === undefined) {
-    out = /\s/.test(ch) ? ' ' : fold(ch);
-    if (foldedChars.size < 10_000) foldedChars.set(ch, out);
-  }
+  if (out === undefined) foldedChars.set(ch, (out = /\s/.test(ch) ? ' ' : fold(ch)));
   return out;
 }
 

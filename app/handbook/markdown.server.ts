@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { createCache } from '~/lib/cache.server.ts';
 
 // Raw HTML in Markdown is not rendered at all (html: false), and markdown-it refuses
 // javascript:/vbscript:/file: links; sanitize-html then keeps only a known set of tags and
@@ -36,15 +37,9 @@ function sanitize(html: string): string {
 
 // Rendering and sanitising is the costliest part of an article page; the same text always gives
 // the same HTML, so recent results are kept (per process, bounded).
-const rendered = new Map<string, string>();
-const MAX_RENDERED = 500;
+const rendered = createCache<string, string>('handbook.markdown', { max: 500 });
 
 /** Markdown written by an editor, as safe HTML for the reader. */
 export function renderMarkdown(markdown: string): string {
-  const hit = rendered.get(markdown);
-  if (hit !== undefined) return hit;
-  const html = sanitize(md.render(markdown));
-  if (rendered.size >= MAX_RENDERED) rendered.delete(rendered.keys().next().value!);
-  rendered.set(markdown, html);
-  return html;
+  return rendered.remember(markdown, () => sanitize(md.render(markdown)));
 }

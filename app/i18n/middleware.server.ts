@@ -1,6 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { createContext, createCookie, type MiddlewareFunction, type RouterContextProvider } from 'react-router';
 import { RemixI18Next } from 'remix-i18next/server';
+import { createCache, type Cache } from '~/lib/cache.server.ts';
 import { getDatabase } from '~/lib/database.server.ts';
 import { resolveCommune } from '~/tenancy/resolve.server.ts';
 import { FALLBACK_LOCALE, LOCALES, NAMESPACES, type Locale } from './config.ts';
@@ -78,14 +79,15 @@ function memoKey(key: string, options: unknown): string | null {
 function localeInstance(locale: Locale): i18n {
   const instance = base.cloneInstance({ lng: locale });
   const getFixedT = instance.getFixedT.bind(instance);
-  const memos = new Map<string, Map<string, string>>();
+  const memos = new Map<string, Cache<string, string>>();
   instance.getFixedT = ((...args: Parameters<i18n['getFixedT']>) => {
     const fixed = getFixedT(...args) as unknown as ((...a: unknown[]) => unknown) & { lng?: unknown; ns?: unknown; keyPrefix?: unknown };
     const [lng, ns, keyPrefix] = args;
     if (typeof keyPrefix === 'function') return fixed as unknown as FixedT;
     const scope = JSON.stringify([lng ?? null, ns ?? null, keyPrefix ?? null]);
     let memo = memos.get(scope);
-    if (!memo) memos.set(scope, (memo = new Map()));
+    // Bounded: interpolated values (a search query…) must not grow it without end.
+    if (!memo) memos.set(scope, (memo = createCache(`i18n.texts ${locale} ${scope}`, { max: MEMO_LIMIT })));
     const known = memo;
     const remembering = (key: unknown, options?: unknown, ...rest: unknown[]) => {
       const id = rest.length === 0 && typeof key === 'string' ? memoKey(key, options) : null;
@@ -93,10 +95,7 @@ function localeInstance(locale: Locale): i18n {
       const hit = known.get(id);
       if (hit !== undefined) return hit;
       const text = fixed(key, options);
-      if (typeof text === 'string') {
-        if (known.size >= MEMO_LIMIT) known.clear(); // interpolated values (a search query…) must not grow it without end
-        known.set(id, text);
-      }
+      if (typeof text === 'string') known.set(id, text);
       return text;
     };
     // react-i18next reads these off the function.
@@ -110,8 +109,7 @@ const i18nContext = createContext<i18n | null>(null);
 
 // The language each combination of `?lng=`, `lng` cookie and Accept-Language led to, when one
 // of them decided it: detection parses all three on every request, and readers send the same few.
-const detected = new Map<string, Locale>();
-const DETECTED_LIMIT = 1_000;
+const detected = createCache<string, Locale>('i18n.detected-locales', { max: 1_000 });
 
 async function detectLocale(request: Request): Promise<Locale> {
   const cookie = /(?:^|;\s*)lng=([^;]*)/.exec(request.headers.get('cookie') ?? '')?.[1] ?? '';
@@ -119,10 +117,7 @@ async function detectLocale(request: Request): Promise<Locale> {
   const known = detected.get(key);
   if (known) return known;
   const locale = (await detector.getLocale(request)) as Locale;
-  if (!askedCommune.has(request)) {
-    if (detected.size >= DETECTED_LIMIT) detected.clear();
-    detected.set(key, locale);
-  }
+  if (!askedCommune.has(request)) detected.set(key, locale);
   return locale;
 }
 

@@ -1,34 +1,147 @@
-import path from 'node:path';
+import { z } from 'zod';
 import { data } from 'react-router';
+import { dbEnvSchema, EnvError, resetDbEnv, toDbEnv, type DbEnv, type EnvSource } from '#db/env.ts';
 
-/** Configuration read from the environment once; every setting has a safe local default. */
-export const env = {
-  get databaseUrl() {
-    return process.env.DATABASE_URL || undefined;
-  },
-  get dataDir() {
-    return path.resolve(process.env.DATA_DIR ?? '.data');
-  },
-  get pgliteDir() {
-    return process.env.PGLITE_DIR ?? path.join(this.dataDir, 'pglite');
-  },
-  /** A MapLibre style URL for the basemap; empty means the bundled offline style. */
-  get mapStyleUrl(): string | null {
-    const value = process.env.MAP_STYLE_URL?.trim();
-    return value && /^https?:\/\//.test(value) ? value : null;
-  },
-  get isProduction() {
-    return process.env.NODE_ENV === 'production';
-  },
-  /**
-   * The site's public origin (PUBLIC_URL: an absolute http(s) URL, no user or password), for the
-   * absolute links Baan hands out: feeds, the events calendar, invitation links. Unset: null.
-   * A malformed value throws (the server refuses to start).
-   */
-  get publicUrl(): string | null {
-    return parsePublicUrl(process.env.PUBLIC_URL);
-  },
+/**
+ * Every setting Baan reads from the environment, in one schema, parsed once: `loadEnv()` at
+ * start (entry.server's `prepare`), so a bad value stops the start with a message naming it,
+ * rather than failing on the first request that needs it. Every setting has a safe local
+ * default. The database's settings come from db/env.ts (the command-line tools read them too).
+ * Tests that change process.env call `resetEnv()`.
+ */
+
+const listOf = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+const numberOr = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const number = Number(value ?? fallback);
+      if (Number.isFinite(number)) return number;
+      ctx.addIssue({ code: 'custom', message: `must be a number (got ${JSON.stringify(value)})` });
+      return z.NEVER;
+    });
+
+export const envSchema = dbEnvSchema.extend({
+  NODE_ENV: z.string().optional(),
+  /** The site's public origin for absolute links; see `parsePublicUrl`. */
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parsePublicUrl(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** A MapLibre style URL for the basemap; anything but an http(s) URL means the bundled offline style. */
+  MAP_STYLE_URL: z
+    .string()
+    .optional()
+    .transform((value) => {
+      const text = value?.trim();
+      return text && /^https?:\/\//.test(text) ? text : null;
+    }),
+  /** More hosts the map may reach (glyphs, sprites), as written: the CSP keeps the origins among them. */
+  MAP_CONNECT_HOSTS: z.string().optional(),
+  /** Minutes between news-feed imports; 0 turns the schedule off. */
+  FEED_IMPORT_MINUTES: numberOr(60).refine((n) => n >= 0, 'must be 0 or more (0 turns the schedule off)'),
+  /** Seconds a shared page stays in the page cache (negative counts as 0). */
+  PAGE_CACHE_SECONDS: numberOr(5).transform((n) => Math.max(0, n)),
+  /** Where the server listens (scripts/server.mjs). */
+  PORT: numberOr(3000).refine((n) => Number.isInteger(n) && n >= 0 && n <= 65_535, 'must be a port number (0–65535)'),
+  HOST: z
+    .string()
+    .optional()
+    .transform((value) => value ?? '0.0.0.0'),
+  /** How many reverse proxies stand in front of Baan (scripts/http-bridge.mjs); unset or empty: 0. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const text = (value ?? '').trim();
+      if (text === '') return 0;
+      if (/^\d{1,2}$/.test(text)) return Number(text);
+      ctx.addIssue({ code: 'custom', message: `must be the number of proxy hops in front of Baan (0, 1, 2, …), not ${JSON.stringify(text)}` });
+      return z.NEVER;
+    }),
+  /** Hosts outbound fetches may reach although they resolve to private addresses, comma-separated. */
+  OUTBOUND_ALLOW_HOSTS: z.string().optional().transform(listOf),
+});
+
+export type Env = DbEnv & {
+  nodeEnv: string | undefined;
+  isProduction: boolean;
+  /** The site's public origin (PUBLIC_URL) for the absolute links Baan hands out; unset: null. */
+  publicUrl: string | null;
+  /** A MapLibre style URL for the basemap; null means the bundled offline style. */
+  mapStyleUrl: string | null;
+  /** MAP_CONNECT_HOSTS as written (security.server.ts keeps the origins in it). */
+  mapConnectHosts: string | undefined;
+  /** Minutes between news-feed imports; 0: off. */
+  feedImportMinutes: number;
+  /** Seconds a shared page is kept by the page cache. */
+  pageCacheSeconds: number;
+  /** Host names outbound fetches may reach although private (OUTBOUND_ALLOW_HOSTS). */
+  outboundAllowHosts: readonly string[];
+  /** Where the server listens (PORT, HOST). */
+  port: number;
+  host: string;
+  /** Reverse proxies in front of Baan (TRUST_PROXY). */
+  trustProxy: number;
 };
+
+/** The settings of `source`; throws an EnvError naming every bad value. */
+export function parseEnv(source: EnvSource = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) throw new EnvError(parsed.error.issues);
+  const raw = parsed.data;
+  return Object.freeze({
+    ...toDbEnv(raw),
+    nodeEnv: raw.NODE_ENV,
+    isProduction: raw.NODE_ENV === 'production',
+    publicUrl: raw.PUBLIC_URL,
+    mapStyleUrl: raw.MAP_STYLE_URL,
+    mapConnectHosts: raw.MAP_CONNECT_HOSTS,
+    feedImportMinutes: raw.FEED_IMPORT_MINUTES,
+    pageCacheSeconds: raw.PAGE_CACHE_SECONDS,
+    outboundAllowHosts: Object.freeze(raw.OUTBOUND_ALLOW_HOSTS),
+    port: raw.PORT,
+    host: raw.HOST,
+    trustProxy: raw.TRUST_PROXY,
+  });
+}
+
+let loaded: Env | undefined;
+
+/** Parses process.env the first time (at start) and keeps the result; a bad value throws an EnvError. */
+export function loadEnv(): Env {
+  return (loaded ??= parseEnv());
+}
+
+/** Forgets the parsed settings, so the next read parses process.env again (tests). */
+export function resetEnv(): void {
+  loaded = undefined;
+  resetDbEnv();
+}
+
+/** The settings, read as `env.publicUrl` and so on: each read goes to the one parsed copy. */
+export const env: Env = new Proxy({} as Env, {
+  get: (_target, name) => loadEnv()[name as keyof Env],
+  has: (_target, name) => name in loadEnv(),
+  ownKeys: () => Reflect.ownKeys(loadEnv()),
+  getOwnPropertyDescriptor: (_target, name) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(loadEnv(), name);
+    return descriptor && { ...descriptor, configurable: true };
+  },
+});
 
 export function parsePublicUrl(value: string | undefined): string | null {
   const text = value?.trim();

@@ -6,6 +6,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import ipaddr from 'ipaddr.js';
+import { env } from '~/lib/env.server.ts';
 import { AppError } from '~/lib/errors.ts';
 
 // Every request Baan makes to an address typed by a person (feed imports, later webhooks) goes
@@ -53,7 +54,7 @@ function normalizeHost(host: string): string {
 }
 
 function allowedHosts(limits: FetchLimits): Set<string> {
-  const fromEnv = (process.env.OUTBOUND_ALLOW_HOSTS ?? '').split(',');
+  const fromEnv = env.outboundAllowHosts;
   return new Set(
     [...(limits.allowHosts ?? []), ...fromEnv]
       .map((h) => h.trim())

@@ -3,6 +3,7 @@ import { communes, provinces, type LocaleText } from '#db/schema/index.ts';
 import { enterTenant, platformScope, withTenant, type Scope, type CommuneScope } from '#db/scope.ts';
 import { communeSearchText } from '#db/text.ts';
 import type { Db } from '#db/client.ts';
+import { createCache, ownerKey } from '~/lib/cache.server.ts';
 import { AppError } from '~/lib/errors.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { foldForSearch, localized, RESERVED_SLUGS, type Commune } from './commune.ts';
@@ -115,15 +116,13 @@ export async function getProvince(db: Db, country: string, code: string) {
 }
 
 type Province = typeof provinces.$inferSelect;
-const provinceLists = new WeakMap<Db, { rows: Province[]; expires: number }>();
+const provinceLists = createCache<string, Province[]>('tenancy.provinces', { max: 16, ttlMs: 60_000 });
 
-/** Provinces are reference data that change with a national reform, not a request: memoised a minute. */
-export async function listProvinces(db: Db): Promise<Province[]> {
-  const hit = provinceLists.get(db);
-  if (hit && hit.expires > Date.now()) return hit.rows;
-  const rows = await withTenant(platformScope(db), (tx) => tx.select().from(provinces).orderBy(asc(provinces.country), asc(provinces.code)));
-  provinceLists.set(db, { rows, expires: Date.now() + 60_000 });
-  return rows;
+/** Provinces are reference data that change with a national reform, not a request: memoised a minute (per database). */
+export function listProvinces(db: Db): Promise<Province[]> {
+  return provinceLists.load(ownerKey(db), () =>
+    withTenant(platformScope(db), (tx) => tx.select().from(provinces).orderBy(asc(provinces.country), asc(provinces.code))),
+  );
 }
 
 /** The operator creates a commune. Reserved or taken slugs and host names are refused. */

@@ -1,11 +1,10 @@
+import { dbEnv } from '../env.ts';
 import { openDatabase } from '../client.ts';
-import { seedDemo } from './seed.ts';
+import { seedDemo } from './demo.ts';
 
 // `npm run db:seed`: the only way demo data reaches a server database.
-const database = await openDatabase({
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  pgliteDir: process.env.PGLITE_DIR ?? `${process.env.DATA_DIR ?? '.data'}/pglite`,
-});
+const { databaseUrl, pgliteDir } = dbEnv();
+const database = await openDatabase({ databaseUrl, pgliteDir });
 try {
   await database.migrate();
   const result = await seedDemo(database);

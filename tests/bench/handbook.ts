@@ -4,7 +4,7 @@
 import { gzipSync } from 'node:zlib';
 import { openDatabase, type Database } from '#db/client.ts';
 import { seedReferenceData } from '#db/seed/seed.ts';
-import { templateArticles } from '#db/seed/handbook-template.ts';
+import { handbookTemplate } from '#db/seed/handbook-template.ts';
 import { searchHandbook } from '~/handbook/handbook.server.ts';
 import { searchTextOf } from '~/handbook/search-text.ts';
 import { copyTemplateAsOwner } from '~/handbook/template.server.ts';
@@ -12,6 +12,7 @@ import { communes, handbookArticles, handbookChapters, handbookTranslations, use
 import { eq, sql } from 'drizzle-orm';
 import { launchChromium, percentile } from './support.ts';
 
+const templateArticles = handbookTemplate().articles;
 
 /** Fills one commune with `total` published articles: the template, then variations of it. */
 async function fill(database: Database, total: number): Promise<{ tenantId: string }> {

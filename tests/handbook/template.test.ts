@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { templateArticles } from '#db/seed/handbook-template.ts';
+import { handbookTemplate } from '#db/seed/handbook-template.ts';
 import { getArticle, listHandbook } from '~/handbook/handbook.server.ts';
 import { createTemplateArticle, getTemplateArticle, listTemplate, updateTemplateArticle } from '~/handbook/template.server.ts';
 import { createCommune } from '~/tenancy/communes.server.ts';
 import { CommuneInputSchema } from '~/tenancy/schemas.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
+
+const templateArticles = handbookTemplate().articles;
 
 let database: TestDatabase;
 beforeAll(async () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '~/lib/errors.ts';
+import { resetEnv } from '~/lib/env.server.ts';
 import { fetchLimited, isForbiddenAddress } from '~/lib/outbound-http.server.ts';
 
 // Real HTTP servers on 127.0.0.1 only. Every refusal of a non-loopback address must happen
@@ -108,6 +109,7 @@ const routes: Record<string, (req: http.IncomingMessage, res: http.ServerRespons
 beforeAll(async () => {
   savedEnv = process.env.OUTBOUND_ALLOW_HOSTS;
   delete process.env.OUTBOUND_ALLOW_HOSTS;
+  resetEnv();
   server = http.createServer((req, res) => {
     const parts: Buffer[] = [];
     req.on('data', (c: Buffer) => parts.push(c));
@@ -131,6 +133,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (savedEnv === undefined) delete process.env.OUTBOUND_ALLOW_HOSTS;
   else process.env.OUTBOUND_ALLOW_HOSTS = savedEnv;
+  resetEnv();
   for (const s of [server, silent]) {
     s.closeAllConnections();
     await new Promise((resolve) => s.close(resolve));
@@ -184,11 +187,13 @@ describe('fetchLimited on an allowed loopback server', () => {
 
   it('takes allowed hosts from OUTBOUND_ALLOW_HOSTS as well', async () => {
     process.env.OUTBOUND_ALLOW_HOSTS = 'feeds.example.org, 127.0.0.1';
+    resetEnv();
     try {
       const got = await fetchLimited(`${base}/hello`);
       expect(got.status).toBe(200);
     } finally {
       delete process.env.OUTBOUND_ALLOW_HOSTS;
+      resetEnv();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { RouterContextProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parsePublicUrl, publicOrigin } from '~/lib/env.server.ts';
+import { parsePublicUrl, publicOrigin, resetEnv } from '~/lib/env.server.ts';
 import { contentSecurityPolicy, securityMiddleware, staticFileHeaders } from '~/lib/security.server.ts';
 
 type Args = Parameters<typeof securityMiddleware>[0];
@@ -18,6 +18,7 @@ afterEach(() => {
     if (saved[name] === undefined) delete process.env[name];
     else process.env[name] = saved[name];
   }
+  resetEnv();
 });
 
 describe('Content-Security-Policy', () => {
@@ -38,6 +39,7 @@ describe('Content-Security-Policy', () => {
   it('lets the map reach the origin of MAP_STYLE_URL and the hosts an operator lists in MAP_CONNECT_HOSTS', () => {
     process.env.MAP_STYLE_URL = 'https://tiles.example.org/styles/liberty.json';
     process.env.MAP_CONNECT_HOSTS = 'https://glyphs.example.net, not a url https://tiles.example.org/other';
+    resetEnv();
     const policy = contentSecurityPolicy('n');
     expect(policy).toContain("connect-src 'self' https://tiles.example.org https://glyphs.example.net;");
     expect(policy).toContain("img-src 'self' data: blob: https://tiles.example.org https://glyphs.example.net;");
@@ -122,6 +124,7 @@ describe('cookies', () => {
 
   it('are all Secure in production on a public host name, as the session cookie is', async () => {
     process.env.NODE_ENV = 'production';
+    resetEnv();
     const cookies = (await through('http://baan.example.org/cart', { answer: setting })).headers.getSetCookie();
     expect(cookies).toHaveLength(3);
     for (const cookie of cookies) expect(cookie).toMatch(/; Secure$/);
@@ -130,6 +133,7 @@ describe('cookies', () => {
 
   it('are Secure over https anywhere, and stay usable over http on localhost', async () => {
     process.env.NODE_ENV = 'production';
+    resetEnv();
     for (const cookie of (await through('https://localhost/cart', { answer: setting })).headers.getSetCookie()) expect(cookie).toContain('Secure');
     const local = (await through('http://localhost:3000/cart', { answer: setting })).headers.getSetCookie();
     expect(local.filter((c) => c.includes('Secure'))).toEqual(['baan_session=t; Path=/; HttpOnly; SameSite=Lax; Secure']);
@@ -153,14 +157,17 @@ describe('PUBLIC_URL', () => {
   it('names the links whatever Host header a request carries', () => {
     process.env.NODE_ENV = 'production';
     process.env.PUBLIC_URL = 'https://baan.example.org';
+    resetEnv();
     expect(publicOrigin(new Request('http://evil.example/ta-van/news.rss'))).toBe('https://baan.example.org');
   });
 
   it('without it, uses the request origin in development and on localhost, and refuses a public host in production', () => {
     delete process.env.PUBLIC_URL;
     process.env.NODE_ENV = 'development';
+    resetEnv();
     expect(publicOrigin(new Request('http://dev.example:5173/x'))).toBe('http://dev.example:5173');
     process.env.NODE_ENV = 'production';
+    resetEnv();
     expect(publicOrigin(new Request('http://localhost:3000/x'))).toBe('http://localhost:3000');
     expect(publicOrigin(new Request('http://giaphu.baan.localhost:3000/x'))).toBe('http://giaphu.baan.localhost:3000');
     let thrown: unknown;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '#db/text.ts';
-import { seedDemo } from '#db/seed/seed.ts';
+import { seedDemo } from '#db/seed/demo.ts';
 import { communes as communeSeeds, provinces as provinceSeeds } from '#db/seed/data.ts';
 import { signIn } from '~/auth/accounts.server.ts';
 import { RESERVED_SLUGS, localized } from '~/tenancy/commune.ts';

@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, rowsOf, type Database } from '#db/client.ts';
 import { communes, products } from '#db/schema/index.ts';
-import { seedDemo } from '#db/seed/seed.ts';
+import { seedDemo } from '#db/seed/demo.ts';
 import { readTenant, withTenant } from '#db/scope.ts';
 import { sqlStateOf } from '#tests/support/errors.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';

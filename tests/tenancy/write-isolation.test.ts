@@ -6,7 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communes } from '#db/schema/index.ts';
-import { seedDemo } from '#db/seed/seed.ts';
+import { seedDemo } from '#db/seed/demo.ts';
 import { withTenant } from '#db/scope.ts';
 import { sqlStateOf } from '#tests/support/errors.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
