@@ -3,6 +3,7 @@ import type { Tx } from '#db/client.ts';
 import { communes, orderEvents, orderItems, orders, products, sellers, users, type DeliveryAddress, type OrderStatus } from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { enterTenant, withTenant, type Scope, type MemberScope } from '#db/scope.ts';
+import type { PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -210,14 +211,14 @@ async function applyMove(tx: Tx, tenantId: string, orderId: string, from: OrderS
 }
 
 /** The seller (or staff acting for them, with consent) moves an order on. */
-export async function sellerMove(scope: MemberScope, reference: string, isStaff: boolean, move: Move): Promise<void> {
+export async function sellerMove(scope: PermittedScope<'shop.manage'>, reference: string, move: Move): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [order] = await tx
       .select({ id: orders.id, status: orders.status, sellerId: orders.sellerId, buyerId: orders.buyerId })
       .from(orders)
       .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference)));
     if (!order) throw new AppError('not_found', 'common:errors.notFound');
-    const actor: Actor = await actorFor(tx, scope, order.sellerId, isStaff, 'orders');
+    const actor: Actor = await actorFor(tx, scope, order.sellerId, 'orders');
     if (!canMove(order.status, move.to, 'seller')) throw new AppError('conflict', 'market:errors.staleState');
     await applyMove(tx, scope.tenantId, order.id, order.status, move, { userId: scope.userId, onBehalf: actor.onBehalf, as: 'seller' }, order.buyerId);
     await logSellerAction(tx, scope.tenantId, actor, `order.${move.to}`, { reference });
@@ -225,14 +226,14 @@ export async function sellerMove(scope: MemberScope, reference: string, isStaff:
 }
 
 /** The seller records that the money arrived (a bank transfer, or cash at the door). */
-export async function markPaid(scope: MemberScope, reference: string, isStaff: boolean): Promise<void> {
+export async function markPaid(scope: PermittedScope<'shop.manage'>, reference: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [order] = await tx
       .select({ id: orders.id, status: orders.status, sellerId: orders.sellerId, buyerId: orders.buyerId, totalMinor: orders.totalMinor, currency: orders.currency })
       .from(orders)
       .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference)));
     if (!order) throw new AppError('not_found', 'common:errors.notFound');
-    const actor = await actorFor(tx, scope, order.sellerId, isStaff, 'orders');
+    const actor = await actorFor(tx, scope, order.sellerId, 'orders');
     const [row] = await tx
       .update(orders)
       .set({ paidAt: new Date(), updatedAt: new Date() })

@@ -7,6 +7,7 @@ import { communes, memberships, products, sellerActions, sellerConsentRequests, 
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { readTenant, withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
+import { permits, type PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { SellerPayout } from '~/payments/methods.ts';
@@ -62,7 +63,7 @@ export type Actor = { sellerId: string; userId: string; onBehalf: boolean };
  * shop (listings, profile, payout) needs an approved seller; `orders` also lets a suspended
  * seller finish the orders already placed with them.
  */
-export async function actorFor(tx: Tx, scope: MemberScope, sellerId: string, isStaff: boolean, purpose: 'shop' | 'orders' = 'shop'): Promise<Actor> {
+export async function actorFor(tx: Tx, scope: PermittedScope<'shop.manage'>, sellerId: string, purpose: 'shop' | 'orders' = 'shop'): Promise<Actor> {
   // `for share`: the consent read here holds until this transaction ends, so a withdrawal
   // (which updates the row) waits for an assisted change in flight and then cancels it, or
   // comes first and this read sees it.
@@ -77,7 +78,7 @@ export async function actorFor(tx: Tx, scope: MemberScope, sellerId: string, isS
     if (!open) throw new AppError('forbidden', 'market:errors.sellerNotApproved');
     return { sellerId, userId: scope.userId, onBehalf: false };
   }
-  if (!isStaff) throw new AppError('not_found', 'common:errors.notFound');
+  if (!permits(scope, 'shop.assist')) throw new AppError('not_found', 'common:errors.notFound');
   if (!row.consentAt) throw new AppError('forbidden', 'market:errors.noConsent');
   if (!open) throw new AppError('forbidden', 'market:errors.sellerNotApproved');
   return { sellerId, userId: scope.userId, onBehalf: true };
@@ -516,9 +517,9 @@ async function cancelPendingPayouts(tx: Tx, tenantId: string, actor: Actor, now:
   }
 }
 
-export async function updateSellerProfile(scope: MemberScope, sellerId: string, isStaff: boolean, input: SellerProfileInput, photo?: ImageRef): Promise<void> {
+export async function updateSellerProfile(scope: PermittedScope<'shop.manage'>, sellerId: string, input: SellerProfileInput, photo?: ImageRef): Promise<void> {
   await withTenant(scope, async (tx) => {
-    const actor = await actorFor(tx, scope, sellerId, isStaff);
+    const actor = await actorFor(tx, scope, sellerId);
     await tx
       .update(sellers)
       .set({ ...input, ...(photo ? { photo } : {}) })
@@ -615,9 +616,9 @@ export async function coolingHoursIn(tx: Tx, tenantId: string): Promise<number> 
  * can be seen and cancelled before any money moves. The one exception: the seller's very first
  * account, set in their own session, applies at once (there is no account to divert from).
  */
-export async function setPayout(scope: MemberScope, sellerId: string, isStaff: boolean, payout: NonNullable<SellerPayout>, now = new Date()): Promise<{ effectiveAt: Date }> {
+export async function setPayout(scope: PermittedScope<'shop.manage'>, sellerId: string, payout: NonNullable<SellerPayout>, now = new Date()): Promise<{ effectiveAt: Date }> {
   return withTenant(scope, async (tx) => {
-    const actor = await actorFor(tx, scope, sellerId, isStaff);
+    const actor = await actorFor(tx, scope, sellerId);
     if (actor.onBehalf && !(await hasAccount(tx, scope.tenantId, sellerId)) && !(await isOfficialOf(tx, scope.tenantId, scope.userId))) {
       // A seller without an account sees no notice in an app: only an official (whose waiting
       // changes the officials' market desk lists, each with a cancel) may ask for one.

@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
-import { requireCommune, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import { requireCommune, scopeOf, viewerCan } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDay } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
@@ -57,7 +57,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     nearbyPlaces(scope, place),
     searchCatalogue(scope, { ...parseCatalogueQuery(new URLSearchParams(), commune.currency), sort: 'newest' }, 4),
     listEvents(scope, todayIn(commune.timeZone), 50, place.id),
-    viewerHasRole(context, ['official', 'editor']),
+    viewerCan(context, 'place.manage'),
   ]);
   // Absolute links in structured data never come from the client's Host header (PUBLIC_URL).
   const origin = linkOrigin(request) ?? '';
