@@ -29,10 +29,11 @@ export const PERMISSIONS = {
 
   // The market desk. Editors open it and ask sellers for assisted-mode consent; officials decide.
   'market.desk': ['operator', 'official', 'editor'],
-  'seller.review': ['operator', 'official'], // approve, reject, add, suspend, reinstate; second-official consent
+  'seller.review': ['operator', 'official'], // approve, reject, add, suspend, reinstate
+  'consent.record': ['operator', 'official'], // consent for a seller without an account, and the second official's confirmation
   'product.takedown': ['operator', 'official'], // the moderation queue, taking a listing down, reinstating it
   'market.settings': ['operator', 'official'], // moderation on/off, payout cooling period
-  'payout.review': ['operator', 'official'], // the payout changes still waiting, cancelling one
+  'payout.review': ['operator', 'official'], // the payout changes still waiting, cancelling one, a payout set for a seller without an account
   'order.list': ['operator', 'official'], // every order of the commune
 
   // A seller's shop: the seller themself, or staff acting for them (assisted mode, with consent).
@@ -80,9 +81,14 @@ export function can(viewer: Viewer | null, action: Action, commune: { id: string
   return viewer.roles.some((role) => holders.includes(role));
 }
 
-/** Who holds `action` by role (the `owner` rule aside): for pages and tests that list it. */
+/** Who holds `action` (operator, roles, owner): for pages and tests that list it. */
 export function holdersOf(action: Action): readonly Holder[] {
   return PERMISSIONS[action];
+}
+
+/** The commune roles that hold `action`: for checks made against memberships in the database. */
+export function rolesHolding(action: Action): Role[] {
+  return PERMISSIONS[action].filter((holder: Holder): holder is Role => holder !== 'operator' && holder !== 'owner');
 }
 
 declare const proven: unique symbol;

@@ -11,7 +11,7 @@ import { addMonths } from '~/lib/dates.ts';
 import { freeSlug } from '~/lib/slugs.server.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { ProductInput } from './schemas.ts';
-import { actorFor, isOfficialOf, logSellerAction, moderationOn } from './sellers.server.ts';
+import { actorFor, memberHolds, logSellerAction, moderationOn } from './sellers.server.ts';
 
 export type ProductRow = typeof products.$inferSelect;
 
@@ -195,7 +195,7 @@ export async function moderateProduct(scope: MemberScope, productId: string, dec
  */
 export async function takeDownProduct(scope: MemberScope, productId: string, reason: string): Promise<void> {
   await withTenant(scope, async (tx) => {
-    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'product.takedown'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     const [row] = await tx
       .update(products)
       .set({ status: 'suspended', heldStatus: null, rejectReason: reason, updatedAt: new Date() })
@@ -210,7 +210,7 @@ export async function takeDownProduct(scope: MemberScope, productId: string, rea
 /** An official puts a taken-down listing back on the market. */
 export async function reinstateProduct(scope: MemberScope, productId: string): Promise<void> {
   await withTenant(scope, async (tx) => {
-    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'product.takedown'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     const [row] = await tx
       .update(products)
       .set({ status: 'published', rejectReason: null, publishedAt: new Date(), updatedAt: new Date() })

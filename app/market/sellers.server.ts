@@ -7,7 +7,7 @@ import { communes, memberships, products, sellerActions, sellerConsentRequests, 
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { readTenant, withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
-import { permits, type PermittedScope } from '~/auth/permissions.ts';
+import { permits, rolesHolding, type Action, type PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { SellerPayout } from '~/payments/methods.ts';
@@ -92,20 +92,25 @@ async function hasAccount(tx: Tx, tenantId: string, sellerId: string): Promise<b
   return Boolean(row?.userId);
 }
 
-/** Whether someone is an official of this commune, read from the database (never from the form). */
-export async function isOfficialOf(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
+/**
+ * Whether someone holds `action` through a role in this commune, read from the database inside
+ * the transaction that acts (never from the form). Membership only: these officials' measures
+ * are not taken by the platform operator without a commune role.
+ */
+export async function memberHolds(tx: Tx, tenantId: string, userId: string, action: Action): Promise<boolean> {
   const [row] = await tx
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId), eq(memberships.role, 'official')));
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId), inArray(memberships.role, rolesHolding(action))));
   return Boolean(row);
 }
 
-async function officialCount(tx: Tx, tenantId: string): Promise<number> {
+/** How many people of the commune may record consent (the two-officials rule). */
+async function consentRecorderCount(tx: Tx, tenantId: string): Promise<number> {
   const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+    .select({ n: sql<number>`count(distinct ${memberships.userId})::int` })
     .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'official')));
+    .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.role, rolesHolding('consent.record'))));
   return row?.n ?? 0;
 }
 
@@ -179,7 +184,7 @@ export async function applyToSell(scope: MemberScope, input: SellerProfileInput)
  */
 export async function addSellerByOfficial(scope: MemberScope, input: SellerProfileInput, consentNote: string): Promise<string> {
   return withTenant(scope, async (tx) => {
-    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'seller.review'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     const [row] = await tx
       .insert(sellers)
       .values({ tenantId: scope.tenantId, ...input, status: 'approved', approvedAt: new Date() })
@@ -253,7 +258,7 @@ export async function suspendSellerIn(tx: Tx, tenantId: string, sellerId: string
 /** An official suspends a seller (no consent needed), with a reason the seller reads. */
 export async function suspendSeller(scope: MemberScope, sellerId: string, reason: string): Promise<void> {
   await withTenant(scope, async (tx) => {
-    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'seller.review'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     if (!(await suspendSellerIn(tx, scope.tenantId, sellerId, scope.userId, reason, 'official'))) throw new AppError('conflict', 'market:errors.staleState');
   });
 }
@@ -306,7 +311,7 @@ async function closeOpenRequests(tx: Tx, tenantId: string, sellerId: string) {
 async function recordOfficialConsent(tx: Tx, scope: MemberScope, sellerId: string, note: string): Promise<'recorded' | 'awaiting_second'> {
   await closeOpenRequests(tx, scope.tenantId, sellerId);
   const actor = { sellerId, userId: scope.userId, onBehalf: false };
-  if ((await officialCount(tx, scope.tenantId)) >= 2) {
+  if ((await consentRecorderCount(tx, scope.tenantId)) >= 2) {
     await tx.insert(sellerConsentRequests).values({ tenantId: scope.tenantId, sellerId, method: 'official', note, requestedBy: scope.userId });
     await logSellerAction(tx, scope.tenantId, actor, 'seller.consent_proposed', { note });
     await recordEvent(tx, scope.tenantId, 'seller.consent_proposed', { sellerId }, scope.userId);
@@ -352,7 +357,7 @@ export async function requestConsent(scope: MemberScope, sellerId: string, note:
     if (!seller) throw new AppError('not_found', 'common:errors.notFound');
     if (seller.consentAt) throw new AppError('conflict', 'market:assisted.alreadyConsented');
     if (!seller.userId) {
-      if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+      if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'consent.record'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
       return recordOfficialConsent(tx, scope, sellerId, note);
     }
     if (seller.userId === scope.userId) throw new AppError('conflict', 'market:assisted.giveItYourself');
@@ -453,7 +458,7 @@ export async function confirmConsentCode(scope: MemberScope, sellerId: string, c
 /** A second, different official confirms the consent another official recorded. */
 export async function confirmConsentByOfficial(scope: MemberScope, sellerId: string): Promise<void> {
   await withTenant(scope, async (tx) => {
-    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'consent.record'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     const [request] = await tx
       .select()
       .from(sellerConsentRequests)
@@ -619,7 +624,7 @@ export async function coolingHoursIn(tx: Tx, tenantId: string): Promise<number> 
 export async function setPayout(scope: PermittedScope<'shop.manage'>, sellerId: string, payout: NonNullable<SellerPayout>, now = new Date()): Promise<{ effectiveAt: Date }> {
   return withTenant(scope, async (tx) => {
     const actor = await actorFor(tx, scope, sellerId);
-    if (actor.onBehalf && !(await hasAccount(tx, scope.tenantId, sellerId)) && !(await isOfficialOf(tx, scope.tenantId, scope.userId))) {
+    if (actor.onBehalf && !(await hasAccount(tx, scope.tenantId, sellerId)) && !(await memberHolds(tx, scope.tenantId, scope.userId, 'payout.review'))) {
       // A seller without an account sees no notice in an app: only an official (whose waiting
       // changes the officials' market desk lists, each with a cancel) may ask for one.
       throw new AppError('forbidden', 'market:payout.officialOnlyNoAccount');
@@ -661,7 +666,7 @@ export async function cancelPayoutChange(scope: MemberScope, sellerId: string, p
       .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId)));
     if (!seller) throw new AppError('not_found', 'common:errors.notFound');
     const isSelf = seller.userId === scope.userId;
-    if (!isSelf && !(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:payout.cancelNotAllowed');
+    if (!isSelf && !(await memberHolds(tx, scope.tenantId, scope.userId, 'payout.review'))) throw new AppError('forbidden', 'market:payout.cancelNotAllowed');
     const [row] = await tx
       .update(sellerPayouts)
       .set({ cancelledAt: now, cancelledBy: scope.userId })
@@ -731,7 +736,7 @@ export async function getModeration(scope: CommuneScope): Promise<boolean> {
 /** Officials set how long a payout change waits (1 to 168 hours). */
 export async function setPayoutCooling(scope: MemberScope, hours: number): Promise<void> {
   await withTenant(scope, async (tx) => {
-    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'market.settings'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     await tx.update(communes).set({ payoutCoolingHours: hours }).where(eq(communes.id, scope.tenantId));
     await recordEvent(tx, scope.tenantId, 'market.payout_cooling_changed', { hours }, scope.userId);
   });

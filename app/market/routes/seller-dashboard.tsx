@@ -106,7 +106,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 
 // Officials' measures on a seller's page, and what each needs (acting for the seller, not as them).
 const OFFICIAL_INTENTS: Partial<Record<string, Action>> = {
-  'confirm-consent': 'seller.review',
+  'confirm-consent': 'consent.record',
   'suspend-seller': 'seller.review',
   'reinstate-seller': 'seller.review',
   'take-down': 'product.takedown',
