@@ -8,7 +8,8 @@ import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import type { PaymentInstructions } from '~/payments/methods.ts';
-import { actorFor, logSellerAction, type Actor } from './sellers.server.ts';
+import { canMove, type Move } from './order-status.ts';
+import { actorFor, logSellerAction, type Actor } from './seller-actor.server.ts';
 
 export type OrderSummary = {
   tenantId: string;
@@ -158,24 +159,6 @@ export async function getOrderSellerId(scope: MemberScope, reference: string): P
   return row?.sellerId ?? null;
 }
 
-// What may follow what, and who may do it. Cancelling is allowed until the parcel leaves.
-const SELLER_MOVES: Partial<Record<OrderStatus, OrderStatus[]>> = {
-  placed: ['confirmed', 'cancelled'],
-  confirmed: ['shipped', 'cancelled'],
-  shipped: ['delivered'],
-  delivered: ['completed'],
-};
-const BUYER_MOVES: Partial<Record<OrderStatus, OrderStatus[]>> = {
-  placed: ['cancelled'],
-  confirmed: ['cancelled'],
-  shipped: ['completed'],
-  delivered: ['completed'],
-};
-
-export function canMove(from: OrderStatus, to: OrderStatus, as: 'seller' | 'buyer'): boolean {
-  return ((as === 'seller' ? SELLER_MOVES : BUYER_MOVES)[from] ?? []).includes(to);
-}
-
 async function returnStock(tx: Tx, tenantId: string, orderId: string) {
   const items = await tx
     .select({ productId: orderItems.productId, quantity: orderItems.quantity })
@@ -188,8 +171,6 @@ async function returnStock(tx: Tx, tenantId: string, orderId: string) {
       .where(and(eq(products.tenantId, tenantId), eq(products.id, item.productId)));
   }
 }
-
-type Move = { to: OrderStatus; carrier?: string; tracking?: string | null; reason?: string };
 
 async function applyMove(tx: Tx, tenantId: string, orderId: string, from: OrderStatus, move: Move, actor: { userId: string; onBehalf: boolean; as: 'seller' | 'buyer' }, buyerId: string | null) {
   const [row] = await tx

@@ -11,7 +11,8 @@ import { addMonths } from '~/lib/dates.ts';
 import { freeSlug } from '~/lib/slugs.server.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { ProductInput } from './schemas.ts';
-import { actorFor, memberHolds, logSellerAction, moderationOn } from './sellers.server.ts';
+import { moderationOn } from './sellers.server.ts';
+import { actorFor, memberHolds, logSellerAction } from './seller-actor.server.ts';
 
 export type ProductRow = typeof products.$inferSelect;
 

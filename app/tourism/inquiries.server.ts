@@ -1,7 +1,7 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { inquiries, places, type InquiryStatus } from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
+import { withTenant, type CommuneScope } from '#db/scope.ts';
 import { permits, type PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';

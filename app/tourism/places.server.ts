@@ -3,7 +3,7 @@ import { rowsOf, type Tx } from '#db/client.ts';
 import { communes, memberships, places, users, type PlaceDetails } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { readTenant, withTenant, type Scope, type MemberScope, type CommuneScope } from '#db/scope.ts';
+import { readTenant, withTenant, type Scope, type CommuneScope } from '#db/scope.ts';
 import { fold, slugify } from '#db/text.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { permits, type PermittedScope, type ViewerScope } from '~/auth/permissions.ts';

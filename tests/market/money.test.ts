@@ -10,22 +10,24 @@ import { markPaid } from '~/market/orders.server.ts';
 import { createProduct, getPublishedProduct, reinstateProduct, setProductArchived, takeDownProduct, updateProduct } from '~/market/products.server.ts';
 import { CoolingSchema, type ProductInput } from '~/market/schemas.ts';
 import {
+  cancelPayoutChange,
+  getPayout,
+  pendingPayouts,
+  setPayout,
+  setPayoutCooling,
+  waitingPayoutChanges,
+} from '~/market/payouts.server.ts';
+import {
   addSellerByOfficial,
   applyToSell,
   approveSeller,
-  cancelPayoutChange,
   confirmConsentByOfficial,
   confirmConsentCode,
-  getPayout,
   giveConsent,
   issueConsentCode,
-  pendingPayouts,
   requestConsent,
   sellerHistory,
-  setPayout,
-  setPayoutCooling,
   suspendSeller,
-  waitingPayoutChanges,
   withdrawConsent,
 } from '~/market/sellers.server.ts';
 import { removeMembership } from '~/members/members.server.ts';

@@ -69,7 +69,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const { commune, scope, product, seller, isStaff } = await access(context, request, params);
+  const { commune, scope, product, seller } = await access(context, request, params);
   let form: FormData;
   try {
     const submitted = await readFormData(request, MAX_BODY);

@@ -21,18 +21,15 @@ import { StatusBadge } from '../order-view.tsx';
 import { certValid, listSellerProducts, reinstateProduct, setProductArchived, takeDownProduct } from '../products.server.ts';
 import { SellerFields, sellerValues } from '../seller-form.tsx';
 import { ConsentCodeSchema, ConsentSchema, payoutSchema, RejectSchema, SellerProfileSchema } from '../schemas.ts';
+import { cancelPayoutChange, getPayout, pendingPayouts, setPayout } from '../payouts.server.ts';
 import {
   approveSeller,
-  cancelPayoutChange,
   confirmConsentByOfficial,
   confirmConsentCode,
-  getPayout,
   giveConsent,
   issueConsentCode,
   openConsentRequest,
-  pendingPayouts,
   sellerHistory,
-  setPayout,
   suspendSeller,
   updateSellerProfile,
   withdrawConsent,

@@ -90,7 +90,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const { commune, scope, staff, place } = await access(context, request, params.slug);
+  const { commune, scope, place } = await access(context, request, params.slug);
   let form: FormData;
   try {
     const submitted = await readFormData(request, MAX_BODY);
