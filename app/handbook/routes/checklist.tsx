@@ -10,7 +10,7 @@ import { failureFrom, parseForm, type FieldErrors } from '~/lib/forms.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { getChecklistForEditing, saveChecklist } from '../checklist.server.ts';
-import { getArticleForEditing } from '../handbook.server.ts';
+import { getArticleForEditing } from '../editing.server.ts';
 import { ChecklistInputSchema, nestChecklistFields } from '../schemas.ts';
 import type { Route } from './+types/checklist';
 

@@ -11,7 +11,7 @@ import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError } from '~/ui/form.tsx';
-import { createArticle, getArticleForEditing, listChapters, saveTranslation, setPublished } from '../handbook.server.ts';
+import { createArticle, getArticleForEditing, listChapters, saveTranslation, setPublished } from '../editing.server.ts';
 import { renderMarkdown } from '../markdown.server.ts';
 import { ArticleInputSchema, revisionNumber } from '../schemas.ts';
 import { shrinkPickedPhotos } from '~/media/shrink-photos.ts';

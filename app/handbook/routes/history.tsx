@@ -7,7 +7,8 @@ import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { getArticleForEditing, listRevisions, restoreRevision } from '../handbook.server.ts';
+import { getArticleForEditing } from '../editing.server.ts';
+import { listRevisions, restoreRevision } from '../revisions.server.ts';
 import { revisionNumber } from '../schemas.ts';
 import type { Route } from './+types/history';
 

@@ -5,7 +5,8 @@ import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { OfflinePage } from '../offline-page.tsx';
-import { listHandbook, searchHandbook } from '../handbook.server.ts';
+import { listHandbook } from '../handbook.server.ts';
+import { searchHandbook } from '../search.server.ts';
 import type { Route } from './+types/index';
 
 export const handle: RouteHandle = { hydrate: false };
