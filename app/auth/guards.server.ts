@@ -5,6 +5,7 @@ import { withTenant, type Scope, type MemberScope } from '#db/scope.ts';
 import { communeContext, databaseContext, userContext } from '~/lib/context.ts';
 import { notFound } from '~/lib/errors.ts';
 import type { Commune } from '~/tenancy/commune.ts';
+import { can, grant, type Action, type PermissionOptions, type PermittedScope, type Viewer } from './permissions.ts';
 import type { SessionUser } from './session-user.ts';
 
 type Ctx = Readonly<RouterContextProvider>;
@@ -35,26 +36,44 @@ export function scopeOf(context: Ctx): Scope {
 /** The signed-in platform operator; to anyone else the page does not exist. */
 export function requireOperator(context: Ctx, request: Request): SessionUser {
   const user = requireUser(context, request);
-  if (!user.isOperator) notFound();
+  if (!can(platformViewer(user), 'commune.create', null)) notFound();
   return user;
 }
+
+/** The signed-in person allowed `action` on a platform page (no commune); anyone else gets 404. */
+export function requirePlatformPermission(args: GuardArgs, action: Action): SessionUser {
+  const user = requireUser(args.context, args.request);
+  if (!can(platformViewer(user), action, null)) notFound();
+  return user;
+}
+
+const platformViewer = (user: SessionUser): Viewer => ({ userId: user.id, isOperator: user.isOperator, communeId: null, roles: [] });
 
 // The viewer's roles in this request's commune, looked up once per request however many
 // loaders (layout, page) ask.
 const viewerRolesContext = createContext<Promise<Role[]> | null>(null);
 
-/** Whether the person viewing holds one of `roles` in this commune (operators always do); false when signed out. */
-export async function viewerHasRole(context: Readonly<RouterContextProvider>, roles: readonly Role[]): Promise<boolean> {
+/** The person viewing, with their roles in this request's commune; null when signed out. */
+export async function getViewer(context: Ctx): Promise<Viewer | null> {
   const user = context.get(userContext);
+  if (!user) return null;
   const commune = context.get(communeContext);
-  if (!user || !commune) return false;
-  if (user.isOperator) return true;
+  if (!commune) return platformViewer(user);
+  // Operators hold every commune action through the map, so their roles need no lookup.
+  if (user.isOperator) return { userId: user.id, isOperator: true, communeId: commune.id, roles: [] };
   let pending = context.get(viewerRolesContext);
   if (!pending) {
     pending = rolesOf({ ...scopeOf(context), tenantId: commune.id, userId: user.id });
     (context as RouterContextProvider).set(viewerRolesContext, pending);
   }
-  return (await pending).some((role) => roles.includes(role));
+  return { userId: user.id, isOperator: false, communeId: commune.id, roles: await pending };
+}
+
+/** Whether the person viewing may do `action` in this request's commune (see permissions.ts); false when signed out. */
+export async function viewerCan(context: Ctx, action: Action, options?: PermissionOptions): Promise<boolean> {
+  const commune = context.get(communeContext);
+  if (!commune) return false;
+  return can(await getViewer(context), action, commune, options);
 }
 
 /** The roles a person holds in a commune, read as that person in that commune (so under its row-level security). */
@@ -66,18 +85,22 @@ export async function rolesOf(scope: MemberScope): Promise<Role[]> {
   return rows.map((r) => r.role);
 }
 
+type GuardArgs = { context: Ctx; request: Request };
+
 /**
- * The signed-in member of this commune holding one of `roles` (operators pass too).
- * Anyone else gets 404, never 403: outsiders learn nothing about what exists.
+ * The signed-in person allowed `action` in this commune (see permissions.ts), with a scope that
+ * carries the proof. Signed-out people go to sign-in; anyone else gets 404, never 403: outsiders
+ * learn nothing about what exists. `ownerId` names the owner when the action admits one.
  */
-export async function requireMembership(
-  context: Ctx,
-  request: Request,
-  roles: readonly Role[],
-): Promise<{ user: SessionUser; commune: Commune; scope: MemberScope }> {
-  const commune = requireCommune(context);
-  const user = requireUser(context, request);
-  const scope = { ...scopeOf(context), tenantId: commune.id, userId: user.id };
-  if (!(await viewerHasRole(context, roles))) notFound();
+export async function requirePermission<A extends Action>(
+  args: GuardArgs,
+  action: A,
+  options?: PermissionOptions,
+): Promise<{ user: SessionUser; commune: Commune; scope: PermittedScope<A> }> {
+  const commune = requireCommune(args.context);
+  const user = requireUser(args.context, args.request);
+  const viewer = await getViewer(args.context);
+  const scope = viewer && grant({ ...scopeOf(args.context), tenantId: commune.id, userId: user.id }, viewer, [action], options);
+  if (!scope) notFound();
   return { user, commune, scope };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nameSchema } from '~/lib/display-name.ts';
+import { ROLES } from './roles.ts';
 
 // Messages are translation keys; the form shows them in the reader's language.
 export const EmailSchema = z
@@ -47,7 +48,7 @@ export const ChangePasswordSchema = z.object({
 
 export const InviteSchema = z.object({
   email: EmailSchema,
-  role: z.enum(['official', 'editor', 'seller'], { error: 'auth:errors.roleInvalid' }),
+  role: z.enum(ROLES, { error: 'auth:errors.roleInvalid' }),
 });
 export type InviteInput = z.output<typeof InviteSchema>;
 

@@ -1,12 +1,17 @@
 import type { RouterContextProvider } from 'react-router';
 import { type MemberScope } from '#db/scope.ts';
-import { requireCommune, requireUser, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import { getViewer, requireCommune, requireUser, scopeOf } from '~/auth/guards.server.ts';
+import { grant, type PermittedScope } from '~/auth/permissions.ts';
 import { notFound } from '~/lib/errors.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import type { Commune } from '~/tenancy/commune.ts';
 import { getSeller, type Seller } from './sellers.server.ts';
 
-export type ShopScope = MemberScope & { currency: Commune['currency'] };
+/** A commune scope with its currency, for reading what a shop page is about. */
+export type CommuneShopScope = MemberScope & { currency: Commune['currency'] };
+
+/** A shop page's scope: `shop.manage` proven for the seller the page is about. */
+export type ShopScope = CommuneShopScope & PermittedScope<'shop.manage'>;
 
 /**
  * A seller's shop pages (dashboard, listing editor, order) open to the seller themself and to
@@ -16,17 +21,18 @@ export type ShopScope = MemberScope & { currency: Commune['currency'] };
 export async function openShop(
   context: Readonly<RouterContextProvider>,
   request: Request,
-  sellerOf: (scope: ShopScope) => Promise<string | null | undefined>,
+  sellerOf: (scope: CommuneShopScope) => Promise<string | null | undefined>,
 ): Promise<{ commune: Commune; scope: ShopScope; seller: Seller; isSelf: boolean; isStaff: boolean; canAct: boolean }> {
   const commune = requireCommune(context);
   const user = requireUser(context, request);
-  const scope: ShopScope = { ...scopeOf(context), tenantId: commune.id, userId: user.id, currency: commune.currency };
-  const sellerId = await sellerOf(scope);
+  const base: CommuneShopScope = { ...scopeOf(context), tenantId: commune.id, userId: user.id, currency: commune.currency };
+  const sellerId = await sellerOf(base);
   if (!sellerId || !UUID_PATTERN.test(sellerId)) notFound();
-  const [seller, staffRole] = await Promise.all([getSeller(scope, sellerId), viewerHasRole(context, ['official', 'editor'])]);
-  if (!seller) notFound();
+  const [seller, viewer] = await Promise.all([getSeller(base, sellerId), getViewer(context)]);
+  if (!seller || !viewer) notFound();
+  const scope = grant(base, viewer, ['shop.manage'], { ownerId: seller.userId });
+  if (!scope) notFound();
   const isSelf = seller.userId === user.id;
-  if (!isSelf && !staffRole) notFound();
   // Acting as staff means acting for someone else: only with the seller's recorded consent.
   return { commune, scope, seller, isSelf, isStaff: !isSelf, canAct: isSelf || Boolean(seller.consentAt) };
 }

@@ -7,7 +7,7 @@ import { recordEvent } from '~/members/members.server.ts';
 import { methodsFor, PAYMENT_METHODS, type PaymentMethodId } from '~/payments/methods.ts';
 import type { CartLine } from './cart.server.ts';
 import type { DeliveryInput } from './schemas.ts';
-import { effectivePayouts, payoutOf } from './sellers.server.ts';
+import { effectivePayouts, payoutOf } from './payouts.server.ts';
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** What an order reference looks like (no I, L, O, 0 or 1 to misread). */

@@ -3,11 +3,13 @@ import type { Tx } from '#db/client.ts';
 import { communes, orderEvents, orderItems, orders, products, sellers, users, type DeliveryAddress, type OrderStatus } from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { enterTenant, withTenant, type Scope, type MemberScope } from '#db/scope.ts';
+import type { PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import type { PaymentInstructions } from '~/payments/methods.ts';
-import { actorFor, logSellerAction, type Actor } from './sellers.server.ts';
+import { canMove, type Move } from './order-status.ts';
+import { actorFor, logSellerAction, type Actor } from './seller-actor.server.ts';
 
 export type OrderSummary = {
   tenantId: string;
@@ -157,24 +159,6 @@ export async function getOrderSellerId(scope: MemberScope, reference: string): P
   return row?.sellerId ?? null;
 }
 
-// What may follow what, and who may do it. Cancelling is allowed until the parcel leaves.
-const SELLER_MOVES: Partial<Record<OrderStatus, OrderStatus[]>> = {
-  placed: ['confirmed', 'cancelled'],
-  confirmed: ['shipped', 'cancelled'],
-  shipped: ['delivered'],
-  delivered: ['completed'],
-};
-const BUYER_MOVES: Partial<Record<OrderStatus, OrderStatus[]>> = {
-  placed: ['cancelled'],
-  confirmed: ['cancelled'],
-  shipped: ['completed'],
-  delivered: ['completed'],
-};
-
-export function canMove(from: OrderStatus, to: OrderStatus, as: 'seller' | 'buyer'): boolean {
-  return ((as === 'seller' ? SELLER_MOVES : BUYER_MOVES)[from] ?? []).includes(to);
-}
-
 async function returnStock(tx: Tx, tenantId: string, orderId: string) {
   const items = await tx
     .select({ productId: orderItems.productId, quantity: orderItems.quantity })
@@ -187,8 +171,6 @@ async function returnStock(tx: Tx, tenantId: string, orderId: string) {
       .where(and(eq(products.tenantId, tenantId), eq(products.id, item.productId)));
   }
 }
-
-type Move = { to: OrderStatus; carrier?: string; tracking?: string | null; reason?: string };
 
 async function applyMove(tx: Tx, tenantId: string, orderId: string, from: OrderStatus, move: Move, actor: { userId: string; onBehalf: boolean; as: 'seller' | 'buyer' }, buyerId: string | null) {
   const [row] = await tx
@@ -210,14 +192,14 @@ async function applyMove(tx: Tx, tenantId: string, orderId: string, from: OrderS
 }
 
 /** The seller (or staff acting for them, with consent) moves an order on. */
-export async function sellerMove(scope: MemberScope, reference: string, isStaff: boolean, move: Move): Promise<void> {
+export async function sellerMove(scope: PermittedScope<'shop.manage'>, reference: string, move: Move): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [order] = await tx
       .select({ id: orders.id, status: orders.status, sellerId: orders.sellerId, buyerId: orders.buyerId })
       .from(orders)
       .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference)));
     if (!order) throw new AppError('not_found', 'common:errors.notFound');
-    const actor: Actor = await actorFor(tx, scope, order.sellerId, isStaff, 'orders');
+    const actor: Actor = await actorFor(tx, scope, order.sellerId, 'orders');
     if (!canMove(order.status, move.to, 'seller')) throw new AppError('conflict', 'market:errors.staleState');
     await applyMove(tx, scope.tenantId, order.id, order.status, move, { userId: scope.userId, onBehalf: actor.onBehalf, as: 'seller' }, order.buyerId);
     await logSellerAction(tx, scope.tenantId, actor, `order.${move.to}`, { reference });
@@ -225,14 +207,14 @@ export async function sellerMove(scope: MemberScope, reference: string, isStaff:
 }
 
 /** The seller records that the money arrived (a bank transfer, or cash at the door). */
-export async function markPaid(scope: MemberScope, reference: string, isStaff: boolean): Promise<void> {
+export async function markPaid(scope: PermittedScope<'shop.manage'>, reference: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [order] = await tx
       .select({ id: orders.id, status: orders.status, sellerId: orders.sellerId, buyerId: orders.buyerId, totalMinor: orders.totalMinor, currency: orders.currency })
       .from(orders)
       .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference)));
     if (!order) throw new AppError('not_found', 'common:errors.notFound');
-    const actor = await actorFor(tx, scope, order.sellerId, isStaff, 'orders');
+    const actor = await actorFor(tx, scope, order.sellerId, 'orders');
     const [row] = await tx
       .update(orders)
       .set({ paidAt: new Date(), updatedAt: new Date() })

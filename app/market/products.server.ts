@@ -5,12 +5,14 @@ import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { readTenant, withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import { productSearchText, slugify } from '#db/text.ts';
+import type { PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
 import { addMonths } from '~/lib/dates.ts';
 import { freeSlug } from '~/lib/slugs.server.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { ProductInput } from './schemas.ts';
-import { actorFor, isOfficialOf, logSellerAction, moderationOn } from './sellers.server.ts';
+import { moderationOn } from './sellers.server.ts';
+import { actorFor, memberHolds, logSellerAction } from './seller-actor.server.ts';
 
 export type ProductRow = typeof products.$inferSelect;
 
@@ -56,15 +58,14 @@ export function certValid(p: { certStars: number | null; certExpiresOn: string |
  * officials' queue when the commune moderates listings. Staff acting for a seller need consent.
  */
 export async function createProduct(
-  scope: MemberScope & { currency: 'VND' | 'THB' },
+  scope: PermittedScope<'shop.manage'> & { currency: 'VND' | 'THB' },
   sellerId: string,
-  isStaff: boolean,
   input: ProductInput,
   photos: ImageRef[],
   publish: boolean,
 ): Promise<{ id: string; slug: string; status: ProductStatus }> {
   return withTenant(scope, async (tx) => {
-    const actor = await actorFor(tx, scope, sellerId, isStaff);
+    const actor = await actorFor(tx, scope, sellerId);
     const columns = columnsFrom(input, scope.currency);
     const status: ProductStatus = publish ? ((await moderationOn(tx, scope.tenantId)) ? 'pending' : 'published') : 'draft';
     const searchText = await searchTextFor(tx, scope.tenantId, sellerId, input.title, input.category, columns.certStars);
@@ -95,9 +96,8 @@ export async function createProduct(
 }
 
 export async function updateProduct(
-  scope: MemberScope & { currency: 'VND' | 'THB' },
+  scope: PermittedScope<'shop.manage'> & { currency: 'VND' | 'THB' },
   productId: string,
-  isStaff: boolean,
   input: ProductInput,
   photos: ImageRef[],
   publish: boolean,
@@ -109,7 +109,7 @@ export async function updateProduct(
       .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId)));
     if (!owner) throw new AppError('not_found', 'common:errors.notFound');
     // The seller's row first, then the listing's: the order suspending a seller takes them in.
-    const actor = await actorFor(tx, scope, owner.sellerId, isStaff);
+    const actor = await actorFor(tx, scope, owner.sellerId);
     const [current] = await tx
       .select({ sellerId: products.sellerId, status: products.status, slug: products.slug, priceMinor: products.priceMinor, heldStatus: products.heldStatus })
       .from(products)
@@ -149,14 +149,14 @@ export async function updateProduct(
 }
 
 /** Takes a listing off the market (or puts an archived one back as a draft). */
-export async function setProductArchived(scope: MemberScope, productId: string, isStaff: boolean, archived: boolean): Promise<void> {
+export async function setProductArchived(scope: PermittedScope<'shop.manage'>, productId: string, archived: boolean): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [current] = await tx
       .select({ sellerId: products.sellerId, status: products.status })
       .from(products)
       .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId)));
     if (!current) throw new AppError('not_found', 'common:errors.notFound');
-    const actor = await actorFor(tx, scope, current.sellerId, isStaff);
+    const actor = await actorFor(tx, scope, current.sellerId);
     // A taken-down listing comes back only through an official (archiving and restoring it
     // would otherwise make it a draft the seller could publish straight away).
     if (current.status === 'suspended') throw new AppError('conflict', 'market:takedown.onlyOfficial');
@@ -196,7 +196,7 @@ export async function moderateProduct(scope: MemberScope, productId: string, dec
  */
 export async function takeDownProduct(scope: MemberScope, productId: string, reason: string): Promise<void> {
   await withTenant(scope, async (tx) => {
-    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'product.takedown'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     const [row] = await tx
       .update(products)
       .set({ status: 'suspended', heldStatus: null, rejectReason: reason, updatedAt: new Date() })
@@ -211,7 +211,7 @@ export async function takeDownProduct(scope: MemberScope, productId: string, rea
 /** An official puts a taken-down listing back on the market. */
 export async function reinstateProduct(scope: MemberScope, productId: string): Promise<void> {
   await withTenant(scope, async (tx) => {
-    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'product.takedown'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     const [row] = await tx
       .update(products)
       .set({ status: 'published', rejectReason: null, publishedAt: new Date(), updatedAt: new Date() })

@@ -1,16 +1,18 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
 import { communes, memberships, products, sellerActions, sellerConsentRequests, sellerPayouts, sellers, users, type SellerStatus } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { readTenant, withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
+import { rolesHolding, type PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
-import type { SellerPayout } from '~/payments/methods.ts';
 import type { SellerProfileInput } from './schemas.ts';
+import { cancelPendingPayouts } from './payouts.server.ts';
+import { actorFor, logSellerAction, memberHolds } from './seller-actor.server.ts';
 
 export type Seller = {
   id: string;
@@ -50,66 +52,14 @@ const sellerColumns = {
   createdAt: sellers.createdAt,
 };
 
-/**
- * Who is acting on a seller's behalf. The seller themself acts for themself; an official or
- * editor of the commune may act for a seller only once the seller's consent is in effect
- * (assisted mode), and every such action is written to the seller's history.
- */
-export type Actor = { sellerId: string; userId: string; onBehalf: boolean };
 
-/**
- * Resolves the actor, or fails as if the seller did not exist (outsiders learn nothing). The
- * shop (listings, profile, payout) needs an approved seller; `orders` also lets a suspended
- * seller finish the orders already placed with them.
- */
-export async function actorFor(tx: Tx, scope: MemberScope, sellerId: string, isStaff: boolean, purpose: 'shop' | 'orders' = 'shop'): Promise<Actor> {
-  // `for share`: the consent read here holds until this transaction ends, so a withdrawal
-  // (which updates the row) waits for an assisted change in flight and then cancels it, or
-  // comes first and this read sees it.
+/** How many people of the commune may record consent (the two-officials rule). */
+async function consentRecorderCount(tx: Tx, tenantId: string): Promise<number> {
   const [row] = await tx
-    .select({ userId: sellers.userId, status: sellers.status, consentAt: sellers.consentAt })
-    .from(sellers)
-    .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId)))
-    .for('share');
-  if (!row) throw new AppError('not_found', 'common:errors.notFound');
-  const open = row.status === 'approved' || (purpose === 'orders' && row.status === 'suspended');
-  if (row.userId && row.userId === scope.userId) {
-    if (!open) throw new AppError('forbidden', 'market:errors.sellerNotApproved');
-    return { sellerId, userId: scope.userId, onBehalf: false };
-  }
-  if (!isStaff) throw new AppError('not_found', 'common:errors.notFound');
-  if (!row.consentAt) throw new AppError('forbidden', 'market:errors.noConsent');
-  if (!open) throw new AppError('forbidden', 'market:errors.sellerNotApproved');
-  return { sellerId, userId: scope.userId, onBehalf: true };
-}
-
-async function hasAccount(tx: Tx, tenantId: string, sellerId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ userId: sellers.userId })
-    .from(sellers)
-    .where(and(eq(sellers.tenantId, tenantId), eq(sellers.id, sellerId)));
-  return Boolean(row?.userId);
-}
-
-/** Whether someone is an official of this commune, read from the database (never from the form). */
-export async function isOfficialOf(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ userId: memberships.userId })
+    .select({ n: sql<number>`count(distinct ${memberships.userId})::int` })
     .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId), eq(memberships.role, 'official')));
-  return Boolean(row);
-}
-
-async function officialCount(tx: Tx, tenantId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'official')));
+    .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.role, rolesHolding('consent.record'))));
   return row?.n ?? 0;
-}
-
-export async function logSellerAction(tx: Tx, tenantId: string, actor: Actor, action: string, detail: Record<string, unknown> = {}) {
-  await tx.insert(sellerActions).values({ tenantId, sellerId: actor.sellerId, actorId: actor.userId, onBehalf: actor.onBehalf, action, detail });
 }
 
 export async function getSeller(scope: CommuneScope, sellerId: string): Promise<Seller | null> {
@@ -178,7 +128,7 @@ export async function applyToSell(scope: MemberScope, input: SellerProfileInput)
  */
 export async function addSellerByOfficial(scope: MemberScope, input: SellerProfileInput, consentNote: string): Promise<string> {
   return withTenant(scope, async (tx) => {
-    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'seller.review'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     const [row] = await tx
       .insert(sellers)
       .values({ tenantId: scope.tenantId, ...input, status: 'approved', approvedAt: new Date() })
@@ -252,7 +202,7 @@ export async function suspendSellerIn(tx: Tx, tenantId: string, sellerId: string
 /** An official suspends a seller (no consent needed), with a reason the seller reads. */
 export async function suspendSeller(scope: MemberScope, sellerId: string, reason: string): Promise<void> {
   await withTenant(scope, async (tx) => {
-    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'seller.review'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     if (!(await suspendSellerIn(tx, scope.tenantId, sellerId, scope.userId, reason, 'official'))) throw new AppError('conflict', 'market:errors.staleState');
   });
 }
@@ -305,7 +255,7 @@ async function closeOpenRequests(tx: Tx, tenantId: string, sellerId: string) {
 async function recordOfficialConsent(tx: Tx, scope: MemberScope, sellerId: string, note: string): Promise<'recorded' | 'awaiting_second'> {
   await closeOpenRequests(tx, scope.tenantId, sellerId);
   const actor = { sellerId, userId: scope.userId, onBehalf: false };
-  if ((await officialCount(tx, scope.tenantId)) >= 2) {
+  if ((await consentRecorderCount(tx, scope.tenantId)) >= 2) {
     await tx.insert(sellerConsentRequests).values({ tenantId: scope.tenantId, sellerId, method: 'official', note, requestedBy: scope.userId });
     await logSellerAction(tx, scope.tenantId, actor, 'seller.consent_proposed', { note });
     await recordEvent(tx, scope.tenantId, 'seller.consent_proposed', { sellerId }, scope.userId);
@@ -351,7 +301,7 @@ export async function requestConsent(scope: MemberScope, sellerId: string, note:
     if (!seller) throw new AppError('not_found', 'common:errors.notFound');
     if (seller.consentAt) throw new AppError('conflict', 'market:assisted.alreadyConsented');
     if (!seller.userId) {
-      if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+      if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'consent.record'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
       return recordOfficialConsent(tx, scope, sellerId, note);
     }
     if (seller.userId === scope.userId) throw new AppError('conflict', 'market:assisted.giveItYourself');
@@ -452,7 +402,7 @@ export async function confirmConsentCode(scope: MemberScope, sellerId: string, c
 /** A second, different official confirms the consent another official recorded. */
 export async function confirmConsentByOfficial(scope: MemberScope, sellerId: string): Promise<void> {
   await withTenant(scope, async (tx) => {
-    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
+    if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'consent.record'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     const [request] = await tx
       .select()
       .from(sellerConsentRequests)
@@ -490,186 +440,14 @@ export async function withdrawConsent(scope: MemberScope, sellerId: string, now 
   });
 }
 
-/**
- * Cancels the payout changes of a seller still in their cooling-off period (all of them, or all
- * but those `exceptRequestedBy` asked for), each written to the history and the outbox.
- */
-async function cancelPendingPayouts(tx: Tx, tenantId: string, actor: Actor, now: Date, options: { exceptRequestedBy?: string; exceptPayoutId?: string; reason: 'consent_withdrawn' | 'replaced'; replacedBy?: string }) {
-  const cancelled = await tx
-    .update(sellerPayouts)
-    .set({ cancelledAt: now, cancelledBy: actor.userId })
-    .where(
-      and(
-        eq(sellerPayouts.tenantId, tenantId),
-        eq(sellerPayouts.sellerId, actor.sellerId),
-        isNull(sellerPayouts.cancelledAt),
-        gt(sellerPayouts.effectiveAt, now),
-        options.exceptRequestedBy ? or(isNull(sellerPayouts.requestedBy), ne(sellerPayouts.requestedBy, options.exceptRequestedBy)) : undefined,
-        options.exceptPayoutId ? ne(sellerPayouts.id, options.exceptPayoutId) : undefined,
-      ),
-    )
-    .returning({ id: sellerPayouts.id, account: sellerPayouts.account, kind: sellerPayouts.kind });
-  for (const row of cancelled) {
-    const detail = { payoutId: row.id, kind: row.kind, last4: row.account.slice(-4), cause: options.reason, ...(options.replacedBy ? { replacedBy: options.replacedBy } : {}) };
-    await logSellerAction(tx, tenantId, actor, 'seller.payout_change_cancelled', detail);
-    await recordEvent(tx, tenantId, 'seller.payout_change_cancelled', { sellerId: actor.sellerId, ...detail }, actor.userId);
-  }
-}
-
-export async function updateSellerProfile(scope: MemberScope, sellerId: string, isStaff: boolean, input: SellerProfileInput, photo?: ImageRef): Promise<void> {
+export async function updateSellerProfile(scope: PermittedScope<'shop.manage'>, sellerId: string, input: SellerProfileInput, photo?: ImageRef): Promise<void> {
   await withTenant(scope, async (tx) => {
-    const actor = await actorFor(tx, scope, sellerId, isStaff);
+    const actor = await actorFor(tx, scope, sellerId);
     await tx
       .update(sellers)
       .set({ ...input, ...(photo ? { photo } : {}) })
       .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId)));
     await logSellerAction(tx, scope.tenantId, actor, 'seller.profile_updated');
-  });
-}
-
-/**
- * The account QR codes use for each seller, at `now`: of the changes not cancelled whose
- * cooling-off has passed, the latest requested. Read in the caller's transaction.
- */
-export async function effectivePayouts(tx: Tx, tenantId: string, sellerIds: string[], now = new Date()) {
-  if (!sellerIds.length) return [];
-  return tx
-    .selectDistinctOn([sellerPayouts.sellerId])
-    .from(sellerPayouts)
-    .where(and(eq(sellerPayouts.tenantId, tenantId), inArray(sellerPayouts.sellerId, sellerIds), isNull(sellerPayouts.cancelledAt), lte(sellerPayouts.effectiveAt, now)))
-    .orderBy(sellerPayouts.sellerId, desc(sellerPayouts.requestedAt));
-}
-
-export async function getPayout(scope: MemberScope, sellerId: string, now = new Date()): Promise<SellerPayout> {
-  const [row] = await withTenant(scope, (tx) => effectivePayouts(tx, scope.tenantId, [sellerId], now));
-  return payoutOf(row);
-}
-
-export function payoutOf(row: Pick<typeof sellerPayouts.$inferSelect, 'kind' | 'bankBin' | 'account' | 'accountName'> | undefined): SellerPayout {
-  if (!row) return null;
-  if (row.kind === 'vietqr') return { kind: 'vietqr', bin: row.bankBin ?? '', account: row.account, accountName: row.accountName };
-  return { kind: 'promptpay', id: row.account, accountName: row.accountName };
-}
-
-export type PendingPayout = { id: string; payout: NonNullable<SellerPayout>; requestedBy: string | null; requestedAt: Date; effectiveAt: Date; bySeller: boolean };
-
-/** Changes still in their cooling-off period, oldest first: the seller's dashboard shows each. */
-export async function pendingPayouts(scope: MemberScope, sellerId: string, now = new Date()): Promise<PendingPayout[]> {
-  const rows = await withTenant(scope, (tx) =>
-    tx
-      .select({ row: sellerPayouts, requestedBy: users.displayName, sellerUserId: sellers.userId })
-      .from(sellerPayouts)
-      .innerJoin(sellers, and(eq(sellers.tenantId, sellerPayouts.tenantId), eq(sellers.id, sellerPayouts.sellerId)))
-      .leftJoin(users, eq(users.id, sellerPayouts.requestedBy))
-      .where(and(eq(sellerPayouts.tenantId, scope.tenantId), eq(sellerPayouts.sellerId, sellerId), isNull(sellerPayouts.cancelledAt), gt(sellerPayouts.effectiveAt, now)))
-      .orderBy(asc(sellerPayouts.requestedAt)),
-  );
-  return rows.map(({ row, requestedBy, sellerUserId }) => ({
-    id: row.id,
-    payout: payoutOf(row)!,
-    requestedBy,
-    requestedAt: row.requestedAt,
-    effectiveAt: row.effectiveAt,
-    bySeller: Boolean(sellerUserId && row.requestedBy === sellerUserId),
-  }));
-}
-
-export type WaitingPayout = PendingPayout & { sellerId: string; sellerName: string; sellerHasAccount: boolean };
-
-/**
- * Every payout change still waiting in the commune, soonest first: the officials' market desk
- * lists them, so a change for a seller who has no account (and sees no notice) is looked at.
- */
-export async function waitingPayoutChanges(scope: MemberScope, now = new Date()): Promise<WaitingPayout[]> {
-  const rows = await withTenant(scope, (tx) =>
-    tx
-      .select({ row: sellerPayouts, requestedBy: users.displayName, sellerUserId: sellers.userId, sellerName: sellers.name })
-      .from(sellerPayouts)
-      .innerJoin(sellers, and(eq(sellers.tenantId, sellerPayouts.tenantId), eq(sellers.id, sellerPayouts.sellerId)))
-      .leftJoin(users, eq(users.id, sellerPayouts.requestedBy))
-      .where(and(eq(sellerPayouts.tenantId, scope.tenantId), isNull(sellerPayouts.cancelledAt), gt(sellerPayouts.effectiveAt, now)))
-      .orderBy(asc(sellerPayouts.effectiveAt)),
-  );
-  return rows.map(({ row, requestedBy, sellerUserId, sellerName }) => ({
-    id: row.id,
-    sellerId: row.sellerId,
-    sellerName,
-    sellerHasAccount: Boolean(sellerUserId),
-    payout: payoutOf(row)!,
-    requestedBy,
-    requestedAt: row.requestedAt,
-    effectiveAt: row.effectiveAt,
-    bySeller: Boolean(sellerUserId && row.requestedBy === sellerUserId),
-  }));
-}
-
-/** The commune's cooling-off period for payout changes, in hours. */
-export async function coolingHoursIn(tx: Tx, tenantId: string): Promise<number> {
-  const [row] = await tx.select({ hours: communes.payoutCoolingHours }).from(communes).where(eq(communes.id, tenantId));
-  return row?.hours ?? 24;
-}
-
-/**
- * Asks for buyers' QR payments to go to a new account. It takes effect after the commune's
- * cooling-off period, whoever asks (the seller included), so a change the seller did not make
- * can be seen and cancelled before any money moves. The one exception: the seller's very first
- * account, set in their own session, applies at once (there is no account to divert from).
- */
-export async function setPayout(scope: MemberScope, sellerId: string, isStaff: boolean, payout: NonNullable<SellerPayout>, now = new Date()): Promise<{ effectiveAt: Date }> {
-  return withTenant(scope, async (tx) => {
-    const actor = await actorFor(tx, scope, sellerId, isStaff);
-    if (actor.onBehalf && !(await hasAccount(tx, scope.tenantId, sellerId)) && !(await isOfficialOf(tx, scope.tenantId, scope.userId))) {
-      // A seller without an account sees no notice in an app: only an official (whose waiting
-      // changes the officials' market desk lists, each with a cancel) may ask for one.
-      throw new AppError('forbidden', 'market:payout.officialOnlyNoAccount');
-    }
-    // One change at a time per seller: two requests racing read the same history.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`payout:${sellerId}`}))`);
-    const [live] = await tx
-      .select({ id: sellerPayouts.id })
-      .from(sellerPayouts)
-      .where(and(eq(sellerPayouts.tenantId, scope.tenantId), eq(sellerPayouts.sellerId, sellerId), isNull(sellerPayouts.cancelledAt)))
-      .limit(1);
-    const immediate = !actor.onBehalf && !live;
-    const effectiveAt = immediate ? now : new Date(now.getTime() + (await coolingHoursIn(tx, scope.tenantId)) * 3_600_000);
-    const values =
-      payout.kind === 'vietqr'
-        ? { kind: 'vietqr' as const, bankBin: payout.bin, account: payout.account, accountName: payout.accountName }
-        : { kind: 'promptpay' as const, bankBin: null, account: payout.id, accountName: payout.accountName };
-    const [row] = await tx
-      .insert(sellerPayouts)
-      .values({ tenantId: scope.tenantId, sellerId, ...values, requestedBy: scope.userId, requestedAt: now, effectiveAt })
-      .returning({ id: sellerPayouts.id });
-    // The history names the account by its last digits only.
-    const detail = { payoutId: row!.id, kind: payout.kind, last4: values.account.slice(-4), effectiveAt: effectiveAt.toISOString(), immediate };
-    await logSellerAction(tx, scope.tenantId, actor, 'seller.payout_change_requested', detail);
-    await recordEvent(tx, scope.tenantId, 'seller.payout_change_requested', { sellerId, ...detail, onBehalf: actor.onBehalf }, scope.userId);
-    // At most one change waits per seller: a newer request replaces the older ones. (Otherwise
-    // an older request would take effect first and be used until the newer one did.)
-    await cancelPendingPayouts(tx, scope.tenantId, actor, now, { reason: 'replaced', replacedBy: row!.id, exceptPayoutId: row!.id });
-    return { effectiveAt };
-  });
-}
-
-/** Cancels a change still waiting: by the seller (one click), or by an official. Never by an editor. */
-export async function cancelPayoutChange(scope: MemberScope, sellerId: string, payoutId: string, now = new Date()): Promise<void> {
-  await withTenant(scope, async (tx) => {
-    const [seller] = await tx
-      .select({ userId: sellers.userId })
-      .from(sellers)
-      .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, sellerId)));
-    if (!seller) throw new AppError('not_found', 'common:errors.notFound');
-    const isSelf = seller.userId === scope.userId;
-    if (!isSelf && !(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:payout.cancelNotAllowed');
-    const [row] = await tx
-      .update(sellerPayouts)
-      .set({ cancelledAt: now, cancelledBy: scope.userId })
-      .where(and(eq(sellerPayouts.tenantId, scope.tenantId), eq(sellerPayouts.sellerId, sellerId), eq(sellerPayouts.id, payoutId), isNull(sellerPayouts.cancelledAt), gt(sellerPayouts.effectiveAt, now)))
-      .returning({ account: sellerPayouts.account, kind: sellerPayouts.kind });
-    if (!row) throw new AppError('conflict', 'market:errors.staleState');
-    const detail = { payoutId, kind: row.kind, last4: row.account.slice(-4) };
-    await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: !isSelf }, 'seller.payout_change_cancelled', detail);
-    await recordEvent(tx, scope.tenantId, 'seller.payout_change_cancelled', { sellerId, ...detail }, scope.userId);
   });
 }
 
@@ -725,19 +503,6 @@ export async function moderationOn(tx: Tx, tenantId: string): Promise<boolean> {
 
 export async function getModeration(scope: CommuneScope): Promise<boolean> {
   return readTenant(scope, (tx) => moderationOn(tx, scope.tenantId));
-}
-
-/** Officials set how long a payout change waits (1 to 168 hours). */
-export async function setPayoutCooling(scope: MemberScope, hours: number): Promise<void> {
-  await withTenant(scope, async (tx) => {
-    if (!(await isOfficialOf(tx, scope.tenantId, scope.userId))) throw new AppError('forbidden', 'market:assisted.officialOnly');
-    await tx.update(communes).set({ payoutCoolingHours: hours }).where(eq(communes.id, scope.tenantId));
-    await recordEvent(tx, scope.tenantId, 'market.payout_cooling_changed', { hours }, scope.userId);
-  });
-}
-
-export async function getPayoutCooling(scope: CommuneScope): Promise<number> {
-  return readTenant(scope, (tx) => coolingHoursIn(tx, scope.tenantId));
 }
 
 export async function setModeration(scope: MemberScope, on: boolean): Promise<void> {

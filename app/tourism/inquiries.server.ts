@@ -1,7 +1,8 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { inquiries, places, type InquiryStatus } from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
+import { withTenant, type CommuneScope } from '#db/scope.ts';
+import { permits, type PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/members/members.server.ts';
 import type { InquiryInput } from './schemas.ts';
@@ -36,7 +37,8 @@ export async function sendInquiry(scope: CommuneScope, placeSlug: string, input:
 export type InquiryRow = typeof inquiries.$inferSelect & { placeName: LocaleText; placeSlug: string };
 
 /** The inbox: officials see every inquiry of the commune, a host those of the places they own. */
-export async function listInquiries(scope: MemberScope, official: boolean): Promise<InquiryRow[]> {
+export async function listInquiries(scope: PermittedScope<'inquiry.read'>): Promise<InquiryRow[]> {
+  const all = permits(scope, 'inquiry.readAll');
   return withTenant(scope, (tx) =>
     tx
       .select({
@@ -59,32 +61,33 @@ export async function listInquiries(scope: MemberScope, official: boolean): Prom
       })
       .from(inquiries)
       .innerJoin(places, and(eq(places.tenantId, inquiries.tenantId), eq(places.id, inquiries.placeId)))
-      .where(and(eq(inquiries.tenantId, scope.tenantId), official ? undefined : eq(places.ownerUserId, scope.userId)))
+      .where(and(eq(inquiries.tenantId, scope.tenantId), all ? undefined : eq(places.ownerUserId, scope.userId)))
       .orderBy(desc(inquiries.createdAt))
       .limit(300),
   );
 }
 
 /** How many inquiries wait for an answer (the desk's badge): all of the commune's for officials, a host's own. */
-export async function countNewInquiries(scope: MemberScope, official: boolean): Promise<number> {
+export async function countNewInquiries(scope: PermittedScope<'inquiry.read'>): Promise<number> {
+  const all = permits(scope, 'inquiry.readAll');
   const [row] = await withTenant(scope, (tx) =>
     tx
       .select({ n: count() })
       .from(inquiries)
       .innerJoin(places, and(eq(places.tenantId, inquiries.tenantId), eq(places.id, inquiries.placeId)))
-      .where(and(eq(inquiries.tenantId, scope.tenantId), eq(inquiries.status, 'new'), official ? undefined : eq(places.ownerUserId, scope.userId))),
+      .where(and(eq(inquiries.tenantId, scope.tenantId), eq(inquiries.status, 'new'), all ? undefined : eq(places.ownerUserId, scope.userId))),
   );
   return row?.n ?? 0;
 }
 
-export async function setInquiryStatus(scope: MemberScope, official: boolean, id: string, status: InquiryStatus): Promise<void> {
+export async function setInquiryStatus(scope: PermittedScope<'inquiry.read'>, id: string, status: InquiryStatus): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [row] = await tx
       .select({ ownerUserId: places.ownerUserId, status: inquiries.status })
       .from(inquiries)
       .innerJoin(places, and(eq(places.tenantId, inquiries.tenantId), eq(places.id, inquiries.placeId)))
       .where(and(eq(inquiries.tenantId, scope.tenantId), eq(inquiries.id, id)));
-    if (!row || (!official && row.ownerUserId !== scope.userId)) throw new AppError('not_found', 'common:errors.notFound');
+    if (!row || !(permits(scope, 'inquiry.readAll') || row.ownerUserId === scope.userId)) throw new AppError('not_found', 'common:errors.notFound');
     if (row.status === status) return;
     await tx
       .update(inquiries)

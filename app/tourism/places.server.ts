@@ -3,9 +3,10 @@ import { rowsOf, type Tx } from '#db/client.ts';
 import { communes, memberships, places, users, type PlaceDetails } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { readTenant, withTenant, type Scope, type MemberScope, type CommuneScope } from '#db/scope.ts';
+import { readTenant, withTenant, type Scope, type CommuneScope } from '#db/scope.ts';
 import { fold, slugify } from '#db/text.ts';
 import type { Locale } from '~/i18n/config.ts';
+import { permits, type PermittedScope, type ViewerScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
 import { freeSlug, shortSuffix } from '~/lib/slugs.server.ts';
 import { recordEvent } from '~/members/members.server.ts';
@@ -121,7 +122,8 @@ export async function nearbyPlaces(scope: CommuneScope, from: { id: string; lat:
 }
 
 /** Places a person may edit here: all for officials and editors, their own for a seller who hosts. */
-export async function listManagedPlaces(scope: MemberScope, staff: boolean) {
+export async function listManagedPlaces(scope: ViewerScope) {
+  const staff = permits(scope, 'place.manage');
   return withTenant(scope, (tx) =>
     tx
       .select({ id: places.id, slug: places.slug, kind: places.kind, name: places.name, published: places.published, updatedAt: places.updatedAt })
@@ -166,7 +168,7 @@ async function ownerIdFor(tx: Parameters<Parameters<typeof withTenant>[1]>[0], t
  * Creates or updates a place. Officials and editors edit every place (and choose its owner);
  * an owner edits their own place's content only.
  */
-export async function savePlace(scope: MemberScope, staff: boolean, existingId: string | null, input: PlaceInput, photos: ImageRef[], track: Track | null | undefined): Promise<{ id: string; slug: string }> {
+export async function savePlace(scope: PermittedScope<'place.edit'>, existingId: string | null, input: PlaceInput, photos: ImageRef[], track: Track | null | undefined): Promise<{ id: string; slug: string }> {
   return withTenant(scope, async (tx) => {
     const base = {
       kind: input.kind,
@@ -193,8 +195,8 @@ export async function savePlace(scope: MemberScope, staff: boolean, existingId: 
         .from(places)
         .where(and(eq(places.tenantId, scope.tenantId), eq(places.id, existingId)))
         .for('update');
-      if (!current || (!staff && current.ownerUserId !== scope.userId)) throw new AppError('not_found', 'common:errors.notFound');
-      const owner = staff ? { ownerUserId: await ownerIdFor(tx, scope.tenantId, input.ownerEmail) } : {};
+      if (!current || !permits(scope, 'place.edit', { ownerId: current.ownerUserId })) throw new AppError('not_found', 'common:errors.notFound');
+      const owner = permits(scope, 'place.manage') ? { ownerUserId: await ownerIdFor(tx, scope.tenantId, input.ownerEmail) } : {};
       await tx
         .update(places)
         .set({ ...base, ...owner })
@@ -202,7 +204,7 @@ export async function savePlace(scope: MemberScope, staff: boolean, existingId: 
       await recordEvent(tx, scope.tenantId, current.published || input.published ? 'place.updated' : 'place.draft_saved', { placeId: existingId, slug: current.slug, published: input.published }, scope.userId);
       return { id: existingId, slug: current.slug };
     }
-    if (!staff) throw new AppError('not_found', 'common:errors.notFound');
+    if (!permits(scope, 'place.manage')) throw new AppError('not_found', 'common:errors.notFound');
     const slug = await freeSlug(slugify(input.name.vi ?? input.name.en ?? '', `${input.kind.replace('_', '-')}-${shortSuffix()}`), async (candidate) => {
       const [taken] = await tx
         .select({ id: places.id })

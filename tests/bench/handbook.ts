@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { openDatabase, type Database } from '#db/client.ts';
 import { seedReferenceData } from '#db/seed/seed.ts';
 import { handbookTemplate } from '#db/seed/handbook-template.ts';
-import { searchHandbook } from '~/handbook/handbook.server.ts';
+import { searchHandbook } from '~/handbook/search.server.ts';
 import { searchTextOf } from '~/handbook/search-text.ts';
 import { copyTemplateAsOwner } from '~/handbook/template.server.ts';
 import { communes, handbookArticles, handbookChapters, handbookTranslations, users } from '#db/schema/index.ts';

@@ -2,18 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, handbookArticles, handbookChapters, handbookSearch, handbookTranslations } from '#db/schema/index.ts';
 import { withTenant } from '#db/scope.ts';
-import {
-  createArticle,
-  getArticle,
-  getArticleForEditing,
-  highlight,
-  listHandbook,
-  listRevisions,
-  restoreRevision,
-  saveTranslation,
-  searchHandbook,
-  setPublished,
-} from '~/handbook/handbook.server.ts';
+import { createArticle, getArticleForEditing, saveTranslation, setPublished } from '~/handbook/editing.server.ts';
+import { getArticle, listHandbook } from '~/handbook/handbook.server.ts';
+import { listRevisions, restoreRevision } from '~/handbook/revisions.server.ts';
+import { highlight, searchHandbook } from '~/handbook/search.server.ts';
 import { getChecklistForEditing, saveChecklist } from '~/handbook/checklist.server.ts';
 import { ChecklistInputSchema, nestChecklistFields } from '~/handbook/schemas.ts';
 import { makeCommuneWithMember } from '#tests/factories/index.ts';

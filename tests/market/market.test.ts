@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkouts, events, memberships, orderEvents, orderItems, orders, productSearch, products, sellerActions, sellerPayouts, sellers } from '#db/schema/index.ts';
-import { withTenant } from '#db/scope.ts';
+import { withTenant, type MemberScope } from '#db/scope.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
 import { resolveCart, type CartLine } from '~/market/cart.server.ts';
@@ -9,10 +9,12 @@ import { CheckoutRefused, placeOrders } from '~/market/checkout.server.ts';
 import { buyerMove, getBuyerOrder, getCommuneOrder, listBuyerOrders, listCommuneOrders, markPaid, rateItem, sellerMove } from '~/market/orders.server.ts';
 import { createProduct, getPublishedProduct, moderateProduct, setProductArchived, updateProduct } from '~/market/products.server.ts';
 import { MAX_QUANTITY, parsePrice, parseQuantity, payoutSchema, productInputSchema, type ProductInput } from '~/market/schemas.ts';
-import { addSellerByOfficial, applyToSell, approveSeller, requestConsent, setModeration, setPayout } from '~/market/sellers.server.ts';
+import { setPayout } from '~/market/payouts.server.ts';
+import { addSellerByOfficial, applyToSell, approveSeller, requestConsent, setModeration } from '~/market/sellers.server.ts';
 import { parseEmvco } from '~/payments/emvco.ts';
 import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
+import { permitted } from '#tests/support/permissions.ts';
 
 let database: TestDatabase;
 type Place = { id: string; slug: string; official: { id: string }; seller: { id: string }; sellerId: string };
@@ -24,6 +26,9 @@ let buyer: { id: string };
 const profile = (name: string) => ({ name, hamlet: 'Thôn 1', story: { vi: 'Câu chuyện' }, phone: '0900000000', zalo: null, isCooperative: false });
 const tenantScope = (place: Place, userId: string) => ({ ...scopeFor(database, place.id, userId), tenantId: place.id, userId });
 const asSeller = (place: Place, currency: 'VND' | 'THB' = 'VND') => ({ ...tenantScope(place, place.seller.id), currency });
+// A shop's scope as the guard gives it: to the seller themself, or to an official acting for them.
+const asOwner = <const S extends MemberScope>(scope: S) => permitted(scope, ['shop.manage'], { roles: ['seller'], owner: true });
+const asStaff = <const S extends MemberScope>(scope: S) => permitted(scope, ['shop.manage'], { roles: ['official'] });
 
 function input(overrides: Partial<ProductInput> = {}): ProductInput {
   return {
@@ -68,8 +73,8 @@ beforeAll(async () => {
   b = await makePlace();
   t = await makePlace({ country: 'TH', provinceCode: '58', currency: 'THB', defaultLocale: 'th', timeZone: 'Asia/Bangkok', name: { th: 'บ้านรักไทยทดสอบ', en: 'Ban Rak Thai Test' } });
   buyer = await makeUser(database);
-  await setPayout(tenantScope(a, a.seller.id), a.sellerId, false, { kind: 'vietqr', bin: '970436', account: '0123456789', accountName: 'NHA BAN THU' });
-  await setPayout(tenantScope(t, t.seller.id), t.sellerId, false, { kind: 'promptpay', id: '0066812345678', accountName: 'มาลี' });
+  await setPayout(asOwner(tenantScope(a, a.seller.id)), a.sellerId, { kind: 'vietqr', bin: '970436', account: '0123456789', accountName: 'NHA BAN THU' });
+  await setPayout(asOwner(tenantScope(t, t.seller.id)), t.sellerId, { kind: 'promptpay', id: '0066812345678', accountName: 'มาลี' });
 });
 afterAll(async () => {
   await database.close();
@@ -88,14 +93,14 @@ describe('sellers', () => {
     const helped = await addSellerByOfficial(official, profile('Bà Lò Thị Sáu'), 'Đồng ý trực tiếp tại UBND xã');
     const withoutConsent = await applyToSell(tenantScope(a, (await makeUser(database)).id), profile('Chưa đồng ý'));
     await approveSeller(official, withoutConsent);
-    await expect(createProduct({ ...official, currency: 'VND' }, withoutConsent, true, input(), [], true)).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
+    await expect(createProduct(asStaff({ ...official, currency: 'VND' }), withoutConsent, input(), [], true)).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
     // Someone who is neither the seller nor staff learns nothing: 404.
     const stranger = await makeUser(database);
-    await expect(createProduct({ ...tenantScope(a, stranger.id), currency: 'VND' }, withoutConsent, false, input(), [], true)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(createProduct(asOwner({ ...tenantScope(a, stranger.id), currency: 'VND' }), withoutConsent, input(), [], true)).rejects.toMatchObject({ code: 'not_found' });
     // Asking is not consenting: the seller has an account, so only they can confirm it.
     expect(await requestConsent(official, withoutConsent, 'Đồng ý qua điện thoại')).toBe('requested');
-    await expect(createProduct({ ...official, currency: 'VND' }, withoutConsent, true, input(), [], true)).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
-    const made = await createProduct({ ...official, currency: 'VND' }, helped, true, input({ title: { vi: 'Mật ong bạc hà' } }), [], true);
+    await expect(createProduct(asStaff({ ...official, currency: 'VND' }), withoutConsent, input(), [], true)).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
+    const made = await createProduct(asStaff({ ...official, currency: 'VND' }), helped, input({ title: { vi: 'Mật ong bạc hà' } }), [], true);
     expect(made.status).toBe('published');
     const log = await withTenant(scopeFor(database, a.id, null), (tx) => tx.select().from(sellerActions).where(and(eq(sellerActions.sellerId, helped), eq(sellerActions.action, 'product.created'))));
     expect(log).toHaveLength(1);
@@ -105,7 +110,7 @@ describe('sellers', () => {
   it('moderates new listings when the commune asks for it; the seller sees the reason', async () => {
     const official = tenantScope(b, b.official.id);
     await setModeration(official, true);
-    const made = await createProduct(asSeller(b), b.sellerId, false, input({ title: { vi: 'Măng khô' } }), [], true);
+    const made = await createProduct(asOwner(asSeller(b)), b.sellerId, input({ title: { vi: 'Măng khô' } }), [], true);
     expect(made.status).toBe('pending');
     expect(await getPublishedProduct(scopeFor(database, b.id, null) as never, made.slug)).toBeNull();
     await moderateProduct(official, made.id, { approve: false, reason: 'Thiếu ảnh sản phẩm' });
@@ -118,12 +123,12 @@ describe('sellers', () => {
 describe('catalogue search', () => {
   let tea: { id: string; slug: string };
   beforeAll(async () => {
-    tea = await createProduct(asSeller(a), a.sellerId, false, input({ title: { vi: 'Chè Shan Tuyết Tả Van', en: 'Shan Tuyet tea' }, category: 'tea', price: 450000, certStars: 4, certNumber: '112/QĐ', certIssuedOn: '2025-01-10' }), [], true);
-    await createProduct(asSeller(a), a.sellerId, false, input({ title: { vi: 'Mật ong rừng', en: 'Forest honey' }, category: 'honey', price: 300000 }), [], true);
-    await createProduct(asSeller(a), a.sellerId, false, input({ title: { vi: 'Nháp chưa đăng' } }), [], false);
-    await createProduct(asSeller(t, 'THB'), t.sellerId, false, input({ title: { th: 'ชาอู่หลงบ้านรักไทย', en: 'Oolong tea' }, category: 'tea', price: 18000 }), [], true);
+    tea = await createProduct(asOwner(asSeller(a)), a.sellerId, input({ title: { vi: 'Chè Shan Tuyết Tả Van', en: 'Shan Tuyet tea' }, category: 'tea', price: 450000, certStars: 4, certNumber: '112/QĐ', certIssuedOn: '2025-01-10' }), [], true);
+    await createProduct(asOwner(asSeller(a)), a.sellerId, input({ title: { vi: 'Mật ong rừng', en: 'Forest honey' }, category: 'honey', price: 300000 }), [], true);
+    await createProduct(asOwner(asSeller(a)), a.sellerId, input({ title: { vi: 'Nháp chưa đăng' } }), [], false);
+    await createProduct(asOwner(asSeller(t, 'THB')), t.sellerId, input({ title: { th: 'ชาอู่หลงบ้านรักไทย', en: 'Oolong tea' }, category: 'tea', price: 18000 }), [], true);
     // An expired certificate: the badge is hidden and the star filter leaves it out.
-    await createProduct(asSeller(b), b.sellerId, false, input({ title: { vi: 'Chè búp khô' }, category: 'tea', certStars: 5, certNumber: '1/QĐ', certIssuedOn: '2019-01-01' }), [], true);
+    await createProduct(asOwner(asSeller(b)), b.sellerId, input({ title: { vi: 'Chè búp khô' }, category: 'tea', certStars: 5, certNumber: '1/QĐ', certIssuedOn: '2019-01-01' }), [], true);
   });
 
   const search = (params: Record<string, string>, tenantId: string | null = null) => searchCatalogue(scopeFor(database, tenantId, null), parseCatalogueQuery(new URLSearchParams(params), 'VND'));
@@ -153,7 +158,7 @@ describe('catalogue search', () => {
     expect(onlyA.length).toBeGreaterThan(0);
     expect(onlyA.every((i) => i.communeSlug === a.slug)).toBe(true);
     // Enough products for two pages, then no id appears on both.
-    for (let n = 0; n < 30; n++) await createProduct(asSeller(b), b.sellerId, false, input({ title: { vi: `Gạo nương ${n}` }, category: 'rice', price: 20000 }), [], true);
+    for (let n = 0; n < 30; n++) await createProduct(asOwner(asSeller(b)), b.sellerId, input({ title: { vi: `Gạo nương ${n}` }, category: 'rice', price: 20000 }), [], true);
     const page1 = await search({ category: 'rice', sort: 'price_asc', currency: 'VND' });
     const page2 = await search({ category: 'rice', sort: 'price_asc', currency: 'VND', page: '2' });
     expect(page1.hasMore).toBe(true);
@@ -164,23 +169,23 @@ describe('catalogue search', () => {
 
 describe('catalogue index', () => {
   it('follows every change of a product: price, stock, archiving', async () => {
-    const made = await createProduct(asSeller(a), a.sellerId, false, input({ title: { vi: 'Nấm hương rừng' }, price: 90000, stock: 3 }), [], true);
+    const made = await createProduct(asOwner(asSeller(a)), a.sellerId, input({ title: { vi: 'Nấm hương rừng' }, price: 90000, stock: 3 }), [], true);
     const find = async (params: Record<string, string>) =>
       (await searchCatalogue(scopeFor(database, null, null), parseCatalogueQuery(new URLSearchParams({ q: 'nam huong rung', ...params }), 'VND'))).items.map((i) => i.id);
     expect(await find({})).toEqual([made.id]);
-    await updateProduct(asSeller(a), made.id, false, input({ title: { vi: 'Nấm hương rừng' }, price: 120000, stock: 0 }), [], true);
+    await updateProduct(asOwner(asSeller(a)), made.id, input({ title: { vi: 'Nấm hương rừng' }, price: 120000, stock: 0 }), [], true);
     expect(await find({ max: '100000' })).toEqual([]);
     expect(await find({ instock: '1' })).toEqual([]);
     expect(await find({ min: '110000' })).toEqual([made.id]);
-    await setProductArchived(tenantScope(a, a.seller.id), made.id, false, true);
+    await setProductArchived(asOwner(tenantScope(a, a.seller.id)), made.id, true);
     expect(await find({})).toEqual([]);
   });
 });
 
 describe('checkout', () => {
   it('creates one order per seller across communes, takes the stock, and builds the QR from our data', async () => {
-    const honey = await createProduct(asSeller(a), a.sellerId, false, input({ title: { vi: 'Mật ong' }, price: 250000, stock: 5 }), [], true);
-    const oolong = await createProduct(asSeller(t, 'THB'), t.sellerId, false, input({ title: { th: 'ชา' }, price: 12345, stock: 5 }), [], true);
+    const honey = await createProduct(asOwner(asSeller(a)), a.sellerId, input({ title: { vi: 'Mật ong' }, price: 250000, stock: 5 }), [], true);
+    const oolong = await createProduct(asOwner(asSeller(t, 'THB')), t.sellerId, input({ title: { th: 'ชา' }, price: 12345, stock: 5 }), [], true);
     const result = await placeOrders(
       { ...scopeFor(database, null, buyer.id), userId: buyer.id },
       { checkoutId: crypto.randomUUID(), lines: [line(a, honey.id, 2, 250000), line(t, oolong.id, 1, 12345)], delivery, methods: { [`${a.id}:${a.sellerId}`]: 'bank_qr', [`${t.id}:${t.sellerId}`]: 'bank_qr' } },
@@ -203,7 +208,7 @@ describe('checkout', () => {
   });
 
   it('is idempotent: the same checkout submitted twice makes one set of orders', async () => {
-    const p = await createProduct(asSeller(a), a.sellerId, false, input({ price: 1000, stock: 10 }), [], true);
+    const p = await createProduct(asOwner(asSeller(a)), a.sellerId, input({ price: 1000, stock: 10 }), [], true);
     const checkoutId = crypto.randomUUID();
     const scope = { ...scopeFor(database, null, buyer.id), userId: buyer.id };
     const request = { checkoutId, lines: [line(a, p.id, 3, 1000)], delivery, methods: {} };
@@ -216,7 +221,7 @@ describe('checkout', () => {
   });
 
   it('never oversells: 50 concurrent checkouts for 10 units, exactly 10 succeed', async () => {
-    const p = await createProduct(asSeller(a), a.sellerId, false, input({ title: { vi: 'Chè hiếm' }, price: 5000, stock: 10 }), [], true);
+    const p = await createProduct(asOwner(asSeller(a)), a.sellerId, input({ title: { vi: 'Chè hiếm' }, price: 5000, stock: 10 }), [], true);
     const buyers = await Promise.all(Array.from({ length: 50 }, () => makeUser(database)));
     const results = await Promise.allSettled(
       buyers.map((u) => placeOrders({ ...scopeFor(database, null, u.id), userId: u.id }, { checkoutId: crypto.randomUUID(), lines: [line(a, p.id, 1, 5000)], delivery, methods: {} })),
@@ -237,8 +242,8 @@ describe('checkout', () => {
   });
 
   it('refuses a tampered cart: a draft, another commune under a wrong tenant, a changed price, too many; nothing is created', async () => {
-    const draft = await createProduct(asSeller(a), a.sellerId, false, input({ title: { vi: 'Bản nháp' } }), [], false);
-    const live = await createProduct(asSeller(a), a.sellerId, false, input({ price: 7000, stock: 2 }), [], true);
+    const draft = await createProduct(asOwner(asSeller(a)), a.sellerId, input({ title: { vi: 'Bản nháp' } }), [], false);
+    const live = await createProduct(asOwner(asSeller(a)), a.sellerId, input({ price: 7000, stock: 2 }), [], true);
     const scope = { ...scopeFor(database, null, buyer.id), userId: buyer.id };
     expect(await resolveCart(scope, [line(a, draft.id, 1, 1), line(b, live.id, 1, 7000)])).toHaveLength(0);
     const before = (await listBuyerOrders(scope)).length;
@@ -253,7 +258,7 @@ describe('checkout', () => {
 
 describe('orders', () => {
   async function freshOrder(stock = 5) {
-    const p = await createProduct(asSeller(a), a.sellerId, false, input({ price: 20000, stock }), [], true);
+    const p = await createProduct(asOwner(asSeller(a)), a.sellerId, input({ price: 20000, stock }), [], true);
     const scope = { ...scopeFor(database, null, buyer.id), userId: buyer.id };
     const { orders: placed } = await placeOrders(scope, { checkoutId: crypto.randomUUID(), lines: [line(a, p.id, 2, 20000)], delivery, methods: {} });
     return { product: p, reference: placed[0]!.reference, scope };
@@ -262,12 +267,12 @@ describe('orders', () => {
   it('moves placed → confirmed → shipped → delivered → completed, then the buyer rates', async () => {
     const { product, reference, scope } = await freshOrder();
     const seller = tenantScope(a, a.seller.id);
-    await expect(sellerMove(seller, reference, false, { to: 'shipped', carrier: 'VNPost' })).rejects.toMatchObject({ code: 'conflict' });
-    await sellerMove(seller, reference, false, { to: 'confirmed' });
-    await markPaid(seller, reference, false);
-    await sellerMove(seller, reference, false, { to: 'shipped', carrier: 'VNPost', tracking: 'EB123' });
+    await expect(sellerMove(asOwner(seller), reference, { to: 'shipped', carrier: 'VNPost' })).rejects.toMatchObject({ code: 'conflict' });
+    await sellerMove(asOwner(seller), reference, { to: 'confirmed' });
+    await markPaid(asOwner(seller), reference);
+    await sellerMove(asOwner(seller), reference, { to: 'shipped', carrier: 'VNPost', tracking: 'EB123' });
     await expect(buyerMove(scope, reference, { to: 'cancelled' })).rejects.toMatchObject({ code: 'conflict' });
-    await sellerMove(seller, reference, false, { to: 'delivered' });
+    await sellerMove(asOwner(seller), reference, { to: 'delivered' });
     await buyerMove(scope, reference, { to: 'completed' });
     await rateItem(scope, reference, product.id, 5, 'Chè ngon');
     await expect(rateItem(scope, reference, product.id, 4, undefined)).rejects.toMatchObject({ messageKey: 'market:rating.already' });
@@ -287,7 +292,7 @@ describe('orders', () => {
     await buyerMove(first.scope, first.reference, { to: 'cancelled' });
     expect(await stockOf(a, first.product.id)).toBe(5);
     const second = await freshOrder(4);
-    await sellerMove(tenantScope(a, a.seller.id), second.reference, false, { to: 'cancelled', reason: 'Hết hàng mùa này' });
+    await sellerMove(asOwner(tenantScope(a, a.seller.id)), second.reference, { to: 'cancelled', reason: 'Hết hàng mùa này' });
     expect(await stockOf(a, second.product.id)).toBe(4);
     expect((await getBuyerOrder(second.scope, second.reference))?.cancelReason).toBe('Hết hàng mùa này');
   });
@@ -295,7 +300,7 @@ describe('orders', () => {
 
 describe('isolation', () => {
   it("keeps commune A's orders and seller bank details from commune B's official (404)", async () => {
-    const p = await createProduct(asSeller(a), a.sellerId, false, input({ price: 3000, stock: 3 }), [], true);
+    const p = await createProduct(asOwner(asSeller(a)), a.sellerId, input({ price: 3000, stock: 3 }), [], true);
     const { orders: placed } = await placeOrders({ ...scopeFor(database, null, buyer.id), userId: buyer.id }, { checkoutId: crypto.randomUUID(), lines: [line(a, p.id, 1, 3000)], delivery, methods: {} });
     const officialB = tenantScope(b, b.official.id);
     expect(await getCommuneOrder(officialB, placed[0]!.reference)).toBeNull();
@@ -305,8 +310,8 @@ describe('isolation', () => {
     // Even without a where clause on the tenant, the database shows B only B's rows.
     const all = await withTenant(officialB, (tx) => tx.select({ tenantId: orders.tenantId }).from(orders));
     expect(all.every((o) => o.tenantId === b.id)).toBe(true);
-    await expect(updateProduct({ ...officialB, currency: 'VND' }, p.id, true, input(), [], true)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(sellerMove(officialB, placed[0]!.reference, true, { to: 'confirmed' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(updateProduct(asStaff({ ...officialB, currency: 'VND' }), p.id, input(), [], true)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(sellerMove(asStaff(officialB), placed[0]!.reference, { to: 'confirmed' })).rejects.toMatchObject({ code: 'not_found' });
     // Row by row, for every market table: B's scope sees nothing of A's that is not public.
     const pendingA = await applyToSell(tenantScope(a, (await makeUser(database)).id), profile('Chờ duyệt'));
     const ofA = { tenantId: a.id };

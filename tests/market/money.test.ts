@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communes, events, orders as ordersTable, places, products, sellerActions, sellerConsentRequests, sellerPayouts, sellers } from '#db/schema/index.ts';
-import { ownerInTenant, withTenant } from '#db/scope.ts';
+import { ownerInTenant, withTenant, type MemberScope } from '#db/scope.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
 import { methodsForGroups, placeOrders } from '~/market/checkout.server.ts';
@@ -10,22 +10,24 @@ import { markPaid } from '~/market/orders.server.ts';
 import { createProduct, getPublishedProduct, reinstateProduct, setProductArchived, takeDownProduct, updateProduct } from '~/market/products.server.ts';
 import { CoolingSchema, type ProductInput } from '~/market/schemas.ts';
 import {
+  cancelPayoutChange,
+  getPayout,
+  pendingPayouts,
+  setPayout,
+  setPayoutCooling,
+  waitingPayoutChanges,
+} from '~/market/payouts.server.ts';
+import {
   addSellerByOfficial,
   applyToSell,
   approveSeller,
-  cancelPayoutChange,
   confirmConsentByOfficial,
   confirmConsentCode,
-  getPayout,
   giveConsent,
   issueConsentCode,
-  pendingPayouts,
   requestConsent,
   sellerHistory,
-  setPayout,
-  setPayoutCooling,
   suspendSeller,
-  waitingPayoutChanges,
   withdrawConsent,
 } from '~/market/sellers.server.ts';
 import { removeMembership } from '~/members/members.server.ts';
@@ -33,6 +35,7 @@ import { parseEmvco } from '~/payments/emvco.ts';
 import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
 import { sqlStateOf } from '#tests/support/errors.ts';
+import { permitted } from '#tests/support/permissions.ts';
 
 let database: TestDatabase;
 type Commune = { id: string; slug: string };
@@ -40,6 +43,9 @@ const HOUR = 3_600_000;
 
 const profile = (name: string) => ({ name, hamlet: 'Thôn 2', story: { vi: 'Câu chuyện' }, phone: '0900000000', zalo: null, isCooperative: false });
 const as = (commune: Commune, userId: string) => ({ ...scopeFor(database, commune.id, userId), tenantId: commune.id, userId });
+// A shop's scope as the guard gives it: to the seller themself, or to an official acting for them.
+const asOwner = <const S extends MemberScope>(scope: S) => permitted(scope, ['shop.manage'], { roles: ['seller'], owner: true });
+const asStaff = <const S extends MemberScope>(scope: S) => permitted(scope, ['shop.manage'], { roles: ['official'] });
 const vietQr = (account: string, accountName = 'NGUOI BAN') => ({ kind: 'vietqr' as const, bin: '970436', account, accountName });
 const input = (overrides: Partial<ProductInput> = {}): ProductInput => ({
   title: { vi: 'Mật ong rừng' },
@@ -104,7 +110,7 @@ describe('consent to assisted mode', () => {
     const { commune, editor, official, sellerId } = await setUp();
     expect(await requestConsent(as(commune, editor.id), sellerId, 'Nhờ đăng sản phẩm hộ')).toBe('requested');
     expect(await consentOf(commune, sellerId)).toBeNull();
-    await expect(setPayout(as(commune, editor.id), sellerId, true, vietQr('5555666677'))).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
+    await expect(setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('5555666677'))).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
     // An official asking changes nothing either: the seller has an account and confirms it there.
     expect(await requestConsent(as(commune, official.id), sellerId, 'Nhờ đăng sản phẩm hộ')).toBe('requested');
     expect(await consentOf(commune, sellerId)).toBeNull();
@@ -127,7 +133,7 @@ describe('consent to assisted mode', () => {
     expect(await consentOf(commune, sellerId)).toBeNull();
     await confirmConsentCode(as(commune, editor.id), sellerId, code, now);
     expect(await consentOf(commune, sellerId)).not.toBeNull();
-    const made = await createProduct({ ...as(commune, editor.id), currency: 'VND' }, sellerId, true, input(), [], true);
+    const made = await createProduct(asStaff({ ...as(commune, editor.id), currency: 'VND' }), sellerId, input(), [], true);
     expect(made.status).toBe('published');
     const actions = await historyActions(commune, sellerId);
     expect(actions).toEqual(expect.arrayContaining([
@@ -163,7 +169,7 @@ describe('consent to assisted mode', () => {
     const { commune, official, second, editor } = await setUp(2);
     const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Lò Thị Sáu'), 'Đồng ý trực tiếp tại UBND xã');
     expect(await consentOf(commune, helped)).toBeNull();
-    await expect(createProduct({ ...as(commune, official.id), currency: 'VND' }, helped, true, input(), [], true)).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
+    await expect(createProduct(asStaff({ ...as(commune, official.id), currency: 'VND' }), helped, input(), [], true)).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
     await expect(confirmConsentByOfficial(as(commune, official.id), helped)).rejects.toMatchObject({ messageKey: 'market:assisted.secondOfficial' });
     await expect(confirmConsentByOfficial(as(commune, editor.id), helped)).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
     await confirmConsentByOfficial(as(commune, second!.id), helped);
@@ -189,13 +195,13 @@ describe('payout changes', () => {
     const { commune, sellerUser, editor, sellerId } = await setUp();
     const seller = as(commune, sellerUser.id);
     const now = new Date();
-    const first = await setPayout(seller, sellerId, false, vietQr('1111222233', 'CHU SHOP'), now);
+    const first = await setPayout(asOwner(seller), sellerId, vietQr('1111222233', 'CHU SHOP'), now);
     expect(first.effectiveAt.getTime()).toBe(now.getTime());
     expect(await getPayout(seller, sellerId, now)).toMatchObject({ account: '1111222233' });
 
     // The editor gets consent the proper way, then asks for a new account.
     await giveConsent(seller, sellerId, 'Nhờ xã đăng hộ');
-    const asked = await setPayout(as(commune, editor.id), sellerId, true, vietQr('9999888877', 'NGUOI KHAC'), now);
+    const asked = await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('9999888877', 'NGUOI KHAC'), now);
     expect(asked.effectiveAt.getTime()).toBe(now.getTime() + 24 * HOUR);
     expect(await getPayout(seller, sellerId, new Date(now.getTime() + 23 * HOUR))).toMatchObject({ account: '1111222233' });
     expect(await getPayout(seller, sellerId, new Date(now.getTime() + 25 * HOUR))).toMatchObject({ account: '9999888877' });
@@ -207,7 +213,7 @@ describe('payout changes', () => {
     expect(pending[0]!.requestedBy).toBeTruthy();
 
     // Even the seller's own later change waits.
-    const own = await setPayout(seller, sellerId, false, vietQr('4444555566', 'CHU SHOP'), now);
+    const own = await setPayout(asOwner(seller), sellerId, vietQr('4444555566', 'CHU SHOP'), now);
     expect(own.effectiveAt.getTime()).toBe(now.getTime() + 24 * HOUR);
     expect(await eventTypes(commune)).toEqual(expect.arrayContaining(['seller.payout_change_requested']));
   });
@@ -215,10 +221,10 @@ describe('payout changes', () => {
   it('can be cancelled by the seller (or an official), never by an editor; checkout keeps the old account', async () => {
     const { commune, sellerUser, editor, official, sellerId } = await setUp();
     const seller = as(commune, sellerUser.id);
-    await setPayout(seller, sellerId, false, vietQr('1111222233', 'CHU SHOP'));
+    await setPayout(asOwner(seller), sellerId, vietQr('1111222233', 'CHU SHOP'));
     await giveConsent(seller, sellerId, 'Nhờ xã đăng hộ');
-    await setPayout(as(commune, editor.id), sellerId, true, vietQr('9999888877', 'NGUOI KHAC'));
-    const product = await createProduct({ ...seller, currency: 'VND' }, sellerId, false, input({ price: 50000 }), [], true);
+    await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('9999888877', 'NGUOI KHAC'));
+    const product = await createProduct(asOwner({ ...seller, currency: 'VND' }), sellerId, input({ price: 50000 }), [], true);
 
     // Checkout while the change waits: the QR pays the seller's own account.
     const buyer = await makeUser(database);
@@ -245,7 +251,7 @@ describe('payout changes', () => {
     await expect(cancelPayoutChange(seller, sellerId, pending!.id)).rejects.toMatchObject({ messageKey: 'market:errors.staleState' });
 
     // An official may cancel one too.
-    await setPayout(as(commune, editor.id), sellerId, true, vietQr('7777000011', 'NGUOI KHAC'));
+    await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('7777000011', 'NGUOI KHAC'));
     const [again] = await pendingPayouts(seller, sellerId);
     await cancelPayoutChange(as(commune, official.id), sellerId, again!.id);
 
@@ -260,7 +266,7 @@ describe('payout changes', () => {
     const { commune, official } = await setUp();
     const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Thào Thị Dợ'), 'Đồng ý tại UBND xã');
     const now = new Date();
-    await setPayout(as(commune, official.id), helped, true, vietQr('3333444455'), now);
+    await setPayout(asStaff(as(commune, official.id)), helped, vietQr('3333444455'), now);
     const group = [{ key: 'g', tenantId: commune.id, sellerId: helped, currency: 'VND' as const }];
     expect((await methodsForGroups(scopeFor(database, null, null), group)).g).toEqual(['cash']);
     expect((await sellerHistory(as(commune, official.id), helped)).some((h) => h.action === 'seller.payout_change_effective')).toBe(false);
@@ -278,9 +284,9 @@ describe('payout changes', () => {
     await expect(setPayoutCooling(as(commune, editor.id), 2)).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
     await setPayoutCooling(as(commune, official.id), 2);
     const seller = as(commune, sellerUser.id);
-    await setPayout(seller, sellerId, false, vietQr('1111222233'));
+    await setPayout(asOwner(seller), sellerId, vietQr('1111222233'));
     const now = new Date();
-    const { effectiveAt } = await setPayout(seller, sellerId, false, vietQr('2222333344'), now);
+    const { effectiveAt } = await setPayout(asOwner(seller), sellerId, vietQr('2222333344'), now);
     expect(effectiveAt.getTime()).toBe(now.getTime() + 2 * HOUR);
     for (const bad of ['0', '169', '-1', '2.5', 'abc', '']) expect(CoolingSchema.safeParse({ hours: bad }).success).toBe(false);
     expect(CoolingSchema.safeParse({ hours: '168' }).success).toBe(true);
@@ -292,7 +298,7 @@ describe('suspension and takedown', () => {
   it('lets an official take down a live listing with a reason the seller sees; the seller cannot put it back alone', async () => {
     const { commune, official, editor, sellerUser, sellerId } = await setUp();
     const seller = { ...as(commune, sellerUser.id), currency: 'VND' as const };
-    const made = await createProduct(seller, sellerId, false, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
+    const made = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
     await expect(takeDownProduct(as(commune, editor.id), made.id, 'Chứng nhận OCOP không có thật')).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
     await takeDownProduct(as(commune, official.id), made.id, 'Chứng nhận OCOP không có thật');
     expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, made.slug)).toBeNull();
@@ -301,13 +307,13 @@ describe('suspension and takedown', () => {
     const history = await sellerHistory(as(commune, sellerUser.id), sellerId);
     expect(history.find((h) => h.action === 'product.taken_down')?.detail.reason).toBe('Chứng nhận OCOP không có thật');
     // Archiving and restoring would make it a draft to publish at will: refused.
-    await expect(setProductArchived(seller, made.id, false, true)).rejects.toMatchObject({ messageKey: 'market:takedown.onlyOfficial' });
+    await expect(setProductArchived(asOwner(seller), made.id, true)).rejects.toMatchObject({ messageKey: 'market:takedown.onlyOfficial' });
     // Editing and publishing sends it to the officials' queue, even with moderation off.
-    expect((await updateProduct(seller, made.id, false, input({ title: { vi: 'Mật ong rừng' } }), [], true)).status).toBe('pending');
+    expect((await updateProduct(asOwner(seller), made.id, input({ title: { vi: 'Mật ong rừng' } }), [], true)).status).toBe('pending');
     expect(await eventTypes(commune)).toContain('product.taken_down');
 
     // A second one comes down and an official puts it back.
-    const other = await createProduct(seller, sellerId, false, input({ title: { vi: 'Mật ong bạc hà' } }), [], true);
+    const other = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Mật ong bạc hà' } }), [], true);
     await takeDownProduct(as(commune, official.id), other.id, 'Ảnh không đúng sản phẩm');
     await expect(reinstateProduct(as(commune, editor.id), other.id)).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
     await reinstateProduct(as(commune, official.id), other.id);
@@ -317,11 +323,11 @@ describe('suspension and takedown', () => {
   it('lets an official suspend a seller and reinstate them; editors cannot', async () => {
     const { commune, official, editor, sellerUser, sellerId } = await setUp();
     const seller = { ...as(commune, sellerUser.id), currency: 'VND' as const };
-    const made = await createProduct(seller, sellerId, false, input({ title: { vi: 'Chè shan tuyết' } }), [], true);
+    const made = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Chè shan tuyết' } }), [], true);
     await expect(suspendSeller(as(commune, editor.id), sellerId, 'Bán hàng giả')).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
     await suspendSeller(as(commune, official.id), sellerId, 'Bán hàng giả');
     expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, made.slug)).toBeNull();
-    await expect(createProduct(seller, sellerId, false, input(), [], true)).rejects.toMatchObject({ messageKey: 'market:errors.sellerNotApproved' });
+    await expect(createProduct(asOwner(seller), sellerId, input(), [], true)).rejects.toMatchObject({ messageKey: 'market:errors.sellerNotApproved' });
     await approveSeller(as(commune, official.id), sellerId);
     expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, made.slug)).not.toBeNull();
     expect(await eventTypes(commune)).toEqual(expect.arrayContaining(['seller.suspended', 'seller.reinstated']));
@@ -330,7 +336,7 @@ describe('suspension and takedown', () => {
   it('suspends the shop and releases hosted places when the seller role is removed; orders in flight stay handleable', async () => {
     const { commune, official, sellerUser, sellerId } = await setUp();
     const seller = { ...as(commune, sellerUser.id), currency: 'VND' as const };
-    const made = await createProduct(seller, sellerId, false, input({ title: { vi: 'Gạo nếp cẩm' }, price: 40000 }), [], true);
+    const made = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Gạo nếp cẩm' }, price: 40000 }), [], true);
     const buyer = await makeUser(database);
     const { orders } = await placeOrders(
       { ...scopeFor(database, null, buyer.id), userId: buyer.id },
@@ -357,7 +363,7 @@ describe('suspension and takedown', () => {
     const [place] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(places).where(and(eq(places.tenantId, commune.id), eq(places.slug, 'homestay-cua-nguoi-ban'))));
     expect(place).toMatchObject({ published: false, ownerUserId: null });
     // The order already placed can still be handled by the seller.
-    await markPaid(as(commune, sellerUser.id), orders[0]!.reference, false);
+    await markPaid(asOwner(as(commune, sellerUser.id)), orders[0]!.reference);
     const history = await sellerHistory(as(commune, sellerUser.id), sellerId);
     expect(history.find((h) => h.action === 'seller.suspended')?.detail.cause).toBe('role_removed');
     expect(await eventTypes(commune)).toEqual(expect.arrayContaining(['seller.suspended', 'place.host_removed']));
@@ -378,16 +384,16 @@ describe('review of the money safety: suspension keeps what moderation decided',
   it('gives each held listing back exactly its status: a taken-down listing edited into the queue does not go live on reinstatement', async () => {
     const { commune, official, sellerUser, sellerId } = await setUp();
     const seller = { ...as(commune, sellerUser.id), currency: 'VND' as const };
-    const live = await createProduct(seller, sellerId, false, input({ title: { vi: 'Chè shan tuyết' } }), [], true);
-    const fake = await createProduct(seller, sellerId, false, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
-    const down = await createProduct(seller, sellerId, false, input({ title: { vi: 'Quế khô' } }), [], true);
+    const live = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Chè shan tuyết' } }), [], true);
+    const fake = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
+    const down = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Quế khô' } }), [], true);
     await takeDownProduct(as(commune, official.id), fake.id, 'Chứng nhận OCOP không có thật');
     await takeDownProduct(as(commune, official.id), down.id, 'Ảnh không đúng');
     // The seller edits the taken-down listing and asks to publish: it waits for an official.
-    expect((await updateProduct(seller, fake.id, false, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true)).status).toBe('pending');
+    expect((await updateProduct(asOwner(seller), fake.id, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true)).status).toBe('pending');
     // Moderation on: a new listing waits in the queue too.
     await withTenant(as(commune, official.id), (tx) => tx.update(communes).set({ marketModeration: true }).where(eq(communes.id, commune.id)));
-    const queued = await createProduct(seller, sellerId, false, input({ title: { vi: 'Gạo nương' } }), [], true);
+    const queued = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Gạo nương' } }), [], true);
     expect(queued.status).toBe('pending');
 
     await suspendSeller(as(commune, official.id), sellerId, 'Kiểm tra hàng giả');
@@ -411,9 +417,9 @@ describe('review of the money safety: payout changes', () => {
   it('cancels the payout changes staff asked for when the seller withdraws consent, in the same step', async () => {
     const { commune, editor, sellerUser, sellerId } = await setUp();
     const seller = as(commune, sellerUser.id);
-    await setPayout(seller, sellerId, false, vietQr('1111222233'));
+    await setPayout(asOwner(seller), sellerId, vietQr('1111222233'));
     await withConsent(commune, sellerUser.id, sellerId);
-    await setPayout(as(commune, editor.id), sellerId, true, vietQr('9999888877', 'BIEN TAP VIEN'));
+    await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('9999888877', 'BIEN TAP VIEN'));
     expect(await pendingPayouts(seller, sellerId)).toHaveLength(1);
     await withdrawConsent(seller, sellerId);
     expect(await pendingPayouts(seller, sellerId)).toHaveLength(0);
@@ -421,7 +427,7 @@ describe('review of the money safety: payout changes', () => {
     const cancelled = (await sellerHistory(seller, sellerId)).find((h) => h.action === 'seller.payout_change_cancelled');
     expect(cancelled).toMatchObject({ onBehalf: false, detail: { cause: 'consent_withdrawn', last4: '8877' } });
     // The seller's own waiting change is theirs to keep.
-    await setPayout(seller, sellerId, false, vietQr('4444555566'));
+    await setPayout(asOwner(seller), sellerId, vietQr('4444555566'));
     await withConsent(commune, sellerUser.id, sellerId);
     await withdrawConsent(seller, sellerId);
     expect((await pendingPayouts(seller, sellerId)).map((p) => p.bySeller)).toEqual([true]);
@@ -431,11 +437,11 @@ describe('review of the money safety: payout changes', () => {
     const { commune, editor, sellerUser, sellerId } = await setUp();
     const seller = as(commune, sellerUser.id);
     const t0 = new Date();
-    await setPayout(seller, sellerId, false, vietQr('1111222233'), t0);
+    await setPayout(asOwner(seller), sellerId, vietQr('1111222233'), t0);
     await withConsent(commune, sellerUser.id, sellerId);
-    await setPayout(as(commune, editor.id), sellerId, true, vietQr('9999888877', 'BIEN TAP VIEN'), new Date(t0.getTime() + 1000));
+    await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('9999888877', 'BIEN TAP VIEN'), new Date(t0.getTime() + 1000));
     // An hour later the seller asks for their own new account: it waits until t0 + 25 h.
-    await setPayout(seller, sellerId, false, vietQr('2222333344'), new Date(t0.getTime() + HOUR));
+    await setPayout(asOwner(seller), sellerId, vietQr('2222333344'), new Date(t0.getTime() + HOUR));
     const waiting = await pendingPayouts(seller, sellerId, new Date(t0.getTime() + HOUR));
     expect(waiting.map((p) => (p.payout.kind === 'vietqr' ? p.payout.account : ''))).toEqual(['2222333344']);
     // Between the two times the staff request would have taken effect, the old account stays in use.
@@ -448,11 +454,11 @@ describe('review of the money safety: payout changes', () => {
   it('lets only an official change the payout of a seller without an account, and shows waiting changes on the officials’ desk', async () => {
     const { commune, official, editor, sellerUser, sellerId } = await setUp();
     const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Thào Thị Dợ'), 'Đồng ý tại UBND xã');
-    await expect(setPayout(as(commune, editor.id), helped, true, vietQr('9999888877'))).rejects.toMatchObject({ messageKey: 'market:payout.officialOnlyNoAccount' });
-    await setPayout(as(commune, official.id), helped, true, vietQr('3333444455'));
+    await expect(setPayout(asStaff(as(commune, editor.id)), helped, vietQr('9999888877'))).rejects.toMatchObject({ messageKey: 'market:payout.officialOnlyNoAccount' });
+    await setPayout(asStaff(as(commune, official.id)), helped, vietQr('3333444455'));
     // A seller with an account still sees staff's requests on their own dashboard: editors may ask there.
     await withConsent(commune, sellerUser.id, sellerId);
-    await setPayout(as(commune, editor.id), sellerId, true, vietQr('7777000011'));
+    await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('7777000011'));
     const desk = await waitingPayoutChanges(as(commune, official.id));
     expect(desk.map((p) => [p.sellerId, p.sellerHasAccount])).toEqual(expect.arrayContaining([[helped, false], [sellerId, true]]));
     const forHelped = desk.find((p) => p.sellerId === helped)!;
@@ -465,11 +471,11 @@ describe('review of the money safety: payout changes', () => {
     const seller = as(commune, sellerUser.id);
     const sqlState = (work: Promise<unknown>) => work.then(() => 'ok', (error: unknown) => sqlStateOf(error));
     const PERMISSION_DENIED = '42501';
-    await setPayout(seller, sellerId, false, vietQr('1111222233'));
+    await setPayout(asOwner(seller), sellerId, vietQr('1111222233'));
     expect(await sqlState(withTenant(seller, (tx) => tx.update(sellerPayouts).set({ account: '9999888877' }).where(eq(sellerPayouts.sellerId, sellerId))))).toBe(PERMISSION_DENIED);
     expect(await sqlState(withTenant(seller, (tx) => tx.update(sellerPayouts).set({ effectiveAt: new Date(0), requestedAt: new Date(0) }).where(eq(sellerPayouts.sellerId, sellerId))))).toBe(PERMISSION_DENIED);
     expect(await sqlState(withTenant(seller, (tx) => tx.delete(sellerPayouts).where(eq(sellerPayouts.sellerId, sellerId))))).toBe(PERMISSION_DENIED);
-    await setPayout(seller, sellerId, false, vietQr('2222333344'));
+    await setPayout(asOwner(seller), sellerId, vietQr('2222333344'));
     const [waiting] = await pendingPayouts(seller, sellerId);
     await cancelPayoutChange(seller, sellerId, waiting!.id);
     expect(await sqlState(withTenant(seller, (tx) => tx.update(sellerPayouts).set({ cancelledAt: null, cancelledBy: null }).where(eq(sellerPayouts.id, waiting!.id))))).toBe('23514');
@@ -496,13 +502,13 @@ describe('review of the money safety: the upgrade', () => {
     const seller = as(commune, sellerUser.id);
     // The earlier rules: an editor recorded consent alone, then set the account (before payout
     // history existed: requested_by empty, in effect) and asked for another change.
-    await setPayout(seller, sellerId, false, vietQr('1111222233'));
+    await setPayout(asOwner(seller), sellerId, vietQr('1111222233'));
     await ownerInTenant(database.db, commune.id, async (tx) => {
       await tx.update(sellers).set({ consentAt: new Date(), consentBy: editor.id, consentNote: 'Ghi hộ' }).where(eq(sellers.id, sellerId));
       await tx.update(sellerPayouts).set({ account: '9999888877', requestedBy: null }).where(eq(sellerPayouts.sellerId, sellerId));
       await tx.insert(sellerActions).values({ tenantId: commune.id, sellerId, actorId: editor.id, onBehalf: true, action: 'seller.payout_updated', detail: { kind: 'vietqr' } });
     });
-    await setPayout(as(commune, editor.id), sellerId, true, vietQr('7777000011'));
+    await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('7777000011'));
 
     // Valid consents: the seller's own, a one-time code read out to an editor, an official's.
     const self = await makeUser(database);
@@ -523,24 +529,24 @@ describe('review of the money safety: the upgrade', () => {
     for (const kept of [selfId, codedId, helped]) expect(await consentOf(commune, kept)).not.toBeNull();
     expect(await pendingPayouts(seller, sellerId)).toHaveLength(0);
     expect(await getPayout(seller, sellerId, new Date(Date.now() + 48 * HOUR))).toBeNull();
-    await expect(setPayout(as(commune, editor.id), sellerId, true, vietQr('7777000011'))).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
+    await expect(setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('7777000011'))).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
     const history = await sellerHistory(seller, sellerId);
     expect(history.find((h) => h.action === 'seller.consent_cleared')).toMatchObject({ actorName: null, detail: { cause: 'not_by_official' } });
     expect(history.filter((h) => h.action === 'seller.payout_change_cancelled' && h.detail.cause === 'not_by_official').map((h) => h.detail.last4).sort()).toEqual(['0011', '8877']);
     // The seller sets their account again: it applies at once, as a first account does.
-    const { effectiveAt } = await setPayout(seller, sellerId, false, vietQr('1111222233'));
+    const { effectiveAt } = await setPayout(asOwner(seller), sellerId, vietQr('1111222233'));
     expect(effectiveAt.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
   it('works out from the history what each listing held with its seller was, when the old flag did not say', async () => {
     const { commune, official, sellerUser, sellerId } = await setUp();
     const seller = { ...as(commune, sellerUser.id), currency: 'VND' as const };
-    const live = await createProduct(seller, sellerId, false, input({ title: { vi: 'Chè shan tuyết' } }), [], true);
-    const fake = await createProduct(seller, sellerId, false, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
-    const down = await createProduct(seller, sellerId, false, input({ title: { vi: 'Quế khô' } }), [], true);
+    const live = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Chè shan tuyết' } }), [], true);
+    const fake = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
+    const down = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Quế khô' } }), [], true);
     await takeDownProduct(as(commune, official.id), fake.id, 'Chứng nhận OCOP không có thật');
     await takeDownProduct(as(commune, official.id), down.id, 'Ảnh không đúng');
-    await updateProduct(seller, fake.id, false, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
+    await updateProduct(asOwner(seller), fake.id, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
     await suspendSeller(as(commune, official.id), sellerId, 'Kiểm tra hàng giả');
     // As the rows stood before the upgrade: held, without the status they had.
     await ownerInTenant(database.db, commune.id, (tx) => tx.update(products).set({ heldStatus: null }).where(eq(products.sellerId, sellerId)));

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, inquiries, places } from '#db/schema/index.ts';
-import { withTenant } from '#db/scope.ts';
+import { withTenant, type MemberScope } from '#db/scope.ts';
 import { deleteEvent, listEvents, saveEvent, toICalendar } from '~/tourism/events.server.ts';
 import { elevationGain } from '~/tourism/geo.ts';
 import { MAX_GPX_POINTS, parseGpx } from '~/tourism/gpx.server.ts';
@@ -12,6 +12,7 @@ import { listPlaces, parseBbox, parseKinds, placesGeoJson, savePlace } from '~/t
 import { eventInputSchema, inquirySchema, placeInputSchema, todayIn, type PlaceInput } from '~/tourism/schemas.ts';
 import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
+import { permitted } from '#tests/support/permissions.ts';
 
 let database: TestDatabase;
 let a: { id: string; slug: string };
@@ -21,6 +22,11 @@ let officialB: { id: string };
 let host: { id: string; email: string };
 
 const scopeOf = (tenantId: string, userId: string) => ({ ...scopeFor(database, tenantId, userId), tenantId, userId });
+// Scopes as the guards give them: staff edit every place and read every inquiry; a host their own.
+const placeStaff = <const S extends MemberScope>(scope: S) => permitted(scope, ['place.edit', 'place.manage'], { roles: ['official'] });
+const placeOwner = <const S extends MemberScope>(scope: S) => permitted(scope, ['place.edit'], { roles: ['seller'], owner: true });
+const inboxOfficial = <const S extends MemberScope>(scope: S) => permitted(scope, ['inquiry.read', 'inquiry.readAll'], { roles: ['official'] });
+const inboxHost = <const S extends MemberScope>(scope: S) => permitted(scope, ['inquiry.read'], { roles: ['seller'] });
 
 function place(overrides: Partial<PlaceInput> = {}): PlaceInput {
   return {
@@ -69,8 +75,8 @@ afterAll(async () => {
 
 describe('places and GeoJSON', () => {
   it('serves valid RFC 7946 GeoJSON, longitude first, with slim properties, published only', async () => {
-    await savePlace(scopeOf(a.id, editorA.id), true, null, place({ name: { vi: 'Nhà nghỉ Suối Hoa', en: 'Stream Flower House' }, lat: 22.31, lon: 103.88 }), [], undefined);
-    await savePlace(scopeOf(a.id, editorA.id), true, null, place({ name: { vi: 'Bản nháp' }, published: false }), [], undefined);
+    await savePlace(placeStaff(scopeOf(a.id, editorA.id)), null, place({ name: { vi: 'Nhà nghỉ Suối Hoa', en: 'Stream Flower House' }, lat: 22.31, lon: 103.88 }), [], undefined);
+    await savePlace(placeStaff(scopeOf(a.id, editorA.id)), null, place({ name: { vi: 'Bản nháp' }, published: false }), [], undefined);
     const collection = await placesGeoJson(scopeFor(database, null, null), { tenantId: a.id }, 'en');
     expect(() => check(JSON.stringify(collection))).not.toThrow();
     const feature = collection.features.find((f) => f.properties.name === 'Stream Flower House');
@@ -85,7 +91,7 @@ describe('places and GeoJSON', () => {
   });
 
   it('filters by bounding box and kind across communes', async () => {
-    await savePlace(scopeOf(b.id, officialB.id), true, null, place({ kind: 'viewpoint', name: { th: 'จุดชมวิว' }, lat: 19.51, lon: 97.9 }), [], undefined);
+    await savePlace(placeStaff(scopeOf(b.id, officialB.id)), null, place({ kind: 'viewpoint', name: { th: 'จุดชมวิว' }, lat: 19.51, lon: 97.9 }), [], undefined);
     const vietnam = parseBbox('102,8,110,24')!;
     const inVietnam = await placesGeoJson(scopeFor(database, null, null), { bbox: vietnam }, 'en');
     expect(inVietnam.features.every((f) => f.geometry.coordinates[0] >= 102 && f.geometry.coordinates[0] <= 110)).toBe(true);
@@ -157,7 +163,7 @@ describe('GPX', () => {
 
   it('stores a trail with its track; the place moves to the track start', async () => {
     const track = parseGpx(gpxOf([pt(22.32, 103.87, 1280), pt(22.31, 103.9, 1350), pt(22.3, 103.87, 1460)].join('')));
-    const saved = await savePlace(scopeOf(a.id, editorA.id), true, null, place({ kind: 'trail', name: { vi: 'Đường mòn thử' } }), [], track);
+    const saved = await savePlace(placeStaff(scopeOf(a.id, editorA.id)), null, place({ kind: 'trail', name: { vi: 'Đường mòn thử' } }), [], track);
     const [row] = await withTenant(scopeFor(database, a.id, null), (tx) => tx.select().from(places).where(eq(places.id, saved.id)));
     expect(row).toMatchObject({ lat: 22.32, lon: 103.87, gainM: 180 });
     expect(row!.track).toHaveLength(3);
@@ -219,28 +225,28 @@ describe('inquiries', () => {
   });
 
   it("reaches the host and officials with an outbox event; commune B cannot read or edit commune A's", async () => {
-    const homestay = await savePlace(scopeOf(a.id, editorA.id), true, null, place({ name: { vi: 'Nhà của chủ' }, ownerEmail: host.email }), [], undefined);
+    const homestay = await savePlace(placeStaff(scopeOf(a.id, editorA.id)), null, place({ name: { vi: 'Nhà của chủ' }, ownerEmail: host.email }), [], undefined);
     const tourist = scopeFor(database, a.id, null) as never as Parameters<typeof sendInquiry>[0];
     const id = await sendInquiry(tourist, homestay.slug, { checkIn: '2030-01-02', checkOut: '2030-01-04', guests: 2, name: 'Emma', phone: null, email: 'emma@example.com', message: 'Hello' }, 'en', '203.0.113.7');
-    const hostInbox = await listInquiries(scopeOf(a.id, host.id), false);
+    const hostInbox = await listInquiries(inboxHost(scopeOf(a.id, host.id)));
     expect(hostInbox.map((q) => q.id)).toContain(id);
-    const waiting = await countNewInquiries(scopeOf(a.id, host.id), false);
+    const waiting = await countNewInquiries(inboxHost(scopeOf(a.id, host.id)));
     expect(waiting).toBe(hostInbox.filter((q) => q.status === 'new').length);
     expect(waiting).toBeGreaterThan(0);
-    await setInquiryStatus(scopeOf(a.id, host.id), false, id, 'replied');
-    expect(await countNewInquiries(scopeOf(a.id, host.id), false)).toBe(waiting - 1);
+    await setInquiryStatus(inboxHost(scopeOf(a.id, host.id)), id, 'replied');
+    expect(await countNewInquiries(inboxHost(scopeOf(a.id, host.id)))).toBe(waiting - 1);
     const kinds = await withTenant(scopeFor(database, a.id, null), (tx) => tx.select({ type: events.type }).from(events).where(eq(events.tenantId, a.id)));
     expect(kinds.map((k) => k.type)).toEqual(expect.arrayContaining(['inquiry.received', 'inquiry.status_changed']));
 
     // Commune B's official: no rows, and no way to edit A's place.
     const seen = await withTenant(scopeOf(b.id, officialB.id), (tx) => tx.select().from(inquiries));
     expect(seen).toHaveLength(0);
-    expect(await listInquiries(scopeOf(b.id, officialB.id), true)).toHaveLength(0);
-    expect(await countNewInquiries(scopeOf(b.id, officialB.id), true)).toBe(0);
+    expect(await listInquiries(inboxOfficial(scopeOf(b.id, officialB.id)))).toHaveLength(0);
+    expect(await countNewInquiries(inboxOfficial(scopeOf(b.id, officialB.id)))).toBe(0);
     // An inquiry sent in B for A's homestay finds no such place.
     await expect(sendInquiry(scopeFor(database, b.id, null) as never, homestay.slug, { checkIn: '2030-01-02', checkOut: '2030-01-04', guests: 2, name: 'Emma', phone: null, email: 'emma@example.com', message: undefined }, 'en', '203.0.113.7')).rejects.toMatchObject({ code: 'not_found' });
-    await expect(savePlace(scopeOf(b.id, officialB.id), true, homestay.id, place({ name: { th: 'ยึด' } }), [], undefined)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(setInquiryStatus(scopeOf(b.id, officialB.id), true, id, 'closed')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(savePlace(placeStaff(scopeOf(b.id, officialB.id)), homestay.id, place({ name: { th: 'ยึด' } }), [], undefined)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(setInquiryStatus(inboxOfficial(scopeOf(b.id, officialB.id)), id, 'closed')).rejects.toMatchObject({ code: 'not_found' });
     // Events: public to read, but B can neither change nor delete A's, nor see A's drafts or unpublished places.
     const eventId = await saveEvent(scopeOf(a.id, editorA.id), null, { title: { vi: 'Chợ phiên' }, description: {}, startsOn: '2030-03-01', endsOn: '2030-03-01', startTime: null, placeId: null });
     await expect(saveEvent(scopeOf(b.id, officialB.id), eventId, { title: { th: 'ยึด' }, description: {}, startsOn: '2030-03-01', endsOn: '2030-03-01', startTime: null, placeId: null })).rejects.toMatchObject({ code: 'not_found' });
@@ -248,12 +254,12 @@ describe('inquiries', () => {
     const drafts = await withTenant(scopeOf(b.id, officialB.id), (tx) => tx.select().from(places).where(eq(places.published, false)));
     expect(drafts.every((p) => p.tenantId === b.id)).toBe(true);
     // A host edits their own place only.
-    await expect(savePlace(scopeOf(a.id, host.id), false, homestay.id, place({ name: { vi: 'Nhà của chủ (mới)' } }), [], undefined)).resolves.toMatchObject({ id: homestay.id });
+    await expect(savePlace(placeOwner(scopeOf(a.id, host.id)), homestay.id, place({ name: { vi: 'Nhà của chủ (mới)' } }), [], undefined)).resolves.toMatchObject({ id: homestay.id });
     // The map's stored feature follows the rename (English falls back to the commune's Vietnamese).
     const names = (await placesGeoJson(scopeFor(database, null, null), { tenantId: a.id }, 'en')).features.map((f) => f.properties.name);
     expect(names).toContain('Nhà của chủ (mới)');
     expect(names).not.toContain('Nhà của chủ');
-    const other = await savePlace(scopeOf(a.id, editorA.id), true, null, place({ name: { vi: 'Nhà người khác' } }), [], undefined);
-    await expect(savePlace(scopeOf(a.id, host.id), false, other.id, place(), [], undefined)).rejects.toMatchObject({ code: 'not_found' });
+    const other = await savePlace(placeStaff(scopeOf(a.id, editorA.id)), null, place({ name: { vi: 'Nhà người khác' } }), [], undefined);
+    await expect(savePlace(placeOwner(scopeOf(a.id, host.id)), other.id, place(), [], undefined)).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -1,7 +1,7 @@
 import { readForm } from '~/lib/body.server.ts';
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form } from 'react-router';
-import { requireOperator, scopeOf } from '~/auth/guards.server.ts';
+import { requirePlatformPermission, scopeOf } from '~/auth/guards.server.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
 import { databaseContext } from '~/lib/context.ts';
@@ -15,7 +15,7 @@ import type { Route } from './+types/new-commune';
 
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  requireOperator(context, request);
+  requirePlatformPermission({ context, request }, 'commune.create');
   const locale = getLocale(context) as Locale;
   const provinces = await listProvinces(context.get(databaseContext).db);
   return {
@@ -25,7 +25,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
-  requireOperator(context, request);
+  requirePlatformPermission({ context, request }, 'commune.create');
   const { form: formData, failure } = await readForm(request);
   if (failure) return data(failure, { status: 400 });
   const parsed = parseForm(formData, CommuneInputSchema, (raw) => {

@@ -1,7 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import { z } from 'zod';
-import { requireOperator } from '~/auth/guards.server.ts';
+import { requirePlatformPermission } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES, isLocale } from '~/i18n/config.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
@@ -22,7 +22,7 @@ const TemplateTextSchema = z.object({
 
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  requireOperator(context, request);
+  requirePlatformPermission({ context, request }, 'template.edit');
   const article = await getTemplateArticle({ db: context.get(databaseContext).db }, params.key);
   if (!article) notFound();
   const wanted = new URL(request.url).searchParams.get('locale');
@@ -36,7 +36,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  requireOperator(context, request);
+  requirePlatformPermission({ context, request }, 'template.edit');
   const db = context.get(databaseContext).db;
   if (!(await getTemplateArticle({ db }, params.key))) notFound();
   const { form: formData, failure } = await readForm(request, 256 * 1024);

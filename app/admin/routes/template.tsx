@@ -7,7 +7,7 @@ import { AppError } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
-import { requireOperator } from '~/auth/guards.server.ts';
+import { requirePlatformPermission } from '~/auth/guards.server.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { localized } from '~/tenancy/commune.ts';
@@ -16,7 +16,7 @@ import type { Route } from './+types/template';
 
 /** The national template handbook, which every new commune copies. Operator only. */
 export async function loader({ context, request }: Route.LoaderArgs) {
-  requireOperator(context, request);
+  requirePlatformPermission({ context, request }, 'template.edit');
   const locale = getLocale(context);
   const chapters = await listTemplate({ db: context.get(databaseContext).db });
   return {
@@ -41,7 +41,7 @@ const NewTemplateArticleSchema = z.object({
 
 /** The operator adds a template article; it opens for editing in its other languages. */
 export async function action({ context, request }: Route.ActionArgs) {
-  requireOperator(context, request);
+  requirePlatformPermission({ context, request }, 'template.edit');
   const { form, failure } = await readForm(request, 256 * 1024);
   if (failure) return data(failure, { status: 400 });
   const parsed = parseForm(form, NewTemplateArticleSchema);

@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Link } from 'react-router';
-import { viewerHasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
+import { viewerCan, requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getLocale } from '~/i18n/middleware.server.ts';
@@ -18,7 +18,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const commune = requireCommune(context);
   const locale = getLocale(context);
   const scope = { ...scopeOf(context), tenantId: commune.id };
-  const canEdit = await viewerHasRole(context, ['official', 'editor']);
+  const canEdit = await viewerCan(context, 'handbook.edit');
   const article = await getArticle(scope, params.slug, locale, commune.defaultLocale, canEdit);
   if (!article) notFound();
   return {

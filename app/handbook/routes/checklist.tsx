@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
-import { requireMembership } from '~/auth/guards.server.ts';
+import { requirePermission } from '~/auth/guards.server.ts';
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
@@ -10,7 +10,7 @@ import { failureFrom, parseForm, type FieldErrors } from '~/lib/forms.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { getChecklistForEditing, saveChecklist } from '../checklist.server.ts';
-import { getArticleForEditing } from '../handbook.server.ts';
+import { getArticleForEditing } from '../editing.server.ts';
 import { ChecklistInputSchema, nestChecklistFields } from '../schemas.ts';
 import type { Route } from './+types/checklist';
 
@@ -21,7 +21,7 @@ export const handle: RouteHandle = { hydrate: false };
 const NEW_ROWS = 3;
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
+  const { scope, commune } = await requirePermission({ context, request }, 'handbook.edit');
   const article = await getArticleForEditing(scope, params.slug);
   if (!article) notFound();
   const wanted = new URL(request.url).searchParams.get('in');
@@ -48,7 +48,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
+  const { scope, commune } = await requirePermission({ context, request }, 'handbook.edit');
   const { form, failure } = await readForm(request);
   if (failure) return data(failure, { status: 400 });
   const wanted = String(form.get('language') ?? '');

@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form } from 'react-router';
-import { requireMembership } from '~/auth/guards.server.ts';
+import { requirePermission } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
@@ -15,7 +15,7 @@ import { addContact, contactView, deleteContact, listContactsForEditing, updateC
 import type { Route } from './+types/contacts-manage';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official']);
+  const { scope, commune } = await requirePermission({ context, request }, 'contact.manage');
   const locale = getLocale(context);
   const stored = await listContactsForEditing(scope);
   return {
@@ -33,7 +33,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official']);
+  const { scope, commune } = await requirePermission({ context, request }, 'contact.manage');
   const { form: formData, failure } = await readForm(request);
   if (failure) return data({ ...failure, editing: formData.get('intent') === 'update' ? String(formData.get('id') ?? '') : null }, { status: 400 });
   if (formData.get('intent') === 'delete') {

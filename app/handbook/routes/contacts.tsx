@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Link } from 'react-router';
-import { viewerHasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
+import { viewerCan, requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { OfflinePage } from '../offline-page.tsx';
@@ -17,7 +17,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     slug: commune.slug,
     title: getI18n(context).t('handbook:contacts.title'),
     contacts: await listContacts(scope, locale, commune.defaultLocale),
-    canManage: await viewerHasRole(context, ['official']),
+    canManage: await viewerCan(context, 'contact.manage'),
   };
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link, useFetcher } from 'react-router';
-import { requireMembership } from '~/auth/guards.server.ts';
+import { requirePermission } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES, isLocale, type Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readFormData } from '~/lib/body.server.ts';
@@ -11,7 +11,7 @@ import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError } from '~/ui/form.tsx';
-import { createArticle, getArticleForEditing, listChapters, saveTranslation, setPublished } from '../handbook.server.ts';
+import { createArticle, getArticleForEditing, listChapters, saveTranslation, setPublished } from '../editing.server.ts';
 import { renderMarkdown } from '../markdown.server.ts';
 import { ArticleInputSchema, revisionNumber } from '../schemas.ts';
 import { shrinkPickedPhotos } from '~/media/shrink-photos.ts';
@@ -19,7 +19,7 @@ import type { Route } from './+types/editor';
 
 /** The editor: its own route (own code chunk), so reader pages never download it. */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
+  const { scope, commune } = await requirePermission({ context, request }, 'handbook.edit');
   const uiLocale = getLocale(context);
   const url = new URL(request.url);
   const wanted = url.searchParams.get('locale');
@@ -39,7 +39,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
+  const { scope, commune } = await requirePermission({ context, request }, 'handbook.edit');
   let formData: FormData;
   try {
     // Room for a photo (the editor form is multipart) around the text.

@@ -1,18 +1,19 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
-import { requireMembership } from '~/auth/guards.server.ts';
+import { requirePermission } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { getArticleForEditing, listRevisions, restoreRevision } from '../handbook.server.ts';
+import { getArticleForEditing } from '../editing.server.ts';
+import { listRevisions, restoreRevision } from '../revisions.server.ts';
 import { revisionNumber } from '../schemas.ts';
 import type { Route } from './+types/history';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
+  const { scope, commune } = await requirePermission({ context, request }, 'handbook.edit');
   const locale = getLocale(context);
   const article = await getArticleForEditing(scope, params.slug);
   if (!article) notFound();
@@ -26,7 +27,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
+  const { scope, commune } = await requirePermission({ context, request }, 'handbook.edit');
   const article = await getArticleForEditing(scope, params.slug);
   if (!article) notFound();
   const { form: formData, failure } = await readForm(request);

@@ -1,11 +1,12 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Form, Link } from 'react-router';
-import { viewerHasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
+import { viewerCan, requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { OfflinePage } from '../offline-page.tsx';
-import { listHandbook, searchHandbook } from '../handbook.server.ts';
+import { listHandbook } from '../handbook.server.ts';
+import { searchHandbook } from '../search.server.ts';
 import type { Route } from './+types/index';
 
 export const handle: RouteHandle = { hydrate: false };
@@ -14,7 +15,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const commune = requireCommune(context);
   const locale = getLocale(context);
   const scope = { ...scopeOf(context), tenantId: commune.id };
-  const canEdit = await viewerHasRole(context, ['official', 'editor']);
+  const canEdit = await viewerCan(context, 'handbook.edit');
   const q = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 100);
   const [index, hits] = await Promise.all([
     q ? null : listHandbook(scope, locale, commune.defaultLocale, canEdit),

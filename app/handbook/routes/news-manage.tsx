@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form } from 'react-router';
-import { requireMembership } from '~/auth/guards.server.ts';
+import { requirePermission } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
@@ -16,7 +16,7 @@ import { addAnnouncement, addFeed, deleteAnnouncement, deleteFeed, importFeed, l
 import type { Route } from './+types/news-manage';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
+  const { scope, commune } = await requirePermission({ context, request }, 'news.manage');
   const locale = getLocale(context);
   const when = (d: Date | null) => (d ? formatDate(d, locale, commune.timeZone, true) : '');
   const [announcements, feeds] = await Promise.all([listAnnouncements(scope, locale, commune.defaultLocale), listFeeds(scope)]);
@@ -29,7 +29,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
+  const { scope, commune } = await requirePermission({ context, request }, 'news.manage');
   const { form: formData, failure } = await readForm(request, 128 * 1024);
   if (failure) return data({ ...failure, form: String(formData.get('intent') ?? '') }, { status: 400 });
   const intent = String(formData.get('intent') ?? '');

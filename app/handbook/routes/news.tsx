@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Link } from 'react-router';
-import { viewerHasRole, requireCommune, scopeOf } from '~/auth/guards.server.ts';
+import { viewerCan, requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
@@ -21,7 +21,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     title: getI18n(context).t('handbook:news.title'),
     announcements: announcements.map((a) => ({ id: a.id, title: a.title, body: a.body, pinned: a.pinned, date: date(a.publishedAt), expires: a.expiresAt ? date(a.expiresAt) : null })),
     news: news.map((n) => ({ ...n, publishedAt: undefined, date: date(n.publishedAt) })),
-    canManage: await viewerHasRole(context, ['official', 'editor']),
+    canManage: await viewerCan(context, 'news.manage'),
   };
 }
 

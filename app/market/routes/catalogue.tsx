@@ -1,7 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Form, Link } from 'react-router';
 import { PRODUCT_CATEGORIES } from '#db/schema/market.ts';
-import { scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import { scopeOf, viewerCan } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { communeContext, databaseContext, userContext } from '~/lib/context.ts';
@@ -26,7 +26,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const [result, provinceRows, isStaff, provinceCommunes] = await Promise.all([
     searchCatalogue(scope, query),
     commune ? Promise.resolve([]) : listProvinces(db),
-    commune ? viewerHasRole(context, ['official', 'editor']) : Promise.resolve(false),
+    commune ? viewerCan(context, 'market.desk') : Promise.resolve(false),
     // The commune filter lists the communes of the chosen province (a country has thousands).
     !commune && query.province ? listCommunesInProvince(db, query.province.slice(0, 2), query.province.slice(3), locale) : Promise.resolve([]),
   ]);

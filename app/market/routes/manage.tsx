@@ -1,6 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
-import { requireMembership, viewerHasRole } from '~/auth/guards.server.ts';
+import { requirePermission } from '~/auth/guards.server.ts';
+import { permits, type Action } from '~/auth/permissions.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
@@ -17,22 +18,23 @@ import { StatusBadge } from '../order-view.tsx';
 import { moderateProduct, moderationQueue } from '../products.server.ts';
 import { SellerFields } from '../seller-form.tsx';
 import { ConsentSchema, CoolingSchema, PAYOUT_COOLING_RANGE, RejectSchema, SellerProfileSchema } from '../schemas.ts';
-import { addSellerByOfficial, approveSeller, cancelPayoutChange, getModeration, getPayoutCooling, listSellers, rejectSeller, requestConsent, setModeration, setPayoutCooling, waitingPayoutChanges } from '../sellers.server.ts';
+import { cancelPayoutChange, getPayoutCooling, setPayoutCooling, waitingPayoutChanges } from '../payouts.server.ts';
+import { addSellerByOfficial, approveSeller, getModeration, listSellers, rejectSeller, requestConsent, setModeration } from '../sellers.server.ts';
 import { VIETNAMESE_BANKS } from '~/payments/banks.ts';
 import { Money, PendingPayoutText } from '../ui.tsx';
 import type { Route } from './+types/manage';
 
 /** The commune's market desk: seller requests, the moderation queue, assisted mode and orders. */
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
-  const isOfficial = await viewerHasRole(context, ['official']);
+  const { scope, commune } = await requirePermission({ context, request }, 'market.desk');
+  const isOfficial = permits(scope, 'seller.review');
   const [sellers, queue, moderation, orders, coolingHours, waiting] = await Promise.all([
     listSellers(scope),
-    isOfficial ? moderationQueue(scope) : Promise.resolve([]),
+    permits(scope, 'product.takedown') ? moderationQueue(scope) : Promise.resolve([]),
     getModeration(scope),
-    isOfficial ? listCommuneOrders(scope) : Promise.resolve([]),
+    permits(scope, 'order.list') ? listCommuneOrders(scope) : Promise.resolve([]),
     getPayoutCooling(scope),
-    isOfficial ? waitingPayoutChanges(scope) : Promise.resolve([]),
+    permits(scope, 'payout.review') ? waitingPayoutChanges(scope) : Promise.resolve([]),
   ]);
   const bankName = (bin: string) => VIETNAMESE_BANKS.find((b) => b.bin === bin)?.shortName ?? bin;
   const locale = getLocale(context) as Locale;
@@ -61,9 +63,20 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
+// The desk's decisions, and what each needs beyond opening the desk.
+const OFFICIAL_INTENTS: Partial<Record<string, Action>> = {
+  'approve-seller': 'seller.review',
+  'reject-seller': 'seller.review',
+  'add-seller': 'seller.review',
+  'approve-product': 'product.takedown',
+  'reject-product': 'product.takedown',
+  moderation: 'market.settings',
+  cooling: 'market.settings',
+  'cancel-payout': 'payout.review',
+};
+
 export async function action({ context, request }: Route.ActionArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
-  const isOfficial = await viewerHasRole(context, ['official']);
+  const { scope, commune } = await requirePermission({ context, request }, 'market.desk');
   const { form, failure } = await readForm(request);
   if (failure) return data({ ...failure, intent: String(form.get('intent') ?? ''), id: String(form.get('id') ?? '') }, { status: 400 });
   const intent = String(form.get('intent') ?? '');
@@ -71,8 +84,8 @@ export async function action({ context, request }: Route.ActionArgs) {
   const back = `/${commune.slug}/market/manage`;
   const needsId = ['approve-seller', 'reject-seller', 'consent', 'approve-product', 'reject-product', 'cancel-payout'];
   if (needsId.includes(intent) && !UUID_PATTERN.test(id)) notFound();
-  const officialOnly = ['approve-seller', 'reject-seller', 'add-seller', 'approve-product', 'reject-product', 'moderation', 'cooling', 'cancel-payout'];
-  if (officialOnly.includes(intent) && !isOfficial) notFound();
+  const needed = OFFICIAL_INTENTS[intent];
+  if (needed && !permits(scope, needed)) notFound();
   try {
     switch (intent) {
       case 'approve-seller':

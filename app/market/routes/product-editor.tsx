@@ -69,7 +69,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const { commune, scope, product, seller, isStaff } = await access(context, request, params);
+  const { commune, scope, product, seller } = await access(context, request, params);
   let form: FormData;
   try {
     const submitted = await readFormData(request, MAX_BODY);
@@ -87,8 +87,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const publish = form.get('intent') !== 'draft';
   try {
     const result = product
-      ? await updateProduct(scope, product.id, isStaff, parsed.data, photos, publish)
-      : await createProduct(scope, seller.id, isStaff, parsed.data, photos, publish);
+      ? await updateProduct(scope, product.id, parsed.data, photos, publish)
+      : await createProduct(scope, seller.id, parsed.data, photos, publish);
     const key = result.status === 'published' ? 'market:editor.published' : result.status === 'pending' ? 'market:editor.sentForReview' : 'market:editor.savedDraft';
     const to = result.status === 'published' ? `/${commune.slug}/market/${result.slug}` : `/${commune.slug}/market/sellers/${seller.id}`;
     return redirectWithFlash(to, { key, tone: 'success' });

@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link, redirect } from 'react-router';
-import { requireCommune, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import { requireCommune, scopeOf, viewerCan } from '~/auth/guards.server.ts';
 import { formatDay } from '~/i18n/format.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
@@ -57,7 +57,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     communeSlug: commune.slug,
     communeName: localized(commune.name, locale, commune.defaultLocale).text,
     defaultLocale: commune.defaultLocale,
-    canEdit: await viewerHasRole(context, ['official', 'editor']),
+    canEdit: await viewerCan(context, 'shop.assist'),
     product: {
       id: product.id,
       slug: product.slug,

@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
-import { viewerHasRole } from '~/auth/guards.server.ts';
+import { permits, type Action } from '~/auth/permissions.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
@@ -21,18 +21,15 @@ import { StatusBadge } from '../order-view.tsx';
 import { certValid, listSellerProducts, reinstateProduct, setProductArchived, takeDownProduct } from '../products.server.ts';
 import { SellerFields, sellerValues } from '../seller-form.tsx';
 import { ConsentCodeSchema, ConsentSchema, payoutSchema, RejectSchema, SellerProfileSchema } from '../schemas.ts';
+import { cancelPayoutChange, getPayout, pendingPayouts, setPayout } from '../payouts.server.ts';
 import {
   approveSeller,
-  cancelPayoutChange,
   confirmConsentByOfficial,
   confirmConsentCode,
-  getPayout,
   giveConsent,
   issueConsentCode,
   openConsentRequest,
-  pendingPayouts,
   sellerHistory,
-  setPayout,
   suspendSeller,
   updateSellerProfile,
   withdrawConsent,
@@ -48,14 +45,14 @@ const access = (context: Route.LoaderArgs['context'], request: Request, sellerId
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const { commune, scope, seller, isSelf, isStaff, canAct } = await access(context, request, params.sellerId);
   const locale = getLocale(context) as Locale;
-  const [products, orders, history, payout, pending, consentRequest, isOfficial] = await Promise.all([
+  const isOfficial = isStaff && permits(scope, 'seller.review');
+  const [products, orders, history, payout, pending, consentRequest] = await Promise.all([
     listSellerProducts(scope, seller.id),
     listSellerOrders(scope, seller.id),
     sellerHistory(scope, seller.id),
     getPayout(scope, seller.id),
     pendingPayouts(scope, seller.id),
     openConsentRequest(scope, seller.id),
-    isStaff ? viewerHasRole(context, ['official']) : Promise.resolve(false),
   ]);
   const bankName = (bin: string) => VIETNAMESE_BANKS.find((b) => b.bin === bin)?.shortName ?? bin;
   const today = new Date().toISOString().slice(0, 10);
@@ -104,6 +101,15 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   };
 }
 
+// Officials' measures on a seller's page, and what each needs (acting for the seller, not as them).
+const OFFICIAL_INTENTS: Partial<Record<string, Action>> = {
+  'confirm-consent': 'consent.record',
+  'suspend-seller': 'seller.review',
+  'reinstate-seller': 'seller.review',
+  'take-down': 'product.takedown',
+  'reinstate-product': 'product.takedown',
+};
+
 export async function action({ context, params, request }: Route.ActionArgs) {
   const { commune, scope, seller, isStaff } = await access(context, request, params.sellerId);
   let form: FormData;
@@ -117,7 +123,6 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   }
   const intent = String(form.get('intent') ?? '');
   const back = `/${commune.slug}/market/sellers/${seller.id}`;
-  const isOfficial = isStaff && (await viewerHasRole(context, ['official']));
   const timeZone = commune.timeZone;
   const locale = getLocale(context) as Locale;
   try {
@@ -134,14 +139,14 @@ export async function action({ context, params, request }: Route.ActionArgs) {
           return data({ ...failure, intent }, { status });
         }
       }
-      await updateSellerProfile(scope, seller.id, isStaff, parsed.data, photo);
+      await updateSellerProfile(scope, seller.id, parsed.data, photo);
       return redirectWithFlash(back, { key: 'market:dashboard.profileSaved' });
     }
     if (intent === 'payout') {
       const parsed = parseForm(form, payoutSchema(commune.currency));
       if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
       const now = new Date();
-      const { effectiveAt } = await setPayout(scope, seller.id, isStaff, parsed.data, now);
+      const { effectiveAt } = await setPayout(scope, seller.id, parsed.data, now);
       if (effectiveAt.getTime() <= now.getTime()) return redirectWithFlash(back, { key: 'market:dashboard.payoutSaved' });
       return redirectWithFlash(back, { key: 'market:payout.requested', params: { date: formatDate(effectiveAt, locale, timeZone, true) } });
     }
@@ -154,11 +159,11 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     if (intent === 'archive' || intent === 'restore') {
       const productId = String(form.get('productId') ?? '');
       if (!UUID_PATTERN.test(productId)) notFound();
-      await setProductArchived(scope, productId, isStaff, intent === 'archive');
+      await setProductArchived(scope, productId, intent === 'archive');
       return redirectWithFlash(back, { key: intent === 'archive' ? 'market:dashboard.archived' : 'market:dashboard.restored', tone: 'info' });
     }
     // The seller's own choices about assisted mode.
-    if (!isStaff && (intent === 'give-consent' || intent === 'withdraw-consent' || intent === 'show-code')) {
+    if (permits(scope, 'shop.consent', { ownerId: seller.userId }) && (intent === 'give-consent' || intent === 'withdraw-consent' || intent === 'show-code')) {
       if (intent === 'withdraw-consent') {
         await withdrawConsent(scope, seller.id);
         return redirectWithFlash(back, { key: seller.consentAt ? 'market:assisted.consentWithdrawn' : 'market:assisted.declined', tone: 'info' });
@@ -179,9 +184,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       await confirmConsentCode(scope, seller.id, parsed.data.code);
       return redirectWithFlash(back, { key: 'market:assisted.consentRecorded' });
     }
-    const officialIntents = ['confirm-consent', 'suspend-seller', 'reinstate-seller', 'take-down', 'reinstate-product'];
-    if (officialIntents.includes(intent)) {
-      if (!isOfficial) return data({ ...formFailure(form, { _form: 'market:assisted.officialOnly' }), intent }, { status: 403 });
+    const needed = OFFICIAL_INTENTS[intent];
+    if (needed) {
+      if (!(isStaff && permits(scope, needed))) return data({ ...formFailure(form, { _form: 'market:assisted.officialOnly' }), intent }, { status: 403 });
       if (intent === 'confirm-consent') {
         await confirmConsentByOfficial(scope, seller.id);
         return redirectWithFlash(back, { key: 'market:assisted.consentRecorded' });

@@ -8,7 +8,8 @@ import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { failureFrom, formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { OrderView } from '../order-view.tsx';
-import { canMove, getCommuneOrder, getOrderSellerId, markPaid, sellerMove, type OrderDetail } from '../orders.server.ts';
+import { canMove } from '../order-status.ts';
+import { getCommuneOrder, getOrderSellerId, markPaid, sellerMove, type OrderDetail } from '../orders.server.ts';
 import { RejectSchema, ShipSchema } from '../schemas.ts';
 import { openShop } from '../access.server.ts';
 import { ORDER_REFERENCE } from '../checkout.server.ts';
@@ -51,7 +52,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 
 export async function action({ context, params, request }: Route.ActionArgs) {
   // Only who may act is needed here: the moves read the order again, inside their transaction.
-  const { commune, scope, isStaff } = await openShop(context, request, (shopScope) => (ORDER_REFERENCE.test(params.reference) ? getOrderSellerId(shopScope, params.reference) : Promise.resolve(null)));
+  const { commune, scope } = await openShop(context, request, (shopScope) => (ORDER_REFERENCE.test(params.reference) ? getOrderSellerId(shopScope, params.reference) : Promise.resolve(null)));
   const { form, failure } = await readForm(request);
   if (failure) return data({ ...failure, intent: String(form.get('intent') ?? '') }, { status: 400 });
   const intent = String(form.get('intent') ?? '');
@@ -59,25 +60,25 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   try {
     switch (intent) {
       case 'confirm':
-        await sellerMove(scope, params.reference, isStaff, { to: 'confirmed' });
+        await sellerMove(scope, params.reference, { to: 'confirmed' });
         return redirectWithFlash(back, { key: 'market:orders.confirmedFlash' });
       case 'ship': {
         const parsed = parseForm(form, ShipSchema);
         if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-        await sellerMove(scope, params.reference, isStaff, { to: 'shipped', carrier: parsed.data.carrier, tracking: parsed.data.tracking ?? null });
+        await sellerMove(scope, params.reference, { to: 'shipped', carrier: parsed.data.carrier, tracking: parsed.data.tracking ?? null });
         return redirectWithFlash(back, { key: 'market:orders.shippedFlash' });
       }
       case 'deliver':
-        await sellerMove(scope, params.reference, isStaff, { to: 'delivered' });
+        await sellerMove(scope, params.reference, { to: 'delivered' });
         return redirectWithFlash(back, { key: 'market:orders.deliveredFlash' });
       case 'cancel': {
         const parsed = parseForm(form, RejectSchema);
         if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-        await sellerMove(scope, params.reference, isStaff, { to: 'cancelled', reason: parsed.data.reason });
+        await sellerMove(scope, params.reference, { to: 'cancelled', reason: parsed.data.reason });
         return redirectWithFlash(back, { key: 'market:orders.cancelled', tone: 'info' });
       }
       case 'paid':
-        await markPaid(scope, params.reference, isStaff);
+        await markPaid(scope, params.reference);
         return redirectWithFlash(back, { key: 'market:orders.paidFlash' });
     }
   } catch (error) {

@@ -3,7 +3,7 @@ import { UUID_PATTERN } from '~/lib/ids.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form } from 'react-router';
-import { requireMembership } from '~/auth/guards.server.ts';
+import { requirePermission } from '~/auth/guards.server.ts';
 import { InviteSchema } from '~/auth/schemas.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { formatDate } from '~/i18n/format.ts';
@@ -26,7 +26,7 @@ import {
 import type { Route } from './+types/members';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const { scope, commune, user } = await requireMembership(context, request, ['official']);
+  const { scope, commune, user } = await requirePermission({ context, request }, 'member.manage');
   const locale = getLocale(context) as Locale;
   const [members, invitations, awaiting] = await Promise.all([listMembers(scope), listPendingInvitations(scope), listAwaitingConfirmation(scope)]);
   return {
@@ -40,7 +40,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official']);
+  const { scope, commune } = await requirePermission({ context, request }, 'member.manage');
   const { form: formData, failure } = await readForm(request);
   if (failure) return data({ ...failure, invitation: null }, { status: 400 });
   const intent = formData.get('intent');

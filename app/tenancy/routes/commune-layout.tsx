@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { NavLink, Outlet } from 'react-router';
-import { requireCommune, viewerHasRole } from '~/auth/guards.server.ts';
+import { requireCommune, viewerCan } from '~/auth/guards.server.ts';
 import { getLocale } from '~/i18n/middleware.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { localized } from '../commune.ts';
@@ -12,7 +12,7 @@ export const middleware: Route.MiddlewareFunction[] = [requireCommuneMiddleware]
 export async function loader({ context }: Route.LoaderArgs) {
   const commune = requireCommune(context);
   const locale = getLocale(context) as Locale;
-  const isOfficial = await viewerHasRole(context, ['official']);
+  const isOfficial = await viewerCan(context, 'member.manage');
   return {
     slug: commune.slug,
     name: localized(commune.name, locale, commune.defaultLocale).text,

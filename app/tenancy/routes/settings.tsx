@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form } from 'react-router';
-import { requireMembership } from '~/auth/guards.server.ts';
+import { requirePermission } from '~/auth/guards.server.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import { readFormData } from '~/lib/body.server.ts';
@@ -17,13 +17,13 @@ import { shrinkPickedPhotos } from '~/media/shrink-photos.ts';
 import type { Route } from './+types/settings';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const { commune, scope } = await requireMembership(context, request, ['official']);
+  const { commune, scope } = await requirePermission({ context, request }, 'commune.edit');
   const cover = commune.coverMediaId ? await getMedia(scope, commune.coverMediaId) : null;
   return { title: getI18n(context).t('tenancy:settings.title'), tagline: commune.tagline, intro: commune.intro, cover };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
-  const { commune, scope } = await requireMembership(context, request, ['official']);
+  const { commune, scope } = await requirePermission({ context, request }, 'commune.edit');
   let formData: FormData;
   try {
     // Room for the form fields around a maximal image.

@@ -1,6 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
-import { requireCommune, requireMembership, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import { getViewer, requireCommune, requirePermission, scopeOf } from '~/auth/guards.server.ts';
+import { can, grant } from '~/auth/permissions.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
 import { formatDay } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
@@ -26,8 +27,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const locale = getLocale(context) as Locale;
   const scope = { ...scopeOf(context), tenantId: commune.id };
   const today = todayIn(commune.timeZone);
-  const [canEdit, events] = await Promise.all([viewerHasRole(context, ['official', 'editor']), listEvents(scope, today)]);
-  const places = canEdit && scope.userId ? await listManagedPlaces({ ...scope, userId: scope.userId }, true) : [];
+  const [viewer, events] = await Promise.all([getViewer(context), listEvents(scope, today)]);
+  const canEdit = can(viewer, 'event.manage', commune);
+  const editorScope = canEdit && viewer && scope.userId ? grant({ ...scope, userId: scope.userId }, viewer, ['event.manage']) : null;
+  const places = editorScope ? await listManagedPlaces(editorScope) : [];
   const editId = new URL(request.url).searchParams.get('edit');
   const editing = canEdit && editId ? (events.find((e) => e.id === editId) ?? null) : null;
   const l = (text: Partial<Record<string, string>> | null) => (text ? localized(text, locale, commune.defaultLocale).text : '');
@@ -55,7 +58,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official', 'editor']);
+  const { scope, commune } = await requirePermission({ context, request }, 'event.manage');
   const { form, failure } = await readForm(request);
   if (failure) return data(failure, { status: 400 });
   const intent = String(form.get('intent') ?? 'save');

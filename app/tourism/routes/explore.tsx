@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Link, useSearchParams } from 'react-router';
-import { scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import { scopeOf, viewerCan } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { communeContext } from '~/lib/context.ts';
@@ -39,7 +39,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const selected = params.get('place');
   const [places, canManage, track] = await Promise.all([
     listPlaces(scope, { tenantId: commune?.id ?? null, bbox, kinds, limit: 100 }),
-    commune ? viewerHasRole(context, ['official', 'editor', 'seller']) : Promise.resolve(false),
+    commune ? viewerCan(context, 'tourism.desk') : Promise.resolve(false),
     selected ? trailTrack(scope, selected) : Promise.resolve(null),
   ]);
   const { t } = getI18n(context);

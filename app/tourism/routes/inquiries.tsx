@@ -1,7 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Form, Link } from 'react-router';
 import { INQUIRY_STATUSES, type InquiryStatus } from '#db/schema/tourism.ts';
-import { requireMembership, viewerHasRole } from '~/auth/guards.server.ts';
+import { requirePermission } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate, formatDay } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
@@ -15,10 +15,9 @@ import type { Route } from './+types/inquiries';
 
 /** The inbox of booking inquiries: officials see all, a host those of their own places. */
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official', 'seller']);
+  const { scope, commune } = await requirePermission({ context, request }, 'inquiry.read');
   const locale = getLocale(context) as Locale;
-  const official = await viewerHasRole(context, ['official']);
-  const rows = await listInquiries(scope, official);
+  const rows = await listInquiries(scope);
   return {
     title: getI18n(context).t('tourism:inbox.title'),
     slug: commune.slug,
@@ -28,8 +27,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official', 'seller']);
-  const official = await viewerHasRole(context, ['official']);
+  const { scope, commune } = await requirePermission({ context, request }, 'inquiry.read');
   const { form, failure } = await readForm(request);
   // Nothing is typed here (the buttons carry an id and a status): a forbidden character names no inquiry.
   if (failure) notFound();
@@ -37,7 +35,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const status = String(form.get('status') ?? '') as InquiryStatus;
   if (!UUID_PATTERN.test(id) || !INQUIRY_STATUSES.includes(status)) notFound();
   try {
-    await setInquiryStatus(scope, official, id, status);
+    await setInquiryStatus(scope, id, status);
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;

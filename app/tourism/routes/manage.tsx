@@ -1,6 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Link } from 'react-router';
-import { requireMembership, viewerHasRole } from '~/auth/guards.server.ts';
+import { requirePermission } from '~/auth/guards.server.ts';
+import { can, permits } from '~/auth/permissions.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
 import { localized } from '~/tenancy/commune.ts';
@@ -11,11 +12,12 @@ import type { Route } from './+types/manage';
 
 /** Officials and editors manage every place; a host (seller member) the places they own. */
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const { scope, commune } = await requireMembership(context, request, ['official', 'editor', 'seller']);
+  const { scope, commune } = await requirePermission({ context, request }, 'tourism.desk');
   const locale = getLocale(context) as Locale;
-  const [staff, official] = await Promise.all([viewerHasRole(context, ['official', 'editor']), viewerHasRole(context, ['official'])]);
-  const showInbox = official || !staff;
-  const [places, newInquiries] = await Promise.all([listManagedPlaces(scope, staff), showInbox ? countNewInquiries(scope, official) : Promise.resolve(0)]);
+  const staff = can(scope.viewer, 'place.manage', commune);
+  // Staff who see only their own inquiries (editors) have no inbox on the desk; hosts and officials do.
+  const showInbox = can(scope.viewer, 'inquiry.readAll', commune) || !staff;
+  const [places, newInquiries] = await Promise.all([listManagedPlaces(scope), showInbox && permits(scope, 'inquiry.read') ? countNewInquiries(scope) : Promise.resolve(0)]);
   return {
     title: getI18n(context).t('tourism:manage.title'),
     slug: commune.slug,

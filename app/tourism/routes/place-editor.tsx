@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import type { ImageRef } from '#db/schema/media.ts';
-import { requireCommune, requireUser, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import { getViewer, requireCommune, requireUser, scopeOf } from '~/auth/guards.server.ts';
+import { grant, permits } from '~/auth/permissions.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { readFormData } from '~/lib/body.server.ts';
@@ -31,14 +32,18 @@ const MAX_BODY = 4 * MAX_UPLOAD_BYTES + MAX_GPX_BYTES + 256 * 1024;
 async function access(context: Ctx, request: Request, slug: string | undefined) {
   const commune = requireCommune(context);
   const user = requireUser(context, request);
-  const scope = { ...scopeOf(context), tenantId: commune.id, userId: user.id };
-  const staff = await viewerHasRole(context, ['official', 'editor']);
+  const base = { ...scopeOf(context), tenantId: commune.id, userId: user.id };
+  const viewer = await getViewer(context);
+  if (!viewer) notFound();
   let place: PlaceRow | null = null;
   if (slug) {
-    place = await getPlace(scope, slug, true);
-    if (!place || (!staff && place.ownerUserId !== user.id)) notFound();
-  } else if (!staff) notFound();
-  return { commune, scope, staff, place };
+    place = await getPlace(base, slug, true);
+    if (!place) notFound();
+  }
+  // A new place needs `place.manage`; an existing one `place.edit`, which its owner holds too.
+  const scope = grant(base, viewer, place ? ['place.edit'] : ['place.edit', 'place.manage'], { ownerId: place?.ownerUserId });
+  if (!scope) notFound();
+  return { commune, scope, staff: permits(scope, 'place.manage'), place };
 }
 
 function valuesOf(p: PlaceRow, ownerEmail: string): Record<string, string> {
@@ -85,7 +90,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const { commune, scope, staff, place } = await access(context, request, params.slug);
+  const { commune, scope, place } = await access(context, request, params.slug);
   let form: FormData;
   try {
     const submitted = await readFormData(request, MAX_BODY);
@@ -121,7 +126,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   if (!collected.ok) return data({ ...formFailure(form, { photos: collected.messageKey }), far: false }, { status: collected.status });
   const photos: ImageRef[] = collected.photos;
   try {
-    const saved = await savePlace(scope, staff, place?.id ?? null, input, photos, track);
+    const saved = await savePlace(scope, place?.id ?? null, input, photos, track);
     return redirectWithFlash(input.published ? `/${commune.slug}/tourism/${saved.slug}` : `/${commune.slug}/tourism/manage`, { key: input.published ? 'tourism:editor.published' : 'tourism:editor.savedDraft' });
   } catch (error) {
     const { failure, status } = failureFrom(error, form);

@@ -1,33 +1,25 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
-import { requireCommune, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
+import { requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDay } from '~/i18n/format.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getLocale } from '~/i18n/middleware.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
 import { clientAddress } from '~/lib/security.server.ts';
-import { searchCatalogue } from '~/market/catalogue.server.ts';
-import { parseCatalogueQuery } from '~/market/catalogue.ts';
 import { Money } from '~/market/ui.tsx';
 import { PhotoGallery } from '~/media/photos.tsx';
-import { localized } from '~/tenancy/commune.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { OfflinePage } from '~/handbook/offline-page.tsx';
-import { env, linkOrigin } from '~/lib/env.server.ts';
-import { inertJson } from '~/ui/inert-json.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 // The small map's script (see place-map.browser.ts): MapLibre only once the map is scrolled to.
 import placeMapScript from '../place-map.browser.ts?worker&url';
-import { listEvents } from '../events.server.ts';
 import { sendInquiry } from '../inquiries.server.ts';
-import { KIND_COLORS, type PlaceKind } from '../kinds.ts';
-import { mapLabels } from '../map-labels.ts';
-import type { PlaceMapConfig } from '../place-map.browser.ts';
-import { getPlace, nearbyPlaces } from '../places.server.ts';
+import { KIND_COLORS } from '../kinds.ts';
+import { loadPlacePage } from '../place-page.server.ts';
 import { inquirySchema, todayIn } from '../schemas.ts';
 import { TrackSvg } from '../track-svg.tsx';
 import type { Route } from './+types/place';
@@ -35,122 +27,8 @@ import type { Route } from './+types/place';
 /** A reading page with a form: plain HTML, no framework; the small map loads when scrolled to. */
 export const handle: RouteHandle = { hydrate: false };
 
-const SCHEMA_TYPES: Record<PlaceKind, string> = {
-  homestay: 'LodgingBusiness',
-  food: 'Restaurant',
-  sight: 'TouristAttraction',
-  craft_village: 'TouristAttraction',
-  market: 'TouristAttraction',
-  viewpoint: 'TouristAttraction',
-  trail: 'TouristAttraction',
-};
-
 export async function loader({ context, params, request }: Route.LoaderArgs) {
-  const commune = requireCommune(context);
-  const locale = getLocale(context) as Locale;
-  const scope = { ...scopeOf(context), tenantId: commune.id };
-  const place = await getPlace(scope, params.slug);
-  if (!place) notFound();
-  const kind = place.kind as PlaceKind;
-  const l = (text: Partial<Record<string, string>> | undefined) => localized(text ?? {}, locale, commune.defaultLocale);
-  const [nearby, products, here, canEdit] = await Promise.all([
-    nearbyPlaces(scope, place),
-    searchCatalogue(scope, { ...parseCatalogueQuery(new URLSearchParams(), commune.currency), sort: 'newest' }, 4),
-    listEvents(scope, todayIn(commune.timeZone), 50, place.id),
-    viewerHasRole(context, ['official', 'editor']),
-  ]);
-  // Absolute links in structured data never come from the client's Host header (PUBLIC_URL).
-  const origin = linkOrigin(request) ?? '';
-  const name = l(place.name);
-  const description = l(place.description);
-  const jsonLd = [
-    {
-      '@context': 'https://schema.org',
-      '@type': SCHEMA_TYPES[kind],
-      name: name.text,
-      description: l(place.summary).text || undefined,
-      url: `${origin}/${commune.slug}/tourism/${place.slug}`,
-      geo: { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lon },
-      telephone: place.phone ?? undefined,
-      sameAs: place.website ?? undefined,
-      image: place.photos.map((p) => `${origin}/media/${p.variants[p.variants.length - 1]?.key}`),
-      ...(kind === 'homestay' && place.details.priceFrom
-        ? { priceRange: `${place.details.priceFrom}${place.details.priceTo ? `–${place.details.priceTo}` : ''} ${commune.currency}`, numberOfRooms: place.details.rooms }
-        : {}),
-      ...(kind === 'food' && l(place.details.dishes).text ? { servesCuisine: l(place.details.dishes).text } : {}),
-    },
-    ...here.map((e) => ({
-      '@context': 'https://schema.org',
-      '@type': 'Event',
-      name: l(e.title).text,
-      startDate: e.startTime ? `${e.startsOn}T${e.startTime}` : e.startsOn,
-      endDate: e.endsOn,
-      location: { '@type': 'Place', name: name.text, geo: { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lon } },
-    })),
-  ];
-  const { t } = getI18n(context);
-  const minorPerUnit = commune.currency === 'THB' ? 100 : 1;
-  const feature = (slug: string, kind: PlaceKind, placeName: string, lat: number, lon: number) => ({
-    type: 'Feature' as const,
-    geometry: { type: 'Point' as const, coordinates: [lon, lat] as [number, number] },
-    properties: { id: `${commune.slug}/${slug}`, kind, name: placeName, url: `/${commune.slug}/tourism/${slug}` },
-  });
-  const mapConfig: PlaceMapConfig = {
-    styleUrl: env.mapStyleUrl,
-    view: { lat: place.lat, lon: place.lon, zoom: 14 },
-    id: `${commune.slug}/${place.slug}`,
-    places: {
-      type: 'FeatureCollection',
-      features: [feature(place.slug, kind, name.text, place.lat, place.lon), ...nearby.map((n) => feature(n.slug, n.kind, l(n.name).text, n.lat, n.lon))],
-    },
-    track: place.track?.map(([lon, lat]) => [lon, lat] as [number, number]) ?? null,
-    labels: mapLabels(t),
-  };
-  return {
-    title: name.text,
-    mapConfig: inertJson(mapConfig),
-    communeSlug: commune.slug,
-    communeName: localized(commune.name, locale, commune.defaultLocale).text,
-    currency: commune.currency,
-    timeZone: commune.timeZone,
-    today: todayIn(commune.timeZone),
-    canEdit,
-    place: {
-      id: place.id,
-      slug: place.slug,
-      kind,
-      name: name.text,
-      fellBack: name.fellBack || description.fellBack,
-      summary: l(place.summary).text,
-      description: description.text,
-      lat: place.lat,
-      lon: place.lon,
-      phone: place.phone,
-      zalo: place.zalo,
-      website: place.website,
-      hours: l(place.hours).text,
-      photos: place.photos,
-      details: {
-        rooms: place.details.rooms ?? null,
-        // Stored in whole units (as the host quotes them); Money takes minor units.
-        priceFrom: typeof place.details.priceFrom === 'number' ? place.details.priceFrom * minorPerUnit : null,
-        priceTo: typeof place.details.priceTo === 'number' ? place.details.priceTo * minorPerUnit : null,
-        meals: place.details.meals ?? null,
-        wifi: place.details.wifi ?? null,
-        dishes: l(place.details.dishes).text,
-        fees: l(place.details.fees).text,
-        bestSeason: l(place.details.bestSeason).text,
-      },
-      track: place.track,
-      lengthM: place.lengthM,
-      gainM: place.gainM,
-    },
-    nearby: nearby.map((n) => ({ slug: n.slug, kind: n.kind, name: l(n.name).text, distanceM: n.distanceM })),
-    products: products.items.map((p) => ({ slug: p.slug, title: l(p.title).text, priceMinor: p.priceMinor, currency: p.currency })),
-    events: here.map((e) => ({ id: e.id, title: l(e.title).text, startsOn: e.startsOn, endsOn: e.endsOn })),
-    jsonLd: inertJson(jsonLd),
-    kindLabel: t(`tourism:kinds.${kind}`),
-  };
+  return loadPlacePage(context, request, params.slug);
 }
 
 export async function action({ context, params, request }: Route.ActionArgs) {
