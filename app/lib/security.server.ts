@@ -2,6 +2,7 @@ import { createContext, data, type MiddlewareFunction, type RouterContextProvide
 import { cookieOptionsFor } from '~/auth/session.server.ts';
 import { DEVICE_COOKIE } from '~/auth/throttle.server.ts';
 import { env } from './env.server.ts';
+import { requestKind } from './server-facts.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -121,7 +122,7 @@ export function baseSecurityHeaders(protocol: string): Record<string, string> {
   return headers;
 }
 
-/** Headers for a static file (scripts/server.mjs): the base set and a policy with no inline script. */
+/** Headers for a static file (server/start.ts): the base set and a policy with no inline script. */
 export function staticFileHeaders(protocol: string): Record<string, string> {
   return { ...baseSecurityHeaders(protocol), 'Content-Security-Policy': contentSecurityPolicy(null) };
 }
@@ -186,7 +187,7 @@ export const securityMiddleware: MiddlewareFunction<Response> = async ({ request
   if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
 
   const cacheControl = headers.get('Cache-Control') ?? '';
-  const page = (headers.get('Content-Type') ?? '').startsWith('text/html') || request.headers.get('x-baan-request-kind') === 'data';
+  const page = (headers.get('Content-Type') ?? '').startsWith('text/html') || requestKind(context) === 'data';
   if (hasSessionCookie(request)) {
     if (!/\bpublic\b/.test(cacheControl)) {
       headers.set('Cache-Control', 'private, no-store');
@@ -200,7 +201,3 @@ export const securityMiddleware: MiddlewareFunction<Response> = async ({ request
   return response;
 };
 
-/** The client's address as set by Baan's own server (never taken from the client). */
-export function clientAddress(request: Request): string {
-  return request.headers.get('x-baan-client-address') || 'local';
-}
