@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageCacheMiddleware } from '~/lib/page-cache.server.ts';
+import { pageCacheMiddleware } from '~/middleware/page-cache.server.ts';
 import { serverFactsContext } from '~/lib/server-facts.ts';
 
 // The anonymous page cache in front of a counting page: what it serves again, and what never.

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePublicUrl, publicOrigin } from '~/lib/env.server.ts';
-import { contentSecurityPolicy, securityMiddleware, staticFileHeaders } from '~/lib/security.server.ts';
+import { contentSecurityPolicy, staticFileHeaders } from '~/lib/security.server.ts';
+import { securityMiddleware } from '~/middleware/security.server.ts';
 import { serverFactsContext } from '~/lib/server-facts.ts';
 
 type Args = Parameters<typeof securityMiddleware>[0];

@@ -1,6 +1,6 @@
 import type { MiddlewareFunction, RouterContextProvider } from 'react-router';
-import { carriesPersonalCookie } from './security.server.ts';
-import { requestKind, type RequestKind } from './server-facts.ts';
+import { carriesPersonalCookie } from '~/lib/security.server.ts';
+import { requestKind, type RequestKind } from '~/lib/server-facts.ts';
 
 /**
  * A per-process micro-cache for what anonymous readers see. Most traffic on a commune site is
