@@ -1,6 +1,6 @@
 // patches/react-router+7.18.4.patch (applied by patch-package after `npm install`; see
 // docs/decisions/010): React Router encodes the loader data for hydration only when something
-// reads it, and builds its server routes once per build.
+// reads it, builds its server routes once per build, and remembers which routes a path matches.
 // Checked on the installed package through its public request handler, with the smallest
 // server build that renders a document.
 import { createElement } from 'react';
@@ -89,9 +89,7 @@ describe('React Router builds its server routes once per build', () => {
   });
 });
 
-// Baan once patched route matching to remember its results (docs/decisions/010 dropped it): every
-// request must still get its own params, patched or not.
-describe('React Router matches each request afresh', () => {
+describe('React Router remembers which routes a path matches', () => {
   it('gives every request its own params, even for a path seen before and after a loader changed them', async () => {
     const build = buildWith((context) => new Response(JSON.stringify(context.staticHandlerContext.loaderData.commune)));
     (build.routes as Record<string, unknown>).commune = {
