@@ -1,3 +1,4 @@
+import { RouterContextProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { pageCacheMiddleware } from '~/middleware/page-cache.server.ts';
 import { serverFactsContext } from '~/lib/server-facts.ts';
@@ -37,6 +38,13 @@ describe('anonymous page cache', () => {
     for (const cookie of ['baan_session=x', 'lng=vi; baan_cart=y', 'baan_flash=z', 'some_new_cookie=1']) await p.get('/cache-b', cookie);
     expect(p.renders()).toBe(4);
     expect(await p.get('/cache-b')).toBe('render 5'); // nothing personal was kept
+  });
+
+  it('serves nothing to a request that did not come through Baan\'s server (it cannot tell a page from its data)', async () => {
+    let renders = 0;
+    const next = async () => new Response(`render ${++renders}`, { status: 200 });
+    for (let i = 0; i < 2; i++) await middleware({ request: new Request('http://baan.test/cache-d'), context: new RouterContextProvider() } as unknown as Args, next as never);
+    expect(renders).toBe(2);
   });
 
   it('does not keep a response marked private', async () => {
