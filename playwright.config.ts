@@ -49,7 +49,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'node scripts/start.mjs',
+      command: 'node --import tsx server/start.ts',
       url: `http://localhost:${port}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -65,7 +65,7 @@ export default defineConfig({
       },
     },
     {
-      command: 'node scripts/start.mjs',
+      command: 'node --import tsx server/start.ts',
       url: `http://localhost:${FALLBACK_PORT}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -11,7 +11,7 @@ import { hydratesWith } from '~/ui/route-handle.ts';
 
 /**
  * Opens the database, applies migrations and seeds an empty embedded database. The server
- * (scripts/start.mjs) awaits this before it listens, so the first request is already fast.
+ * (server/production.ts, server/dev.ts) awaits this before it listens, so the first request is already fast.
  */
 export async function prepare(): Promise<{ kind: string }> {
   loadEnv(); // a bad setting (a malformed PUBLIC_URL…) stops the start here, not on the first request needing it
@@ -22,8 +22,14 @@ export async function prepare(): Promise<{ kind: string }> {
   return { kind: database.kind };
 }
 
-/** The security headers of a static file, for scripts/server.mjs (the same rules as the pages'). */
+/** The security headers of a static file, for server/production.ts (the same rules as the pages'). */
 export { staticFileHeaders };
+
+/**
+ * The router context a request starts with, holding what only the server knows of it (its
+ * client's address, page or data). Made here, in the build, so its keys are the app's own.
+ */
+export { serverFactsContext as requestContext } from '~/lib/server-facts.ts';
 
 export const streamTimeout = 5_000;
 
@@ -46,7 +52,7 @@ export default function handleRequest(
   if (!hydrates) {
     // A reading page sends no script, so nothing reads React Router's hand-over of the loader
     // data to the browser. Dropping it before it is read skips encoding it (React Router encodes
-    // it on first read: scripts/patch-dependencies.mjs) and rendering it into the page.
+    // it on first read: patches/react-router+7.18.4.patch, docs/decisions/010) and rendering it into the page.
     routerContext.serverHandoffStream = undefined;
   }
   const app = (

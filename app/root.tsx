@@ -11,17 +11,19 @@ import {
   useLocation,
   useRouteLoaderData,
 } from 'react-router';
-import { sessionMiddleware } from '~/auth/session-middleware.server.ts';
-import { LOCALE_NAMES, LOCALES, isLocale, type Locale } from '~/i18n/config.ts';
-import { getLocale, i18nextMiddleware, localeCookie } from '~/i18n/middleware.server.ts';
+import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
+import { getLocale } from '~/i18n/middleware.server.ts';
 import { communeContext, userContext } from '~/lib/context.ts';
-import { databaseMiddleware } from '~/lib/database-middleware.server.ts';
-import { inputMiddleware } from '~/lib/input.server.ts';
 import { takeFlash } from '~/lib/flash.server.ts';
-import { pageCacheMiddleware } from '~/lib/page-cache.server.ts';
-import { securityMiddleware } from '~/lib/security.server.ts';
+import { databaseMiddleware } from '~/middleware/database.server.ts';
+import { i18nextMiddleware } from '~/middleware/i18n.server.ts';
+import { inputMiddleware } from '~/middleware/input.server.ts';
+import { languageChoiceMiddleware } from '~/middleware/language-choice.server.ts';
+import { pageCacheMiddleware } from '~/middleware/page-cache.server.ts';
+import { securityMiddleware } from '~/middleware/security.server.ts';
+import { sessionMiddleware } from '~/middleware/session.server.ts';
+import { tenancyMiddleware } from '~/middleware/tenancy.server.ts';
 import { localized } from '~/tenancy/commune.ts';
-import { tenancyMiddleware } from '~/tenancy/middleware.server.ts';
 import { useHydrate } from '~/ui/route-handle.ts';
 import stylesheet from '~/ui/styles.css?url';
 import type { Route } from './+types/root';
@@ -37,12 +39,7 @@ export const middleware: Route.MiddlewareFunction[] = [
   sessionMiddleware,
   pageCacheMiddleware((context) => getLocale(context)),
   // `?lng=xx` is a choice: remember it in a cookie so it sticks on every page.
-  async ({ request }, next) => {
-    const response = await next();
-    const lng = new URL(request.url).searchParams.get('lng');
-    if (isLocale(lng)) response.headers.append('Set-Cookie', await localeCookie.serialize(lng));
-    return response;
-  },
+  languageChoiceMiddleware,
 ];
 
 export const links: Route.LinksFunction = () => [

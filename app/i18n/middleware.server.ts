@@ -1,5 +1,5 @@
 import i18next, { type i18n } from 'i18next';
-import { createContext, createCookie, type MiddlewareFunction, type RouterContextProvider } from 'react-router';
+import { createContext, createCookie, type RouterContextProvider } from 'react-router';
 import { RemixI18Next } from 'remix-i18next/server';
 import { createCache, type Cache } from '~/lib/cache.server.ts';
 import { getDatabase } from '~/lib/database.server.ts';
@@ -121,7 +121,11 @@ async function detectLocale(request: Request): Promise<Locale> {
   return locale;
 }
 
-export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+/**
+ * Detects the request's language and puts it and its translator in the context (the i18n
+ * middleware, app/middleware/i18n.server.ts, runs this first on every request).
+ */
+export async function provideTranslator(request: Request, context: Readonly<RouterContextProvider>): Promise<void> {
   const locale = await detectLocale(request);
   await ready;
   let instance = perLocale.get(locale);
@@ -131,8 +135,7 @@ export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request,
   }
   context.set(localeContext, locale);
   context.set(i18nContext, instance);
-  return next();
-};
+}
 
 export function getLocale(context: Readonly<RouterContextProvider>): Locale {
   return context.get(localeContext);

@@ -7,7 +7,8 @@ import { dbEnvSchema, EnvError, resetDbEnv, toDbEnv, type DbEnv, type EnvSource 
  * start (entry.server's `prepare`), so a bad value stops the start with a message naming it,
  * rather than failing on the first request that needs it. Every setting has a safe local
  * default. The database's settings come from db/env.ts (the command-line tools read them too).
- * Tests that change process.env call `resetEnv()`.
+ * Tests that change process.env call `resetEnv()`. The HTTP server's own settings (PORT, HOST,
+ * TRUST_PROXY, BUILD_DIR) are read by server/config.ts before the app is loaded.
  */
 
 const listOf = (value: string | undefined) =>
@@ -55,23 +56,6 @@ export const envSchema = dbEnvSchema.extend({
   FEED_IMPORT_MINUTES: numberOr(60).refine((n) => n >= 0, 'must be 0 or more (0 turns the schedule off)'),
   /** Seconds a shared page stays in the page cache (negative counts as 0). */
   PAGE_CACHE_SECONDS: numberOr(5).transform((n) => Math.max(0, n)),
-  /** Where the server listens (scripts/server.mjs). */
-  PORT: numberOr(3000).refine((n) => Number.isInteger(n) && n >= 0 && n <= 65_535, 'must be a port number (0–65535)'),
-  HOST: z
-    .string()
-    .optional()
-    .transform((value) => value ?? '0.0.0.0'),
-  /** How many reverse proxies stand in front of Baan (scripts/http-bridge.mjs); unset or empty: 0. */
-  TRUST_PROXY: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      const text = (value ?? '').trim();
-      if (text === '') return 0;
-      if (/^\d{1,2}$/.test(text)) return Number(text);
-      ctx.addIssue({ code: 'custom', message: `must be the number of proxy hops in front of Baan (0, 1, 2, …), not ${JSON.stringify(text)}` });
-      return z.NEVER;
-    }),
   /** Hosts outbound fetches may reach although they resolve to private addresses, comma-separated. */
   OUTBOUND_ALLOW_HOSTS: z.string().optional().transform(listOf),
 });
@@ -91,11 +75,6 @@ export type Env = DbEnv & {
   pageCacheSeconds: number;
   /** Host names outbound fetches may reach although private (OUTBOUND_ALLOW_HOSTS). */
   outboundAllowHosts: readonly string[];
-  /** Where the server listens (PORT, HOST). */
-  port: number;
-  host: string;
-  /** Reverse proxies in front of Baan (TRUST_PROXY). */
-  trustProxy: number;
 };
 
 /** The settings of `source`; throws an EnvError naming every bad value. */
@@ -113,9 +92,6 @@ export function parseEnv(source: EnvSource = process.env): Env {
     feedImportMinutes: raw.FEED_IMPORT_MINUTES,
     pageCacheSeconds: raw.PAGE_CACHE_SECONDS,
     outboundAllowHosts: Object.freeze(raw.OUTBOUND_ALLOW_HOSTS),
-    port: raw.PORT,
-    host: raw.HOST,
-    trustProxy: raw.TRUST_PROXY,
   });
 }
 

@@ -1,5 +1,4 @@
-import { createContext, data, type MiddlewareFunction, type RouterContextProvider } from 'react-router';
-import { cookieOptionsFor } from '~/auth/session.server.ts';
+import { createContext, type RouterContextProvider } from 'react-router';
 import { DEVICE_COOKIE } from '~/auth/throttle.server.ts';
 import { env } from './env.server.ts';
 
@@ -58,7 +57,7 @@ function origins(list: string | undefined | null): string[] {
 
 /** Where the map may fetch from beyond Baan itself: MAP_STYLE_URL's origin and MAP_CONNECT_HOSTS. */
 export function mapOrigins(): string[] {
-  return [...new Set([...origins(env.mapStyleUrl), ...origins(process.env.MAP_CONNECT_HOSTS)])];
+  return [...new Set([...origins(env.mapStyleUrl), ...origins(env.mapConnectHosts)])];
 }
 
 /**
@@ -121,7 +120,7 @@ export function baseSecurityHeaders(protocol: string): Record<string, string> {
   return headers;
 }
 
-/** Headers for a static file (scripts/server.mjs): the base set and a policy with no inline script. */
+/** Headers for a static file (server/start.ts): the base set and a policy with no inline script. */
 export function staticFileHeaders(protocol: string): Record<string, string> {
   return { ...baseSecurityHeaders(protocol), 'Content-Security-Policy': contentSecurityPolicy(null) };
 }
@@ -135,11 +134,6 @@ export function addVary(headers: Headers, ...values: string[]) {
   headers.set('Vary', present.join(', '));
 }
 
-/** Whether the request carries a session cookie (valid or not: its answer may be personal either way). */
-function hasSessionCookie(request: Request): boolean {
-  return /(?:^|;\s*)baan_session=/.test(request.headers.get('Cookie') ?? '');
-}
-
 // Cookies no page reads: the language (part of every cache key) and the sign-in throttle's device.
 const UNREAD_BY_PAGES = ['lng=', `${DEVICE_COOKIE}=`];
 
@@ -151,56 +145,4 @@ const UNREAD_BY_PAGES = ['lng=', `${DEVICE_COOKIE}=`];
 export function carriesPersonalCookie(request: Request): boolean {
   const cookies = (request.headers.get('Cookie') ?? '').split(';').map((c) => c.trim()).filter(Boolean);
   return cookies.some((cookie) => !UNREAD_BY_PAGES.some((prefix) => cookie.startsWith(prefix)));
-}
-
-/** Every cookie Baan sets gets `Secure` where the session cookie does (production, not on localhost, or over https). */
-function secureCookies(headers: Headers) {
-  const cookies = headers.getSetCookie();
-  if (!cookies.some((c) => !/;\s*secure\s*(;|$)/i.test(c))) return;
-  headers.delete('Set-Cookie');
-  for (const cookie of cookies) headers.append('Set-Cookie', /;\s*secure\s*(;|$)/i.test(cookie) ? cookie : `${cookie}; Secure`);
-}
-
-/**
- * Security and caching headers on every answer of the app:
- * - the base set (nosniff, referrer, framing, permissions, HSTS over TLS) and a CSP. HTML pages
- *   get theirs from app/entry.server.tsx with the nonce their scripts carry; a page served from
- *   the page cache keeps the header it was rendered with, so the two always match.
- * - a signed-in request's answer is personal: `Cache-Control: private, no-store` and
- *   `Vary: Cookie`, unless the route said `public` (feeds, media files: the same for everyone).
- * - pages and their data depend on the language (`?lng=`, the `lng` cookie, Accept-Language)
- *   and the cookies: `Vary: Accept-Language, Cookie`.
- * - `Baan-Cache: public` on a 200 page for a request with no personal cookie (a page that sets
- *   the language cookie is still everyone's page in that language): the only answers the service worker
- *   (public/sw.js) keeps for offline reading.
- */
-export const securityMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-  const nonce = requestNonce(context);
-  if (isCrossSiteMutation(request)) {
-    throw data({ messageKey: 'common:errors.crossSite' }, { status: 403 });
-  }
-  const response = await next();
-  const url = new URL(request.url);
-  const { headers } = response;
-  for (const [name, value] of Object.entries(baseSecurityHeaders(url.protocol))) headers.set(name, value);
-  if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
-
-  const cacheControl = headers.get('Cache-Control') ?? '';
-  const page = (headers.get('Content-Type') ?? '').startsWith('text/html') || request.headers.get('x-baan-request-kind') === 'data';
-  if (hasSessionCookie(request)) {
-    if (!/\bpublic\b/.test(cacheControl)) {
-      headers.set('Cache-Control', 'private, no-store');
-      addVary(headers, 'Cookie');
-    }
-  } else if (page && request.method === 'GET' && !carriesPersonalCookie(request) && response.status === 200 && !/\b(private|no-store)\b/.test(cacheControl)) {
-    headers.set('Baan-Cache', 'public');
-  }
-  if (page) addVary(headers, 'Accept-Language', 'Cookie');
-  if (cookieOptionsFor(request, env.isProduction).secure) secureCookies(headers);
-  return response;
-};
-
-/** The client's address as set by Baan's own server (never taken from the client). */
-export function clientAddress(request: Request): string {
-  return request.headers.get('x-baan-client-address') || 'local';
 }

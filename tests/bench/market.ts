@@ -17,9 +17,9 @@ import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
 import { listingWalkBench } from './listing-walk.ts';
 import { seedMarketBench, type BenchCommune } from './market-data.ts';
-import { CONNECTIONS, DURATION_MS, fmt, load, percentile, serverUrl, startServer, stop, waitFor200, type LoadResult } from './support.ts';
+import { CONNECTIONS, DURATION_MS, SMOKE, fmt, load, percentile, serverUrl, startServer, stop, waitFor200, type LoadResult } from './support.ts';
 
-export const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
+export const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? (SMOKE ? 2_000 : 100_000));
 const SEARCH_TARGET = '[target p95 ≤ 30 ms]';
 
 /** The query mix: what people type and pick on the catalogue page, as query strings. */

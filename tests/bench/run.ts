@@ -13,7 +13,8 @@
 //      MapLibre and its worker) and of a place page; whether the list paints before map code loads
 // BENCH_ONLY=market runs only part 4, BENCH_ONLY=tourism only part 5 (BENCH_ONLY=handbook only
 // parts 1–3); BENCH_SECONDS and
-// BENCH_CONNECTIONS set each load test's length and connections.
+// BENCH_CONNECTIONS set each load test's length and connections. BENCH_SMOKE=1 is a short run
+// (about a second per load, small data sets) that checks every part still works: CI runs it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -23,7 +24,7 @@ import postgres from 'postgres';
 import { htmlBytes, offlineCacheSize, searchBench } from './handbook.ts';
 import { runMarketBench } from './market.ts';
 import { tourismBench } from './tourism.ts';
-import { CONNECTIONS, DURATION_MS, fmt, launchChromium, load, serverUrl, startServer, stop, waitFor200, withEmbeddedApp } from './support.ts';
+import { CONNECTIONS, DURATION_MS, SMOKE, fmt, launchChromium, load, serverUrl, startServer, stop, waitFor200, withEmbeddedApp } from './support.ts';
 
 const ARTICLE = '/gia-phu/handbook/activate-vneid-level-2';
 
@@ -108,7 +109,7 @@ async function tourismPart() {
     const scrolled = await jsBytesUntil(base, '/ta-van/tourism/homestay-giang-ta-chai', '[data-map-ready="true"]', '#map-title');
     console.log(`  the same place page scrolled down to its small map (MapLibre loads then): ${scrolled.files} files, ${scrolled.gzipKB} KB gzip`);
   });
-  const places = Number(process.env.BENCH_PLACES ?? 10_000);
+  const places = Number(process.env.BENCH_PLACES ?? (SMOKE ? 500 : 10_000));
   const embedded = await tourismBench(undefined, places);
   const line = (where: string, r: typeof embedded) =>
     `map bbox query over ${r.places} places on ${where} (${r.queries} queries, village/district/region views): p50 ${r.p50} ms · p95 ${r.p95} ms (village ${r.p95BySize[0]} · district ${r.p95BySize[1]} · region ${r.p95BySize[2]}) · ${r.featuresPerQuery} features/query   [target p95 ≤ 20 ms]`;
@@ -177,7 +178,7 @@ async function foundationAndHandbook() {
   console.log(`GET ${ARTICLE} on PGlite (page cache off): ${fmt(await load(base + ARTICLE))}`);
   await stop(uncached);
 
-  const search = await searchBench(undefined, Number(process.env.BENCH_ARTICLES ?? 2000));
+  const search = await searchBench(undefined, Number(process.env.BENCH_ARTICLES ?? (SMOKE ? 200 : 2000)));
   console.log(`\nhandbook search over ${search.articles} articles on PGlite (in process, ${search.queries} queries): p50 ${search.p50} ms · p95 ${search.p95} ms · ${search.hitsPerQuery} hits/query   [target p95 ≤ 30 ms]`);
   rmSync(dataDir, { recursive: true, force: true });
 
@@ -208,7 +209,7 @@ async function foundationAndHandbook() {
     await admin.unsafe('drop database if exists baan_bench_search with (force)');
     await admin.unsafe('create database baan_bench_search');
     try {
-      const pgSearch = await searchBench(searchUrl.toString(), Number(process.env.BENCH_ARTICLES ?? 2000));
+      const pgSearch = await searchBench(searchUrl.toString(), Number(process.env.BENCH_ARTICLES ?? (SMOKE ? 200 : 2000)));
       console.log(`handbook search over ${pgSearch.articles} articles on server Postgres (${pgSearch.queries} queries): p50 ${pgSearch.p50} ms · p95 ${pgSearch.p95} ms · ${pgSearch.hitsPerQuery} hits/query   [target p95 ≤ 30 ms]`);
     } finally {
       await admin.unsafe('drop database if exists baan_bench_search with (force)');

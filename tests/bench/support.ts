@@ -5,7 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 
-export const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+/**
+ * BENCH_SMOKE=1: a short run that checks every part still works (CI runs it after the tests):
+ * about a second of load per page, no warm-up, small data sets. Its figures are not measurements.
+ */
+export const SMOKE = process.env.BENCH_SMOKE === '1';
+export const DURATION_MS = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : 10)) * 1000;
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 export const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -32,9 +37,9 @@ export async function withEmbeddedApp<T>(port: number, work: (base: string) => P
   }
 }
 
-/** The built app (`scripts/start.mjs`) on `port`, with `env` over this process's environment. */
+/** The built app (`server/start.ts`) on `port`, with `env` over this process's environment. */
 export function startServer(port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 export async function waitFor200(url: string, timeoutMs = 120_000): Promise<number> {
@@ -63,7 +68,7 @@ export const fmt = (r: LoadResult, target = '[target p95 ≤ 50 ms]') =>
   `p50 ${r.p50} ms · p95 ${r.p95} ms · p99 ${r.p99} ms · ${r.rps} req/s · ${r.errors} errors${target ? `   ${target}` : ''}`;
 
 /** Seconds of the same load before each measurement (BENCH_WARMUP_SECONDS), so the figures are of a warmed-up server. */
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? (SMOKE ? 0 : 3));
 
 function run(url: string, seconds: number, onResponse?: (ms: number) => void): Promise<autocannon.Result> {
   return new Promise<autocannon.Result>((resolve, reject) => {

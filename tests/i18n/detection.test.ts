@@ -2,7 +2,8 @@
 // decided the same way on a first request and on the ones after it, whose answers are remembered.
 import { RouterContextProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { getLocale, i18nextMiddleware, localeCookie } from '~/i18n/middleware.server.ts';
+import { getLocale, localeCookie } from '~/i18n/middleware.server.ts';
+import { i18nextMiddleware } from '~/middleware/i18n.server.ts';
 
 async function localeOf(path: string, headers: Record<string, string>) {
   const context = new RouterContextProvider();

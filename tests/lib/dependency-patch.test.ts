@@ -1,5 +1,6 @@
-// scripts/patch-dependencies.mjs (run by `npm install`): React Router encodes the loader data
-// for hydration only when something reads it, and builds its server routes once per build.
+// patches/react-router+7.18.4.patch (applied by patch-package after `npm install`; see
+// docs/decisions/010): React Router encodes the loader data for hydration only when something
+// reads it, builds its server routes once per build, and remembers which routes a path matches.
 // Checked on the installed package through its public request handler, with the smallest
 // server build that renders a document.
 import { createElement } from 'react';

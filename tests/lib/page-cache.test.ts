@@ -1,9 +1,13 @@
+import { RouterContextProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { pageCacheMiddleware } from '~/lib/page-cache.server.ts';
+import { pageCacheMiddleware } from '~/middleware/page-cache.server.ts';
+import { serverFactsContext } from '~/lib/server-facts.ts';
 
 // The anonymous page cache in front of a counting page: what it serves again, and what never.
 const middleware = pageCacheMiddleware(() => 'vi');
 type Args = Parameters<typeof middleware>[0];
+/** A page request as Baan's server hands it over. */
+const documentContext = () => serverFactsContext({ clientAddress: '127.0.0.1', requestKind: 'document' });
 
 function page(headers: HeadersInit = {}) {
   let renders = 0;
@@ -12,8 +16,8 @@ function page(headers: HeadersInit = {}) {
     return new Response(`render ${renders}`, { status: 200, headers });
   };
   const get = async (path: string, cookie?: string) => {
-    const request = new Request(`http://baan.test${path}`, { headers: { 'x-baan-request-kind': 'document', ...(cookie ? { Cookie: cookie } : {}) } });
-    const response = await middleware({ request, context: {} } as unknown as Args, next as never);
+    const request = new Request(`http://baan.test${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+    const response = await middleware({ request, context: documentContext() } as unknown as Args, next as never);
     return (response as Response).text();
   };
   return { get, renders: () => renders };
@@ -36,6 +40,13 @@ describe('anonymous page cache', () => {
     expect(await p.get('/cache-b')).toBe('render 5'); // nothing personal was kept
   });
 
+  it('serves nothing to a request that did not come through Baan\'s server (it cannot tell a page from its data)', async () => {
+    let renders = 0;
+    const next = async () => new Response(`render ${++renders}`, { status: 200 });
+    for (let i = 0; i < 2; i++) await middleware({ request: new Request('http://baan.test/cache-d'), context: new RouterContextProvider() } as unknown as Args, next as never);
+    expect(renders).toBe(2);
+  });
+
   it('does not keep a response marked private', async () => {
     const p = page({ 'Cache-Control': 'private, max-age=0' });
     await p.get('/cache-c');
@@ -53,8 +64,8 @@ describe('anonymous page cache and the Content-Security-Policy', () => {
       return new Response(`<script nonce="${nonce}"></script>`, { status: 200, headers: { 'Content-Security-Policy': `script-src 'self' 'nonce-${nonce}'` } });
     };
     const get = async () => {
-      const request = new Request('http://baan.test/cache-csp', { headers: { 'x-baan-request-kind': 'document' } });
-      return (await middleware({ request, context: {} } as unknown as Args, next as never)) as Response;
+      const request = new Request('http://baan.test/cache-csp');
+      return (await middleware({ request, context: documentContext() } as unknown as Args, next as never)) as Response;
     };
     for (let i = 0; i < 3; i++) {
       const response = await get();

@@ -1,15 +1,16 @@
-import { RouterContextProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePublicUrl, publicOrigin, resetEnv } from '~/lib/env.server.ts';
-import { contentSecurityPolicy, securityMiddleware, staticFileHeaders } from '~/lib/security.server.ts';
+import { contentSecurityPolicy, staticFileHeaders } from '~/lib/security.server.ts';
+import { securityMiddleware } from '~/middleware/security.server.ts';
+import { serverFactsContext } from '~/lib/server-facts.ts';
 
 type Args = Parameters<typeof securityMiddleware>[0];
 
 /** Runs the security middleware in front of a page answering `answer`. */
 async function through(url: string, { cookie, answer }: { cookie?: string; answer?: () => Response } = {}) {
-  const request = new Request(url, { headers: { 'x-baan-request-kind': 'document', ...(cookie ? { Cookie: cookie } : {}) } });
+  const request = new Request(url, { headers: cookie ? { Cookie: cookie } : {} });
   const next = async () => (answer ? answer() : new Response('<p>page</p>', { headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
-  return (await securityMiddleware({ request, context: new RouterContextProvider() } as unknown as Args, next as never)) as Response;
+  return (await securityMiddleware({ request, context: serverFactsContext({ clientAddress: '127.0.0.1', requestKind: 'document' }) } as unknown as Args, next as never)) as Response;
 }
 
 const saved = { ...process.env };

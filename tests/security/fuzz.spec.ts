@@ -323,7 +323,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baan-fuzz-'));
 let server: ChildProcess | null = null;
 
 async function startServer() {
-  server = spawn(process.execPath, ['scripts/start.mjs'], {
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
     env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, PGLITE_DIR: path.join(dataDir, 'pglite'), DATABASE_URL: '', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -9,7 +9,7 @@ import { AppError, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { consumeLimits, retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
-import { clientAddress } from '~/lib/security.server.ts';
+import { clientAddress } from '~/lib/server-facts.ts';
 import { listMyMemberships } from '~/members/members.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
@@ -39,7 +39,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(formData, ChangePasswordSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {
-    await consumeLimits(scopeOf(context), [{ limit: 'changePassword', key: `${user.id}|${clientAddress(request)}` }]);
+    await consumeLimits(scopeOf(context), [{ limit: 'changePassword', key: `${user.id}|${clientAddress(context)}` }]);
     const session = await changePassword({ ...scopeOf(context), userId: user.id }, parsed.data.currentPassword, parsed.data.newPassword, readDeviceToken(request));
     return redirectWithFlash('/account', { key: 'auth:account.passwordChanged' }, {
       headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, cookieOptionsFor(request, env.isProduction)) },

@@ -8,7 +8,7 @@ import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
-import { clientAddress } from '~/lib/security.server.ts';
+import { clientAddress } from '~/lib/server-facts.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { signIn } from '../accounts.server.ts';
 import { safeRedirect, SignInSchema } from '../schemas.ts';
@@ -29,7 +29,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.ok) return data({ ...parsed, waitCount: 0 }, { status: 400 });
   const to = safeRedirect(formData.get('redirectTo'));
   try {
-    const session = await signIn(scopeOf(context), parsed.data, { address: clientAddress(request), deviceToken: readDeviceToken(request) });
+    const session = await signIn(scopeOf(context), parsed.data, { address: clientAddress(context), deviceToken: readDeviceToken(request) });
     const options = cookieOptionsFor(request, env.isProduction);
     const headers = new Headers();
     headers.append('Set-Cookie', sessionCookie(session.token, session.expiresAt, options));

@@ -7,7 +7,7 @@ import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { consumeLimits, retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
-import { clientAddress } from '~/lib/security.server.ts';
+import { clientAddress } from '~/lib/server-facts.ts';
 import { userContext } from '~/lib/context.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { signUp } from '../accounts.server.ts';
@@ -32,7 +32,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   // plain on-site path (safeRedirect never yields a value a Location header cannot carry).
   const to = safeRedirect(formData.get('redirectTo'));
   try {
-    await consumeLimits(scopeOf(context), [{ limit: 'signUp', key: clientAddress(request) }]);
+    await consumeLimits(scopeOf(context), [{ limit: 'signUp', key: clientAddress(context) }]);
     const session = await signUp(scopeOf(context), parsed.data, getLocale(context));
     const options = cookieOptionsFor(request, env.isProduction);
     const headers = new Headers();

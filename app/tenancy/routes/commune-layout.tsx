@@ -4,7 +4,7 @@ import { requireCommune, viewerCan } from '~/auth/guards.server.ts';
 import { getLocale } from '~/i18n/middleware.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { localized } from '../commune.ts';
-import { requireCommuneMiddleware } from '../middleware.server.ts';
+import { requireCommuneMiddleware } from '~/middleware/tenancy.server.ts';
 import type { Route } from './+types/commune-layout';
 
 export const middleware: Route.MiddlewareFunction[] = [requireCommuneMiddleware];

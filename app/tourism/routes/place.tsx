@@ -9,7 +9,7 @@ import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
-import { clientAddress } from '~/lib/security.server.ts';
+import { clientAddress } from '~/lib/server-facts.ts';
 import { Money } from '~/market/ui.tsx';
 import { PhotoGallery } from '~/media/photos.tsx';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
@@ -42,7 +42,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   // Only a published homestay takes inquiries (anything else is not there: 404); asking is
   // limited per client and per homestay (429, nothing sent).
   try {
-    await sendInquiry(scope, params.slug, parsed.data, locale, clientAddress(request));
+    await sendInquiry(scope, params.slug, parsed.data, locale, clientAddress(context));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === 'not_found') notFound();

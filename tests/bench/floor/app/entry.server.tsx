@@ -1,10 +1,14 @@
 import { renderToString } from 'react-dom/server';
-import { ServerRouter, type EntryContext } from 'react-router';
+import { RouterContextProvider, ServerRouter, type EntryContext } from 'react-router';
 
-/** What scripts/server.mjs awaits before it listens. */
+/** What Baan's server (server/production.ts) awaits before it listens. */
 export async function prepare(): Promise<{ kind: string }> {
   return { kind: 'no' };
 }
+
+/** What Baan's server asks of an app's entry: a request's starting context, and a file's headers. */
+export const requestContext = () => new RouterContextProvider();
+export const staticFileHeaders = () => ({});
 
 // Rendered as Baan renders its reading pages: one string, one response.
 export default function handleRequest(request: Request, status: number, headers: Headers, context: EntryContext) {

@@ -1,6 +1,6 @@
 import { data, type MiddlewareFunction } from 'react-router';
-import { databaseContext } from './context.ts';
-import { getDatabase } from './database.server.ts';
+import { databaseContext } from '~/lib/context.ts';
+import { getDatabase } from '~/lib/database.server.ts';
 
 export const databaseMiddleware: MiddlewareFunction<Response> = async ({ context }, next) => {
   try {

@@ -1,5 +1,7 @@
-import { carriesPersonalCookie } from './security.server.ts';
-import type { MiddlewareFunction } from 'react-router';
+import type { MiddlewareFunction, RouterContextProvider } from 'react-router';
+import { env } from '~/lib/env.server.ts';
+import { carriesPersonalCookie } from '~/lib/security.server.ts';
+import { requestKind, type RequestKind } from '~/lib/server-facts.ts';
 
 /**
  * A per-process micro-cache for what anonymous readers see. Most traffic on a commune site is
@@ -16,21 +18,22 @@ const MAX_BYTES = 512 * 1024;
 type Entry = { body: ArrayBuffer; headers: [string, string][]; expires: number };
 const entries = new Map<string, Entry>();
 
-const ttlMs = () => Math.max(0, Number(process.env.PAGE_CACHE_SECONDS ?? 5)) * 1000;
+const ttlMs = () => env.pageCacheSeconds * 1000;
 
-function cacheable(request: Request): boolean {
+function cacheable(request: Request, kind: RequestKind | null): boolean {
   // Only behind Baan's own server, which says whether a request is a document or data request.
-  if (request.method !== 'GET' || !request.headers.has('x-baan-request-kind')) return false;
+  if (request.method !== 'GET' || !kind) return false;
   if (carriesPersonalCookie(request)) return false;
   return !new URL(request.url).searchParams.has('lng');
 }
 
-export function pageCacheMiddleware(localeOf: (context: Parameters<MiddlewareFunction>[0]['context']) => string): MiddlewareFunction<Response> {
+export function pageCacheMiddleware(localeOf: (context: Readonly<RouterContextProvider>) => string): MiddlewareFunction<Response> {
   return async ({ request, context }, next) => {
     const ttl = ttlMs();
-    if (!ttl || !cacheable(request)) return next();
+    const kind = requestKind(context);
+    if (!ttl || !cacheable(request, kind)) return next();
     const url = new URL(request.url);
-    const key = `${request.headers.get('x-baan-request-kind')}|${url.host}|${localeOf(context)}|${url.pathname}${url.search}`;
+    const key = `${kind}|${url.host}|${localeOf(context)}|${url.pathname}${url.search}`;
     const now = Date.now();
     const hit = entries.get(key);
     if (hit && hit.expires > now) return new Response(hit.body.slice(0), { status: 200, headers: hit.headers });

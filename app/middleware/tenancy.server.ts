@@ -1,9 +1,9 @@
 import { redirect, type MiddlewareFunction } from 'react-router';
 import { communeContext, databaseContext } from '~/lib/context.ts';
 import { notFound } from '~/lib/errors.ts';
-import { RESERVED_SLUGS } from './commune.ts';
-import { getCommuneByHost } from './communes.server.ts';
-import { resolveCommune } from './resolve.server.ts';
+import { RESERVED_SLUGS } from '~/tenancy/commune.ts';
+import { getCommuneByHost } from '~/tenancy/communes.server.ts';
+import { resolveCommune } from '~/tenancy/resolve.server.ts';
 
 /**
  * Resolves the commune of the request. On a commune's own host name, a page outside its

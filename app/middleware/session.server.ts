@@ -1,7 +1,7 @@
 import type { MiddlewareFunction } from 'react-router';
 import { databaseContext, userContext } from '~/lib/context.ts';
 import { env } from '~/lib/env.server.ts';
-import { blankSessionCookie, cookieOptionsFor, readSessionToken, SESSION_COOKIE, sessionCookie, validateSessionToken } from './session.server.ts';
+import { blankSessionCookie, cookieOptionsFor, readSessionToken, SESSION_COOKIE, sessionCookie, validateSessionToken } from '~/auth/session.server.ts';
 
 /**
  * Reads the session cookie. A tampered, unknown or expired token means "signed out" (and the

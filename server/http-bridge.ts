@@ -1,19 +1,19 @@
 // Between Node's HTTP server and the app's fetch-style handler: a Node request becomes a
-// `Request`, and the app's `Response` goes back out, compressed when the client accepts it.
+// `Request` and the facts only the server knows (the client's address, page or data; see
+// app/lib/server-facts.ts), and the app's `Response` goes back out, compressed when the client
+// accepts it.
 // This is the hot path of every page, so it does only what a page needs: no router, no
 // middleware stack, one compression call for a whole page instead of a stream per chunk.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import ipaddr from 'ipaddr.js';
+import type { ServerFacts } from '../app/lib/server-facts.ts';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
-
-// Headers the server sets itself, from the socket: whatever a client sent under these names is
-// dropped, so no client can choose the address its sign-ins and sign-ups are counted under.
-const SERVER_HEADERS = new Set(['x-baan-client-address', 'x-baan-request-kind']);
 
 /** Pages are sent whole up to this size; larger bodies (media files) are streamed. */
 const WHOLE_LIMIT = 1 << 20;
@@ -21,18 +21,7 @@ const WHOLE_LIMIT = 1 << 20;
 const COMPRESS_THRESHOLD = 1024;
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|[\w.-]+\+(json|xml))|image\/svg\+xml)/i;
 // Brotli at quality 4, as the `compression` middleware uses for assets: near gzip's speed, smaller output.
-const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
-
-/**
- * How many proxies in front of Baan to trust, from TRUST_PROXY: a whole number of hops (0, the
- * default, trusts none). Anything else is refused, so a typo cannot silently trust the client.
- */
-export function parseTrustProxy(value) {
-  const text = String(value ?? '').trim();
-  if (text === '') return 0;
-  if (!/^\d{1,2}$/.test(text)) throw new Error(`TRUST_PROXY must be the number of proxy hops in front of Baan (0, 1, 2, …), not "${text}"`);
-  return Number(text);
-}
+const BROTLI_OPTIONS: zlib.BrotliOptions = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
 
 /**
  * An address as the app keys limits by it; null when not an IP address. IPv4-mapped IPv6 counts
@@ -40,10 +29,10 @@ export function parseTrustProxy(value) {
  * understood. An IPv6 client counts as its /64: one subscriber usually holds a whole /64 and
  * could otherwise take a fresh address, and fresh counters, for every try.
  */
-export function normaliseAddress(value) {
+export function normaliseAddress(value: unknown): string | null {
   let text = String(value ?? '').trim();
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(text);
-  if (bracketed) text = bracketed[1];
+  if (bracketed) text = bracketed[1]!;
   else if (/^[\d.]+:\d+$/.test(text)) text = text.slice(0, text.lastIndexOf(':'));
   if (!ipaddr.isValid(text)) return null;
   const address = ipaddr.process(text);
@@ -58,13 +47,13 @@ export function normaliseAddress(value) {
  * further left came from the client. A shorter list (a proxy that sets rather than appends, or
  * a request that skipped one) gives its left-most entry; none gives ''.
  */
-export function forwardedValue(header, hops) {
+export function forwardedValue(header: string | string[] | undefined, hops: number): string {
   const chain = String(header ?? '')
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
   if (chain.length === 0 || hops <= 0) return '';
-  return chain[Math.max(0, chain.length - hops)];
+  return chain[Math.max(0, chain.length - hops)]!;
 }
 
 /**
@@ -74,24 +63,31 @@ export function forwardedValue(header, hops) {
  * proves nothing. A header shorter than that (a request that skipped a proxy) gives its left-most
  * address, the furthest a trusted proxy saw; no usable header gives the peer.
  */
-export function clientAddress(req, trustedHops = 0) {
+/** The parts of a Node request the address and scheme are read from. */
+type Peer = Pick<IncomingMessage, 'headers'> & { socket: { remoteAddress?: string | undefined; encrypted?: boolean } };
+
+export function clientAddress(req: Peer, trustedHops = 0): string {
   const peer = normaliseAddress(req.socket.remoteAddress) ?? 'unknown';
   const chosen = forwardedValue(req.headers['x-forwarded-for'], trustedHops);
   return (chosen && normaliseAddress(chosen)) || peer;
 }
 
 /** 'https' or 'http': the socket's own, or behind trusted proxies what the outermost one says. */
-export function requestProtocol(req, trustProxy = 0) {
+export function requestProtocol(req: Peer, trustProxy = 0): 'https' | 'http' {
   const forwarded = forwardedValue(req.headers['x-forwarded-proto'], trustProxy);
   return forwarded === 'https' || forwarded === 'http' ? forwarded : req.socket.encrypted ? 'https' : 'http';
 }
 
+/** A Node request as the app sees it: the fetch `Request` and what only the server knows of it. */
+export type BridgedRequest = { request: Request; facts: ServerFacts };
+
 /**
- * The `Request` the app sees. The URL's host and scheme come from the Host header (or, behind a
- * trusted proxy, its X-Forwarded-* headers); the request's signal aborts when the client goes away.
- * Returns null for a target that is not a URL path (such as `OPTIONS *`), and for TRACE.
+ * The `Request` the app sees, and its server facts. The URL's host and scheme come from the Host
+ * header (or, behind a trusted proxy, its X-Forwarded-* headers); the request's signal aborts when
+ * the client goes away. Returns null for a target that is not a URL path (such as `OPTIONS *`),
+ * and for TRACE.
  */
-export function toRequest(req, res, { trustProxy = 0 } = {}) {
+export function toRequest(req: IncomingMessage, res: ServerResponse, { trustProxy = 0 }: { trustProxy?: number } = {}): BridgedRequest | null {
   let target = req.url ?? '';
   // The absolute form (`GET http://host/path`), which HTTP/1.1 servers must accept: its path counts.
   if (/^https?:\/\//i.test(target)) {
@@ -107,7 +103,7 @@ export function toRequest(req, res, { trustProxy = 0 } = {}) {
   const forwardedHost = forwardedValue(req.headers['x-forwarded-host'], trustProxy);
   const host = (forwardedHost || req.headers.host || 'localhost').split(/[\\/?#@\s]/)[0] || 'localhost';
   const protocol = requestProtocol(req, trustProxy);
-  let url;
+  let url: URL;
   try {
     url = new URL(`${protocol}://${host}${target}`);
   } catch {
@@ -116,32 +112,34 @@ export function toRequest(req, res, { trustProxy = 0 } = {}) {
 
   const headers = new Headers();
   const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) {
-    if (!SERVER_HEADERS.has(raw[i].toLowerCase())) headers.append(raw[i], raw[i + 1]);
-  }
-  headers.set('x-baan-client-address', clientAddress(req, trustProxy));
-  // React Router rewrites a client-side navigation's `/x.data` to `/x` before the app sees it:
-  // the page cache must still tell the two apart.
-  headers.set('x-baan-request-kind', url.pathname.endsWith('.data') ? 'data' : 'document');
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
 
   const controller = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) controller.abort();
   });
-  const init = { method: req.method, headers, signal: controller.signal };
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    init.body = Readable.toWeb(req);
+    init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
     init.duplex = 'half';
   }
-  return new Request(url, init);
+  return {
+    request: new Request(url, init),
+    facts: {
+      clientAddress: clientAddress(req, trustProxy),
+      // React Router rewrites a client-side navigation's `/x.data` to `/x` before the app sees
+      // it: the page cache must still tell the two apart.
+      requestKind: url.pathname.endsWith('.data') ? 'data' : 'document',
+    },
+  };
 }
 
 /** 'br', 'gzip' or null: what the client accepts, brotli first (as the `compression` middleware chooses). */
-export function acceptedEncoding(header) {
+export function acceptedEncoding(header: string | undefined | null): 'br' | 'gzip' | null {
   if (!header) return null;
   let gzipOk = false;
   for (const part of String(header).split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const [name, ...params] = part.trim().toLowerCase().split(';') as [string, ...string[]];
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     if (q && !(Number(q.slice(2)) > 0)) continue;
     if (name === 'br') return 'br';
@@ -154,7 +152,7 @@ export function acceptedEncoding(header) {
  * Writes the app's response. Bodies up to WHOLE_LIMIT are read whole and compressed in one call
  * on the thread pool; larger ones (media files) are piped through.
  */
-export async function sendResponse(req, res, response) {
+export async function sendResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   if (response.statusText) res.statusMessage = response.statusText;
   for (const [name, value] of response.headers) {
@@ -176,12 +174,12 @@ export async function sendResponse(req, res, response) {
   const encoding = compressible ? acceptedEncoding(req.headers['accept-encoding']) : null;
 
   const reader = response.body.getReader();
-  const chunks = [];
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) {
-      const body = chunks.length === 1 ? Buffer.from(chunks[0].buffer, chunks[0].byteOffset, chunks[0].byteLength) : Buffer.concat(chunks);
+      const body = chunks.length === 1 ? Buffer.from(chunks[0]!.buffer, chunks[0]!.byteOffset, chunks[0]!.byteLength) : Buffer.concat(chunks);
       if (!encoding || body.byteLength < COMPRESS_THRESHOLD) {
         res.setHeader('Content-Length', body.byteLength);
         res.end(body);
@@ -211,13 +209,13 @@ export async function sendResponse(req, res, response) {
       yield value;
     }
   }
-  const stages = [Readable.from(rest(), { objectMode: false })];
-  if (encoding) stages.push(encoding === 'br' ? zlib.createBrotliCompress(BROTLI_OPTIONS) : zlib.createGzip());
+  const source = Readable.from(rest(), { objectMode: false });
   try {
-    await pipeline(...stages, res);
+    if (encoding) await pipeline(source, encoding === 'br' ? zlib.createBrotliCompress(BROTLI_OPTIONS) : zlib.createGzip(), res);
+    else await pipeline(source, res);
   } catch (error) {
     await reader.cancel().catch(() => {});
     // A client that went away mid-download is not an error of the server's.
-    if (error?.code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('sending a streamed response failed', error);
+    if ((error as NodeJS.ErrnoException | null)?.code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('sending a streamed response failed', error);
   }
 }
