@@ -12,6 +12,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js/session';
 import postgres from 'postgres';
 import * as schema from './schema/index.ts';
+import { applySqlFiles } from './sql-files.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -20,7 +21,7 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** Applies the committed drizzle-kit migrations (idempotent). */
+  /** Applies the committed drizzle-kit migrations, then the trigger bodies in db/sql (idempotent). */
   migrate(): Promise<void>;
   /** Runs raw SQL as the connecting (owner) role; returns rows. Only for migrations, seeding, tests and jobs. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -44,6 +45,8 @@ export function preludeTransaction(db: Db): PreludeTransaction | undefined {
 }
 
 export const migrationsFolder = () => process.env.MIGRATIONS_DIR ?? path.resolve(process.cwd(), 'db/migrations');
+/** The trigger and function bodies applied after the migrations: `db/sql`, beside the migrations folder. */
+export const sqlFolder = () => path.resolve(migrationsFolder(), '../sql');
 
 const extensions = { pg_trgm, unaccent };
 
@@ -74,6 +77,11 @@ async function openPglite(dir: string | undefined, snapshot: Blob | undefined): 
     pglite: client,
     async migrate() {
       await migratePglite(db as never, { migrationsFolder: migrationsFolder() });
+      await applySqlFiles(
+        sqlFolder(),
+        (text) => client.exec(text),
+        async (text) => (await client.query<{ name: string; hash: string }>(text)).rows,
+      );
     },
     async query<T>(text: string, params: unknown[] = []) {
       const result = await client.query(text, params);
@@ -99,6 +107,11 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       try {
         await lock`select pg_advisory_lock(7306521)`;
         await migratePostgres(db as never, { migrationsFolder: migrationsFolder() });
+        await applySqlFiles(
+          sqlFolder(),
+          (text) => lock.unsafe(text).simple(),
+          (text) => lock.unsafe(text) as unknown as Promise<{ name: string; hash: string }[]>,
+        );
       } finally {
         await lock.end({ timeout: 5 });
       }
