@@ -4,7 +4,7 @@ import { communes, orderEvents, orderItems, orders, products, sellers, users, ty
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { enterTenant, withTenant, type Scope, type MemberScope } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
-import { recordEvent } from '~/members/members.server.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import type { PaymentInstructions } from '~/payments/methods.ts';
 import { actorFor, logSellerAction, type Actor } from './sellers.server.ts';

@@ -8,7 +8,7 @@ import { productSearchText, slugify } from '#db/text.ts';
 import { AppError } from '~/lib/errors.ts';
 import { addMonths } from '~/lib/dates.ts';
 import { freeSlug } from '~/lib/slugs.server.ts';
-import { recordEvent } from '~/members/members.server.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { ProductInput } from './schemas.ts';
 import { actorFor, isOfficialOf, logSellerAction, moderationOn } from './sellers.server.ts';
 

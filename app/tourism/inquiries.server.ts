@@ -3,7 +3,7 @@ import { inquiries, places, type InquiryStatus } from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
-import { recordEvent } from '~/members/members.server.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { InquiryInput } from './schemas.ts';
 import { spendLimits } from '~/lib/rate-limit.server.ts';
 
