@@ -11,7 +11,9 @@
  *   communes themselves, provinces, accounts and their sessions, the national handbook template,
  *   checkouts (a buyer's, across communes).
  *
- * Both lists are in creation order: a table comes after every table it references.
+ * Both lists are in creation order: a table comes after every table it references. Outside
+ * `public`, `baan.sql_files` (which db/sql files are applied) and drizzle's migrations table stay
+ * local tables on the coordinator, where the migrator runs.
  */
 
 /** Platform tables: copied to every node. */
