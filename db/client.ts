@@ -13,6 +13,7 @@ import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-j
 import postgres from 'postgres';
 import { dbEnv } from './env.ts';
 import * as schema from './schema/index.ts';
+import { applySqlFiles } from './sql-files.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -21,8 +22,10 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** Applies the committed drizzle-kit migrations (idempotent). */
+  /** Applies the committed drizzle-kit migrations, then the trigger bodies in db/sql (idempotent). */
   migrate(): Promise<void>;
+  /** Applies the `.sql` files of a folder (db/sql by default) whose hash changed; returns their names. Part of `migrate`. */
+  applySql(folder?: string): Promise<string[]>;
   /** Runs raw SQL as the connecting (owner) role; returns rows. Only for migrations, seeding, tests and jobs. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -45,6 +48,8 @@ export function preludeTransaction(db: Db): PreludeTransaction | undefined {
 }
 
 export const migrationsFolder = () => dbEnv().migrationsDir;
+/** The trigger and function bodies applied after the migrations: `db/sql`, beside the migrations folder. */
+export const sqlFolder = () => path.resolve(migrationsFolder(), '../sql');
 
 const extensions = { pg_trgm, unaccent };
 
@@ -69,13 +74,21 @@ async function openPglite(dir: string | undefined, snapshot: Blob | undefined): 
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir, extensions, loadDataDir: snapshot });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const applySql = (folder = sqlFolder()) =>
+    applySqlFiles(
+      folder,
+      (text) => client.exec(text),
+      async (text) => (await client.query<{ name: string; hash: string }>(text)).rows,
+    );
   return {
     db,
     kind: 'pglite',
     pglite: client,
     async migrate() {
       await migratePglite(db as never, { migrationsFolder: migrationsFolder() });
+      await applySql();
     },
+    applySql,
     async query<T>(text: string, params: unknown[] = []) {
       const result = await client.query(text, params);
       return result.rows as T[];
@@ -100,9 +113,13 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       try {
         await lock`select pg_advisory_lock(7306521)`;
         await migratePostgres(db as never, { migrationsFolder: migrationsFolder() });
+        await applySqlFilesOn(lock, sqlFolder());
       } finally {
         await lock.end({ timeout: 5 });
       }
+    },
+    applySql(folder = sqlFolder()) {
+      return applySqlFilesOn(client, folder);
     },
     async query<T>(text: string, params: unknown[] = []) {
       return (await client.unsafe(text, params as never[])) as unknown as T[];
@@ -111,6 +128,15 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       await client.end({ timeout: 5 });
     },
   };
+}
+
+/** db/sql on server Postgres: each file is one simple-protocol query (several statements, one implicit transaction). */
+function applySqlFilesOn(client: postgres.Sql, folder: string): Promise<string[]> {
+  return applySqlFiles(
+    folder,
+    (text) => client.unsafe(text).simple(),
+    (text) => client.unsafe(text) as unknown as Promise<{ name: string; hash: string }[]>,
+  );
 }
 
 /**

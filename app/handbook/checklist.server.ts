@@ -4,7 +4,7 @@ import { handbookArticles, handbookChecklists, handbookChecklistSteps, type Loca
 import { withTenant, type MemberScope } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
-import { recordEvent } from '~/members/members.server.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { ChecklistInput } from './schemas.ts';
 
 

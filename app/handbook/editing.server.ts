@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
-import { handbookArticles, handbookChapters, handbookRevisions, handbookTranslations, type RevisionSnapshot, events } from '#db/schema/index.ts';
+import { handbookArticles, handbookChapters, handbookRevisions, handbookTranslations, type RevisionSnapshot } from '#db/schema/index.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import { withTenant, type CommuneScope, type MemberScope } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
@@ -93,7 +94,7 @@ export async function setPublished(scope: MemberScope, articleId: string, expect
     const number = await claimRevision(tx, scope, articleId, expectedRevision, { published, ...(published ? { publishedAt: new Date() } : {}) });
     await writeRevision(tx, scope, articleId, number, published ? 'publish' : 'unpublish', []);
     const [article] = await tx.select({ slug: handbookArticles.slug }).from(handbookArticles).where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.id, articleId)));
-    await tx.insert(events).values({ tenantId: scope.tenantId, type: published ? 'handbook.article_published' : 'handbook.article_unpublished', payload: { articleId, slug: article!.slug, revision: number }, actorUserId: scope.userId });
+    await recordEvent(tx, scope.tenantId, published ? 'handbook.article_published' : 'handbook.article_unpublished', { articleId, slug: article!.slug, revision: number }, scope.userId);
     return number;
   });
 }

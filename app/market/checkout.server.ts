@@ -3,7 +3,7 @@ import { checkouts, orderEvents, orderItems, orders, products, provinces, seller
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { enterTenant, readTenant, withTenant, type Scope } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
-import { recordEvent } from '~/members/members.server.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import { methodsFor, PAYMENT_METHODS, type PaymentMethodId } from '~/payments/methods.ts';
 import type { CartLine } from './cart.server.ts';
 import type { DeliveryInput } from './schemas.ts';

@@ -5,7 +5,7 @@ import type { LocaleText } from '#db/schema/tenancy.ts';
 import { enterTenant, withTenant, type Scope, type MemberScope } from '#db/scope.ts';
 import type { PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
-import { recordEvent } from '~/members/members.server.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import type { PaymentInstructions } from '~/payments/methods.ts';
 import { canMove, type Move } from './order-status.ts';

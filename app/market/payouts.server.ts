@@ -4,7 +4,7 @@ import { communes, sellerPayouts, sellers, users } from '#db/schema/index.ts';
 import { readTenant, withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import type { PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
-import { recordEvent } from '~/members/members.server.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { SellerPayout } from '~/payments/methods.ts';
 import { actorFor, hasAccount, logSellerAction, memberHolds, type Actor } from './seller-actor.server.ts';
 

@@ -9,7 +9,7 @@ import type { PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
 import { addMonths } from '~/lib/dates.ts';
 import { freeSlug } from '~/lib/slugs.server.ts';
-import { recordEvent } from '~/members/members.server.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { ProductInput } from './schemas.ts';
 import { moderationOn } from './sellers.server.ts';
 import { actorFor, memberHolds, logSellerAction } from './seller-actor.server.ts';

@@ -9,7 +9,7 @@ import type { LocaleText } from '#db/schema/tenancy.ts';
 import { readTenant, withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import { rolesHolding, type PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
-import { recordEvent } from '~/members/members.server.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { SellerProfileInput } from './schemas.ts';
 import { cancelPendingPayouts } from './payouts.server.ts';
 import { actorFor, logSellerAction, memberHolds } from './seller-actor.server.ts';

@@ -2,10 +2,11 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { and, asc, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { communes, events, invitations, memberships, users, type Role } from '#db/schema/index.ts';
+import { communes, invitations, memberships, users, type Role } from '#db/schema/index.ts';
 import { withTenant, type Scope, type MemberScope, type CommuneScope } from '#db/scope.ts';
 import type { Tx } from '#db/client.ts';
 import { AppError } from '~/lib/errors.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { InviteInput } from '~/auth/schemas.ts';
 import { suspendShopOfUser } from '~/market/sellers.server.ts';
 import { releaseHostedPlaces } from '~/tourism/places.server.ts';
@@ -16,11 +17,6 @@ export type Member = { userId: string; displayName: string; email: string; phone
 export type PendingInvitation = { id: string; email: string; role: Role; createdAt: Date; expiresAt: Date; invitedBy: string };
 
 const hashToken = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-
-/** Writes an outbox event in the caller's transaction: it commits or rolls back with the change. */
-export async function recordEvent(tx: Tx, tenantId: string, type: string, payload: Record<string, unknown>, actorUserId: string | null) {
-  await tx.insert(events).values({ tenantId, type, payload, actorUserId });
-}
 
 export async function listMembers(scope: MemberScope): Promise<Member[]> {
   const rows = await withTenant(scope, (tx) =>

@@ -6,7 +6,7 @@ import { slugify } from '#db/text.ts';
 import { AppError } from '~/lib/errors.ts';
 import { addDays } from '~/lib/dates.ts';
 import { shortSuffix } from '~/lib/slugs.server.ts';
-import { recordEvent } from '~/members/members.server.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { EventInput } from './schemas.ts';
 
 export type EventRow = {

@@ -4,7 +4,7 @@ import type { LocaleText } from '#db/schema/tenancy.ts';
 import { withTenant, type CommuneScope } from '#db/scope.ts';
 import { permits, type PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
-import { recordEvent } from '~/members/members.server.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { InquiryInput } from './schemas.ts';
 import { spendLimits } from '~/lib/rate-limit.server.ts';
 

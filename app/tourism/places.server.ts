@@ -9,7 +9,7 @@ import type { Locale } from '~/i18n/config.ts';
 import { permits, type PermittedScope, type ViewerScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
 import { freeSlug, shortSuffix } from '~/lib/slugs.server.ts';
-import { recordEvent } from '~/members/members.server.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { Track } from './gpx.server.ts';
 import { haversine } from './geo.ts';
 import { isPlaceKind, type PlaceCollection, type PlaceKind } from './kinds.ts';

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ownRead, tenantPolicies } from './policies.ts';
 import { communes } from './tenancy.ts';
 
 /** One account per person across the platform. */
@@ -109,6 +110,8 @@ export const memberships = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    ...tenantPolicies(),
+    ownRead('own_memberships_read', 'user_id'),
     primaryKey({ name: 'memberships_pkey', columns: [t.tenantId, t.userId, t.role] }),
     index('memberships_user_idx').on(t.userId),
     foreignKey({
@@ -151,6 +154,7 @@ export const invitations = pgTable(
     refusedBy: uuid('refused_by').references(() => users.id),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'invitations_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('invitations_token_key').on(t.tenantId, t.tokenHash),
     check('invitations_role_check', sql`${t.role} in ('official', 'editor', 'seller')`),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { publicRead, readIndexPolicies, tenantPolicies } from './policies.ts';
 import { users } from './auth.ts';
 import { communes, type LocaleText } from './tenancy.ts';
 
@@ -47,6 +48,7 @@ export const handbookChapters = pgTable(
     summary: jsonb('summary').$type<LocaleText>().notNull().default({}),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'handbook_chapters_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('handbook_chapters_template_key').on(t.tenantId, t.templateKey),
     check('handbook_chapters_pillar_check', sql`${t.pillar} in ('government', 'economy', 'society')`),
@@ -72,6 +74,8 @@ export const handbookArticles = pgTable(
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
+    ...tenantPolicies(),
+    publicRead('published_read', sql`published`),
     primaryKey({ name: 'handbook_articles_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('handbook_articles_slug_key').on(t.tenantId, t.slug),
     foreignKey({ name: 'handbook_articles_chapter_fk', columns: [t.tenantId, t.chapterId], foreignColumns: [handbookChapters.tenantId, handbookChapters.id] }).onDelete('cascade'),
@@ -90,8 +94,15 @@ export const handbookTranslations = pgTable(
     summary: text('summary').notNull().default(''),
     body: text('body').notNull(),
     searchText: text('search_text').notNull().default(''),
+    /**
+     * The article's `published`, copied here by a trigger (db/sql/handbook-published.sql) so the
+     * public-read policy needs no subquery (Citus refuses those). Never written by the app.
+     */
+    articlePublished: boolean('article_published').notNull().default(false),
   },
   (t) => [
+    ...tenantPolicies(),
+    publicRead('published_read', sql`article_published`),
     primaryKey({ name: 'handbook_translations_pkey', columns: [t.tenantId, t.articleId, t.locale] }),
     foreignKey({ name: 'handbook_translations_article_fk', columns: [t.tenantId, t.articleId], foreignColumns: [handbookArticles.tenantId, handbookArticles.id] }).onDelete('cascade'),
     check('handbook_translations_locale_check', sql`${t.locale} in ('vi', 'en', 'th')`),
@@ -119,6 +130,7 @@ export const handbookRevisions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'handbook_revisions_pkey', columns: [t.tenantId, t.articleId, t.number] }),
     foreignKey({ name: 'handbook_revisions_article_fk', columns: [t.tenantId, t.articleId], foreignColumns: [handbookArticles.tenantId, handbookArticles.id] }).onDelete('cascade'),
     check('handbook_revisions_action_check', sql`${t.action} in ('create', 'edit', 'publish', 'unpublish', 'restore')`),
@@ -134,6 +146,7 @@ export const handbookChecklists = pgTable(
     title: jsonb('title').$type<LocaleText>().notNull(),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'handbook_checklists_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('handbook_checklists_article_key').on(t.tenantId, t.articleId),
     foreignKey({ name: 'handbook_checklists_article_fk', columns: [t.tenantId, t.articleId], foreignColumns: [handbookArticles.tenantId, handbookArticles.id] }).onDelete('cascade'),
@@ -154,6 +167,7 @@ export const handbookChecklistSteps = pgTable(
     linkLabel: jsonb('link_label').$type<LocaleText>().notNull().default({}),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'handbook_checklist_steps_pkey', columns: [t.tenantId, t.checklistId, t.position] }),
     uniqueIndex('handbook_checklist_steps_id_key').on(t.tenantId, t.id),
     foreignKey({ name: 'handbook_checklist_steps_checklist_fk', columns: [t.tenantId, t.checklistId], foreignColumns: [handbookChecklists.tenantId, handbookChecklists.id] }).onDelete('cascade'),
@@ -181,6 +195,7 @@ export const handbookSearch = pgTable(
     hasThai: boolean('has_thai').generatedAlwaysAs(sql`search_text ~ '[\u0E00-\u0E7F]'`),
   },
   (t) => [
+    ...readIndexPolicies(),
     index('handbook_search_thai_idx').on(t.tenantId).where(sql`has_thai`),
     primaryKey({ name: 'handbook_search_pkey', columns: [t.tenantId, t.articleId, t.locale] }),
     foreignKey({ name: 'handbook_search_translation_fk', columns: [t.tenantId, t.articleId, t.locale], foreignColumns: [handbookTranslations.tenantId, handbookTranslations.articleId, handbookTranslations.locale] }).onDelete('cascade'),

@@ -8,6 +8,7 @@ import {
   index,
   integer,
   jsonb,
+  pgPolicy,
   pgTable,
   primaryKey,
   smallint,
@@ -16,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ownRead, publicRead, readIndexPolicies, tenantPolicies } from './policies.ts';
 import { users } from './auth.ts';
 import type { ImageRef } from './media.ts';
 import { communes, type LocaleText } from './tenancy.ts';
@@ -83,6 +85,8 @@ export const sellers = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
   },
   (t) => [
+    ...tenantPolicies(),
+    publicRead('public_read', sql`status = 'approved'`),
     primaryKey({ name: 'sellers_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('sellers_user_key').on(t.tenantId, t.userId),
     check('sellers_status_check', sql`${t.status} in ('pending', 'approved', 'rejected', 'suspended')`),
@@ -113,6 +117,7 @@ export const sellerPayouts = pgTable(
     cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'seller_payouts_pkey', columns: [t.tenantId, t.id] }),
     index('seller_payouts_seller_idx').on(t.tenantId, t.sellerId, t.requestedAt),
     foreignKey({ name: 'seller_payouts_seller_fk', columns: [t.tenantId, t.sellerId], foreignColumns: [sellers.tenantId, sellers.id] }).onDelete('cascade'),
@@ -145,6 +150,7 @@ export const sellerConsentRequests = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'seller_consent_requests_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('seller_consent_requests_open_key').on(t.tenantId, t.sellerId).where(sql`confirmed_at is null and closed_at is null`),
     foreignKey({ name: 'seller_consent_requests_seller_fk', columns: [t.tenantId, t.sellerId], foreignColumns: [sellers.tenantId, sellers.id] }).onDelete('cascade'),
@@ -167,6 +173,7 @@ export const sellerActions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'seller_actions_pkey', columns: [t.tenantId, t.id] }),
     index('seller_actions_seller_idx').on(t.tenantId, t.sellerId, t.createdAt),
     foreignKey({ name: 'seller_actions_seller_fk', columns: [t.tenantId, t.sellerId], foreignColumns: [sellers.tenantId, sellers.id] }).onDelete('cascade'),
@@ -217,6 +224,8 @@ export const products = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    ...tenantPolicies(),
+    publicRead('public_read', sql`status = 'published'`),
     primaryKey({ name: 'products_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('products_slug_key').on(t.tenantId, t.slug),
     index('products_seller_idx').on(t.tenantId, t.sellerId),
@@ -233,14 +242,25 @@ export const products = pgTable(
   ],
 );
 
-/** One checkout by one buyer: its id is the idempotency key the checkout form carries. Platform-wide. */
-export const checkouts = pgTable('checkouts', {
-  id: uuid('id').primaryKey(),
-  buyerId: uuid('buyer_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+const buyerRows = sql`buyer_id = baan.user_id()`;
+
+/**
+ * One checkout by one buyer: its id is the idempotency key the checkout form carries. Platform-wide
+ * (no commune), readable and writable only by its buyer. Orders carry its id without a foreign
+ * key: on Citus orders are distributed by commune and may only reference tables of the same
+ * commune or reference tables (ADR 013); checkouts are insert-only, so the id cannot dangle.
+ */
+export const checkouts = pgTable(
+  'checkouts',
+  {
+    id: uuid('id').primaryKey(),
+    buyerId: uuid('buyer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [pgPolicy('buyer_own', { as: 'permissive', for: 'all', to: 'public', using: buyerRows, withCheck: buyerRows })],
+);
 
 /** One order per seller per checkout, in the seller's commune. The buyer reads their own across communes. */
 export const orders = pgTable(
@@ -251,9 +271,8 @@ export const orders = pgTable(
       .references(() => communes.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull().defaultRandom(),
     reference: text('reference').notNull(),
-    checkoutId: uuid('checkout_id')
-      .notNull()
-      .references(() => checkouts.id),
+    /** The checkout that placed it (no foreign key: see `checkouts`). */
+    checkoutId: uuid('checkout_id').notNull(),
     buyerId: uuid('buyer_id').references(() => users.id, { onDelete: 'set null' }),
     sellerId: uuid('seller_id').notNull(),
     status: text('status').$type<OrderStatus>().notNull().default('placed'),
@@ -272,6 +291,8 @@ export const orders = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    ...tenantPolicies(),
+    ownRead('buyer_read', 'buyer_id'),
     primaryKey({ name: 'orders_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('orders_reference_key').on(t.tenantId, t.reference),
     index('orders_seller_idx').on(t.tenantId, t.sellerId, t.placedAt),
@@ -303,6 +324,8 @@ export const orderItems = pgTable(
     ratedAt: timestamp('rated_at', { withTimezone: true }),
   },
   (t) => [
+    ...tenantPolicies(),
+    ownRead('buyer_read', 'buyer_id'),
     primaryKey({ name: 'order_items_pkey', columns: [t.tenantId, t.orderId, t.productId] }),
     index('order_items_product_rating_idx').on(t.tenantId, t.productId).where(sql`rating is not null`),
     foreignKey({ name: 'order_items_order_fk', columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete('cascade'),
@@ -327,6 +350,8 @@ export const orderEvents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    ...tenantPolicies(),
+    ownRead('buyer_read', 'buyer_id'),
     primaryKey({ name: 'order_events_pkey', columns: [t.tenantId, t.id] }),
     index('order_events_order_idx').on(t.tenantId, t.orderId, t.createdAt),
     foreignKey({ name: 'order_events_order_fk', columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete('cascade'),
@@ -354,6 +379,7 @@ export const productSearch = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    ...readIndexPolicies(),
     primaryKey({ name: 'product_search_pkey', columns: [t.tenantId, t.productId] }),
     foreignKey({ name: 'product_search_product_fk', columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }).onDelete('cascade'),
     index('product_search_newest_idx').on(t.publishedAt.desc(), t.productId),

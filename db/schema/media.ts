@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantPolicies } from './policies.ts';
 import { users } from './auth.ts';
 import { communes } from './tenancy.ts';
 
@@ -21,6 +22,7 @@ export const media = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'media_pkey', columns: [t.tenantId, t.id] }),
     check('media_source_type_check', sql`${t.sourceType} in ('image/jpeg', 'image/png', 'image/webp')`),
   ],

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenantPolicies } from './policies.ts';
 import { users } from './auth.ts';
 import { communes, type LocaleText } from './tenancy.ts';
 
@@ -20,6 +21,7 @@ export const contacts = pgTable(
     position: integer('position').notNull().default(0),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'contacts_pkey', columns: [t.tenantId, t.id] }),
     check('contacts_team_check', sql`${t.team} in ('officials', 'tech_team')`),
   ],
@@ -41,6 +43,7 @@ export const announcements = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'announcements_pkey', columns: [t.tenantId, t.id] }),
     check('announcements_expiry_check', sql`${t.expiresAt} is null or ${t.expiresAt} > ${t.publishedAt}`),
   ],
@@ -61,7 +64,7 @@ export const feeds = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastRunAt: timestamp('last_run_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ name: 'feeds_pkey', columns: [t.tenantId, t.id] }), uniqueIndex('feeds_url_key').on(t.tenantId, t.url)],
+  (t) => [...tenantPolicies(), primaryKey({ name: 'feeds_pkey', columns: [t.tenantId, t.id] }), uniqueIndex('feeds_url_key').on(t.tenantId, t.url)],
 );
 
 /** Imported items: title, summary, link and source only, never the article itself. */
@@ -80,6 +83,7 @@ export const newsItems = pgTable(
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'news_items_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('news_items_guid_key').on(t.tenantId, t.feedId, t.guid),
     uniqueIndex('news_items_link_key').on(t.tenantId, t.link),
@@ -103,6 +107,7 @@ export const feedRuns = pgTable(
     error: text('error'),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'feed_runs_pkey', columns: [t.tenantId, t.id] }),
     index('feed_runs_feed_idx').on(t.tenantId, t.feedId, t.startedAt),
     foreignKey({ name: 'feed_runs_feed_fk', columns: [t.tenantId, t.feedId], foreignColumns: [feeds.tenantId, feeds.id] }).onDelete('cascade'),

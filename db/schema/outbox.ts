@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantPolicies } from './policies.ts';
 import { communes } from './tenancy.ts';
 
 /**
@@ -20,6 +21,7 @@ export const events = pgTable(
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'events_pkey', columns: [t.tenantId, t.id] }),
     index('events_undelivered_idx').on(t.createdAt).where(sql`delivered_at is null`),
   ],

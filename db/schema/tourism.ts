@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { publicRead, tenantPolicies } from './policies.ts';
 import { users } from './auth.ts';
 import type { ImageRef } from './media.ts';
 import { communes, type LocaleText } from './tenancy.ts';
@@ -57,6 +58,8 @@ export const places = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    ...tenantPolicies(),
+    publicRead('public_read', sql`published`),
     primaryKey({ name: 'places_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('places_slug_key').on(t.tenantId, t.slug),
     check('places_kind_check', sql`${t.kind} in ('homestay', 'sight', 'food', 'craft_village', 'market', 'viewpoint', 'trail')`),
@@ -88,9 +91,13 @@ export const tourismEvents = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    ...tenantPolicies(),
+    publicRead('public_read', sql`published`),
     primaryKey({ name: 'tourism_events_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('tourism_events_slug_key').on(t.tenantId, t.slug),
     index('tourism_events_upcoming_idx').on(t.tenantId, t.endsOn),
+    // Deleting the place clears only place_id: migration 0028 writes it `ON DELETE SET NULL (place_id)`,
+    // a column list drizzle cannot declare (a plain SET NULL would also clear tenant_id).
     foreignKey({ name: 'tourism_events_place_fk', columns: [t.tenantId, t.placeId], foreignColumns: [places.tenantId, places.id] }).onDelete('set null'),
     check('tourism_events_dates_check', sql`${t.endsOn} >= ${t.startsOn}`),
     check('tourism_events_time_check', sql`${t.startTime} is null or ${t.startTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
@@ -122,6 +129,7 @@ export const inquiries = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    ...tenantPolicies(),
     primaryKey({ name: 'inquiries_pkey', columns: [t.tenantId, t.id] }),
     index('inquiries_place_idx').on(t.tenantId, t.placeId, t.createdAt),
     foreignKey({ name: 'inquiries_place_fk', columns: [t.tenantId, t.placeId], foreignColumns: [places.tenantId, places.id] }).onDelete('cascade'),
