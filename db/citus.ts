@@ -35,7 +35,7 @@ export const distributedTables = [
   'media',
   'invitations',
   'memberships',
-  'events',
+  'outbox_events',
   'handbook_chapters',
   'handbook_articles',
   'handbook_translations',

@@ -1,5 +1,5 @@
 import type { Tx } from '#db/client.ts';
-import { events } from '#db/schema/index.ts';
+import { outboxEvents } from '#db/schema/index.ts';
 
 /**
  * The outbox's writer. Every change others must hear about (an invitation to mail, an order to
@@ -7,5 +7,5 @@ import { events } from '#db/schema/index.ts';
  * commits or rolls back with the change itself; a worker (a later issue) delivers them.
  */
 export async function recordEvent(tx: Tx, tenantId: string, type: string, payload: Record<string, unknown>, actorUserId: string | null) {
-  await tx.insert(events).values({ tenantId, type, payload, actorUserId });
+  await tx.insert(outboxEvents).values({ tenantId, type, payload, actorUserId });
 }

@@ -7,8 +7,8 @@ import { communes } from './tenancy.ts';
  * The outbox: every change others must hear about writes one row here in the same
  * transaction as the change itself. A worker (a later issue) delivers them.
  */
-export const events = pgTable(
-  'events',
+export const outboxEvents = pgTable(
+  'outbox_events',
   {
     tenantId: uuid('tenant_id')
       .notNull()
@@ -22,7 +22,7 @@ export const events = pgTable(
   },
   (t) => [
     ...tenantPolicies(),
-    primaryKey({ name: 'events_pkey', columns: [t.tenantId, t.id] }),
-    index('events_undelivered_idx').on(t.createdAt).where(sql`delivered_at is null`),
+    primaryKey({ name: 'outbox_events_pkey', columns: [t.tenantId, t.id] }),
+    index('outbox_events_undelivered_idx').on(t.createdAt).where(sql`delivered_at is null`),
   ],
 );

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, invitations, knownDevices, memberships, sessions, signInThrottle, users } from '#db/schema/index.ts';
+import { outboxEvents, invitations, knownDevices, memberships, sessions, signInThrottle, users } from '#db/schema/index.ts';
 import { changePassword, signIn, signUp } from '~/auth/accounts.server.ts';
 import { SignUpSchema, safeRedirect } from '~/auth/schemas.ts';
 import {
@@ -370,14 +370,14 @@ describe('invitations', () => {
     return { commune, official, scope };
   }
   const rolesOfUser = async (userId: string) => (await database.db.select().from(memberships).where(eq(memberships.userId, userId))).map((r) => r.role);
-  const eventTypes = async (tenantId: string) => (await database.db.select().from(events).where(eq(events.tenantId, tenantId))).map((e) => e.type).sort();
+  const eventTypes = async (tenantId: string) => (await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, tenantId))).map((e) => e.type).sort();
 
   it('invites with an outbox event; the invitee accepts once, and an official’s confirmation grants the role', async () => {
     const { commune, official, scope } = await communeWithOfficial();
     const invited = await inviteMember(scope, { email: 'seller.new@example.vn', role: 'seller' }, 'https://baan.example', commune.slug);
     expect(invited.url).toBe(`https://baan.example/${commune.slug}/join/${invited.token}`);
 
-    const outbox = await database.db.select().from(events).where(eq(events.tenantId, commune.id));
+    const outbox = await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id));
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ type: 'member.invited', actorUserId: official.id, payload: { email: 'seller.new@example.vn', role: 'seller', url: invited.url } });
 
@@ -403,7 +403,7 @@ describe('invitations', () => {
     expect(row?.confirmedAt).toBeInstanceOf(Date);
     expect((await getInvitationByToken(scope, invited.token))?.status).toBe('confirmed');
     expect(await listAwaitingConfirmation(scope)).toEqual([]);
-    const joined = (await database.db.select().from(events).where(eq(events.tenantId, commune.id))).find((e) => e.type === 'member.joined');
+    const joined = (await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id))).find((e) => e.type === 'member.joined');
     expect(joined).toMatchObject({ actorUserId: official.id, payload: { invitationId: invited.id, userId: invitee.id, role: 'seller', confirmedBy: official.id } });
     expect(await eventTypes(commune.id)).toEqual(['member.invitation_accepted', 'member.invited', 'member.joined']);
     // Decided once: confirming or refusing again finds nothing.
@@ -477,10 +477,10 @@ describe('invitations', () => {
     await database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, late.id));
     await expect(acceptInvitation({ ...scope, userId: invitee.id }, late.token)).rejects.toMatchObject({ messageKey: 'auth:join.status.expired' });
     expect(await rolesOfUser(invitee.id)).toEqual([]);
-    const before = await database.db.select().from(events).where(eq(events.tenantId, commune.id));
+    const before = await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id));
     await expect(inviteMember(scope, { email: official.email, role: 'official' }, 'https://baan.example', commune.slug)).rejects.toMatchObject({
       messageKey: 'auth:errors.alreadyMember',
     });
-    expect(await database.db.select().from(events).where(eq(events.tenantId, commune.id))).toHaveLength(before.length);
+    expect(await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id))).toHaveLength(before.length);
   });
 });

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, handbookArticles, handbookChapters, handbookSearch, handbookTranslations } from '#db/schema/index.ts';
+import { outboxEvents, handbookArticles, handbookChapters, handbookSearch, handbookTranslations } from '#db/schema/index.ts';
 import { withTenant } from '#db/scope.ts';
 import { createArticle, getArticleForEditing, saveTranslation, setPublished } from '~/handbook/editing.server.ts';
 import { getArticle, listHandbook } from '~/handbook/handbook.server.ts';
@@ -55,7 +55,7 @@ describe('handbook articles', () => {
     const published = await getArticle(readerOfA(), 'kich-hoat-vneid', 'vi', 'vi');
     expect(published?.title).toBe('Kích hoạt tài khoản định danh điện tử');
     expect(published?.html).toContain('<h2>Chuẩn bị</h2>');
-    const outbox = await database.db.select().from(events).where(eq(events.tenantId, a.id));
+    const outbox = await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, a.id));
     expect(outbox.map((e) => e.type)).toContain('handbook.article_published');
   });
 

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkouts, events, memberships, orderEvents, orderItems, orders, productSearch, products, sellerActions, sellerPayouts, sellers } from '#db/schema/index.ts';
+import { checkouts, outboxEvents, memberships, orderEvents, orderItems, orders, productSearch, products, sellerActions, sellerPayouts, sellers } from '#db/schema/index.ts';
 import { withTenant, type MemberScope } from '#db/scope.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
@@ -203,7 +203,7 @@ describe('checkout', () => {
     expect(th).toMatchObject({ timeZone: 'Asia/Bangkok', communeLocale: 'th' });
     if (th?.payment.method !== 'bank_qr') throw new Error('expected a PromptPay QR');
     expect(parseEmvco(th.payment.payload).find((f) => f.id === '54')?.value).toBe('123.45');
-    const placed = await withTenant(scopeFor(database, a.id, null), (tx) => tx.select().from(events).where(and(eq(events.tenantId, a.id), eq(events.type, 'order.placed'))));
+    const placed = await withTenant(scopeFor(database, a.id, null), (tx) => tx.select().from(outboxEvents).where(and(eq(outboxEvents.tenantId, a.id), eq(outboxEvents.type, 'order.placed'))));
     expect(placed.length).toBeGreaterThan(0);
   });
 
@@ -282,7 +282,7 @@ describe('orders', () => {
     expect(order?.timeline.map((s) => s.kind)).toEqual(['placed', 'confirmed', 'paid', 'shipped', 'delivered', 'completed']);
     const page = await getPublishedProduct(scopeFor(database, a.id, null) as never, product.slug);
     expect(page?.product).toMatchObject({ ratingSum: 5, ratingCount: 1 });
-    const types = (await withTenant(scopeFor(database, a.id, null), (tx) => tx.select({ type: events.type }).from(events).where(eq(events.tenantId, a.id)))).map((e) => e.type);
+    const types = (await withTenant(scopeFor(database, a.id, null), (tx) => tx.select({ type: outboxEvents.type }).from(outboxEvents).where(eq(outboxEvents.tenantId, a.id)))).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['order.placed', 'order.confirmed', 'order.paid', 'order.shipped', 'order.delivered', 'order.completed', 'order.rated']));
   });
 
@@ -320,7 +320,7 @@ describe('isolation', () => {
       pendingSeller: await tx.select().from(sellers).where(eq(sellers.id, pendingA)),
       items: await tx.select().from(orderItems).where(eq(orderItems.tenantId, ofA.tenantId)),
       events: await tx.select().from(orderEvents).where(eq(orderEvents.tenantId, ofA.tenantId)),
-      outbox: await tx.select().from(events).where(eq(events.tenantId, ofA.tenantId)),
+      outbox: await tx.select().from(outboxEvents).where(eq(outboxEvents.tenantId, ofA.tenantId)),
       checkouts: await tx.select().from(checkouts),
     }));
     expect(seenByB).toEqual({ actions: [], pendingSeller: [], items: [], events: [], outbox: [], checkouts: [] });

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communes, events, orders as ordersTable, places, products, sellerActions, sellerConsentRequests, sellerPayouts, sellers } from '#db/schema/index.ts';
+import { communes, outboxEvents, orders as ordersTable, places, products, sellerActions, sellerConsentRequests, sellerPayouts, sellers } from '#db/schema/index.ts';
 import { ownerInTenant, withTenant, type MemberScope } from '#db/scope.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
@@ -94,7 +94,7 @@ async function historyActions(commune: Commune, sellerId: string) {
 }
 
 async function eventTypes(commune: Commune) {
-  const rows = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select({ type: events.type }).from(events).where(eq(events.tenantId, commune.id)));
+  const rows = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select({ type: outboxEvents.type }).from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id)));
   return rows.map((r) => r.type);
 }
 

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, invitations, media, memberships } from '#db/schema/index.ts';
+import { outboxEvents, invitations, media, memberships } from '#db/schema/index.ts';
 import { withTenant } from '#db/scope.ts';
 import { rolesOf } from '~/auth/guards.server.ts';
 import {
@@ -100,17 +100,17 @@ describe('tenant isolation: commune B cannot see or change commune A', () => {
     const deleted = await withTenant(asB(), (tx) => tx.delete(media).where(eq(media.tenantId, a.id)).returning());
     expect(deleted).toHaveLength(0);
     // The outbox is append-only for request code, in every commune.
-    await expect(withTenant(asB(), (tx) => tx.delete(events).where(eq(events.tenantId, b.id)))).rejects.toThrow();
+    await expect(withTenant(asB(), (tx) => tx.delete(outboxEvents).where(eq(outboxEvents.tenantId, b.id)))).rejects.toThrow();
   });
 
   it('returns 0 rows from every tenant table to the app role with no tenant set', async () => {
     const noTenant = scopeFor(database, null, null);
-    for (const table of [memberships, invitations, events, media]) {
+    for (const table of [memberships, invitations, outboxEvents, media]) {
       const rows = await withTenant(noTenant, (tx) => tx.select().from(table));
       expect(rows).toHaveLength(0);
     }
     // The owner connection sees them: the rows exist, RLS hides them.
-    const [count] = await database.query<{ n: number }>(`select count(*)::int as n from events`);
+    const [count] = await database.query<{ n: number }>(`select count(*)::int as n from outbox_events`);
     expect(count!.n).toBeGreaterThan(0);
   });
 

@@ -24,7 +24,7 @@ async function tenantTables(): Promise<TableRow[]> {
 describe('tenant schema (the rules every tenant table must keep)', () => {
   it('knows the tenant tables of the foundation', async () => {
     const names = (await tenantTables()).map((t) => t.table);
-    expect(names).toEqual(expect.arrayContaining(['events', 'invitations', 'media', 'memberships']));
+    expect(names).toEqual(expect.arrayContaining(['outbox_events', 'invitations', 'media', 'memberships']));
   });
 
   it('has row-level security enabled and forced, with at least one policy, on every tenant table', async () => {
