@@ -1,4 +1,4 @@
-import { fold } from '#db/text.ts';
+import { fold } from '#domain/text.ts';
 
 /** What handbook search matches: title, summary and body, folded (no diacritics, lower case), Markdown marks removed. */
 export function searchTextOf(title: string, summary: string, body: string): string {

@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Link } from 'react-router';
-import type { LocaleText } from '#db/schema/tenancy.ts';
+import type { LocaleText } from '#domain/locale-text.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import type { PaymentInstructions } from '~/payments/methods.ts';

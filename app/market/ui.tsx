@@ -1,7 +1,7 @@
 import type { useTranslation } from 'react-i18next';
 import { useI18nInstance } from '~/i18n/use-t.ts';
-import type { ImageRef } from '#db/schema/media.ts';
-import type { LocaleText } from '#db/schema/tenancy.ts';
+import type { ImageRef } from '#domain/media.ts';
+import type { LocaleText } from '#domain/locale-text.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate, formatMoney } from '~/i18n/format.ts';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';

@@ -1,7 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
-import { PRODUCT_CATEGORIES, PRODUCT_UNITS } from '#db/schema/market.ts';
-import type { ImageRef } from '#db/schema/media.ts';
+import { PRODUCT_CATEGORIES, PRODUCT_UNITS } from '#domain/market.ts';
+import type { ImageRef } from '#domain/media.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { readFormData } from '~/lib/body.server.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
-import type { ImageRef } from '#db/schema/media.ts';
+import type { ImageRef } from '#domain/media.ts';
 import { requireCommune, requireUser, scopeOf, viewerHasRole } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
