@@ -61,7 +61,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     try {
       const image = await saveImage(scope, new Uint8Array(await file.arrayBuffer()));
       const variant = image.variants.find((v) => v.width >= 640) ?? image.variants[image.variants.length - 1]!;
-      const alt = String(formData.get('photoAlt') ?? '').replace(/[\[\]\n]/g, ' ').trim().slice(0, 120);
+      const alt = String(formData.get('photoAlt') ?? '').replace(/[[\]\n]/g, ' ').trim().slice(0, 120);
       values.body = `${values.body ?? ''}\n\n![${alt}](/media/${variant.key})\n`;
       return data({ ok: true as const, errors: {} as Record<string, string>, values, preview: renderMarkdown(values.body) });
     } catch (error) {
@@ -226,14 +226,17 @@ function useLivePreview(initialBody: string, submitted: string | null) {
   const fetcher = useFetcher<{ preview: string }>();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [html, setHtml] = useState<string | null>(submitted);
+  // The newest of the two sources wins: a preview the fetcher brought back, or the form's own answer
+  // (adjusted while rendering, as React advises, rather than by an effect that renders twice).
+  const [seen, setSeen] = useState({ data: fetcher.data, submitted });
+  if (seen.data !== fetcher.data || seen.submitted !== submitted) {
+    setSeen({ data: fetcher.data, submitted });
+    if (seen.data !== fetcher.data && fetcher.data?.preview !== undefined) setHtml(fetcher.data.preview);
+    if (seen.submitted !== submitted && submitted !== null) setHtml(submitted);
+  }
   useEffect(() => {
-    if (fetcher.data?.preview !== undefined) setHtml(fetcher.data.preview);
-  }, [fetcher.data]);
-  useEffect(() => {
-    if (submitted !== null) setHtml(submitted);
-  }, [submitted]);
-  useEffect(() => {
-    if (submitted === null && initialBody) fetcher.submit({ intent: 'preview', body: initialBody }, { method: 'post' });
+    // The router reports a failed preview through the fetcher's state; nothing waits for it here.
+    if (submitted === null && initialBody) void fetcher.submit({ intent: 'preview', body: initialBody }, { method: 'post' });
     // Only once, for the text the page opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
