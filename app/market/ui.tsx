@@ -1,5 +1,4 @@
-import type { useTranslation } from 'react-i18next';
-import { useI18nInstance } from '~/i18n/use-t.ts';
+import { useI18nInstance, type Translator } from '~/i18n/use-t.ts';
 import type { ImageRef } from '#domain/media.ts';
 import type { LocaleText } from '#domain/locale-text.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -14,7 +13,7 @@ export function Money({ minor, currency }: { minor: number; currency: 'VND' | 'T
   return <span className="money">{formatMoney(minor, currency, i18n.language as Locale)}</span>;
 }
 
-type TFunction = ReturnType<typeof useTranslation>['t'];
+type TFunction = Translator;
 
 /** The OCOP/OTOP badge (callers show it only while the certificate is valid). Takes the page's `t`. */
 export function CertBadge({ scheme, stars, t }: { scheme: 'OCOP' | 'OTOP' | null; stars: number | null; t: TFunction }) {
