@@ -1,4 +1,5 @@
 import { useI18nInstance, type Translator } from '~/i18n/use-t.ts';
+import type { MessageKey } from '~/i18n/message-key.ts';
 import type { ImageRef } from '#domain/media.ts';
 import type { LocaleText } from '#domain/locale-text.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -67,7 +68,7 @@ export function ProductCard({ product, fallback, t, locale }: { product: CardPro
         <span className="product-card-title">{title}</span>
       </a>
       <span className="product-card-price">
-        <span className="money">{formatMoney(product.priceMinor, product.currency, locale)}</span> <span className="muted">/ {t(`market:units.${product.unit}` as 'market:units.kg')}</span>
+        <span className="money">{formatMoney(product.priceMinor, product.currency, locale)}</span> <span className="muted">/ {t(`market:units.${product.unit}` as MessageKey)}</span>
       </span>
       {product.certValid ? <CertBadge scheme={product.certScheme ?? null} stars={product.certStars ?? null} t={t} /> : null}
       {product.communeName ? <span className="muted small">{localized(product.communeName, locale, fallback).text}</span> : null}
