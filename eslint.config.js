@@ -10,14 +10,27 @@ import tseslint from 'typescript-eslint';
  * the browser. (Patterns are gitignore-style: a leading `#` must be escaped or it reads as a comment.)
  */
 const databaseCode = [
-  { group: ['\\#db/*', '**/db/*', '**/db/**'], message: 'Code that reaches the browser never imports db/: value lists live in #domain/*, queries in a *.server.ts module.' },
+  {
+    group: ['\\#db/*', '**/db/*', '**/db/**'],
+    message: 'Code that reaches the browser never imports db/: value lists live in #domain/*, queries in a *.server.ts module.',
+  },
   { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'The ORM stays on the server: put the query in a *.server.ts module.' },
   { group: ['~/lib/database.server*', '**/lib/database.server*'], message: 'The database handle is for db/ and *.server.ts modules.' },
 ];
 
 export default tseslint.config(
   {
-    ignores: ['build/**', 'node_modules/**', '.react-router/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'scratch/**', 'db/migrations/**', 'public/map/**'],
+    ignores: [
+      'build/**',
+      'node_modules/**',
+      '.react-router/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'scratch/**',
+      'db/migrations/**',
+      'public/map/**',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -90,7 +103,10 @@ export default tseslint.config(
         {
           patterns: [
             ...databaseCode,
-            { group: ['~/*', '\\#app/*', '**/app/*', '**/app/**', 'react', 'react-router'], message: 'domain/ is plain data: it imports nothing of the app, the database or the UI.' },
+            {
+              group: ['~/*', '\\#app/*', '**/app/*', '**/app/**', 'react', 'react-router'],
+              message: 'domain/ is plain data: it imports nothing of the app, the database or the UI.',
+            },
           ],
         },
       ],

@@ -5,7 +5,13 @@ type Names = Partial<Record<string, string>>;
 /** What the commune search matches: every name, the province (old names too) and the old address. */
 export function communeSearchText(parts: { slug: string; name: Names; provinceName?: Names; legacyNames?: string[]; legacyAddress?: string | null }): string {
   return fold(
-    [parts.slug.replace(/-/g, ' '), ...Object.values(parts.name), ...Object.values(parts.provinceName ?? {}), ...(parts.legacyNames ?? []), parts.legacyAddress ?? '']
+    [
+      parts.slug.replace(/-/g, ' '),
+      ...Object.values(parts.name),
+      ...Object.values(parts.provinceName ?? {}),
+      ...(parts.legacyNames ?? []),
+      parts.legacyAddress ?? '',
+    ]
       .filter(Boolean)
       .join(' | '),
   );
