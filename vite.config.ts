@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '~': root('./app'),
       '#db': root('./db'),
+      '#domain': root('./domain'),
       '#locales': root('./locales'),
     },
   },

@@ -8,6 +8,7 @@ export default defineConfig({
     alias: {
       '~': root('./app'),
       '#db': root('./db'),
+      '#domain': root('./domain'),
       '#locales': root('./locales'),
       '#tests': root('./tests'),
     },

@@ -1,4 +1,5 @@
 import { useT } from '~/i18n/use-t.ts';
+import type { MessageKey } from '~/i18n/message-key.ts';
 import {
   data,
   isRouteErrorResponse,
@@ -84,7 +85,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteHeader />
         {root?.flash ? (
           <div className={`flash flash-${root.flash.tone ?? 'success'}`} role="status">
-            {t(root.flash.key as 'common:nav.home', root.flash.params ?? {})}
+            {t(root.flash.key, root.flash.params ?? {})}
           </div>
         ) : null}
         <main id="main" tabIndex={-1}>
@@ -166,10 +167,10 @@ export default function App() {
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useT();
   let status = 500;
-  let messageKey = 'common:errors.unexpected';
+  let messageKey: MessageKey = 'common:errors.unexpected';
   if (isRouteErrorResponse(error)) {
     status = error.status;
-    const fromData = (error.data as { messageKey?: string } | undefined)?.messageKey;
+    const fromData = (error.data as { messageKey?: MessageKey } | undefined)?.messageKey;
     messageKey = fromData ?? (status === 404 ? 'common:errors.notFound' : status === 403 ? 'common:errors.forbidden' : 'common:errors.unexpected');
   } else if (import.meta.env.DEV && error instanceof Error) {
     console.error(error);
@@ -178,7 +179,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-code">{status}</p>
       <h1 id="error-title">{t(status === 404 ? 'common:errors.notFoundTitle' : 'common:errors.title')}</h1>
-      <p>{t(messageKey as 'common:errors.notFound')}</p>
+      <p>{t(messageKey)}</p>
       <p>
         <Link to="/">{t('common:errors.backHome')}</Link>
       </p>

@@ -1,3 +1,2 @@
-/** Per-commune roles. Plain data, so pages can list them without loading the database schema. */
-export const ROLES = ['official', 'editor', 'seller'] as const;
-export type Role = (typeof ROLES)[number];
+// The list is plain data in domain/ (the database schema reads it too; db/ never imports app code).
+export { ROLES, type Role } from '#domain/roles.ts';

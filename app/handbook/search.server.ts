@@ -69,7 +69,7 @@ export async function searchHandbook(scope: CommuneScope, query: string, locale:
       slug: row.slug,
       title: row.title,
       locale: row.locale,
-      snippet: highlight((excerptOf.get(`${row.articleId}:${row.locale}`) ?? '').replace(/[#*_`>\[\]]+/g, ''), folded),
+      snippet: highlight((excerptOf.get(`${row.articleId}:${row.locale}`) ?? '').replace(/[#*_`>[\]]+/g, ''), folded),
     }));
   });
 }

@@ -1,4 +1,5 @@
 import { data } from 'react-router';
+import type { MessageKey } from '~/i18n/message-key.ts';
 
 /** Domain failures with a stable code; turned into an HTTP status once, at each boundary. */
 export type AppErrorCode =
@@ -13,9 +14,9 @@ export type AppErrorCode =
 export class AppError extends Error {
   readonly code: AppErrorCode;
   /** A translation key (namespace:key) describing the failure to a person. */
-  readonly messageKey: string;
+  readonly messageKey: MessageKey;
   readonly details?: Record<string, unknown>;
-  constructor(code: AppErrorCode, messageKey: string, details?: Record<string, unknown>) {
+  constructor(code: AppErrorCode, messageKey: MessageKey, details?: Record<string, unknown>) {
     super(`${code}: ${messageKey}`);
     this.code = code;
     this.messageKey = messageKey;
@@ -34,7 +35,7 @@ export const statusOf: Record<AppErrorCode, number> = {
 };
 
 /** Throw a translated error page (the ErrorBoundary renders `messageKey`). */
-export function invariantResponse(condition: unknown, status: number, messageKey: string): asserts condition {
+export function invariantResponse(condition: unknown, status: number, messageKey: MessageKey): asserts condition {
   if (!condition) throw data({ messageKey }, { status });
 }
 

@@ -1,7 +1,8 @@
 import { createCookie, redirect } from 'react-router';
+import type { MessageKey } from '~/i18n/message-key.ts';
 
 /** A one-time message: a translation key and its parameters (numbers stay numbers, for plurals). */
-export type Flash = { key: string; params?: Record<string, string | number>; tone?: 'success' | 'info' | 'error' };
+export type Flash = { key: MessageKey; params?: Record<string, string | number>; tone?: 'success' | 'info' | 'error' };
 
 const flashCookie = createCookie('baan_flash', { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
 

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
+import type { MessageKey } from '~/i18n/message-key.ts';
 import { AppError, notFound, statusOf } from './errors.ts';
 
-export type FieldErrors = Partial<Record<string, string>>;
+export type FieldErrors = Partial<Record<string, MessageKey>>;
 
 export type FormFailure = {
   ok: false;
@@ -39,7 +40,8 @@ export function parseForm<S extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path.length ? issue.path.map(String).join('.') : '_form';
-    errors[field] ??= issue.message.includes(':') ? issue.message : 'common:validation.invalid';
+    // The schemas' messages are keys (`message: 'market:errors.category'`); zod carries them as strings.
+    errors[field] ??= issue.message.includes(':') ? (issue.message as MessageKey) : 'common:validation.invalid';
   }
   return { ok: false, errors, values: formValues(formData) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LocaleText } from '#db/schema/tenancy.ts';
+import type { LocaleText } from '#domain/locale-text.ts';
 import { UUID_PATTERN } from './ids.ts';
 
 /** Optional trimmed text up to `max` characters; empty becomes undefined. */

@@ -12,5 +12,5 @@ export async function freeSlug(base: string, isTaken: (slug: string) => Promise<
     if (!(await isTaken(slug))) return slug;
     slug = `${base.slice(0, 70)}-${shortSuffix()}`;
   }
-  throw new AppError('conflict', 'common:errors.generic');
+  throw new AppError('conflict', 'common:errors.unexpected'); // was common:errors.generic, a key that never existed
 }

@@ -1,5 +1,5 @@
-import { PRODUCT_CATEGORIES, type ProductCategory } from '#db/schema/market.ts';
-import { fold } from '#db/text.ts';
+import { PRODUCT_CATEGORIES, type ProductCategory } from '#domain/market.ts';
+import { fold } from '#domain/text.ts';
 import { parsePrice } from './schemas.ts';
 
 export const PAGE_SIZE = 24;

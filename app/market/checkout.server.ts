@@ -3,6 +3,7 @@ import { checkouts, orderEvents, orderItems, orders, products, provinces, seller
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { enterTenant, readTenant, withTenant, type Scope } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
+import type { MessageKey } from '~/i18n/message-key.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
 import { methodsFor, PAYMENT_METHODS, type PaymentMethodId } from '~/payments/methods.ts';
 import type { CartLine } from './cart.server.ts';
@@ -32,7 +33,7 @@ export type PlacedOrder = { tenantId: string; reference: string };
 
 /** Refusals the buyer can act on: the cart page shows them next to the line. */
 export class CheckoutRefused extends AppError {
-  constructor(messageKey: string, details: Record<string, unknown> = {}) {
+  constructor(messageKey: MessageKey, details: Record<string, unknown> = {}) {
     super('conflict', messageKey, details);
   }
 }

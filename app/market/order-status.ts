@@ -1,4 +1,4 @@
-import type { OrderStatus } from '#db/schema/market.ts';
+import type { OrderStatus } from '#domain/market.ts';
 
 /**
  * The order status machine: what may follow what, and who may do it. Pure (no database, no

@@ -1,6 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
+import type { MessageKey } from '~/i18n/message-key.ts';
 import { Link } from 'react-router';
-import type { LocaleText } from '#db/schema/tenancy.ts';
+import type { LocaleText } from '#domain/locale-text.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import type { PaymentInstructions } from '~/payments/methods.ts';
@@ -32,7 +33,7 @@ export type OrderViewData = {
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useT();
-  return <span className={`badge badge-status status-${status}`}>{t(`market:status.${status}` as 'market:status.placed')}</span>;
+  return <span className={`badge badge-status status-${status}`}>{t(`market:status.${status}` as MessageKey)}</span>;
 }
 
 /** One order, as buyer and seller both see it: items, payment, delivery and the timeline. */
@@ -71,7 +72,7 @@ export function OrderView({ order, qrSvg, provinceName }: { order: OrderViewData
                 <Link to={`/${order.communeSlug}/market/${item.slug}`}>{localized(item.title, locale, order.communeLocale).text}</Link>
               </td>
               <td>
-                {item.quantity} × {t(`market:units.${item.unit}` as 'market:units.kg')}
+                {item.quantity} × {t(`market:units.${item.unit}` as MessageKey)}
               </td>
               <td>
                 <Money minor={item.unitPriceMinor * item.quantity} currency={order.currency} />
@@ -142,7 +143,7 @@ export function OrderView({ order, qrSvg, provinceName }: { order: OrderViewData
         <ol className="timeline">
           {order.timeline.map((step, i) => (
             <li key={i}>
-              <strong>{t(`market:status.${step.kind}` as 'market:status.placed')}</strong> — {formatDate(step.createdAt, locale, timeZone, true)}
+              <strong>{t(`market:status.${step.kind}` as MessageKey)}</strong> — {formatDate(step.createdAt, locale, timeZone, true)}
               {step.actorName ? ` · ${step.onBehalf ? t('market:assisted.byFor', { name: step.actorName }) : step.actorName}` : ''}
               {step.note ? <span className="muted"> · {step.note}</span> : null}
             </li>

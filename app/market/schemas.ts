@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PRODUCT_CATEGORIES, PRODUCT_UNITS } from '#db/schema/market.ts';
+import { PRODUCT_CATEGORIES, PRODUCT_UNITS } from '#domain/market.ts';
 import { PhoneSchema } from '~/auth/schemas.ts';
 import { nameSchema } from '~/lib/display-name.ts';
 import { checkbox, localeTextSchema, optionalText, optionalInt, optionalIsoDay } from '~/lib/schemas.ts';

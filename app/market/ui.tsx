@@ -1,7 +1,7 @@
-import type { useTranslation } from 'react-i18next';
-import { useI18nInstance } from '~/i18n/use-t.ts';
-import type { ImageRef } from '#db/schema/media.ts';
-import type { LocaleText } from '#db/schema/tenancy.ts';
+import { useI18nInstance, type Translator } from '~/i18n/use-t.ts';
+import type { MessageKey } from '~/i18n/message-key.ts';
+import type { ImageRef } from '#domain/media.ts';
+import type { LocaleText } from '#domain/locale-text.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate, formatMoney } from '~/i18n/format.ts';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';
@@ -14,7 +14,7 @@ export function Money({ minor, currency }: { minor: number; currency: 'VND' | 'T
   return <span className="money">{formatMoney(minor, currency, i18n.language as Locale)}</span>;
 }
 
-type TFunction = ReturnType<typeof useTranslation>['t'];
+type TFunction = Translator;
 
 /** The OCOP/OTOP badge (callers show it only while the certificate is valid). Takes the page's `t`. */
 export function CertBadge({ scheme, stars, t }: { scheme: 'OCOP' | 'OTOP' | null; stars: number | null; t: TFunction }) {
@@ -68,7 +68,7 @@ export function ProductCard({ product, fallback, t, locale }: { product: CardPro
         <span className="product-card-title">{title}</span>
       </a>
       <span className="product-card-price">
-        <span className="money">{formatMoney(product.priceMinor, product.currency, locale)}</span> <span className="muted">/ {t(`market:units.${product.unit}` as 'market:units.kg')}</span>
+        <span className="money">{formatMoney(product.priceMinor, product.currency, locale)}</span> <span className="muted">/ {t(`market:units.${product.unit}` as MessageKey)}</span>
       </span>
       {product.certValid ? <CertBadge scheme={product.certScheme ?? null} stars={product.certStars ?? null} t={t} /> : null}
       {product.communeName ? <span className="muted small">{localized(product.communeName, locale, fallback).text}</span> : null}

@@ -4,6 +4,7 @@ import { media, type MediaVariant } from '#db/schema/index.ts';
 import { withTenant, type CommuneScope } from '#db/scope.ts';
 import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
+import type { MessageKey } from '~/i18n/message-key.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import path from 'node:path';
 import { processImage } from './image-pipeline.server.ts';
@@ -75,8 +76,8 @@ export async function collectPhotos(
   form: FormData,
   stored: StoredMedia[],
   max: number,
-  tooMany: string,
-): Promise<{ ok: true; photos: StoredMedia[] } | { ok: false; messageKey: string; status: number }> {
+  tooMany: MessageKey,
+): Promise<{ ok: true; photos: StoredMedia[] } | { ok: false; messageKey: MessageKey; status: number }> {
   const kept = stored.filter((p) => form.get(`remove.${p.id}`) !== 'on');
   const files = form.getAll('photos').filter((f): f is File => f instanceof File && f.size > 0);
   if (kept.length + files.length > max) return { ok: false, messageKey: tooMany, status: 400 };

@@ -1,4 +1,4 @@
-import type { MediaVariant } from '#db/schema/media.ts';
+import type { MediaVariant } from '#domain/media.ts';
 
 export type ImageData = { width: number; height: number; variants: MediaVariant[] };
 

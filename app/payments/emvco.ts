@@ -1,4 +1,5 @@
 import { AppError } from '~/lib/errors.ts';
+import type { MessageKey } from '~/i18n/message-key.ts';
 
 /**
  * EMVCo merchant-presented QR payloads, the format under both VietQR and PromptPay: data
@@ -19,7 +20,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
 const MAX_VALUE_LENGTH = 99;
 const CRC_ID = '63';
 
-function invalid(messageKey: string, details?: Record<string, unknown>): AppError {
+function invalid(messageKey: MessageKey, details?: Record<string, unknown>): AppError {
   return new AppError('invalid', messageKey, details);
 }
 

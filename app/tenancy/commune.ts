@@ -1,4 +1,4 @@
-import type { LocaleText } from '#db/schema/tenancy.ts';
+import type { LocaleText } from '#domain/locale-text.ts';
 import type { Locale } from '~/i18n/config.ts';
 
 /** What request code knows about the commune it serves. */
@@ -42,4 +42,4 @@ export function localized(text: LocaleText, locale: Locale, fallback: Locale): {
 }
 
 /** Lower-case, diacritic-free form used for matching ("Tả Van" → "ta van"); Thai marks are kept. */
-export { fold as foldForSearch } from '#db/text.ts';
+export { fold as foldForSearch } from '#domain/text.ts';

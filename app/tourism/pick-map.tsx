@@ -13,7 +13,9 @@ export function PickMap({ styleUrl, view, pick, labels, onPick }: { styleUrl: st
   const [unavailable, setUnavailable] = useState(false);
   // The map is made once; it reads the current props from here.
   const latest = useRef({ view, pick, onPick });
-  latest.current = { view, pick, onPick };
+  useEffect(() => {
+    latest.current = { view, pick, onPick };
+  });
 
   useEffect(() => {
     let disposed = false;
@@ -45,7 +47,7 @@ export function PickMap({ styleUrl, view, pick, labels, onPick }: { styleUrl: st
 
   const { lat, lon, zoom } = view;
   useEffect(() => handle.current?.goTo({ lat, lon, zoom }), [lat, lon, zoom]);
-  useEffect(() => handle.current?.setPick(pick), [pick?.lat, pick?.lon]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => handle.current?.setPick(pick), [pick?.lat, pick?.lon]); // eslint-disable-line react-hooks/exhaustive-deps -- the pin moves when its coordinates change, not when a new object carries the same ones
 
   return (
     <div ref={frame} className="map-frame" hidden={unavailable}>

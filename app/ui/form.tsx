@@ -46,7 +46,7 @@ export function Field({ name, label, type = 'text', defaultValue, errors, hint, 
       {multiline ? <textarea {...common} rows={rows ?? 4} /> : <input {...common} type={type} autoComplete={autoComplete} inputMode={inputMode} />}
       {error ? (
         <p className="error" id={`${id}-error`}>
-          {t(error as 'common:validation.invalid')}
+          {t(error)}
         </p>
       ) : null}
     </div>
@@ -60,7 +60,7 @@ export function FormError({ errors, params }: { errors?: FieldErrors; params?: R
   if (!error) return null;
   return (
     <p className="form-error" role="alert">
-      {t(error as 'common:validation.invalid', params ?? {})}
+      {t(error, params ?? {})}
     </p>
   );
 }

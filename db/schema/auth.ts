@@ -91,7 +91,7 @@ export const rateLimits = pgTable(
   (t) => [index('rate_limits_expire_idx').on(t.expire)],
 );
 
-import { ROLES, type Role } from '../../app/auth/roles.ts';
+import { ROLES, type Role } from '../../domain/roles.ts';
 
 export { ROLES, type Role };
 

@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { publicRead, readIndexPolicies, tenantPolicies } from './policies.ts';
 import { users } from './auth.ts';
+import { PILLARS, type Pillar } from '../../domain/handbook.ts';
 import { communes, type LocaleText } from './tenancy.ts';
 
-export const PILLARS = ['government', 'economy', 'society'] as const;
-export type Pillar = (typeof PILLARS)[number];
+// The value list lives in domain/ (plain data pages can load); re-exported for the server code that reads it here.
+export { PILLARS, type Pillar };
 
 export type TemplateStepData = { title: LocaleText; detail?: LocaleText; link?: { url: string; label: LocaleText } };
 

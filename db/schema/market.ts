@@ -21,34 +21,32 @@ import { ownRead, publicRead, readIndexPolicies, tenantPolicies } from './polici
 import { users } from './auth.ts';
 import type { ImageRef } from './media.ts';
 import { communes, type LocaleText } from './tenancy.ts';
+import {
+  ORDER_STATUSES,
+  PRODUCT_CATEGORIES,
+  PRODUCT_STATUSES,
+  PRODUCT_UNITS,
+  SELLER_STATUSES,
+  type OrderStatus,
+  type ProductCategory,
+  type ProductStatus,
+  type ProductUnit,
+  type SellerStatus,
+} from '../../domain/market.ts';
 
-export const PRODUCT_CATEGORIES = [
-  'tea',
-  'coffee',
-  'honey',
-  'spices',
-  'rice',
-  'produce',
-  'processed',
-  'textiles',
-  'handicrafts',
-  'medicinal',
-  'other',
-] as const;
-export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
-
-export const PRODUCT_UNITS = ['kg', 'g500', 'g100', 'pack', 'box', 'bottle', 'jar', 'piece', 'set', 'litre', 'metre'] as const;
-export type ProductUnit = (typeof PRODUCT_UNITS)[number];
-
-export const SELLER_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const;
-export type SellerStatus = (typeof SELLER_STATUSES)[number];
-
-/** `suspended`: taken down by an official (with a reason the seller reads), alone or with its seller. */
-export const PRODUCT_STATUSES = ['draft', 'pending', 'published', 'rejected', 'archived', 'suspended'] as const;
-export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
-
-export const ORDER_STATUSES = ['placed', 'confirmed', 'shipped', 'delivered', 'completed', 'cancelled'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+// The value lists live in domain/ (plain data pages can load); re-exported for the server code that reads them here.
+export {
+  ORDER_STATUSES,
+  PRODUCT_CATEGORIES,
+  PRODUCT_STATUSES,
+  PRODUCT_UNITS,
+  SELLER_STATUSES,
+  type OrderStatus,
+  type ProductCategory,
+  type ProductStatus,
+  type ProductUnit,
+  type SellerStatus,
+};
 
 export type DeliveryAddress = { name: string; phone: string; provinceCode: string; commune: string; street: string; note?: string };
 

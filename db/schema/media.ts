@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import { check, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantPolicies } from './policies.ts';
 import { users } from './auth.ts';
+import type { ImageRef, MediaVariant } from '../../domain/media.ts';
 import { communes } from './tenancy.ts';
 
-export type MediaVariant = { width: number; height: number; key: string; bytes: number };
+// Plain types in domain/ (pages render images without the schema); re-exported for the server code.
+export type { ImageRef, MediaVariant };
 
 /** An uploaded image, re-encoded to WebP variants; the files live in the storage backend. */
 export const media = pgTable(
@@ -27,6 +29,3 @@ export const media = pgTable(
     check('media_source_type_check', sql`${t.sourceType} in ('image/jpeg', 'image/png', 'image/webp')`),
   ],
 );
-
-/** A stored image as other tables copy it: enough to render it without reading `media`. */
-export type ImageRef = { id: string; width: number; height: number; variants: MediaVariant[] };

@@ -15,9 +15,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { LocaleText } from '../../domain/locale-text.ts';
 
-/** Text a person reads, per locale. Missing locales fall back to the commune's default. */
-export type LocaleText = Partial<Record<'vi' | 'en' | 'th', string>>;
+// A plain type in domain/ (pages read it without the schema); re-exported for the server code.
+export type { LocaleText };
 
 /** Platform-wide reference table: provincial units (Vietnam after July 2025, and Thai changwat). */
 export const provinces = pgTable(

@@ -4,6 +4,7 @@ import { publicRead, tenantPolicies } from './policies.ts';
 import { users } from './auth.ts';
 import type { ImageRef } from './media.ts';
 import { communes, type LocaleText } from './tenancy.ts';
+import { INQUIRY_STATUSES, type InquiryStatus } from '../../domain/tourism.ts';
 
 export type PlaceDetails = {
   /** Homestay */
@@ -104,8 +105,8 @@ export const tourismEvents = pgTable(
   ],
 );
 
-export const INQUIRY_STATUSES = ['new', 'replied', 'closed'] as const;
-export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
+// The value list lives in domain/ (plain data pages can load); re-exported for the server code that reads it here.
+export { INQUIRY_STATUSES, type InquiryStatus };
 
 /** A tourist's booking inquiry to a homestay. Only the commune (host and officials) reads it. */
 export const inquiries = pgTable(

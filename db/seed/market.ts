@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { ownerInTenant } from '../scope.ts';
 import type { Database } from '../client.ts';
 import { communes, products, provinces, sellerPayouts, sellers, users, type ProductCategory, type ProductUnit } from '../schema/index.ts';

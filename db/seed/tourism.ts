@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { ownerInTenant } from '../scope.ts';
 import type { Database } from '../client.ts';
 import { communes, places, tourismEvents, users, type PlaceDetails } from '../schema/index.ts';

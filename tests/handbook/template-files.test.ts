@@ -74,7 +74,7 @@ describe('the national template files', () => {
   it('refuses a translation whose checklist lost a step or changed a link', () => {
     const lost = brokenCopy((d) => {
       const file = path.join(d, 'recognise-scams.en.md');
-      writeFileSync(file, readFileSync(file, 'utf8').replace(/\n    - title: [^\n]*(?=\n    - title)/, ''));
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/\n {4}- title: [^\n]*(?=\n {4}- title)/, ''));
     });
     expect(() => loadHandbookTemplate(lost)).toThrow(/recognise-scams: the checklist has a different number of steps/);
     const moved = brokenCopy((d) => {

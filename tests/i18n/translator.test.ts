@@ -1,5 +1,6 @@
 import { RouterContextProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import type { NAMESPACES } from '~/i18n/config.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
 
 // The per-language instance remembers texts of keys without options (see localeInstance):
@@ -8,8 +9,8 @@ describe('the request translator', () => {
   const i18n = getI18n(new RouterContextProvider());
 
   it('gives the same texts, remembered or not, in each language', () => {
-    const vi = i18n.getFixedT('vi');
-    const en = i18n.getFixedT('en');
+    const vi = i18n.getFixedT<typeof NAMESPACES>('vi');
+    const en = i18n.getFixedT<typeof NAMESPACES>('en');
     for (let round = 0; round < 3; round++) {
       expect(vi('common:nav.cart')).toBe('Giỏ hàng');
       expect(en('common:nav.cart')).toBe('Cart');
@@ -18,8 +19,8 @@ describe('the request translator', () => {
   });
 
   it('still interpolates and picks plurals when options are given', () => {
-    const vi = i18n.getFixedT('vi');
-    const en = i18n.getFixedT('en');
+    const vi = i18n.getFixedT<typeof NAMESPACES>('vi');
+    const en = i18n.getFixedT<typeof NAMESPACES>('en');
     expect(en('market:cert.badgeLabel', { scheme: 'OCOP', count: 4 })).toBe('OCOP certified, 4 stars');
     expect(en('market:cert.badgeLabel', { scheme: 'OTOP', count: 5 })).toBe('OTOP certified, 5 stars');
     expect(vi('market:cert.badgeLabel', { scheme: 'OCOP', count: 3 })).toBe('Đạt chuẩn OCOP 3 sao');
@@ -29,6 +30,7 @@ describe('the request translator', () => {
     const market = i18n.getFixedT('en', 'market', 'units');
     expect(market('kg')).toBe('kg');
     expect(i18n.getFixedT('en', 'common')('nav.cart')).toBe('Cart');
+    // @ts-expect-error -- `nav.cart` is a key of common, not of market: the types refuse it, as the runtime does
     expect(i18n.getFixedT('en', 'market')('nav.cart')).not.toBe('Cart');
   });
 });

@@ -2,7 +2,7 @@ import { check } from '@placemarkio/check-geojson';
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, inquiries, places } from '#db/schema/index.ts';
+import { outboxEvents, inquiries, places } from '#db/schema/index.ts';
 import { withTenant, type MemberScope } from '#db/scope.ts';
 import { deleteEvent, listEvents, saveEvent, toICalendar } from '~/tourism/events.server.ts';
 import { elevationGain } from '~/tourism/geo.ts';
@@ -235,7 +235,7 @@ describe('inquiries', () => {
     expect(waiting).toBeGreaterThan(0);
     await setInquiryStatus(inboxHost(scopeOf(a.id, host.id)), id, 'replied');
     expect(await countNewInquiries(inboxHost(scopeOf(a.id, host.id)))).toBe(waiting - 1);
-    const kinds = await withTenant(scopeFor(database, a.id, null), (tx) => tx.select({ type: events.type }).from(events).where(eq(events.tenantId, a.id)));
+    const kinds = await withTenant(scopeFor(database, a.id, null), (tx) => tx.select({ type: outboxEvents.type }).from(outboxEvents).where(eq(outboxEvents.tenantId, a.id)));
     expect(kinds.map((k) => k.type)).toEqual(expect.arrayContaining(['inquiry.received', 'inquiry.status_changed']));
 
     // Commune B's official: no rows, and no way to edit A's place.

@@ -70,7 +70,7 @@ export default function NewCommune({ loaderData, actionData }: Route.ComponentPr
               </option>
             ))}
           </select>
-          {errors?.province ? <p className="error">{t(errors.province as 'tenancy:errors.provinceUnknown')}</p> : null}
+          {errors?.province ? <p className="error">{t(errors.province)}</p> : null}
         </div>
         <Field name="legacyAddress" label={t('tenancy:admin.legacyAddress')} defaultValue={v.legacyAddress} errors={errors} maxLength={200} />
         <SelectField name="defaultLocale" label={t('tenancy:admin.defaultLocale')} value={v.defaultLocale ?? 'vi'} options={LOCALES.map((l) => [l, LOCALE_NAMES[l]])} />

@@ -7,7 +7,7 @@ import { UUID_PATTERN } from '~/lib/ids.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { parseForm } from '~/lib/forms.ts';
+import { type FieldErrors, parseForm } from '~/lib/forms.ts';
 import { nestLocaleFields } from '~/tenancy/schemas.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { ContactInputSchema } from '../news-schemas.ts';
@@ -112,7 +112,7 @@ export default function ManageContacts({ loaderData, actionData }: Route.Compone
 }
 
 /** The contact fields, for adding and for editing in place. */
-function ContactFields({ values, errors, idPrefix }: { values: Record<string, string>; errors?: Record<string, string | undefined>; idPrefix: string }) {
+function ContactFields({ values, errors, idPrefix }: { values: Record<string, string>; errors?: FieldErrors; idPrefix: string }) {
   const { t } = useT();
   return (
     <>

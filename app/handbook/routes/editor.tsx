@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '~/i18n/use-t.ts';
+import type { MessageKey } from '~/i18n/message-key.ts';
 import { data, Form, Link, useFetcher } from 'react-router';
 import { requirePermission } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES, isLocale, type Locale } from '~/i18n/config.ts';
@@ -9,7 +10,7 @@ import { MAX_UPLOAD_BYTES } from '~/media/image-pipeline.server.ts';
 import { saveImage } from '~/media/media.server.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { formFailure, parseForm } from '~/lib/forms.ts';
+import { type FieldErrors, formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError } from '~/ui/form.tsx';
 import { createArticle, getArticleForEditing, listChapters, saveTranslation, setPublished } from '../editing.server.ts';
 import { renderMarkdown } from '../markdown.server.ts';
@@ -61,16 +62,16 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     try {
       const image = await saveImage(scope, new Uint8Array(await file.arrayBuffer()));
       const variant = image.variants.find((v) => v.width >= 640) ?? image.variants[image.variants.length - 1]!;
-      const alt = String(formData.get('photoAlt') ?? '').replace(/[\[\]\n]/g, ' ').trim().slice(0, 120);
+      const alt = String(formData.get('photoAlt') ?? '').replace(/[[\]\n]/g, ' ').trim().slice(0, 120);
       values.body = `${values.body ?? ''}\n\n![${alt}](/media/${variant.key})\n`;
-      return data({ ok: true as const, errors: {} as Record<string, string>, values, preview: renderMarkdown(values.body) });
+      return data({ ok: true as const, errors: {} as FieldErrors, values, preview: renderMarkdown(values.body) });
     } catch (error) {
       if (error instanceof AppError) return data({ ...formFailure(formData, { photo: error.messageKey }), preview: null }, { status: statusOf[error.code] });
       throw error;
     }
   }
   if (intent === 'preview') {
-    return data({ preview: renderMarkdown(String(formData.get('body') ?? '').slice(0, 50_000)), errors: {} as Record<string, string>, values: Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')) as Record<string, string> });
+    return data({ preview: renderMarkdown(String(formData.get('body') ?? '').slice(0, 50_000)), errors: {} as FieldErrors, values: Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')) as Record<string, string> });
   }
   const article = params.slug ? await getArticleForEditing(scope, params.slug) : null;
   if (params.slug && !article) notFound();
@@ -151,7 +152,7 @@ export default function Editor({ loaderData, actionData }: Route.ComponentProps)
           </select>
           {errors?.chapterId ? (
             <p className="error" id="chapter-error">
-              {t(errors.chapterId as 'handbook:errors.chapterUnknown')}
+              {t(errors.chapterId)}
             </p>
           ) : null}
         </div>
@@ -167,7 +168,7 @@ export default function Editor({ loaderData, actionData }: Route.ComponentProps)
             <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" onChange={shrinkPickedPhotos} aria-invalid={errors?.photo ? true : undefined} />
             {errors?.photo ? (
               <p className="error" role="alert">
-                {t(errors.photo as 'media:errors.notAnImage')}
+                {t(errors.photo)}
               </p>
             ) : null}
           </div>
@@ -207,7 +208,7 @@ export default function Editor({ loaderData, actionData }: Route.ComponentProps)
   );
 }
 
-function BodyField({ value, error, onChange, lang }: { value: string; error?: string; onChange: (text: string) => void; lang: string }) {
+function BodyField({ value, error, onChange, lang }: { value: string; error?: MessageKey; onChange: (text: string) => void; lang: string }) {
   const { t } = useT();
   return (
     <div className={`field${error ? ' field-error' : ''}`}>
@@ -216,7 +217,7 @@ function BodyField({ value, error, onChange, lang }: { value: string; error?: st
         {t('handbook:editor.bodyHint')}
       </p>
       <textarea id="body" name="body" rows={16} defaultValue={value} lang={lang} aria-describedby="body-hint" aria-invalid={error ? true : undefined} onChange={(e) => onChange(e.currentTarget.value)} />
-      {error ? <p className="error">{t(error as 'common:validation.invalid')}</p> : null}
+      {error ? <p className="error">{t(error)}</p> : null}
     </div>
   );
 }
@@ -226,14 +227,17 @@ function useLivePreview(initialBody: string, submitted: string | null) {
   const fetcher = useFetcher<{ preview: string }>();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [html, setHtml] = useState<string | null>(submitted);
+  // The newest of the two sources wins: a preview the fetcher brought back, or the form's own answer
+  // (adjusted while rendering, as React advises, rather than by an effect that renders twice).
+  const [seen, setSeen] = useState({ data: fetcher.data, submitted });
+  if (seen.data !== fetcher.data || seen.submitted !== submitted) {
+    setSeen({ data: fetcher.data, submitted });
+    if (seen.data !== fetcher.data && fetcher.data?.preview !== undefined) setHtml(fetcher.data.preview);
+    if (seen.submitted !== submitted && submitted !== null) setHtml(submitted);
+  }
   useEffect(() => {
-    if (fetcher.data?.preview !== undefined) setHtml(fetcher.data.preview);
-  }, [fetcher.data]);
-  useEffect(() => {
-    if (submitted !== null) setHtml(submitted);
-  }, [submitted]);
-  useEffect(() => {
-    if (submitted === null && initialBody) fetcher.submit({ intent: 'preview', body: initialBody }, { method: 'post' });
+    // The router reports a failed preview through the fetcher's state; nothing waits for it here.
+    if (submitted === null && initialBody) void fetcher.submit({ intent: 'preview', body: initialBody }, { method: 'post' });
     // Only once, for the text the page opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

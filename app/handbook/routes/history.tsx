@@ -58,7 +58,7 @@ export default function History({ loaderData, actionData }: Route.ComponentProps
       </p>
       {actionData?.error ? (
         <p className="form-error" role="alert">
-          {t(actionData.error as 'handbook:errors.conflict')}
+          {t(actionData.error)}
         </p>
       ) : null}
       <ol className="revisions" reversed>

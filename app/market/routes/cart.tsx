@@ -1,4 +1,5 @@
 import { useT } from '~/i18n/use-t.ts';
+import type { MessageKey } from '~/i18n/message-key.ts';
 import { data, Form, Link } from 'react-router';
 import { scopeOf } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -31,7 +32,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     const id = intent.slice('remove:'.length);
     next = next.filter((l) => l.productId !== id);
   } else {
-    const errors: Record<string, { key: string; available: number }> = {};
+    const errors: Record<string, { key: MessageKey; available: number }> = {};
     next = next.map((line) => {
       const item = items.find((i) => i.productId === line.productId)!;
       const quantity = parseQuantity(form.get(`qty.${line.productId}`) ?? line.quantity, 0);
@@ -89,7 +90,7 @@ export default function Cart({ loaderData, actionData }: Route.ComponentProps) {
                     <li key={item.productId}>
                       <Link to={`/${item.communeSlug}/market/${item.slug}`}>{localized(item.title, locale, item.communeLocale).text}</Link>
                       <span>
-                        <Money minor={item.priceMinor} currency={item.currency} /> / {t(`market:units.${item.unit}` as 'market:units.kg')}
+                        <Money minor={item.priceMinor} currency={item.currency} /> / {t(`market:units.${item.unit}` as const)}
                       </span>
                       {item.priceMinor !== item.seenPrice ? (
                         <span className="badge badge-warn">
@@ -111,7 +112,7 @@ export default function Cart({ loaderData, actionData }: Route.ComponentProps) {
                       </span>
                       {error ? (
                         <span className="error" role="alert">
-                          {t(error.key as 'market:cart.notEnough', { count: error.available })}
+                          {t(error.key, { count: error.available })}
                         </span>
                       ) : null}
                       <button type="submit" name="intent" value={`remove:${item.productId}`} className="link-button">

@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Form, Link } from 'react-router';
-import { PRODUCT_CATEGORIES } from '#db/schema/market.ts';
+import { PRODUCT_CATEGORIES } from '#domain/market.ts';
 import { scopeOf, viewerCan } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { getI18n, getLocale } from '~/i18n/middleware.server.ts';

@@ -121,7 +121,7 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
                 </option>
               ))}
             </select>
-            {errors?.provinceCode ? <p className="error">{t(errors.provinceCode as 'market:errors.province')}</p> : null}
+            {errors?.provinceCode ? <p className="error">{t(errors.provinceCode)}</p> : null}
           </div>
           <Field name="commune" label={t('market:checkout.commune')} defaultValue={v.commune} errors={errors} required maxLength={120} />
           <Field name="street" label={t('market:checkout.street')} hint={t('market:checkout.streetHint')} defaultValue={v.street} errors={errors} required autoComplete="street-address" maxLength={240} />
@@ -157,7 +157,7 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
                   </label>
                 ))}
               </div>
-              {fieldError ? <p className="error">{t(fieldError as 'market:checkout.methodUnavailable')}</p> : null}
+              {fieldError ? <p className="error">{t(fieldError)}</p> : null}
             </fieldset>
           );
         })}

@@ -111,7 +111,7 @@ export async function action({ context, request }: Route.ActionArgs) {
         const parsed = parseForm(form, ConsentSchema);
         if (!parsed.ok) return data({ ...parsed, intent, id }, { status: 400 });
         const outcome = await requestConsent(scope, id, parsed.data.note);
-        const key = { requested: 'market:assisted.consentRequested', recorded: 'market:assisted.consentRecorded', awaiting_second: 'market:assisted.consentAwaitingSecond' }[outcome];
+        const key = ({ requested: 'market:assisted.consentRequested', recorded: 'market:assisted.consentRecorded', awaiting_second: 'market:assisted.consentAwaitingSecond' } as const)[outcome];
         return redirectWithFlash(`/${commune.slug}/market/sellers/${id}`, { key });
       }
       case 'cancel-payout': {

@@ -107,7 +107,7 @@ export default function BuyerOrder({ loaderData, actionData }: Route.ComponentPr
                     </label>
                   ))}
                 </fieldset>
-                {actionData?.productId === item.productId && actionData.errors.stars ? <p className="error">{t(actionData.errors.stars as 'market:errors.rating')}</p> : null}
+                {actionData?.productId === item.productId && actionData.errors.stars ? <p className="error">{t(actionData.errors.stars)}</p> : null}
                 <Field name="comment" label={t('market:rating.comment')} multiline rows={2} maxLength={1000} errors={actionData?.productId === item.productId ? errors : undefined} />
                 <SubmitButton>{t('market:rating.submit')}</SubmitButton>
               </Form>

@@ -1,7 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
-import { PRODUCT_CATEGORIES, PRODUCT_UNITS } from '#db/schema/market.ts';
-import type { ImageRef } from '#db/schema/media.ts';
+import { PRODUCT_CATEGORIES, PRODUCT_UNITS } from '#domain/market.ts';
+import type { ImageRef } from '#domain/media.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import { getI18n } from '~/i18n/middleware.server.ts';
 import { readFormData } from '~/lib/body.server.ts';
@@ -121,7 +121,7 @@ export default function ProductEditor({ loaderData, actionData }: Route.Componen
           label={t('market:editor.photos', { count: MAX_PHOTOS })}
           removeLabel={t('market:editor.removePhoto')}
           photos={d.product?.photos ?? []}
-          error={errors?.photos ? t(errors.photos as 'market:errors.tooManyPhotos', { count: MAX_PHOTOS }) : undefined}
+          error={errors?.photos ? t(errors.photos, { count: MAX_PHOTOS }) : undefined}
           camera
         />
         <div className="field-row">
@@ -148,7 +148,7 @@ export default function ProductEditor({ loaderData, actionData }: Route.Componen
               </option>
             ))}
           </select>
-          {errors?.category ? <p className="error">{t(errors.category as 'market:errors.category')}</p> : null}
+          {errors?.category ? <p className="error">{t(errors.category)}</p> : null}
         </div>
         <Field name={`description.${d.primary}`} lang={d.primary} multiline rows={4} label={t('market:editor.descriptionIn', { language: LOCALE_NAMES[d.primary] })} defaultValue={v[`description.${d.primary}`]} errors={errors} maxLength={4000} />
         <details open={optionalOpen}>
@@ -174,7 +174,7 @@ export default function ProductEditor({ loaderData, actionData }: Route.Componen
                     </option>
                   ))}
                 </select>
-                {errors?.certStars ? <p className="error">{t(errors.certStars as 'market:errors.certStars')}</p> : null}
+                {errors?.certStars ? <p className="error">{t(errors.certStars)}</p> : null}
               </div>
               <Field name="certNumber" label={t('market:cert.number')} defaultValue={v.certNumber} errors={errors} maxLength={60} />
               <Field name="certAuthority" label={t('market:cert.authority')} defaultValue={v.certAuthority} errors={errors} maxLength={160} />

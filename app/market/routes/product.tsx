@@ -1,4 +1,5 @@
 import { useT } from '~/i18n/use-t.ts';
+import type { MessageKey } from '~/i18n/message-key.ts';
 import { data, Form, Link, redirect } from 'react-router';
 import { requireCommune, scopeOf, viewerCan } from '~/auth/guards.server.ts';
 import { formatDay } from '~/i18n/format.ts';
@@ -153,7 +154,7 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
             </div>
             {actionData?.error ? (
               <p className="form-error" role="alert">
-                {t(actionData.error as 'market:cart.notEnough', { count: actionData.available })}
+                {t(actionData.error as MessageKey, { count: actionData.available })}
               </p>
             ) : null}
             <div className="actions">

@@ -1,4 +1,5 @@
 import { useT } from '~/i18n/use-t.ts';
+import type { MessageKey } from '~/i18n/message-key.ts';
 import { data, Form, Link } from 'react-router';
 import { permits, type Action } from '~/auth/permissions.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -412,7 +413,7 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
                 <strong>{o.reference}</strong>
               </Link>{' '}
               <StatusBadge status={o.status} /> {o.paidAt ? <span className="badge badge-paid">{t('market:orders.paid')}</span> : null} · <Money minor={o.totalMinor} currency={o.currency} /> ·{' '}
-              {t(`market:payment.${o.paymentMethod}` as 'market:payment.cash')} · {formatDate(o.placedAt, locale, d.timeZone, true)}
+              {t(`market:payment.${o.paymentMethod}` as MessageKey)} · {formatDate(o.placedAt, locale, d.timeZone, true)}
             </li>
           ))}
         </ul>
@@ -436,7 +437,7 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
                       </option>
                     ))}
                   </select>
-                  {errorsOf('payout')?.bankBin ? <p className="error">{t(errorsOf('payout')!.bankBin as 'market:errors.bank')}</p> : null}
+                  {errorsOf('payout')?.bankBin ? <p className="error">{t(errorsOf('payout')!.bankBin!)}</p> : null}
                 </div>
                 <Field name="account" inputMode="numeric" label={t('market:payout.account')} defaultValue={payoutValues.account} errors={errorsOf('payout')} maxLength={30} />
               </>
@@ -458,7 +459,7 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
             <div className={`field${errorsOf('profile')?.photo ? ' field-error' : ''}`}>
               <label htmlFor="photo">{t('market:seller.photo')}</label>
               <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" onChange={shrinkPickedPhotos} />
-              {errorsOf('profile')?.photo ? <p className="error">{t(errorsOf('profile')!.photo as 'media:errors.empty')}</p> : null}
+              {errorsOf('profile')?.photo ? <p className="error">{t(errorsOf('profile')!.photo!)}</p> : null}
             </div>
             <SellerFields values={valuesOf('profile') ?? d.profile} errors={errorsOf('profile')} />
             <SubmitButton>{t('market:dashboard.saveProfile')}</SubmitButton>
@@ -478,7 +479,7 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
         <ol className="timeline">
           {d.history.map((h) => (
             <li key={h.id}>
-              {formatDate(h.createdAt, locale, d.timeZone, true)} — {t(`market:actions.${h.action.replace('.', '_')}` as 'market:actions.product_created')}
+              {formatDate(h.createdAt, locale, d.timeZone, true)} — {t(`market:actions.${h.action.replace('.', '_')}` as MessageKey)}
               {h.actorName ? ` · ${h.onBehalf ? t('market:assisted.byFor', { name: h.actorName }) : h.actorName}` : ''}
               {typeof h.detail.title === 'string' ? ` · ${h.detail.title}` : ''}
               {typeof h.detail.reference === 'string' ? ` · ${h.detail.reference}` : ''}

@@ -60,7 +60,7 @@ export default function Join({ loaderData, actionData, params }: Route.Component
       <p>{t('auth:join.lead', { name: d.invitedBy, commune: d.commune, role })}</p>
       {actionData?.error ? (
         <p className="form-error" role="alert">
-          {t(actionData.error as 'auth:join.wrongAccount', { email: actionData.email })}
+          {t(actionData.error, { email: actionData.email })}
         </p>
       ) : null}
       {d.status === 'awaiting' && d.acceptedByMe ? (

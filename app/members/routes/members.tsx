@@ -2,6 +2,7 @@ import { publicOrigin } from '~/lib/env.server.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { useT } from '~/i18n/use-t.ts';
+import type { MessageKey } from '~/i18n/message-key.ts';
 import { data, Form } from 'react-router';
 import { requirePermission } from '~/auth/guards.server.ts';
 import { InviteSchema } from '~/auth/schemas.ts';
@@ -10,7 +11,7 @@ import { formatDate } from '~/i18n/format.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
-import { formFailure, parseForm } from '~/lib/forms.ts';
+import { type FieldErrors, formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { ROLES, type Role } from '~/auth/roles.ts';
 import {
@@ -49,7 +50,7 @@ export async function action({ context, request }: Route.ActionArgs) {
       const parsed = parseForm(formData, InviteSchema);
       if (!parsed.ok) return data({ ...parsed, invitation: null }, { status: 400 });
       const invitation = await inviteMember(scope, parsed.data, publicOrigin(request), commune.slug);
-      return data({ ok: true as const, errors: {} as Record<string, string>, values: {} as Record<string, string>, invitation: { url: invitation.url, email: parsed.data.email, role: parsed.data.role } });
+      return data({ ok: true as const, errors: {} as FieldErrors, values: {} as Record<string, string>, invitation: { url: invitation.url, email: parsed.data.email, role: parsed.data.role } });
     }
     if (intent === 'revoke') {
       const invitationId = String(formData.get('invitationId') ?? '');
@@ -202,7 +203,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
   );
 }
 
-function RoleSelect({ error, defaultValue }: { error?: string; defaultValue?: string }) {
+function RoleSelect({ error, defaultValue }: { error?: MessageKey; defaultValue?: string }) {
   const { t } = useT();
   return (
     <div className={`field${error ? ' field-error' : ''}`}>
@@ -214,7 +215,7 @@ function RoleSelect({ error, defaultValue }: { error?: string; defaultValue?: st
           </option>
         ))}
       </select>
-      {error ? <p className="error">{t(error as 'common:validation.invalid')}</p> : null}
+      {error ? <p className="error">{t(error)}</p> : null}
     </div>
   );
 }

@@ -83,7 +83,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
             <input id="cover" name="cover" type="file" accept="image/jpeg,image/png,image/webp" onChange={shrinkPickedPhotos} aria-describedby="cover-hint" aria-invalid={errors?.cover ? true : undefined} />
             {errors?.cover ? (
               <p className="error" role="alert">
-                {t(errors.cover as 'media:errors.notAnImage')}
+                {t(errors.cover)}
               </p>
             ) : null}
           </div>

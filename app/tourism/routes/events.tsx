@@ -163,7 +163,7 @@ export default function Events({ loaderData, actionData }: Route.ComponentProps)
               </select>
               {errors?.placeId ? (
                 <p className="error" id="placeId-error">
-                  {t(errors.placeId as 'tourism:errors.placeUnknown')}
+                  {t(errors.placeId)}
                 </p>
               ) : null}
             </div>

@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Form, Link } from 'react-router';
-import { INQUIRY_STATUSES, type InquiryStatus } from '#db/schema/tourism.ts';
+import { INQUIRY_STATUSES, type InquiryStatus } from '#domain/tourism.ts';
 import { requirePermission } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate, formatDay } from '~/i18n/format.ts';

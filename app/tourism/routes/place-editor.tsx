@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
-import type { ImageRef } from '#db/schema/media.ts';
+import type { ImageRef } from '#domain/media.ts';
 import { getViewer, requireCommune, requireUser, scopeOf } from '~/auth/guards.server.ts';
 import { grant, permits } from '~/auth/permissions.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
@@ -200,10 +200,10 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
           </div>
           {errors?.lat ? (
             <p className="error" role="alert">
-              {t(errors.lat as 'tourism:errors.lat')}
+              {t(errors.lat)}
             </p>
           ) : null}
-          {errors?.lon ? <p className="error">{t(errors.lon as 'tourism:errors.lon')}</p> : null}
+          {errors?.lon ? <p className="error">{t(errors.lon)}</p> : null}
           {actionData?.far ? (
             <label className="checkbox">
               <input type="checkbox" name="confirmFar" /> {t('tourism:editor.confirmFar')}
@@ -215,7 +215,7 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
             <label htmlFor="gpx">{t('tourism:editor.gpx')}</label>
             <p className="hint">{d.place?.hasTrack ? t('tourism:editor.gpxReplace', { km: ((d.place.lengthM ?? 0) / 1000).toFixed(1) }) : t('tourism:editor.gpxHint')}</p>
             <input id="gpx" name="gpx" type="file" accept=".gpx,application/gpx+xml,application/xml,text/xml" />
-            {errors?.gpx ? <p className="error">{t(errors.gpx as 'tourism:errors.gpxMalformed')}</p> : null}
+            {errors?.gpx ? <p className="error">{t(errors.gpx)}</p> : null}
           </div>
         ) : null}
         {localeFields('summary', t('tourism:editor.summary'), false, 300)}
@@ -251,7 +251,7 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
           label={t('tourism:editor.photos', { count: MAX_PHOTOS })}
           removeLabel={t('market:editor.removePhoto')}
           photos={d.place?.photos ?? []}
-          error={errors?.photos ? t(errors.photos as 'tourism:errors.tooManyPhotos', { count: MAX_PHOTOS }) : undefined}
+          error={errors?.photos ? t(errors.photos, { count: MAX_PHOTOS }) : undefined}
         />
         {d.staff ? <Field name="ownerEmail" type="email" label={t('tourism:editor.owner')} hint={t('tourism:editor.ownerHint')} defaultValue={v.ownerEmail} errors={errors} /> : null}
         <label className="checkbox">
