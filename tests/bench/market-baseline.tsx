@@ -1,6 +1,6 @@
 // The raw baseline for the catalogue page (`npm run bench`, tests/bench/market.ts): a bare
 // `node:http` server that, per request, reads and renders the page of market-baseline-page.tsx
-// with `renderToString` and gzips it in one call, as the app's server does (scripts/http-bridge.mjs). What is left of
+// with `renderToString` and gzips it in one call, as the app's server does (server/http-bridge.ts). What is left of
 // a request when the framework is taken away. Run with NODE_ENV=production, DATABASE_URL and PORT.
 import http from 'node:http';
 import zlib from 'node:zlib';
