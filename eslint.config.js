@@ -74,8 +74,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['\\#db/client', '\\#db/client.ts', '\\#db/scope', '\\#db/scope.ts'], allowTypeImports: true, message: 'The database handle is for db/ and *.server.ts modules.' },
-            { group: ['\\#db/*', '!\\#db/client', '!\\#db/client.ts', '!\\#db/scope', '!\\#db/scope.ts', '**/db/*', '**/db/**'], message: databaseCode[0].message },
+            {
+              group: ['\\#db/client', '\\#db/client.ts', '\\#db/scope', '\\#db/scope.ts'],
+              allowTypeImports: true,
+              message: 'The database handle is for db/ and *.server.ts modules.',
+            },
+            {
+              group: ['\\#db/*', '!\\#db/client', '!\\#db/client.ts', '!\\#db/scope', '!\\#db/scope.ts', '**/db/*', '**/db/**'],
+              message: databaseCode[0].message,
+            },
             databaseCode[1],
             databaseCode[2],
           ],

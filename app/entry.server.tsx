@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { renderToPipeableStream, renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { ServerRouter, type EntryContext, type RouterContextProvider } from 'react-router';
-import { getI18n } from '~/i18n/middleware.server.ts';
+import { getI18n } from '~/i18n/translator.server.ts';
 import { startFeedSchedule } from '~/handbook/feed-schedule.server.ts';
 import { getDatabase } from '~/lib/database.server.ts';
 import { loadEnv, publicUrlWarning } from '~/lib/env.server.ts';

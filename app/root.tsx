@@ -1,19 +1,8 @@
 import { useT } from '~/i18n/use-t.ts';
 import type { MessageKey } from '~/i18n/message-key.ts';
-import {
-  data,
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useRouteLoaderData,
-} from 'react-router';
+import { data, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from 'react-router';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
-import { getLocale } from '~/i18n/middleware.server.ts';
+import { getLocale } from '~/i18n/translator.server.ts';
 import { communeContext, userContext } from '~/lib/context.ts';
 import { takeFlash } from '~/lib/flash.server.ts';
 import { databaseMiddleware } from '~/middleware/database.server.ts';
@@ -138,13 +127,7 @@ function SiteHeader() {
       </div>
       <nav aria-label={t('common:language.label')} className="language-nav">
         {LOCALES.map((lng) => (
-          <a
-            key={lng}
-            href={withLanguage(here, lng)}
-            hrefLang={lng}
-            lang={lng}
-            aria-current={root?.locale === lng ? 'true' : undefined}
-          >
+          <a key={lng} href={withLanguage(here, lng)} hrefLang={lng} lang={lng} aria-current={root?.locale === lng ? 'true' : undefined}>
             {LOCALE_NAMES[lng]}
           </a>
         ))}

@@ -21,14 +21,33 @@ self.addEventListener('install', function () {
 
 self.addEventListener('activate', function (event) {
   event.waitUntil(
-    caches.keys().then(function (names) {
-      return Promise.all(names.filter(function (n) { return n !== PAGES && n !== STATIC; }).map(function (n) { return caches.delete(n); }));
-    }).then(function () { return self.clients.claim(); })
+    caches
+      .keys()
+      .then(function (names) {
+        return Promise.all(
+          names
+            .filter(function (n) {
+              return n !== PAGES && n !== STATIC;
+            })
+            .map(function (n) {
+              return caches.delete(n);
+            }),
+        );
+      })
+      .then(function () {
+        return self.clients.claim();
+      }),
   );
 });
 
 function isStatic(url) {
-  return url.pathname.indexOf('/assets/') === 0 || url.pathname === '/checklist.js' || url.pathname === '/offline.js' || url.pathname === '/favicon.svg' || /^\/map\/(offline-style\.json|land\.geojson|borders\.geojson)$/.test(url.pathname);
+  return (
+    url.pathname.indexOf('/assets/') === 0 ||
+    url.pathname === '/checklist.js' ||
+    url.pathname === '/offline.js' ||
+    url.pathname === '/favicon.svg' ||
+    /^\/map\/(offline-style\.json|land\.geojson|borders\.geojson)$/.test(url.pathname)
+  );
 }
 
 function isPublic(response) {
@@ -38,7 +57,9 @@ function isPublic(response) {
 function keepPage(request, response) {
   if (!isPublic(response)) return response;
   var copy = response.clone();
-  caches.open(PAGES).then(function (cache) { cache.put(request, copy); });
+  caches.open(PAGES).then(function (cache) {
+    cache.put(request, copy);
+  });
   return response;
 }
 
@@ -57,33 +78,40 @@ self.addEventListener('fetch', function (event) {
     event.respondWith(
       caches.open(STATIC).then(function (cache) {
         return cache.match(request).then(function (hit) {
-          return hit || fetch(request).then(function (response) {
-            if (response.ok) cache.put(request, response.clone());
-            return response;
-          });
+          return (
+            hit ||
+            fetch(request).then(function (response) {
+              if (response.ok) cache.put(request, response.clone());
+              return response;
+            })
+          );
         });
-      })
+      }),
     );
     return;
   }
 
   if (request.mode === 'navigate' && KEEP.test(url.pathname + url.search)) {
     event.respondWith(
-      fetch(request).then(function (response) { return keepPage(request, response); }).catch(function () {
-        return caches.open(PAGES).then(function (cache) {
-          return cache.match(request, { ignoreVary: true }).then(function (hit) {
-            if (hit) return hit;
-            var index = url.pathname.split('/').slice(0, 3).join('/');
-            return cache.match(index, { ignoreVary: true }).then(function (fallback) {
-              if (fallback) return fallback;
-              // The page last seen left its translated "you are offline" page here.
-              return cache.match(OFFLINE_PAGE).then(function (page) {
-                return page || new Response('', { status: 503 });
+      fetch(request)
+        .then(function (response) {
+          return keepPage(request, response);
+        })
+        .catch(function () {
+          return caches.open(PAGES).then(function (cache) {
+            return cache.match(request, { ignoreVary: true }).then(function (hit) {
+              if (hit) return hit;
+              var index = url.pathname.split('/').slice(0, 3).join('/');
+              return cache.match(index, { ignoreVary: true }).then(function (fallback) {
+                if (fallback) return fallback;
+                // The page last seen left its translated "you are offline" page here.
+                return cache.match(OFFLINE_PAGE).then(function (page) {
+                  return page || new Response('', { status: 503 });
+                });
               });
             });
           });
-        });
-      })
+        }),
     );
   }
 });
@@ -92,13 +120,21 @@ self.addEventListener('fetch', function (event) {
 self.addEventListener('message', function (event) {
   var data = event.data || {};
   if (data.type === 'offline-page' && typeof data.html === 'string') {
-    event.waitUntil(caches.open(PAGES).then(function (cache) {
-      return cache.put(OFFLINE_PAGE, new Response(data.html, {
-        status: 503,
-        // A page made here, not by the server: it runs no script and loads only Baan's own styles.
-        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'" },
-      }));
-    }));
+    event.waitUntil(
+      caches.open(PAGES).then(function (cache) {
+        return cache.put(
+          OFFLINE_PAGE,
+          new Response(data.html, {
+            status: 503,
+            // A page made here, not by the server: it runs no script and loads only Baan's own styles.
+            headers: {
+              'Content-Type': 'text/html; charset=utf-8',
+              'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'",
+            },
+          }),
+        );
+      }),
+    );
     return;
   }
   if (data.type !== 'cache' || !Array.isArray(data.urls)) return;
@@ -108,24 +144,31 @@ self.addEventListener('message', function (event) {
   var done = 0;
   var failed = 0;
   event.waitUntil(
-    Promise.all(data.urls.slice(0, 500).map(function (href) {
-      var url = new URL(href, self.location.origin);
-      if (url.origin !== self.location.origin) return null;
-      var target = isStatic(url) ? STATIC : PAGES;
-      var isPage = target === PAGES;
-      var init = isPage ? { credentials: 'omit', headers: language ? { 'Accept-Language': language } : {} } : { credentials: 'same-origin' };
-      return fetch(url.href, init).then(function (response) {
-        if (!response.ok || (isPage && !isPublic(response))) throw new Error(String(response.status));
-        return caches.open(target).then(function (cache) { return cache.put(url.href, response); });
-      }).then(function () {
-        done++;
-        if (port) port.postMessage({ type: 'progress', done: done, failed: failed, total: data.urls.length });
-      }).catch(function () {
-        failed++;
-        if (port) port.postMessage({ type: 'progress', done: done, failed: failed, total: data.urls.length });
-      });
-    })).then(function () {
+    Promise.all(
+      data.urls.slice(0, 500).map(function (href) {
+        var url = new URL(href, self.location.origin);
+        if (url.origin !== self.location.origin) return null;
+        var target = isStatic(url) ? STATIC : PAGES;
+        var isPage = target === PAGES;
+        var init = isPage ? { credentials: 'omit', headers: language ? { 'Accept-Language': language } : {} } : { credentials: 'same-origin' };
+        return fetch(url.href, init)
+          .then(function (response) {
+            if (!response.ok || (isPage && !isPublic(response))) throw new Error(String(response.status));
+            return caches.open(target).then(function (cache) {
+              return cache.put(url.href, response);
+            });
+          })
+          .then(function () {
+            done++;
+            if (port) port.postMessage({ type: 'progress', done: done, failed: failed, total: data.urls.length });
+          })
+          .catch(function () {
+            failed++;
+            if (port) port.postMessage({ type: 'progress', done: done, failed: failed, total: data.urls.length });
+          });
+      }),
+    ).then(function () {
       if (port) port.postMessage({ type: 'done', done: done, failed: failed, total: data.urls.length });
-    })
+    }),
   );
 });

@@ -232,10 +232,7 @@ function buildOfflineMap() {
   };
   const borders = {
     type: 'FeatureCollection',
-    features: [
-      borderFeature('world', borderLines(countryBorders(countries110))),
-      borderFeature('region', borderLines(countryBorders(countries50), REGION)),
-    ],
+    features: [borderFeature('world', borderLines(countryBorders(countries110))), borderFeature('region', borderLines(countryBorders(countries50), REGION))],
   };
 
   const source = (data) => ({

@@ -31,7 +31,9 @@ export function pagesHandler(build: ServerBuild | (() => Promise<ServerBuild>), 
       entry = baanEntry(await currentBuild());
       const bridged = toRequest(req, res, { trustProxy });
       if (!bridged) {
-        res.writeHead(400, { ...entry.staticFileHeaders(`${requestProtocol(req, trustProxy)}:`), 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad Request');
+        res
+          .writeHead(400, { ...entry.staticFileHeaders(`${requestProtocol(req, trustProxy)}:`), 'Content-Type': 'text/plain; charset=utf-8' })
+          .end('Bad Request');
         return;
       }
       await sendResponse(req, res, await handleRequest(bridged.request, entry.requestContext(bridged.facts)));

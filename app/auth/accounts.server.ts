@@ -5,7 +5,16 @@ import { AppError } from '~/lib/errors.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server.ts';
 import type { SignInInput, SignUpInput } from './schemas.ts';
 import { createSession, generateSessionToken, invalidateUserSessions } from './session.server.ts';
-import { deviceHash, forgetDevices, forgiveAttempt, generateDeviceToken, isKnownDevice, recordFailure, rememberDevice, throttleKeys } from './throttle.server.ts';
+import {
+  deviceHash,
+  forgetDevices,
+  forgiveAttempt,
+  generateDeviceToken,
+  isKnownDevice,
+  recordFailure,
+  rememberDevice,
+  throttleKeys,
+} from './throttle.server.ts';
 
 export type NewSession = { userId: string; token: string; expiresAt: Date };
 
@@ -89,9 +98,7 @@ export async function changePassword(
   newPassword: string,
   deviceToken: string | null = null,
 ): Promise<NewSession> {
-  const [row] = await withTenant(scope, (tx) =>
-    tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, scope.userId)),
-  );
+  const [row] = await withTenant(scope, (tx) => tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, scope.userId)));
   if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
     throw new AppError('invalid', 'auth:errors.currentPasswordWrong');
   }

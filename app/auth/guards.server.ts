@@ -80,7 +80,10 @@ export async function viewerCan(context: Ctx, action: Action, options?: Permissi
 export async function rolesOf(scope: MemberScope): Promise<Role[]> {
   const { tenantId, userId } = scope;
   const rows = await withTenant(scope, (tx) =>
-    tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId))),
+    tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId))),
   );
   return rows.map((r) => r.role);
 }

@@ -110,7 +110,12 @@ export type ViewerScope = PermittedScope<never>;
  * The scope with `actions` proven, or null when the viewer lacks one of them. The one way to
  * make a `PermittedScope`: guards call it per request, tests with the viewer they set up.
  */
-export function grant<A extends Action, S extends MemberScope = MemberScope>(scope: S, viewer: Viewer, actions: readonly A[], options: PermissionOptions = {}): (S & PermittedScope<A>) | null {
+export function grant<A extends Action, S extends MemberScope = MemberScope>(
+  scope: S,
+  viewer: Viewer,
+  actions: readonly A[],
+  options: PermissionOptions = {},
+): (S & PermittedScope<A>) | null {
   if (viewer.userId !== scope.userId) return null;
   for (const action of actions) if (!can(viewer, action, { id: scope.tenantId }, options)) return null;
   return { ...scope, viewer } as S & PermittedScope<A>;
@@ -120,6 +125,10 @@ export function grant<A extends Action, S extends MemberScope = MemberScope>(sco
  * Whether a scope already let in for one action also holds `action` (in the scope's commune);
  * as a type guard, the scope then carries both proofs.
  */
-export function permits<A extends Action, B extends Action>(scope: PermittedScope<B>, action: A, options: PermissionOptions = {}): scope is PermittedScope<A | B> {
+export function permits<A extends Action, B extends Action>(
+  scope: PermittedScope<B>,
+  action: A,
+  options: PermissionOptions = {},
+): scope is PermittedScope<A | B> {
   return can(scope.viewer, action, { id: scope.tenantId }, options);
 }

@@ -76,9 +76,7 @@ export async function invalidateSession(scope: Scope, sessionId: string): Promis
 /** Drops every session of a user except, optionally, the one in use. */
 export async function invalidateUserSessions(scope: Scope, userId: string, keepSessionId?: string): Promise<void> {
   await withTenant(scope, (tx) =>
-    tx
-      .delete(sessions)
-      .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId)),
+    tx.delete(sessions).where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId)),
   );
 }
 
@@ -95,22 +93,13 @@ export async function countLiveSessions(scope: Scope, userId: string): Promise<n
 export type CookieOptions = { secure: boolean };
 
 export function sessionCookie(token: string, expiresAt: Date, { secure }: CookieOptions): string {
-  return [
-    `${SESSION_COOKIE}=${token}`,
-    'Path=/',
-    'HttpOnly',
-    'SameSite=Lax',
-    `Expires=${expiresAt.toUTCString()}`,
-    secure ? 'Secure' : '',
-  ]
+  return [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Expires=${expiresAt.toUTCString()}`, secure ? 'Secure' : '']
     .filter(Boolean)
     .join('; ');
 }
 
 export function blankSessionCookie({ secure }: CookieOptions): string {
-  return [`${SESSION_COOKIE}=`, 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0', secure ? 'Secure' : '']
-    .filter(Boolean)
-    .join('; ');
+  return [`${SESSION_COOKIE}=`, 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0', secure ? 'Secure' : ''].filter(Boolean).join('; ');
 }
 
 export function readSessionToken(request: Request): string | null {

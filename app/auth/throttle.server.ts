@@ -155,11 +155,7 @@ export async function isKnownDevice(tx: Tx, userId: string, hash: string, now = 
     .select({ userId: knownDevices.userId })
     .from(knownDevices)
     .where(
-      and(
-        eq(knownDevices.userId, userId),
-        eq(knownDevices.deviceHash, hash),
-        gt(knownDevices.lastSignInAt, new Date(now.getTime() - THROTTLE.deviceMemoryMs)),
-      ),
+      and(eq(knownDevices.userId, userId), eq(knownDevices.deviceHash, hash), gt(knownDevices.lastSignInAt, new Date(now.getTime() - THROTTLE.deviceMemoryMs))),
     );
   return Boolean(row);
 }
@@ -175,7 +171,5 @@ export async function rememberDevice(tx: Tx, userId: string, hash: string, now =
 
 /** Forgets an account's devices, except the one named (the browser in use). */
 export async function forgetDevices(tx: Tx, userId: string, keepHash: string | null): Promise<void> {
-  await tx
-    .delete(knownDevices)
-    .where(keepHash ? and(eq(knownDevices.userId, userId), ne(knownDevices.deviceHash, keepHash)) : eq(knownDevices.userId, userId));
+  await tx.delete(knownDevices).where(keepHash ? and(eq(knownDevices.userId, userId), ne(knownDevices.deviceHash, keepHash)) : eq(knownDevices.userId, userId));
 }

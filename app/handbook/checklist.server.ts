@@ -7,7 +7,6 @@ import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { ChecklistInput } from './schemas.ts';
 
-
 export type EditableChecklist = {
   title: LocaleText;
   steps: { id: string; title: LocaleText; detail: LocaleText; linkUrl: string | null; linkLabel: LocaleText }[];
@@ -21,7 +20,13 @@ export async function readChecklist(tx: Tx, tenantId: string, articleId: string)
     .where(and(eq(handbookChecklists.tenantId, tenantId), eq(handbookChecklists.articleId, articleId)));
   if (!checklist) return null;
   const steps = await tx
-    .select({ id: handbookChecklistSteps.id, title: handbookChecklistSteps.title, detail: handbookChecklistSteps.detail, linkUrl: handbookChecklistSteps.linkUrl, linkLabel: handbookChecklistSteps.linkLabel })
+    .select({
+      id: handbookChecklistSteps.id,
+      title: handbookChecklistSteps.title,
+      detail: handbookChecklistSteps.detail,
+      linkUrl: handbookChecklistSteps.linkUrl,
+      linkLabel: handbookChecklistSteps.linkLabel,
+    })
     .from(handbookChecklistSteps)
     .where(and(eq(handbookChecklistSteps.tenantId, tenantId), eq(handbookChecklistSteps.checklistId, checklist.id)))
     .orderBy(asc(handbookChecklistSteps.position));
@@ -59,7 +64,10 @@ export async function saveChecklist(scope: MemberScope, articleSlug: string, loc
       .where(and(eq(handbookChecklists.tenantId, scope.tenantId), eq(handbookChecklists.articleId, articleId)))
       .for('update');
     if (!checklist) {
-      [checklist] = await tx.insert(handbookChecklists).values({ tenantId: scope.tenantId, articleId, title: withText({}, locale, input.title) }).returning();
+      [checklist] = await tx
+        .insert(handbookChecklists)
+        .values({ tenantId: scope.tenantId, articleId, title: withText({}, locale, input.title) })
+        .returning();
     } else {
       await tx
         .update(handbookChecklists)
@@ -77,7 +85,15 @@ export async function saveChecklist(scope: MemberScope, articleSlug: string, loc
     }
     const removed = input.steps.filter((s) => s.id && s.remove).map((s) => s.id!);
     if (removed.length) {
-      await tx.delete(handbookChecklistSteps).where(and(eq(handbookChecklistSteps.tenantId, scope.tenantId), eq(handbookChecklistSteps.checklistId, checklistId), inArray(handbookChecklistSteps.id, removed)));
+      await tx
+        .delete(handbookChecklistSteps)
+        .where(
+          and(
+            eq(handbookChecklistSteps.tenantId, scope.tenantId),
+            eq(handbookChecklistSteps.checklistId, checklistId),
+            inArray(handbookChecklistSteps.id, removed),
+          ),
+        );
     }
     // Positions are part of the key: move every remaining step out of the way, then renumber.
     await tx

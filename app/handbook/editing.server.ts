@@ -12,7 +12,10 @@ import type { ArticleInput } from './schemas.ts';
 // Writing the handbook: new articles, a language saved only if nobody saved since, publishing; every change a revision.
 
 export async function snapshotOf(tx: Tx, tenantId: string, articleId: string): Promise<RevisionSnapshot> {
-  const [article] = await tx.select().from(handbookArticles).where(and(eq(handbookArticles.tenantId, tenantId), eq(handbookArticles.id, articleId)));
+  const [article] = await tx
+    .select()
+    .from(handbookArticles)
+    .where(and(eq(handbookArticles.tenantId, tenantId), eq(handbookArticles.id, articleId)));
   const translations = await tx
     .select()
     .from(handbookTranslations)
@@ -29,20 +32,37 @@ export async function snapshotOf(tx: Tx, tenantId: string, articleId: string): P
  * Claims the next revision of an article: succeeds only if nobody saved since `expected`
  * (one conditional UPDATE, so two editors cannot both win), else a conflict.
  */
-export async function claimRevision(tx: Tx, scope: MemberScope, articleId: string, expected: number, changes: Partial<typeof handbookArticles.$inferInsert> = {}): Promise<number> {
+export async function claimRevision(
+  tx: Tx,
+  scope: MemberScope,
+  articleId: string,
+  expected: number,
+  changes: Partial<typeof handbookArticles.$inferInsert> = {},
+): Promise<number> {
   const [row] = await tx
     .update(handbookArticles)
     .set({ ...changes, revision: sql`${handbookArticles.revision} + 1`, updatedAt: new Date(), updatedBy: scope.userId })
     .where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.id, articleId), eq(handbookArticles.revision, expected)))
     .returning({ revision: handbookArticles.revision });
   if (row) return row.revision;
-  const [exists] = await tx.select({ id: handbookArticles.id }).from(handbookArticles).where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.id, articleId)));
+  const [exists] = await tx
+    .select({ id: handbookArticles.id })
+    .from(handbookArticles)
+    .where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.id, articleId)));
   if (!exists) throw new AppError('not_found', 'common:errors.notFound');
   throw new AppError('conflict', 'handbook:errors.conflict');
 }
 
 export async function writeRevision(tx: Tx, scope: MemberScope, articleId: string, number: number, action: string, changedLocales: string[]) {
-  await tx.insert(handbookRevisions).values({ tenantId: scope.tenantId, articleId, number, action, changedLocales, authorId: scope.userId, snapshot: await snapshotOf(tx, scope.tenantId, articleId) });
+  await tx.insert(handbookRevisions).values({
+    tenantId: scope.tenantId,
+    articleId,
+    number,
+    action,
+    changedLocales,
+    authorId: scope.userId,
+    snapshot: await snapshotOf(tx, scope.tenantId, articleId),
+  });
 }
 
 /**
@@ -51,7 +71,10 @@ export async function writeRevision(tx: Tx, scope: MemberScope, articleId: strin
  * chapter id from elsewhere is "chapter not found" on the form (not a foreign-key failure).
  */
 async function requireChapter(tx: Tx, scope: MemberScope, chapterId: string): Promise<void> {
-  const [chapter] = await tx.select({ id: handbookChapters.id }).from(handbookChapters).where(and(eq(handbookChapters.tenantId, scope.tenantId), eq(handbookChapters.id, chapterId)));
+  const [chapter] = await tx
+    .select({ id: handbookChapters.id })
+    .from(handbookChapters)
+    .where(and(eq(handbookChapters.tenantId, scope.tenantId), eq(handbookChapters.id, chapterId)));
   if (!chapter) throw new AppError('invalid', 'handbook:errors.chapterUnknown', { field: 'chapterId' });
 }
 
@@ -59,13 +82,24 @@ async function requireChapter(tx: Tx, scope: MemberScope, chapterId: string): Pr
 export async function createArticle(scope: MemberScope, input: ArticleInput): Promise<{ slug: string }> {
   return withTenant(scope, async (tx) => {
     await requireChapter(tx, scope, input.chapterId);
-    const [taken] = await tx.select({ id: handbookArticles.id }).from(handbookArticles).where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.slug, input.slug)));
+    const [taken] = await tx
+      .select({ id: handbookArticles.id })
+      .from(handbookArticles)
+      .where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.slug, input.slug)));
     if (taken) throw new AppError('conflict', 'handbook:errors.slugTaken', { field: 'slug' });
     const [article] = await tx
       .insert(handbookArticles)
       .values({ tenantId: scope.tenantId, chapterId: input.chapterId, slug: input.slug, position: 1000, updatedBy: scope.userId })
       .returning({ id: handbookArticles.id });
-    await tx.insert(handbookTranslations).values({ tenantId: scope.tenantId, articleId: article!.id, locale: input.locale, title: input.title, summary: input.summary, body: input.body, searchText: searchTextOf(input.title, input.summary, input.body) });
+    await tx.insert(handbookTranslations).values({
+      tenantId: scope.tenantId,
+      articleId: article!.id,
+      locale: input.locale,
+      title: input.title,
+      summary: input.summary,
+      body: input.body,
+      searchText: searchTextOf(input.title, input.summary, input.body),
+    });
     await writeRevision(tx, scope, article!.id, 1, 'create', [input.locale]);
     return { slug: input.slug };
   });
@@ -78,7 +112,15 @@ export async function saveTranslation(scope: MemberScope, articleId: string, exp
     const number = await claimRevision(tx, scope, articleId, expectedRevision, { chapterId: input.chapterId });
     await tx
       .insert(handbookTranslations)
-      .values({ tenantId: scope.tenantId, articleId, locale: input.locale, title: input.title, summary: input.summary, body: input.body, searchText: searchTextOf(input.title, input.summary, input.body) })
+      .values({
+        tenantId: scope.tenantId,
+        articleId,
+        locale: input.locale,
+        title: input.title,
+        summary: input.summary,
+        body: input.body,
+        searchText: searchTextOf(input.title, input.summary, input.body),
+      })
       .onConflictDoUpdate({
         target: [handbookTranslations.tenantId, handbookTranslations.articleId, handbookTranslations.locale],
         set: { title: input.title, summary: input.summary, body: input.body, searchText: searchTextOf(input.title, input.summary, input.body) },
@@ -93,8 +135,17 @@ export async function setPublished(scope: MemberScope, articleId: string, expect
   return withTenant(scope, async (tx) => {
     const number = await claimRevision(tx, scope, articleId, expectedRevision, { published, ...(published ? { publishedAt: new Date() } : {}) });
     await writeRevision(tx, scope, articleId, number, published ? 'publish' : 'unpublish', []);
-    const [article] = await tx.select({ slug: handbookArticles.slug }).from(handbookArticles).where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.id, articleId)));
-    await recordEvent(tx, scope.tenantId, published ? 'handbook.article_published' : 'handbook.article_unpublished', { articleId, slug: article!.slug, revision: number }, scope.userId);
+    const [article] = await tx
+      .select({ slug: handbookArticles.slug })
+      .from(handbookArticles)
+      .where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.id, articleId)));
+    await recordEvent(
+      tx,
+      scope.tenantId,
+      published ? 'handbook.article_published' : 'handbook.article_unpublished',
+      { articleId, slug: article!.slug, revision: number },
+      scope.userId,
+    );
     return number;
   });
 }
@@ -103,10 +154,18 @@ export async function setPublished(scope: MemberScope, articleId: string, expect
 export async function getArticleForEditing(scope: CommuneScope, slug: string) {
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null;
   return withTenant(scope, async (tx) => {
-    const [article] = await tx.select().from(handbookArticles).where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.slug, slug)));
+    const [article] = await tx
+      .select()
+      .from(handbookArticles)
+      .where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.slug, slug)));
     if (!article) return null;
     const translations = await tx
-      .select({ locale: handbookTranslations.locale, title: handbookTranslations.title, summary: handbookTranslations.summary, body: handbookTranslations.body })
+      .select({
+        locale: handbookTranslations.locale,
+        title: handbookTranslations.title,
+        summary: handbookTranslations.summary,
+        body: handbookTranslations.body,
+      })
       .from(handbookTranslations)
       .where(and(eq(handbookTranslations.tenantId, scope.tenantId), eq(handbookTranslations.articleId, article.id)));
     return { id: article.id, slug: article.slug, chapterId: article.chapterId, published: article.published, revision: article.revision, translations };
@@ -114,6 +173,8 @@ export async function getArticleForEditing(scope: CommuneScope, slug: string) {
 }
 
 export async function listChapters(scope: CommuneScope, locale: Locale, fallback: Locale) {
-  const rows = await withTenant(scope, (tx) => tx.select().from(handbookChapters).where(eq(handbookChapters.tenantId, scope.tenantId)).orderBy(asc(handbookChapters.position)));
+  const rows = await withTenant(scope, (tx) =>
+    tx.select().from(handbookChapters).where(eq(handbookChapters.tenantId, scope.tenantId)).orderBy(asc(handbookChapters.position)),
+  );
   return rows.map((c) => ({ id: c.id, pillar: c.pillar, title: localized(c.title, locale, fallback).text }));
 }

@@ -16,8 +16,21 @@ const escapeXml = (text: string) =>
 export function feedEntries(origin: string, communeSlug: string, announcements: AnnouncementView[], news: NewsItemView[]): FeedEntry[] {
   const page = `${origin}/${communeSlug}/news`;
   return [
-    ...announcements.map((a) => ({ id: `${page}#announcement-${a.id}`, title: a.title, summary: a.body, link: `${page}#announcement-${a.id}`, date: a.publishedAt })),
-    ...news.map((n) => ({ id: `${page}#news-${n.id}`, title: n.title, summary: n.summary, link: n.link ?? page, date: n.publishedAt ?? new Date(0), source: { name: n.source } })),
+    ...announcements.map((a) => ({
+      id: `${page}#announcement-${a.id}`,
+      title: a.title,
+      summary: a.body,
+      link: `${page}#announcement-${a.id}`,
+      date: a.publishedAt,
+    })),
+    ...news.map((n) => ({
+      id: `${page}#news-${n.id}`,
+      title: n.title,
+      summary: n.summary,
+      link: n.link ?? page,
+      date: n.publishedAt ?? new Date(0),
+      source: { name: n.source },
+    })),
   ].sort((x, y) => y.date.getTime() - x.date.getTime());
 }
 

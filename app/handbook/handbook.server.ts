@@ -25,7 +25,12 @@ function pick(translations: Translation[], locale: Locale, fallback: Locale): { 
 export type HandbookIndex = {
   pillars: {
     pillar: Pillar;
-    chapters: { id: string; title: string; summary: string; articles: { slug: string; title: string; summary: string; published: boolean; fellBack: boolean; locale: string }[] }[];
+    chapters: {
+      id: string;
+      title: string;
+      summary: string;
+      articles: { slug: string; title: string; summary: string; published: boolean; fellBack: boolean; locale: string }[];
+    }[];
   }[];
 };
 
@@ -40,9 +45,23 @@ export async function listHandbook(scope: CommuneScope, locale: Locale, fallback
       .orderBy(asc(handbookArticles.position), asc(handbookArticles.slug));
     const translations = articles.length
       ? await tx
-          .select({ articleId: handbookTranslations.articleId, locale: handbookTranslations.locale, title: handbookTranslations.title, summary: handbookTranslations.summary, body: sql<string>`''` })
+          .select({
+            articleId: handbookTranslations.articleId,
+            locale: handbookTranslations.locale,
+            title: handbookTranslations.title,
+            summary: handbookTranslations.summary,
+            body: sql<string>`''`,
+          })
           .from(handbookTranslations)
-          .where(and(eq(handbookTranslations.tenantId, scope.tenantId), inArray(handbookTranslations.articleId, articles.map((a) => a.id))))
+          .where(
+            and(
+              eq(handbookTranslations.tenantId, scope.tenantId),
+              inArray(
+                handbookTranslations.articleId,
+                articles.map((a) => a.id),
+              ),
+            ),
+          )
       : [];
     const byArticle = new Map<string, Translation[]>();
     for (const t of translations) byArticle.set(t.articleId, [...(byArticle.get(t.articleId) ?? []), t]);
@@ -57,7 +76,9 @@ export async function listHandbook(scope: CommuneScope, locale: Locale, fallback
           .filter((a) => a.chapterId === chapter.id)
           .flatMap((a) => {
             const chosen = pick(byArticle.get(a.id) ?? [], locale, fallback);
-            return chosen ? [{ slug: a.slug, title: chosen.t.title, summary: chosen.t.summary, published: a.published, fellBack: chosen.fellBack, locale: chosen.t.locale }] : [];
+            return chosen
+              ? [{ slug: a.slug, title: chosen.t.title, summary: chosen.t.summary, published: a.published, fellBack: chosen.fellBack, locale: chosen.t.locale }]
+              : [];
           }),
       });
       pillars.set(chapter.pillar, group);
@@ -91,19 +112,27 @@ export async function getArticle(scope: CommuneScope, slug: string, locale: Loca
     const [article] = await tx
       .select()
       .from(handbookArticles)
-      .where(and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.slug, slug), includeDrafts ? undefined : eq(handbookArticles.published, true)));
+      .where(
+        and(eq(handbookArticles.tenantId, scope.tenantId), eq(handbookArticles.slug, slug), includeDrafts ? undefined : eq(handbookArticles.published, true)),
+      );
     if (!article) return null;
     // Which languages exist (small), then the text of the one shown only.
     const available = await tx
       .select({ locale: handbookTranslations.locale })
       .from(handbookTranslations)
       .where(and(eq(handbookTranslations.tenantId, scope.tenantId), eq(handbookTranslations.articleId, article.id)));
-    const shown = pick(available.map((t) => ({ ...t, title: '', summary: '', body: '' })), locale, fallback);
+    const shown = pick(
+      available.map((t) => ({ ...t, title: '', summary: '', body: '' })),
+      locale,
+      fallback,
+    );
     if (!shown) return null;
     const [text] = await tx
       .select()
       .from(handbookTranslations)
-      .where(and(eq(handbookTranslations.tenantId, scope.tenantId), eq(handbookTranslations.articleId, article.id), eq(handbookTranslations.locale, shown.t.locale)));
+      .where(
+        and(eq(handbookTranslations.tenantId, scope.tenantId), eq(handbookTranslations.articleId, article.id), eq(handbookTranslations.locale, shown.t.locale)),
+      );
     const chosen = { t: text!, fellBack: shown.fellBack };
     const translations = available;
     const [chapter] = await tx

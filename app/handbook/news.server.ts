@@ -19,7 +19,15 @@ export async function listContacts(scope: CommuneScope, locale: Locale, fallback
 
 /** A stored contact in the reader's language. */
 export function contactView(c: typeof contacts.$inferSelect, locale: Locale, fallback: Locale): ContactView {
-  return { id: c.id, team: c.team, name: c.name, role: localized(c.role, locale, fallback).text, phone: c.phone, zalo: c.zalo, hours: localized(c.hours, locale, fallback).text };
+  return {
+    id: c.id,
+    team: c.team,
+    name: c.name,
+    role: localized(c.role, locale, fallback).text,
+    phone: c.phone,
+    zalo: c.zalo,
+    hours: localized(c.hours, locale, fallback).text,
+  };
 }
 
 export async function addContact(scope: CommuneScope, input: ContactInput): Promise<void> {
@@ -28,7 +36,9 @@ export async function addContact(scope: CommuneScope, input: ContactInput): Prom
 
 /** A contact as stored, every language, for editing in place. */
 export async function listContactsForEditing(scope: CommuneScope) {
-  return withTenant(scope, (tx) => tx.select().from(contacts).where(eq(contacts.tenantId, scope.tenantId)).orderBy(asc(contacts.team), asc(contacts.position), asc(contacts.name)));
+  return withTenant(scope, (tx) =>
+    tx.select().from(contacts).where(eq(contacts.tenantId, scope.tenantId)).orderBy(asc(contacts.team), asc(contacts.position), asc(contacts.name)),
+  );
 }
 
 export async function updateContact(scope: CommuneScope, id: string, input: ContactInput): Promise<void> {
@@ -43,7 +53,12 @@ export async function updateContact(scope: CommuneScope, id: string, input: Cont
 }
 
 export async function deleteContact(scope: CommuneScope, id: string): Promise<void> {
-  const rows = await withTenant(scope, (tx) => tx.delete(contacts).where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.id, id))).returning({ id: contacts.id }));
+  const rows = await withTenant(scope, (tx) =>
+    tx
+      .delete(contacts)
+      .where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.id, id)))
+      .returning({ id: contacts.id }),
+  );
   if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
 }
 
@@ -58,20 +73,41 @@ export async function listAnnouncements(scope: CommuneScope, locale: Locale, fal
     tx
       .select()
       .from(announcements)
-      .where(and(eq(announcements.tenantId, scope.tenantId), lt(announcements.publishedAt, sql`${now.toISOString()}::timestamptz + interval '1 second'`), or(isNull(announcements.expiresAt), gt(announcements.expiresAt, sql`${now.toISOString()}::timestamptz`))))
+      .where(
+        and(
+          eq(announcements.tenantId, scope.tenantId),
+          lt(announcements.publishedAt, sql`${now.toISOString()}::timestamptz + interval '1 second'`),
+          or(isNull(announcements.expiresAt), gt(announcements.expiresAt, sql`${now.toISOString()}::timestamptz`)),
+        ),
+      )
       .orderBy(desc(announcements.pinned), desc(announcements.publishedAt))
       .limit(50),
   );
   return rows.map((a) => {
     const title = localized(a.title, locale, fallback);
-    return { id: a.id, title: title.text, body: localized(a.body, locale, fallback).text, pinned: a.pinned, publishedAt: a.publishedAt, expiresAt: a.expiresAt, fellBack: title.fellBack };
+    return {
+      id: a.id,
+      title: title.text,
+      body: localized(a.body, locale, fallback).text,
+      pinned: a.pinned,
+      publishedAt: a.publishedAt,
+      expiresAt: a.expiresAt,
+      fellBack: title.fellBack,
+    };
   });
 }
 
 export async function listNews(scope: CommuneScope, limit = 50): Promise<NewsItemView[]> {
   return withTenant(scope, (tx) =>
     tx
-      .select({ id: newsItems.id, title: newsItems.title, summary: newsItems.summary, link: newsItems.link, source: newsItems.source, publishedAt: newsItems.publishedAt })
+      .select({
+        id: newsItems.id,
+        title: newsItems.title,
+        summary: newsItems.summary,
+        link: newsItems.link,
+        source: newsItems.source,
+        publishedAt: newsItems.publishedAt,
+      })
       .from(newsItems)
       .where(eq(newsItems.tenantId, scope.tenantId))
       .orderBy(desc(sql`coalesce(${newsItems.publishedAt}, ${newsItems.importedAt})`))
@@ -84,13 +120,25 @@ export async function addAnnouncement(scope: MemberScope, input: AnnouncementInp
 }
 
 export async function deleteAnnouncement(scope: CommuneScope, id: string): Promise<void> {
-  const rows = await withTenant(scope, (tx) => tx.delete(announcements).where(and(eq(announcements.tenantId, scope.tenantId), eq(announcements.id, id))).returning({ id: announcements.id }));
+  const rows = await withTenant(scope, (tx) =>
+    tx
+      .delete(announcements)
+      .where(and(eq(announcements.tenantId, scope.tenantId), eq(announcements.id, id)))
+      .returning({ id: announcements.id }),
+  );
   if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
 }
 
 // ——— Feeds and the import log ———
 
-export type FeedView = { id: string; url: string; title: string; active: boolean; lastRunAt: Date | null; runs: { startedAt: Date; status: 'ok' | 'failed'; itemsSeen: number; itemsNew: number; error: string | null }[] };
+export type FeedView = {
+  id: string;
+  url: string;
+  title: string;
+  active: boolean;
+  lastRunAt: Date | null;
+  runs: { startedAt: Date; status: 'ok' | 'failed'; itemsSeen: number; itemsNew: number; error: string | null }[];
+};
 
 export async function listFeeds(scope: CommuneScope): Promise<FeedView[]> {
   return withTenant(scope, async (tx) => {
@@ -102,7 +150,10 @@ export async function listFeeds(scope: CommuneScope): Promise<FeedView[]> {
       title: f.title,
       active: f.active,
       lastRunAt: f.lastRunAt,
-      runs: runs.filter((r) => r.feedId === f.id).slice(0, 10).map((r) => ({ startedAt: r.startedAt, status: r.status, itemsSeen: r.itemsSeen, itemsNew: r.itemsNew, error: r.error })),
+      runs: runs
+        .filter((r) => r.feedId === f.id)
+        .slice(0, 10)
+        .map((r) => ({ startedAt: r.startedAt, status: r.status, itemsSeen: r.itemsSeen, itemsNew: r.itemsNew, error: r.error })),
     }));
   });
 }
@@ -116,7 +167,12 @@ export async function addFeed(scope: MemberScope, url: string): Promise<string> 
 }
 
 export async function deleteFeed(scope: CommuneScope, id: string): Promise<void> {
-  const rows = await withTenant(scope, (tx) => tx.delete(feeds).where(and(eq(feeds.tenantId, scope.tenantId), eq(feeds.id, id))).returning({ id: feeds.id }));
+  const rows = await withTenant(scope, (tx) =>
+    tx
+      .delete(feeds)
+      .where(and(eq(feeds.tenantId, scope.tenantId), eq(feeds.id, id)))
+      .returning({ id: feeds.id }),
+  );
   if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
 }
 
@@ -128,21 +184,31 @@ export type ImportResult = { status: 'ok' | 'failed'; itemsSeen: number; itemsNe
  * A failure is logged, never thrown: other feeds are unaffected.
  */
 export async function importFeed(scope: CommuneScope, feedId: string, limits?: FetchLimits): Promise<ImportResult> {
-  const [feed] = await withTenant(scope, (tx) => tx.select().from(feeds).where(and(eq(feeds.tenantId, scope.tenantId), eq(feeds.id, feedId))));
+  const [feed] = await withTenant(scope, (tx) =>
+    tx
+      .select()
+      .from(feeds)
+      .where(and(eq(feeds.tenantId, scope.tenantId), eq(feeds.id, feedId))),
+  );
   if (!feed) throw new AppError('not_found', 'common:errors.notFound');
   const startedAt = new Date();
   let result: ImportResult;
   let parsedTitle = '';
   let items: ReturnType<typeof parseFeedText>['items'] = [];
   try {
-    const response = await fetchLimited(feed.url, { headers: { Accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8' } }, limits);
+    const response = await fetchLimited(
+      feed.url,
+      { headers: { Accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8' } },
+      limits,
+    );
     if (response.status >= 400) throw new AppError('invalid', 'handbook:feeds.errors.httpStatus', { status: response.status });
     const parsed = parseFeedText(decodeFeed(response.body, response.contentType));
     parsedTitle = parsed.title;
     items = parsed.items;
     result = { status: 'ok', itemsSeen: items.length, itemsNew: 0, error: null };
   } catch (error) {
-    const message = error instanceof AppError ? error.messageKey + (error.details?.status ? ` (${String(error.details.status)})` : '') : 'handbook:feeds.errors.unexpected';
+    const message =
+      error instanceof AppError ? error.messageKey + (error.details?.status ? ` (${String(error.details.status)})` : '') : 'handbook:feeds.errors.unexpected';
     result = { status: 'failed', itemsSeen: 0, itemsNew: 0, error: message };
   }
   await withTenant(scope, async (tx) => {
@@ -151,7 +217,18 @@ export async function importFeed(scope: CommuneScope, feedId: string, limits?: F
       // One statement; a guid or link already stored (or repeated in the feed) is skipped.
       const inserted = await tx
         .insert(newsItems)
-        .values(items.map((item) => ({ tenantId: scope.tenantId, feedId, guid: item.guid.slice(0, 1000), title: item.title, summary: item.summary, link: item.link, source, publishedAt: item.publishedAt })))
+        .values(
+          items.map((item) => ({
+            tenantId: scope.tenantId,
+            feedId,
+            guid: item.guid.slice(0, 1000),
+            title: item.title,
+            summary: item.summary,
+            link: item.link,
+            source,
+            publishedAt: item.publishedAt,
+          })),
+        )
         .onConflictDoNothing()
         .returning({ id: newsItems.id });
       result.itemsNew = inserted.length;
@@ -179,7 +256,13 @@ export async function importDueFeeds(db: Db, everyMs: number, limits?: FetchLimi
       tx
         .select({ id: feeds.id })
         .from(feeds)
-        .where(and(eq(feeds.tenantId, commune.id), eq(feeds.active, true), or(isNull(feeds.lastRunAt), lt(feeds.lastRunAt, sql`${dueBefore.toISOString()}::timestamptz`)))),
+        .where(
+          and(
+            eq(feeds.tenantId, commune.id),
+            eq(feeds.active, true),
+            or(isNull(feeds.lastRunAt), lt(feeds.lastRunAt, sql`${dueBefore.toISOString()}::timestamptz`)),
+          ),
+        ),
     );
     for (const feed of due) {
       await importFeed(scope, feed.id, limits);

@@ -8,7 +8,15 @@ import { claimRevision, writeRevision } from './editing.server.ts';
 // An article's history: what each revision changed, and bringing an old one back.
 
 export type RevisionChange = { locale: string; title: boolean; summary: boolean; added: number; removed: number };
-export type RevisionView = { number: number; action: string; changedLocales: string[]; author: string | null; createdAt: Date; titles: Record<string, string>; changes: RevisionChange[] };
+export type RevisionView = {
+  number: number;
+  action: string;
+  changedLocales: string[];
+  author: string | null;
+  createdAt: Date;
+  titles: Record<string, string>;
+  changes: RevisionChange[];
+};
 
 /** Lines of `after` not in `before` and the reverse (a multiset comparison: enough to say how much changed). */
 function lineDelta(before: string, after: string): { added: number; removed: number } {
@@ -41,7 +49,14 @@ export function describeChanges(previous: RevisionSnapshot | null, current: Revi
 export async function listRevisions(scope: CommuneScope, articleId: string): Promise<RevisionView[]> {
   const rows = await withTenant(scope, (tx) =>
     tx
-      .select({ number: handbookRevisions.number, action: handbookRevisions.action, changedLocales: handbookRevisions.changedLocales, author: users.displayName, createdAt: handbookRevisions.createdAt, snapshot: handbookRevisions.snapshot })
+      .select({
+        number: handbookRevisions.number,
+        action: handbookRevisions.action,
+        changedLocales: handbookRevisions.changedLocales,
+        author: users.displayName,
+        createdAt: handbookRevisions.createdAt,
+        snapshot: handbookRevisions.snapshot,
+      })
       .from(handbookRevisions)
       .leftJoin(users, eq(users.id, handbookRevisions.authorId))
       .where(and(eq(handbookRevisions.tenantId, scope.tenantId), eq(handbookRevisions.articleId, articleId)))
@@ -69,7 +84,15 @@ export async function restoreRevision(scope: MemberScope, articleId: string, num
     const next = await claimRevision(tx, scope, articleId, expectedRevision, { chapterId: old.snapshot.chapterId });
     await tx.delete(handbookTranslations).where(and(eq(handbookTranslations.tenantId, scope.tenantId), eq(handbookTranslations.articleId, articleId)));
     for (const [locale, t] of Object.entries(old.snapshot.translations)) {
-      await tx.insert(handbookTranslations).values({ tenantId: scope.tenantId, articleId, locale, title: t.title, summary: t.summary, body: t.body, searchText: searchTextOf(t.title, t.summary, t.body) });
+      await tx.insert(handbookTranslations).values({
+        tenantId: scope.tenantId,
+        articleId,
+        locale,
+        title: t.title,
+        summary: t.summary,
+        body: t.body,
+        searchText: searchTextOf(t.title, t.summary, t.body),
+      });
     }
     await writeRevision(tx, scope, articleId, next, 'restore', Object.keys(old.snapshot.translations));
     return next;

@@ -10,7 +10,12 @@ export function revisionNumber(value: FormDataEntryValue | null): number | null 
   const parsed = RevisionNumberSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
-const RevisionNumberSchema = z.string().trim().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().int().min(1).max(2_147_483_647));
+const RevisionNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,10}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(2_147_483_647));
 
 export const ArticleInputSchema = z.object({
   chapterId: uuid('handbook:errors.chapterUnknown'),
@@ -33,8 +38,18 @@ export const MAX_CHECKLIST_STEPS = 30;
 const checklistStep = z
   .object({
     id: optionalUuid(),
-    title: z.string().trim().max(200, 'common:validation.tooLong').optional().transform((v) => v || undefined),
-    detail: z.string().trim().max(1000, 'common:validation.tooLong').optional().transform((v) => v || undefined),
+    title: z
+      .string()
+      .trim()
+      .max(200, 'common:validation.tooLong')
+      .optional()
+      .transform((v) => v || undefined),
+    detail: z
+      .string()
+      .trim()
+      .max(1000, 'common:validation.tooLong')
+      .optional()
+      .transform((v) => v || undefined),
     linkUrl: z
       .string()
       .trim()
@@ -42,7 +57,12 @@ const checklistStep = z
       .optional()
       .transform((v) => v || null)
       .refine((v) => v === null || /^https:\/\/[^\s]+\.[^\s]+$/.test(v), 'handbook:checklist.errors.link'),
-    linkLabel: z.string().trim().max(80, 'common:validation.tooLong').optional().transform((v) => v || undefined),
+    linkLabel: z
+      .string()
+      .trim()
+      .max(80, 'common:validation.tooLong')
+      .optional()
+      .transform((v) => v || undefined),
     position: z
       .string()
       .trim()
@@ -52,12 +72,18 @@ const checklistStep = z
     remove: checkbox,
   })
   .superRefine((step, ctx) => {
-    if (!step.id && !step.title && (step.detail || step.linkUrl || step.linkLabel)) ctx.addIssue({ code: 'custom', path: ['title'], message: 'handbook:checklist.errors.stepTitle' });
+    if (!step.id && !step.title && (step.detail || step.linkUrl || step.linkLabel))
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'handbook:checklist.errors.stepTitle' });
   });
 
 export const ChecklistInputSchema = z
   .object({
-    title: z.string().trim().max(200, 'common:validation.tooLong').optional().transform((v) => v || undefined),
+    title: z
+      .string()
+      .trim()
+      .max(200, 'common:validation.tooLong')
+      .optional()
+      .transform((v) => v || undefined),
     steps: z.array(checklistStep).max(MAX_CHECKLIST_STEPS + 5, 'handbook:checklist.errors.tooMany'),
   })
   // Rows the form adds empty, and rows being removed, do not count.

@@ -29,7 +29,9 @@ export async function searchHandbook(scope: CommuneScope, query: string, locale:
     title: handbookSearch.title,
   };
   // Thai words are only found in text with Thai script: a cheap filter the trigram index lacks.
-  const here = /[\u0E00-\u0E7F]/.test(folded) ? and(eq(handbookSearch.tenantId, scope.tenantId), sql`${handbookSearch.hasThai}`) : eq(handbookSearch.tenantId, scope.tenantId);
+  const here = /[\u0E00-\u0E7F]/.test(folded)
+    ? and(eq(handbookSearch.tenantId, scope.tenantId), sql`${handbookSearch.hasThai}`)
+    : eq(handbookSearch.tenantId, scope.tenantId);
   return readTenant(scope, async (tx) => {
     // Two bounded queries instead of ranking every match: titles, then bodies, stopping at a
     // few dozen matches for very common words.
@@ -63,7 +65,15 @@ export async function searchHandbook(scope: CommuneScope, query: string, locale:
         excerpt: sql<string>`substr(${handbookTranslations.summary} || ' ' || ${handbookTranslations.body}, greatest(1, position(${folded} in lower(baan_unaccent(${handbookTranslations.summary} || ' ' || ${handbookTranslations.body}))) - 150), 400)`,
       })
       .from(handbookTranslations)
-      .where(and(eq(handbookTranslations.tenantId, scope.tenantId), inArray(handbookTranslations.articleId, top.map((t) => t.articleId))));
+      .where(
+        and(
+          eq(handbookTranslations.tenantId, scope.tenantId),
+          inArray(
+            handbookTranslations.articleId,
+            top.map((t) => t.articleId),
+          ),
+        ),
+      );
     const excerptOf = new Map(excerpts.map((e) => [`${e.articleId}:${e.locale}`, e.excerpt]));
     return top.map((row) => ({
       slug: row.slug,

@@ -30,17 +30,33 @@ export async function copyTemplateInto(tx: Tx, tenantId: string, authorId: strin
     .insert(handbookChapters)
     .values(chapters.map((c) => ({ tenantId, templateKey: c.key, pillar: c.pillar, position: c.position, title: c.title, summary: c.summary })))
     .onConflictDoNothing();
-  const chapterRows = await tx.select({ id: handbookChapters.id, key: handbookChapters.templateKey }).from(handbookChapters).where(eq(handbookChapters.tenantId, tenantId));
+  const chapterRows = await tx
+    .select({ id: handbookChapters.id, key: handbookChapters.templateKey })
+    .from(handbookChapters)
+    .where(eq(handbookChapters.tenantId, tenantId));
   const chapterIds = new Map(chapterRows.map((c) => [c.key, c.id]));
   const existing = new Set(
-    (await tx.select({ key: handbookArticles.templateKey, slug: handbookArticles.slug }).from(handbookArticles).where(eq(handbookArticles.tenantId, tenantId))).flatMap((a) => [a.key, a.slug]),
+    (
+      await tx.select({ key: handbookArticles.templateKey, slug: handbookArticles.slug }).from(handbookArticles).where(eq(handbookArticles.tenantId, tenantId))
+    ).flatMap((a) => [a.key, a.slug]),
   );
   const fresh = articles.filter((a) => !existing.has(a.key) && chapterIds.has(a.chapterKey));
   if (!fresh.length) return 0;
   const now = new Date();
   const inserted = await tx
     .insert(handbookArticles)
-    .values(fresh.map((a) => ({ tenantId, chapterId: chapterIds.get(a.chapterKey)!, slug: a.key, position: a.position, templateKey: a.key, published: true, publishedAt: now, updatedBy: authorId })))
+    .values(
+      fresh.map((a) => ({
+        tenantId,
+        chapterId: chapterIds.get(a.chapterKey)!,
+        slug: a.key,
+        position: a.position,
+        templateKey: a.key,
+        published: true,
+        publishedAt: now,
+        updatedBy: authorId,
+      })),
+    )
     .returning({ id: handbookArticles.id, key: handbookArticles.templateKey });
   const idOf = new Map(inserted.map((r) => [r.key, r.id]));
   const translations: (typeof handbookTranslations.$inferInsert)[] = [];
@@ -56,7 +72,15 @@ export async function copyTemplateInto(tx: Tx, tenantId: string, authorId: strin
       snapshot[locale] = { title, summary, body };
       translations.push({ tenantId, articleId, locale, title, summary, body, searchText: searchTextOf(title, summary, body) });
     }
-    revisions.push({ tenantId, articleId, number: 1, action: 'create', changedLocales: Object.keys(snapshot), authorId, snapshot: { chapterId: chapterIds.get(article.chapterKey)!, slug: article.key, published: true, translations: snapshot } });
+    revisions.push({
+      tenantId,
+      articleId,
+      number: 1,
+      action: 'create',
+      changedLocales: Object.keys(snapshot),
+      authorId,
+      snapshot: { chapterId: chapterIds.get(article.chapterKey)!, slug: article.key, published: true, translations: snapshot },
+    });
     if (article.checklist) checklists.push({ tenantId, articleId, title: article.checklist.title, key: article.key });
   }
   if (translations.length) await tx.insert(handbookTranslations).values(translations);
@@ -99,10 +123,21 @@ export async function listTemplate(scope: PlatformScope) {
   return withTenant(platform(scope), async (tx) => {
     const chapters = await tx.select().from(handbookTemplateChapters).orderBy(asc(handbookTemplateChapters.position));
     const articles = await tx
-      .select({ key: handbookTemplateArticles.key, chapterKey: handbookTemplateArticles.chapterKey, title: handbookTemplateArticles.title, body: handbookTemplateArticles.body, updatedAt: handbookTemplateArticles.updatedAt })
+      .select({
+        key: handbookTemplateArticles.key,
+        chapterKey: handbookTemplateArticles.chapterKey,
+        title: handbookTemplateArticles.title,
+        body: handbookTemplateArticles.body,
+        updatedAt: handbookTemplateArticles.updatedAt,
+      })
       .from(handbookTemplateArticles)
       .orderBy(asc(handbookTemplateArticles.position));
-    return chapters.map((c) => ({ ...c, articles: articles.filter((a) => a.chapterKey === c.key).map((a) => ({ key: a.key, title: a.title, locales: Object.keys(a.body).filter((l) => a.body[l as 'vi']) })) }));
+    return chapters.map((c) => ({
+      ...c,
+      articles: articles
+        .filter((a) => a.chapterKey === c.key)
+        .map((a) => ({ key: a.key, title: a.title, locales: Object.keys(a.body).filter((l) => a.body[l as 'vi']) })),
+    }));
   });
 }
 
@@ -113,21 +148,37 @@ export async function getTemplateArticle(scope: PlatformScope, key: string) {
 }
 
 /** The operator edits one language of a template article; communes created from now on get it. */
-export async function updateTemplateArticle(scope: PlatformScope, key: string, locale: 'vi' | 'en' | 'th', text: { title: string; summary: string; body: string }): Promise<void> {
+export async function updateTemplateArticle(
+  scope: PlatformScope,
+  key: string,
+  locale: 'vi' | 'en' | 'th',
+  text: { title: string; summary: string; body: string },
+): Promise<void> {
   await withTenant(platform(scope), async (tx) => {
     const [row] = await tx.select().from(handbookTemplateArticles).where(eq(handbookTemplateArticles.key, key));
     if (!row) throw new AppError('not_found', 'common:errors.notFound');
     await tx
       .update(handbookTemplateArticles)
-      .set({ title: { ...row.title, [locale]: text.title }, summary: { ...row.summary, [locale]: text.summary }, body: { ...row.body, [locale]: text.body }, updatedAt: new Date() })
+      .set({
+        title: { ...row.title, [locale]: text.title },
+        summary: { ...row.summary, [locale]: text.summary },
+        body: { ...row.body, [locale]: text.body },
+        updatedAt: new Date(),
+      })
       .where(eq(handbookTemplateArticles.key, key));
   });
 }
 
 /** The operator adds an article to the template (in one language to start); new communes get it. */
-export async function createTemplateArticle(scope: PlatformScope, input: { chapterKey: string; key: string; locale: 'vi' | 'en' | 'th'; title: string; summary: string; body: string }): Promise<void> {
+export async function createTemplateArticle(
+  scope: PlatformScope,
+  input: { chapterKey: string; key: string; locale: 'vi' | 'en' | 'th'; title: string; summary: string; body: string },
+): Promise<void> {
   await withTenant(platform(scope), async (tx) => {
-    const [chapter] = await tx.select({ key: handbookTemplateChapters.key }).from(handbookTemplateChapters).where(eq(handbookTemplateChapters.key, input.chapterKey));
+    const [chapter] = await tx
+      .select({ key: handbookTemplateChapters.key })
+      .from(handbookTemplateChapters)
+      .where(eq(handbookTemplateChapters.key, input.chapterKey));
     if (!chapter) throw new AppError('invalid', 'handbook:errors.chapterUnknown', { field: 'chapterKey' });
     const [taken] = await tx.select({ key: handbookTemplateArticles.key }).from(handbookTemplateArticles).where(eq(handbookTemplateArticles.key, input.key));
     if (taken) throw new AppError('conflict', 'handbook:errors.slugTaken', { field: 'key' });

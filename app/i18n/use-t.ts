@@ -15,7 +15,7 @@ export type Translator = TFunction<typeof NAMESPACES>;
  * react-i18next copies the whole i18n instance (41 properties) into a new wrapper object on
  * every `useTranslation` call of a server render, so React would notice a language change;
  * a server render never sees one. On the server this reads the request's instance from the
- * context instead (its `t` remembers texts: app/i18n/middleware.server.ts). In the browser it
+ * context instead (its `t` remembers texts: app/i18n/translator.server.ts). In the browser it
  * is `useTranslation`, which re-renders on a language change.
  */
 export const useT: () => { t: Translator; i18n: i18n } = (typeof document === 'undefined' ? useServerT : useTranslation) as () => {

@@ -37,7 +37,17 @@ export const RESERVED_NAMES: readonly string[] = [
  * Thai Tea" — baan is "home" in Thai —, "Tour Operator Sa Pa", "HTX Hỗ trợ nông dân").
  */
 export const RESERVED_WHOLE_NAMES: readonly string[] = [
-  'Baan', 'Baan Support', 'Baan Team', 'Baan Staff', 'Operator', 'Staff', 'Support', 'Quản trị', 'Hỗ trợ', 'ผู้ดูแล', 'เจ้าหน้าที่',
+  'Baan',
+  'Baan Support',
+  'Baan Team',
+  'Baan Staff',
+  'Operator',
+  'Staff',
+  'Support',
+  'Quản trị',
+  'Hỗ trợ',
+  'ผู้ดูแล',
+  'เจ้าหน้าที่',
 ];
 
 /**
@@ -54,8 +64,9 @@ const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2
  * their skin tone or emoji-style selector: 👩‍🌾, 👨🏽‍🍳) and the tag characters of a subdivision
  * flag (🏴 + tags + cancel tag). Left out before HIDDEN is looked for.
  */
-// eslint-disable-next-line no-misleading-character-class -- with the u flag each modifier is one code point: the class means "VS16 or a skin tone", as intended
-const EMOJI_GLUE = /(?<=\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?)\u200D(?=\p{Extended_Pictographic})|(?<=\u{1F3F4})[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
+const EMOJI_GLUE =
+  // eslint-disable-next-line no-misleading-character-class -- with the u flag each modifier is one code point: the class means "VS16 or a skin tone", as intended
+  /(?<=\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?)\u200D(?=\p{Extended_Pictographic})|(?<=\u{1F3F4})[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
 /** Characters pasted along with text that mean nothing in a name: zero-width space, word joiner, BOM. */
 const STRIPPED = /[\u200B\u2060\uFEFF]/g;
 const VISIBLE = /[\p{L}\p{N}]/u;
@@ -64,7 +75,11 @@ const hasHidden = (text: string) => HIDDEN.test(text.replace(EMOJI_GLUE, ''));
 
 /** NFC, zero-width spaces, word joiners and BOMs removed, every run of spaces (no-break and wide ones too) made one space, trimmed. */
 export function normaliseName(raw: string): string {
-  return raw.normalize('NFC').replace(STRIPPED, '').replace(/\p{White_Space}+/gu, ' ').trim();
+  return raw
+    .normalize('NFC')
+    .replace(STRIPPED, '')
+    .replace(/\p{White_Space}+/gu, ' ')
+    .trim();
 }
 
 /** A name reduced for comparison: no diacritics or marks, lower case, đ → d, words of letters and digits separated by one space. */
@@ -131,22 +146,20 @@ const MESSAGES: Record<NameProblem, string> = {
  * letter or digit, mixes look-alike alphabets or holds a reserved staff title.
  */
 export const nameSchema = ({ max, required, tooLong }: { max: number; required: string; tooLong: string }) =>
-  z
-    .string({ error: required })
-    .transform((raw, ctx) => {
-      // Hidden characters (tabs and line breaks too: a name is one line) are looked for before
-      // spaces are collapsed.
-      const nfc = raw.normalize('NFC').replace(STRIPPED, '');
-      if (hasHidden(nfc)) {
-        ctx.addIssue({ code: 'custom', message: MESSAGES.hidden });
-        return z.NEVER;
-      }
-      const name = normaliseName(nfc);
-      const found = nameProblem(name);
-      const problem = !name ? required : [...name].length > max ? tooLong : found ? MESSAGES[found] : null;
-      if (problem) {
-        ctx.addIssue({ code: 'custom', message: problem });
-        return z.NEVER;
-      }
-      return name;
-    });
+  z.string({ error: required }).transform((raw, ctx) => {
+    // Hidden characters (tabs and line breaks too: a name is one line) are looked for before
+    // spaces are collapsed.
+    const nfc = raw.normalize('NFC').replace(STRIPPED, '');
+    if (hasHidden(nfc)) {
+      ctx.addIssue({ code: 'custom', message: MESSAGES.hidden });
+      return z.NEVER;
+    }
+    const name = normaliseName(nfc);
+    const found = nameProblem(name);
+    const problem = !name ? required : [...name].length > max ? tooLong : found ? MESSAGES[found] : null;
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }
+    return name;
+  });

@@ -129,13 +129,14 @@ export function parsePublicUrl(value: string | undefined): string | null {
     throw new Error(`PUBLIC_URL must be an absolute http(s) URL such as https://baan.example.org (got ${JSON.stringify(text)})`);
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || !url.hostname) {
-    throw new Error(`PUBLIC_URL must be an absolute http(s) URL such as https://baan.example.org, without a user name or password (got ${JSON.stringify(text)})`);
+    throw new Error(
+      `PUBLIC_URL must be an absolute http(s) URL such as https://baan.example.org, without a user name or password (got ${JSON.stringify(text)})`,
+    );
   }
   return url.origin;
 }
 
-const isLoopback = (hostname: string) =>
-  hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '127.0.0.1' || hostname === '[::1]';
+const isLoopback = (hostname: string) => hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '127.0.0.1' || hostname === '[::1]';
 
 /**
  * The origin for absolute links in what Baan hands out (feeds, calendars, invitation links).

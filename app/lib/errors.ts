@@ -2,14 +2,7 @@ import { data } from 'react-router';
 import type { MessageKey } from '~/i18n/message-key.ts';
 
 /** Domain failures with a stable code; turned into an HTTP status once, at each boundary. */
-export type AppErrorCode =
-  | 'not_found'
-  | 'forbidden'
-  | 'conflict'
-  | 'invalid'
-  | 'too_many_requests'
-  | 'payload_too_large'
-  | 'unsupported_media_type';
+export type AppErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'too_many_requests' | 'payload_too_large' | 'unsupported_media_type';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

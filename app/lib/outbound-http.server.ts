@@ -176,7 +176,9 @@ function decoderFor(encoding: string): Transform | null {
 
 /** Reads the body, capping both the bytes on the wire and the bytes after decompression (zip bombs). */
 async function readBody(response: http.IncomingMessage, maxBytes: number, signal: AbortSignal): Promise<Buffer> {
-  const encoding = String(response.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const encoding = String(response.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
   let decoder: Transform | null;
   try {
     decoder = decoderFor(encoding);

@@ -39,7 +39,14 @@ export type LimitName = keyof typeof LIMITS;
 export async function spendLimits(tx: Tx, checks: { limit: LimitName; key: string }[]): Promise<void> {
   for (const { limit, key } of checks) {
     const { points, durationS } = LIMITS[limit];
-    const limiter = new RateLimiterDrizzle({ storeClient: tx, schema: rateLimits, keyPrefix: limit, points, duration: durationS, clearExpiredByTimeout: false });
+    const limiter = new RateLimiterDrizzle({
+      storeClient: tx,
+      schema: rateLimits,
+      keyPrefix: limit,
+      points,
+      duration: durationS,
+      clearExpiredByTimeout: false,
+    });
     try {
       await limiter.consume(storedKey(key));
     } catch (rejection) {

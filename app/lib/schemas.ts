@@ -30,7 +30,14 @@ export const optionalInt = (min: number, max: number, message: string) =>
     .trim()
     .optional()
     .transform((v) => v || undefined)
-    .pipe(z.string().regex(/^\d{1,9}$/, message).transform(Number).pipe(z.number().int().min(min, message).max(max, message)).optional());
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,9}$/, message)
+        .transform(Number)
+        .pipe(z.number().int().min(min, message).max(max, message))
+        .optional(),
+    );
 
 /** A calendar day, YYYY-MM-DD, that exists (no 31 February). */
 export const isoDay = (message: string) =>

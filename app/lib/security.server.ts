@@ -127,7 +127,10 @@ export function staticFileHeaders(protocol: string): Record<string, string> {
 
 /** Adds each name of `values` to the response's Vary header, once. */
 export function addVary(headers: Headers, ...values: string[]) {
-  const present = (headers.get('Vary') ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  const present = (headers.get('Vary') ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (present.includes('*')) return;
   const lower = new Set(present.map((v) => v.toLowerCase()));
   for (const value of values) if (!lower.has(value.toLowerCase())) present.push(value);
@@ -143,6 +146,9 @@ const UNREAD_BY_PAGES = ['lng=', `${DEVICE_COOKIE}=`];
  * offline reading (the service worker).
  */
 export function carriesPersonalCookie(request: Request): boolean {
-  const cookies = (request.headers.get('Cookie') ?? '').split(';').map((c) => c.trim()).filter(Boolean);
+  const cookies = (request.headers.get('Cookie') ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .filter(Boolean);
   return cookies.some((cookie) => !UNREAD_BY_PAGES.some((prefix) => cookie.startsWith(prefix)));
 }

@@ -104,13 +104,35 @@ export async function resolveCart(scope: Scope, lines: CartLine[]): Promise<Cart
 }
 
 /** Groups cart items the way checkout splits them: one order per seller. */
-export function groupBySeller(items: CartItem[]): { key: string; tenantId: string; sellerId: string; sellerName: string; communeSlug: string; communeName: LocaleText; communeLocale: Locale; currency: 'VND' | 'THB'; items: CartItem[]; totalMinor: number }[] {
+export function groupBySeller(items: CartItem[]): {
+  key: string;
+  tenantId: string;
+  sellerId: string;
+  sellerName: string;
+  communeSlug: string;
+  communeName: LocaleText;
+  communeLocale: Locale;
+  currency: 'VND' | 'THB';
+  items: CartItem[];
+  totalMinor: number;
+}[] {
   const groups = new Map<string, ReturnType<typeof groupBySeller>[number]>();
   for (const item of items) {
     const key = `${item.tenantId}:${item.sellerId}`;
     let group = groups.get(key);
     if (!group) {
-      group = { key, tenantId: item.tenantId, sellerId: item.sellerId, sellerName: item.sellerName, communeSlug: item.communeSlug, communeName: item.communeName, communeLocale: item.communeLocale, currency: item.currency, items: [], totalMinor: 0 };
+      group = {
+        key,
+        tenantId: item.tenantId,
+        sellerId: item.sellerId,
+        sellerName: item.sellerName,
+        communeSlug: item.communeSlug,
+        communeName: item.communeName,
+        communeLocale: item.communeLocale,
+        currency: item.currency,
+        items: [],
+        totalMinor: 0,
+      };
       groups.set(key, group);
     }
     group.items.push(item);

@@ -87,25 +87,26 @@ export async function searchCatalogue(scope: Scope, query: CatalogueQuery, pageS
   );
   const list = rowsOf<Record<string, unknown>>(rows);
   const today = new Date().toISOString().slice(0, 10);
-  const items = list.slice(0, pageSize).map(
-    (r): CatalogueItem => ({
-      id: r.id as string,
-      slug: r.slug as string,
-      title: r.title as LocaleText,
-      priceMinor: Number(r.price_minor),
-      currency: r.currency as 'VND' | 'THB',
-      unit: r.unit as ProductUnit,
-      stock: Number(r.stock),
-      cover: (r.cover as ImageRef | null) ?? null,
-      certScheme: (r.cert_scheme as 'OCOP' | 'OTOP' | null) ?? null,
-      certStars: r.cert_stars === null ? null : Number(r.cert_stars),
-      certValid: certValid({ certStars: r.cert_stars === null ? null : Number(r.cert_stars), certExpiresOn: (r.cert_expires_on as string | null) ?? null }, today),
-      ratingSum: Number(r.rating_sum),
-      ratingCount: Number(r.rating_count),
-      communeSlug: r.commune_slug as string,
-      communeName: r.commune_name as LocaleText,
-      communeLocale: r.commune_locale as Locale,
-    }),
-  );
+  const items = list.slice(0, pageSize).map((r): CatalogueItem => ({
+    id: r.id as string,
+    slug: r.slug as string,
+    title: r.title as LocaleText,
+    priceMinor: Number(r.price_minor),
+    currency: r.currency as 'VND' | 'THB',
+    unit: r.unit as ProductUnit,
+    stock: Number(r.stock),
+    cover: (r.cover as ImageRef | null) ?? null,
+    certScheme: (r.cert_scheme as 'OCOP' | 'OTOP' | null) ?? null,
+    certStars: r.cert_stars === null ? null : Number(r.cert_stars),
+    certValid: certValid(
+      { certStars: r.cert_stars === null ? null : Number(r.cert_stars), certExpiresOn: (r.cert_expires_on as string | null) ?? null },
+      today,
+    ),
+    ratingSum: Number(r.rating_sum),
+    ratingCount: Number(r.rating_count),
+    communeSlug: r.commune_slug as string,
+    communeName: r.commune_name as LocaleText,
+    communeLocale: r.commune_locale as Locale,
+  }));
   return { items, hasMore: list.length > pageSize };
 }

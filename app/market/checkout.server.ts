@@ -80,22 +80,44 @@ export async function placeOrders(scope: Scope & { userId: string }, input: Chec
     const placed: PlacedOrder[] = [];
     for (const [tenantId, lines] of byTenant) {
       await enterTenant(tx, tenantId);
-      type Taken = { productId: string; sellerId: string; title: LocaleText; slug: string; unit: string; priceMinor: number; currency: 'VND' | 'THB'; quantity: number };
+      type Taken = {
+        productId: string;
+        sellerId: string;
+        title: LocaleText;
+        slug: string;
+        unit: string;
+        priceMinor: number;
+        currency: 'VND' | 'THB';
+        quantity: number;
+      };
       const taken: Taken[] = [];
       // A fixed order of row locks, so two checkouts of the same products never deadlock.
       for (const line of [...lines].sort((a, b) => a.productId.localeCompare(b.productId))) {
         const [row] = await tx
           .update(products)
           .set({ stock: sql`${products.stock} - ${line.quantity}` })
-          .where(and(eq(products.tenantId, tenantId), eq(products.id, line.productId), eq(products.status, 'published'), sql`${products.stock} >= ${line.quantity}`))
-          .returning({ sellerId: products.sellerId, title: products.title, slug: products.slug, unit: products.unit, priceMinor: products.priceMinor, currency: products.currency });
+          .where(
+            and(eq(products.tenantId, tenantId), eq(products.id, line.productId), eq(products.status, 'published'), sql`${products.stock} >= ${line.quantity}`),
+          )
+          .returning({
+            sellerId: products.sellerId,
+            title: products.title,
+            slug: products.slug,
+            unit: products.unit,
+            priceMinor: products.priceMinor,
+            currency: products.currency,
+          });
         if (!row) {
           const [now] = await tx
             .select({ stock: products.stock, title: products.title, status: products.status })
             .from(products)
             .where(and(eq(products.tenantId, tenantId), eq(products.id, line.productId)));
           if (!now || now.status !== 'published') throw new CheckoutRefused('market:cart.unavailable', { productId: line.productId });
-          throw new CheckoutRefused(now.stock > 0 ? 'market:cart.notEnough' : 'market:cart.soldOut', { productId: line.productId, available: now.stock, title: now.title });
+          throw new CheckoutRefused(now.stock > 0 ? 'market:cart.notEnough' : 'market:cart.soldOut', {
+            productId: line.productId,
+            available: now.stock,
+            title: now.title,
+          });
         }
         // The buyer agreed to the price they saw; if it moved since, they look again first.
         if (row.priceMinor !== line.seenPrice) throw new CheckoutRefused('market:cart.priceChanged', { productId: line.productId });
@@ -116,18 +138,54 @@ export async function placeOrders(scope: Scope & { userId: string }, input: Chec
         const payout = payoutOf(payouts.find((p) => p.sellerId === sellerId));
         const methodId = input.methods[`${tenantId}:${sellerId}`] ?? 'cash';
         const method = PAYMENT_METHODS[methodId];
-        if (!method || !method.available({ currency, payout })) throw new AppError('invalid', 'market:checkout.methodUnavailable', { field: `pay.${tenantId}:${sellerId}` });
+        if (!method || !method.available({ currency, payout }))
+          throw new AppError('invalid', 'market:checkout.methodUnavailable', { field: `pay.${tenantId}:${sellerId}` });
         const reference = newOrderReference();
         const payment = method.instructions({ currency, payout, amountMinor: totalMinor, reference });
         const [order] = await tx
           .insert(orders)
-          .values({ tenantId, reference, checkoutId: input.checkoutId, buyerId: scope.userId, sellerId, paymentMethod: method.id, payment, totalMinor, currency, delivery })
+          .values({
+            tenantId,
+            reference,
+            checkoutId: input.checkoutId,
+            buyerId: scope.userId,
+            sellerId,
+            paymentMethod: method.id,
+            payment,
+            totalMinor,
+            currency,
+            delivery,
+          })
           .returning({ id: orders.id });
         await tx.insert(orderItems).values(
-          items.map((i) => ({ tenantId, orderId: order!.id, productId: i.productId, buyerId: scope.userId, title: i.title, slug: i.slug, unit: i.unit, unitPriceMinor: i.priceMinor, quantity: i.quantity })),
+          items.map((i) => ({
+            tenantId,
+            orderId: order!.id,
+            productId: i.productId,
+            buyerId: scope.userId,
+            title: i.title,
+            slug: i.slug,
+            unit: i.unit,
+            unitPriceMinor: i.priceMinor,
+            quantity: i.quantity,
+          })),
         );
         await tx.insert(orderEvents).values({ tenantId, orderId: order!.id, buyerId: scope.userId, kind: 'placed', actorId: scope.userId });
-        await recordEvent(tx, tenantId, 'order.placed', { orderId: order!.id, reference, sellerId, totalMinor, currency, paymentMethod: method.id, items: items.map((i) => ({ productId: i.productId, quantity: i.quantity, unitPriceMinor: i.priceMinor })) }, scope.userId);
+        await recordEvent(
+          tx,
+          tenantId,
+          'order.placed',
+          {
+            orderId: order!.id,
+            reference,
+            sellerId,
+            totalMinor,
+            currency,
+            paymentMethod: method.id,
+            items: items.map((i) => ({ productId: i.productId, quantity: i.quantity, unitPriceMinor: i.priceMinor })),
+          },
+          scope.userId,
+        );
         placed.push({ tenantId, reference });
       }
     }
@@ -139,7 +197,10 @@ export async function placeOrders(scope: Scope & { userId: string }, input: Chec
  * Which payment methods each seller in the cart can take. Payout details never leave the
  * seller's commune: only the method ids do.
  */
-export async function methodsForGroups(scope: Scope, groups: { key: string; tenantId: string; sellerId: string; currency: 'VND' | 'THB' }[]): Promise<Record<string, PaymentMethodId[]>> {
+export async function methodsForGroups(
+  scope: Scope,
+  groups: { key: string; tenantId: string; sellerId: string; currency: 'VND' | 'THB' }[],
+): Promise<Record<string, PaymentMethodId[]>> {
   // One transaction, one query per commune (a cart rarely spans more than two or three).
   const payouts = await readTenant({ ...scope, tenantId: null }, async (tx) => {
     const rows: (typeof sellerPayouts.$inferSelect)[] = [];

@@ -27,7 +27,16 @@ export type OrderViewData = {
   tracking: string | null;
   cancelReason: string | null;
   cancelledBy: 'buyer' | 'seller' | null;
-  items: { productId: string; title: LocaleText; slug: string; unit: string; unitPriceMinor: number; quantity: number; rating: number | null; ratingComment: string | null }[];
+  items: {
+    productId: string;
+    title: LocaleText;
+    slug: string;
+    unit: string;
+    unitPriceMinor: number;
+    quantity: number;
+    rating: number | null;
+    ratingComment: string | null;
+  }[];
   timeline: { kind: string; note: string | null; onBehalf: boolean; actorName: string | null; createdAt: string | Date }[];
 };
 
@@ -99,7 +108,12 @@ export function OrderView({ order, qrSvg, provinceName }: { order: OrderViewData
           <>
             <p>{t(payment.scheme === 'vietqr' ? 'market:payment.scanVietQr' : 'market:payment.scanPromptPay')}</p>
             {qrSvg && order.status !== 'cancelled' && !order.paidAt ? (
-              <div className="qr" role="img" aria-label={t('market:payment.qrLabel', { reference: payment.reference })} dangerouslySetInnerHTML={{ __html: qrSvg }} />
+              <div
+                className="qr"
+                role="img"
+                aria-label={t('market:payment.qrLabel', { reference: payment.reference })}
+                dangerouslySetInnerHTML={{ __html: qrSvg }}
+              />
             ) : null}
             <dl className="facts">
               <dt>{t('market:orders.amount')}</dt>

@@ -39,7 +39,16 @@ export type OrderDetail = OrderSummary & {
   tracking: string | null;
   cancelReason: string | null;
   cancelledBy: 'buyer' | 'seller' | null;
-  items: { productId: string; title: LocaleText; slug: string; unit: string; unitPriceMinor: number; quantity: number; rating: number | null; ratingComment: string | null }[];
+  items: {
+    productId: string;
+    title: LocaleText;
+    slug: string;
+    unit: string;
+    unitPriceMinor: number;
+    quantity: number;
+    rating: number | null;
+    ratingComment: string | null;
+  }[];
   timeline: { kind: string; note: string | null; onBehalf: boolean; actorName: string | null; createdAt: Date }[];
 };
 
@@ -75,10 +84,7 @@ function ordersWithSeller(tx: Tx) {
 /** Everything the buyer ordered, in every commune (row-level security lets a buyer read their own). */
 export async function listBuyerOrders(scope: Scope & { userId: string }): Promise<OrderSummary[]> {
   return withTenant({ ...scope, tenantId: null }, (tx) =>
-    ordersWithSeller(tx)
-      .where(eq(orders.buyerId, scope.userId))
-      .orderBy(desc(orders.placedAt))
-      .limit(200),
+    ordersWithSeller(tx).where(eq(orders.buyerId, scope.userId)).orderBy(desc(orders.placedAt)).limit(200),
   );
 }
 
@@ -154,7 +160,10 @@ export async function getCommuneOrder(scope: MemberScope, reference: string): Pr
 /** Whose order this is (the seller's id), for deciding who may act on it before acting. */
 export async function getOrderSellerId(scope: MemberScope, reference: string): Promise<string | null> {
   const [row] = await withTenant(scope, (tx) =>
-    tx.select({ sellerId: orders.sellerId }).from(orders).where(and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference))),
+    tx
+      .select({ sellerId: orders.sellerId })
+      .from(orders)
+      .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference))),
   );
   return row?.sellerId ?? null;
 }
@@ -172,7 +181,15 @@ async function returnStock(tx: Tx, tenantId: string, orderId: string) {
   }
 }
 
-async function applyMove(tx: Tx, tenantId: string, orderId: string, from: OrderStatus, move: Move, actor: { userId: string; onBehalf: boolean; as: 'seller' | 'buyer' }, buyerId: string | null) {
+async function applyMove(
+  tx: Tx,
+  tenantId: string,
+  orderId: string,
+  from: OrderStatus,
+  move: Move,
+  actor: { userId: string; onBehalf: boolean; as: 'seller' | 'buyer' },
+  buyerId: string | null,
+) {
   const [row] = await tx
     .update(orders)
     .set({
@@ -188,7 +205,13 @@ async function applyMove(tx: Tx, tenantId: string, orderId: string, from: OrderS
   if (move.to === 'cancelled') await returnStock(tx, tenantId, orderId);
   const note = move.to === 'shipped' ? [move.carrier, move.tracking].filter(Boolean).join(' · ') : (move.reason ?? null);
   await tx.insert(orderEvents).values({ tenantId, orderId, buyerId, kind: move.to, actorId: actor.userId, onBehalf: actor.onBehalf, note: note || null });
-  await recordEvent(tx, tenantId, `order.${move.to}`, { orderId, reference: row.reference, by: actor.as, ...(move.reason ? { reason: move.reason } : {}) }, actor.userId);
+  await recordEvent(
+    tx,
+    tenantId,
+    `order.${move.to}`,
+    { orderId, reference: row.reference, by: actor.as, ...(move.reason ? { reason: move.reason } : {}) },
+    actor.userId,
+  );
 }
 
 /** The seller (or staff acting for them, with consent) moves an order on. */
@@ -210,7 +233,14 @@ export async function sellerMove(scope: PermittedScope<'shop.manage'>, reference
 export async function markPaid(scope: PermittedScope<'shop.manage'>, reference: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [order] = await tx
-      .select({ id: orders.id, status: orders.status, sellerId: orders.sellerId, buyerId: orders.buyerId, totalMinor: orders.totalMinor, currency: orders.currency })
+      .select({
+        id: orders.id,
+        status: orders.status,
+        sellerId: orders.sellerId,
+        buyerId: orders.buyerId,
+        totalMinor: orders.totalMinor,
+        currency: orders.currency,
+      })
       .from(orders)
       .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference)));
     if (!order) throw new AppError('not_found', 'common:errors.notFound');
@@ -221,7 +251,9 @@ export async function markPaid(scope: PermittedScope<'shop.manage'>, reference: 
       .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.id, order.id), isNull(orders.paidAt), sql`${orders.status} <> 'cancelled'`))
       .returning({ id: orders.id });
     if (!row) throw new AppError('conflict', 'market:errors.staleState');
-    await tx.insert(orderEvents).values({ tenantId: scope.tenantId, orderId: order.id, buyerId: order.buyerId, kind: 'paid', actorId: scope.userId, onBehalf: actor.onBehalf });
+    await tx
+      .insert(orderEvents)
+      .values({ tenantId: scope.tenantId, orderId: order.id, buyerId: order.buyerId, kind: 'paid', actorId: scope.userId, onBehalf: actor.onBehalf });
     await recordEvent(tx, scope.tenantId, 'order.paid', { orderId: order.id, reference, totalMinor: order.totalMinor, currency: order.currency }, scope.userId);
     await logSellerAction(tx, scope.tenantId, actor, 'order.paid', { reference });
   });
@@ -231,7 +263,10 @@ export async function markPaid(scope: PermittedScope<'shop.manage'>, reference: 
 export async function buyerMove(scope: Scope & { userId: string }, reference: string, move: Move): Promise<void> {
   // One transaction: found as the buyer (their own orders, in any commune), then moved inside its commune.
   await withTenant({ ...scope, tenantId: null }, async (tx) => {
-    const [found] = await tx.select({ tenantId: orders.tenantId }).from(orders).where(and(eq(orders.reference, reference), eq(orders.buyerId, scope.userId)));
+    const [found] = await tx
+      .select({ tenantId: orders.tenantId })
+      .from(orders)
+      .where(and(eq(orders.reference, reference), eq(orders.buyerId, scope.userId)));
     if (!found) throw new AppError('not_found', 'common:errors.notFound');
     await enterTenant(tx, found.tenantId);
     const [order] = await tx
@@ -246,7 +281,13 @@ export async function buyerMove(scope: Scope & { userId: string }, reference: st
 }
 
 /** After completion the buyer rates each item once; the product's and seller's averages follow. */
-export async function rateItem(scope: Scope & { userId: string }, reference: string, productId: string, stars: number, comment: string | undefined): Promise<void> {
+export async function rateItem(
+  scope: Scope & { userId: string },
+  reference: string,
+  productId: string,
+  stars: number,
+  comment: string | undefined,
+): Promise<void> {
   await withTenant({ ...scope, tenantId: null }, async (tx) => {
     const [found] = await tx
       .select({ tenantId: orders.tenantId, id: orders.id, status: orders.status, sellerId: orders.sellerId })
@@ -272,4 +313,3 @@ export async function rateItem(scope: Scope & { userId: string }, reference: str
     await recordEvent(tx, found.tenantId, 'order.rated', { orderId: found.id, reference, productId, stars }, scope.userId);
   });
 }
-

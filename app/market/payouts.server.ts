@@ -12,7 +12,13 @@ import { actorFor, hasAccount, logSellerAction, memberHolds, type Actor } from '
  * Cancels the payout changes of a seller still in their cooling-off period (all of them, or all
  * but those `exceptRequestedBy` asked for), each written to the history and the outbox.
  */
-export async function cancelPendingPayouts(tx: Tx, tenantId: string, actor: Actor, now: Date, options: { exceptRequestedBy?: string; exceptPayoutId?: string; reason: 'consent_withdrawn' | 'replaced'; replacedBy?: string }) {
+export async function cancelPendingPayouts(
+  tx: Tx,
+  tenantId: string,
+  actor: Actor,
+  now: Date,
+  options: { exceptRequestedBy?: string; exceptPayoutId?: string; reason: 'consent_withdrawn' | 'replaced'; replacedBy?: string },
+) {
   const cancelled = await tx
     .update(sellerPayouts)
     .set({ cancelledAt: now, cancelledBy: actor.userId })
@@ -28,7 +34,13 @@ export async function cancelPendingPayouts(tx: Tx, tenantId: string, actor: Acto
     )
     .returning({ id: sellerPayouts.id, account: sellerPayouts.account, kind: sellerPayouts.kind });
   for (const row of cancelled) {
-    const detail = { payoutId: row.id, kind: row.kind, last4: row.account.slice(-4), cause: options.reason, ...(options.replacedBy ? { replacedBy: options.replacedBy } : {}) };
+    const detail = {
+      payoutId: row.id,
+      kind: row.kind,
+      last4: row.account.slice(-4),
+      cause: options.reason,
+      ...(options.replacedBy ? { replacedBy: options.replacedBy } : {}),
+    };
     await logSellerAction(tx, tenantId, actor, 'seller.payout_change_cancelled', detail);
     await recordEvent(tx, tenantId, 'seller.payout_change_cancelled', { sellerId: actor.sellerId, ...detail }, actor.userId);
   }
@@ -43,7 +55,14 @@ export async function effectivePayouts(tx: Tx, tenantId: string, sellerIds: stri
   return tx
     .selectDistinctOn([sellerPayouts.sellerId])
     .from(sellerPayouts)
-    .where(and(eq(sellerPayouts.tenantId, tenantId), inArray(sellerPayouts.sellerId, sellerIds), isNull(sellerPayouts.cancelledAt), lte(sellerPayouts.effectiveAt, now)))
+    .where(
+      and(
+        eq(sellerPayouts.tenantId, tenantId),
+        inArray(sellerPayouts.sellerId, sellerIds),
+        isNull(sellerPayouts.cancelledAt),
+        lte(sellerPayouts.effectiveAt, now),
+      ),
+    )
     .orderBy(sellerPayouts.sellerId, desc(sellerPayouts.requestedAt));
 }
 
@@ -58,7 +77,14 @@ export function payoutOf(row: Pick<typeof sellerPayouts.$inferSelect, 'kind' | '
   return { kind: 'promptpay', id: row.account, accountName: row.accountName };
 }
 
-export type PendingPayout = { id: string; payout: NonNullable<SellerPayout>; requestedBy: string | null; requestedAt: Date; effectiveAt: Date; bySeller: boolean };
+export type PendingPayout = {
+  id: string;
+  payout: NonNullable<SellerPayout>;
+  requestedBy: string | null;
+  requestedAt: Date;
+  effectiveAt: Date;
+  bySeller: boolean;
+};
 
 /** Changes still in their cooling-off period, oldest first: the seller's dashboard shows each. */
 export async function pendingPayouts(scope: MemberScope, sellerId: string, now = new Date()): Promise<PendingPayout[]> {
@@ -68,7 +94,14 @@ export async function pendingPayouts(scope: MemberScope, sellerId: string, now =
       .from(sellerPayouts)
       .innerJoin(sellers, and(eq(sellers.tenantId, sellerPayouts.tenantId), eq(sellers.id, sellerPayouts.sellerId)))
       .leftJoin(users, eq(users.id, sellerPayouts.requestedBy))
-      .where(and(eq(sellerPayouts.tenantId, scope.tenantId), eq(sellerPayouts.sellerId, sellerId), isNull(sellerPayouts.cancelledAt), gt(sellerPayouts.effectiveAt, now)))
+      .where(
+        and(
+          eq(sellerPayouts.tenantId, scope.tenantId),
+          eq(sellerPayouts.sellerId, sellerId),
+          isNull(sellerPayouts.cancelledAt),
+          gt(sellerPayouts.effectiveAt, now),
+        ),
+      )
       .orderBy(asc(sellerPayouts.requestedAt)),
   );
   return rows.map(({ row, requestedBy, sellerUserId }) => ({
@@ -122,7 +155,12 @@ export async function coolingHoursIn(tx: Tx, tenantId: string): Promise<number> 
  * can be seen and cancelled before any money moves. The one exception: the seller's very first
  * account, set in their own session, applies at once (there is no account to divert from).
  */
-export async function setPayout(scope: PermittedScope<'shop.manage'>, sellerId: string, payout: NonNullable<SellerPayout>, now = new Date()): Promise<{ effectiveAt: Date }> {
+export async function setPayout(
+  scope: PermittedScope<'shop.manage'>,
+  sellerId: string,
+  payout: NonNullable<SellerPayout>,
+  now = new Date(),
+): Promise<{ effectiveAt: Date }> {
   return withTenant(scope, async (tx) => {
     const actor = await actorFor(tx, scope, sellerId);
     if (actor.onBehalf && !(await hasAccount(tx, scope.tenantId, sellerId)) && !(await memberHolds(tx, scope.tenantId, scope.userId, 'payout.review'))) {
@@ -171,7 +209,15 @@ export async function cancelPayoutChange(scope: MemberScope, sellerId: string, p
     const [row] = await tx
       .update(sellerPayouts)
       .set({ cancelledAt: now, cancelledBy: scope.userId })
-      .where(and(eq(sellerPayouts.tenantId, scope.tenantId), eq(sellerPayouts.sellerId, sellerId), eq(sellerPayouts.id, payoutId), isNull(sellerPayouts.cancelledAt), gt(sellerPayouts.effectiveAt, now)))
+      .where(
+        and(
+          eq(sellerPayouts.tenantId, scope.tenantId),
+          eq(sellerPayouts.sellerId, sellerId),
+          eq(sellerPayouts.id, payoutId),
+          isNull(sellerPayouts.cancelledAt),
+          gt(sellerPayouts.effectiveAt, now),
+        ),
+      )
       .returning({ account: sellerPayouts.account, kind: sellerPayouts.kind });
     if (!row) throw new AppError('conflict', 'market:errors.staleState');
     const detail = { payoutId, kind: row.kind, last4: row.account.slice(-4) };

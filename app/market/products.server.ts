@@ -17,14 +17,30 @@ import { actorFor, memberHolds, logSellerAction } from './seller-actor.server.ts
 export type ProductRow = typeof products.$inferSelect;
 
 /** What catalogue search matches: every title, the category, the seller, the commune and its province (old names too). */
-async function searchTextFor(tx: Tx, tenantId: string, sellerId: string, title: LocaleText, category: ProductCategory, certStars: number | null | undefined): Promise<string> {
+async function searchTextFor(
+  tx: Tx,
+  tenantId: string,
+  sellerId: string,
+  title: LocaleText,
+  category: ProductCategory,
+  certStars: number | null | undefined,
+): Promise<string> {
   const [ctx] = await tx
     .select({ seller: sellers.name, hamlet: sellers.hamlet, commune: communes.name, province: provinces.name, legacy: provinces.legacyNames })
     .from(sellers)
     .innerJoin(communes, eq(communes.id, sellers.tenantId))
     .innerJoin(provinces, and(eq(provinces.country, communes.country), eq(provinces.code, communes.provinceCode)))
     .where(and(eq(sellers.tenantId, tenantId), eq(sellers.id, sellerId)));
-  return productSearchText({ title, category, certStars, seller: ctx?.seller, hamlet: ctx?.hamlet, commune: ctx?.commune, province: ctx?.province, legacyNames: ctx?.legacy });
+  return productSearchText({
+    title,
+    category,
+    certStars,
+    seller: ctx?.seller,
+    hamlet: ctx?.hamlet,
+    commune: ctx?.commune,
+    province: ctx?.province,
+    legacyNames: ctx?.legacy,
+  });
 }
 
 function columnsFrom(input: ProductInput, currency: 'VND' | 'THB') {
@@ -143,7 +159,8 @@ export async function updateProduct(
       status,
       ...(current.priceMinor !== columns.priceMinor ? { priceFrom: current.priceMinor, priceTo: columns.priceMinor } : {}),
     });
-    if (status === 'published' && current.status !== 'published') await recordEvent(tx, scope.tenantId, 'product.published', { productId, slug: current.slug }, scope.userId);
+    if (status === 'published' && current.status !== 'published')
+      await recordEvent(tx, scope.tenantId, 'product.published', { productId, slug: current.slug }, scope.userId);
     return { slug: current.slug, status };
   });
 }
@@ -182,10 +199,16 @@ export async function moderateProduct(scope: MemberScope, productId: string, dec
       .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId), eq(products.status, 'pending')))
       .returning({ sellerId: products.sellerId, slug: products.slug });
     if (!row) throw new AppError('conflict', 'market:errors.staleState');
-    await logSellerAction(tx, scope.tenantId, { sellerId: row.sellerId, userId: scope.userId, onBehalf: false }, decision.approve ? 'product.approved' : 'product.rejected', {
-      productId,
-      ...(decision.approve ? {} : { reason: decision.reason }),
-    });
+    await logSellerAction(
+      tx,
+      scope.tenantId,
+      { sellerId: row.sellerId, userId: scope.userId, onBehalf: false },
+      decision.approve ? 'product.approved' : 'product.rejected',
+      {
+        productId,
+        ...(decision.approve ? {} : { reason: decision.reason }),
+      },
+    );
     if (decision.approve) await recordEvent(tx, scope.tenantId, 'product.published', { productId, slug: row.slug }, scope.userId);
   });
 }
@@ -203,7 +226,11 @@ export async function takeDownProduct(scope: MemberScope, productId: string, rea
       .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId), sql`${products.status} in ('published', 'pending')`))
       .returning({ sellerId: products.sellerId, slug: products.slug, title: products.title });
     if (!row) throw new AppError('conflict', 'market:errors.staleState');
-    await logSellerAction(tx, scope.tenantId, { sellerId: row.sellerId, userId: scope.userId, onBehalf: false }, 'product.taken_down', { productId, title: row.title.vi, reason });
+    await logSellerAction(tx, scope.tenantId, { sellerId: row.sellerId, userId: scope.userId, onBehalf: false }, 'product.taken_down', {
+      productId,
+      title: row.title.vi,
+      reason,
+    });
     await recordEvent(tx, scope.tenantId, 'product.taken_down', { productId, sellerId: row.sellerId, slug: row.slug, reason }, scope.userId);
   });
 }
@@ -218,7 +245,10 @@ export async function reinstateProduct(scope: MemberScope, productId: string): P
       .where(and(eq(products.tenantId, scope.tenantId), eq(products.id, productId), eq(products.status, 'suspended'), isNull(products.heldStatus)))
       .returning({ sellerId: products.sellerId, slug: products.slug, title: products.title });
     if (!row) throw new AppError('conflict', 'market:errors.staleState');
-    await logSellerAction(tx, scope.tenantId, { sellerId: row.sellerId, userId: scope.userId, onBehalf: false }, 'product.reinstated', { productId, title: row.title.vi });
+    await logSellerAction(tx, scope.tenantId, { sellerId: row.sellerId, userId: scope.userId, onBehalf: false }, 'product.reinstated', {
+      productId,
+      title: row.title.vi,
+    });
     await recordEvent(tx, scope.tenantId, 'product.published', { productId, slug: row.slug }, scope.userId);
   });
 }
@@ -233,7 +263,23 @@ export async function getProductForEdit(scope: MemberScope, productId: string): 
   return row ?? null;
 }
 
-export type SellerProductRow = Pick<ProductRow, 'id' | 'slug' | 'status' | 'title' | 'priceMinor' | 'currency' | 'unit' | 'stock' | 'photos' | 'rejectReason' | 'heldStatus' | 'certStars' | 'certExpiresOn' | 'updatedAt'>;
+export type SellerProductRow = Pick<
+  ProductRow,
+  | 'id'
+  | 'slug'
+  | 'status'
+  | 'title'
+  | 'priceMinor'
+  | 'currency'
+  | 'unit'
+  | 'stock'
+  | 'photos'
+  | 'rejectReason'
+  | 'heldStatus'
+  | 'certStars'
+  | 'certExpiresOn'
+  | 'updatedAt'
+>;
 
 const sellerProductColumns = {
   id: products.id,
@@ -288,7 +334,18 @@ export async function getProductForCart(scope: CommuneScope, slug: string) {
 
 export type ProductPage = {
   product: ProductRow;
-  seller: { id: string; name: string; hamlet: string | null; story: LocaleText; photo: ImageRef | null; phone: string | null; zalo: string | null; isCooperative: boolean; ratingSum: number; ratingCount: number };
+  seller: {
+    id: string;
+    name: string;
+    hamlet: string | null;
+    story: LocaleText;
+    photo: ImageRef | null;
+    phone: string | null;
+    zalo: string | null;
+    isCooperative: boolean;
+    ratingSum: number;
+    ratingCount: number;
+  };
   others: Pick<ProductRow, 'id' | 'slug' | 'title' | 'priceMinor' | 'currency' | 'unit' | 'photos' | 'stock'>[];
   reviews: { rating: number; comment: string | null; ratedAt: Date | null }[];
 };
@@ -318,7 +375,16 @@ export async function getPublishedProduct(scope: CommuneScope, slug: string): Pr
       .where(and(eq(sellers.tenantId, scope.tenantId), eq(sellers.id, product.sellerId)));
     if (!seller) return null;
     const others = await tx
-      .select({ id: products.id, slug: products.slug, title: products.title, priceMinor: products.priceMinor, currency: products.currency, unit: products.unit, photos: products.photos, stock: products.stock })
+      .select({
+        id: products.id,
+        slug: products.slug,
+        title: products.title,
+        priceMinor: products.priceMinor,
+        currency: products.currency,
+        unit: products.unit,
+        photos: products.photos,
+        stock: products.stock,
+      })
       .from(products)
       .where(and(eq(products.tenantId, scope.tenantId), eq(products.sellerId, product.sellerId), eq(products.status, 'published'), ne(products.id, product.id)))
       .orderBy(desc(products.publishedAt))

@@ -55,16 +55,14 @@ export function productInputSchema(currency: 'VND' | 'THB', primary: 'vi' | 'th'
       season: localeTextSchema(200),
       category: z.enum(PRODUCT_CATEGORIES, { error: 'market:errors.category' }),
       unit: z.enum(PRODUCT_UNITS, { error: 'market:errors.unit' }),
-      price: z
-        .string({ error: 'market:errors.price' })
-        .transform((v, ctx) => {
-          const minor = parsePrice(v, currency);
-          if (minor === null || minor <= 0 || minor > MAX_PRICE_MINOR) {
-            ctx.addIssue({ code: 'custom', message: 'market:errors.price' });
-            return z.NEVER;
-          }
-          return minor;
-        }),
+      price: z.string({ error: 'market:errors.price' }).transform((v, ctx) => {
+        const minor = parsePrice(v, currency);
+        if (minor === null || minor <= 0 || minor > MAX_PRICE_MINOR) {
+          ctx.addIssue({ code: 'custom', message: 'market:errors.price' });
+          return z.NEVER;
+        }
+        return minor;
+      }),
       stock: intField(0, MAX_STOCK, 'market:errors.stock'),
       weightGrams: optionalInt(1, 1_000_000, 'market:errors.weight'),
       certStars: optionalInt(1, 5, 'market:errors.certStars'),
@@ -113,7 +111,10 @@ export const DeliverySchema = z.object({
     .string({ error: 'auth:errors.phoneInvalid' })
     .trim()
     .regex(/^\+?[0-9][0-9 .-]{7,22}$/, 'auth:errors.phoneInvalid'),
-  provinceCode: z.string({ error: 'market:errors.province' }).trim().regex(/^(VN|TH)-\d{2}$/, 'market:errors.province'),
+  provinceCode: z
+    .string({ error: 'market:errors.province' })
+    .trim()
+    .regex(/^(VN|TH)-\d{2}$/, 'market:errors.province'),
   commune: z.string({ error: 'market:errors.addressCommune' }).trim().min(2, 'market:errors.addressCommune').max(120, 'common:validation.tooLong'),
   street: z.string({ error: 'market:errors.street' }).trim().min(3, 'market:errors.street').max(240, 'common:validation.tooLong'),
   note: optionalText(500),
@@ -136,25 +137,22 @@ export const ConsentSchema = z.object({
 
 /** How the seller is paid: a Vietnamese bank account (VietQR) or a PromptPay ID (Thailand). */
 export function payoutSchema(currency: 'VND' | 'THB') {
-  const accountName = z
-    .string({ error: 'market:errors.accountName' })
-    .trim()
-    .min(2, 'market:errors.accountName')
-    .max(70, 'market:errors.accountName');
+  const accountName = z.string({ error: 'market:errors.accountName' }).trim().min(2, 'market:errors.accountName').max(70, 'market:errors.accountName');
   if (currency === 'VND') {
     return z
       .object({
-        bankBin: z.string({ error: 'market:errors.bank' }).trim().refine((bin) => bankByBin(bin) !== null, 'market:errors.bank'),
-        account: z
-          .string({ error: 'market:errors.account' })
-          .transform((v, ctx) => {
-            const account = normalizeVietnameseAccount(v);
-            if (!account) {
-              ctx.addIssue({ code: 'custom', message: 'market:errors.account' });
-              return z.NEVER;
-            }
-            return account;
-          }),
+        bankBin: z
+          .string({ error: 'market:errors.bank' })
+          .trim()
+          .refine((bin) => bankByBin(bin) !== null, 'market:errors.bank'),
+        account: z.string({ error: 'market:errors.account' }).transform((v, ctx) => {
+          const account = normalizeVietnameseAccount(v);
+          if (!account) {
+            ctx.addIssue({ code: 'custom', message: 'market:errors.account' });
+            return z.NEVER;
+          }
+          return account;
+        }),
         accountName,
       })
       .transform((v) => ({ kind: 'vietqr' as const, bin: v.bankBin, account: v.account, accountName: v.accountName.toUpperCase() }));

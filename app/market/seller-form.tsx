@@ -10,22 +10,48 @@ export function SellerFields({ values, errors }: { values: SellerFormValues; err
   const { t } = useT();
   return (
     <>
-      <Field name="name" label={t('market:seller.name')} hint={t('market:seller.nameHint')} defaultValue={values.name} errors={errors} required maxLength={120} />
+      <Field
+        name="name"
+        label={t('market:seller.name')}
+        hint={t('market:seller.nameHint')}
+        defaultValue={values.name}
+        errors={errors}
+        required
+        maxLength={120}
+      />
       <Field name="hamlet" label={t('market:seller.hamlet')} defaultValue={values.hamlet} errors={errors} maxLength={120} />
       {LOCALES.map((lng) => (
-        <Field key={lng} name={`story.${lng}`} lang={lng} multiline rows={3} label={t('market:seller.storyIn', { language: LOCALE_NAMES[lng] })} defaultValue={values[`story.${lng}`]} errors={errors} maxLength={1000} />
+        <Field
+          key={lng}
+          name={`story.${lng}`}
+          lang={lng}
+          multiline
+          rows={3}
+          label={t('market:seller.storyIn', { language: LOCALE_NAMES[lng] })}
+          defaultValue={values[`story.${lng}`]}
+          errors={errors}
+          maxLength={1000}
+        />
       ))}
       <Field name="phone" type="tel" inputMode="tel" label={t('market:seller.phone')} defaultValue={values.phone} errors={errors} autoComplete="tel" />
       <Field name="zalo" type="tel" inputMode="tel" label={t('market:seller.zalo')} defaultValue={values.zalo} errors={errors} />
       <label className="checkbox">
-        <input type="checkbox" name="isCooperative" defaultChecked={values.isCooperative === 'on' || values.isCooperative === 'true'} /> {t('market:seller.isCooperative')}
+        <input type="checkbox" name="isCooperative" defaultChecked={values.isCooperative === 'on' || values.isCooperative === 'true'} />{' '}
+        {t('market:seller.isCooperative')}
       </label>
     </>
   );
 }
 
 /** A seller's stored profile as form values. */
-export function sellerValues(s: { name: string; hamlet: string | null; story: Partial<Record<string, string>>; phone: string | null; zalo: string | null; isCooperative: boolean }): SellerFormValues {
+export function sellerValues(s: {
+  name: string;
+  hamlet: string | null;
+  story: Partial<Record<string, string>>;
+  phone: string | null;
+  zalo: string | null;
+  isCooperative: boolean;
+}): SellerFormValues {
   return {
     name: s.name,
     hamlet: s.hamlet ?? '',

@@ -52,7 +52,6 @@ const sellerColumns = {
   createdAt: sellers.createdAt,
 };
 
-
 /** How many people of the commune may record consent (the two-officials rule). */
 async function consentRecorderCount(tx: Tx, tenantId: string): Promise<number> {
   const [row] = await tx
@@ -168,7 +167,17 @@ export async function approveSeller(scope: MemberScope, sellerId: string): Promi
         .where(and(eq(products.tenantId, scope.tenantId), eq(products.sellerId, sellerId), eq(products.status, 'suspended'), isNotNull(products.heldStatus)))
         .returning({ id: products.id, status: products.status });
       await logSellerAction(tx, scope.tenantId, actor, 'seller.reinstated', { products: restored.length });
-      await recordEvent(tx, scope.tenantId, 'seller.reinstated', { sellerId, productIds: restored.filter((p) => p.status === 'published').map((p) => p.id), queuedIds: restored.filter((p) => p.status === 'pending').map((p) => p.id) }, scope.userId);
+      await recordEvent(
+        tx,
+        scope.tenantId,
+        'seller.reinstated',
+        {
+          sellerId,
+          productIds: restored.filter((p) => p.status === 'published').map((p) => p.id),
+          queuedIds: restored.filter((p) => p.status === 'pending').map((p) => p.id),
+        },
+        scope.userId,
+      );
       return;
     }
     await logSellerAction(tx, scope.tenantId, actor, 'seller.approved');
@@ -181,7 +190,14 @@ export async function approveSeller(scope: MemberScope, sellerId: string): Promi
  * queued listings are held, to come back on reinstatement) while orders already placed stay
  * handleable. `reason` is shown to the seller; `cause` says why when no one typed a reason.
  */
-export async function suspendSellerIn(tx: Tx, tenantId: string, sellerId: string, actorId: string, reason: string | null, cause: 'official' | 'role_removed'): Promise<boolean> {
+export async function suspendSellerIn(
+  tx: Tx,
+  tenantId: string,
+  sellerId: string,
+  actorId: string,
+  reason: string | null,
+  cause: 'official' | 'role_removed',
+): Promise<boolean> {
   const [row] = await tx
     .update(sellers)
     .set({ status: 'suspended', rejectReason: reason })
@@ -194,7 +210,11 @@ export async function suspendSellerIn(tx: Tx, tenantId: string, sellerId: string
     .set({ status: 'suspended', heldStatus: sql`${products.status}`, updatedAt: new Date() })
     .where(and(eq(products.tenantId, tenantId), eq(products.sellerId, sellerId), sql`${products.status} in ('published', 'pending')`))
     .returning({ id: products.id });
-  await logSellerAction(tx, tenantId, { sellerId, userId: actorId, onBehalf: false }, 'seller.suspended', { ...(reason ? { reason } : {}), cause, products: held.length });
+  await logSellerAction(tx, tenantId, { sellerId, userId: actorId, onBehalf: false }, 'seller.suspended', {
+    ...(reason ? { reason } : {}),
+    cause,
+    products: held.length,
+  });
   await recordEvent(tx, tenantId, 'seller.suspended', { sellerId, cause, reason, productIds: held.map((p) => p.id) }, actorId);
   return true;
 }
@@ -245,7 +265,14 @@ async function closeOpenRequests(tx: Tx, tenantId: string, sellerId: string) {
   await tx
     .update(sellerConsentRequests)
     .set({ closedAt: new Date() })
-    .where(and(eq(sellerConsentRequests.tenantId, tenantId), eq(sellerConsentRequests.sellerId, sellerId), isNull(sellerConsentRequests.confirmedAt), isNull(sellerConsentRequests.closedAt)));
+    .where(
+      and(
+        eq(sellerConsentRequests.tenantId, tenantId),
+        eq(sellerConsentRequests.sellerId, sellerId),
+        isNull(sellerConsentRequests.confirmedAt),
+        isNull(sellerConsentRequests.closedAt),
+      ),
+    );
 }
 
 /**
@@ -279,7 +306,14 @@ export async function giveConsent(scope: MemberScope, sellerId: string, note: st
     const [open] = await tx
       .update(sellerConsentRequests)
       .set({ confirmedAt: new Date(), confirmedBy: scope.userId })
-      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.sellerId, sellerId), isNull(sellerConsentRequests.confirmedAt), isNull(sellerConsentRequests.closedAt)))
+      .where(
+        and(
+          eq(sellerConsentRequests.tenantId, scope.tenantId),
+          eq(sellerConsentRequests.sellerId, sellerId),
+          isNull(sellerConsentRequests.confirmedAt),
+          isNull(sellerConsentRequests.closedAt),
+        ),
+      )
       .returning({ id: sellerConsentRequests.id });
     await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: false }, 'seller.consent_given', { note, method: 'self' });
     await recordEvent(tx, scope.tenantId, 'seller.consent_given', { sellerId, method: 'self', requestId: open?.id ?? null }, scope.userId);
@@ -313,7 +347,15 @@ export async function requestConsent(scope: MemberScope, sellerId: string, note:
   });
 }
 
-export type ConsentRequest = { id: string; method: 'code' | 'official'; note: string; requestedById: string | null; requestedBy: string | null; createdAt: Date; codeExpiresAt: Date | null };
+export type ConsentRequest = {
+  id: string;
+  method: 'code' | 'official';
+  note: string;
+  requestedById: string | null;
+  requestedBy: string | null;
+  createdAt: Date;
+  codeExpiresAt: Date | null;
+};
 
 /** The seller's open consent request, if any. */
 export async function openConsentRequest(scope: MemberScope, sellerId: string): Promise<ConsentRequest | null> {
@@ -330,7 +372,14 @@ export async function openConsentRequest(scope: MemberScope, sellerId: string): 
       })
       .from(sellerConsentRequests)
       .leftJoin(users, eq(users.id, sellerConsentRequests.requestedBy))
-      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.sellerId, sellerId), isNull(sellerConsentRequests.confirmedAt), isNull(sellerConsentRequests.closedAt))),
+      .where(
+        and(
+          eq(sellerConsentRequests.tenantId, scope.tenantId),
+          eq(sellerConsentRequests.sellerId, sellerId),
+          isNull(sellerConsentRequests.confirmedAt),
+          isNull(sellerConsentRequests.closedAt),
+        ),
+      ),
   );
   return row ?? null;
 }
@@ -349,7 +398,15 @@ export async function issueConsentCode(scope: MemberScope, sellerId: string, now
     const [request] = await tx
       .select({ id: sellerConsentRequests.id })
       .from(sellerConsentRequests)
-      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.sellerId, sellerId), eq(sellerConsentRequests.method, 'code'), isNull(sellerConsentRequests.confirmedAt), isNull(sellerConsentRequests.closedAt)))
+      .where(
+        and(
+          eq(sellerConsentRequests.tenantId, scope.tenantId),
+          eq(sellerConsentRequests.sellerId, sellerId),
+          eq(sellerConsentRequests.method, 'code'),
+          isNull(sellerConsentRequests.confirmedAt),
+          isNull(sellerConsentRequests.closedAt),
+        ),
+      )
       .for('update');
     if (!request) throw new AppError('conflict', 'market:assisted.noRequest');
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -368,7 +425,15 @@ export async function confirmConsentCode(scope: MemberScope, sellerId: string, c
     const [request] = await tx
       .select()
       .from(sellerConsentRequests)
-      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.sellerId, sellerId), eq(sellerConsentRequests.method, 'code'), isNull(sellerConsentRequests.confirmedAt), isNull(sellerConsentRequests.closedAt)))
+      .where(
+        and(
+          eq(sellerConsentRequests.tenantId, scope.tenantId),
+          eq(sellerConsentRequests.sellerId, sellerId),
+          eq(sellerConsentRequests.method, 'code'),
+          isNull(sellerConsentRequests.confirmedAt),
+          isNull(sellerConsentRequests.closedAt),
+        ),
+      )
       .for('update');
     if (!request) return 'none' as const;
     if (!request.codeHash || !request.codeExpiresAt || request.codeExpiresAt <= now) return 'expired' as const;
@@ -389,7 +454,10 @@ export async function confirmConsentCode(scope: MemberScope, sellerId: string, c
       .set({ confirmedAt: now, confirmedBy: scope.userId, codeHash: null })
       .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.id, request.id)));
     await setConsent(tx, scope.tenantId, sellerId, scope.userId, request.note);
-    await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: false }, 'seller.consent_confirmed', { note: request.note, method: 'code' });
+    await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: false }, 'seller.consent_confirmed', {
+      note: request.note,
+      method: 'code',
+    });
     await recordEvent(tx, scope.tenantId, 'seller.consent_given', { sellerId, method: 'code', requestId: request.id }, scope.userId);
     return 'ok' as const;
   });
@@ -406,7 +474,15 @@ export async function confirmConsentByOfficial(scope: MemberScope, sellerId: str
     const [request] = await tx
       .select()
       .from(sellerConsentRequests)
-      .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.sellerId, sellerId), eq(sellerConsentRequests.method, 'official'), isNull(sellerConsentRequests.confirmedAt), isNull(sellerConsentRequests.closedAt)))
+      .where(
+        and(
+          eq(sellerConsentRequests.tenantId, scope.tenantId),
+          eq(sellerConsentRequests.sellerId, sellerId),
+          eq(sellerConsentRequests.method, 'official'),
+          isNull(sellerConsentRequests.confirmedAt),
+          isNull(sellerConsentRequests.closedAt),
+        ),
+      )
       .for('update');
     if (!request) throw new AppError('conflict', 'market:assisted.noRequest');
     if (request.requestedBy === scope.userId) throw new AppError('forbidden', 'market:assisted.secondOfficial');
@@ -415,7 +491,10 @@ export async function confirmConsentByOfficial(scope: MemberScope, sellerId: str
       .set({ confirmedAt: new Date(), confirmedBy: scope.userId })
       .where(and(eq(sellerConsentRequests.tenantId, scope.tenantId), eq(sellerConsentRequests.id, request.id)));
     await setConsent(tx, scope.tenantId, sellerId, scope.userId, request.note);
-    await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: false }, 'seller.consent_confirmed', { note: request.note, method: 'official' });
+    await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: false }, 'seller.consent_confirmed', {
+      note: request.note,
+      method: 'official',
+    });
     await recordEvent(tx, scope.tenantId, 'seller.consent_given', { sellerId, method: 'official', requestId: request.id }, scope.userId);
   });
 }
@@ -474,10 +553,23 @@ export async function sellerHistory(scope: MemberScope, sellerId: string, limit 
       .orderBy(desc(sellerActions.createdAt))
       .limit(limit);
     const effects = await tx
-      .select({ id: sellerPayouts.id, account: sellerPayouts.account, kind: sellerPayouts.kind, effectiveAt: sellerPayouts.effectiveAt, actorName: users.displayName })
+      .select({
+        id: sellerPayouts.id,
+        account: sellerPayouts.account,
+        kind: sellerPayouts.kind,
+        effectiveAt: sellerPayouts.effectiveAt,
+        actorName: users.displayName,
+      })
       .from(sellerPayouts)
       .leftJoin(users, eq(users.id, sellerPayouts.requestedBy))
-      .where(and(eq(sellerPayouts.tenantId, scope.tenantId), eq(sellerPayouts.sellerId, sellerId), isNull(sellerPayouts.cancelledAt), lte(sellerPayouts.effectiveAt, now)))
+      .where(
+        and(
+          eq(sellerPayouts.tenantId, scope.tenantId),
+          eq(sellerPayouts.sellerId, sellerId),
+          isNull(sellerPayouts.cancelledAt),
+          lte(sellerPayouts.effectiveAt, now),
+        ),
+      )
       .orderBy(desc(sellerPayouts.effectiveAt))
       .limit(limit);
     const rows: SellerActionRow[] = [

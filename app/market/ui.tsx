@@ -68,7 +68,8 @@ export function ProductCard({ product, fallback, t, locale }: { product: CardPro
         <span className="product-card-title">{title}</span>
       </a>
       <span className="product-card-price">
-        <span className="money">{formatMoney(product.priceMinor, product.currency, locale)}</span> <span className="muted">/ {t(`market:units.${product.unit}` as MessageKey)}</span>
+        <span className="money">{formatMoney(product.priceMinor, product.currency, locale)}</span>{' '}
+        <span className="muted">/ {t(`market:units.${product.unit}` as MessageKey)}</span>
       </span>
       {product.certValid ? <CertBadge scheme={product.certScheme ?? null} stars={product.certStars ?? null} t={t} /> : null}
       {product.communeName ? <span className="muted small">{localized(product.communeName, locale, fallback).text}</span> : null}

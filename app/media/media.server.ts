@@ -29,11 +29,7 @@ function randomName(): string {
  * variants under random names, then record them in the commune's media table. If recording
  * fails, the files are removed again: nothing half-stored remains.
  */
-export async function saveImage(
-  scope: CommuneScope,
-  bytes: Uint8Array,
-  storage: MediaStorage = mediaStorage(),
-): Promise<StoredMedia> {
+export async function saveImage(scope: CommuneScope, bytes: Uint8Array, storage: MediaStorage = mediaStorage()): Promise<StoredMedia> {
   const image = await processImage(bytes);
   const name = randomName();
   const variants: MediaVariant[] = [];

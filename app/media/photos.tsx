@@ -32,12 +32,32 @@ export function PhotoGallery({ photos, alt, otherAlt }: { photos: Photo[]; alt: 
  * The photo field of an editor: pick new photos (the phone's camera offered first) and tick
  * stored ones to remove. `error` is already translated.
  */
-export function PhotoPicker({ label, removeLabel, photos, error, camera = false }: { label: string; removeLabel: string; photos: Photo[]; error?: string; camera?: boolean }) {
+export function PhotoPicker({
+  label,
+  removeLabel,
+  photos,
+  error,
+  camera = false,
+}: {
+  label: string;
+  removeLabel: string;
+  photos: Photo[];
+  error?: string;
+  camera?: boolean;
+}) {
   return (
     <>
       <div className={`field${error ? ' field-error' : ''}`}>
         <label htmlFor="photos">{label}</label>
-        <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" capture={camera ? 'environment' : undefined} multiple onChange={shrinkPickedPhotos} />
+        <input
+          id="photos"
+          name="photos"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          capture={camera ? 'environment' : undefined}
+          multiple
+          onChange={shrinkPickedPhotos}
+        />
         {error ? <p className="error">{error}</p> : null}
       </div>
       {photos.length ? (

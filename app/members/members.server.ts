@@ -56,12 +56,7 @@ export async function listPendingInvitations(scope: MemberScope): Promise<Pendin
       .from(invitations)
       .innerJoin(users, eq(users.id, invitations.invitedBy))
       .where(
-        and(
-          eq(invitations.tenantId, scope.tenantId),
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-          gt(invitations.expiresAt, new Date()),
-        ),
+        and(eq(invitations.tenantId, scope.tenantId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())),
       )
       .orderBy(desc(invitations.createdAt)),
   );
@@ -89,7 +84,13 @@ export async function inviteMember(scope: MemberScope, input: InviteInput, origi
       .values({ tenantId: scope.tenantId, email: input.email, role: input.role, tokenHash: hashToken(token), invitedBy: scope.userId, expiresAt })
       .returning({ id: invitations.id });
     const invitationId = row!.id;
-    await recordEvent(tx, scope.tenantId, 'member.invited', { invitationId, email: input.email, role: input.role, url, expiresAt: expiresAt.toISOString() }, scope.userId);
+    await recordEvent(
+      tx,
+      scope.tenantId,
+      'member.invited',
+      { invitationId, email: input.email, role: input.role, url, expiresAt: expiresAt.toISOString() },
+      scope.userId,
+    );
     return invitationId;
   });
   return { id, url, token, expiresAt };
@@ -148,7 +149,13 @@ export type InvitationView = { id: string; email: string; role: Role; status: In
  * an official's confirmation; then `confirmed` (the role is granted) or `refused`. An invitation
  * can be `revoked` or can expire only while nobody has accepted it.
  */
-function invitationStatus(row: { acceptedAt: Date | null; confirmedAt: Date | null; refusedAt: Date | null; revokedAt: Date | null; expiresAt: Date }): InvitationStatus {
+function invitationStatus(row: {
+  acceptedAt: Date | null;
+  confirmedAt: Date | null;
+  refusedAt: Date | null;
+  revokedAt: Date | null;
+  expiresAt: Date;
+}): InvitationStatus {
   if (row.confirmedAt) return 'confirmed';
   if (row.refusedAt) return 'refused';
   if (row.acceptedAt) return 'awaiting';
@@ -232,7 +239,13 @@ export async function acceptInvitation(scope: MemberScope, token: string): Promi
       )
       .returning({ id: invitations.id });
     if (!claimed.length) throw new AppError('conflict', 'auth:join.status.awaiting');
-    await recordEvent(tx, scope.tenantId, 'member.invitation_accepted', { invitationId: invitation.id, userId: scope.userId, role: invitation.role }, scope.userId);
+    await recordEvent(
+      tx,
+      scope.tenantId,
+      'member.invitation_accepted',
+      { invitationId: invitation.id, userId: scope.userId, role: invitation.role },
+      scope.userId,
+    );
   });
   return invitation.role;
 }
@@ -271,7 +284,12 @@ export async function listAwaitingConfirmation(scope: MemberScope): Promise<Awai
 }
 
 /** Claims an acceptance still waiting for a decision; anything else (decided, another commune, unknown) is not found. */
-async function decide(tx: Tx, scope: MemberScope, invitationId: string, decision: { confirmedAt: Date; confirmedBy: string } | { refusedAt: Date; refusedBy: string }) {
+async function decide(
+  tx: Tx,
+  scope: MemberScope,
+  invitationId: string,
+  decision: { confirmedAt: Date; confirmedBy: string } | { refusedAt: Date; refusedBy: string },
+) {
   const [row] = await tx
     .update(invitations)
     .set(decision)

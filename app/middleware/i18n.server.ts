@@ -1,5 +1,5 @@
 import type { MiddlewareFunction } from 'react-router';
-import { provideTranslator } from '~/i18n/middleware.server.ts';
+import { provideTranslator } from '~/i18n/translator.server.ts';
 
 /**
  * The reader's language (`?lng=` → cookie → Accept-Language → the commune's → English) and its

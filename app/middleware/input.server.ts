@@ -1,5 +1,5 @@
 import { data, type MiddlewareFunction } from 'react-router';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { FORBIDDEN_CHARACTERS_MESSAGE, urlProblem } from '~/lib/text.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

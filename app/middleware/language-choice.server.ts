@@ -1,6 +1,6 @@
 import type { MiddlewareFunction } from 'react-router';
 import { isLocale } from '~/i18n/config.ts';
-import { localeCookie } from '~/i18n/middleware.server.ts';
+import { localeCookie } from '~/i18n/translator.server.ts';
 
 /** `?lng=xx` is a choice: remember it in a cookie so it sticks on every page. */
 export const languageChoiceMiddleware: MiddlewareFunction<Response> = async ({ request }, next) => {

@@ -39,7 +39,13 @@ export function pageCacheMiddleware(localeOf: (context: Readonly<RouterContextPr
     if (hit && hit.expires > now) return new Response(hit.body.slice(0), { status: 200, headers: hit.headers });
 
     const response = await next();
-    if (response.status !== 200 || response.headers.has('Set-Cookie') || /\b(private|no-store)\b/.test(response.headers.get('Cache-Control') ?? '') || !response.body) return response;
+    if (
+      response.status !== 200 ||
+      response.headers.has('Set-Cookie') ||
+      /\b(private|no-store)\b/.test(response.headers.get('Cache-Control') ?? '') ||
+      !response.body
+    )
+      return response;
     const body = await response.arrayBuffer();
     if (body.byteLength <= MAX_BYTES) {
       if (entries.size >= MAX_ENTRIES) entries.clear();

@@ -1,14 +1,7 @@
 import { data, type MiddlewareFunction } from 'react-router';
 import { cookieOptionsFor } from '~/auth/session.server.ts';
 import { env } from '~/lib/env.server.ts';
-import {
-  addVary,
-  baseSecurityHeaders,
-  carriesPersonalCookie,
-  contentSecurityPolicy,
-  isCrossSiteMutation,
-  requestNonce,
-} from '~/lib/security.server.ts';
+import { addVary, baseSecurityHeaders, carriesPersonalCookie, contentSecurityPolicy, isCrossSiteMutation, requestNonce } from '~/lib/security.server.ts';
 import { requestKind } from '~/lib/server-facts.ts';
 
 /** Whether the request carries a session cookie (valid or not: its answer may be personal either way). */
@@ -62,4 +55,3 @@ export const securityMiddleware: MiddlewareFunction<Response> = async ({ request
   if (cookieOptionsFor(request, env.isProduction).secure) secureCookies(headers);
   return response;
 };
-

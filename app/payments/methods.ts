@@ -14,9 +14,7 @@ export type PaymentMethodId = 'cash' | 'bank_qr'; // 'stripe' later
 
 /** Where a seller receives money; null when the seller has not set up a bank account. */
 export type SellerPayout =
-  | { kind: 'vietqr'; bin: string; account: string; accountName: string }
-  | { kind: 'promptpay'; id: string; accountName: string }
-  | null;
+  { kind: 'vietqr'; bin: string; account: string; accountName: string } | { kind: 'promptpay'; id: string; accountName: string } | null;
 
 export type PaymentInstructions =
   | { method: 'cash' }
@@ -72,8 +70,7 @@ function promptPayPayoutUsable(payout: SellerPayout): payout is Extract<SellerPa
 const bankQr: PaymentMethod = {
   id: 'bank_qr',
   // Each scheme moves only its own currency: VietQR đồng, PromptPay baht.
-  available: ({ currency, payout }) =>
-    (currency === 'VND' && vietQrPayoutUsable(payout)) || (currency === 'THB' && promptPayPayoutUsable(payout)),
+  available: ({ currency, payout }) => (currency === 'VND' && vietQrPayoutUsable(payout)) || (currency === 'THB' && promptPayPayoutUsable(payout)),
   instructions: ({ currency, payout, amountMinor, reference }) => {
     // An order always has a price: a code without one would let the buyer type any amount.
     if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) {

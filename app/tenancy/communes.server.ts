@@ -29,7 +29,6 @@ const communeColumns = {
   coverMediaId: communes.coverMediaId,
 };
 
-
 /** The commune at `/{slug}`, or null (reserved and malformed slugs never reach the database). */
 export async function getCommuneBySlug(db: Db, slug: string): Promise<Commune | null> {
   if (RESERVED_SLUGS.has(slug) || !/^[a-z0-9-]{2,63}$/.test(slug)) return null;
@@ -89,7 +88,14 @@ export async function listCommunesByProvince(db: Db, query: string, locale: Loca
   for (const row of rows) {
     const key = `${row.country}-${row.provinceCode}`;
     const group = groups.get(key) ?? { code: row.provinceCode, country: row.country, name: row.provinceName, legacyNames: row.legacyNames, communes: [] };
-    group.communes.push({ id: row.id, slug: row.slug, name: row.name, tagline: row.tagline, defaultLocale: row.defaultLocale as Locale, coverMediaId: row.coverMediaId });
+    group.communes.push({
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      tagline: row.tagline,
+      defaultLocale: row.defaultLocale as Locale,
+      coverMediaId: row.coverMediaId,
+    });
     groups.set(key, group);
   }
   const label = (g: ProvinceGroup) => g.name[locale] ?? g.name.en ?? g.code;
@@ -106,9 +112,7 @@ export async function listCommunesInProvince(db: Db, country: string, code: stri
       .where(and(eq(communes.country, country), eq(communes.provinceCode, code))),
   );
   const collator = new Intl.Collator(locale);
-  return rows
-    .map((c) => ({ slug: c.slug, name: localized(c.name, locale, c.defaultLocale as Locale).text }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+  return rows.map((c) => ({ slug: c.slug, name: localized(c.name, locale, c.defaultLocale as Locale).text })).sort((a, b) => collator.compare(a.name, b.name));
 }
 
 export async function getProvince(db: Db, country: string, code: string) {
@@ -141,7 +145,13 @@ export async function createCommune(scope: Scope, input: CommuneInput): Promise<
       .insert(communes)
       .values({
         ...input,
-        searchText: communeSearchText({ slug: input.slug, name: input.name, provinceName: province.name, legacyNames: province.legacyNames, legacyAddress: input.legacyAddress }),
+        searchText: communeSearchText({
+          slug: input.slug,
+          name: input.name,
+          provinceName: province.name,
+          legacyNames: province.legacyNames,
+          legacyAddress: input.legacyAddress,
+        }),
       })
       .returning({ id: communes.id, slug: communes.slug });
     // A new commune starts with its own copy of the national template handbook.

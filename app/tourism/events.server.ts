@@ -48,7 +48,14 @@ export async function listEvents(scope: CommuneScope, fromDay: string | null, li
       })
       .from(tourismEvents)
       .leftJoin(places, and(eq(places.tenantId, tourismEvents.tenantId), eq(places.id, tourismEvents.placeId), eq(places.published, true)))
-      .where(and(eq(tourismEvents.tenantId, scope.tenantId), eq(tourismEvents.published, true), fromDay ? gte(tourismEvents.endsOn, fromDay) : undefined, placeId ? eq(tourismEvents.placeId, placeId) : undefined))
+      .where(
+        and(
+          eq(tourismEvents.tenantId, scope.tenantId),
+          eq(tourismEvents.published, true),
+          fromDay ? gte(tourismEvents.endsOn, fromDay) : undefined,
+          placeId ? eq(tourismEvents.placeId, placeId) : undefined,
+        ),
+      )
       .orderBy(asc(tourismEvents.startsOn), asc(tourismEvents.id))
       .limit(limit),
   );
@@ -63,7 +70,15 @@ export async function saveEvent(scope: MemberScope, existingId: string | null, i
         .where(and(eq(places.tenantId, scope.tenantId), eq(places.id, input.placeId)));
       if (!place) throw new AppError('invalid', 'tourism:errors.placeUnknown', { field: 'placeId' });
     }
-    const values = { title: input.title, description: input.description, startsOn: input.startsOn, endsOn: input.endsOn, startTime: input.startTime, placeId: input.placeId, updatedAt: new Date() };
+    const values = {
+      title: input.title,
+      description: input.description,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      startTime: input.startTime,
+      placeId: input.placeId,
+      updatedAt: new Date(),
+    };
     if (existingId) {
       const [row] = await tx
         .update(tourismEvents)
@@ -75,7 +90,10 @@ export async function saveEvent(scope: MemberScope, existingId: string | null, i
       return existingId;
     }
     const slug = `${slugify(input.title.vi ?? input.title.en ?? '', 'le-hoi')}-${input.startsOn.slice(0, 4)}-${shortSuffix()}`;
-    const [row] = await tx.insert(tourismEvents).values({ tenantId: scope.tenantId, slug, ...values }).returning({ id: tourismEvents.id });
+    const [row] = await tx
+      .insert(tourismEvents)
+      .values({ tenantId: scope.tenantId, slug, ...values })
+      .returning({ id: tourismEvents.id });
     await recordEvent(tx, scope.tenantId, 'event.published', { eventId: row!.id, slug }, scope.userId);
     return row!.id;
   });
@@ -120,19 +138,37 @@ export function foldLine(line: string): string {
 }
 
 const compactDay = (day: string) => day.replace(/-/g, '');
-const utcStamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** The UTC instant of a local day and time in a time zone without DST (Vietnam and Thailand). */
 export function localToUtc(day: string, time: string, timeZone: string): Date {
   const guess = new Date(`${day}T${time}:00Z`);
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(guess);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(guess);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   const shown = new Date(`${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:00Z`);
   return new Date(guess.getTime() - (shown.getTime() - guess.getTime()));
 }
 
 /** A calendar a phone subscribes to: every upcoming event of the commune, in the reader's language. */
-export function toICalendar(input: { communeName: string; origin: string; communeSlug: string; timeZone: string; events: (EventRow & { titleText: string; descriptionText: string; placeText: string | null })[] }): string {
+export function toICalendar(input: {
+  communeName: string;
+  origin: string;
+  communeSlug: string;
+  timeZone: string;
+  events: (EventRow & { titleText: string; descriptionText: string; placeText: string | null })[];
+}): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

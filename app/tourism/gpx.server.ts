@@ -49,13 +49,20 @@ export function parseGpx(bytes: Uint8Array): Track {
   let tolerance = 0.00002;
   let kept = valid;
   do {
-    const simplified = simplify(valid.map((p, i) => ({ x: p[0]!, y: p[1]!, i }) as { x: number; y: number }), tolerance, true) as unknown as { x: number; y: number; i: number }[];
+    const simplified = simplify(
+      valid.map((p, i) => ({ x: p[0]!, y: p[1]!, i }) as { x: number; y: number }),
+      tolerance,
+      true,
+    ) as unknown as { x: number; y: number; i: number }[];
     kept = simplified.map((s) => valid[s.i]!);
     tolerance *= 2;
   } while (kept.length > MAX_TRACK_POINTS);
   const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
   return {
-    points: kept.map((p) => (typeof p[2] === 'number' ? [round(p[0]!, 6), round(p[1]!, 6), Math.round(p[2])] : [round(p[0]!, 6), round(p[1]!, 6)]) as [number, number, number?]),
+    points: kept.map(
+      (p) =>
+        (typeof p[2] === 'number' ? [round(p[0]!, 6), round(p[1]!, 6), Math.round(p[2])] : [round(p[0]!, 6), round(p[1]!, 6)]) as [number, number, number?],
+    ),
     lengthM,
     gainM,
     start: { lat: valid[0]![1]!, lon: valid[0]![0]! },

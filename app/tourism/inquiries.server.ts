@@ -27,9 +27,26 @@ export async function sendInquiry(scope: CommuneScope, placeSlug: string, input:
     ]);
     const [row] = await tx
       .insert(inquiries)
-      .values({ tenantId: scope.tenantId, placeId, checkIn: input.checkIn, checkOut: input.checkOut, guests: input.guests, name: input.name, phone: input.phone, email: input.email, message: input.message ?? null, locale })
+      .values({
+        tenantId: scope.tenantId,
+        placeId,
+        checkIn: input.checkIn,
+        checkOut: input.checkOut,
+        guests: input.guests,
+        name: input.name,
+        phone: input.phone,
+        email: input.email,
+        message: input.message ?? null,
+        locale,
+      })
       .returning({ id: inquiries.id });
-    await recordEvent(tx, scope.tenantId, 'inquiry.received', { inquiryId: row!.id, placeId, checkIn: input.checkIn, checkOut: input.checkOut, guests: input.guests }, scope.userId);
+    await recordEvent(
+      tx,
+      scope.tenantId,
+      'inquiry.received',
+      { inquiryId: row!.id, placeId, checkIn: input.checkIn, checkOut: input.checkOut, guests: input.guests },
+      scope.userId,
+    );
     return row!.id;
   });
 }

@@ -7,7 +7,19 @@ import type { MapLabels, MapView, PlacesMapHandle } from './places-map.ts';
 
 type Point = { lat: number; lon: number };
 
-export function PickMap({ styleUrl, view, pick, labels, onPick }: { styleUrl: string | null; view: MapView; pick: Point | null; labels: MapLabels; onPick: (lat: number, lon: number) => void }) {
+export function PickMap({
+  styleUrl,
+  view,
+  pick,
+  labels,
+  onPick,
+}: {
+  styleUrl: string | null;
+  view: MapView;
+  pick: Point | null;
+  labels: MapLabels;
+  onPick: (lat: number, lon: number) => void;
+}) {
   const frame = useRef<HTMLDivElement>(null);
   const handle = useRef<PlacesMapHandle | null>(null);
   const [unavailable, setUnavailable] = useState(false);

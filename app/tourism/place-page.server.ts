@@ -1,7 +1,7 @@
 import type { RouterContextProvider } from 'react-router';
 import { requireCommune, scopeOf, viewerCan } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { notFound } from '~/lib/errors.ts';
 import { env, linkOrigin } from '~/lib/env.server.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
@@ -60,7 +60,10 @@ export async function loadPlacePage(context: Readonly<RouterContextProvider>, re
       sameAs: place.website ?? undefined,
       image: place.photos.map((p) => `${origin}/media/${p.variants[p.variants.length - 1]?.key}`),
       ...(kind === 'homestay' && place.details.priceFrom
-        ? { priceRange: `${place.details.priceFrom}${place.details.priceTo ? `–${place.details.priceTo}` : ''} ${commune.currency}`, numberOfRooms: place.details.rooms }
+        ? {
+            priceRange: `${place.details.priceFrom}${place.details.priceTo ? `–${place.details.priceTo}` : ''} ${commune.currency}`,
+            numberOfRooms: place.details.rooms,
+          }
         : {}),
       ...(kind === 'food' && l(place.details.dishes).text ? { servesCuisine: l(place.details.dishes).text } : {}),
     },

@@ -428,23 +428,13 @@ function uiStrings(labels: MapLabels): Record<string, string> {
 // ---------- layers ----------
 
 // One `match` arm per kind, generated so it cannot drift from PLACE_KINDS (the spec's tuple type cannot say so).
-const kindColor = [
-  'match',
-  ['get', 'kind'],
-  ...PLACE_KINDS.flatMap((kind) => [kind, KIND_COLORS[kind]]),
-  INK,
-] as unknown as maplibregl.ExpressionSpecification;
+const kindColor = ['match', ['get', 'kind'], ...PLACE_KINDS.flatMap((kind) => [kind, KIND_COLORS[kind]]), INK] as unknown as maplibregl.ExpressionSpecification;
 
 const pointRadius: maplibregl.ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 6, 6, 14, 9];
 const notCluster: maplibregl.ExpressionSpecification = ['!', ['has', 'point_count']];
 
 /** The places (clustered), the highlight ring and the trail, on top of whatever basemap is loaded. */
-function addOverlay(
-  map: maplibregl.Map,
-  places: PlaceCollection | string,
-  track: [number, number][] | null | undefined,
-  highlighted: string[],
-) {
+function addOverlay(map: maplibregl.Map, places: PlaceCollection | string, track: [number, number][] | null | undefined, highlighted: string[]) {
   if (!map.getSource(TRACK_SOURCE)) map.addSource(TRACK_SOURCE, { type: 'geojson', data: trackData(track) });
   if (!map.getSource(PLACES_SOURCE)) {
     map.addSource(PLACES_SOURCE, {
@@ -521,10 +511,7 @@ function sameIds(a: string[], b: string[]): boolean {
 function trackData(track: [number, number][] | null | undefined) {
   return {
     type: 'FeatureCollection' as const,
-    features:
-      track && track.length >= 2
-        ? [{ type: 'Feature' as const, properties: {}, geometry: { type: 'LineString' as const, coordinates: track } }]
-        : [],
+    features: track && track.length >= 2 ? [{ type: 'Feature' as const, properties: {}, geometry: { type: 'LineString' as const, coordinates: track } }] : [],
   };
 }
 
@@ -560,12 +547,7 @@ async function zoomIntoCluster(map: maplibregl.Map, cluster: maplibregl.MapGeoJS
   map.easeTo({ center: cluster.geometry.coordinates as [number, number], zoom, ...motion() });
 }
 
-function openPopup(
-  map: maplibregl.Map,
-  place: PlaceFeature,
-  openLabel: string,
-  focus: boolean,
-): maplibregl.Popup {
+function openPopup(map: maplibregl.Map, place: PlaceFeature, openLabel: string, focus: boolean): maplibregl.Popup {
   const content = document.createElement('div');
   const name = document.createElement('strong');
   name.className = 'map-popup-name';
@@ -643,10 +625,5 @@ function viewOf(map: maplibregl.Map): MapView {
 
 function boundsOf(map: maplibregl.Map): Bounds {
   const bounds = map.getBounds();
-  return [
-    round(bounds.getWest(), 5),
-    round(bounds.getSouth(), 5),
-    round(bounds.getEast(), 5),
-    round(bounds.getNorth(), 5),
-  ];
+  return [round(bounds.getWest(), 5), round(bounds.getSouth(), 5), round(bounds.getEast(), 5), round(bounds.getNorth(), 5)];
 }

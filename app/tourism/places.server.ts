@@ -41,15 +41,37 @@ function filters(query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: 
     // The GiST index on point(lon, lat) answers this.
     where.push(sql`point(p.lon, p.lat) <@ box(point(${w}, ${s}), point(${e}, ${n}))`);
   }
-  if (query.kinds?.length) where.push(sql`p.kind in (${sql.join(query.kinds.map((k) => sql`${k}`), sql`, `)})`);
+  if (query.kinds?.length)
+    where.push(
+      sql`p.kind in (${sql.join(
+        query.kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})`,
+    );
   return where;
 }
 
 /** A place's key on the maps and in their URLs: `{commune}/{place}`. */
-export type ListedPlace = { key: string; id: string; slug: string; kind: PlaceKind; name: LocaleText; summary: LocaleText; lat: number; lon: number; cover: ImageRef | null; communeSlug: string; communeName: LocaleText; defaultLocale: Locale };
+export type ListedPlace = {
+  key: string;
+  id: string;
+  slug: string;
+  kind: PlaceKind;
+  name: LocaleText;
+  summary: LocaleText;
+  lat: number;
+  lon: number;
+  cover: ImageRef | null;
+  communeSlug: string;
+  communeName: LocaleText;
+  defaultLocale: Locale;
+};
 
 /** Published places for the list beside the map: in a commune or anywhere, inside a box, of some kinds. */
-export async function listPlaces(scope: Scope, query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[]; limit?: number }): Promise<ListedPlace[]> {
+export async function listPlaces(
+  scope: Scope,
+  query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[]; limit?: number },
+): Promise<ListedPlace[]> {
   const where = filters(query);
   const rows = await readTenant(scope, (tx) =>
     tx.execute(sql`
@@ -81,7 +103,11 @@ export async function listPlaces(scope: Scope, query: { tenantId?: string | null
  * longitude first, slim properties (id, kind, name in the requested language with the
  * commune's fallback, url).
  */
-export async function placesGeoJsonText(scope: Scope, query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[] }, locale: Locale): Promise<string> {
+export async function placesGeoJsonText(
+  scope: Scope,
+  query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[] },
+  locale: Locale,
+): Promise<string> {
   const where = filters(query);
   const rows = await readTenant(scope, (tx) =>
     tx.execute(sql`
@@ -94,7 +120,11 @@ export async function placesGeoJsonText(scope: Scope, query: { tenantId?: string
   return `{"type":"FeatureCollection","features":[${row?.features ?? ''}]}`;
 }
 
-export async function placesGeoJson(scope: Scope, query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[] }, locale: Locale): Promise<PlaceCollection> {
+export async function placesGeoJson(
+  scope: Scope,
+  query: { tenantId?: string | null; bbox?: Bbox | null; kinds?: PlaceKind[] },
+  locale: Locale,
+): Promise<PlaceCollection> {
   return JSON.parse(await placesGeoJsonText(scope, query, locale)) as PlaceCollection;
 }
 
@@ -168,7 +198,13 @@ async function ownerIdFor(tx: Parameters<Parameters<typeof withTenant>[1]>[0], t
  * Creates or updates a place. Officials and editors edit every place (and choose its owner);
  * an owner edits their own place's content only.
  */
-export async function savePlace(scope: PermittedScope<'place.edit'>, existingId: string | null, input: PlaceInput, photos: ImageRef[], track: Track | null | undefined): Promise<{ id: string; slug: string }> {
+export async function savePlace(
+  scope: PermittedScope<'place.edit'>,
+  existingId: string | null,
+  input: PlaceInput,
+  photos: ImageRef[],
+  track: Track | null | undefined,
+): Promise<{ id: string; slug: string }> {
   return withTenant(scope, async (tx) => {
     const base = {
       kind: input.kind,
@@ -201,7 +237,13 @@ export async function savePlace(scope: PermittedScope<'place.edit'>, existingId:
         .update(places)
         .set({ ...base, ...owner })
         .where(and(eq(places.tenantId, scope.tenantId), eq(places.id, existingId)));
-      await recordEvent(tx, scope.tenantId, current.published || input.published ? 'place.updated' : 'place.draft_saved', { placeId: existingId, slug: current.slug, published: input.published }, scope.userId);
+      await recordEvent(
+        tx,
+        scope.tenantId,
+        current.published || input.published ? 'place.updated' : 'place.draft_saved',
+        { placeId: existingId, slug: current.slug, published: input.published },
+        scope.userId,
+      );
       return { id: existingId, slug: current.slug };
     }
     if (!permits(scope, 'place.manage')) throw new AppError('not_found', 'common:errors.notFound');
@@ -236,7 +278,6 @@ export async function ownerEmailOf(scope: CommuneScope, ownerUserId: string | nu
   const [row] = await withTenant(scope, (tx) => tx.select({ email: users.email }).from(users).where(eq(users.id, ownerUserId)));
   return row?.email ?? '';
 }
-
 
 /** The drawn line of a published trail (by its map key `{commune}/{place}`), for the map when it is selected. */
 export async function trailTrack(scope: Scope, key: string): Promise<[number, number][] | null> {

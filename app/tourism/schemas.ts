@@ -74,7 +74,8 @@ export function placeInputSchema(primary: Locale, currency: 'VND' | 'THB') {
     })
     .superRefine((v, ctx) => {
       if (!v.name[primary]) ctx.addIssue({ code: 'custom', path: [`name.${primary}`], message: 'tourism:errors.nameRequired' });
-      if (v.priceFrom !== undefined && v.priceTo !== undefined && v.priceTo < v.priceFrom) ctx.addIssue({ code: 'custom', path: ['priceTo'], message: 'tourism:errors.priceRange' });
+      if (v.priceFrom !== undefined && v.priceTo !== undefined && v.priceTo < v.priceFrom)
+        ctx.addIssue({ code: 'custom', path: ['priceTo'], message: 'tourism:errors.priceRange' });
     });
 }
 export type PlaceInput = z.output<ReturnType<typeof placeInputSchema>>;

@@ -20,7 +20,21 @@ type FieldProps = {
 };
 
 /** A labelled input whose error (a translation key) is announced and tied to it. */
-export function Field({ name, label, type = 'text', defaultValue, errors, hint, required, autoComplete, inputMode, multiline, lang, maxLength, rows }: FieldProps) {
+export function Field({
+  name,
+  label,
+  type = 'text',
+  defaultValue,
+  errors,
+  hint,
+  required,
+  autoComplete,
+  inputMode,
+  multiline,
+  lang,
+  maxLength,
+  rows,
+}: FieldProps) {
   const { t } = useT();
   const id = useId();
   const error = errors?.[name];

@@ -79,7 +79,11 @@ export const handbookArticles = pgTable(
     publicRead('published_read', sql`published`),
     primaryKey({ name: 'handbook_articles_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('handbook_articles_slug_key').on(t.tenantId, t.slug),
-    foreignKey({ name: 'handbook_articles_chapter_fk', columns: [t.tenantId, t.chapterId], foreignColumns: [handbookChapters.tenantId, handbookChapters.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'handbook_articles_chapter_fk',
+      columns: [t.tenantId, t.chapterId],
+      foreignColumns: [handbookChapters.tenantId, handbookChapters.id],
+    }).onDelete('cascade'),
     check('handbook_articles_slug_check', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );
@@ -105,7 +109,11 @@ export const handbookTranslations = pgTable(
     ...tenantPolicies(),
     publicRead('published_read', sql`article_published`),
     primaryKey({ name: 'handbook_translations_pkey', columns: [t.tenantId, t.articleId, t.locale] }),
-    foreignKey({ name: 'handbook_translations_article_fk', columns: [t.tenantId, t.articleId], foreignColumns: [handbookArticles.tenantId, handbookArticles.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'handbook_translations_article_fk',
+      columns: [t.tenantId, t.articleId],
+      foreignColumns: [handbookArticles.tenantId, handbookArticles.id],
+    }).onDelete('cascade'),
     check('handbook_translations_locale_check', sql`${t.locale} in ('vi', 'en', 'th')`),
   ],
 );
@@ -126,14 +134,21 @@ export const handbookRevisions = pgTable(
     number: integer('number').notNull(),
     snapshot: jsonb('snapshot').$type<RevisionSnapshot>().notNull(),
     action: text('action').notNull(),
-    changedLocales: text('changed_locales').array().notNull().default(sql`'{}'::text[]`),
+    changedLocales: text('changed_locales')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     ...tenantPolicies(),
     primaryKey({ name: 'handbook_revisions_pkey', columns: [t.tenantId, t.articleId, t.number] }),
-    foreignKey({ name: 'handbook_revisions_article_fk', columns: [t.tenantId, t.articleId], foreignColumns: [handbookArticles.tenantId, handbookArticles.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'handbook_revisions_article_fk',
+      columns: [t.tenantId, t.articleId],
+      foreignColumns: [handbookArticles.tenantId, handbookArticles.id],
+    }).onDelete('cascade'),
     check('handbook_revisions_action_check', sql`${t.action} in ('create', 'edit', 'publish', 'unpublish', 'restore')`),
   ],
 );
@@ -150,7 +165,11 @@ export const handbookChecklists = pgTable(
     ...tenantPolicies(),
     primaryKey({ name: 'handbook_checklists_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('handbook_checklists_article_key').on(t.tenantId, t.articleId),
-    foreignKey({ name: 'handbook_checklists_article_fk', columns: [t.tenantId, t.articleId], foreignColumns: [handbookArticles.tenantId, handbookArticles.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'handbook_checklists_article_fk',
+      columns: [t.tenantId, t.articleId],
+      foreignColumns: [handbookArticles.tenantId, handbookArticles.id],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -171,7 +190,11 @@ export const handbookChecklistSteps = pgTable(
     ...tenantPolicies(),
     primaryKey({ name: 'handbook_checklist_steps_pkey', columns: [t.tenantId, t.checklistId, t.position] }),
     uniqueIndex('handbook_checklist_steps_id_key').on(t.tenantId, t.id),
-    foreignKey({ name: 'handbook_checklist_steps_checklist_fk', columns: [t.tenantId, t.checklistId], foreignColumns: [handbookChecklists.tenantId, handbookChecklists.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'handbook_checklist_steps_checklist_fk',
+      columns: [t.tenantId, t.checklistId],
+      foreignColumns: [handbookChecklists.tenantId, handbookChecklists.id],
+    }).onDelete('cascade'),
     check('handbook_checklist_steps_link_check', sql`${t.linkUrl} is null or ${t.linkUrl} ~ '^https://'`),
   ],
 );
@@ -197,8 +220,14 @@ export const handbookSearch = pgTable(
   },
   (t) => [
     ...readIndexPolicies(),
-    index('handbook_search_thai_idx').on(t.tenantId).where(sql`has_thai`),
+    index('handbook_search_thai_idx')
+      .on(t.tenantId)
+      .where(sql`has_thai`),
     primaryKey({ name: 'handbook_search_pkey', columns: [t.tenantId, t.articleId, t.locale] }),
-    foreignKey({ name: 'handbook_search_translation_fk', columns: [t.tenantId, t.articleId, t.locale], foreignColumns: [handbookTranslations.tenantId, handbookTranslations.articleId, handbookTranslations.locale] }).onDelete('cascade'),
+    foreignKey({
+      name: 'handbook_search_translation_fk',
+      columns: [t.tenantId, t.articleId, t.locale],
+      foreignColumns: [handbookTranslations.tenantId, handbookTranslations.articleId, handbookTranslations.locale],
+    }).onDelete('cascade'),
   ],
 );

@@ -150,8 +150,12 @@ export const sellerConsentRequests = pgTable(
   (t) => [
     ...tenantPolicies(),
     primaryKey({ name: 'seller_consent_requests_pkey', columns: [t.tenantId, t.id] }),
-    uniqueIndex('seller_consent_requests_open_key').on(t.tenantId, t.sellerId).where(sql`confirmed_at is null and closed_at is null`),
-    foreignKey({ name: 'seller_consent_requests_seller_fk', columns: [t.tenantId, t.sellerId], foreignColumns: [sellers.tenantId, sellers.id] }).onDelete('cascade'),
+    uniqueIndex('seller_consent_requests_open_key')
+      .on(t.tenantId, t.sellerId)
+      .where(sql`confirmed_at is null and closed_at is null`),
+    foreignKey({ name: 'seller_consent_requests_seller_fk', columns: [t.tenantId, t.sellerId], foreignColumns: [sellers.tenantId, sellers.id] }).onDelete(
+      'cascade',
+    ),
     check('seller_consent_requests_method_check', sql`${t.method} in ('code', 'official')`),
     check('seller_consent_requests_note_check', sql`length(${t.note}) between 1 and 500`),
   ],
@@ -325,7 +329,9 @@ export const orderItems = pgTable(
     ...tenantPolicies(),
     ownRead('buyer_read', 'buyer_id'),
     primaryKey({ name: 'order_items_pkey', columns: [t.tenantId, t.orderId, t.productId] }),
-    index('order_items_product_rating_idx').on(t.tenantId, t.productId).where(sql`rating is not null`),
+    index('order_items_product_rating_idx')
+      .on(t.tenantId, t.productId)
+      .where(sql`rating is not null`),
     foreignKey({ name: 'order_items_order_fk', columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete('cascade'),
     foreignKey({ name: 'order_items_product_fk', columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }),
     check('order_items_quantity_check', sql`${t.quantity} between 1 and 1000`),

@@ -23,6 +23,8 @@ export const outboxEvents = pgTable(
   (t) => [
     ...tenantPolicies(),
     primaryKey({ name: 'outbox_events_pkey', columns: [t.tenantId, t.id] }),
-    index('outbox_events_undelivered_idx').on(t.createdAt).where(sql`delivered_at is null`),
+    index('outbox_events_undelivered_idx')
+      .on(t.createdAt)
+      .where(sql`delivered_at is null`),
   ],
 );

@@ -29,7 +29,10 @@ export const provinces = pgTable(
     kind: text('kind').notNull(),
     name: jsonb('name').$type<LocaleText>().notNull(),
     /** Pre-reform provinces merged into this one: people still write them in addresses. */
-    legacyNames: text('legacy_names').array().notNull().default(sql`'{}'::text[]`),
+    legacyNames: text('legacy_names')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     // Codes are only unique within a country (Vietnamese 15 is not Thai 15).

@@ -47,7 +47,13 @@ export async function seedDemoCommunes(database: Database): Promise<{ communes: 
   const db = database.db;
   for (const c of communeSeeds) {
     const province = provinceSeeds.find((p) => p.code === c.provinceCode && p.country === c.country);
-    const searchText = communeSearchText({ slug: c.slug, name: c.name, provinceName: province?.name, legacyNames: province?.legacyNames, legacyAddress: c.legacyAddress });
+    const searchText = communeSearchText({
+      slug: c.slug,
+      name: c.name,
+      provinceName: province?.name,
+      legacyNames: province?.legacyNames,
+      legacyAddress: c.legacyAddress,
+    });
     await db
       .insert(communes)
       .values({
@@ -114,4 +120,3 @@ export async function seedDemoCommunes(database: Database): Promise<{ communes: 
   await seedDemoTourism(database);
   return { communes: communeSeeds.length, users: demoUsers.length };
 }
-

@@ -122,7 +122,8 @@ export function parseArticleFile(source: string, name: string): { front: FrontMa
 function texts(of: Partial<Record<TemplateLocale, string | undefined>>, locales: TemplateLocale[], what: string): Text | undefined {
   const given = locales.filter((l) => of[l] !== undefined);
   if (!given.length) return undefined;
-  if (given.length !== locales.length) throw new Error(`${what}: given in ${given.join(', ')} but not in ${locales.filter((l) => !given.includes(l)).join(', ')}`);
+  if (given.length !== locales.length)
+    throw new Error(`${what}: given in ${given.join(', ')} but not in ${locales.filter((l) => !given.includes(l)).join(', ')}`);
   return Object.fromEntries(locales.map((l) => [l, of[l]])) as Text;
 }
 

@@ -64,7 +64,10 @@ const shops: DemoShop[] = [
       {
         slug: 'tho-cam-dao-do',
         title: { vi: 'Khăn thổ cẩm Dao đỏ thêu tay', en: 'Hand-embroidered Red Dao brocade scarf' },
-        description: { vi: 'Thêu tay bằng chỉ màu truyền thống, mỗi chiếc mất khoảng hai tuần.', en: 'Embroidered by hand in traditional colours; each takes about two weeks.' },
+        description: {
+          vi: 'Thêu tay bằng chỉ màu truyền thống, mỗi chiếc mất khoảng hai tuần.',
+          en: 'Embroidered by hand in traditional colours; each takes about two weeks.',
+        },
         category: 'textiles',
         unit: 'piece',
         priceMinor: 650000,
@@ -179,10 +182,28 @@ export async function seedDemoMarket(database: Database): Promise<number> {
       if (!seller) {
         [seller] = await tx
           .insert(sellers)
-          .values({ tenantId: commune.id, userId: user.id, status: 'approved', approvedAt: new Date(), name: shop.name, hamlet: shop.hamlet, story: shop.story, phone: shop.phone, zalo: commune.country === 'VN' ? shop.phone : null, isCooperative: shop.isCooperative })
+          .values({
+            tenantId: commune.id,
+            userId: user.id,
+            status: 'approved',
+            approvedAt: new Date(),
+            name: shop.name,
+            hamlet: shop.hamlet,
+            story: shop.story,
+            phone: shop.phone,
+            zalo: commune.country === 'VN' ? shop.phone : null,
+            isCooperative: shop.isCooperative,
+          })
           .returning({ id: sellers.id });
         const p = shop.payout;
-        await tx.insert(sellerPayouts).values({ tenantId: commune.id, sellerId: seller!.id, kind: p.kind, bankBin: p.kind === 'vietqr' ? p.bankBin : null, account: p.account, accountName: p.accountName });
+        await tx.insert(sellerPayouts).values({
+          tenantId: commune.id,
+          sellerId: seller!.id,
+          kind: p.kind,
+          bankBin: p.kind === 'vietqr' ? p.bankBin : null,
+          account: p.account,
+          accountName: p.accountName,
+        });
       }
       for (const item of shop.products) {
         const rows = await tx
@@ -207,7 +228,16 @@ export async function seedDemoMarket(database: Database): Promise<number> {
             certAuthority: item.cert?.authority ?? null,
             certIssuedOn: item.cert?.issuedOn ?? null,
             certExpiresOn: item.cert ? addMonths(item.cert.issuedOn, 36) : null,
-            searchText: productSearchText({ title: item.title, category: item.category, certStars: item.cert?.stars, seller: shop.name, hamlet: shop.hamlet, commune: commune.name, province: province?.name, legacyNames: province?.legacyNames }),
+            searchText: productSearchText({
+              title: item.title,
+              category: item.category,
+              certStars: item.cert?.stars,
+              seller: shop.name,
+              hamlet: shop.hamlet,
+              commune: commune.name,
+              province: province?.name,
+              legacyNames: province?.legacyNames,
+            }),
             publishedAt: new Date(),
           })
           .onConflictDoNothing()

@@ -38,7 +38,17 @@ export async function seedHandbookTemplate(database: Database): Promise<void> {
     .onConflictDoNothing();
   await database.db
     .insert(handbookTemplateArticles)
-    .values(templateArticles.map((a, position) => ({ key: a.key, chapterKey: a.chapterKey, position, title: a.title, summary: a.summary, body: a.body, checklist: a.checklist ?? null })))
+    .values(
+      templateArticles.map((a, position) => ({
+        key: a.key,
+        chapterKey: a.chapterKey,
+        position,
+        title: a.title,
+        summary: a.summary,
+        body: a.body,
+        checklist: a.checklist ?? null,
+      })),
+    )
     .onConflictDoNothing();
 }
 

@@ -30,7 +30,11 @@ function demoTrack(from: [number, number], to: [number, number], startEle: numbe
   return Array.from({ length: points }, (_, i) => {
     const f = i / (points - 1);
     const wiggle = Math.sin(f * Math.PI * 6) * 0.0015;
-    return [+(from[0] + (to[0] - from[0]) * f + wiggle).toFixed(6), +(from[1] + (to[1] - from[1]) * f).toFixed(6), Math.round(startEle + climb * Math.sin((f * Math.PI) / 2))];
+    return [
+      +(from[0] + (to[0] - from[0]) * f + wiggle).toFixed(6),
+      +(from[1] + (to[1] - from[1]) * f).toFixed(6),
+      Math.round(startEle + climb * Math.sin((f * Math.PI) / 2)),
+    ];
   });
 }
 
@@ -88,8 +92,22 @@ const demo: Record<string, { places: DemoPlace[]; events: DemoEvent[] }> = {
       },
     ],
     events: [
-      { slug: 'le-hoi-nhay-lua', title: { vi: 'Lễ hội Nhảy lửa của người Dao đỏ', en: 'Red Dao fire-dance festival' }, description: { vi: 'Diễn ra vào tháng Giêng.', en: 'Held in the first lunar month.' }, placeSlug: 'homestay-giang-ta-chai', startMonthDay: '02-10', days: 2 },
-      { slug: 'mua-lua-chin', title: { vi: 'Mùa lúa chín Tả Van', en: 'Ta Van harvest season' }, description: { vi: 'Ngắm ruộng bậc thang vàng rực.', en: 'The terraces turn gold.' }, placeSlug: 'ruong-bac-thang-ta-van', startMonthDay: '09-10', days: 20 },
+      {
+        slug: 'le-hoi-nhay-lua',
+        title: { vi: 'Lễ hội Nhảy lửa của người Dao đỏ', en: 'Red Dao fire-dance festival' },
+        description: { vi: 'Diễn ra vào tháng Giêng.', en: 'Held in the first lunar month.' },
+        placeSlug: 'homestay-giang-ta-chai',
+        startMonthDay: '02-10',
+        days: 2,
+      },
+      {
+        slug: 'mua-lua-chin',
+        title: { vi: 'Mùa lúa chín Tả Van', en: 'Ta Van harvest season' },
+        description: { vi: 'Ngắm ruộng bậc thang vàng rực.', en: 'The terraces turn gold.' },
+        placeSlug: 'ruong-bac-thang-ta-van',
+        startMonthDay: '09-10',
+        days: 20,
+      },
     ],
   },
   'gia-phu': {
@@ -137,7 +155,15 @@ const demo: Record<string, { places: DemoPlace[]; events: DemoEvent[] }> = {
       },
     ],
     events: [
-      { slug: 'tea-festival', title: { th: 'เทศกาลชาบ้านรักไทย', en: 'Ban Rak Thai tea festival' }, description: { th: 'ชิมชาและอาหารยูนนาน', en: 'Tea tasting and Yunnanese food.' }, placeSlug: 'ban-rak-thai-reservoir', startMonthDay: '12-20', days: 3, startTime: '09:00' },
+      {
+        slug: 'tea-festival',
+        title: { th: 'เทศกาลชาบ้านรักไทย', en: 'Ban Rak Thai tea festival' },
+        description: { th: 'ชิมชาและอาหารยูนนาน', en: 'Tea tasting and Yunnanese food.' },
+        placeSlug: 'ban-rak-thai-reservoir',
+        startMonthDay: '12-20',
+        days: 3,
+        startTime: '09:00',
+      },
     ],
   },
 };
@@ -184,11 +210,25 @@ export async function seedDemoTourism(database: Database): Promise<void> {
           .onConflictDoNothing();
       }
       for (const e of content.events) {
-        const [place] = e.placeSlug ? await tx.select({ id: places.id }).from(places).where(and(eq(places.tenantId, commune.id), eq(places.slug, e.placeSlug))) : [];
+        const [place] = e.placeSlug
+          ? await tx
+              .select({ id: places.id })
+              .from(places)
+              .where(and(eq(places.tenantId, commune.id), eq(places.slug, e.placeSlug)))
+          : [];
         const startsOn = nextOccurrence(e.startMonthDay);
         await tx
           .insert(tourismEvents)
-          .values({ tenantId: commune.id, slug: e.slug, title: e.title, description: e.description, placeId: place?.id ?? null, startsOn, endsOn: addDays(startsOn, e.days - 1), startTime: e.startTime ?? null })
+          .values({
+            tenantId: commune.id,
+            slug: e.slug,
+            title: e.title,
+            description: e.description,
+            placeId: place?.id ?? null,
+            startsOn,
+            endsOn: addDays(startsOn, e.days - 1),
+            startTime: e.startTime ?? null,
+          })
           .onConflictDoNothing();
       }
     });

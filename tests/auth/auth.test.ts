@@ -3,14 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxEvents, invitations, knownDevices, memberships, sessions, signInThrottle, users } from '#db/schema/index.ts';
 import { changePassword, signIn, signUp } from '~/auth/accounts.server.ts';
 import { SignUpSchema, safeRedirect } from '~/auth/schemas.ts';
-import {
-  countLiveSessions,
-  createSession,
-  generateSessionToken,
-  sessionCookie,
-  sessionIdFromToken,
-  validateSessionToken,
-} from '~/auth/session.server.ts';
+import { countLiveSessions, createSession, generateSessionToken, sessionCookie, sessionIdFromToken, validateSessionToken } from '~/auth/session.server.ts';
 import {
   ACCOUNT_CEILING,
   accountKey,
@@ -192,16 +185,24 @@ describe('sign-in throttling', () => {
     await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.77'))).rejects.toMatchObject({ code: 'too_many_requests' });
     await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.50'))).rejects.toMatchObject({ code: 'too_many_requests' });
     // The owner's phone still signs in, from that address or any other.
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.50', first.deviceToken))).resolves.toMatchObject({ userId: user.id });
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.99', first.deviceToken))).resolves.toMatchObject({ userId: user.id });
+    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.50', first.deviceToken))).resolves.toMatchObject({
+      userId: user.id,
+    });
+    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.99', first.deviceToken))).resolves.toMatchObject({
+      userId: user.id,
+    });
     // A made-up device token, or one known only for another account, earns nothing.
     const other = await makeUser(database);
     const otherDevice = (await signIn(platform(), { email: other.email, password: PASSWORD }, from('192.0.2.98'))).deviceToken;
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.98', otherDevice))).rejects.toMatchObject({ code: 'too_many_requests' });
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.98', generateDeviceToken()))).rejects.toMatchObject({ code: 'too_many_requests' });
+    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.98', otherDevice))).rejects.toMatchObject({
+      code: 'too_many_requests',
+    });
+    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.98', generateDeviceToken()))).rejects.toMatchObject({
+      code: 'too_many_requests',
+    });
   });
 
-  it('keeps a browser\'s device token only when it is already known for the account: a planted one is replaced', async () => {
+  it("keeps a browser's device token only when it is already known for the account: a planted one is replaced", async () => {
     const user = await makeUser(database);
     const planted = generateDeviceToken();
     const signedIn = await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.55', planted));
@@ -209,14 +210,18 @@ describe('sign-in throttling', () => {
     const devices = await database.db.select().from(knownDevices).where(eq(knownDevices.userId, user.id));
     expect(devices.map((d) => d.deviceHash)).toEqual([deviceHash(signedIn.deviceToken)]);
     // The known one is kept on the next sign-in.
-    expect((await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.55', signedIn.deviceToken))).deviceToken).toBe(signedIn.deviceToken);
+    expect((await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.55', signedIn.deviceToken))).deviceToken).toBe(
+      signedIn.deviceToken,
+    );
   });
 
-  it("backs a known device off by its own failures only (a copied device cookie is no free pass)", async () => {
+  it('backs a known device off by its own failures only (a copied device cookie is no free pass)', async () => {
     const user = await makeUser(database);
     const { deviceToken } = await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.60'));
     await failures(user.email, '203.0.113.60', THROTTLE.freeFailures + 1, deviceToken);
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.60', deviceToken))).rejects.toMatchObject({ code: 'too_many_requests' });
+    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.60', deviceToken))).rejects.toMatchObject({
+      code: 'too_many_requests',
+    });
     // The device's failures did not count against the pair or the ceilings of unknown devices.
     expect(await throttleRow(pairKey(user.email, '203.0.113.60'))).toBeUndefined();
     expect(await throttleRow(accountKey(user.email))).toBeUndefined();
@@ -279,7 +284,12 @@ describe('sessions', () => {
     const token = generateSessionToken();
     await database.db.insert(sessions).values({ id: sessionIdFromToken(token), userId: user.id, expiresAt: new Date(Date.now() - 1000) });
     expect(await validateSessionToken(platform(), token)).toBeNull();
-    expect(await database.db.select().from(sessions).where(eq(sessions.id, sessionIdFromToken(token)))).toHaveLength(0);
+    expect(
+      await database.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, sessionIdFromToken(token))),
+    ).toHaveLength(0);
   });
 
   it('slides a session forward to 30 days once half of it is used', async () => {
@@ -342,7 +352,7 @@ describe('CSRF defence', () => {
     expect(safeRedirect('https://evil.example')).toBe('/');
     expect(safeRedirect('/\\evil.example')).toBe('/');
   });
-  it('parses redirectTo as a browser would and keeps it on the site (the probe\'s values)', () => {
+  it("parses redirectTo as a browser would and keeps it on the site (the probe's values)", () => {
     // `%2F%09%2Fhost` decoded: the tab is dropped by the URL parser, leaving `//host`.
     expect(safeRedirect('/\t/evil.example')).toBe('/');
     expect(safeRedirect('/\n/evil.example')).toBe('/');
@@ -370,7 +380,8 @@ describe('invitations', () => {
     return { commune, official, scope };
   }
   const rolesOfUser = async (userId: string) => (await database.db.select().from(memberships).where(eq(memberships.userId, userId))).map((r) => r.role);
-  const eventTypes = async (tenantId: string) => (await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, tenantId))).map((e) => e.type).sort();
+  const eventTypes = async (tenantId: string) =>
+    (await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, tenantId))).map((e) => e.type).sort();
 
   it('invites with an outbox event; the invitee accepts once, and an official’s confirmation grants the role', async () => {
     const { commune, official, scope } = await communeWithOfficial();
@@ -379,20 +390,37 @@ describe('invitations', () => {
 
     const outbox = await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id));
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ type: 'member.invited', actorUserId: official.id, payload: { email: 'seller.new@example.vn', role: 'seller', url: invited.url } });
+    expect(outbox[0]).toMatchObject({
+      type: 'member.invited',
+      actorUserId: official.id,
+      payload: { email: 'seller.new@example.vn', role: 'seller', url: invited.url },
+    });
 
     const stranger = await makeUser(database);
-    await expect(acceptInvitation({ ...scope, userId: stranger.id }, invited.token)).rejects.toMatchObject({ code: 'forbidden', messageKey: 'auth:join.wrongAccount' });
+    await expect(acceptInvitation({ ...scope, userId: stranger.id }, invited.token)).rejects.toMatchObject({
+      code: 'forbidden',
+      messageKey: 'auth:join.wrongAccount',
+    });
 
     const invitee = await makeUser(database, { email: 'seller.new@example.vn', displayName: 'Lò Thị Xuân', phone: '0912 345 678' });
     expect(await acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).toBe('seller');
     // Accepted, not yet granted: it waits on the members page for an official.
     expect(await rolesOfUser(invitee.id)).toEqual([]);
     expect((await getInvitationByToken(scope, invited.token))?.status).toBe('awaiting');
-    await expect(acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).rejects.toMatchObject({ code: 'conflict', messageKey: 'auth:join.status.awaiting' });
+    await expect(acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).rejects.toMatchObject({
+      code: 'conflict',
+      messageKey: 'auth:join.status.awaiting',
+    });
     const waiting = await listAwaitingConfirmation(scope);
     expect(waiting).toEqual([
-      expect.objectContaining({ id: invited.id, role: 'seller', email: 'seller.new@example.vn', displayName: 'Lò Thị Xuân', phone: '0912 345 678', invitedBy: official.displayName }),
+      expect.objectContaining({
+        id: invited.id,
+        role: 'seller',
+        email: 'seller.new@example.vn',
+        displayName: 'Lò Thị Xuân',
+        phone: '0912 345 678',
+        invitedBy: official.displayName,
+      }),
     ]);
     expect(await listPendingInvitations(scope)).toEqual([]);
 
@@ -404,7 +432,10 @@ describe('invitations', () => {
     expect((await getInvitationByToken(scope, invited.token))?.status).toBe('confirmed');
     expect(await listAwaitingConfirmation(scope)).toEqual([]);
     const joined = (await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id))).find((e) => e.type === 'member.joined');
-    expect(joined).toMatchObject({ actorUserId: official.id, payload: { invitationId: invited.id, userId: invitee.id, role: 'seller', confirmedBy: official.id } });
+    expect(joined).toMatchObject({
+      actorUserId: official.id,
+      payload: { invitationId: invited.id, userId: invitee.id, role: 'seller', confirmedBy: official.id },
+    });
     expect(await eventTypes(commune.id)).toEqual(['member.invitation_accepted', 'member.invited', 'member.joined']);
     // Decided once: confirming or refusing again finds nothing.
     await expect(confirmInvitation(scope, invited.id)).rejects.toMatchObject({ code: 'not_found' });
@@ -431,13 +462,18 @@ describe('invitations', () => {
     const [row] = await database.db.select().from(invitations).where(eq(invitations.id, invited.id));
     expect(row).toMatchObject({ refusedBy: official.id, confirmedAt: null, confirmedBy: null });
     expect((await getInvitationByToken(scope, invited.token))?.status).toBe('refused');
-    await expect(acceptInvitation({ ...scope, userId: acceptor.id }, invited.token)).rejects.toMatchObject({ code: 'conflict', messageKey: 'auth:join.status.refused' });
+    await expect(acceptInvitation({ ...scope, userId: acceptor.id }, invited.token)).rejects.toMatchObject({
+      code: 'conflict',
+      messageKey: 'auth:join.status.refused',
+    });
     await expect(confirmInvitation(scope, invited.id)).rejects.toMatchObject({ code: 'not_found' });
     expect(await rolesOfUser(acceptor.id)).toEqual([]);
     expect(await eventTypes(commune.id)).toEqual(['member.acceptance_refused', 'member.invitation_accepted', 'member.invited']);
     // The database itself refuses a decision on an invitation nobody accepted.
     const other = await inviteMember(scope, { email: 'nobody.yet@example.vn', role: 'seller' }, 'https://baan.example', commune.slug);
-    await expect(database.db.update(invitations).set({ confirmedAt: new Date(), confirmedBy: official.id }).where(eq(invitations.id, other.id))).rejects.toThrow();
+    await expect(
+      database.db.update(invitations).set({ confirmedAt: new Date(), confirmedBy: official.id }).where(eq(invitations.id, other.id)),
+    ).rejects.toThrow();
     await expect(confirmInvitation(scope, other.id)).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -474,7 +510,10 @@ describe('invitations', () => {
       messageKey: 'auth:join.status.revoked',
     });
     const late = await inviteMember(scope, { email: 'editor.x@example.vn', role: 'seller' }, 'https://baan.example', commune.slug);
-    await database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, late.id));
+    await database.db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.id, late.id));
     await expect(acceptInvitation({ ...scope, userId: invitee.id }, late.token)).rejects.toMatchObject({ messageKey: 'auth:join.status.expired' });
     expect(await rolesOfUser(invitee.id)).toEqual([]);
     const before = await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id));

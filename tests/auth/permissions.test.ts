@@ -135,7 +135,13 @@ describe('guards read the map', () => {
   let other: Commune;
   const people = {} as Record<Role | 'outsider' | 'elsewhere' | 'operator', SessionUser>;
 
-  const sessionUser = (u: { id: string; email: string }, isOperator = false): SessionUser => ({ id: u.id, email: u.email, displayName: u.email, isOperator, sessionId: 's' });
+  const sessionUser = (u: { id: string; email: string }, isOperator = false): SessionUser => ({
+    id: u.id,
+    email: u.email,
+    displayName: u.email,
+    isOperator,
+    sessionId: 's',
+  });
   const contextFor = (user: SessionUser | null, where: Commune | null = commune) => {
     const context = new RouterContextProvider();
     context.set(databaseContext, database);
@@ -228,11 +234,21 @@ describe('routes use the map', () => {
   });
 
   it('uses every action of the map somewhere in the app, and guards every manage page with it', async () => {
-    const sources = (await Promise.all((await files('app')).filter((f) => !f.endsWith(join('auth', 'permissions.ts'))).map((f) => readFile(f, 'utf8')))).join('\n');
+    const sources = (await Promise.all((await files('app')).filter((f) => !f.endsWith(join('auth', 'permissions.ts'))).map((f) => readFile(f, 'utf8')))).join(
+      '\n',
+    );
     const unused = ACTIONS.filter((action) => !sources.includes(`'${action}'`));
     expect(unused).toEqual([]);
-    const guarded = ['app/members/routes/members.tsx', 'app/tenancy/routes/settings.tsx', 'app/handbook/routes/editor.tsx', 'app/market/routes/manage.tsx', 'app/tourism/routes/inquiries.tsx', 'app/admin/routes/new-commune.tsx'];
-    for (const file of guarded) expect(await readFile(file, 'utf8'), file).toMatch(/require(Platform)?Permission\(\{ context, request \}, '[a-z]+\.[A-Za-z]+'\)/);
+    const guarded = [
+      'app/members/routes/members.tsx',
+      'app/tenancy/routes/settings.tsx',
+      'app/handbook/routes/editor.tsx',
+      'app/market/routes/manage.tsx',
+      'app/tourism/routes/inquiries.tsx',
+      'app/admin/routes/new-commune.tsx',
+    ];
+    for (const file of guarded)
+      expect(await readFile(file, 'utf8'), file).toMatch(/require(Platform)?Permission\(\{ context, request \}, '[a-z]+\.[A-Za-z]+'\)/);
     expect(Object.keys(PERMISSIONS)).toEqual(ACTIONS);
   });
 });

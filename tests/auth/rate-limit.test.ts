@@ -36,23 +36,47 @@ describe('request limits (kept in Postgres)', () => {
         { limit: 'inquiryPlace', key: place },
       ]);
     }
-    await expect(consumeLimits(platform(), [{ limit: 'inquiryClient', key: '198.51.100.250' }, { limit: 'inquiryPlace', key: place }])).rejects.toMatchObject({
+    await expect(
+      consumeLimits(platform(), [
+        { limit: 'inquiryClient', key: '198.51.100.250' },
+        { limit: 'inquiryPlace', key: place },
+      ]),
+    ).rejects.toMatchObject({
       code: 'too_many_requests',
     });
     // Another homestay still takes that client's question.
-    await expect(consumeLimits(platform(), [{ limit: 'inquiryClient', key: '198.51.100.251' }, { limit: 'inquiryPlace', key: 'tenant-1:homestay-b' }])).resolves.toBeUndefined();
+    await expect(
+      consumeLimits(platform(), [
+        { limit: 'inquiryClient', key: '198.51.100.251' },
+        { limit: 'inquiryPlace', key: 'tenant-1:homestay-b' },
+      ]),
+    ).resolves.toBeUndefined();
   });
 
   it('stops at the first limit used up, and a refused request spends nothing: one client cannot close a homestay for everyone', async () => {
     const place = 'tenant-1:homestay-c';
     const flooder = '198.51.100.200';
-    for (let i = 0; i < LIMITS.inquiryClient.points; i++) await consumeLimits(platform(), [{ limit: 'inquiryClient', key: flooder }, { limit: 'inquiryPlace', key: place }]);
+    for (let i = 0; i < LIMITS.inquiryClient.points; i++)
+      await consumeLimits(platform(), [
+        { limit: 'inquiryClient', key: flooder },
+        { limit: 'inquiryPlace', key: place },
+      ]);
     for (let i = 0; i < 50; i++) {
-      await expect(consumeLimits(platform(), [{ limit: 'inquiryClient', key: flooder }, { limit: 'inquiryPlace', key: place }])).rejects.toMatchObject({ code: 'too_many_requests' });
+      await expect(
+        consumeLimits(platform(), [
+          { limit: 'inquiryClient', key: flooder },
+          { limit: 'inquiryPlace', key: place },
+        ]),
+      ).rejects.toMatchObject({ code: 'too_many_requests' });
     }
     // The homestay has spent only the flooder's accepted tries: the others still get through.
     for (let i = LIMITS.inquiryClient.points; i < LIMITS.inquiryPlace.points; i++) {
-      await expect(consumeLimits(platform(), [{ limit: 'inquiryClient', key: `203.0.113.${i}` }, { limit: 'inquiryPlace', key: place }])).resolves.toBeUndefined();
+      await expect(
+        consumeLimits(platform(), [
+          { limit: 'inquiryClient', key: `203.0.113.${i}` },
+          { limit: 'inquiryPlace', key: place },
+        ]),
+      ).resolves.toBeUndefined();
     }
   });
 

@@ -20,7 +20,18 @@ async function fill(database: Database, total: number): Promise<{ tenantId: stri
   await seedReferenceData(database);
   const [commune] = await database.db
     .insert(communes)
-    .values({ slug: 'bench-xa', country: 'VN', provinceCode: '15', name: { vi: 'Xã Thử' }, defaultLocale: 'vi', currency: 'VND', timeZone: 'Asia/Ho_Chi_Minh', centerLat: 22, centerLon: 104, zoom: 12 })
+    .values({
+      slug: 'bench-xa',
+      country: 'VN',
+      provinceCode: '15',
+      name: { vi: 'Xã Thử' },
+      defaultLocale: 'vi',
+      currency: 'VND',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      centerLat: 22,
+      centerLon: 104,
+      zoom: 12,
+    })
     .returning({ id: communes.id });
   const tenantId = commune!.id;
   const [user] = await database.db.insert(users).values({ email: 'bench@example.vn', passwordHash: 'x', displayName: 'Bench' }).returning({ id: users.id });
@@ -45,7 +56,15 @@ async function fill(database: Database, total: number): Promise<{ tenantId: stri
           const locale = i % 3 === 0 ? 'en' : 'vi';
           const title = `${source.title[locale]} (${i})`;
           const body = `${source.body[locale]}\n\nThôn ${i}, bản ${i % 37}.`;
-          return { tenantId, articleId: row.id, locale, title, summary: source.summary[locale], body, searchText: searchTextOf(title, source.summary[locale], body) };
+          return {
+            tenantId,
+            articleId: row.id,
+            locale,
+            title,
+            summary: source.summary[locale],
+            body,
+            searchText: searchTextOf(title, source.summary[locale], body),
+          };
         }),
       );
     }
@@ -59,7 +78,23 @@ export async function searchBench(databaseUrl: string | undefined, total = 2000)
   try {
     const { tenantId } = await fill(database, total);
     const scope = { db: database.db, tenantId, userId: null };
-    const queries = ['vneid', 'thanh toan', 'lua dao', 'ma otp', 'giay phep lai xe', 'khai sinh', 'mật khẩu', 'zalo', 'qr', 'password', 'scam', 'มิจฉาชีพ', 'พร้อมเพย์', 'ban hang', 'định danh'];
+    const queries = [
+      'vneid',
+      'thanh toan',
+      'lua dao',
+      'ma otp',
+      'giay phep lai xe',
+      'khai sinh',
+      'mật khẩu',
+      'zalo',
+      'qr',
+      'password',
+      'scam',
+      'มิจฉาชีพ',
+      'พร้อมเพย์',
+      'ban hang',
+      'định danh',
+    ];
     for (const q of queries) await searchHandbook(scope, q, 'vi', 'vi');
     const times: number[] = [];
     const perQuery = new Map<string, number[]>();
@@ -75,10 +110,23 @@ export async function searchBench(databaseUrl: string | undefined, total = 2000)
     }
     times.sort((x, y) => x - y);
     const slowest = [...perQuery]
-      .map(([q, list]) => ({ q, median: +percentile(list.sort((x, y) => x - y), 50).toFixed(1) }))
+      .map(([q, list]) => ({
+        q,
+        median: +percentile(
+          list.sort((x, y) => x - y),
+          50,
+        ).toFixed(1),
+      }))
       .sort((x, y) => y.median - x.median)
       .slice(0, 4);
-    return { articles: total, queries: times.length, p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1), hitsPerQuery: +(hits / times.length).toFixed(1), slowest };
+    return {
+      articles: total,
+      queries: times.length,
+      p50: +percentile(times, 50).toFixed(1),
+      p95: +percentile(times, 95).toFixed(1),
+      hitsPerQuery: +(hits / times.length).toFixed(1),
+      slowest,
+    };
   } finally {
     await database.close();
   }

@@ -39,7 +39,12 @@ async function walk(base: string, photo: Buffer, shrink: boolean, run: number) {
     await page.getByRole('link', { name: '+ List a product' }).waitFor();
 
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: (500 * 1024) / 8, uploadThroughput: (500 * 1024) / 8 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 400,
+      downloadThroughput: (500 * 1024) / 8,
+      uploadThroughput: (500 * 1024) / 8,
+    });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 
     const steps: [string, number][] = [];
@@ -81,10 +86,17 @@ export async function listingWalkBench() {
   await withEmbeddedApp(3330, async (base) => {
     const photo = await cameraPhoto(11);
     const person = PERSON.reduce((n, [, s]) => n + s, 0);
-    console.log(`listing a product, first-time seller, 360 px, CPU 4× slower, Slow 3G, a ${(photo.byteLength / 1024 / 1024).toFixed(1)} MB camera photo   [target < 120 s]`);
+    console.log(
+      `listing a product, first-time seller, 360 px, CPU 4× slower, Slow 3G, a ${(photo.byteLength / 1024 / 1024).toFixed(1)} MB camera photo   [target < 120 s]`,
+    );
     console.log(`  the person (model): ${PERSON.map(([l, s]) => `${l} ${s.toFixed(1)} s`).join(' · ')} = ${person.toFixed(0)} s`);
     // A smoke run walks once, with the photo shrunk (the unshrunk upload alone takes a minute on Slow 3G).
-    for (const [shrink, run] of SMOKE ? ([[true, 1]] as const) : ([[true, 1], [false, 2]] as const)) {
+    for (const [shrink, run] of SMOKE
+      ? ([[true, 1]] as const)
+      : ([
+          [true, 1],
+          [false, 2],
+        ] as const)) {
       const { steps, sentKB } = await walk(base, photo, shrink, run);
       const machine = steps.reduce((n, [, s]) => n + s, 0);
       console.log(

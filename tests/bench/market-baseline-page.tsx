@@ -134,7 +134,8 @@ function Card({ row, today }: { row: Row; today: string }) {
         <span className="product-card-title">{localized(row.title)}</span>
       </a>
       <span className="product-card-price">
-        <span className="money">{formatMoney(Number(row.price_minor), row.currency, 'vi')}</span> <span className="muted">/ {t(`market:units.${row.unit}`)}</span>
+        <span className="money">{formatMoney(Number(row.price_minor), row.currency, 'vi')}</span>{' '}
+        <span className="muted">/ {t(`market:units.${row.unit}`)}</span>
       </span>
       {certValid && row.cert_scheme && row.cert_stars ? (
         <span className="badge badge-cert" aria-label={t('market:cert.badgeLabel', { scheme: row.cert_scheme, count: row.cert_stars })}>
@@ -144,13 +145,27 @@ function Card({ row, today }: { row: Row; today: string }) {
       <span className="muted small">{localized(row.commune_name)}</span>
       {row.stock <= 0 ? <span className="badge badge-muted">{t('market:product.soldOut')}</span> : null}
       {ratingCount ? (
-        <span className="muted">{t('market:rating.average', { average: Math.round((Number(row.rating_sum) / ratingCount) * 10) / 10, count: ratingCount })}</span>
+        <span className="muted">
+          {t('market:rating.average', { average: Math.round((Number(row.rating_sum) / ratingCount) * 10) / 10, count: ratingCount })}
+        </span>
       ) : null}
     </li>
   );
 }
 
-export function Page({ url, q, rows, hasMore, provinceList }: { url: URL; q: CatalogueQuery; rows: Row[]; hasMore: boolean; provinceList: { key: string; name: string }[] }) {
+export function Page({
+  url,
+  q,
+  rows,
+  hasMore,
+  provinceList,
+}: {
+  url: URL;
+  q: CatalogueQuery;
+  rows: Row[];
+  hasMore: boolean;
+  provinceList: { key: string; name: string }[];
+}) {
   const here = url.pathname + url.search;
   const today = new Date().toISOString().slice(0, 10);
   const pageLink = (page: number) => {
@@ -256,11 +271,21 @@ export function Page({ url, q, rows, hasMore, provinceList }: { url: URL; q: Cat
                   </div>
                   <div className="field">
                     <label htmlFor="f-min">{t('market:catalogue.minPrice')}</label>
-                    <input id="f-min" name="min" inputMode="decimal" defaultValue={q.minPrice === null ? '' : String(q.currency === 'THB' ? q.minPrice / 100 : q.minPrice)} />
+                    <input
+                      id="f-min"
+                      name="min"
+                      inputMode="decimal"
+                      defaultValue={q.minPrice === null ? '' : String(q.currency === 'THB' ? q.minPrice / 100 : q.minPrice)}
+                    />
                   </div>
                   <div className="field">
                     <label htmlFor="f-max">{t('market:catalogue.maxPrice')}</label>
-                    <input id="f-max" name="max" inputMode="decimal" defaultValue={q.maxPrice === null ? '' : String(q.currency === 'THB' ? q.maxPrice / 100 : q.maxPrice)} />
+                    <input
+                      id="f-max"
+                      name="max"
+                      inputMode="decimal"
+                      defaultValue={q.maxPrice === null ? '' : String(q.currency === 'THB' ? q.maxPrice / 100 : q.maxPrice)}
+                    />
                   </div>
                   <label className="checkbox">
                     <input type="checkbox" name="instock" value="1" defaultChecked={q.inStock} /> {t('market:catalogue.inStock')}

@@ -21,7 +21,7 @@ export function random(seed: number) {
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
+    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
     chance: (p: number) => next() < p,
   };
 }
@@ -95,7 +95,32 @@ const TH_FAMILIES: Family[] = [
   { category: 'medicinal', th: 'สมุนไพรอบแห้ง', en: 'Dried herbs', units: ['pack', 'g100'], price: [5_000, 30_000] },
 ];
 
-const VN_PLACES = ['Tả Van', 'Hà Giang', 'Mộc Châu', 'Tà Xùa', 'Y Tý', 'Bắc Hà', 'Mù Cang Chải', 'Thái Nguyên', 'Đà Lạt', 'Buôn Ma Thuột', 'Sơn La', 'Điện Biên', 'Cao Bằng', 'Lạng Sơn', 'Hoàng Su Phì', 'Suối Giàng', 'Mường Lò', 'Kon Tum', 'Bảo Lộc', 'Quản Bạ', 'Đồng Văn', 'Trùng Khánh', 'Bát Xát', 'Phong Thổ'];
+const VN_PLACES = [
+  'Tả Van',
+  'Hà Giang',
+  'Mộc Châu',
+  'Tà Xùa',
+  'Y Tý',
+  'Bắc Hà',
+  'Mù Cang Chải',
+  'Thái Nguyên',
+  'Đà Lạt',
+  'Buôn Ma Thuột',
+  'Sơn La',
+  'Điện Biên',
+  'Cao Bằng',
+  'Lạng Sơn',
+  'Hoàng Su Phì',
+  'Suối Giàng',
+  'Mường Lò',
+  'Kon Tum',
+  'Bảo Lộc',
+  'Quản Bạ',
+  'Đồng Văn',
+  'Trùng Khánh',
+  'Bát Xát',
+  'Phong Thổ',
+];
 const VN_GRADES = {
   food: ['loại 1', 'loại đặc biệt', 'thượng hạng', 'hữu cơ', 'nguyên chất', 'cổ thụ', 'sấy lạnh', 'vụ xuân', 'vụ thu', 'tuyển chọn', 'gia truyền', 'xuất khẩu'],
   craft: ['dệt tay', 'thêu tay', 'nhuộm chàm', 'truyền thống', 'làm thủ công', 'hoa văn cổ', 'tuyển chọn'],
@@ -105,16 +130,60 @@ const VN_PACKS = {
   liquid: ['chai 500ml', 'chai 1 lít', 'hũ 250ml', 'hũ 1 lít', 'can 2 lít'],
   craft: ['khổ 50x180', 'cỡ lớn', 'cỡ nhỏ', 'bộ 2 chiếc', 'màu chàm', 'màu đỏ'],
 };
-const kindOf = (f: Family) => (f.category === 'textiles' || f.category === 'handicrafts' ? 'craft' : f.units.some((u) => u === 'bottle' || u === 'litre') ? 'liquid' : 'food');
+const kindOf = (f: Family) =>
+  f.category === 'textiles' || f.category === 'handicrafts' ? 'craft' : f.units.some((u) => u === 'bottle' || u === 'litre') ? 'liquid' : 'food';
 const TH_PLACES = ['ดอยแม่สลอง', 'ปาย', 'บ้านรักไทย', 'น่าน', 'ดอยอ่างขาง', 'แม่แจ่ม', 'เชียงดาว', 'ลำพูน'];
 const TH_GRADES = ['เกรดพรีเมียม', 'ออร์แกนิก', 'คัดพิเศษ', 'ทำมือ', 'ปีใหม่', 'สูตรดั้งเดิม'];
-const EN_GRADES = { food: ['grade 1', 'premium', 'organic', 'spring harvest', 'autumn harvest', 'reserve', 'gift box'], craft: ['hand-made', 'hand-woven', 'traditional pattern', 'natural dye'] };
+const EN_GRADES = {
+  food: ['grade 1', 'premium', 'organic', 'spring harvest', 'autumn harvest', 'reserve', 'gift box'],
+  craft: ['hand-made', 'hand-woven', 'traditional pattern', 'natural dye'],
+};
 
 const VN_COMMUNES = [
-  'Tả Van', 'Bản Hồ', 'Tà Xùa', 'Y Tý', 'Lũng Cú', 'Mường Hoa', 'Pà Cò', 'Hang Kia', 'Nậm Cang', 'Sủng Là', 'Phìn Hồ', 'Thông Nguyên',
-  'Suối Giàng', 'Lao Chải', 'Nà Hang', 'Khau Phạ', 'Mai Hịch', 'Tân Cương', 'Phúc Sen', 'Đàm Thủy', 'Quang Minh', 'Xuân Sơn', 'Pù Luông',
-  'Thanh Mỹ', 'Mường Phăng', 'Chiềng Yên', 'Lóng Luông', 'Tà Phìn', 'Ngũ Chỉ Sơn', 'Bản Liền', 'Nậm Lang', 'Trạm Tấu', 'Khâu Vai', 'Lũng Táo',
-  'Đông Giang', 'Măng Cành', 'Đắk Mar', 'Cầu Đất', 'Lát', 'Ea Sol', 'Thuận Hòa', 'Hồng Thái', 'Tân Hiệp', 'Vĩnh Hưng',
+  'Tả Van',
+  'Bản Hồ',
+  'Tà Xùa',
+  'Y Tý',
+  'Lũng Cú',
+  'Mường Hoa',
+  'Pà Cò',
+  'Hang Kia',
+  'Nậm Cang',
+  'Sủng Là',
+  'Phìn Hồ',
+  'Thông Nguyên',
+  'Suối Giàng',
+  'Lao Chải',
+  'Nà Hang',
+  'Khau Phạ',
+  'Mai Hịch',
+  'Tân Cương',
+  'Phúc Sen',
+  'Đàm Thủy',
+  'Quang Minh',
+  'Xuân Sơn',
+  'Pù Luông',
+  'Thanh Mỹ',
+  'Mường Phăng',
+  'Chiềng Yên',
+  'Lóng Luông',
+  'Tà Phìn',
+  'Ngũ Chỉ Sơn',
+  'Bản Liền',
+  'Nậm Lang',
+  'Trạm Tấu',
+  'Khâu Vai',
+  'Lũng Táo',
+  'Đông Giang',
+  'Măng Cành',
+  'Đắk Mar',
+  'Cầu Đất',
+  'Lát',
+  'Ea Sol',
+  'Thuận Hòa',
+  'Hồng Thái',
+  'Tân Hiệp',
+  'Vĩnh Hưng',
 ];
 const TH_COMMUNES = [
   { th: 'บ้านรักไทย', en: 'Ban Rak Thai', slug: 'ban-rak-thai' },
@@ -124,7 +193,18 @@ const TH_COMMUNES = [
   { th: 'แม่แจ่ม', en: 'Mae Chaem', slug: 'mae-chaem' },
   { th: 'ดอยหล่อ', en: 'Doi Lo', slug: 'doi-lo' },
 ];
-const VN_SELLERS = ['Lò Văn Páo', 'Giàng Thị Mai', 'Sùng A Dính', 'Hoàng Thị Lan', 'Vàng Seo Chứ', 'Lý Thị Xuân', 'Ma Văn Thắng', 'Đinh Thị Hoa', 'Phàn Văn Sơn', 'Nông Thị Hạnh'];
+const VN_SELLERS = [
+  'Lò Văn Páo',
+  'Giàng Thị Mai',
+  'Sùng A Dính',
+  'Hoàng Thị Lan',
+  'Vàng Seo Chứ',
+  'Lý Thị Xuân',
+  'Ma Văn Thắng',
+  'Đinh Thị Hoa',
+  'Phàn Văn Sơn',
+  'Nông Thị Hạnh',
+];
 const TH_SELLERS = ['มาลี แซ่จาง', 'สมชาย ใจดี', 'อาเหม่ย แซ่ลี', 'บุญมี ทองคำ'];
 
 const slugOf = (text: string) =>
@@ -196,7 +276,12 @@ export async function seedMarketBench(database: Database, total: number, commune
   for (const [c, commune] of created.entries()) {
     const province = provinceOf.get(commune.id)!;
     const thai = commune.country === 'TH';
-    const communeName = (await database.db.select({ name: communes.name }).from(communes).where(sql`id = ${commune.id}`))[0]!.name;
+    const communeName = (
+      await database.db
+        .select({ name: communes.name })
+        .from(communes)
+        .where(sql`id = ${commune.id}`)
+    )[0]!.name;
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('app.tenant_id', ${commune.id}, true)`);
       const sellerRows = await tx
@@ -232,10 +317,17 @@ export async function seedMarketBench(database: Database, total: number, commune
             const place = rnd.chance(0.5) ? (communeName.vi ?? '').replace(/^Xã /, '') : rnd.pick(VN_PLACES);
             const grades = VN_GRADES[kind === 'craft' ? 'craft' : 'food'];
             const batch = kind === 'craft' ? `mẫu ${rnd.int(1, 400)}` : `mẻ ${rnd.int(1, 400)}`;
-            title.vi = [family.vi, place, rnd.chance(0.7) ? rnd.pick(grades) : '', rnd.chance(0.6) ? rnd.pick(VN_PACKS[kind]) : '', rnd.chance(0.4) ? batch : '']
+            title.vi = [
+              family.vi,
+              place,
+              rnd.chance(0.7) ? rnd.pick(grades) : '',
+              rnd.chance(0.6) ? rnd.pick(VN_PACKS[kind]) : '',
+              rnd.chance(0.4) ? batch : '',
+            ]
               .filter(Boolean)
               .join(' ');
-            if (rnd.chance(0.3)) title.en = `${family.en} from ${fold(place).replace(/\b\w/g, (ch) => ch.toUpperCase())}, ${rnd.pick(EN_GRADES[kind === 'craft' ? 'craft' : 'food'])}`;
+            if (rnd.chance(0.3))
+              title.en = `${family.en} from ${fold(place).replace(/\b\w/g, (ch) => ch.toUpperCase())}, ${rnd.pick(EN_GRADES[kind === 'craft' ? 'craft' : 'food'])}`;
           }
           const certified = rnd.chance(0.3);
           const certStars = certified ? rnd.pick([3, 3, 3, 4, 4, 5, 2, 1]) : null;

@@ -85,7 +85,15 @@ export async function measureCatalogueSearch(database: Database, communes: Bench
   }
   const all = timings.flatMap((t) => t.times).sort((x, y) => x - y);
   const perQuery = timings
-    .map((t) => ({ search: decodeURIComponent(t.search.replace(/\+/g, ' ')) || '(no query)', tenant: t.tenant, median: +percentile([...t.times].sort((x, y) => x - y), 50).toFixed(1), hits: Math.round(t.hits / rounds) }))
+    .map((t) => ({
+      search: decodeURIComponent(t.search.replace(/\+/g, ' ')) || '(no query)',
+      tenant: t.tenant,
+      median: +percentile(
+        [...t.times].sort((x, y) => x - y),
+        50,
+      ).toFixed(1),
+      hits: Math.round(t.hits / rounds),
+    }))
     .sort((a, b) => b.median - a.median);
   return {
     queries: all.length,
@@ -112,7 +120,10 @@ export async function catalogueSearchBench(databaseUrl?: string, total = PRODUCT
 
 const searchLine = (where: string, r: Awaited<ReturnType<typeof catalogueSearchBench>>) =>
   `catalogue search over ${r.products} products in ${r.communes} communes on ${where} (${r.queries} queries, seeded in ${r.seedSeconds} s): p50 ${r.p50} ms · p95 ${r.p95} ms · max ${r.max} ms · ${r.hitsPerQuery} hits/query   ${SEARCH_TARGET}\n` +
-  `  slowest (median): ${r.perQuery.slice(0, 5).map((s) => `"${s.search}"${s.tenant ? ' in a commune' : ''} ${s.median} ms`).join(' · ')}`;
+  `  slowest (median): ${r.perQuery
+    .slice(0, 5)
+    .map((s) => `"${s.search}"${s.tenant ? ' in a commune' : ''} ${s.median} ms`)
+    .join(' · ')}`;
 
 /** The raw baseline (tests/bench/market-baseline.tsx) in a process of its own, like the app. */
 function startBaseline(port: number, databaseUrl: string): ChildProcess {
@@ -200,10 +211,14 @@ export async function runMarketBench() {
       console.log(`GET ${page} on server Postgres, app (page cache off): ${fmt(app, '')}`);
       console.log(`GET ${page} on server Postgres, raw node:http + renderToString baseline: ${fmt(raw, '')}`);
       // From the request counts (same duration): a rounded req/s is too coarse when the database is slow.
-      console.log(`  app/baseline: ${(app.requests / raw.requests).toFixed(2)}× the req/s, ${(app.p95 / raw.p95).toFixed(2)}× the p95   [target ≥ 0.6× the req/s]`);
+      console.log(
+        `  app/baseline: ${(app.requests / raw.requests).toFixed(2)}× the req/s, ${(app.p95 / raw.p95).toFixed(2)}× the p95   [target ≥ 0.6× the req/s]`,
+      );
       const floor = r.floor!;
       console.log(`GET ${page} on server Postgres, the baseline's page as a bare React Router app (Baan's server, no middleware): ${fmt(floor, '')}`);
-      console.log(`  bare React Router/baseline: ${(floor.requests / raw.requests).toFixed(2)}× the req/s (the framework's own cost) · app/bare React Router: ${(app.requests / floor.requests).toFixed(2)}× (Baan's middleware, i18n and data layer)`);
+      console.log(
+        `  bare React Router/baseline: ${(floor.requests / raw.requests).toFixed(2)}× the req/s (the framework's own cost) · app/bare React Router: ${(app.requests / floor.requests).toFixed(2)}× (Baan's middleware, i18n and data layer)`,
+      );
       console.log(`GET ${page} on server Postgres, app (page cache on, the default): ${fmt(r['app, page cache on']!, '')}`);
     }
   } finally {

@@ -95,10 +95,14 @@ async function tourismPart() {
   console.log('\n— Tourism —');
   await withEmbeddedApp(3314, async (base) => {
     const map = await jsBytesUntil(base, '/ta-van/tourism', '[data-map-ready="true"]');
-    console.log(`JS on /ta-van/tourism with the map drawn (MapLibre and its worker included): ${map.files} files, ${map.rawKB} KB raw, ${map.gzipKB} KB gzip   [target ≤ 450 KB gz]`);
+    console.log(
+      `JS on /ta-van/tourism with the map drawn (MapLibre and its worker included): ${map.files} files, ${map.rawKB} KB raw, ${map.gzipKB} KB gzip   [target ≤ 450 KB gz]`,
+    );
     const { fcp, lcp, mapStart } = map.timing;
     const paint = lcp ?? fcp;
-    console.log(`  list painted at ${paint?.toFixed(0)} ms (${lcp ? 'largest' : 'first'} contentful paint); first map script requested at ${mapStart?.toFixed(0)} ms   [target: the list paints before map code loads]`);
+    console.log(
+      `  list painted at ${paint?.toFixed(0)} ms (${lcp ? 'largest' : 'first'} contentful paint); first map script requested at ${mapStart?.toFixed(0)} ms   [target: the list paints before map code loads]`,
+    );
     for (const [pagePath, note] of [
       ['/ta-van/tourism/homestay-giang-ta-chai', 'place page   [target ≤ 120 KB gz]'],
       ['/ta-van/market/che-shan-tuyet-ta-van', 'product page   [target ≤ 120 KB gz]'],
@@ -135,7 +139,6 @@ async function tourismPart() {
 }
 
 async function foundationAndHandbook() {
-
   // 1 + 2a: embedded database.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baan-bench-'));
   const port = 3310;
@@ -152,7 +155,7 @@ async function foundationAndHandbook() {
   console.log(`warm start (existing embedded database) to first 200 of /:               ${warmStartMs} ms\n`);
 
   const base = `http://localhost:${port}`;
-    for (const [page, note] of [
+  for (const [page, note] of [
     ['/', 'reading page, not hydrated   [target ≤ 120 KB gz]'],
     ['/gia-phu', 'reading page, not hydrated'],
     ['/login', 'interactive page, hydrated'],
@@ -179,7 +182,9 @@ async function foundationAndHandbook() {
   await stop(uncached);
 
   const search = await searchBench(undefined, Number(process.env.BENCH_ARTICLES ?? (SMOKE ? 200 : 2000)));
-  console.log(`\nhandbook search over ${search.articles} articles on PGlite (in process, ${search.queries} queries): p50 ${search.p50} ms · p95 ${search.p95} ms · ${search.hitsPerQuery} hits/query   [target p95 ≤ 30 ms]`);
+  console.log(
+    `\nhandbook search over ${search.articles} articles on PGlite (in process, ${search.queries} queries): p50 ${search.p50} ms · p95 ${search.p95} ms · ${search.hitsPerQuery} hits/query   [target p95 ≤ 30 ms]`,
+  );
   rmSync(dataDir, { recursive: true, force: true });
 
   // 2b: server Postgres.
@@ -195,7 +200,10 @@ async function foundationAndHandbook() {
   const benchUrl = new URL(serverUrl);
   benchUrl.pathname = '/baan_bench';
   try {
-    const seed = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'db/seed/cli.ts'], { env: { ...process.env, DATABASE_URL: benchUrl.toString() }, stdio: 'ignore' });
+    const seed = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'db/seed/cli.ts'], {
+      env: { ...process.env, DATABASE_URL: benchUrl.toString() },
+      stdio: 'ignore',
+    });
     if (seed.status !== 0) throw new Error('seeding the server database failed');
     for (const cacheSeconds of ['5', '0']) {
       const server = startServer(port + 1, { DATABASE_URL: benchUrl.toString(), PAGE_CACHE_SECONDS: cacheSeconds });
@@ -210,7 +218,9 @@ async function foundationAndHandbook() {
     await admin.unsafe('create database baan_bench_search');
     try {
       const pgSearch = await searchBench(searchUrl.toString(), Number(process.env.BENCH_ARTICLES ?? (SMOKE ? 200 : 2000)));
-      console.log(`handbook search over ${pgSearch.articles} articles on server Postgres (${pgSearch.queries} queries): p50 ${pgSearch.p50} ms · p95 ${pgSearch.p95} ms · ${pgSearch.hitsPerQuery} hits/query   [target p95 ≤ 30 ms]`);
+      console.log(
+        `handbook search over ${pgSearch.articles} articles on server Postgres (${pgSearch.queries} queries): p50 ${pgSearch.p50} ms · p95 ${pgSearch.p95} ms · ${pgSearch.hitsPerQuery} hits/query   [target p95 ≤ 30 ms]`,
+      );
     } finally {
       await admin.unsafe('drop database if exists baan_bench_search with (force)');
     }

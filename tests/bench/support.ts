@@ -39,7 +39,10 @@ export async function withEmbeddedApp<T>(port: number, work: (base: string) => P
 
 /** The built app (`server/start.ts`) on `port`, with `env` over this process's environment. */
 export function startServer(port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export async function waitFor200(url: string, timeoutMs = 120_000): Promise<number> {

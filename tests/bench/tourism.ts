@@ -11,7 +11,6 @@ import { placesGeoJsonText, type Bbox } from '~/tourism/places.server.ts';
 import { PLACE_KINDS } from '~/tourism/kinds.ts';
 import { percentile } from './support.ts';
 
-
 const VI_WORDS = {
   homestay: ['Homestay', 'Nhà nghỉ', 'Nhà sàn'],
   sight: ['Thác', 'Hang', 'Đền', 'Cầu'],
@@ -21,7 +20,23 @@ const VI_WORDS = {
   viewpoint: ['Đỉnh', 'Điểm ngắm', 'Đồi'],
   trail: ['Đường mòn', 'Cung trekking'],
 } as const;
-const NAMES = ['Tả Van', 'Lao Chải', 'Giàng Tả Chải', 'Hầu Thào', 'Sử Pán', 'Bản Hồ', 'Mường Hoa', 'Tả Phìn', 'Sín Chải', 'Cát Cát', 'Y Tý', 'Bát Xát', 'Mù Cang Chải', 'Pù Luông', 'Mai Châu'];
+const NAMES = [
+  'Tả Van',
+  'Lao Chải',
+  'Giàng Tả Chải',
+  'Hầu Thào',
+  'Sử Pán',
+  'Bản Hồ',
+  'Mường Hoa',
+  'Tả Phìn',
+  'Sín Chải',
+  'Cát Cát',
+  'Y Tý',
+  'Bát Xát',
+  'Mù Cang Chải',
+  'Pù Luông',
+  'Mai Châu',
+];
 const TH_NAMES = ['ดอยแม่สลอง', 'บ้านรักไทย', 'ปางอุ๋ง', 'ห้วยน้ำดัง', 'ปาย'];
 
 /** A small deterministic random source, so every run measures the same data. */
@@ -51,12 +66,25 @@ export async function tourismBench(databaseUrl: string | undefined, total = 10_0
       const lon = thai ? 98 + rand() * 3 : 104 + rand() * 4;
       const [commune] = await database.db
         .insert(communes)
-        .values({ slug: `bench-xa-${c}`, country: thai ? 'TH' : 'VN', provinceCode: province.code, name: thai ? { th: `ตำบล ${c}`, en: `Tambon ${c}` } : { vi: `Xã ${NAMES[c % NAMES.length]} ${c}` }, defaultLocale: thai ? 'th' : 'vi', currency: thai ? 'THB' : 'VND', timeZone: thai ? 'Asia/Bangkok' : 'Asia/Ho_Chi_Minh', centerLat: lat, centerLon: lon, zoom: 12 })
+        .values({
+          slug: `bench-xa-${c}`,
+          country: thai ? 'TH' : 'VN',
+          provinceCode: province.code,
+          name: thai ? { th: `ตำบล ${c}`, en: `Tambon ${c}` } : { vi: `Xã ${NAMES[c % NAMES.length]} ${c}` },
+          defaultLocale: thai ? 'th' : 'vi',
+          currency: thai ? 'THB' : 'VND',
+          timeZone: thai ? 'Asia/Bangkok' : 'Asia/Ho_Chi_Minh',
+          centerLat: lat,
+          centerLon: lon,
+          zoom: 12,
+        })
         .returning({ id: communes.id });
       const rows = Array.from({ length: Math.min(perCommune, total - inserted) }, (_, i) => {
         const kind = PLACE_KINDS[Math.floor(rand() * PLACE_KINDS.length)]!;
         const word = VI_WORDS[kind][Math.floor(rand() * VI_WORDS[kind].length)]!;
-        const name = thai ? { th: `${TH_NAMES[Math.floor(rand() * TH_NAMES.length)]} ${i}`, en: `${kind} ${i}` } : { vi: `${word} ${NAMES[Math.floor(rand() * NAMES.length)]} ${i}` };
+        const name = thai
+          ? { th: `${TH_NAMES[Math.floor(rand() * TH_NAMES.length)]} ${i}`, en: `${kind} ${i}` }
+          : { vi: `${word} ${NAMES[Math.floor(rand() * NAMES.length)]} ${i}` };
         return {
           tenantId: commune!.id,
           slug: `${kind.replace('_', '-')}-${i}`,
@@ -98,7 +126,13 @@ export async function tourismBench(databaseUrl: string | undefined, total = 10_0
       features += body.split('"Feature"').length - 1;
     }
     times.sort((x, y) => x - y);
-    const p95BySize = bySize.map((list) => +percentile(list.sort((x, y) => x - y), 95).toFixed(1));
+    const p95BySize = bySize.map(
+      (list) =>
+        +percentile(
+          list.sort((x, y) => x - y),
+          95,
+        ).toFixed(1),
+    );
     const all = await placesGeoJsonText(scope, {}, 'vi');
     return {
       places: inserted,

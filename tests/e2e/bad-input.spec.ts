@@ -19,7 +19,11 @@ test('an oversized upload gets a clear message and nothing is stored', async ({ 
 test('malformed requests get 4xx pages, never a 500', async ({ request }) => {
   const json = await request.post('/login', { data: { email: 'x' }, headers: { 'Content-Type': 'application/json' }, maxRedirects: 0 });
   expect(json.status()).toBe(400);
-  const garbage = await request.post('/signup', { data: '--x\r\nnot multipart', headers: { 'Content-Type': 'multipart/form-data; boundary=zzz' }, maxRedirects: 0 });
+  const garbage = await request.post('/signup', {
+    data: '--x\r\nnot multipart',
+    headers: { 'Content-Type': 'multipart/form-data; boundary=zzz' },
+    maxRedirects: 0,
+  });
   expect(garbage.status()).toBe(400);
   const huge = await request.post('/login', { form: { email: 'a@b.vn', password: 'x'.repeat(100_000) }, maxRedirects: 0 });
   expect(huge.status()).toBe(413);
@@ -34,7 +38,11 @@ test('malformed requests get 4xx pages, never a 500', async ({ request }) => {
   expect(invite.status()).toBe(400);
   // No Accept-Language: the commune's default language (Vietnamese) answers.
   expect(await invite.text()).toContain('ví dụ: ten@example.com');
-  const english = await request.post('/gia-phu/members', { form: { intent: 'invite', email: 'not-an-email', role: 'seller' }, headers: { 'Accept-Language': 'en-GB,en;q=0.9' }, maxRedirects: 0 });
+  const english = await request.post('/gia-phu/members', {
+    form: { intent: 'invite', email: 'not-an-email', role: 'seller' },
+    headers: { 'Accept-Language': 'en-GB,en;q=0.9' },
+    maxRedirects: 0,
+  });
   expect(await english.text()).toContain('Enter an email address like name@example.com.');
 });
 

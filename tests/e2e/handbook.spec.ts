@@ -13,9 +13,13 @@ test('an editor writes an article in Vietnamese and publishes it; a reader reads
   await page.goto('/ta-van/handbook/new');
   await page.getByLabel('Địa chỉ trang', { exact: true }).fill(slug);
   await page.getByLabel('Tiêu đề', { exact: true }).fill('Wi-Fi miễn phí ở nhà văn hóa thôn');
-  await page.getByLabel('Nội dung', { exact: true }).fill('## Cách kết nối\n\n- Chọn mạng **NhaVanHoa-TaVan**\n- Hỏi mật khẩu ở tổ công nghệ số\n\n<script>alert(1)</script>');
+  await page
+    .getByLabel('Nội dung', { exact: true })
+    .fill('## Cách kết nối\n\n- Chọn mạng **NhaVanHoa-TaVan**\n- Hỏi mật khẩu ở tổ công nghệ số\n\n<script>alert(1)</script>');
   await expect(page.locator('.editor .prose h2')).toHaveText('Cách kết nối'); // live preview
-  const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2f6f4f' } }).jpeg().toBuffer();
+  const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2f6f4f' } })
+    .jpeg()
+    .toBuffer();
   await page.locator('input[name=photo]').setInputFiles({ name: 'nha-van-hoa.jpg', mimeType: 'image/jpeg', buffer: photo });
   await page.locator('input[name=photoAlt]').fill('Nhà văn hóa thôn');
   await page.locator('button[value=upload]').click();
@@ -90,7 +94,9 @@ test('commune B’s editor gets 404 on commune A’s editor and history pages', 
   expect((await request.get('/gia-phu/handbook/new')).status()).toBe(404);
   expect((await request.get('/gia-phu/handbook/activate-vneid-level-2/edit')).status()).toBe(404);
   expect((await request.get('/gia-phu/handbook/activate-vneid-level-2/history')).status()).toBe(404);
-  expect((await request.post('/gia-phu/handbook/activate-vneid-level-2/edit', { form: { intent: 'unpublish', revision: '1' }, maxRedirects: 0 })).status()).toBe(404);
+  expect(
+    (await request.post('/gia-phu/handbook/activate-vneid-level-2/edit', { form: { intent: 'unpublish', revision: '1' }, maxRedirects: 0 })).status(),
+  ).toBe(404);
   expect((await request.get('/gia-phu/handbook/activate-vneid-level-2')).status()).toBe(200);
 });
 

@@ -95,7 +95,14 @@ test('commune B’s official gets 404 on commune A’s market and tourism desks,
   await signInRequest(request, 'official.tavan@baan.test');
   const shop = await request.get('/gia-phu/market/que-kho');
   expect(shop.status()).toBe(200);
-  for (const path of ['/gia-phu/market/manage', `/gia-phu/market/orders/${reference}`, '/gia-phu/tourism/manage', '/gia-phu/tourism/inquiries', '/gia-phu/tourism/new', '/gia-phu/tourism/rung-que-gia-phu/edit']) {
+  for (const path of [
+    '/gia-phu/market/manage',
+    `/gia-phu/market/orders/${reference}`,
+    '/gia-phu/tourism/manage',
+    '/gia-phu/tourism/inquiries',
+    '/gia-phu/tourism/new',
+    '/gia-phu/tourism/rung-que-gia-phu/edit',
+  ]) {
     expect((await request.get(path)).status(), path).toBe(404);
   }
   // The buyer's order page is the buyer's alone.

@@ -3,14 +3,18 @@ import sharp from 'sharp';
 import { cameraPhoto } from '../support/images.ts';
 import { fillSignIn, phone, signIn } from './support.ts';
 
-test('a seller lists a product with a photo; a buyer finds it without diacritics, orders from two communes, pays by QR and cash; the seller ships', async ({ browser }) => {
+test('a seller lists a product with a photo; a buyer finds it without diacritics, orders from two communes, pays by QR and cash; the seller ships', async ({
+  browser,
+}) => {
   // The seller lists a product from a phone.
   const seller = await phone(browser);
   await signIn(seller.page, 'seller.tavan@baan.test', { redirectTo: '/ta-van/market/sell' });
   await expect(seller.page.getByRole('heading', { level: 1, name: /Shop of/ })).toBeVisible();
   await seller.page.getByRole('link', { name: '+ List a product' }).click();
   await seller.page.getByLabel('Product name (Tiếng Việt)').fill('Măng tre khô Tả Van');
-  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#7a6a3b' } }).jpeg().toBuffer();
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#7a6a3b' } })
+    .jpeg()
+    .toBuffer();
   await seller.page.getByLabel(/^Photos/).setInputFiles({ name: 'mang.jpg', mimeType: 'image/jpeg', buffer: photo });
   await seller.page.getByLabel('Price (VND)').fill('85.000');
   await seller.page.getByLabel('How many can you sell?').fill('20');
@@ -41,8 +45,14 @@ test('a seller lists a product with a photo; a buyer finds it without diacritics
   await buyer.page.getByLabel('Province').selectOption({ label: 'Hà Nội' });
   await buyer.page.getByLabel('Commune or ward').fill('Phường Ba Đình');
   await buyer.page.getByLabel('Village, street and house number').fill('12 Phố Đội Cấn');
-  await buyer.page.getByRole('group', { name: /Tả Van/ }).getByLabel('Bank transfer by QR').check();
-  await buyer.page.getByRole('group', { name: /Gia Phú/ }).getByLabel('Cash on delivery').check();
+  await buyer.page
+    .getByRole('group', { name: /Tả Van/ })
+    .getByLabel('Bank transfer by QR')
+    .check();
+  await buyer.page
+    .getByRole('group', { name: /Gia Phú/ })
+    .getByLabel('Cash on delivery')
+    .check();
   await buyer.page.getByRole('button', { name: 'Place 2 orders' }).click();
   await expect(buyer.page.getByRole('heading', { level: 1, name: 'Your orders' })).toBeVisible();
   await expect(buyer.page.getByText('Your 2 orders have been placed.')).toBeVisible();

@@ -59,11 +59,15 @@ test('an official invites a seller, who signs up from the link and accepts; the 
 test('an official uploads a cover photo; a bad file gets a clear message', async ({ page }) => {
   await signIn(page, 'official.tavan@baan.test');
   await page.goto('/ta-van/settings?lng=en');
-  await page.getByLabel('Upload a new cover photo').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('this is not a photo at all') });
+  await page
+    .getByLabel('Upload a new cover photo')
+    .setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('this is not a photo at all') });
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('This file is not a JPEG, PNG or WebP photo.')).toBeVisible();
 
-  const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#3b7a57' } }).jpeg().toBuffer();
+  const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#3b7a57' } })
+    .jpeg()
+    .toBuffer();
   await page.getByLabel('Upload a new cover photo').setInputFiles({ name: 'terraces.jpg', mimeType: 'image/jpeg', buffer: photo });
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page).toHaveURL(/\/ta-van$/);

@@ -34,7 +34,15 @@ test('a tourist opens the map, filters homestays, taps a marker, opens the place
   // Tap the marker where MapLibre drew it.
   await page.locator('[data-map-ready="true"]').scrollIntoViewIfNeeded();
   const point = await page.evaluate(() => {
-    const map = (window as unknown as { __baanMaps: { queryRenderedFeatures: (o: unknown) => { geometry: { coordinates: [number, number] } }[]; project: (c: [number, number]) => { x: number; y: number }; getCanvas: () => HTMLCanvasElement }[] }).__baanMaps[0]!;
+    const map = (
+      window as unknown as {
+        __baanMaps: {
+          queryRenderedFeatures: (o: unknown) => { geometry: { coordinates: [number, number] } }[];
+          project: (c: [number, number]) => { x: number; y: number };
+          getCanvas: () => HTMLCanvasElement;
+        }[];
+      }
+    ).__baanMaps[0]!;
     const [feature] = map.queryRenderedFeatures({ layers: ['places-point'] });
     const p = map.project(feature!.geometry.coordinates);
     const box = map.getCanvas().getBoundingClientRect();
@@ -101,7 +109,9 @@ test('when the configured map style cannot load, the bundled offline style takes
   await expect(page.getByTestId('map-fallback-notice')).toHaveText('The map service is unreachable: showing a simple offline map.', { timeout: 30_000 });
   const features = await renderedFeatures(page);
   expect(features.length).toBeGreaterThan(0);
-  const style = await page.evaluate(() => (window as unknown as { __baanMaps: { getStyle: () => { sources: Record<string, unknown> } }[] }).__baanMaps[0]!.getStyle().sources);
+  const style = await page.evaluate(
+    () => (window as unknown as { __baanMaps: { getStyle: () => { sources: Record<string, unknown> } }[] }).__baanMaps[0]!.getStyle().sources,
+  );
   expect(Object.keys(style)).toEqual(expect.arrayContaining(['places']));
 });
 
@@ -168,7 +178,12 @@ test('the map page runs without a framework; list, map and URL follow each other
   await trail.getByRole('link', { name: 'Show on the map' }).click();
   await expect(trail).toHaveClass(/is-active/);
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as { __baanMaps: { querySourceFeatures: (s: string) => unknown[] }[] }).__baanMaps[0]!.querySourceFeatures('places-track').length))
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (window as unknown as { __baanMaps: { querySourceFeatures: (s: string) => unknown[] }[] }).__baanMaps[0]!.querySourceFeatures('places-track').length,
+      ),
+    )
     .toBeGreaterThan(0);
 
   // Moving the map writes the view into the URL and offers to search the area shown.

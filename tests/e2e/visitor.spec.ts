@@ -17,11 +17,17 @@ test('a visitor finds communes by province and searches without diacritics', asy
   for (const section of ['Handbook', 'Market', 'Tourism']) {
     await expect(page.locator('.sections').getByRole('link', { name: new RegExp(section) })).toBeVisible();
   }
-  await page.locator('.sections').getByRole('link', { name: /Market/ }).click();
+  await page
+    .locator('.sections')
+    .getByRole('link', { name: /Market/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Market of Tả Van' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Ta Van Shan Tuyet tea' })).toBeVisible();
   await page.goto('/ta-van');
-  await page.locator('.sections').getByRole('link', { name: /Tourism/ }).click();
+  await page
+    .locator('.sections')
+    .getByRole('link', { name: /Tourism/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Visit Tả Van' })).toBeVisible();
 });
 

@@ -10,10 +10,7 @@ const next = () => `${process.pid}${++counter}`;
 export const PASSWORD = 'correct horse battery';
 
 /** A commune as the operator would create it (owner connection: test set-up only). */
-export async function makeCommune(
-  database: Database,
-  overrides: Partial<typeof communes.$inferInsert> = {},
-): Promise<{ id: string; slug: string }> {
+export async function makeCommune(database: Database, overrides: Partial<typeof communes.$inferInsert> = {}): Promise<{ id: string; slug: string }> {
   const n = next();
   const slug = overrides.slug ?? `xa-thu-${n}`;
   const name = overrides.name ?? { vi: `Xã Thử ${n}`, en: `Test Commune ${n}`, th: `ตำบลทดสอบ ${n}` };
@@ -41,10 +38,7 @@ export async function makeCommune(
 
 let cachedHash: Promise<string> | undefined;
 
-export async function makeUser(
-  database: Database,
-  overrides: Partial<typeof users.$inferInsert> = {},
-): Promise<{ id: string; email: string }> {
+export async function makeUser(database: Database, overrides: Partial<typeof users.$inferInsert> = {}): Promise<{ id: string; email: string }> {
   cachedHash ??= hashPassword(PASSWORD);
   const n = next();
   const [row] = await database.db

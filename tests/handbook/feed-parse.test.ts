@@ -151,9 +151,7 @@ describe('parseFeedText: RSS 2.0 from a provincial newspaper', () => {
 
   it('turns CDATA HTML into a plain-text summary and drops the full article', () => {
     const item = feed.items[2]!;
-    expect(item.summary).toBe(
-      'Sáng 5/1, tổ công nghệ số cộng đồng xã Y Tý đã hướng dẫn bà con người Hà Nhì cài đặt VNeID & thanh toán bằng mã QR.',
-    );
+    expect(item.summary).toBe('Sáng 5/1, tổ công nghệ số cộng đồng xã Y Tý đã hướng dẫn bà con người Hà Nhì cài đặt VNeID & thanh toán bằng mã QR.');
     expect(JSON.stringify(feed)).not.toContain('FULL ARTICLE');
     expect(JSON.stringify(feed)).not.toContain('alert');
     for (const i of feed.items) expectPlain(i.summary);

@@ -22,7 +22,10 @@ let chapterB: string;
 async function makeChapter(tenantId: string, pillar: 'government' | 'economy' | 'society' = 'government') {
   return database.db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
-    const [row] = await tx.insert(handbookChapters).values({ tenantId, pillar, position: 1, title: { vi: 'Định danh điện tử', en: 'Digital ID' } }).returning({ id: handbookChapters.id });
+    const [row] = await tx
+      .insert(handbookChapters)
+      .values({ tenantId, pillar, position: 1, title: { vi: 'Định danh điện tử', en: 'Digital ID' } })
+      .returning({ id: handbookChapters.id });
     return row!.id;
   });
 }
@@ -44,7 +47,14 @@ const readerOfA = () => ({ ...scopeFor(database, a.id, null), tenantId: a.id });
 
 describe('handbook articles', () => {
   it('saves a draft that readers do not see, then publishes it with an outbox event', async () => {
-    await createArticle(asA(), { chapterId: chapterA, slug: 'kich-hoat-vneid', locale: 'vi', title: 'Kích hoạt tài khoản định danh điện tử', summary: 'Các bước kích hoạt VNeID mức 2.', body: '## Chuẩn bị\n\nCăn cước công dân gắn chip và điện thoại.' });
+    await createArticle(asA(), {
+      chapterId: chapterA,
+      slug: 'kich-hoat-vneid',
+      locale: 'vi',
+      title: 'Kích hoạt tài khoản định danh điện tử',
+      summary: 'Các bước kích hoạt VNeID mức 2.',
+      body: '## Chuẩn bị\n\nCăn cước công dân gắn chip và điện thoại.',
+    });
     expect(await getArticle(readerOfA(), 'kich-hoat-vneid', 'vi', 'vi')).toBeNull();
     expect((await listHandbook(readerOfA(), 'vi', 'vi')).pillars.flatMap((p) => p.chapters.flatMap((c) => c.articles))).toEqual([]);
     const draft = await getArticle(asA(), 'kich-hoat-vneid', 'vi', 'vi', true);
@@ -66,16 +76,33 @@ describe('handbook articles', () => {
 
   it('refuses a save based on an old revision, and overwrites nothing', async () => {
     const editing = (await getArticleForEditing(asA(), 'kich-hoat-vneid'))!;
-    const input = { chapterId: chapterA, slug: 'kich-hoat-vneid', locale: 'en' as const, title: 'Activate your digital ID', summary: '', body: 'Steps in English.' };
+    const input = {
+      chapterId: chapterA,
+      slug: 'kich-hoat-vneid',
+      locale: 'en' as const,
+      title: 'Activate your digital ID',
+      summary: '',
+      body: 'Steps in English.',
+    };
     await saveTranslation(asA(), editing.id, editing.revision, input);
-    await expect(saveTranslation(asA(), editing.id, editing.revision, { ...input, body: 'A stale edit' })).rejects.toMatchObject({ code: 'conflict', messageKey: 'handbook:errors.conflict' });
+    await expect(saveTranslation(asA(), editing.id, editing.revision, { ...input, body: 'A stale edit' })).rejects.toMatchObject({
+      code: 'conflict',
+      messageKey: 'handbook:errors.conflict',
+    });
     const [en] = await database.db.select().from(handbookTranslations).where(eq(handbookTranslations.locale, 'en'));
     expect(en?.body).toBe('Steps in English.');
   });
 
   it('keeps every revision and restores an old one as a new revision', async () => {
     const editing = (await getArticleForEditing(asA(), 'kich-hoat-vneid'))!;
-    await saveTranslation(asA(), editing.id, editing.revision, { chapterId: chapterA, slug: 'kich-hoat-vneid', locale: 'vi', title: 'Tiêu đề đã sửa', summary: '', body: 'Nội dung bị sửa nhầm.' });
+    await saveTranslation(asA(), editing.id, editing.revision, {
+      chapterId: chapterA,
+      slug: 'kich-hoat-vneid',
+      locale: 'vi',
+      title: 'Tiêu đề đã sửa',
+      summary: '',
+      body: 'Nội dung bị sửa nhầm.',
+    });
     const revisions = await listRevisions(asA(), editing.id);
     expect(revisions.map((r) => r.action)).toEqual(['edit', 'edit', 'publish', 'create']);
     expect(revisions[0]!.changedLocales).toEqual(['vi']);
@@ -91,19 +118,36 @@ describe('handbook articles', () => {
   });
 
   it('refuses a duplicate address and an unknown chapter', async () => {
-    await expect(createArticle(asA(), { chapterId: chapterA, slug: 'kich-hoat-vneid', locale: 'vi', title: 'x', summary: '', body: 'y' })).rejects.toMatchObject({ messageKey: 'handbook:errors.slugTaken' });
-    await expect(createArticle(asA(), { chapterId: chapterB, slug: 'moi', locale: 'vi', title: 'x', summary: '', body: 'y' })).rejects.toMatchObject({ messageKey: 'handbook:errors.chapterUnknown' });
+    await expect(
+      createArticle(asA(), { chapterId: chapterA, slug: 'kich-hoat-vneid', locale: 'vi', title: 'x', summary: '', body: 'y' }),
+    ).rejects.toMatchObject({ messageKey: 'handbook:errors.slugTaken' });
+    await expect(createArticle(asA(), { chapterId: chapterB, slug: 'moi', locale: 'vi', title: 'x', summary: '', body: 'y' })).rejects.toMatchObject({
+      messageKey: 'handbook:errors.chapterUnknown',
+    });
   });
 
   it('refuses to move an article into another commune’s chapter when saving, changing nothing', async () => {
     const before = (await getArticleForEditing(asA(), 'kich-hoat-vneid'))!;
-    await expect(saveTranslation(asA(), before.id, before.revision, { chapterId: chapterB, slug: 'kich-hoat-vneid', locale: 'vi', title: 'Moved', summary: '', body: 'Moved' })).rejects.toMatchObject({
+    await expect(
+      saveTranslation(asA(), before.id, before.revision, {
+        chapterId: chapterB,
+        slug: 'kich-hoat-vneid',
+        locale: 'vi',
+        title: 'Moved',
+        summary: '',
+        body: 'Moved',
+      }),
+    ).rejects.toMatchObject({
       code: 'invalid',
       messageKey: 'handbook:errors.chapterUnknown',
       details: { field: 'chapterId' },
     });
     const after = (await getArticleForEditing(asA(), 'kich-hoat-vneid'))!;
-    expect({ chapterId: after.chapterId, revision: after.revision, translations: after.translations }).toEqual({ chapterId: before.chapterId, revision: before.revision, translations: before.translations });
+    expect({ chapterId: after.chapterId, revision: after.revision, translations: after.translations }).toEqual({
+      chapterId: before.chapterId,
+      revision: before.revision,
+      translations: before.translations,
+    });
   });
 });
 
@@ -144,11 +188,18 @@ describe('handbook search', () => {
 
   it('keeps its index in step: an edit is found, unpublishing hides it, another commune cannot write it', async () => {
     const current = (await getArticleForEditing(asA(), 'thanh-toan-qr'))!;
-    await saveTranslation(asA(), current.id, current.revision, { chapterId: chapterA, slug: 'thanh-toan-qr', locale: 'vi', title: 'Thanh toán bằng mã QR', summary: '', body: 'Quét mã VietQR, kiểm tra số tiền và nội dung chuyển khoản.' });
+    await saveTranslation(asA(), current.id, current.revision, {
+      chapterId: chapterA,
+      slug: 'thanh-toan-qr',
+      locale: 'vi',
+      title: 'Thanh toán bằng mã QR',
+      summary: '',
+      body: 'Quét mã VietQR, kiểm tra số tiền và nội dung chuyển khoản.',
+    });
     expect((await searchHandbook(readerOfA(), 'noi dung chuyen khoan', 'vi', 'vi')).map((h) => h.slug)).toEqual(['thanh-toan-qr']);
     const article = (await getArticleForEditing(asA(), 'thanh-toan-qr'))!;
     await setPublished(asA(), article.id, article.revision, false);
-    expect((await searchHandbook(readerOfA(), 'noi dung chuyen khoan', 'vi', 'vi'))).toEqual([]);
+    expect(await searchHandbook(readerOfA(), 'noi dung chuyen khoan', 'vi', 'vi')).toEqual([]);
     const again = (await getArticleForEditing(asA(), 'thanh-toan-qr'))!;
     await setPublished(asA(), again.id, again.revision, true);
     const rows = await withTenant(asB(), (tx) => tx.select().from(handbookSearch).where(eq(handbookSearch.tenantId, a.id)));
@@ -167,7 +218,9 @@ describe('handbook isolation', () => {
     const draft = (await getArticleForEditing(asA(), 'nhap-thanh-toan'))!;
     expect(await getArticleForEditing(asB(), 'nhap-thanh-toan')).toBeNull();
     expect(await getArticle(asB(), 'nhap-thanh-toan', 'vi', 'vi', true)).toBeNull();
-    await expect(saveTranslation(asB(), draft.id, draft.revision, { chapterId: chapterB, slug: 'x', locale: 'vi', title: 'Hacked', summary: '', body: 'Hacked' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      saveTranslation(asB(), draft.id, draft.revision, { chapterId: chapterB, slug: 'x', locale: 'vi', title: 'Hacked', summary: '', body: 'Hacked' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     await expect(setPublished(asB(), draft.id, draft.revision, true)).rejects.toMatchObject({ code: 'not_found' });
     await expect(restoreRevision(asB(), draft.id, 1, draft.revision)).rejects.toMatchObject({ code: 'not_found' });
     expect(await listRevisions(asB(), draft.id)).toEqual([]);
@@ -176,7 +229,9 @@ describe('handbook isolation', () => {
   });
 
   it('lets anyone read published articles across communes, but never drafts', async () => {
-    const fromB = await withTenant(asB(), (tx) => tx.select({ slug: handbookArticles.slug, published: handbookArticles.published }).from(handbookArticles).where(eq(handbookArticles.tenantId, a.id)));
+    const fromB = await withTenant(asB(), (tx) =>
+      tx.select({ slug: handbookArticles.slug, published: handbookArticles.published }).from(handbookArticles).where(eq(handbookArticles.tenantId, a.id)),
+    );
     expect(fromB.length).toBeGreaterThan(0);
     expect(fromB.every((r) => r.published)).toBe(true);
     const translations = await withTenant(asB(), (tx) => tx.select().from(handbookTranslations).where(eq(handbookTranslations.tenantId, a.id)));
@@ -194,20 +249,54 @@ describe('checklist editor', () => {
       return parsed.data;
     };
     // At most 30 steps that count (new rows left empty, and rows being removed, do not).
-    const rows = (n: number, extra: Record<string, string> = {}) => ({ ...Object.fromEntries(Array.from({ length: n }, (_, k) => [`step.${k}.title`, `Bước ${k}`])), ...extra });
+    const rows = (n: number, extra: Record<string, string> = {}) => ({
+      ...Object.fromEntries(Array.from({ length: n }, (_, k) => [`step.${k}.title`, `Bước ${k}`])),
+      ...extra,
+    });
     expect(ChecklistInputSchema.safeParse(nestChecklistFields(rows(30, { 'step.30.title': '' }))).success).toBe(true);
     expect(ChecklistInputSchema.safeParse(nestChecklistFields(rows(31))).error?.issues[0]?.message).toBe('handbook:checklist.errors.tooMany');
-    await saveChecklist(asA(), article.slug, 'vi', parse({ title: 'Kích hoạt', 'step.0.title': 'Tải ứng dụng VNeID', 'step.0.linkUrl': 'https://vneid.gov.vn', 'step.1.title': 'Đăng nhập' }));
+    await saveChecklist(
+      asA(),
+      article.slug,
+      'vi',
+      parse({ title: 'Kích hoạt', 'step.0.title': 'Tải ứng dụng VNeID', 'step.0.linkUrl': 'https://vneid.gov.vn', 'step.1.title': 'Đăng nhập' }),
+    );
     const first = (await getChecklistForEditing(asA(), article.id))!;
     expect(first.steps.map((s) => s.title.vi)).toEqual(['Tải ứng dụng VNeID', 'Đăng nhập']);
     const [download, login] = first.steps;
     // English words for the same steps, and the second step moved first.
-    await saveChecklist(asA(), article.slug, 'en', parse({ title: 'Activate', 'step.0.id': download!.id, 'step.0.title': 'Install VNeID', 'step.0.linkUrl': 'https://vneid.gov.vn', 'step.0.position': '2', 'step.1.id': login!.id, 'step.1.title': 'Sign in', 'step.1.position': '1' }));
+    await saveChecklist(
+      asA(),
+      article.slug,
+      'en',
+      parse({
+        title: 'Activate',
+        'step.0.id': download!.id,
+        'step.0.title': 'Install VNeID',
+        'step.0.linkUrl': 'https://vneid.gov.vn',
+        'step.0.position': '2',
+        'step.1.id': login!.id,
+        'step.1.title': 'Sign in',
+        'step.1.position': '1',
+      }),
+    );
     const second = (await getChecklistForEditing(asA(), article.id))!;
     expect(second.steps.map((s) => s.id)).toEqual([login!.id, download!.id]);
     expect(second.steps[1]).toMatchObject({ title: { vi: 'Tải ứng dụng VNeID', en: 'Install VNeID' }, linkUrl: 'https://vneid.gov.vn' });
     expect(second.title).toEqual({ vi: 'Kích hoạt', en: 'Activate' });
-    await saveChecklist(asA(), article.slug, 'vi', parse({ title: 'Kích hoạt', 'step.0.id': login!.id, 'step.0.title': 'Đăng nhập', 'step.0.remove': 'on', 'step.1.id': download!.id, 'step.1.title': 'Tải ứng dụng VNeID' }));
+    await saveChecklist(
+      asA(),
+      article.slug,
+      'vi',
+      parse({
+        title: 'Kích hoạt',
+        'step.0.id': login!.id,
+        'step.0.title': 'Đăng nhập',
+        'step.0.remove': 'on',
+        'step.1.id': download!.id,
+        'step.1.title': 'Tải ứng dụng VNeID',
+      }),
+    );
     expect((await getChecklistForEditing(asA(), article.id))!.steps.map((s) => s.id)).toEqual([download!.id]);
     // Bad input never reaches the database.
     expect(ChecklistInputSchema.safeParse(nestChecklistFields({ 'step.0.title': 'x', 'step.0.linkUrl': 'javascript:alert(1)' })).success).toBe(false);

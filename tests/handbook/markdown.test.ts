@@ -58,7 +58,9 @@ describe('Markdown sanitiser', () => {
   });
 
   it('keeps images from Baan’s own media only, lazily loaded', () => {
-    expect(renderMarkdown('![Nhà văn hóa](/media/ab/abcdefghijklmnopqrstuvwxyz-640.webp)')).toContain('<img src="/media/ab/abcdefghijklmnopqrstuvwxyz-640.webp" alt="Nhà văn hóa" loading="lazy" />');
+    expect(renderMarkdown('![Nhà văn hóa](/media/ab/abcdefghijklmnopqrstuvwxyz-640.webp)')).toContain(
+      '<img src="/media/ab/abcdefghijklmnopqrstuvwxyz-640.webp" alt="Nhà văn hóa" loading="lazy" />',
+    );
     // Another site's picture would track readers and is blocked by the CSP's img-src 'self'.
     expect(renderMarkdown('![x](http://insecure.example/x.png)')).not.toContain('src="http:');
     expect(renderMarkdown('![x](https://tracker.example/x.png)')).not.toContain('tracker.example');
@@ -68,5 +70,4 @@ describe('Markdown sanitiser', () => {
   it('turns a top-level heading into h2 (the page title is the h1)', () => {
     expect(renderMarkdown('# Tiêu đề')).toBe('<h2>Tiêu đề</h2>\n');
   });
-
 });

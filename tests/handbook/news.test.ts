@@ -63,10 +63,23 @@ const asB = () => ({ ...scopeFor(database, b.id, officialB.id), tenantId: b.id, 
 
 describe('feed import', () => {
   it('imports title, summary, link and source, and deduplicates by guid and link', async () => {
-    routes.set('/tin.rss', RSS([{ guid: 'g1', title: 'Mùa chè Shan tuyết', link: 'https://baolaocai.example.vn/1' }, { guid: 'g2', title: 'Đường mới lên bản', link: 'https://baolaocai.example.vn/2' }]));
+    routes.set(
+      '/tin.rss',
+      RSS([
+        { guid: 'g1', title: 'Mùa chè Shan tuyết', link: 'https://baolaocai.example.vn/1' },
+        { guid: 'g2', title: 'Đường mới lên bản', link: 'https://baolaocai.example.vn/2' },
+      ]),
+    );
     const feedId = await addFeed(asA(), `${base}/tin.rss`);
     expect(await importFeed(asA(), feedId, allow)).toEqual({ status: 'ok', itemsSeen: 2, itemsNew: 2, error: null });
-    routes.set('/tin.rss', RSS([{ guid: 'g1', title: 'Mùa chè Shan tuyết', link: 'https://baolaocai.example.vn/1' }, { guid: 'g3', title: 'Cùng bài, guid khác', link: 'https://baolaocai.example.vn/2' }, { guid: 'g4', title: 'Tin mới', link: 'https://baolaocai.example.vn/4' }]));
+    routes.set(
+      '/tin.rss',
+      RSS([
+        { guid: 'g1', title: 'Mùa chè Shan tuyết', link: 'https://baolaocai.example.vn/1' },
+        { guid: 'g3', title: 'Cùng bài, guid khác', link: 'https://baolaocai.example.vn/2' },
+        { guid: 'g4', title: 'Tin mới', link: 'https://baolaocai.example.vn/4' },
+      ]),
+    );
     expect(await importFeed(asA(), feedId, allow)).toMatchObject({ status: 'ok', itemsSeen: 3, itemsNew: 1 });
     const news = await listNews(asA());
     expect(news.map((n) => n.title).sort()).toEqual(['Mùa chè Shan tuyết', 'Tin mới', 'Đường mới lên bản'].sort());
@@ -122,7 +135,12 @@ describe('announcements and the commune’s own feeds', () => {
     await addAnnouncement(asA(), { title: { vi: 'Lịch tiêm phòng' }, body: {}, pinned: true, expiresAt: null });
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('app.tenant_id', ${a.id}, true)`);
-      await tx.insert(announcements).values({ tenantId: a.id, title: { vi: 'Đã hết hạn' }, publishedAt: new Date(Date.now() - 3 * 86_400_000), expiresAt: new Date(Date.now() - 86_400_000) });
+      await tx.insert(announcements).values({
+        tenantId: a.id,
+        title: { vi: 'Đã hết hạn' },
+        publishedAt: new Date(Date.now() - 3 * 86_400_000),
+        expiresAt: new Date(Date.now() - 86_400_000),
+      });
     });
     const list = await listAnnouncements(asA(), 'en', 'vi');
     expect(list.map((x) => x.title)).toEqual(['Lịch tiêm phòng', 'Họp thôn']);
@@ -131,7 +149,14 @@ describe('announcements and the commune’s own feeds', () => {
 
   it('writes RSS 2.0 and Atom 1.0 that a feed parser reads back', async () => {
     const entries = feedEntries('https://baan.example', a.slug, await listAnnouncements(asA(), 'vi', 'vi'), await listNews(asA()));
-    const channel = { title: 'Xã Thử — Tin tức & <thông báo>', description: 'Tin của xã', link: `https://baan.example/${a.slug}/news`, self: `https://baan.example/${a.slug}/news.rss`, language: 'vi', updated: new Date() };
+    const channel = {
+      title: 'Xã Thử — Tin tức & <thông báo>',
+      description: 'Tin của xã',
+      link: `https://baan.example/${a.slug}/news`,
+      self: `https://baan.example/${a.slug}/news.rss`,
+      language: 'vi',
+      updated: new Date(),
+    };
     for (const xml of [toRss(channel, entries), toAtom(channel, entries)]) {
       const parsed = parseFeed(xml);
       expect(parsed.title).toBe('Xã Thử — Tin tức & <thông báo>');
@@ -154,10 +179,22 @@ describe('isolation of contacts, feeds and news', () => {
     expect(await listNews(asB())).toEqual([]);
     expect(await listAnnouncements(asB(), 'vi', 'vi')).toEqual([]);
     await expect(deleteContact(asB(), contact.id)).rejects.toMatchObject({ code: 'not_found' });
-    const edit = { team: 'tech_team' as const, name: 'Lò Văn Páo', role: { vi: 'Tổ trưởng tổ công nghệ số' }, phone: '0900 000 222', zalo: null, hours: { vi: 'Tối thứ Bảy' } };
+    const edit = {
+      team: 'tech_team' as const,
+      name: 'Lò Văn Páo',
+      role: { vi: 'Tổ trưởng tổ công nghệ số' },
+      phone: '0900 000 222',
+      zalo: null,
+      hours: { vi: 'Tối thứ Bảy' },
+    };
     await expect(updateContact(asB(), contact.id, { ...edit, name: 'Kẻ mạo danh' })).rejects.toMatchObject({ code: 'not_found' });
     await updateContact(asA(), contact.id, edit);
-    expect((await listContacts(asA(), 'vi', 'vi'))[0]).toMatchObject({ name: 'Lò Văn Páo', role: 'Tổ trưởng tổ công nghệ số', phone: '0900 000 222', hours: 'Tối thứ Bảy' });
+    expect((await listContacts(asA(), 'vi', 'vi'))[0]).toMatchObject({
+      name: 'Lò Văn Páo',
+      role: 'Tổ trưởng tổ công nghệ số',
+      phone: '0900 000 222',
+      hours: 'Tối thứ Bảy',
+    });
     await expect(deleteFeed(asB(), feed.id)).rejects.toMatchObject({ code: 'not_found' });
     await expect(importFeed(asB(), feed.id, allow)).rejects.toMatchObject({ code: 'not_found' });
     expect((await listContacts(asA(), 'vi', 'vi')).length).toBe(1);

@@ -19,7 +19,18 @@ afterAll(async () => {
 const newCommune = (slug: string) =>
   createCommune(
     scopeFor(database, null, null),
-    CommuneInputSchema.parse({ slug, country: 'VN', provinceCode: '15', name: { vi: `Xã ${slug}` }, defaultLocale: 'vi', currency: 'VND', timeZone: 'Asia/Ho_Chi_Minh', centerLat: '22.3', centerLon: '104', zoom: '12' }),
+    CommuneInputSchema.parse({
+      slug,
+      country: 'VN',
+      provinceCode: '15',
+      name: { vi: `Xã ${slug}` },
+      defaultLocale: 'vi',
+      currency: 'VND',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      centerLat: '22.3',
+      centerLon: '104',
+      zoom: '12',
+    }),
   );
 
 describe('the national template handbook', () => {
@@ -31,7 +42,16 @@ describe('the national template handbook', () => {
     }
     expect(templateArticles.filter((a) => a.body.th).length).toBeGreaterThanOrEqual(6);
     const keys = templateArticles.map((a) => a.key);
-    for (const needed of ['activate-vneid-level-2', 'renew-driving-licence-online', 'register-birth-online', 'pay-by-bank-qr', 'recognise-scams', 'protect-personal-data', 'sell-on-baan-marketplace', 'join-community-tech-team']) {
+    for (const needed of [
+      'activate-vneid-level-2',
+      'renew-driving-licence-online',
+      'register-birth-online',
+      'pay-by-bank-qr',
+      'recognise-scams',
+      'protect-personal-data',
+      'sell-on-baan-marketplace',
+      'join-community-tech-team',
+    ]) {
       expect(keys).toContain(needed);
     }
   });
@@ -51,7 +71,11 @@ describe('the national template handbook', () => {
 
   it('takes the operator’s edits, for communes created afterwards only', async () => {
     const before = await newCommune('truoc-khi-sua');
-    await updateTemplateArticle({ db: database.db }, 'pay-by-bank-qr', 'vi', { title: 'Thanh toán QR (bản mới)', summary: 'Tóm tắt mới', body: 'Nội dung mới của bài mẫu.' });
+    await updateTemplateArticle({ db: database.db }, 'pay-by-bank-qr', 'vi', {
+      title: 'Thanh toán QR (bản mới)',
+      summary: 'Tóm tắt mới',
+      body: 'Nội dung mới của bài mẫu.',
+    });
     expect((await getTemplateArticle({ db: database.db }, 'pay-by-bank-qr'))?.title.vi).toBe('Thanh toán QR (bản mới)');
     const after = await newCommune('sau-khi-sua');
     const read = (id: string) => getArticle({ ...scopeFor(database, id, null), tenantId: id }, 'pay-by-bank-qr', 'vi', 'vi');
@@ -62,10 +86,19 @@ describe('the national template handbook', () => {
 
   it('takes new articles from the operator, refusing a taken key or an unknown chapter', async () => {
     const chapter = (await listTemplate({ db: database.db }))[0]!.key;
-    const article = { chapterKey: chapter, key: 'pay-electricity-bill-online', locale: 'vi' as const, title: 'Thanh toán tiền điện trực tuyến', summary: '', body: 'Mở ứng dụng EVN hoặc ngân hàng, chọn Hóa đơn điện.' };
+    const article = {
+      chapterKey: chapter,
+      key: 'pay-electricity-bill-online',
+      locale: 'vi' as const,
+      title: 'Thanh toán tiền điện trực tuyến',
+      summary: '',
+      body: 'Mở ứng dụng EVN hoặc ngân hàng, chọn Hóa đơn điện.',
+    };
     await createTemplateArticle({ db: database.db }, article);
     await expect(createTemplateArticle({ db: database.db }, article)).rejects.toMatchObject({ messageKey: 'handbook:errors.slugTaken' });
-    await expect(createTemplateArticle({ db: database.db }, { ...article, key: 'other', chapterKey: 'no-such-chapter' })).rejects.toMatchObject({ messageKey: 'handbook:errors.chapterUnknown' });
+    await expect(createTemplateArticle({ db: database.db }, { ...article, key: 'other', chapterKey: 'no-such-chapter' })).rejects.toMatchObject({
+      messageKey: 'handbook:errors.chapterUnknown',
+    });
     const created = await newCommune('co-bai-moi');
     const read = await getArticle({ ...scopeFor(database, created.id, null), tenantId: created.id }, 'pay-electricity-bill-online', 'vi', 'vi');
     expect(read?.title).toBe('Thanh toán tiền điện trực tuyến');

@@ -1,13 +1,16 @@
-// The reader's language (app/i18n/middleware.server.ts): `?lng=` → cookie → Accept-Language,
+// The reader's language (app/i18n/translator.server.ts): `?lng=` → cookie → Accept-Language,
 // decided the same way on a first request and on the ones after it, whose answers are remembered.
 import { RouterContextProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { getLocale, localeCookie } from '~/i18n/middleware.server.ts';
+import { getLocale, localeCookie } from '~/i18n/translator.server.ts';
 import { i18nextMiddleware } from '~/middleware/i18n.server.ts';
 
 async function localeOf(path: string, headers: Record<string, string>) {
   const context = new RouterContextProvider();
-  await i18nextMiddleware({ request: new Request(`http://localhost${path}`, { headers }), context, params: {}, unstable_pattern: '' } as never, async () => new Response());
+  await i18nextMiddleware(
+    { request: new Request(`http://localhost${path}`, { headers }), context, params: {}, unstable_pattern: '' } as never,
+    async () => new Response(),
+  );
   return getLocale(context);
 }
 

@@ -20,7 +20,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)/g)].map((
 describe('translations', () => {
   it('has one file per namespace in every language, and no stray namespaces', () => {
     for (const locale of LOCALES) {
-      const files = readdirSync(path.join(dir, locale)).map((f) => f.replace(/\.json$/, '')).sort();
+      const files = readdirSync(path.join(dir, locale))
+        .map((f) => f.replace(/\.json$/, ''))
+        .sort();
       expect(files, locale).toEqual([...NAMESPACES].sort());
     }
   });

@@ -1,7 +1,7 @@
 import { RouterContextProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { NAMESPACES } from '~/i18n/config.ts';
-import { getI18n } from '~/i18n/middleware.server.ts';
+import { getI18n } from '~/i18n/translator.server.ts';
 
 // The per-language instance remembers texts of keys without options (see localeInstance):
 // remembering must never change what a page says.

@@ -23,7 +23,19 @@ function buildWith(entry: (context: EntryContext) => Response | Promise<Response
     },
     assets: {
       entry: { imports: [], module: '/entry.js' },
-      routes: { root: { id: 'root', path: '', module: '/root.js', hasLoader: true, hasAction: false, hasClientAction: false, hasClientLoader: false, hasClientMiddleware: false, hasErrorBoundary: false } },
+      routes: {
+        root: {
+          id: 'root',
+          path: '',
+          module: '/root.js',
+          hasLoader: true,
+          hasAction: false,
+          hasClientAction: false,
+          hasClientLoader: false,
+          hasClientMiddleware: false,
+          hasErrorBoundary: false,
+        },
+      },
       url: '/manifest.js',
       version: '1',
     },

@@ -82,7 +82,10 @@ describe('request', () => {
   });
 
   it('trusts exactly N proxy hops: the client is the N-th X-Forwarded-For address from the right', () => {
-    const req = (xff: string | undefined, peer = '10.0.0.9') => ({ headers: xff === undefined ? {} : { 'x-forwarded-for': xff }, socket: { remoteAddress: peer } });
+    const req = (xff: string | undefined, peer = '10.0.0.9') => ({
+      headers: xff === undefined ? {} : { 'x-forwarded-for': xff },
+      socket: { remoteAddress: peer },
+    });
     // A client that writes its own X-Forwarded-For gains nothing: the proxies append after it.
     const spoofed = '1.2.3.4, 203.0.113.5, 10.0.0.2';
     expect(clientAddress(req(spoofed), 0)).toBe('10.0.0.9');

@@ -79,7 +79,13 @@ describe('readFormData', () => {
 describe('ids', () => {
   it('UUID_PATTERN takes a Postgres UUID and nothing shaped like one', () => {
     expect(UUID_PATTERN.test('573ef7b8-fa72-45d5-85e8-c641650f2d49')).toBe(true);
-    for (const bad of ['a'.repeat(36), '-'.repeat(36), '573ef7b8fa7245d585e8c641650f2d49aaaa', '573ef7b8-fa72-45d5-85e8-c641650f2d4g', ' 573ef7b8-fa72-45d5-85e8-c641650f2d49x']) {
+    for (const bad of [
+      'a'.repeat(36),
+      '-'.repeat(36),
+      '573ef7b8fa7245d585e8c641650f2d49aaaa',
+      '573ef7b8-fa72-45d5-85e8-c641650f2d4g',
+      ' 573ef7b8-fa72-45d5-85e8-c641650f2d49x',
+    ]) {
       expect(UUID_PATTERN.test(bad), bad).toBe(false);
     }
   });
@@ -92,7 +98,13 @@ describe('ids', () => {
   });
 
   it('an event’s placeId shaped like a UUID but not one is a field error', () => {
-    const result = eventInputSchema('vi', '2026-01-01').safeParse({ title: { vi: 'Lễ hội' }, description: {}, startsOn: '2026-05-01', endsOn: '2026-05-02', placeId: 'a'.repeat(36) });
+    const result = eventInputSchema('vi', '2026-01-01').safeParse({
+      title: { vi: 'Lễ hội' },
+      description: {},
+      startsOn: '2026-05-01',
+      endsOn: '2026-05-02',
+      placeId: 'a'.repeat(36),
+    });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['placeId']);
     // The same message as a place of another commune (events.server.ts), not a generic one.
@@ -105,7 +117,8 @@ describe('revision numbers sent back by a form', () => {
     expect(revisionNumber('3')).toBe(3);
     expect(revisionNumber(' 12 ')).toBe(12);
     // Found by the fuzzer: Number() took these to the query, which failed (500).
-    for (const bad of ['1041316342937949133610105', '2147483648', '1e3', '0', '-1', '1.5', '', null, 'NaN']) expect(revisionNumber(bad), String(bad)).toBeNull();
+    for (const bad of ['1041316342937949133610105', '2147483648', '1e3', '0', '-1', '1.5', '', null, 'NaN'])
+      expect(revisionNumber(bad), String(bad)).toBeNull();
   });
 });
 
@@ -125,7 +138,21 @@ describe('display names', () => {
   });
 
   it('refuses zero-width non-joiner, a joiner outside an emoji, soft hyphen, bidi override, control characters and blank letters (Hangul filler, braille blank)', () => {
-    for (const name of ['Ho\u200Ca', 'Ho\u200Da', 'Hoa\u200D', '\u200DHoa', 'Ho\u00ADa', '\u202EaoH', 'Hoa\u2066x\u2069', 'Ho\u0007a', 'Hoa\nAdmin', 'Hoa\u3164', '\u3164', '\u2800\u2800', 'Hoa \u{E0067}\u{E007F}']) {
+    for (const name of [
+      'Ho\u200Ca',
+      'Ho\u200Da',
+      'Hoa\u200D',
+      '\u200DHoa',
+      'Ho\u00ADa',
+      '\u202EaoH',
+      'Hoa\u2066x\u2069',
+      'Ho\u0007a',
+      'Hoa\nAdmin',
+      'Hoa\u3164',
+      '\u3164',
+      '\u2800\u2800',
+      'Hoa \u{E0067}\u{E007F}',
+    ]) {
       expect(messageOf(name), JSON.stringify(name)).toBe('common:displayName.controlCharacters');
     }
   });
@@ -157,23 +184,49 @@ describe('display names', () => {
 
   it('refuses a staff or village title anywhere in the name as whole words, and a Thai one at the start of a word', () => {
     for (const name of [
-      'Ban quản trị xã Tả Van', 'UBND xã Gia Phú', 'Ủy ban nhân dân xã Gia Phú', 'Chủ tịch xã Nguyễn Văn A', 'Trưởng thôn Lê Văn Tám', 'Admin Nguyễn Văn A', 'Hoa (Admin)',
-      'Moderator Hoa', 'Administrator', 'Baan', 'ผู้ใหญ่บ้านสมชาย', 'กำนัน สมศักดิ์', 'สมชาย กำนันตำบล',
+      'Ban quản trị xã Tả Van',
+      'UBND xã Gia Phú',
+      'Ủy ban nhân dân xã Gia Phú',
+      'Chủ tịch xã Nguyễn Văn A',
+      'Trưởng thôn Lê Văn Tám',
+      'Admin Nguyễn Văn A',
+      'Hoa (Admin)',
+      'Moderator Hoa',
+      'Administrator',
+      'Baan',
+      'ผู้ใหญ่บ้านสมชาย',
+      'กำนัน สมศักดิ์',
+      'สมชาย กำนันตำบล',
     ]) {
       expect(messageOf(name), name).toBe('common:displayName.reserved');
     }
   });
 
   it('refuses a name mixing Latin letters with Cyrillic or Greek look-alikes', () => {
-    for (const name of ['\u0410dmin', 'Ho\u0430', 'Nguy\u0435n Van A', 'B\u03B1an']) expect(messageOf(name), JSON.stringify(name)).toBe('common:displayName.mixedScripts');
+    for (const name of ['\u0410dmin', 'Ho\u0430', 'Nguy\u0435n Van A', 'B\u03B1an'])
+      expect(messageOf(name), JSON.stringify(name)).toBe('common:displayName.mixedScripts');
     // One alphabet is a name: Cyrillic or Greek alone.
     for (const name of ['Анна Петрова', 'Νίκος']) expect(messageOf(name), name).toBeNull();
   });
 
   it('keeps real names in Vietnamese, Thai and English, and names where a title is only part of a word', () => {
-    for (const name of ['Lương Thị Hoa', 'สมชาย ใจดี', 'Mary-Jane O’Neil', 'Bà Tư', 'Hợp tác xã Quế Gia Phú', 'An 2', 'Quân Trịnh', 'Staffan Berg', 'Adminah Yusuf', 'บ้านสวน',
+    for (const name of [
+      'Lương Thị Hoa',
+      'สมชาย ใจดี',
+      'Mary-Jane O’Neil',
+      'Bà Tư',
+      'Hợp tác xã Quế Gia Phú',
+      'An 2',
+      'Quân Trịnh',
+      'Staffan Berg',
+      'Adminah Yusuf',
+      'บ้านสวน',
       // Words that pass for staff only as the whole name are ordinary inside one (baan is "home" in Thai).
-      'Baan Rak Thai Tea', 'Tour Operator Sa Pa', 'HTX Hỗ trợ nông dân Tả Van', 'Support Coffee']) {
+      'Baan Rak Thai Tea',
+      'Tour Operator Sa Pa',
+      'HTX Hỗ trợ nông dân Tả Van',
+      'Support Coffee',
+    ]) {
       expect(messageOf(name), name).toBeNull();
       expect(nameProblem(normaliseName(name))).toBeNull();
     }

@@ -383,12 +383,9 @@ describe('time limit', () => {
 });
 
 describe('address checks', () => {
-  it.each(['file:///etc/passwd', 'ftp://example.com/feed.xml', 'javascript:alert(1)', 'gopher://127.0.0.1:25/', 'not a url', ''])(
-    'refuses %s',
-    async (url) => {
-      const error = await failure(fetchLimited(url, undefined, LOOPBACK));
-      expect(error.code).toBe('invalid');
-      expect(error.messageKey).toBe('common:outbound.badUrl');
-    },
-  );
+  it.each(['file:///etc/passwd', 'ftp://example.com/feed.xml', 'javascript:alert(1)', 'gopher://127.0.0.1:25/', 'not a url', ''])('refuses %s', async (url) => {
+    const error = await failure(fetchLimited(url, undefined, LOOPBACK));
+    expect(error.code).toBe('invalid');
+    expect(error.messageKey).toBe('common:outbound.badUrl');
+  });
 });

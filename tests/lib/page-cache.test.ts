@@ -40,10 +40,11 @@ describe('anonymous page cache', () => {
     expect(await p.get('/cache-b')).toBe('render 5'); // nothing personal was kept
   });
 
-  it('serves nothing to a request that did not come through Baan\'s server (it cannot tell a page from its data)', async () => {
+  it("serves nothing to a request that did not come through Baan's server (it cannot tell a page from its data)", async () => {
     let renders = 0;
     const next = async () => new Response(`render ${++renders}`, { status: 200 });
-    for (let i = 0; i < 2; i++) await middleware({ request: new Request('http://baan.test/cache-d'), context: new RouterContextProvider() } as unknown as Args, next as never);
+    for (let i = 0; i < 2; i++)
+      await middleware({ request: new Request('http://baan.test/cache-d'), context: new RouterContextProvider() } as unknown as Args, next as never);
     expect(renders).toBe(2);
   });
 

@@ -10,7 +10,10 @@ type Args = Parameters<typeof securityMiddleware>[0];
 async function through(url: string, { cookie, answer }: { cookie?: string; answer?: () => Response } = {}) {
   const request = new Request(url, { headers: cookie ? { Cookie: cookie } : {} });
   const next = async () => (answer ? answer() : new Response('<p>page</p>', { headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
-  return (await securityMiddleware({ request, context: serverFactsContext({ clientAddress: '127.0.0.1', requestKind: 'document' }) } as unknown as Args, next as never)) as Response;
+  return (await securityMiddleware(
+    { request, context: serverFactsContext({ clientAddress: '127.0.0.1', requestKind: 'document' }) } as unknown as Args,
+    next as never,
+  )) as Response;
 }
 
 const saved = { ...process.env };
@@ -109,7 +112,9 @@ describe('caching headers', () => {
     // A cart (or any cookie added later) can make a page personal; the device cookie cannot.
     expect((await through('http://baan.test/cart', { cookie: 'baan_cart=abc' })).headers.get('Baan-Cache')).toBeNull();
     expect((await through('http://baan.test/ta-van/handbook', { cookie: 'baan_device=abc; lng=vi' })).headers.get('Baan-Cache')).toBe('public');
-    const missing = await through('http://baan.test/ta-van/nothing', { answer: () => new Response('no', { status: 404, headers: { 'Content-Type': 'text/html' } }) });
+    const missing = await through('http://baan.test/ta-van/nothing', {
+      answer: () => new Response('no', { status: 404, headers: { 'Content-Type': 'text/html' } }),
+    });
     expect(missing.headers.get('Baan-Cache')).toBeNull();
   });
 });

@@ -1,7 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communes, outboxEvents, orders as ordersTable, places, products, sellerActions, sellerConsentRequests, sellerPayouts, sellers } from '#db/schema/index.ts';
+import {
+  communes,
+  outboxEvents,
+  orders as ordersTable,
+  places,
+  products,
+  sellerActions,
+  sellerConsentRequests,
+  sellerPayouts,
+  sellers,
+} from '#db/schema/index.ts';
 import { ownerInTenant, withTenant, type MemberScope } from '#db/scope.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
@@ -9,14 +19,7 @@ import { methodsForGroups, placeOrders } from '~/market/checkout.server.ts';
 import { markPaid } from '~/market/orders.server.ts';
 import { createProduct, getPublishedProduct, reinstateProduct, setProductArchived, takeDownProduct, updateProduct } from '~/market/products.server.ts';
 import { CoolingSchema, type ProductInput } from '~/market/schemas.ts';
-import {
-  cancelPayoutChange,
-  getPayout,
-  pendingPayouts,
-  setPayout,
-  setPayoutCooling,
-  waitingPayoutChanges,
-} from '~/market/payouts.server.ts';
+import { cancelPayoutChange, getPayout, pendingPayouts, setPayout, setPayoutCooling, waitingPayoutChanges } from '~/market/payouts.server.ts';
 import {
   addSellerByOfficial,
   applyToSell,
@@ -82,19 +85,26 @@ async function setUp(officials = 1) {
 }
 
 async function consentOf(commune: Commune, sellerId: string) {
-  const [row] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select({ consentAt: sellers.consentAt }).from(sellers).where(eq(sellers.id, sellerId)));
+  const [row] = await withTenant(scopeFor(database, commune.id, null), (tx) =>
+    tx.select({ consentAt: sellers.consentAt }).from(sellers).where(eq(sellers.id, sellerId)),
+  );
   return row?.consentAt ?? null;
 }
 
 async function historyActions(commune: Commune, sellerId: string) {
   const rows = await withTenant(scopeFor(database, commune.id, null), (tx) =>
-    tx.select({ action: sellerActions.action, actorId: sellerActions.actorId, onBehalf: sellerActions.onBehalf }).from(sellerActions).where(eq(sellerActions.sellerId, sellerId)),
+    tx
+      .select({ action: sellerActions.action, actorId: sellerActions.actorId, onBehalf: sellerActions.onBehalf })
+      .from(sellerActions)
+      .where(eq(sellerActions.sellerId, sellerId)),
   );
   return rows;
 }
 
 async function eventTypes(commune: Commune) {
-  const rows = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select({ type: outboxEvents.type }).from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id)));
+  const rows = await withTenant(scopeFor(database, commune.id, null), (tx) =>
+    tx.select({ type: outboxEvents.type }).from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id)),
+  );
   return rows.map((r) => r.type);
 }
 
@@ -124,23 +134,29 @@ describe('consent to assisted mode', () => {
     const now = new Date();
     const { code } = await issueConsentCode(as(commune, sellerUser.id), sellerId, now);
     expect(code).toMatch(/^[0-9]{6}$/);
-    const [stored] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(sellerConsentRequests).where(eq(sellerConsentRequests.sellerId, sellerId)));
+    const [stored] = await withTenant(scopeFor(database, commune.id, null), (tx) =>
+      tx.select().from(sellerConsentRequests).where(eq(sellerConsentRequests.sellerId, sellerId)),
+    );
     expect(stored!.codeHash).not.toContain(code);
     const wrong = code === '000000' ? '111111' : '000000';
     await expect(confirmConsentCode(as(commune, editor.id), sellerId, wrong, now)).rejects.toMatchObject({ messageKey: 'market:assisted.codeWrong' });
     // Expired after 15 minutes.
-    await expect(confirmConsentCode(as(commune, editor.id), sellerId, code, new Date(now.getTime() + 16 * 60_000))).rejects.toMatchObject({ messageKey: 'market:assisted.codeExpired' });
+    await expect(confirmConsentCode(as(commune, editor.id), sellerId, code, new Date(now.getTime() + 16 * 60_000))).rejects.toMatchObject({
+      messageKey: 'market:assisted.codeExpired',
+    });
     expect(await consentOf(commune, sellerId)).toBeNull();
     await confirmConsentCode(as(commune, editor.id), sellerId, code, now);
     expect(await consentOf(commune, sellerId)).not.toBeNull();
     const made = await createProduct(asStaff({ ...as(commune, editor.id), currency: 'VND' }), sellerId, input(), [], true);
     expect(made.status).toBe('published');
     const actions = await historyActions(commune, sellerId);
-    expect(actions).toEqual(expect.arrayContaining([
-      { action: 'seller.consent_requested', actorId: editor.id, onBehalf: false },
-      { action: 'seller.consent_confirmed', actorId: editor.id, onBehalf: false },
-      { action: 'product.created', actorId: editor.id, onBehalf: true },
-    ]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        { action: 'seller.consent_requested', actorId: editor.id, onBehalf: false },
+        { action: 'seller.consent_confirmed', actorId: editor.id, onBehalf: false },
+        { action: 'product.created', actorId: editor.id, onBehalf: true },
+      ]),
+    );
     expect(await eventTypes(commune)).toEqual(expect.arrayContaining(['seller.consent_requested', 'seller.consent_given']));
   });
 
@@ -149,7 +165,8 @@ describe('consent to assisted mode', () => {
     await requestConsent(as(commune, editor.id), sellerId, 'Giúp đăng mật ong mùa này');
     const { code } = await issueConsentCode(as(commune, sellerUser.id), sellerId);
     const wrong = code === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 4; i++) await expect(confirmConsentCode(as(commune, editor.id), sellerId, wrong)).rejects.toMatchObject({ messageKey: 'market:assisted.codeWrong' });
+    for (let i = 0; i < 4; i++)
+      await expect(confirmConsentCode(as(commune, editor.id), sellerId, wrong)).rejects.toMatchObject({ messageKey: 'market:assisted.codeWrong' });
     await expect(confirmConsentCode(as(commune, editor.id), sellerId, wrong)).rejects.toMatchObject({ messageKey: 'market:assisted.codeLocked' });
     // Even the right code no longer works: the seller shows a new one.
     await expect(confirmConsentCode(as(commune, editor.id), sellerId, code)).rejects.toMatchObject({ messageKey: 'market:assisted.codeExpired' });
@@ -169,17 +186,25 @@ describe('consent to assisted mode', () => {
     const { commune, official, second, editor } = await setUp(2);
     const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Lò Thị Sáu'), 'Đồng ý trực tiếp tại UBND xã');
     expect(await consentOf(commune, helped)).toBeNull();
-    await expect(createProduct(asStaff({ ...as(commune, official.id), currency: 'VND' }), helped, input(), [], true)).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
+    await expect(createProduct(asStaff({ ...as(commune, official.id), currency: 'VND' }), helped, input(), [], true)).rejects.toMatchObject({
+      messageKey: 'market:errors.noConsent',
+    });
     await expect(confirmConsentByOfficial(as(commune, official.id), helped)).rejects.toMatchObject({ messageKey: 'market:assisted.secondOfficial' });
     await expect(confirmConsentByOfficial(as(commune, editor.id), helped)).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
     await confirmConsentByOfficial(as(commune, second!.id), helped);
     expect(await consentOf(commune, helped)).not.toBeNull();
 
     // An editor can neither add such a seller nor record their consent.
-    await expect(addSellerByOfficial(as(commune, editor.id), profile('Ông Giàng A Páo'), 'Đồng ý')).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
+    await expect(addSellerByOfficial(as(commune, editor.id), profile('Ông Giàng A Páo'), 'Đồng ý')).rejects.toMatchObject({
+      messageKey: 'market:assisted.officialOnly',
+    });
     const another = await addSellerByOfficial(as(commune, second!.id), profile('Ông Giàng A Páo'), 'Đồng ý tại nhà văn hóa');
-    await withTenant(as(commune, official.id), (tx) => tx.update(sellerConsentRequests).set({ closedAt: new Date() }).where(eq(sellerConsentRequests.sellerId, another)));
-    await expect(requestConsent(as(commune, editor.id), another, 'Đồng ý qua điện thoại')).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
+    await withTenant(as(commune, official.id), (tx) =>
+      tx.update(sellerConsentRequests).set({ closedAt: new Date() }).where(eq(sellerConsentRequests.sellerId, another)),
+    );
+    await expect(requestConsent(as(commune, editor.id), another, 'Đồng ý qua điện thoại')).rejects.toMatchObject({
+      messageKey: 'market:assisted.officialOnly',
+    });
     expect(await requestConsent(as(commune, official.id), another, 'Đồng ý qua điện thoại')).toBe('awaiting_second');
   });
 
@@ -237,7 +262,9 @@ describe('payout changes', () => {
         methods: { [`${commune.id}:${sellerId}`]: 'bank_qr' },
       },
     );
-    const [order] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select({ payment: ordersTable.payment }).from(ordersTable).where(eq(ordersTable.reference, orders[0]!.reference)));
+    const [order] = await withTenant(scopeFor(database, commune.id, null), (tx) =>
+      tx.select({ payment: ordersTable.payment }).from(ordersTable).where(eq(ordersTable.reference, orders[0]!.reference)),
+    );
     const qr = JSON.stringify(parseEmvco(String(order!.payment.payload)));
     expect(qr).toContain('1111222233');
     expect(qr).not.toContain('9999888877');
@@ -290,7 +317,9 @@ describe('payout changes', () => {
     expect(effectiveAt.getTime()).toBe(now.getTime() + 2 * HOUR);
     for (const bad of ['0', '169', '-1', '2.5', 'abc', '']) expect(CoolingSchema.safeParse({ hours: bad }).success).toBe(false);
     expect(CoolingSchema.safeParse({ hours: '168' }).success).toBe(true);
-    await expect(withTenant(as(commune, official.id), (tx) => tx.execute(sql`update communes set payout_cooling_hours = 0 where id = ${commune.id}`))).rejects.toThrow();
+    await expect(
+      withTenant(as(commune, official.id), (tx) => tx.execute(sql`update communes set payout_cooling_hours = 0 where id = ${commune.id}`)),
+    ).rejects.toThrow();
   });
 });
 
@@ -299,7 +328,9 @@ describe('suspension and takedown', () => {
     const { commune, official, editor, sellerUser, sellerId } = await setUp();
     const seller = { ...as(commune, sellerUser.id), currency: 'VND' as const };
     const made = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
-    await expect(takeDownProduct(as(commune, editor.id), made.id, 'Chứng nhận OCOP không có thật')).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
+    await expect(takeDownProduct(as(commune, editor.id), made.id, 'Chứng nhận OCOP không có thật')).rejects.toMatchObject({
+      messageKey: 'market:assisted.officialOnly',
+    });
     await takeDownProduct(as(commune, official.id), made.id, 'Chứng nhận OCOP không có thật');
     expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, made.slug)).toBeNull();
     const [row] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(products).where(eq(products.id, made.id)));
@@ -348,7 +379,16 @@ describe('suspension and takedown', () => {
       },
     );
     await ownerInTenant(database.db, commune.id, (tx) =>
-      tx.insert(places).values({ tenantId: commune.id, slug: 'homestay-cua-nguoi-ban', kind: 'homestay', published: true, name: { vi: 'Homestay' }, lat: 22.3, lon: 103.9, ownerUserId: sellerUser.id }),
+      tx.insert(places).values({
+        tenantId: commune.id,
+        slug: 'homestay-cua-nguoi-ban',
+        kind: 'homestay',
+        published: true,
+        name: { vi: 'Homestay' },
+        lat: 22.3,
+        lon: 103.9,
+        ownerUserId: sellerUser.id,
+      }),
     );
 
     const search = () => searchCatalogue(scopeFor(database, null, null), parseCatalogueQuery(new URLSearchParams('q=gao nep cam'), 'VND'));
@@ -360,7 +400,12 @@ describe('suspension and takedown', () => {
     expect(sellerRow!.status).toBe('suspended');
     expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, made.slug)).toBeNull();
     expect((await search()).items.some((i) => i.id === made.id)).toBe(false);
-    const [place] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(places).where(and(eq(places.tenantId, commune.id), eq(places.slug, 'homestay-cua-nguoi-ban'))));
+    const [place] = await withTenant(scopeFor(database, commune.id, null), (tx) =>
+      tx
+        .select()
+        .from(places)
+        .where(and(eq(places.tenantId, commune.id), eq(places.slug, 'homestay-cua-nguoi-ban'))),
+    );
     expect(place).toMatchObject({ published: false, ownerUserId: null });
     // The order already placed can still be handled by the seller.
     await markPaid(asOwner(as(commune, sellerUser.id)), orders[0]!.reference);
@@ -448,19 +493,29 @@ describe('review of the money safety: payout changes', () => {
     expect(await getPayout(seller, sellerId, new Date(t0.getTime() + 24.5 * HOUR))).toMatchObject({ account: '1111222233' });
     expect(await getPayout(seller, sellerId, new Date(t0.getTime() + 25.5 * HOUR))).toMatchObject({ account: '2222333344' });
     const history = await sellerHistory(seller, sellerId, 50, new Date(t0.getTime() + HOUR));
-    expect(history.find((h) => h.action === 'seller.payout_change_cancelled')).toMatchObject({ actorName: expect.any(String), detail: { cause: 'replaced', last4: '8877' } });
+    expect(history.find((h) => h.action === 'seller.payout_change_cancelled')).toMatchObject({
+      actorName: expect.any(String),
+      detail: { cause: 'replaced', last4: '8877' },
+    });
   });
 
   it('lets only an official change the payout of a seller without an account, and shows waiting changes on the officials’ desk', async () => {
     const { commune, official, editor, sellerUser, sellerId } = await setUp();
     const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Thào Thị Dợ'), 'Đồng ý tại UBND xã');
-    await expect(setPayout(asStaff(as(commune, editor.id)), helped, vietQr('9999888877'))).rejects.toMatchObject({ messageKey: 'market:payout.officialOnlyNoAccount' });
+    await expect(setPayout(asStaff(as(commune, editor.id)), helped, vietQr('9999888877'))).rejects.toMatchObject({
+      messageKey: 'market:payout.officialOnlyNoAccount',
+    });
     await setPayout(asStaff(as(commune, official.id)), helped, vietQr('3333444455'));
     // A seller with an account still sees staff's requests on their own dashboard: editors may ask there.
     await withConsent(commune, sellerUser.id, sellerId);
     await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('7777000011'));
     const desk = await waitingPayoutChanges(as(commune, official.id));
-    expect(desk.map((p) => [p.sellerId, p.sellerHasAccount])).toEqual(expect.arrayContaining([[helped, false], [sellerId, true]]));
+    expect(desk.map((p) => [p.sellerId, p.sellerHasAccount])).toEqual(
+      expect.arrayContaining([
+        [helped, false],
+        [sellerId, true],
+      ]),
+    );
     const forHelped = desk.find((p) => p.sellerId === helped)!;
     await cancelPayoutChange(as(commune, official.id), helped, forHelped.id);
     expect((await waitingPayoutChanges(as(commune, official.id))).map((p) => p.sellerId)).toEqual([sellerId]);
@@ -469,16 +524,35 @@ describe('review of the money safety: payout changes', () => {
   it('keeps payout history append-only for the app role: a request can be cancelled once, never rewritten or removed', async () => {
     const { commune, sellerUser, sellerId } = await setUp();
     const seller = as(commune, sellerUser.id);
-    const sqlState = (work: Promise<unknown>) => work.then(() => 'ok', (error: unknown) => sqlStateOf(error));
+    const sqlState = (work: Promise<unknown>) =>
+      work.then(
+        () => 'ok',
+        (error: unknown) => sqlStateOf(error),
+      );
     const PERMISSION_DENIED = '42501';
     await setPayout(asOwner(seller), sellerId, vietQr('1111222233'));
-    expect(await sqlState(withTenant(seller, (tx) => tx.update(sellerPayouts).set({ account: '9999888877' }).where(eq(sellerPayouts.sellerId, sellerId))))).toBe(PERMISSION_DENIED);
-    expect(await sqlState(withTenant(seller, (tx) => tx.update(sellerPayouts).set({ effectiveAt: new Date(0), requestedAt: new Date(0) }).where(eq(sellerPayouts.sellerId, sellerId))))).toBe(PERMISSION_DENIED);
+    expect(
+      await sqlState(withTenant(seller, (tx) => tx.update(sellerPayouts).set({ account: '9999888877' }).where(eq(sellerPayouts.sellerId, sellerId)))),
+    ).toBe(PERMISSION_DENIED);
+    expect(
+      await sqlState(
+        withTenant(seller, (tx) =>
+          tx
+            .update(sellerPayouts)
+            .set({ effectiveAt: new Date(0), requestedAt: new Date(0) })
+            .where(eq(sellerPayouts.sellerId, sellerId)),
+        ),
+      ),
+    ).toBe(PERMISSION_DENIED);
     expect(await sqlState(withTenant(seller, (tx) => tx.delete(sellerPayouts).where(eq(sellerPayouts.sellerId, sellerId))))).toBe(PERMISSION_DENIED);
     await setPayout(asOwner(seller), sellerId, vietQr('2222333344'));
     const [waiting] = await pendingPayouts(seller, sellerId);
     await cancelPayoutChange(seller, sellerId, waiting!.id);
-    expect(await sqlState(withTenant(seller, (tx) => tx.update(sellerPayouts).set({ cancelledAt: null, cancelledBy: null }).where(eq(sellerPayouts.id, waiting!.id))))).toBe('23514');
+    expect(
+      await sqlState(
+        withTenant(seller, (tx) => tx.update(sellerPayouts).set({ cancelledAt: null, cancelledBy: null }).where(eq(sellerPayouts.id, waiting!.id))),
+      ),
+    ).toBe('23514');
     expect(await pendingPayouts(seller, sellerId)).toHaveLength(0);
     expect(await getPayout(seller, sellerId)).toMatchObject({ account: '1111222233' });
   });
@@ -506,7 +580,9 @@ describe('review of the money safety: the upgrade', () => {
     await ownerInTenant(database.db, commune.id, async (tx) => {
       await tx.update(sellers).set({ consentAt: new Date(), consentBy: editor.id, consentNote: 'Ghi hộ' }).where(eq(sellers.id, sellerId));
       await tx.update(sellerPayouts).set({ account: '9999888877', requestedBy: null }).where(eq(sellerPayouts.sellerId, sellerId));
-      await tx.insert(sellerActions).values({ tenantId: commune.id, sellerId, actorId: editor.id, onBehalf: true, action: 'seller.payout_updated', detail: { kind: 'vietqr' } });
+      await tx
+        .insert(sellerActions)
+        .values({ tenantId: commune.id, sellerId, actorId: editor.id, onBehalf: true, action: 'seller.payout_updated', detail: { kind: 'vietqr' } });
     });
     await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('7777000011'));
 
@@ -532,7 +608,12 @@ describe('review of the money safety: the upgrade', () => {
     await expect(setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('7777000011'))).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
     const history = await sellerHistory(seller, sellerId);
     expect(history.find((h) => h.action === 'seller.consent_cleared')).toMatchObject({ actorName: null, detail: { cause: 'not_by_official' } });
-    expect(history.filter((h) => h.action === 'seller.payout_change_cancelled' && h.detail.cause === 'not_by_official').map((h) => h.detail.last4).sort()).toEqual(['0011', '8877']);
+    expect(
+      history
+        .filter((h) => h.action === 'seller.payout_change_cancelled' && h.detail.cause === 'not_by_official')
+        .map((h) => h.detail.last4)
+        .sort(),
+    ).toEqual(['0011', '8877']);
     // The seller sets their account again: it applies at once, as a first account does.
     const { effectiveAt } = await setPayout(asOwner(seller), sellerId, vietQr('1111222233'));
     expect(effectiveAt.getTime()).toBeLessThanOrEqual(Date.now());
@@ -565,10 +646,24 @@ describe('review of the money safety: hosts leaving', () => {
     const { commune, official, editor } = await setUp();
     await makeMember(database, commune.id, editor.id, 'official');
     await ownerInTenant(database.db, commune.id, (tx) =>
-      tx.insert(places).values({ tenantId: commune.id, slug: 'homestay-cua-bien-tap-vien', kind: 'homestay', published: true, name: { vi: 'Homestay' }, lat: 22.3, lon: 103.9, ownerUserId: editor.id }),
+      tx.insert(places).values({
+        tenantId: commune.id,
+        slug: 'homestay-cua-bien-tap-vien',
+        kind: 'homestay',
+        published: true,
+        name: { vi: 'Homestay' },
+        lat: 22.3,
+        lon: 103.9,
+        ownerUserId: editor.id,
+      }),
     );
     const place = async () => {
-      const [row] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(places).where(and(eq(places.tenantId, commune.id), eq(places.slug, 'homestay-cua-bien-tap-vien'))));
+      const [row] = await withTenant(scopeFor(database, commune.id, null), (tx) =>
+        tx
+          .select()
+          .from(places)
+          .where(and(eq(places.tenantId, commune.id), eq(places.slug, 'homestay-cua-bien-tap-vien'))),
+      );
       return row!;
     };
     await removeMembership(as(commune, official.id), editor.id, 'editor');

@@ -32,7 +32,15 @@ describe('image pipeline', () => {
   it('recognises images by their bytes, not their name', async () => {
     expect(sniffImageType(await samplePng(4, 4))).toBe('image/png');
     expect(sniffImageType(await jpegWithGps(8, 8))).toBe('image/jpeg');
-    expect(sniffImageType(new Uint8Array(await sharp(await samplePng(4, 4)).webp().toBuffer()))).toBe('image/webp');
+    expect(
+      sniffImageType(
+        new Uint8Array(
+          await sharp(await samplePng(4, 4))
+            .webp()
+            .toBuffer(),
+        ),
+      ),
+    ).toBe('image/webp');
     expect(sniffImageType(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
     expect(sniffImageType(new TextEncoder().encode('GIF89a....'))).toBeNull();
   });
@@ -63,13 +71,20 @@ describe('image pipeline', () => {
   });
 
   it('refuses non-images, empty files, files over 10 MB and over 40 megapixels', async () => {
-    await expect(processImage(new TextEncoder().encode('%PDF-1.7 not a photo'))).rejects.toMatchObject({ code: 'unsupported_media_type', messageKey: 'media:errors.notAnImage' });
+    await expect(processImage(new TextEncoder().encode('%PDF-1.7 not a photo'))).rejects.toMatchObject({
+      code: 'unsupported_media_type',
+      messageKey: 'media:errors.notAnImage',
+    });
     await expect(processImage(new Uint8Array())).rejects.toMatchObject({ messageKey: 'media:errors.empty' });
     const big = new Uint8Array(MAX_UPLOAD_BYTES + 1);
     big.set([0xff, 0xd8, 0xff]);
     await expect(processImage(big)).rejects.toMatchObject({ code: 'payload_too_large', messageKey: 'media:errors.tooLarge' });
     // 8000 × 6000 = 48 MP of one colour compresses to a small PNG: a decompression bomb.
-    const bomb = new Uint8Array(await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#2a6' } }).png({ compressionLevel: 9 }).toBuffer());
+    const bomb = new Uint8Array(
+      await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#2a6' } })
+        .png({ compressionLevel: 9 })
+        .toBuffer(),
+    );
     expect(bomb.byteLength).toBeLessThan(MAX_UPLOAD_BYTES);
     await expect(processImage(bomb)).rejects.toMatchObject({ code: 'payload_too_large', messageKey: 'media:errors.tooManyPixels' });
     const truncated = (await jpegWithGps(64, 64)).slice(0, 200);

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeOf } from '#tests/support/errors.ts';
-import {
-  appendCrc,
-  crc16CcittFalse,
-  crcHex,
-  encodeEmvco,
-  encodeFields,
-  encodeTlv,
-  getField,
-  parseEmvco,
-  parseTlv,
-} from '~/payments/emvco.ts';
+import { appendCrc, crc16CcittFalse, crcHex, encodeEmvco, encodeFields, encodeTlv, getField, parseEmvco, parseTlv } from '~/payments/emvco.ts';
 
 // A bit-at-a-time CRC written separately from the table-driven one in the module, so the two
 // check each other.
@@ -79,9 +69,7 @@ describe('encoding', () => {
 
   it('rejects values longer than 99 characters, nested ones included', () => {
     expect(codeOf(() => encodeTlv('62', 'x'.repeat(100)))).toBe('payments:errors.qrFieldTooLong');
-    expect(codeOf(() => encodeFields([{ id: '62', value: [{ id: '08', value: 'x'.repeat(96) }] }]))).toBe(
-      'payments:errors.qrFieldTooLong',
-    );
+    expect(codeOf(() => encodeFields([{ id: '62', value: [{ id: '08', value: 'x'.repeat(96) }] }]))).toBe('payments:errors.qrFieldTooLong');
   });
 
   it('rejects empty values, non-ASCII text and malformed IDs', () => {
@@ -92,9 +80,14 @@ describe('encoding', () => {
   });
 
   it('adds the CRC itself and refuses a CRC object among the fields', () => {
-    expect(codeOf(() => encodeEmvco([{ id: '00', value: '01' }, { id: '63', value: 'ABCD' }]))).toBe(
-      'payments:errors.qrFieldId',
-    );
+    expect(
+      codeOf(() =>
+        encodeEmvco([
+          { id: '00', value: '01' },
+          { id: '63', value: 'ABCD' },
+        ]),
+      ),
+    ).toBe('payments:errors.qrFieldId');
   });
 
   it('computes the CRC over the body and the literal 6304', () => {
@@ -135,8 +128,7 @@ describe('a published payload whose CRC starts with 0', () => {
 
 describe('parseEmvco', () => {
   // subiz/vietqr README.md: Generate(120000, "970415", "0011001932418", "ủng hộ lũ lụt").
-  const vietQr =
-    '00020101021238570010A00000072701270006970415011300110019324180208QRIBFTTA530370454061200005802VN62170813ung ho lu lut6304C15C';
+  const vietQr = '00020101021238570010A00000072701270006970415011300110019324180208QRIBFTTA530370454061200005802VN62170813ung ho lu lut6304C15C';
 
   it('lists the top-level data objects without the CRC', () => {
     const fields = parseEmvco(vietQr);

@@ -87,23 +87,19 @@ describe('bank_qr instructions', () => {
 
   it('refuses a currency the payout cannot take, and a seller without payout', () => {
     const input = { amountMinor: 1000, reference: 'BAAN1' };
-    expect(codeOf(() => PAYMENT_METHODS.bank_qr.instructions({ ...input, currency: 'THB', payout: vietQrSeller }))).toBe(
-      'payments:errors.methodUnavailable',
-    );
-    expect(codeOf(() => PAYMENT_METHODS.bank_qr.instructions({ ...input, currency: 'VND', payout: null }))).toBe(
-      'payments:errors.methodUnavailable',
-    );
+    expect(codeOf(() => PAYMENT_METHODS.bank_qr.instructions({ ...input, currency: 'THB', payout: vietQrSeller }))).toBe('payments:errors.methodUnavailable');
+    expect(codeOf(() => PAYMENT_METHODS.bank_qr.instructions({ ...input, currency: 'VND', payout: null }))).toBe('payments:errors.methodUnavailable');
   });
 
   it('refuses a zero, negative or fractional amount and an empty reference', () => {
     for (const amountMinor of [0, -5000, 1000.5, Number.NaN]) {
-      expect(
-        codeOf(() => PAYMENT_METHODS.bank_qr.instructions({ currency: 'VND', payout: vietQrSeller, amountMinor, reference: 'BAAN1' })),
-      ).toBe('payments:errors.amount');
+      expect(codeOf(() => PAYMENT_METHODS.bank_qr.instructions({ currency: 'VND', payout: vietQrSeller, amountMinor, reference: 'BAAN1' }))).toBe(
+        'payments:errors.amount',
+      );
     }
-    expect(
-      codeOf(() => PAYMENT_METHODS.bank_qr.instructions({ currency: 'VND', payout: vietQrSeller, amountMinor: 1000, reference: '—' })),
-    ).toBe('payments:errors.reference');
+    expect(codeOf(() => PAYMENT_METHODS.bank_qr.instructions({ currency: 'VND', payout: vietQrSeller, amountMinor: 1000, reference: '—' }))).toBe(
+      'payments:errors.reference',
+    );
   });
 });
 

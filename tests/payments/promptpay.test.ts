@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeOf } from '#tests/support/errors.ts';
 import { encodeEmvco, getField, parseEmvco, parseTlv, type EmvField } from '~/payments/emvco.ts';
-import {
-  displayPromptPayId,
-  formatSatang,
-  isThaiIdChecksumValid,
-  normalizePromptPayId,
-  promptPayPayload,
-} from '~/payments/promptpay.ts';
+import { displayPromptPayId, formatSatang, isThaiIdChecksumValid, normalizePromptPayId, promptPayPayload } from '~/payments/promptpay.ts';
 
 /** The data objects of a payload, template 29 opened, in ID order: equal for equal content. */
 function content(payload: string): unknown {
@@ -30,16 +24,12 @@ function merchant(proxyField: '01' | '02' | '03', value: string): EmvField {
 describe('promptPayPayload reproduces published PromptPay payloads', () => {
   // maythiwat/promptparse, src/index.test.ts, "Generate Any ID" (MSISDN 0812223333).
   it('static mobile, byte for byte', () => {
-    expect(promptPayPayload({ id: '0812223333' })).toBe(
-      '00020101021129370016A0000006770101110113006681222333353037645802TH63041DCF',
-    );
+    expect(promptPayPayload({ id: '0812223333' })).toBe('00020101021129370016A0000006770101110113006681222333353037645802TH63041DCF');
   });
 
   // maythiwat/promptparse, src/index.test.ts, "Generate TrueMoney QR" (e-wallet 140000801111111).
   it('static e-wallet, byte for byte', () => {
-    expect(promptPayPayload({ id: '140000801111111' })).toBe(
-      '00020101021129390016A000000677010111031514000080111111153037645802TH63047C0F',
-    );
+    expect(promptPayPayload({ id: '140000801111111' })).toBe('00020101021129390016A000000677010111031514000080111111153037645802TH63047C0F');
   });
 
   // Published dynamic codes order the root fields differently from Baan (which writes them in
@@ -75,11 +65,7 @@ describe('promptPayPayload reproduces published PromptPay payloads', () => {
         '54': { id: '54', value: formatSatang(example.satang) },
         '58': { id: '58', value: 'TH' },
       };
-      const fields: EmvField[] = [
-        { id: '00', value: '01' },
-        { id: '01', value: '12' },
-        ...example.order.map((id) => byId[id]!),
-      ];
+      const fields: EmvField[] = [{ id: '00', value: '01' }, { id: '01', value: '12' }, ...example.order.map((id) => byId[id]!)];
       expect(encodeEmvco(fields)).toBe(example.published);
       if (example.id) {
         const ours = promptPayPayload({ id: example.id, amount: example.satang });
@@ -114,7 +100,13 @@ describe('promptPayPayload reproduces published PromptPay payloads', () => {
       encodeEmvco([
         { id: '00', value: '01' },
         { id: '01', value: '12' },
-        { id: '29', value: [{ id: '00', value: 'A000000677010111' }, { id: '04', value: '0141234567890' }] },
+        {
+          id: '29',
+          value: [
+            { id: '00', value: 'A000000677010111' },
+            { id: '04', value: '0141234567890' },
+          ],
+        },
         { id: '53', value: '764' },
         { id: '54', value: '100.00' },
         { id: '58', value: 'TH' },

@@ -38,9 +38,7 @@ describe('vietQrPayload reproduces published VietQR payloads byte for byte', () 
         amount: 40123,
         purpose: 'chuyen khoan alsdkf laksjdflk asjdflja slkdalks djflkasjd fajsldk jalskdfj lkasjdflk ajslkfj l',
       }),
-    ).toBe(
-      '00020101021238630010A0000007270133000697042201190023457923442ASDFLJ0208QRIBFTTA53037045405401235802VN62290825chuyen khoan alsdkf laksj6304E5DB',
-    );
+    ).toBe('00020101021238630010A0000007270133000697042201190023457923442ASDFLJ0208QRIBFTTA53037045405401235802VN62290825chuyen khoan alsdkf laksj6304E5DB');
   });
 });
 
@@ -89,9 +87,7 @@ describe('vietQrPayload structure', () => {
   it('keeps a CRC that starts with 0 as four digits, checked by the parser', () => {
     // Inputs chosen (by trying order numbers) so that the checksum begins with a zero.
     const payload = vietQrPayload({ bin: '970405', account: '3600205123456', amount: 150000, purpose: 'Don hang BAAN15' });
-    expect(payload).toBe(
-      '00020101021238570010A00000072701270006970405011336002051234560208QRIBFTTA530370454061500005802VN62190815Don hang BAAN1563040690',
-    );
+    expect(payload).toBe('00020101021238570010A00000072701270006970405011336002051234560208QRIBFTTA530370454061500005802VN62190815Don hang BAAN1563040690');
     expect(payload.slice(-8)).toBe('63040690');
     expect(() => parseEmvco(payload)).not.toThrow();
   });

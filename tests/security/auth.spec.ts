@@ -30,7 +30,10 @@ test.describe('item 2 and 8: redirectTo after sign-in and sign-up', () => {
       expect(new URL(location, BASE_URL).origin, `${JSON.stringify(redirectTo)} → ${location}`).toBe(BASE_URL);
       expect(signIn.headers()['set-cookie'] ?? '').not.toContain('pwned');
       const email = uniqueEmail('redirect');
-      const signUp = await request.post('/signup', { form: { email, password: 'probe-password-2026', displayName: 'Redirect Probe', redirectTo }, maxRedirects: 0 });
+      const signUp = await request.post('/signup', {
+        form: { email, password: 'probe-password-2026', displayName: 'Redirect Probe', redirectTo },
+        maxRedirects: 0,
+      });
       expect(signUp.status(), redirectTo).toBe(302);
       expect(new URL(signUp.headers()['location']!, BASE_URL).origin).toBe(BASE_URL);
       await request.dispose();
@@ -54,7 +57,10 @@ test.describe('item 2 and 8: redirectTo after sign-in and sign-up', () => {
     expect(signUp.headers()['set-cookie']).toContain('baan_session=');
     // The account exists once: signing up again (as a stranger) is the ordinary "already taken", not a 500.
     const stranger = await contextFrom(ownAddress());
-    const again = await stranger.post('/signup', { form: { email, password: 'probe-password-2026', displayName: 'Đặc Sản', redirectTo: '/' }, maxRedirects: 0 });
+    const again = await stranger.post('/signup', {
+      form: { email, password: 'probe-password-2026', displayName: 'Đặc Sản', redirectTo: '/' },
+      maxRedirects: 0,
+    });
     expect(again.status()).toBe(409);
     const signIn = await signInForm(request, email, 'probe-password-2026', { redirectTo: '/gia-phu/market?q=đặc' });
     expect(signIn.status()).toBe(302);
@@ -92,7 +98,10 @@ test.describe('item 13: a stale session cookie sent with the sign-in form', () =
     const stale = 'a'.repeat(32); // the shape of a token, for no live session
     const response = await signInForm(request, account.email, account.password, {}, { Cookie: `baan_session=${stale}` });
     expect(response.status()).toBe(302);
-    const cookies = response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+    const cookies = response
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === 'set-cookie')
+      .map((h) => h.value);
     const session = cookies.filter((c) => c.startsWith('baan_session='));
     // Exactly one session cookie, and it is the new one (no blank one after it).
     expect(session).toHaveLength(1);
@@ -128,7 +137,13 @@ test.describe('item 5: sign-in throttling', () => {
     expect(await held.text()).toMatch(new RegExp(`Too many failed attempts. Please wait ${held.headers()['retry-after']} seconds?`));
     // Writing another X-Forwarded-For in front, or Baan's own client-address header, changes nothing:
     // with one trusted hop the client is the right-most address.
-    const spoofed = await signInForm(guesser, account.email, account.password, {}, { 'X-Forwarded-For': `203.0.113.1, ${attacker}`, 'x-baan-client-address': '203.0.113.2' });
+    const spoofed = await signInForm(
+      guesser,
+      account.email,
+      account.password,
+      {},
+      { 'X-Forwarded-For': `203.0.113.1, ${attacker}`, 'x-baan-client-address': '203.0.113.2' },
+    );
     expect(spoofed.status()).toBe(429);
     // The owner elsewhere, and the owner's known phone from the attacker's very address, sign in.
     const elsewhere = await contextFrom(ownAddress());
@@ -146,7 +161,10 @@ test.describe('item 14: limits on anonymous inquiries, sign-ups and the change-p
     let refusedEmail = '';
     for (let i = 0; i < 40 && !refused; i++) {
       const email = uniqueEmail('limit');
-      const response = await request.post('/signup', { form: { email, password: 'probe-password-2026', displayName: 'Limit Probe', redirectTo: '/' }, maxRedirects: 0 });
+      const response = await request.post('/signup', {
+        form: { email, password: 'probe-password-2026', displayName: 'Limit Probe', redirectTo: '/' },
+        maxRedirects: 0,
+      });
       if (response.status() === 429) {
         refused = response;
         refusedEmail = email;
@@ -161,7 +179,10 @@ test.describe('item 14: limits on anonymous inquiries, sign-ups and the change-p
     expect(await refused!.text()).toContain('Too many attempts from here');
     // Nothing was written: the address is still free, from another client.
     const other = await contextFrom(ownAddress());
-    const signUp = await other.post('/signup', { form: { email: refusedEmail, password: 'probe-password-2026', displayName: 'Limit Probe', redirectTo: '/' }, maxRedirects: 0 });
+    const signUp = await other.post('/signup', {
+      form: { email: refusedEmail, password: 'probe-password-2026', displayName: 'Limit Probe', redirectTo: '/' },
+      maxRedirects: 0,
+    });
     expect(signUp.status()).toBe(302);
     await Promise.all([request.dispose(), other.dispose()]);
   });
@@ -278,7 +299,9 @@ test.describe('item 4: an invitation grants a role only with an official’s con
     await signInRequest(official, 'official.giaophong@baan.test');
     // An editor of this commune, made through the confirmed flow.
     const editorAddress = uniqueEmail('editor');
-    const editorLink = /\/giao-phong\/join\/[a-z2-7]{32}/.exec(await (await official.post('/giao-phong/members', { form: { intent: 'invite', email: editorAddress, role: 'editor' } })).text())![0];
+    const editorLink = /\/giao-phong\/join\/[a-z2-7]{32}/.exec(
+      await (await official.post('/giao-phong/members', { form: { intent: 'invite', email: editorAddress, role: 'editor' } })).text(),
+    )![0];
     const editor = await contextFrom(ownAddress());
     await newAccount(editor, { email: editorAddress });
     expect((await editor.post(editorLink, { maxRedirects: 0 })).status()).toBe(302);
@@ -286,7 +309,9 @@ test.describe('item 4: an invitation grants a role only with an official’s con
     expect(await canEdit(editor)).toBe(200);
 
     const invited = uniqueEmail('refused');
-    const link = /\/giao-phong\/join\/[a-z2-7]{32}/.exec(await (await official.post('/giao-phong/members', { form: { intent: 'invite', email: invited, role: 'official' } })).text())![0];
+    const link = /\/giao-phong\/join\/[a-z2-7]{32}/.exec(
+      await (await official.post('/giao-phong/members', { form: { intent: 'invite', email: invited, role: 'official' } })).text(),
+    )![0];
     const acceptor = await contextFrom(ownAddress());
     await newAccount(acceptor, { email: invited });
     expect((await acceptor.post(link, { maxRedirects: 0 })).status()).toBe(302);

@@ -67,7 +67,15 @@ const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = {
 };
 
 /** Real values for path parameters and forms, read from this server's database. */
-type Known = { sellerId: string; tavanSellerId: string; productId: string; otherProductId: string; buyerReference: string; sellerReference: string; templateKey: string };
+type Known = {
+  sellerId: string;
+  tavanSellerId: string;
+  productId: string;
+  otherProductId: string;
+  buyerReference: string;
+  sellerReference: string;
+  templateKey: string;
+};
 
 type PostTarget = {
   /** The route's path with parameters filled in (for the role sending). */
@@ -86,12 +94,31 @@ const inDays = (offset: number) => new Date(Date.now() + offset * 86_400_000).to
 /** Keyed by route file (plus id where one file serves two routes). */
 const POST_TARGETS: Record<string, PostTarget> = {
   'auth/routes/signup.tsx': { path: () => '/signup', as: ['anonymous'], fields: ['email', 'password', 'displayName', 'phone', 'redirectTo'] },
-  'auth/routes/login.tsx': { path: () => '/login', as: ['anonymous'], fields: ['email', 'password', 'redirectTo'], fill: { email: ACCOUNTS.buyer, password: DEMO_PASSWORD } },
+  'auth/routes/login.tsx': {
+    path: () => '/login',
+    as: ['anonymous'],
+    fields: ['email', 'password', 'redirectTo'],
+    fill: { email: ACCOUNTS.buyer, password: DEMO_PASSWORD },
+  },
   'auth/routes/account.tsx': { path: () => '/account', as: ['buyer'], fields: ['currentPassword', 'newPassword'] },
   // Before the cart: the page forms are sent in this order, and the cart's own forms empty it.
-  'market/routes/checkout.tsx': { path: () => '/checkout', as: ['anonymous', 'buyer'], fields: ['checkoutId', 'name', 'phone', 'provinceCode', 'commune', 'street', 'paymentMethod', 'note'] },
-  'market/routes/cart.tsx': { path: () => '/cart', as: ['anonymous', 'buyer'], fields: ['intent', 'productId', 'tenantId', 'quantity'], intents: ['update', 'remove', 'clear'] },
-  'market/routes/order.tsx': { path: (k) => `/orders/${k.buyerReference}`, as: ['buyer'], fields: ['intent', 'reason', 'productId', 'stars', 'comment'], intents: ['cancel', 'complete', 'rate'] },
+  'market/routes/checkout.tsx': {
+    path: () => '/checkout',
+    as: ['anonymous', 'buyer'],
+    fields: ['checkoutId', 'name', 'phone', 'provinceCode', 'commune', 'street', 'paymentMethod', 'note'],
+  },
+  'market/routes/cart.tsx': {
+    path: () => '/cart',
+    as: ['anonymous', 'buyer'],
+    fields: ['intent', 'productId', 'tenantId', 'quantity'],
+    intents: ['update', 'remove', 'clear'],
+  },
+  'market/routes/order.tsx': {
+    path: (k) => `/orders/${k.buyerReference}`,
+    as: ['buyer'],
+    fields: ['intent', 'reason', 'productId', 'stars', 'comment'],
+    intents: ['cancel', 'complete', 'rate'],
+  },
   'market/routes/product.tsx': { path: () => '/gia-phu/market/que-kho', as: ['anonymous', 'buyer'], fields: ['intent', 'quantity'], intents: ['add', 'buy'] },
   'market/routes/sell.tsx': { path: () => '/gia-phu/market/sell', as: ['buyer'], fields: ['name', 'hamlet', 'story.vi', 'phone', 'zalo', 'isCooperative'] },
   'market/routes/manage.tsx': {
@@ -107,14 +134,45 @@ const POST_TARGETS: Record<string, PostTarget> = {
     as: ['seller', 'tavan'],
     fields: ['intent', 'productId', 'payoutId', 'bankBin', 'account', 'accountName', 'promptPayId', 'name', 'hamlet', 'note', 'code', 'reason'],
     intents: [
-      'archive', 'restore', 'payout', 'cancel-payout', 'profile', 'give-consent', 'show-code', 'confirm-code', 'confirm-consent', 'withdraw-consent',
-      'suspend-seller', 'reinstate-seller', 'take-down', 'reinstate-product',
+      'archive',
+      'restore',
+      'payout',
+      'cancel-payout',
+      'profile',
+      'give-consent',
+      'show-code',
+      'confirm-code',
+      'confirm-consent',
+      'withdraw-consent',
+      'suspend-seller',
+      'reinstate-seller',
+      'take-down',
+      'reinstate-product',
     ],
   },
-  'market/routes/seller-order.tsx': { path: (k) => `/gia-phu/market/orders/${k.sellerReference}`, as: ['seller'], fields: ['intent', 'carrier', 'tracking', 'reason'], intents: ['confirm', 'ship', 'deliver', 'cancel', 'paid'] },
-  'product-new': { path: (k) => `/gia-phu/market/sellers/${k.sellerId}/products/new`, as: ['seller'], fields: ['title.vi', 'price', 'unit', 'stock', 'category', 'certStars', 'intent'], fill: { 'title.vi': 'Fuzz product', price: '50000', stock: '5', certStars: '' } },
-  'product-edit': { path: (k) => `/gia-phu/market/products/${k.otherProductId}/edit`, as: ['seller'], fields: ['title.vi', 'price', 'unit', 'stock', 'category', 'certStars', 'intent'] },
-  'handbook-new': { path: () => '/gia-phu/handbook/new', as: ['official'], fields: ['intent', 'chapterId', 'slug', 'locale', 'title', 'summary', 'body'], intents: ['save', 'preview', 'upload'] },
+  'market/routes/seller-order.tsx': {
+    path: (k) => `/gia-phu/market/orders/${k.sellerReference}`,
+    as: ['seller'],
+    fields: ['intent', 'carrier', 'tracking', 'reason'],
+    intents: ['confirm', 'ship', 'deliver', 'cancel', 'paid'],
+  },
+  'product-new': {
+    path: (k) => `/gia-phu/market/sellers/${k.sellerId}/products/new`,
+    as: ['seller'],
+    fields: ['title.vi', 'price', 'unit', 'stock', 'category', 'certStars', 'intent'],
+    fill: { 'title.vi': 'Fuzz product', price: '50000', stock: '5', certStars: '' },
+  },
+  'product-edit': {
+    path: (k) => `/gia-phu/market/products/${k.otherProductId}/edit`,
+    as: ['seller'],
+    fields: ['title.vi', 'price', 'unit', 'stock', 'category', 'certStars', 'intent'],
+  },
+  'handbook-new': {
+    path: () => '/gia-phu/handbook/new',
+    as: ['official'],
+    fields: ['intent', 'chapterId', 'slug', 'locale', 'title', 'summary', 'body'],
+    intents: ['save', 'preview', 'upload'],
+  },
   'handbook-edit': {
     path: () => '/gia-phu/handbook/activate-vneid-level-2/edit',
     as: ['official'],
@@ -122,8 +180,17 @@ const POST_TARGETS: Record<string, PostTarget> = {
     intents: ['save', 'save-and-publish', 'publish', 'unpublish', 'preview', 'upload'],
   },
   'handbook/routes/history.tsx': { path: () => '/gia-phu/handbook/activate-vneid-level-2/history', as: ['official'], fields: ['number', 'revision'] },
-  'handbook/routes/checklist.tsx': { path: () => '/gia-phu/handbook/activate-vneid-level-2/checklist', as: ['official'], fields: ['language', 'title', 'step.0.title', 'step.0.id', 'step.0.linkUrl', 'step.1.remove'] },
-  'handbook/routes/contacts-manage.tsx': { path: () => '/gia-phu/contacts/manage', as: ['official'], fields: ['intent', 'id', 'name', 'role.vi', 'phone', 'team'], intents: ['save', 'update', 'delete'] },
+  'handbook/routes/checklist.tsx': {
+    path: () => '/gia-phu/handbook/activate-vneid-level-2/checklist',
+    as: ['official'],
+    fields: ['language', 'title', 'step.0.title', 'step.0.id', 'step.0.linkUrl', 'step.1.remove'],
+  },
+  'handbook/routes/contacts-manage.tsx': {
+    path: () => '/gia-phu/contacts/manage',
+    as: ['official'],
+    fields: ['intent', 'id', 'name', 'role.vi', 'phone', 'team'],
+    intents: ['save', 'update', 'delete'],
+  },
   'handbook/routes/news-manage.tsx': {
     path: () => '/gia-phu/news/manage',
     as: ['official'],
@@ -136,14 +203,38 @@ const POST_TARGETS: Record<string, PostTarget> = {
     fields: ['checkIn', 'checkOut', 'guests', 'name', 'phone', 'email', 'message'],
     fill: { checkIn: inDays(30), checkOut: inDays(32), guests: '2', name: 'Fuzz Guest', phone: '0900 000 321', message: 'Hello' },
   },
-  'tourism/routes/events.tsx': { path: () => '/gia-phu/events', as: ['official'], fields: ['intent', 'id', 'title.vi', 'startsOn', 'endsOn', 'startTime', 'placeId'], intents: ['save', 'delete'] },
+  'tourism/routes/events.tsx': {
+    path: () => '/gia-phu/events',
+    as: ['official'],
+    fields: ['intent', 'id', 'title.vi', 'startsOn', 'endsOn', 'startTime', 'placeId'],
+    intents: ['save', 'delete'],
+  },
   'tourism/routes/inquiries.tsx': { path: () => '/ta-van/tourism/inquiries', as: ['tavan'], fields: ['id', 'status'] },
-  'place-new': { path: () => '/gia-phu/tourism/new', as: ['official'], fields: ['kind', 'name.vi', 'lat', 'lon', 'published', 'confirmFar'], fill: { 'name.vi': 'Fuzz place', lat: '22.3655', lon: '104.0812' } },
-  'place-edit': { path: () => '/gia-phu/tourism/rung-que-gia-phu/edit', as: ['official'], fields: ['kind', 'name.vi', 'lat', 'lon', 'published', 'confirmFar'] },
+  'place-new': {
+    path: () => '/gia-phu/tourism/new',
+    as: ['official'],
+    fields: ['kind', 'name.vi', 'lat', 'lon', 'published', 'confirmFar'],
+    fill: { 'name.vi': 'Fuzz place', lat: '22.3655', lon: '104.0812' },
+  },
+  'place-edit': {
+    path: () => '/gia-phu/tourism/rung-que-gia-phu/edit',
+    as: ['official'],
+    fields: ['kind', 'name.vi', 'lat', 'lon', 'published', 'confirmFar'],
+  },
   'tenancy/routes/settings.tsx': { path: () => '/gia-phu/settings', as: ['official'], fields: ['name.vi', 'tagline.vi', 'removeCover', 'timeZone'] },
-  'members/routes/members.tsx': { path: () => '/gia-phu/members', as: ['official'], fields: ['intent', 'email', 'role', 'userId', 'invitationId'], intents: ['invite', 'remove', 'revoke', 'confirm', 'refuse'] },
+  'members/routes/members.tsx': {
+    path: () => '/gia-phu/members',
+    as: ['official'],
+    fields: ['intent', 'email', 'role', 'userId', 'invitationId'],
+    intents: ['invite', 'remove', 'revoke', 'confirm', 'refuse'],
+  },
   'members/routes/join.tsx': { path: () => `/gia-phu/join/${'x'.repeat(20)}`, as: ['buyer'], fields: ['token'] },
-  'admin/routes/new-commune.tsx': { path: () => '/admin/communes/new', as: ['operator'], fields: ['slug', 'name.vi', 'province', 'currency', 'defaultLocale', 'timeZone'], fill: { 'name.vi': 'Fuzz commune', centerLat: '22.3655', centerLon: '104.0812' } },
+  'admin/routes/new-commune.tsx': {
+    path: () => '/admin/communes/new',
+    as: ['operator'],
+    fields: ['slug', 'name.vi', 'province', 'currency', 'defaultLocale', 'timeZone'],
+    fill: { 'name.vi': 'Fuzz commune', centerLat: '22.3655', centerLon: '104.0812' },
+  },
   'admin/routes/template.tsx': { path: () => '/admin/handbook', as: ['operator'], fields: ['chapterKey', 'locale', 'title'] },
   'admin/routes/template-article.tsx': { path: (k) => `/admin/handbook/${k.templateKey}`, as: ['operator'], fields: ['locale', 'title', 'summary', 'body'] },
   'tenancy/routes/not-found.tsx': { path: () => '/no-such-page/at-all', as: ['anonymous'], fields: ['x'] },
@@ -184,25 +275,94 @@ const kb10 = 'a'.repeat(10 * 1024);
 const poison = fc.constantFrom('\u0000', 'a\u0000b', '\u0001\u0002', '\u001B[2J', '\u007F', '\u0085', '\uFFFD', '\uD800', 'x\uDFFFy', '\uFFFE');
 /** Hostile but clean text: sizes, numbers, types, ids, dates and unicode edge cases. */
 const clean = fc.oneof(
-  fc.constantFrom('', ' ', kb10, `${kb10}\n${kb10}`, 'é'.repeat(5000), '-1', '-999999999999', '0', '-0', '1e309', '9'.repeat(40), 'NaN', 'Infinity', '1.5', '0x10', '[]', '[1,2]', '{}', '{"a":1}', 'null', 'undefined', 'true', 'on'),
-  fc.constantFrom('a'.repeat(36), '-'.repeat(36), '00000000-0000-0000-0000-00000000000g', '{00000000-0000-0000-0000-000000000000}', "1' or '1'='1", '../../etc/passwd', '%ZZ', '%E0%A4%A', '<script>alert(1)</script>'),
-  fc.constantFrom('2026-02-31', '0000-00-00', '99999-01-01', '2026-13-01', '1900-01-01', '2999-12-31', 'yesterday', '25:61', 'not-an-email', 'a@', '@b', 'a b@c d', 'javascript:alert(1)', 'http://127.0.0.1/', 'file:///etc/passwd'),
+  fc.constantFrom(
+    '',
+    ' ',
+    kb10,
+    `${kb10}\n${kb10}`,
+    'é'.repeat(5000),
+    '-1',
+    '-999999999999',
+    '0',
+    '-0',
+    '1e309',
+    '9'.repeat(40),
+    'NaN',
+    'Infinity',
+    '1.5',
+    '0x10',
+    '[]',
+    '[1,2]',
+    '{}',
+    '{"a":1}',
+    'null',
+    'undefined',
+    'true',
+    'on',
+  ),
+  fc.constantFrom(
+    'a'.repeat(36),
+    '-'.repeat(36),
+    '00000000-0000-0000-0000-00000000000g',
+    '{00000000-0000-0000-0000-000000000000}',
+    "1' or '1'='1",
+    '../../etc/passwd',
+    '%ZZ',
+    '%E0%A4%A',
+    '<script>alert(1)</script>',
+  ),
+  fc.constantFrom(
+    '2026-02-31',
+    '0000-00-00',
+    '99999-01-01',
+    '2026-13-01',
+    '1900-01-01',
+    '2999-12-31',
+    'yesterday',
+    '25:61',
+    'not-an-email',
+    'a@',
+    '@b',
+    'a b@c d',
+    'javascript:alert(1)',
+    'http://127.0.0.1/',
+    'file:///etc/passwd',
+  ),
   // Unicode edge cases (all clean): joined emoji, a bidi override, zero-width characters, stacked
   // combining marks, full-width and Arabic-Indic digits, characters whose case changes their length.
-  fc.constantFrom('👩‍🌾', '🏴\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}', '\u202Eabc', 'a\u200Bb', '\uFEFF', 'e' + '\u0301'.repeat(500), '１２３', '١٢٣', 'İ', 'ß', 'ﬃ', '\u{10FFFF}', '𝟘𝟙'),
+  fc.constantFrom(
+    '👩‍🌾',
+    '🏴\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}',
+    '\u202Eabc',
+    'a\u200Bb',
+    '\uFEFF',
+    'e' + '\u0301'.repeat(500),
+    '１２３',
+    '١٢٣',
+    'İ',
+    'ß',
+    'ﬃ',
+    '\u{10FFFF}',
+    '𝟘𝟙',
+  ),
   fc.uuid(), // an id of nothing
   fc.integer({ min: -2_147_483_648, max: -1 }).map(String),
   fc.bigInt({ min: 2n ** 53n, max: 2n ** 80n }).map(String),
   fc.string({ maxLength: 30, unit: 'grapheme' }).filter((s) => !hasForbidden(s)),
 );
 function hasForbidden(text: string) {
-  return /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+  return /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(
+    text,
+  );
 }
 
 /** A form: some of the target's fields (missing ones too), some repeated or sent as `name[]`, plus a stray field. */
 type Form = [string, string][];
 function formArbitrary(target: PostTarget, poisoned: boolean): fc.Arbitrary<Form> {
-  const field = fc.oneof(fc.constantFrom(...target.fields, 'x', 'id', '__proto__', 'constructor'), fc.constantFrom(...target.fields).map((f) => `${f}[]`));
+  const field = fc.oneof(
+    fc.constantFrom(...target.fields, 'x', 'id', '__proto__', 'constructor'),
+    fc.constantFrom(...target.fields).map((f) => `${f}[]`),
+  );
   const value = poisoned ? fc.oneof(clean, poison) : clean;
   const entries = fc.array(fc.tuple(field, value), { maxLength: 8 });
   const intents = target.intents;
@@ -236,7 +396,8 @@ function encodeForm(form: Form): Buffer {
   const encode = (text: string) =>
     Array.from(text, (char) => {
       const code = char.codePointAt(0)!;
-      if (code >= 0xd800 && code <= 0xdfff) return `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase();
+      if (code >= 0xd800 && code <= 0xdfff)
+        return `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase();
       return encodeURIComponent(char);
     }).join('');
   return Buffer.from(form.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&'));
@@ -244,19 +405,68 @@ function encodeForm(form: Form): Buffer {
 
 /** A path segment or query value, already percent-encoded, as an attacker writes it. */
 const urlPiece = fc.oneof(
-  fc.constantFrom('%00', 'a%00b', '%ED%A0%80', '%C3', '%FF%FE', '%', '%Z', '%ZZ', '%E0%A4%A', '%2F', '%2E%2E', '..', '%0D%0A', '%09', '%20', 'null', '-1', '0', '9'.repeat(40), 'a'.repeat(36), '%25', '%u0000'),
+  fc.constantFrom(
+    '%00',
+    'a%00b',
+    '%ED%A0%80',
+    '%C3',
+    '%FF%FE',
+    '%',
+    '%Z',
+    '%ZZ',
+    '%E0%A4%A',
+    '%2F',
+    '%2E%2E',
+    '..',
+    '%0D%0A',
+    '%09',
+    '%20',
+    'null',
+    '-1',
+    '0',
+    '9'.repeat(40),
+    'a'.repeat(36),
+    '%25',
+    '%u0000',
+  ),
   fc.constant('a'.repeat(10 * 1024)),
   fc.uuid(),
   fc.string({ maxLength: 20 }).map(encodeURIComponent),
   fc.string({ maxLength: 20, unit: 'grapheme' }).map(encodeURIComponent),
 );
-const QUERY_KEYS = ['q', 'lng', 'locale', 'in', 'edit', 'bbox', 'kind', 'category', 'sort', 'min', 'max', 'stars', 'province', 'commune', 'page', 'status', 'redirectTo', 'email', 'q[]'];
+const QUERY_KEYS = [
+  'q',
+  'lng',
+  'locale',
+  'in',
+  'edit',
+  'bbox',
+  'kind',
+  'category',
+  'sort',
+  'min',
+  'max',
+  'stars',
+  'province',
+  'commune',
+  'page',
+  'status',
+  'redirectTo',
+  'email',
+  'q[]',
+];
 
 // ---------------------------------------------------------------------------------------------
 // A page's own forms, read from its HTML
 
 const attributes = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w:-]+)="([^"]*)"/g)].map((m) => [m[1]!, unescape(m[2]!)]));
-const unescape = (html: string) => html.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 let unique = 0;
 
 /** What a person would type into an empty field of this kind. */
@@ -332,7 +542,10 @@ async function startServer() {
   server.stderr!.on('data', (chunk) => (log += chunk));
   for (let i = 0; i < 240; i++) {
     if (server.exitCode !== null) throw new Error(`the fuzz server exited:\n${log}`);
-    const ok = await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${BASE}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -363,7 +576,9 @@ async function checksum(): Promise<Record<string, string>> {
     for (const { schema, name } of tables.rows) {
       if (BOOKKEEPING_TABLES[name]) continue;
       const table = `"${schema}"."${name}"`;
-      const { rows } = await db.query<{ n: number; sum: string | null }>(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as sum from ${table} t`);
+      const { rows } = await db.query<{ n: number; sum: string | null }>(
+        `select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as sum from ${table} t`,
+      );
       sums[`${schema}.${name}`] = `${rows[0]!.n} rows, ${rows[0]!.sum}`;
     }
     return sums;
@@ -385,9 +600,18 @@ async function knownValues(): Promise<Known> {
     const buyerOrders = `select o.reference as v from orders o join users u on u.id = o.buyer_id where u.email = '${ACCOUNTS.buyer}' and o.seller_id = (${seller}) order by o.reference`;
     return {
       sellerId: await one('seller', `select (${seller})::text as v`),
-      tavanSellerId: await one('Tả Van seller', `select s.id::text as v from sellers s join communes c on c.id = s.tenant_id where c.slug = 'ta-van' order by s.id limit 1`),
-      productId: await one('product que-kho', `select p.id::text as v from products p join communes c on c.id = p.tenant_id where c.slug = 'gia-phu' and p.slug = 'que-kho'`),
-      otherProductId: await one('second product of the seller', `select p.id::text as v from products p where p.seller_id = (${seller}) and p.slug <> 'que-kho' order by p.slug limit 1`),
+      tavanSellerId: await one(
+        'Tả Van seller',
+        `select s.id::text as v from sellers s join communes c on c.id = s.tenant_id where c.slug = 'ta-van' order by s.id limit 1`,
+      ),
+      productId: await one(
+        'product que-kho',
+        `select p.id::text as v from products p join communes c on c.id = p.tenant_id where c.slug = 'gia-phu' and p.slug = 'que-kho'`,
+      ),
+      otherProductId: await one(
+        'second product of the seller',
+        `select p.id::text as v from products p where p.seller_id = (${seller}) and p.slug <> 'que-kho' order by p.slug limit 1`,
+      ),
       buyerReference: await one('order of the buyer', `${buyerOrders} limit 1`),
       sellerReference: await one('second order of the buyer', `${buyerOrders} offset 1 limit 1`),
       templateKey: await one('handbook template article', `select key as v from handbook_template_articles order by key limit 1`),
@@ -416,7 +640,10 @@ async function setUp() {
     const [form] = pageForms(page, '/checkout', { name: 'Fuzz Buyer', commune: 'Gia Phú', street: 'Thôn 1, đường 2', note: '' });
     expect(form, 'set-up: the checkout form').toBeDefined();
     const placed = await buyer.post('/checkout', { form: Object.fromEntries(form!), headers: { Origin: BASE }, maxRedirects: 0 });
-    expect(placed.status(), `set-up: an order placed (${JSON.stringify(form)}: ${[...(await placed.text()).matchAll(/class="(?:form-)?error"[^>]*>([\s\S]{0,200}?)<\/p>/g)].map((m) => m[1]).join(' | ')})`).toBe(302);
+    expect(
+      placed.status(),
+      `set-up: an order placed (${JSON.stringify(form)}: ${[...(await placed.text()).matchAll(/class="(?:form-)?error"[^>]*>([\s\S]{0,200}?)<\/p>/g)].map((m) => m[1]).join(' | ')})`,
+    ).toBe(302);
   }
   await buyer.dispose();
   const anonymous = await signedIn('anonymous');
@@ -432,7 +659,11 @@ async function setUp() {
   const editPath = '/gia-phu/handbook/activate-vneid-level-2/edit';
   const edit = pageForms(await (await official.get(editPath)).text(), editPath).find((form) => form.some(([k, v]) => k === 'intent' && v === 'save'));
   expect(edit, 'set-up: the article editor').toBeDefined();
-  const saved = await official.post(editPath, { form: Object.fromEntries(edit!.map(([k, v]) => [k, k === 'summary' ? `${v} (fuzz)` : v])), headers: { Origin: BASE }, maxRedirects: 0 });
+  const saved = await official.post(editPath, {
+    form: Object.fromEntries(edit!.map(([k, v]) => [k, k === 'summary' ? `${v} (fuzz)` : v])),
+    headers: { Origin: BASE },
+    maxRedirects: 0,
+  });
   expect(saved.status(), 'set-up: the article saved again').toBe(302);
   await official.dispose();
 }
@@ -458,7 +689,10 @@ test('every route with an action is fuzzed or excluded with a reason', () => {
   expect(unlisted, 'add these to POST_TARGETS (or EXCLUDED, with the reason) in tests/security/fuzz.spec.ts').toEqual([]);
   const stale = Object.keys(POST_TARGETS).filter((key) => !withAction.some((r) => r.key === key || r.file === key));
   expect(stale, 'fuzz targets that are no longer action routes').toEqual([]);
-  expect(Object.keys(UNREACHABLE).filter((key) => !POST_TARGETS[key]), 'UNREACHABLE names targets that exist').toEqual([]);
+  expect(
+    Object.keys(UNREACHABLE).filter((key) => !POST_TARGETS[key]),
+    'UNREACHABLE names targets that exist',
+  ).toEqual([]);
 });
 
 test.describe('fuzz', () => {
@@ -504,7 +738,11 @@ test.describe('fuzz', () => {
     } else {
       const response = await contexts.get(role)!.post(url, { data: body, headers, maxRedirects: 0, failOnStatusCode: false });
       status = response.status();
-      cookies = response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value).join('\n');
+      cookies = response
+        .headersArray()
+        .filter((h) => h.name.toLowerCase() === 'set-cookie')
+        .map((h) => h.value)
+        .join('\n');
     }
     if (status >= 500) seen5xx.push(`POST ${url} as ${role}: ${status} ${JSON.stringify(form).slice(0, 300)}`);
     // Guards, parsing and unknown ids answer 302 (to sign-in), 400, 403, 404 or 413; only the use case itself answers otherwise.
@@ -550,7 +788,10 @@ test.describe('fuzz', () => {
     await stopServer();
     const after = await checksum();
     const changed = Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]);
-    expect(changed.map((table) => `${table}: ${before[table]} → ${after[table]}`), `rows changed (seed ${SEED})`).toEqual([]);
+    expect(
+      changed.map((table) => `${table}: ${before[table]} → ${after[table]}`),
+      `rows changed (seed ${SEED})`,
+    ).toEqual([]);
     await startServer();
     for (const [role, context] of contexts) {
       await context.dispose();
@@ -568,7 +809,11 @@ test.describe('fuzz', () => {
         const forms = response.ok() ? pageForms(await response.text(), url, target.fill) : [];
         // No form on the page for this role (an anonymous visitor's empty cart, the catch-all page):
         // the target's fields, typed as a person would.
-        if (!forms.length) forms.push([...(target.intents ? [['intent', target.intents[0]!] as [string, string]] : []), ...target.fields.filter((f) => f !== 'intent').map((f): [string, string] => [f, target.fill?.[f] ?? typed(f, 'text')])]);
+        if (!forms.length)
+          forms.push([
+            ...(target.intents ? [['intent', target.intents[0]!] as [string, string]] : []),
+            ...target.fields.filter((f) => f !== 'intent').map((f): [string, string] => [f, target.fill?.[f] ?? typed(f, 'text')]),
+          ]);
         pageForm.set(`${key} ${role}`, forms);
       }
     }
@@ -578,7 +823,9 @@ test.describe('fuzz', () => {
       const forms = pageForm.get(`${pair.key} ${pair.role}`)!;
       return { ...pair, form: mutate(forms[which % forms.length]!, changes) };
     });
-    const random = fc.constantFrom(...pairs).chain((pair) => fc.record({ key: fc.constant(pair.key), role: fc.constant(pair.role), form: formArbitrary(POST_TARGETS[pair.key]!, false) }));
+    const random = fc
+      .constantFrom(...pairs)
+      .chain((pair) => fc.record({ key: fc.constant(pair.key), role: fc.constant(pair.role), form: formArbitrary(POST_TARGETS[pair.key]!, false) }));
     const answers = new Map<string, Map<number, number>>();
     const exercised = new Set<string>();
     const count = (key: string, role: Role, status: number) => {
@@ -598,7 +845,10 @@ test.describe('fuzz', () => {
     await fc
       .assert(
         fc.asyncProperty(fc.oneof({ arbitrary: fromPage, weight: 3 }, { arbitrary: random, weight: 1 }), async ({ key, role, form }) => {
-          expect(form.some(([k, v]) => hasForbidden(k) || hasForbidden(v)), 'a clean form').toBe(false);
+          expect(
+            form.some(([k, v]) => hasForbidden(k) || hasForbidden(v)),
+            'a clean form',
+          ).toBe(false);
           const { status, exercised: deep } = await send(key, role, form);
           count(key, role, status);
           if (deep) exercised.add(key);
@@ -610,7 +860,13 @@ test.describe('fuzz', () => {
     console.log(
       [...answers]
         .sort()
-        .map(([target, counts]) => `${target}: ${[...counts].sort().map(([status, n]) => `${status}×${n}`).join(' ')}`)
+        .map(
+          ([target, counts]) =>
+            `${target}: ${[...counts]
+              .sort()
+              .map(([status, n]) => `${status}×${n}`)
+              .join(' ')}`,
+        )
         .join('\n'),
     );
     expect(seen5xx, `5xx answers (seed ${SEED})`).toEqual([]);

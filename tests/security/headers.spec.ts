@@ -41,7 +41,9 @@ test('every page has a nonce-based CSP, and every inline script on it carries th
     }
     const nonce = nonceOf(policy);
     const html = await response.text();
-    const inline = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!).filter((attrs) => !/\bsrc=/.test(attrs) && !/type="application\/(ld\+)?json"/.test(attrs));
+    const inline = [...html.matchAll(/<script\b([^>]*)>/g)]
+      .map((m) => m[1]!)
+      .filter((attrs) => !/\bsrc=/.test(attrs) && !/type="application\/(ld\+)?json"/.test(attrs));
     for (const attrs of inline) expect(attrs, path).toContain(`nonce="${nonce}"`);
     if (path === '/login') expect(inline.length).toBeGreaterThan(0); // a hydrating page: React Router's own inline scripts
   }
@@ -86,7 +88,9 @@ test('cookies are HttpOnly and SameSite, and Secure in production on a public ho
   expect(local.map((h) => h.value).join('\n')).toMatch(/^lng=[^;]+;.*HttpOnly.*SameSite=Lax/m);
   expect(local.map((h) => h.value).join('\n')).not.toContain('Secure'); // plain http on localhost still works
   const publicHost = { Host: 'baan.example.org' };
-  const language = (await request.get('/ta-van/handbook?lng=vi', { headers: publicHost, maxRedirects: 0 })).headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie');
+  const language = (await request.get('/ta-van/handbook?lng=vi', { headers: publicHost, maxRedirects: 0 }))
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === 'set-cookie');
   expect(language.map((h) => h.value)).toEqual([expect.stringMatching(/^lng=[^;]+;.*; Secure$/)]);
   const signOut = (await request.post('/logout', { headers: publicHost, maxRedirects: 0 })).headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie');
   expect(signOut.map((h) => h.value)).toContainEqual(expect.stringMatching(/^baan_flash=.*; Secure$/));
@@ -113,7 +117,11 @@ test('a spoofed Host header never names the links in feeds, the calendar or invi
   }
   await signInRequest(request, 'official.tavan@baan.test');
   const invited = `invitee-${Date.now().toString(36)}@baan.test`;
-  const spoofed = await request.post('/ta-van/members', { form: { intent: 'invite', email: invited, role: 'editor' }, headers: { Host: 'evil.example' }, maxRedirects: 0 });
+  const spoofed = await request.post('/ta-van/members', {
+    form: { intent: 'invite', email: invited, role: 'editor' },
+    headers: { Host: 'evil.example' },
+    maxRedirects: 0,
+  });
   expect(spoofed.status()).toBe(503);
   expect(await spoofed.text()).not.toContain('evil.example');
   const honest = await request.post('/ta-van/members', { form: { intent: 'invite', email: invited, role: 'editor' }, maxRedirects: 0 });
@@ -129,7 +137,9 @@ function watchCsp(page: Page): string[] {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
   void page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
   return violations;
 }
@@ -156,14 +166,15 @@ test('in Chromium the CSP blocks nothing Baan does: maps and their worker, hydra
 test('the service worker keeps no staff page: not while signed in, and nothing kept survives signing out', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
-  const kept = () => page.evaluate(async () => {
-    const urls: string[] = [];
-    for (const name of await caches.keys()) {
-      if (!name.startsWith('baan-pages')) continue;
-      for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
-    }
-    return urls;
-  });
+  const kept = () =>
+    page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        if (!name.startsWith('baan-pages')) continue;
+        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      }
+      return urls;
+    });
   // A public page installs the worker, which keeps a copy of it.
   await page.goto('/ta-van/handbook?lng=en');
   await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true));

@@ -58,14 +58,25 @@ test.describe('item 6: a NUL byte or broken UTF-8 anywhere text comes in', () =>
     const marker = `Probe ${Date.now().toString(36)}`;
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const fields = { checkIn: day(30), checkOut: day(32), guests: '2', phone: '0900 000 999', email: '', message: 'Hello' };
-    const nul = await request.post('/ta-van/tourism/homestay-giang-ta-chai', { form: { ...fields, name: `${marker}\u0000` }, headers: english, maxRedirects: 0 });
+    const nul = await request.post('/ta-van/tourism/homestay-giang-ta-chai', {
+      form: { ...fields, name: `${marker}\u0000` },
+      headers: english,
+      maxRedirects: 0,
+    });
     expect(nul.status()).toBe(400);
     // Said under the field that held it, with everything typed given back (minus the NUL).
     const page = await nul.text();
     expect(page).toMatch(new RegExp(`name="name" value="${marker}"/><p class="error" id="[^"]+-error">[^<]*${INVALID_CHARACTERS}`));
     expect(page).toContain('Hello</textarea>');
-    const body = Buffer.concat([Buffer.from(`checkIn=${fields.checkIn}&checkOut=${fields.checkOut}&guests=2&phone=0900000999&name=${encodeURIComponent(marker)}`), Buffer.from('&message=%ED%A0%80')]);
-    const broken = await request.post('/ta-van/tourism/homestay-giang-ta-chai', { data: body, headers: { ...english, 'Content-Type': 'application/x-www-form-urlencoded' }, maxRedirects: 0 });
+    const body = Buffer.concat([
+      Buffer.from(`checkIn=${fields.checkIn}&checkOut=${fields.checkOut}&guests=2&phone=0900000999&name=${encodeURIComponent(marker)}`),
+      Buffer.from('&message=%ED%A0%80'),
+    ]);
+    const broken = await request.post('/ta-van/tourism/homestay-giang-ta-chai', {
+      data: body,
+      headers: { ...english, 'Content-Type': 'application/x-www-form-urlencoded' },
+      maxRedirects: 0,
+    });
     expect(broken.status()).toBe(400);
     const official = await signedIn('official.tavan@baan.test');
     const inbox = await official.get('/ta-van/tourism/inquiries', { headers: english });
@@ -81,7 +92,15 @@ test('a forbidden character in a multipart editor form is said under its field, 
   const chapterId = optionValues(editor, 'chapterId')[0]!;
   const marker = `Probe ${Date.now().toString(36)}`;
   const response = await official.post('/gia-phu/handbook/new', {
-    multipart: { intent: 'save', chapterId, slug: `probe-${Date.now().toString(36)}`, locale: 'vi', title: `${marker}\u0000 title`, summary: 'A summary', body: 'Line one\nLine two' },
+    multipart: {
+      intent: 'save',
+      chapterId,
+      slug: `probe-${Date.now().toString(36)}`,
+      locale: 'vi',
+      title: `${marker}\u0000 title`,
+      summary: 'A summary',
+      body: 'Line one\nLine two',
+    },
     headers: english,
     maxRedirects: 0,
   });
@@ -140,7 +159,11 @@ test.describe('item 9: ids from another commune or shaped like a UUID but not on
     expect(await (await official.get('/gia-phu/events', { headers: english })).text()).not.toContain(marker);
     // Found by the fuzzer: deleting with no id (or a malformed one) is a 404, not a failed uuid cast.
     for (const id of [undefined, '', 'a'.repeat(36)]) {
-      const deletion = await official.post('/gia-phu/events', { form: { intent: 'delete', ...(id === undefined ? {} : { id }) }, headers: english, maxRedirects: 0 });
+      const deletion = await official.post('/gia-phu/events', {
+        form: { intent: 'delete', ...(id === undefined ? {} : { id }) },
+        headers: english,
+        maxRedirects: 0,
+      });
       expect(deletion.status(), `delete with id ${JSON.stringify(id)}`).toBe(404);
     }
     await official.dispose();

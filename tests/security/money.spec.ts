@@ -22,7 +22,10 @@ test('an editor cannot record a seller’s consent alone, and a payout change ne
   const seller = await phone(browser);
   await newAccount(seller.context.request, { displayName: 'Probe Seller' });
   const shopName = `Probe Shop ${Date.now().toString(36)}`;
-  const applied = await seller.context.request.post('/ta-van/market/sell', { form: { name: shopName, hamlet: '', phone: '0900 000 777', zalo: '' }, maxRedirects: 0 });
+  const applied = await seller.context.request.post('/ta-van/market/sell', {
+    form: { name: shopName, hamlet: '', phone: '0900 000 777', zalo: '' },
+    maxRedirects: 0,
+  });
   expect(applied.status()).toBe(302);
   const official = await freshContext();
   await signInRequest(official, 'official.tavan@baan.test');
@@ -31,7 +34,10 @@ test('an editor cannot record a seller’s consent alone, and a payout change ne
   const dashboard = `/ta-van/market/sellers/${sellerId}`;
 
   // The seller sets their own first account (applies at once: there is none to divert from) and lists a product.
-  const own = await seller.context.request.post(dashboard, { form: { intent: 'payout', bankBin: '970405', account: OWN_ACCOUNT, accountName: 'PROBE SELLER' }, maxRedirects: 0 });
+  const own = await seller.context.request.post(dashboard, {
+    form: { intent: 'payout', bankBin: '970405', account: OWN_ACCOUNT, accountName: 'PROBE SELLER' },
+    maxRedirects: 0,
+  });
   expect(own.status()).toBe(302);
   const listed = await seller.context.request.post(`${dashboard}/products/new`, {
     multipart: { 'title.vi': `Chè thử ${shopName}`, price: '50000', unit: 'kg', stock: '5', category: 'tea', intent: 'publish' },
@@ -45,7 +51,10 @@ test('an editor cannot record a seller’s consent alone, and a payout change ne
   await signInRequest(editor, 'editor.tavan@baan.test');
   const consent = await editor.post('/ta-van/market/manage', { form: { intent: 'consent', id: sellerId, note: 'Đồng ý qua điện thoại' }, maxRedirects: 0 });
   expect(consent.status()).toBe(302);
-  const refused = await editor.post(dashboard, { form: { intent: 'payout', bankBin: '970436', account: EDITORS_ACCOUNT, accountName: 'EDITOR' }, maxRedirects: 0 });
+  const refused = await editor.post(dashboard, {
+    form: { intent: 'payout', bankBin: '970436', account: EDITORS_ACCOUNT, accountName: 'EDITOR' },
+    maxRedirects: 0,
+  });
   expect(refused.status()).toBe(403);
   // Nor can the editor skip the code the seller's own screen shows.
   const guessed = await editor.post(dashboard, { form: { intent: 'confirm-code', code: '000000' }, maxRedirects: 0 });
@@ -60,7 +69,10 @@ test('an editor cannot record a seller’s consent alone, and a payout change ne
   expect((await editor.post(dashboard, { form: { intent: 'confirm-code', code }, maxRedirects: 0 })).status()).toBe(302);
 
   // Now the editor may ask for a new account, but it waits: the seller sees who asked and can cancel.
-  const changed = await editor.post(dashboard, { form: { intent: 'payout', bankBin: '970436', account: EDITORS_ACCOUNT, accountName: 'EDITOR' }, maxRedirects: 0 });
+  const changed = await editor.post(dashboard, {
+    form: { intent: 'payout', bankBin: '970436', account: EDITORS_ACCOUNT, accountName: 'EDITOR' },
+    maxRedirects: 0,
+  });
   expect(changed.status()).toBe(302);
   await seller.page.goto(`${dashboard}?lng=en`);
   const notice = seller.page.getByRole('alert').filter({ hasText: 'A change to where buyers pay you is waiting' });
@@ -77,7 +89,10 @@ test('an editor cannot record a seller’s consent alone, and a payout change ne
   await buyer.page.getByLabel('Province').selectOption({ label: 'Hà Nội' });
   await buyer.page.getByLabel('Commune or ward').fill('Phường Ba Đình');
   await buyer.page.getByLabel('Village, street and house number').fill('12 Phố Đội Cấn');
-  await buyer.page.getByRole('group', { name: /Tả Van/ }).getByLabel('Bank transfer by QR').check();
+  await buyer.page
+    .getByRole('group', { name: /Tả Van/ })
+    .getByLabel('Bank transfer by QR')
+    .check();
   await buyer.page.getByRole('button', { name: 'Place order' }).click();
   // One order: the buyer lands on it.
   await expect(buyer.page.getByRole('img', { name: /Payment QR code for order BA/ })).toBeVisible();
@@ -119,7 +134,9 @@ test('an official takes down a live listing with a reason the seller reads; an e
   expect((await editor.post(dashboard, { form: { intent: 'suspend-seller', reason: 'Bán hàng giả' }, maxRedirects: 0 })).status()).toBe(403);
   expect((await editor.get(productPath)).status()).toBe(200);
 
-  expect((await official.post(dashboard, { form: { intent: 'take-down', productId, reason: 'Không có chứng nhận OCOP' }, maxRedirects: 0 })).status()).toBe(302);
+  expect((await official.post(dashboard, { form: { intent: 'take-down', productId, reason: 'Không có chứng nhận OCOP' }, maxRedirects: 0 })).status()).toBe(
+    302,
+  );
   expect((await editor.get(productPath)).status()).toBe(404);
   await seller.page.goto(`${dashboard}?lng=en`);
   await expect(seller.page.getByText('Taken down by the commune: Không có chứng nhận OCOP')).toBeVisible();
@@ -127,7 +144,9 @@ test('an official takes down a live listing with a reason the seller reads; an e
   await Promise.all([seller.context.close(), official.dispose(), editor.dispose()]);
 });
 
-test('reinstating a suspended seller gives back what moderation decided: a taken-down listing edited into the queue stays off the market', async ({ browser }) => {
+test('reinstating a suspended seller gives back what moderation decided: a taken-down listing edited into the queue stays off the market', async ({
+  browser,
+}) => {
   const seller = await phone(browser);
   await newAccount(seller.context.request, { displayName: 'Probe Seller Three' });
   const shopName = `Probe Reinstate ${Date.now().toString(36)}`;
@@ -144,7 +163,9 @@ test('reinstating a suspended seller gives back what moderation decided: a taken
   const productId = html.match(/name="productId" value="([0-9a-f-]{36})"/)![1]!;
 
   // Taken down; the seller edits it and asks to publish (it waits for an official); the seller is suspended, then reinstated.
-  expect((await official.post(dashboard, { form: { intent: 'take-down', productId, reason: 'Không có chứng nhận OCOP' }, maxRedirects: 0 })).status()).toBe(302);
+  expect((await official.post(dashboard, { form: { intent: 'take-down', productId, reason: 'Không có chứng nhận OCOP' }, maxRedirects: 0 })).status()).toBe(
+    302,
+  );
   expect((await seller.context.request.post(`/ta-van/market/products/${productId}/edit`, { multipart: product, maxRedirects: 0 })).status()).toBe(302);
   expect((await official.post(dashboard, { form: { intent: 'suspend-seller', reason: 'Kiểm tra hàng giả' }, maxRedirects: 0 })).status()).toBe(302);
   expect((await official.post(dashboard, { form: { intent: 'reinstate-seller' }, maxRedirects: 0 })).status()).toBe(302);
@@ -160,25 +181,39 @@ test('for a seller without an account only an official changes the payout, and t
   const official = await freshContext();
   await signInRequest(official, 'official.tavan@baan.test');
   const shopName = `Probe Helped ${Date.now().toString(36)}`;
-  const added = await official.post('/ta-van/market/manage', { form: { intent: 'add-seller', name: shopName, hamlet: '', phone: '0900 000 781', zalo: '', note: 'Đồng ý tại UBND xã' }, maxRedirects: 0 });
+  const added = await official.post('/ta-van/market/manage', {
+    form: { intent: 'add-seller', name: shopName, hamlet: '', phone: '0900 000 781', zalo: '', note: 'Đồng ý tại UBND xã' },
+    maxRedirects: 0,
+  });
   expect(added.status()).toBe(302);
   const dashboard = new URL(added.headers().location!, 'http://x').pathname;
   const account = `55${Date.now().toString().slice(-8)}`;
 
   const editor = await freshContext();
   await signInRequest(editor, 'editor.tavan@baan.test');
-  expect((await editor.post(dashboard, { form: { intent: 'payout', bankBin: '970436', account: EDITORS_ACCOUNT, accountName: 'EDITOR' }, maxRedirects: 0 })).status()).toBe(403);
-  expect((await official.post(dashboard, { form: { intent: 'payout', bankBin: '970436', account, accountName: 'BA THAO' }, maxRedirects: 0 })).status()).toBe(302);
+  expect(
+    (
+      await editor.post(dashboard, { form: { intent: 'payout', bankBin: '970436', account: EDITORS_ACCOUNT, accountName: 'EDITOR' }, maxRedirects: 0 })
+    ).status(),
+  ).toBe(403);
+  expect((await official.post(dashboard, { form: { intent: 'payout', bankBin: '970436', account, accountName: 'BA THAO' }, maxRedirects: 0 })).status()).toBe(
+    302,
+  );
 
   const desk = await (await official.get('/ta-van/market/manage?lng=en')).text();
   const waiting = desk.match(new RegExp(`${account}[\\s\\S]*?name="id" value="([0-9a-f-]{36})"[\\s\\S]*?name="sellerId" value="([0-9a-f-]{36})"`));
   expect(waiting, 'the waiting change is on the desk').not.toBeNull();
   expect(desk).toContain('no account (cannot see the notice)');
-  const cancelled = await official.post('/ta-van/market/manage', { form: { intent: 'cancel-payout', id: waiting![1]!, sellerId: waiting![2]! }, maxRedirects: 0 });
+  const cancelled = await official.post('/ta-van/market/manage', {
+    form: { intent: 'cancel-payout', id: waiting![1]!, sellerId: waiting![2]! },
+    maxRedirects: 0,
+  });
   expect(cancelled.status()).toBe(302);
   expect(await (await official.get('/ta-van/market/manage?lng=en')).text()).not.toContain(account);
   // An editor cannot use the desk's cancel.
-  expect((await editor.post('/ta-van/market/manage', { form: { intent: 'cancel-payout', id: waiting![1]!, sellerId: waiting![2]! }, maxRedirects: 0 })).status()).toBe(404);
+  expect(
+    (await editor.post('/ta-van/market/manage', { form: { intent: 'cancel-payout', id: waiting![1]!, sellerId: waiting![2]! }, maxRedirects: 0 })).status(),
+  ).toBe(404);
 
   await Promise.all([official.dispose(), editor.dispose()]);
 });

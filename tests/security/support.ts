@@ -43,7 +43,11 @@ export async function freshContext(): Promise<APIRequestContext> {
 export async function newAccount(request: APIRequestContext, { email = uniqueEmail(), password = 'probe-password-2026', displayName = 'Probe Person' } = {}) {
   // From an address of its own (the test server trusts one proxy hop), so the many accounts the
   // security tests make never spend the sign-up limit of loopback, where the journeys come from.
-  const response = await request.post('/signup', { form: { email, password, displayName, redirectTo: '/' }, headers: { 'X-Forwarded-For': ownClientAddress() }, maxRedirects: 0 });
+  const response = await request.post('/signup', {
+    form: { email, password, displayName, redirectTo: '/' },
+    headers: { 'X-Forwarded-For': ownClientAddress() },
+    maxRedirects: 0,
+  });
   expect(response.status(), await response.text()).toBe(302);
   return { email, password, displayName };
 }

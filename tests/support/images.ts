@@ -37,7 +37,7 @@ export async function cameraPhoto(seed = 7): Promise<Buffer> {
   const [width, height] = [4000, 3000];
   const raw = Buffer.alloc(width * height * 3);
   let state = seed;
-  const noise = () => (((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) - 0.5) * 24;
+  const noise = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff - 0.5) * 24;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 3;
@@ -47,5 +47,7 @@ export async function cameraPhoto(seed = 7): Promise<Buffer> {
       raw[i + 2] = 60 + n;
     }
   }
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }

@@ -95,7 +95,9 @@ describe('Citus: nothing in the schema that Citus refuses', () => {
     for (const fk of fromTenant) {
       if (reference.has(fk.to)) continue;
       expect.soft(distributed.has(fk.to), `${fk.name}: ${fk.to} is a tenant or platform table`).toBe(true);
-      expect.soft([fk.columns[0], fk.foreignColumns[0]], `${fk.name}: ${DISTRIBUTION_COLUMN} on both sides, first`).toEqual([DISTRIBUTION_COLUMN, DISTRIBUTION_COLUMN]);
+      expect
+        .soft([fk.columns[0], fk.foreignColumns[0]], `${fk.name}: ${DISTRIBUTION_COLUMN} on both sides, first`)
+        .toEqual([DISTRIBUTION_COLUMN, DISTRIBUTION_COLUMN]);
     }
   });
 
@@ -128,7 +130,9 @@ describe('what replaced the blockers keeps its meaning', () => {
         .values({ tenantId: a.id, chapterId: chapter!.id, slug: 'lua-dao-qua-dien-thoai' })
         .returning({ id: handbookArticles.id });
       // The app cannot publish a translation by itself: the flag is the article's.
-      await tx.insert(handbookTranslations).values({ tenantId: a.id, articleId: article!.id, locale: 'vi', title: 'Lừa đảo qua điện thoại', body: 'Nháp', articlePublished: true });
+      await tx
+        .insert(handbookTranslations)
+        .values({ tenantId: a.id, articleId: article!.id, locale: 'vi', title: 'Lừa đảo qua điện thoại', body: 'Nháp', articlePublished: true });
       return { articleId: article!.id };
     });
     const seenFromB = async () =>
@@ -138,7 +142,12 @@ describe('what replaced the blockers keeps its meaning', () => {
         )
       ).map((r) => r.title);
     const publish = (published: boolean) =>
-      withTenant(inA, (tx) => tx.update(handbookArticles).set({ published }).where(and(eq(handbookArticles.tenantId, a.id), eq(handbookArticles.id, articleId))));
+      withTenant(inA, (tx) =>
+        tx
+          .update(handbookArticles)
+          .set({ published })
+          .where(and(eq(handbookArticles.tenantId, a.id), eq(handbookArticles.id, articleId))),
+      );
 
     expect(await seenFromB()).toEqual([]);
     await publish(true);
@@ -164,7 +173,8 @@ describe('what replaced the blockers keeps its meaning', () => {
       )[0]!.id;
     const photoA = await photo(a.id);
     const photoB = await photo(b.id);
-    const setCover = (id: string) => withTenant(scopeFor(database, a.id, null), (tx) => tx.update(communes).set({ coverMediaId: id }).where(eq(communes.id, a.id)));
+    const setCover = (id: string) =>
+      withTenant(scopeFor(database, a.id, null), (tx) => tx.update(communes).set({ coverMediaId: id }).where(eq(communes.id, a.id)));
     const coverOfA = async () => (await database.db.select({ cover: communes.coverMediaId }).from(communes).where(eq(communes.id, a.id)))[0]!.cover;
 
     const refused = await setCover(photoB).then(

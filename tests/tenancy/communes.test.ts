@@ -36,7 +36,11 @@ describe('the demo seed', () => {
     for (const slug of ['gia-phu', 'ta-van', 'giao-phong', 'ban-rak-thai']) expect(await getCommuneBySlug(database.db, slug)).not.toBeNull();
     const thai = await getCommuneBySlug(database.db, 'ban-rak-thai');
     expect(thai).toMatchObject({ currency: 'THB', defaultLocale: 'th', timeZone: 'Asia/Bangkok', country: 'TH' });
-    const session = await signIn(scopeFor(database, null, null), { email: 'official.tavan@baan.test', password: 'baan-demo-2026' }, { address: '127.0.0.9', deviceToken: null });
+    const session = await signIn(
+      scopeFor(database, null, null),
+      { email: 'official.tavan@baan.test', password: 'baan-demo-2026' },
+      { address: '127.0.0.9', deviceToken: null },
+    );
     expect(session.token).toBeTruthy();
     await seedDemo(database); // idempotent
     expect(await slugsOf('')).toHaveLength(communeSeeds.length);
@@ -88,7 +92,19 @@ describe('commune addresses', () => {
     const form = (slug: string, hostName = '') =>
       CommuneInputSchema.safeParse(
         nestLocaleFields(
-          { slug, country: 'VN', provinceCode: '37', 'name.vi': 'Xã Giao Thịnh', defaultLocale: 'vi', currency: 'VND', timeZone: 'Asia/Ho_Chi_Minh', centerLat: '20.2', centerLon: '106.5', zoom: '12', hostName },
+          {
+            slug,
+            country: 'VN',
+            provinceCode: '37',
+            'name.vi': 'Xã Giao Thịnh',
+            defaultLocale: 'vi',
+            currency: 'VND',
+            timeZone: 'Asia/Ho_Chi_Minh',
+            centerLat: '20.2',
+            centerLon: '106.5',
+            zoom: '12',
+            hostName,
+          },
           ['name'],
         ),
       );
@@ -110,7 +126,18 @@ describe('commune addresses', () => {
   });
 
   it('validates coordinates', () => {
-    const bad = CommuneInputSchema.safeParse({ slug: 'xa-a', country: 'VN', provinceCode: '15', name: { vi: 'A' }, defaultLocale: 'vi', currency: 'VND', timeZone: 'Asia/Ho_Chi_Minh', centerLat: '95', centerLon: '200', zoom: '3' });
+    const bad = CommuneInputSchema.safeParse({
+      slug: 'xa-a',
+      country: 'VN',
+      provinceCode: '15',
+      name: { vi: 'A' },
+      defaultLocale: 'vi',
+      currency: 'VND',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      centerLat: '95',
+      centerLon: '200',
+      zoom: '3',
+    });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => i.message).sort()).toEqual(['tenancy:errors.latInvalid', 'tenancy:errors.lonInvalid']);
   });

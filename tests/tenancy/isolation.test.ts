@@ -90,12 +90,8 @@ describe('tenant isolation: commune B cannot see or change commune A', () => {
   });
 
   it('refuses, in the database, a write into A while acting in B', async () => {
-    await expect(
-      withTenant(asB(), (tx) => tx.insert(memberships).values({ tenantId: a.id, userId: officialB.id, role: 'official' })),
-    ).rejects.toThrow();
-    const updated = await withTenant(asB(), (tx) =>
-      tx.update(invitations).set({ role: 'official' }).where(eq(invitations.id, invitationA.id)).returning(),
-    );
+    await expect(withTenant(asB(), (tx) => tx.insert(memberships).values({ tenantId: a.id, userId: officialB.id, role: 'official' }))).rejects.toThrow();
+    const updated = await withTenant(asB(), (tx) => tx.update(invitations).set({ role: 'official' }).where(eq(invitations.id, invitationA.id)).returning());
     expect(updated).toHaveLength(0);
     const deleted = await withTenant(asB(), (tx) => tx.delete(media).where(eq(media.tenantId, a.id)).returning());
     expect(deleted).toHaveLength(0);
@@ -115,9 +111,9 @@ describe('tenant isolation: commune B cannot see or change commune A', () => {
   });
 
   it('runs request code as the app role even on the superuser connection', async () => {
-    const [row] = await withTenant(asB(), (tx) => tx.execute(sql`select current_user as who`)).then((r) =>
+    const [row] = (await withTenant(asB(), (tx) => tx.execute(sql`select current_user as who`)).then((r) =>
       Array.isArray(r) ? r : (r as { rows: unknown[] }).rows,
-    ) as [{ who: string }];
+    )) as [{ who: string }];
     expect(row.who).toBe('baan_app');
   });
 });

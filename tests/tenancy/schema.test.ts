@@ -68,10 +68,9 @@ describe('tenant schema (the rules every tenant table must keep)', () => {
   });
 
   it('runs request code as a role that is not owner, superuser or BYPASSRLS', async () => {
-    const [role] = await database.query<{ rolsuper: boolean; rolbypassrls: boolean }>(
-      `select rolsuper, rolbypassrls from pg_roles where rolname = $1`,
-      [APP_ROLE],
-    );
+    const [role] = await database.query<{ rolsuper: boolean; rolbypassrls: boolean }>(`select rolsuper, rolbypassrls from pg_roles where rolname = $1`, [
+      APP_ROLE,
+    ]);
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
     for (const table of await tenantTables()) expect(table.owner).not.toBe(APP_ROLE);
     const owned = await database.query(`select 1 from pg_class where relowner = (select oid from pg_roles where rolname = $1)`, [APP_ROLE]);

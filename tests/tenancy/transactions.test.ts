@@ -91,7 +91,12 @@ describe('on one connection, one request after another', () => {
   it('a write after a read is committed, and a failed write leaves nothing', async () => {
     const scope = { db: single.db, tenantId: a, userId: null };
     const [product] = await readTenant(scope, (tx) => tx.select({ id: products.id, stock: products.stock }).from(products).limit(1));
-    await withTenant(scope, (tx) => tx.update(products).set({ stock: product!.stock + 5 }).where(eq(products.id, product!.id)));
+    await withTenant(scope, (tx) =>
+      tx
+        .update(products)
+        .set({ stock: product!.stock + 5 })
+        .where(eq(products.id, product!.id)),
+    );
     await expect(
       withTenant(scope, async (tx) => {
         await tx.update(products).set({ stock: 0 }).where(eq(products.id, product!.id));

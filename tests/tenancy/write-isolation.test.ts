@@ -56,7 +56,19 @@ const INSUFFICIENT_PRIVILEGE = '42501'; // "new row violates row-level security 
 
 describe('write isolation on every tenant table, in the database', () => {
   it('finds the tenant tables of every part of Baan', () => {
-    expect(tables).toEqual(expect.arrayContaining(['memberships', 'handbook_articles', 'products', 'orders', 'seller_payouts', 'seller_consent_requests', 'places', 'inquiries', 'product_search']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'memberships',
+        'handbook_articles',
+        'products',
+        'orders',
+        'seller_payouts',
+        'seller_consent_requests',
+        'places',
+        'inquiries',
+        'product_search',
+      ]),
+    );
   });
 
   it('refuses a row written into commune A while acting in B, and only because of the commune', async () => {
@@ -78,9 +90,9 @@ describe('write isolation on every tenant table, in the database', () => {
       if (!owned!.n) continue; // no demo rows in A here: the insert probe and the feature tests cover it
       probed++;
       for (const verb of ['update', 'delete'] as const) {
-        const statement = (verb === 'update' ? sql`update ${sql.identifier(table)} set tenant_id = tenant_id` : sql`delete from ${sql.identifier(table)}`).append(
-          sql` where tenant_id = ${a}::uuid returning 1`,
-        );
+        const statement = (
+          verb === 'update' ? sql`update ${sql.identifier(table)} set tenant_id = tenant_id` : sql`delete from ${sql.identifier(table)}`
+        ).append(sql` where tenant_id = ${a}::uuid returning 1`);
         // The control first: in A the statement reaches all of A's rows (or trips over a key or
         // constraint of theirs, which is reaching them too), unless the table is append-only for
         // the app role and refuses it everywhere.

@@ -55,13 +55,24 @@ function place(overrides: Partial<PlaceInput> = {}): PlaceInput {
 }
 
 const gpxOf = (points: string, extra = '') =>
-  new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">${extra}<trk><name>Thử</name><trkseg>${points}</trkseg></trk></gpx>`);
+  new TextEncoder().encode(
+    `<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">${extra}<trk><name>Thử</name><trkseg>${points}</trkseg></trk></gpx>`,
+  );
 const pt = (lat: number, lon: number, ele: number) => `<trkpt lat="${lat}" lon="${lon}"><ele>${ele}</ele></trkpt>`;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   a = await makeCommune(database);
-  b = await makeCommune(database, { centerLat: 19.5, centerLon: 97.9, country: 'TH', provinceCode: '58', currency: 'THB', defaultLocale: 'th', timeZone: 'Asia/Bangkok', name: { th: 'ตำบลทดสอบ', en: 'Test tambon' } });
+  b = await makeCommune(database, {
+    centerLat: 19.5,
+    centerLon: 97.9,
+    country: 'TH',
+    provinceCode: '58',
+    currency: 'THB',
+    defaultLocale: 'th',
+    timeZone: 'Asia/Bangkok',
+    name: { th: 'ตำบลทดสอบ', en: 'Test tambon' },
+  });
   editorA = await makeUser(database);
   await makeMember(database, a.id, editorA.id, 'editor');
   officialB = await makeUser(database);
@@ -75,7 +86,13 @@ afterAll(async () => {
 
 describe('places and GeoJSON', () => {
   it('serves valid RFC 7946 GeoJSON, longitude first, with slim properties, published only', async () => {
-    await savePlace(placeStaff(scopeOf(a.id, editorA.id)), null, place({ name: { vi: 'Nhà nghỉ Suối Hoa', en: 'Stream Flower House' }, lat: 22.31, lon: 103.88 }), [], undefined);
+    await savePlace(
+      placeStaff(scopeOf(a.id, editorA.id)),
+      null,
+      place({ name: { vi: 'Nhà nghỉ Suối Hoa', en: 'Stream Flower House' }, lat: 22.31, lon: 103.88 }),
+      [],
+      undefined,
+    );
     await savePlace(placeStaff(scopeOf(a.id, editorA.id)), null, place({ name: { vi: 'Bản nháp' }, published: false }), [], undefined);
     const collection = await placesGeoJson(scopeFor(database, null, null), { tenantId: a.id }, 'en');
     expect(() => check(JSON.stringify(collection))).not.toThrow();
@@ -110,7 +127,8 @@ describe('places and GeoJSON', () => {
   it('validates coordinates and required names', () => {
     const schema = placeInputSchema('vi', 'VND');
     const base = { kind: 'sight', 'name.vi': 'x', lat: '22.3', lon: '103.9' };
-    const parse = (raw: Record<string, string>) => schema.safeParse({ ...raw, name: { vi: raw['name.vi'] }, summary: {}, description: {}, hours: {}, dishes: {}, fees: {}, bestSeason: {} });
+    const parse = (raw: Record<string, string>) =>
+      schema.safeParse({ ...raw, name: { vi: raw['name.vi'] }, summary: {}, description: {}, hours: {}, dishes: {}, fees: {}, bestSeason: {} });
     expect(parse(base).success).toBe(true);
     for (const lat of ['91', '-90.5', 'abc', '']) expect(parse({ ...base, lat }).success, lat).toBe(false);
     for (const lon of ['181', '-180.01', '1e3']) expect(parse({ ...base, lon }).success, lon).toBe(false);
@@ -121,7 +139,19 @@ describe('places and GeoJSON', () => {
 
   it('reads a homestay night price in the commune currency, in whole units', () => {
     const price = (currency: 'VND' | 'THB', priceFrom: string) => {
-      const result = placeInputSchema(currency === 'VND' ? 'vi' : 'th', currency).safeParse({ kind: 'homestay', name: { vi: 'x', th: 'x' }, lat: '22.3', lon: '103.9', priceFrom, summary: {}, description: {}, hours: {}, dishes: {}, fees: {}, bestSeason: {} });
+      const result = placeInputSchema(currency === 'VND' ? 'vi' : 'th', currency).safeParse({
+        kind: 'homestay',
+        name: { vi: 'x', th: 'x' },
+        lat: '22.3',
+        lon: '103.9',
+        priceFrom,
+        summary: {},
+        description: {},
+        hours: {},
+        dishes: {},
+        fees: {},
+        bestSeason: {},
+      });
       return result.success ? result.data.priceFrom : result.error.issues[0]?.message;
     };
     expect(price('VND', '250.000')).toBe(250000);
@@ -151,8 +181,12 @@ describe('GPX', () => {
   });
 
   it('refuses files that are not GPX, malformed, empty, huge or without a track', () => {
-    expect(() => parseGpx(new TextEncoder().encode('<kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>'))).toThrow(expect.objectContaining({ messageKey: 'tourism:errors.gpxNotGpx' }));
-    expect(() => parseGpx(new TextEncoder().encode('<gpx><trk><trkseg><trkpt lat="1" lon="2"></trkseg></gpx>'))).toThrow(expect.objectContaining({ messageKey: 'tourism:errors.gpxMalformed' }));
+    expect(() => parseGpx(new TextEncoder().encode('<kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>'))).toThrow(
+      expect.objectContaining({ messageKey: 'tourism:errors.gpxNotGpx' }),
+    );
+    expect(() => parseGpx(new TextEncoder().encode('<gpx><trk><trkseg><trkpt lat="1" lon="2"></trkseg></gpx>'))).toThrow(
+      expect.objectContaining({ messageKey: 'tourism:errors.gpxMalformed' }),
+    );
     expect(() => parseGpx(new TextEncoder().encode('just some text'))).toThrow(expect.objectContaining({ code: 'invalid' }));
     expect(() => parseGpx(new Uint8Array())).toThrow(expect.objectContaining({ messageKey: 'tourism:errors.gpxEmpty' }));
     expect(() => parseGpx(gpxOf(pt(22, 103, 1)))).toThrow(expect.objectContaining({ messageKey: 'tourism:errors.gpxNoTrack' }));
@@ -174,7 +208,8 @@ describe('GPX', () => {
 describe('events and iCalendar', () => {
   it('refuses dates in the past or an end before the start', () => {
     const schema = eventInputSchema('vi', '2026-11-27');
-    const parse = (startsOn: string, endsOn: string, startTime = '') => schema.safeParse({ title: { vi: 'Lễ hội' }, description: {}, startsOn, endsOn, startTime });
+    const parse = (startsOn: string, endsOn: string, startTime = '') =>
+      schema.safeParse({ title: { vi: 'Lễ hội' }, description: {}, startsOn, endsOn, startTime });
     expect(parse('2026-12-01', '2026-12-02').success).toBe(true);
     expect(parse('2026-12-02', '2026-12-01').success).toBe(false);
     expect(parse('2026-11-01', '2026-11-02').success).toBe(false);
@@ -186,7 +221,14 @@ describe('events and iCalendar', () => {
     const scope = scopeOf(a.id, editorA.id);
     const today = todayIn('Asia/Ho_Chi_Minh');
     const later = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-    await saveEvent(scope, null, { title: { vi: 'Lễ hội Nhảy lửa; đêm, trăng', en: 'Fire dance' }, description: { vi: 'Dòng 1\nDòng 2 '.repeat(20) }, startsOn: later(5), endsOn: later(6), startTime: null, placeId: null });
+    await saveEvent(scope, null, {
+      title: { vi: 'Lễ hội Nhảy lửa; đêm, trăng', en: 'Fire dance' },
+      description: { vi: 'Dòng 1\nDòng 2 '.repeat(20) },
+      startsOn: later(5),
+      endsOn: later(6),
+      startTime: null,
+      placeId: null,
+    });
     await saveEvent(scope, null, { title: { vi: 'Chợ đêm' }, description: {}, startsOn: later(10), endsOn: later(10), startTime: '19:30', placeId: null });
     const rows = await listEvents(scopeFor(database, a.id, null) as never, today);
     const ics = toICalendar({
@@ -225,9 +267,21 @@ describe('inquiries', () => {
   });
 
   it("reaches the host and officials with an outbox event; commune B cannot read or edit commune A's", async () => {
-    const homestay = await savePlace(placeStaff(scopeOf(a.id, editorA.id)), null, place({ name: { vi: 'Nhà của chủ' }, ownerEmail: host.email }), [], undefined);
+    const homestay = await savePlace(
+      placeStaff(scopeOf(a.id, editorA.id)),
+      null,
+      place({ name: { vi: 'Nhà của chủ' }, ownerEmail: host.email }),
+      [],
+      undefined,
+    );
     const tourist = scopeFor(database, a.id, null) as never as Parameters<typeof sendInquiry>[0];
-    const id = await sendInquiry(tourist, homestay.slug, { checkIn: '2030-01-02', checkOut: '2030-01-04', guests: 2, name: 'Emma', phone: null, email: 'emma@example.com', message: 'Hello' }, 'en', '203.0.113.7');
+    const id = await sendInquiry(
+      tourist,
+      homestay.slug,
+      { checkIn: '2030-01-02', checkOut: '2030-01-04', guests: 2, name: 'Emma', phone: null, email: 'emma@example.com', message: 'Hello' },
+      'en',
+      '203.0.113.7',
+    );
     const hostInbox = await listInquiries(inboxHost(scopeOf(a.id, host.id)));
     expect(hostInbox.map((q) => q.id)).toContain(id);
     const waiting = await countNewInquiries(inboxHost(scopeOf(a.id, host.id)));
@@ -235,7 +289,9 @@ describe('inquiries', () => {
     expect(waiting).toBeGreaterThan(0);
     await setInquiryStatus(inboxHost(scopeOf(a.id, host.id)), id, 'replied');
     expect(await countNewInquiries(inboxHost(scopeOf(a.id, host.id)))).toBe(waiting - 1);
-    const kinds = await withTenant(scopeFor(database, a.id, null), (tx) => tx.select({ type: outboxEvents.type }).from(outboxEvents).where(eq(outboxEvents.tenantId, a.id)));
+    const kinds = await withTenant(scopeFor(database, a.id, null), (tx) =>
+      tx.select({ type: outboxEvents.type }).from(outboxEvents).where(eq(outboxEvents.tenantId, a.id)),
+    );
     expect(kinds.map((k) => k.type)).toEqual(expect.arrayContaining(['inquiry.received', 'inquiry.status_changed']));
 
     // Commune B's official: no rows, and no way to edit A's place.
@@ -244,17 +300,45 @@ describe('inquiries', () => {
     expect(await listInquiries(inboxOfficial(scopeOf(b.id, officialB.id)))).toHaveLength(0);
     expect(await countNewInquiries(inboxOfficial(scopeOf(b.id, officialB.id)))).toBe(0);
     // An inquiry sent in B for A's homestay finds no such place.
-    await expect(sendInquiry(scopeFor(database, b.id, null) as never, homestay.slug, { checkIn: '2030-01-02', checkOut: '2030-01-04', guests: 2, name: 'Emma', phone: null, email: 'emma@example.com', message: undefined }, 'en', '203.0.113.7')).rejects.toMatchObject({ code: 'not_found' });
-    await expect(savePlace(placeStaff(scopeOf(b.id, officialB.id)), homestay.id, place({ name: { th: 'ยึด' } }), [], undefined)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      sendInquiry(
+        scopeFor(database, b.id, null) as never,
+        homestay.slug,
+        { checkIn: '2030-01-02', checkOut: '2030-01-04', guests: 2, name: 'Emma', phone: null, email: 'emma@example.com', message: undefined },
+        'en',
+        '203.0.113.7',
+      ),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(savePlace(placeStaff(scopeOf(b.id, officialB.id)), homestay.id, place({ name: { th: 'ยึด' } }), [], undefined)).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(setInquiryStatus(inboxOfficial(scopeOf(b.id, officialB.id)), id, 'closed')).rejects.toMatchObject({ code: 'not_found' });
     // Events: public to read, but B can neither change nor delete A's, nor see A's drafts or unpublished places.
-    const eventId = await saveEvent(scopeOf(a.id, editorA.id), null, { title: { vi: 'Chợ phiên' }, description: {}, startsOn: '2030-03-01', endsOn: '2030-03-01', startTime: null, placeId: null });
-    await expect(saveEvent(scopeOf(b.id, officialB.id), eventId, { title: { th: 'ยึด' }, description: {}, startsOn: '2030-03-01', endsOn: '2030-03-01', startTime: null, placeId: null })).rejects.toMatchObject({ code: 'not_found' });
+    const eventId = await saveEvent(scopeOf(a.id, editorA.id), null, {
+      title: { vi: 'Chợ phiên' },
+      description: {},
+      startsOn: '2030-03-01',
+      endsOn: '2030-03-01',
+      startTime: null,
+      placeId: null,
+    });
+    await expect(
+      saveEvent(scopeOf(b.id, officialB.id), eventId, {
+        title: { th: 'ยึด' },
+        description: {},
+        startsOn: '2030-03-01',
+        endsOn: '2030-03-01',
+        startTime: null,
+        placeId: null,
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     await expect(deleteEvent(scopeOf(b.id, officialB.id), eventId)).rejects.toMatchObject({ code: 'not_found' });
     const drafts = await withTenant(scopeOf(b.id, officialB.id), (tx) => tx.select().from(places).where(eq(places.published, false)));
     expect(drafts.every((p) => p.tenantId === b.id)).toBe(true);
     // A host edits their own place only.
-    await expect(savePlace(placeOwner(scopeOf(a.id, host.id)), homestay.id, place({ name: { vi: 'Nhà của chủ (mới)' } }), [], undefined)).resolves.toMatchObject({ id: homestay.id });
+    await expect(
+      savePlace(placeOwner(scopeOf(a.id, host.id)), homestay.id, place({ name: { vi: 'Nhà của chủ (mới)' } }), [], undefined),
+    ).resolves.toMatchObject({ id: homestay.id });
     // The map's stored feature follows the rename (English falls back to the commune's Vietnamese).
     const names = (await placesGeoJson(scopeFor(database, null, null), { tenantId: a.id }, 'en')).features.map((f) => f.properties.name);
     expect(names).toContain('Nhà của chủ (mới)');

@@ -2,7 +2,7 @@ import { readForm } from '~/lib/body.server.ts';
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form } from 'react-router';
 import { requirePlatformPermission, scopeOf } from '~/auth/guards.server.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
@@ -12,7 +12,6 @@ import { createCommune, listProvinces } from '~/tenancy/communes.server.ts';
 import { CommuneInputSchema, nestLocaleFields } from '~/tenancy/schemas.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import type { Route } from './+types/new-commune';
-
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   requirePlatformPermission({ context, request }, 'commune.create');
@@ -58,7 +57,15 @@ export default function NewCommune({ loaderData, actionData }: Route.ComponentPr
         <FormError errors={errors} />
         <Field name="slug" label={t('tenancy:admin.slug')} hint={t('tenancy:admin.slugHint')} defaultValue={v.slug} errors={errors} required maxLength={63} />
         {LOCALES.map((lng) => (
-          <Field key={lng} name={`name.${lng}`} lang={lng} label={t('tenancy:admin.nameIn', { language: LOCALE_NAMES[lng] })} defaultValue={v[`name.${lng}`]} errors={errors} maxLength={120} />
+          <Field
+            key={lng}
+            name={`name.${lng}`}
+            lang={lng}
+            label={t('tenancy:admin.nameIn', { language: LOCALE_NAMES[lng] })}
+            defaultValue={v[`name.${lng}`]}
+            errors={errors}
+            maxLength={120}
+          />
         ))}
         <div className={`field${errors?.province ? ' field-error' : ''}`}>
           <label htmlFor="province">{t('tenancy:admin.province')}</label>
@@ -73,9 +80,30 @@ export default function NewCommune({ loaderData, actionData }: Route.ComponentPr
           {errors?.province ? <p className="error">{t(errors.province)}</p> : null}
         </div>
         <Field name="legacyAddress" label={t('tenancy:admin.legacyAddress')} defaultValue={v.legacyAddress} errors={errors} maxLength={200} />
-        <SelectField name="defaultLocale" label={t('tenancy:admin.defaultLocale')} value={v.defaultLocale ?? 'vi'} options={LOCALES.map((l) => [l, LOCALE_NAMES[l]])} />
-        <SelectField name="currency" label={t('tenancy:admin.currency')} value={v.currency ?? 'VND'} options={[['VND', 'VND'], ['THB', 'THB']]} />
-        <SelectField name="timeZone" label={t('tenancy:admin.timeZone')} value={v.timeZone ?? 'Asia/Ho_Chi_Minh'} options={[['Asia/Ho_Chi_Minh', 'Asia/Ho_Chi_Minh'], ['Asia/Bangkok', 'Asia/Bangkok']]} />
+        <SelectField
+          name="defaultLocale"
+          label={t('tenancy:admin.defaultLocale')}
+          value={v.defaultLocale ?? 'vi'}
+          options={LOCALES.map((l) => [l, LOCALE_NAMES[l]])}
+        />
+        <SelectField
+          name="currency"
+          label={t('tenancy:admin.currency')}
+          value={v.currency ?? 'VND'}
+          options={[
+            ['VND', 'VND'],
+            ['THB', 'THB'],
+          ]}
+        />
+        <SelectField
+          name="timeZone"
+          label={t('tenancy:admin.timeZone')}
+          value={v.timeZone ?? 'Asia/Ho_Chi_Minh'}
+          options={[
+            ['Asia/Ho_Chi_Minh', 'Asia/Ho_Chi_Minh'],
+            ['Asia/Bangkok', 'Asia/Bangkok'],
+          ]}
+        />
         <Field name="centerLat" label={t('tenancy:admin.lat')} defaultValue={v.centerLat} errors={errors} inputMode="decimal" required />
         <Field name="centerLon" label={t('tenancy:admin.lon')} defaultValue={v.centerLon} errors={errors} inputMode="decimal" required />
         <Field name="zoom" label={t('tenancy:admin.zoom')} defaultValue={v.zoom ?? '12'} errors={errors} inputMode="numeric" required />

@@ -3,7 +3,7 @@ import { data, Form, Link } from 'react-router';
 import { z } from 'zod';
 import { requirePlatformPermission } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES, isLocale } from '~/i18n/config.ts';
-import { getI18n } from '~/i18n/middleware.server.ts';
+import { getI18n } from '~/i18n/translator.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { notFound } from '~/lib/errors.ts';
@@ -19,7 +19,6 @@ const TemplateTextSchema = z.object({
   summary: z.string().trim().max(500, 'common:validation.tooLong').default(''),
   body: z.string({ error: 'handbook:errors.bodyRequired' }).trim().min(1, 'handbook:errors.bodyRequired').max(50_000, 'common:validation.tooLong'),
 });
-
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requirePlatformPermission({ context, request }, 'template.edit');
@@ -71,9 +70,26 @@ export default function TemplateArticle({ loaderData, actionData }: Route.Compon
       <Form method="post" className="stack" noValidate>
         <FormError errors={actionData?.errors} />
         <input type="hidden" name="locale" value={d.locale} />
-        <Field name="title" label={t('handbook:editor.titleField')} defaultValue={v.title} errors={actionData?.errors} lang={d.locale} required maxLength={200} />
+        <Field
+          name="title"
+          label={t('handbook:editor.titleField')}
+          defaultValue={v.title}
+          errors={actionData?.errors}
+          lang={d.locale}
+          required
+          maxLength={200}
+        />
         <Field name="summary" label={t('handbook:editor.summary')} defaultValue={v.summary} errors={actionData?.errors} lang={d.locale} maxLength={500} />
-        <Field name="body" label={t('handbook:editor.body')} hint={t('handbook:editor.bodyHint')} defaultValue={v.body} errors={actionData?.errors} lang={d.locale} multiline rows={18} />
+        <Field
+          name="body"
+          label={t('handbook:editor.body')}
+          hint={t('handbook:editor.bodyHint')}
+          defaultValue={v.body}
+          errors={actionData?.errors}
+          lang={d.locale}
+          multiline
+          rows={18}
+        />
         <SubmitButton>{t('handbook:editor.saveDraft')}</SubmitButton>
       </Form>
     </div>

@@ -8,7 +8,7 @@ import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { requirePlatformPermission } from '~/auth/guards.server.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { createTemplateArticle, listTemplate } from '~/handbook/template.server.ts';
@@ -21,12 +21,20 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const chapters = await listTemplate({ db: context.get(databaseContext).db });
   return {
     title: getI18n(context).t('handbook:template.title'),
-    chapters: chapters.map((c) => ({ key: c.key, pillar: c.pillar, title: localized(c.title, locale, 'vi').text, articles: c.articles.map((a) => ({ key: a.key, locales: a.locales, title: localized(a.title, locale, 'vi').text })) })),
+    chapters: chapters.map((c) => ({
+      key: c.key,
+      pillar: c.pillar,
+      title: localized(c.title, locale, 'vi').text,
+      articles: c.articles.map((a) => ({ key: a.key, locales: a.locales, title: localized(a.title, locale, 'vi').text })),
+    })),
   };
 }
 
 const NewTemplateArticleSchema = z.object({
-  chapterKey: z.string({ error: 'handbook:errors.chapterUnknown' }).trim().regex(/^[a-z0-9-]{1,80}$/, 'handbook:errors.chapterUnknown'),
+  chapterKey: z
+    .string({ error: 'handbook:errors.chapterUnknown' })
+    .trim()
+    .regex(/^[a-z0-9-]{1,80}$/, 'handbook:errors.chapterUnknown'),
   key: z
     .string({ error: 'handbook:errors.slugInvalid' })
     .trim()
@@ -95,7 +103,15 @@ export default function Template({ loaderData, actionData }: Route.ComponentProp
               ))}
             </select>
           </div>
-          <Field name="key" label={t('handbook:template.key')} hint={t('handbook:template.keyHint')} defaultValue={v.key} errors={errors} required maxLength={80} />
+          <Field
+            name="key"
+            label={t('handbook:template.key')}
+            hint={t('handbook:template.keyHint')}
+            defaultValue={v.key}
+            errors={errors}
+            required
+            maxLength={80}
+          />
           <div className="field">
             <label htmlFor="locale">{t('handbook:template.language')}</label>
             <select id="locale" name="locale" defaultValue={v.locale ?? 'vi'}>

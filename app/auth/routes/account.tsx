@@ -2,7 +2,7 @@ import { readForm } from '~/lib/body.server.ts';
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import { requireUser, scopeOf } from '~/auth/guards.server.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
@@ -40,17 +40,23 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {
     await consumeLimits(scopeOf(context), [{ limit: 'changePassword', key: `${user.id}|${clientAddress(context)}` }]);
-    const session = await changePassword({ ...scopeOf(context), userId: user.id }, parsed.data.currentPassword, parsed.data.newPassword, readDeviceToken(request));
-    return redirectWithFlash('/account', { key: 'auth:account.passwordChanged' }, {
-      headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, cookieOptionsFor(request, env.isProduction)) },
-    });
+    const session = await changePassword(
+      { ...scopeOf(context), userId: user.id },
+      parsed.data.currentPassword,
+      parsed.data.newPassword,
+      readDeviceToken(request),
+    );
+    return redirectWithFlash(
+      '/account',
+      { key: 'auth:account.passwordChanged' },
+      {
+        headers: { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, cookieOptionsFor(request, env.isProduction)) },
+      },
+    );
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const field = error.code === 'too_many_requests' ? '_form' : 'currentPassword';
-    return data(
-      formFailure(formData, { [field]: error.messageKey }),
-      { status: statusOf[error.code], headers: retryAfterHeaders(error) },
-    );
+    return data(formFailure(formData, { [field]: error.messageKey }), { status: statusOf[error.code], headers: retryAfterHeaders(error) });
   }
 }
 
@@ -89,8 +95,23 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <p className="muted">{t('auth:account.changePasswordLead')}</p>
         <Form method="post" className="stack" noValidate>
           <FormError errors={actionData?.errors} />
-          <Field name="currentPassword" type="password" label={t('auth:fields.currentPassword')} errors={actionData?.errors} autoComplete="current-password" required />
-          <Field name="newPassword" type="password" label={t('auth:fields.newPassword')} hint={t('auth:fields.passwordHint')} errors={actionData?.errors} autoComplete="new-password" required />
+          <Field
+            name="currentPassword"
+            type="password"
+            label={t('auth:fields.currentPassword')}
+            errors={actionData?.errors}
+            autoComplete="current-password"
+            required
+          />
+          <Field
+            name="newPassword"
+            type="password"
+            label={t('auth:fields.newPassword')}
+            hint={t('auth:fields.passwordHint')}
+            errors={actionData?.errors}
+            autoComplete="new-password"
+            required
+          />
           <SubmitButton>{t('auth:account.changePasswordSubmit')}</SubmitButton>
         </Form>
       </section>

@@ -2,7 +2,7 @@ import { readForm } from '~/lib/body.server.ts';
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link, redirect } from 'react-router';
 import { scopeOf } from '~/auth/guards.server.ts';
-import { getI18n } from '~/i18n/middleware.server.ts';
+import { getI18n } from '~/i18n/translator.server.ts';
 import { userContext } from '~/lib/context.ts';
 import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
@@ -41,7 +41,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     // The first waits are seconds long: say so, rather than "wait 1 minute".
     const inSeconds = error.messageKey === 'auth:errors.throttled' && seconds < 60;
     return data(
-      { ...formFailure(formData, { _form: inSeconds ? 'auth:errors.throttledSeconds' : error.messageKey }), waitCount: inSeconds ? seconds : Math.ceil(seconds / 60) },
+      {
+        ...formFailure(formData, { _form: inSeconds ? 'auth:errors.throttledSeconds' : error.messageKey }),
+        waitCount: inSeconds ? seconds : Math.ceil(seconds / 60),
+      },
       { status: statusOf[error.code], headers: retryAfterHeaders(error) },
     );
   }
@@ -61,7 +64,16 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
       <Form method="post" className="stack" noValidate>
         <FormError errors={errors} params={{ count: actionData?.waitCount ?? 0 }} />
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
-        <Field name="email" type="email" label={t('auth:fields.email')} defaultValue={actionData?.values.email} errors={errors} autoComplete="email" inputMode="email" required />
+        <Field
+          name="email"
+          type="email"
+          label={t('auth:fields.email')}
+          defaultValue={actionData?.values.email}
+          errors={errors}
+          autoComplete="email"
+          inputMode="email"
+          required
+        />
         <Field name="password" type="password" label={t('auth:fields.password')} errors={errors} autoComplete="current-password" required />
         <SubmitButton>{t('auth:signIn.submit')}</SubmitButton>
       </Form>

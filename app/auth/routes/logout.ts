@@ -14,5 +14,9 @@ export function loader() {
 export async function action({ request, context }: Route.ActionArgs) {
   const user = context.get(userContext);
   if (user) await invalidateSession(scopeOf(context), user.sessionId);
-  return redirectWithFlash('/', { key: 'auth:signOut.done', tone: 'info' }, { headers: { 'Set-Cookie': blankSessionCookie(cookieOptionsFor(request, env.isProduction)) } });
+  return redirectWithFlash(
+    '/',
+    { key: 'auth:signOut.done', tone: 'info' },
+    { headers: { 'Set-Cookie': blankSessionCookie(cookieOptionsFor(request, env.isProduction)) } },
+  );
 }

@@ -2,7 +2,7 @@ import { readForm } from '~/lib/body.server.ts';
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link, redirect } from 'react-router';
 import { scopeOf } from '~/auth/guards.server.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
@@ -42,10 +42,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const field = error.code === 'too_many_requests' ? '_form' : 'email';
-    return data(
-      formFailure(formData, { [field]: error.messageKey }),
-      { status: statusOf[error.code], headers: retryAfterHeaders(error) },
-    );
+    return data(formFailure(formData, { [field]: error.messageKey }), { status: statusOf[error.code], headers: retryAfterHeaders(error) });
   }
 }
 
@@ -65,9 +62,34 @@ export default function SignUp({ loaderData, actionData }: Route.ComponentProps)
       <Form method="post" className="stack" noValidate>
         <FormError errors={errors} />
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
-        <Field name="displayName" label={t('auth:fields.displayName')} defaultValue={values.displayName} errors={errors} autoComplete="name" required maxLength={80} />
-        <Field name="email" type="email" label={t('auth:fields.email')} defaultValue={values.email} errors={errors} autoComplete="email" inputMode="email" required />
-        <Field name="password" type="password" label={t('auth:fields.password')} hint={t('auth:fields.passwordHint')} errors={errors} autoComplete="new-password" required />
+        <Field
+          name="displayName"
+          label={t('auth:fields.displayName')}
+          defaultValue={values.displayName}
+          errors={errors}
+          autoComplete="name"
+          required
+          maxLength={80}
+        />
+        <Field
+          name="email"
+          type="email"
+          label={t('auth:fields.email')}
+          defaultValue={values.email}
+          errors={errors}
+          autoComplete="email"
+          inputMode="email"
+          required
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('auth:fields.password')}
+          hint={t('auth:fields.passwordHint')}
+          errors={errors}
+          autoComplete="new-password"
+          required
+        />
         <Field name="phone" type="tel" label={t('auth:fields.phoneOptional')} defaultValue={values.phone} errors={errors} autoComplete="tel" inputMode="tel" />
         <SubmitButton>{t('auth:signUp.submit')}</SubmitButton>
       </Form>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { viewerCan, requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
-import { getLocale } from '~/i18n/middleware.server.ts';
+import { getLocale } from '~/i18n/translator.server.ts';
 import { notFound } from '~/lib/errors.ts';
 import { localized } from '~/tenancy/commune.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
@@ -52,7 +52,10 @@ export default function Article({ loaderData }: Route.ComponentProps) {
       {article.summary ? <p className="lead">{article.summary}</p> : null}
       <div className="prose" dangerouslySetInnerHTML={{ __html: article.html }} />
       {article.checklist ? (
-        <section className="checklist card" aria-labelledby="checklist-title" data-checklist={`${slug}:${article.checklist.id}`}
+        <section
+          className="checklist card"
+          aria-labelledby="checklist-title"
+          data-checklist={`${slug}:${article.checklist.id}`}
           data-progress-template={t('handbook:checklist.progress', { done: '{{done}}', total: '{{total}}' })}
         >
           <h2 id="checklist-title">{article.checklist.title}</h2>
@@ -81,7 +84,8 @@ export default function Article({ loaderData }: Route.ComponentProps) {
         <p>{t('handbook:article.updated', { date: updated })}</p>
         {canEdit ? (
           <p>
-            <Link to={`${base}/${article.slug}/edit`}>{t('handbook:editor.edit')}</Link> · <Link to={`${base}/${article.slug}/checklist`}>{t('handbook:checklist.edit')}</Link> ·{' '}
+            <Link to={`${base}/${article.slug}/edit`}>{t('handbook:editor.edit')}</Link> ·{' '}
+            <Link to={`${base}/${article.slug}/checklist`}>{t('handbook:checklist.edit')}</Link> ·{' '}
             <Link to={`${base}/${article.slug}/history`}>{t('handbook:history.title')}</Link>
           </p>
         ) : null}

@@ -2,7 +2,7 @@ import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import { requirePermission } from '~/auth/guards.server.ts';
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
-import { getI18n } from '~/i18n/middleware.server.ts';
+import { getI18n } from '~/i18n/translator.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
@@ -94,19 +94,65 @@ export default function ChecklistEditor({ loaderData, actionData }: Route.Compon
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="language" value={d.language} />
         <FormError errors={errors} />
-        <Field name="title" lang={d.language} label={t('handbook:checklist.checklistTitle')} defaultValue={actionData ? v.title : d.checklistTitle} errors={errors} maxLength={200} />
+        <Field
+          name="title"
+          lang={d.language}
+          label={t('handbook:checklist.checklistTitle')}
+          defaultValue={actionData ? v.title : d.checklistTitle}
+          errors={errors}
+          maxLength={200}
+        />
         <ol className="stack checklist-rows">
           {rows.map((row, i) => (
             <li key={row.id || `new-${i}`} className="card stack">
               <input type="hidden" name={`step.${i}.id`} value={row.id} />
               <p className="muted small">{row.id ? t('handbook:checklist.step', { number: i + 1 }) : t('handbook:checklist.newStep')}</p>
               {row.hint && !row.title ? <p className="hint">{t('handbook:checklist.translateFrom', { text: row.hint })}</p> : null}
-              <Field name={`step.${i}.title`} lang={d.language} label={t('handbook:checklist.stepTitle')} defaultValue={value(i, 'title', row.title)} errors={errors} maxLength={200} />
-              <Field name={`step.${i}.detail`} lang={d.language} label={t('handbook:checklist.stepDetail')} defaultValue={value(i, 'detail', row.detail)} errors={errors} multiline rows={2} maxLength={1000} />
-              <Field name={`step.${i}.linkUrl`} type="url" inputMode="url" label={t('handbook:checklist.link')} hint={t('handbook:checklist.linkHint')} defaultValue={value(i, 'linkUrl', row.linkUrl)} errors={errors} maxLength={500} />
-              <Field name={`step.${i}.linkLabel`} lang={d.language} label={t('handbook:checklist.linkLabel')} defaultValue={value(i, 'linkLabel', row.linkLabel)} errors={errors} maxLength={80} />
+              <Field
+                name={`step.${i}.title`}
+                lang={d.language}
+                label={t('handbook:checklist.stepTitle')}
+                defaultValue={value(i, 'title', row.title)}
+                errors={errors}
+                maxLength={200}
+              />
+              <Field
+                name={`step.${i}.detail`}
+                lang={d.language}
+                label={t('handbook:checklist.stepDetail')}
+                defaultValue={value(i, 'detail', row.detail)}
+                errors={errors}
+                multiline
+                rows={2}
+                maxLength={1000}
+              />
+              <Field
+                name={`step.${i}.linkUrl`}
+                type="url"
+                inputMode="url"
+                label={t('handbook:checklist.link')}
+                hint={t('handbook:checklist.linkHint')}
+                defaultValue={value(i, 'linkUrl', row.linkUrl)}
+                errors={errors}
+                maxLength={500}
+              />
+              <Field
+                name={`step.${i}.linkLabel`}
+                lang={d.language}
+                label={t('handbook:checklist.linkLabel')}
+                defaultValue={value(i, 'linkLabel', row.linkLabel)}
+                errors={errors}
+                maxLength={80}
+              />
               <div className="field-row">
-                <Field name={`step.${i}.position`} type="number" inputMode="numeric" label={t('handbook:checklist.position')} defaultValue={value(i, 'position', row.position)} errors={errors} />
+                <Field
+                  name={`step.${i}.position`}
+                  type="number"
+                  inputMode="numeric"
+                  label={t('handbook:checklist.position')}
+                  defaultValue={value(i, 'position', row.position)}
+                  errors={errors}
+                />
                 {row.id ? (
                   <label className="checkbox">
                     <input type="checkbox" name={`step.${i}.remove`} defaultChecked={v[`step.${i}.remove`] === 'on'} /> {t('handbook:checklist.remove')}

@@ -2,7 +2,7 @@ import { useT } from '~/i18n/use-t.ts';
 import { data, Form } from 'react-router';
 import { requirePermission } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound } from '~/lib/errors.ts';
@@ -125,12 +125,28 @@ function ContactFields({ values, errors, idPrefix }: { values: Record<string, st
       </div>
       <Field name="name" label={t('handbook:contacts.name')} defaultValue={values.name} errors={errors} required maxLength={120} />
       {LOCALES.map((lng) => (
-        <Field key={`role-${lng}`} name={`role.${lng}`} lang={lng} label={t('handbook:contacts.roleIn', { language: LOCALE_NAMES[lng] })} defaultValue={values[`role.${lng}`]} errors={errors} maxLength={120} />
+        <Field
+          key={`role-${lng}`}
+          name={`role.${lng}`}
+          lang={lng}
+          label={t('handbook:contacts.roleIn', { language: LOCALE_NAMES[lng] })}
+          defaultValue={values[`role.${lng}`]}
+          errors={errors}
+          maxLength={120}
+        />
       ))}
       <Field name="phone" type="tel" inputMode="tel" label={t('handbook:contacts.phone')} defaultValue={values.phone} errors={errors} />
       <Field name="zalo" type="tel" inputMode="tel" label="Zalo" defaultValue={values.zalo} errors={errors} />
       {LOCALES.map((lng) => (
-        <Field key={`hours-${lng}`} name={`hours.${lng}`} lang={lng} label={t('handbook:contacts.hoursIn', { language: LOCALE_NAMES[lng] })} defaultValue={values[`hours.${lng}`]} errors={errors} maxLength={120} />
+        <Field
+          key={`hours-${lng}`}
+          name={`hours.${lng}`}
+          lang={lng}
+          label={t('handbook:contacts.hoursIn', { language: LOCALE_NAMES[lng] })}
+          defaultValue={values[`hours.${lng}`]}
+          errors={errors}
+          maxLength={120}
+        />
       ))}
     </>
   );

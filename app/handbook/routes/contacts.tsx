@@ -1,7 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Link } from 'react-router';
 import { viewerCan, requireCommune, scopeOf } from '~/auth/guards.server.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { OfflinePage } from '../offline-page.tsx';
 import { listContacts } from '../news.server.ts';
@@ -48,7 +48,10 @@ export default function Contacts({ loaderData }: Route.ComponentProps) {
                   ) : null}
                   {c.zalo ? (
                     <p>
-                      Zalo: <a href={`https://zalo.me/${c.zalo.replace(/[^0-9]/g, '')}`} rel="noopener nofollow">{c.zalo}</a>
+                      Zalo:{' '}
+                      <a href={`https://zalo.me/${c.zalo.replace(/[^0-9]/g, '')}`} rel="noopener nofollow">
+                        {c.zalo}
+                      </a>
                     </p>
                   ) : null}
                   {c.hours ? <p className="muted">{t('handbook:contacts.hours', { hours: c.hours })}</p> : null}

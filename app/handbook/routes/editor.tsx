@@ -4,7 +4,7 @@ import type { MessageKey } from '~/i18n/message-key.ts';
 import { data, Form, Link, useFetcher } from 'react-router';
 import { requirePermission } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES, isLocale, type Locale } from '~/i18n/config.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { readFormData } from '~/lib/body.server.ts';
 import { MAX_UPLOAD_BYTES } from '~/media/image-pipeline.server.ts';
 import { saveImage } from '~/media/media.server.ts';
@@ -27,13 +27,22 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const chapters = await listChapters(scope, uiLocale, commune.defaultLocale);
   const article = params.slug ? await getArticleForEditing(scope, params.slug) : null;
   if (params.slug && !article) notFound();
-  const locale: Locale = isLocale(wanted) ? wanted : (article?.translations[0]?.locale as Locale | undefined) ?? commune.defaultLocale;
+  const locale: Locale = isLocale(wanted) ? wanted : ((article?.translations[0]?.locale as Locale | undefined) ?? commune.defaultLocale);
   const translation = article?.translations.find((t) => t.locale === locale) ?? null;
   return {
     title: getI18n(context).t(article ? 'handbook:editor.editTitle' : 'handbook:editor.newArticle'),
     slug: commune.slug,
     chapters,
-    article: article ? { id: article.id, slug: article.slug, chapterId: article.chapterId, published: article.published, revision: article.revision, locales: article.translations.map((t) => t.locale) } : null,
+    article: article
+      ? {
+          id: article.id,
+          slug: article.slug,
+          chapterId: article.chapterId,
+          published: article.published,
+          revision: article.revision,
+          locales: article.translations.map((t) => t.locale),
+        }
+      : null,
     locale,
     values: { title: translation?.title ?? '', summary: translation?.summary ?? '', body: translation?.body ?? '' },
   };
@@ -49,7 +58,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     formData = form;
   } catch (error) {
     // Only a body too large to read fails here: nothing of it was kept.
-    if (error instanceof AppError) return data({ ...formFailure(new FormData(), { photo: error.messageKey }), preview: null }, { status: statusOf[error.code] });
+    if (error instanceof AppError)
+      return data({ ...formFailure(new FormData(), { photo: error.messageKey }), preview: null }, { status: statusOf[error.code] });
     throw error;
   }
   const intent = String(formData.get('intent') ?? 'save');
@@ -62,7 +72,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     try {
       const image = await saveImage(scope, new Uint8Array(await file.arrayBuffer()));
       const variant = image.variants.find((v) => v.width >= 640) ?? image.variants[image.variants.length - 1]!;
-      const alt = String(formData.get('photoAlt') ?? '').replace(/[[\]\n]/g, ' ').trim().slice(0, 120);
+      const alt = String(formData.get('photoAlt') ?? '')
+        .replace(/[[\]\n]/g, ' ')
+        .trim()
+        .slice(0, 120);
       values.body = `${values.body ?? ''}\n\n![${alt}](/media/${variant.key})\n`;
       return data({ ok: true as const, errors: {} as FieldErrors, values, preview: renderMarkdown(values.body) });
     } catch (error) {
@@ -71,7 +84,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
   }
   if (intent === 'preview') {
-    return data({ preview: renderMarkdown(String(formData.get('body') ?? '').slice(0, 50_000)), errors: {} as FieldErrors, values: Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')) as Record<string, string> });
+    return data({
+      preview: renderMarkdown(String(formData.get('body') ?? '').slice(0, 50_000)),
+      errors: {} as FieldErrors,
+      values: Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')) as Record<string, string>,
+    });
   }
   const article = params.slug ? await getArticleForEditing(scope, params.slug) : null;
   if (params.slug && !article) notFound();
@@ -156,7 +173,17 @@ export default function Editor({ loaderData, actionData }: Route.ComponentProps)
             </p>
           ) : null}
         </div>
-        {d.article ? null : <Field name="slug" label={t('handbook:editor.slug')} hint={t('handbook:editor.slugHint')} defaultValue={values.slug} errors={errors} required maxLength={120} />}
+        {d.article ? null : (
+          <Field
+            name="slug"
+            label={t('handbook:editor.slug')}
+            hint={t('handbook:editor.slugHint')}
+            defaultValue={values.slug}
+            errors={errors}
+            required
+            maxLength={120}
+          />
+        )}
         <Field name="title" label={t('handbook:editor.titleField')} defaultValue={values.title} errors={errors} required maxLength={200} lang={d.locale} />
         <Field name="summary" label={t('handbook:editor.summary')} defaultValue={values.summary} errors={errors} maxLength={500} lang={d.locale} />
         <BodyField key={values.body ?? ''} value={values.body ?? ''} error={errors?.body} onChange={preview.onChange} lang={d.locale} />
@@ -165,7 +192,14 @@ export default function Editor({ loaderData, actionData }: Route.ComponentProps)
           <p className="hint">{t('media:uploadHint')}</p>
           <div className={`field${errors?.photo ? ' field-error' : ''}`}>
             <label htmlFor="photo">{t('handbook:editor.photoFile')}</label>
-            <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" onChange={shrinkPickedPhotos} aria-invalid={errors?.photo ? true : undefined} />
+            <input
+              id="photo"
+              name="photo"
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              onChange={shrinkPickedPhotos}
+              aria-invalid={errors?.photo ? true : undefined}
+            />
             {errors?.photo ? (
               <p className="error" role="alert">
                 {t(errors.photo)}
@@ -202,7 +236,11 @@ export default function Editor({ loaderData, actionData }: Route.ComponentProps)
       ) : null}
       <section aria-labelledby="preview-title" className="card">
         <h2 id="preview-title">{t('handbook:editor.previewTitle')}</h2>
-        {preview.html ? <div className="prose" lang={d.locale} dangerouslySetInnerHTML={{ __html: preview.html }} /> : <p className="muted">{t('handbook:editor.previewEmpty')}</p>}
+        {preview.html ? (
+          <div className="prose" lang={d.locale} dangerouslySetInnerHTML={{ __html: preview.html }} />
+        ) : (
+          <p className="muted">{t('handbook:editor.previewEmpty')}</p>
+        )}
       </section>
     </div>
   );
@@ -216,7 +254,16 @@ function BodyField({ value, error, onChange, lang }: { value: string; error?: Me
       <p className="hint" id="body-hint">
         {t('handbook:editor.bodyHint')}
       </p>
-      <textarea id="body" name="body" rows={16} defaultValue={value} lang={lang} aria-describedby="body-hint" aria-invalid={error ? true : undefined} onChange={(e) => onChange(e.currentTarget.value)} />
+      <textarea
+        id="body"
+        name="body"
+        rows={16}
+        defaultValue={value}
+        lang={lang}
+        aria-describedby="body-hint"
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
       {error ? <p className="error">{t(error)}</p> : null}
     </div>
   );

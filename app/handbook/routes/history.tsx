@@ -3,7 +3,7 @@ import { data, Form, Link } from 'react-router';
 import { requirePermission } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
@@ -22,7 +22,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     title: getI18n(context).t('handbook:history.title'),
     slug: commune.slug,
     article: { slug: article.slug, revision: article.revision },
-    revisions: revisions.map((r) => ({ ...r, createdAt: undefined, when: formatDate(r.createdAt, locale, commune.timeZone, true), title: r.titles[locale] ?? Object.values(r.titles)[0] ?? '' })),
+    revisions: revisions.map((r) => ({
+      ...r,
+      createdAt: undefined,
+      when: formatDate(r.createdAt, locale, commune.timeZone, true),
+      title: r.titles[locale] ?? Object.values(r.titles)[0] ?? '',
+    })),
   };
 }
 
@@ -72,7 +77,14 @@ export default function History({ loaderData, actionData }: Route.ComponentProps
               <ul className="changes">
                 {r.changes.map((c) => (
                   <li key={c.locale}>
-                    {LOCALE_NAMES[c.locale as Locale] ?? c.locale}: {[c.title ? t('handbook:history.titleChanged') : null, c.summary ? t('handbook:history.summaryChanged') : null, c.added || c.removed ? t('handbook:history.lines', { added: c.added, removed: c.removed }) : null].filter(Boolean).join(' · ')}
+                    {LOCALE_NAMES[c.locale as Locale] ?? c.locale}:{' '}
+                    {[
+                      c.title ? t('handbook:history.titleChanged') : null,
+                      c.summary ? t('handbook:history.summaryChanged') : null,
+                      c.added || c.removed ? t('handbook:history.lines', { added: c.added, removed: c.removed }) : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </li>
                 ))}
               </ul>

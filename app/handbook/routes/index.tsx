@@ -1,7 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Form, Link } from 'react-router';
 import { viewerCan, requireCommune, scopeOf } from '~/auth/guards.server.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { OfflinePage } from '../offline-page.tsx';
@@ -22,7 +22,15 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     q ? searchHandbook(scope, q, locale, commune.defaultLocale) : null,
   ]);
   const { t } = getI18n(context);
-  return { slug: commune.slug, communeName: localized(commune.name, locale, commune.defaultLocale).text, q, index, hits, canEdit, title: t('handbook:index.title') };
+  return {
+    slug: commune.slug,
+    communeName: localized(commune.name, locale, commune.defaultLocale).text,
+    q,
+    index,
+    hits,
+    canEdit,
+    title: t('handbook:index.title'),
+  };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? [{ title: `${loaderData.title} · ${loaderData.communeName} · Baan` }] : []);
@@ -82,7 +90,10 @@ export default function HandbookIndex({ loaderData }: Route.ComponentProps) {
         <div
           className="card save-offline"
           hidden
-          data-save-offline={JSON.stringify([base, ...d.index.pillars.flatMap((p) => p.chapters.flatMap((c) => c.articles.filter((a) => a.published).map((a) => `${base}/${a.slug}`)))])}
+          data-save-offline={JSON.stringify([
+            base,
+            ...d.index.pillars.flatMap((p) => p.chapters.flatMap((c) => c.articles.filter((a) => a.published).map((a) => `${base}/${a.slug}`))),
+          ])}
           data-progress={t('handbook:offline.progress', { done: '{{done}}', total: '{{total}}' })}
           data-done={t('handbook:offline.done')}
         >

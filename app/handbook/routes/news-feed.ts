@@ -1,5 +1,5 @@
 import { requireCommune, scopeOf } from '~/auth/guards.server.ts';
-import { getI18n } from '~/i18n/middleware.server.ts';
+import { getI18n } from '~/i18n/translator.server.ts';
 import { publicOrigin } from '~/lib/env.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { feedEntries, toAtom, toRss } from '../feed-output.server.ts';

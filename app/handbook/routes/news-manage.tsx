@@ -3,7 +3,7 @@ import { data, Form } from 'react-router';
 import { requirePermission } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
@@ -24,7 +24,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     title: getI18n(context).t('handbook:news.manage'),
     slug: commune.slug,
     announcements: announcements.map((a) => ({ id: a.id, title: a.title, pinned: a.pinned, expires: a.expiresAt ? when(a.expiresAt) : null })),
-    feeds: feeds.map((f) => ({ id: f.id, url: f.url, title: f.title, lastRun: when(f.lastRunAt), runs: f.runs.map((r) => ({ ...r, startedAt: undefined, when: when(r.startedAt) })) })),
+    feeds: feeds.map((f) => ({
+      id: f.id,
+      url: f.url,
+      title: f.title,
+      lastRun: when(f.lastRunAt),
+      runs: f.runs.map((r) => ({ ...r, startedAt: undefined, when: when(r.startedAt) })),
+    })),
   };
 }
 
@@ -52,12 +58,22 @@ export async function action({ context, request }: Route.ActionArgs) {
         if (!parsed.ok) return data({ ...parsed, form: intent }, { status: 400 });
         const feedId = await addFeed(scope, parsed.data.url);
         const result = await importFeed(scope, feedId);
-        return redirectWithFlash(back, result.status === 'ok' ? { key: 'handbook:feeds.added', params: { count: result.itemsNew } } : { key: 'handbook:feeds.addedButFailed', tone: 'error' });
+        return redirectWithFlash(
+          back,
+          result.status === 'ok'
+            ? { key: 'handbook:feeds.added', params: { count: result.itemsNew } }
+            : { key: 'handbook:feeds.addedButFailed', tone: 'error' },
+        );
       }
       case 'import': {
         if (!UUID_PATTERN.test(id)) notFound();
         const result = await importFeed(scope, id);
-        return redirectWithFlash(back, result.status === 'ok' ? { key: 'handbook:feeds.imported', params: { count: result.itemsNew } } : { key: 'handbook:feeds.importFailed', tone: 'error' });
+        return redirectWithFlash(
+          back,
+          result.status === 'ok'
+            ? { key: 'handbook:feeds.imported', params: { count: result.itemsNew } }
+            : { key: 'handbook:feeds.importFailed', tone: 'error' },
+        );
       }
       case 'delete-feed':
         if (!UUID_PATTERN.test(id)) notFound();
@@ -68,7 +84,11 @@ export async function action({ context, request }: Route.ActionArgs) {
     }
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
-    if (error instanceof AppError) return data({ ...formFailure(formData, { [String(error.details?.field ?? '_form')]: error.messageKey }), form: intent }, { status: statusOf[error.code] });
+    if (error instanceof AppError)
+      return data(
+        { ...formFailure(formData, { [String(error.details?.field ?? '_form')]: error.messageKey }), form: intent },
+        { status: statusOf[error.code] },
+      );
     throw error;
   }
 }
@@ -93,14 +113,35 @@ export default function ManageNews({ loaderData, actionData }: Route.ComponentPr
           {LOCALES.map((lng) => (
             <fieldset key={lng} lang={lng}>
               <legend>{LOCALE_NAMES[lng]}</legend>
-              <Field name={`title.${lng}`} label={t('handbook:news.announcementTitle')} defaultValue={v[`title.${lng}`]} errors={announceErrors} maxLength={200} />
-              <Field name={`body.${lng}`} label={t('handbook:news.announcementBody')} defaultValue={v[`body.${lng}`]} errors={announceErrors} multiline rows={3} maxLength={4000} />
+              <Field
+                name={`title.${lng}`}
+                label={t('handbook:news.announcementTitle')}
+                defaultValue={v[`title.${lng}`]}
+                errors={announceErrors}
+                maxLength={200}
+              />
+              <Field
+                name={`body.${lng}`}
+                label={t('handbook:news.announcementBody')}
+                defaultValue={v[`body.${lng}`]}
+                errors={announceErrors}
+                multiline
+                rows={3}
+                maxLength={4000}
+              />
             </fieldset>
           ))}
           <label>
             <input type="checkbox" name="pinned" defaultChecked={v.pinned === 'on'} /> {t('handbook:news.pin')}
           </label>
-          <Field name="expiresAt" type="date" label={t('handbook:news.expiresAt')} hint={t('handbook:news.expiresHint')} defaultValue={v.expiresAt} errors={announceErrors} />
+          <Field
+            name="expiresAt"
+            type="date"
+            label={t('handbook:news.expiresAt')}
+            hint={t('handbook:news.expiresHint')}
+            defaultValue={v.expiresAt}
+            errors={announceErrors}
+          />
           <SubmitButton>{t('handbook:news.publishAnnouncement')}</SubmitButton>
         </Form>
         <ul>
@@ -124,7 +165,16 @@ export default function ManageNews({ loaderData, actionData }: Route.ComponentPr
         <p className="muted">{t('handbook:feeds.lead')}</p>
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="add-feed" />
-          <Field name="url" type="url" inputMode="url" label={t('handbook:feeds.url')} hint={t('handbook:feeds.urlHint')} defaultValue={v.url} errors={feedErrors} required />
+          <Field
+            name="url"
+            type="url"
+            inputMode="url"
+            label={t('handbook:feeds.url')}
+            hint={t('handbook:feeds.urlHint')}
+            defaultValue={v.url}
+            errors={feedErrors}
+            required
+          />
           <SubmitButton>{t('handbook:feeds.add')}</SubmitButton>
         </Form>
         {d.feeds.map((f) => (
@@ -147,7 +197,12 @@ export default function ManageNews({ loaderData, actionData }: Route.ComponentPr
             <ul className="feed-log">
               {f.runs.map((r, i) => (
                 <li key={i} className={r.status === 'failed' ? 'error' : undefined}>
-                  {r.when} — {r.status === 'ok' ? t('handbook:feeds.runOk', { seen: r.itemsSeen, fresh: r.itemsNew }) : t('handbook:feeds.runFailed', { reason: t((r.error ?? 'handbook:feeds.errors.unexpected').replace(/ \(\d+\)$/, '') as 'handbook:feeds.errors.unexpected') })}
+                  {r.when} —{' '}
+                  {r.status === 'ok'
+                    ? t('handbook:feeds.runOk', { seen: r.itemsSeen, fresh: r.itemsNew })
+                    : t('handbook:feeds.runFailed', {
+                        reason: t((r.error ?? 'handbook:feeds.errors.unexpected').replace(/ \(\d+\)$/, '') as 'handbook:feeds.errors.unexpected'),
+                      })}
                 </li>
               ))}
             </ul>

@@ -2,7 +2,7 @@ import { useT } from '~/i18n/use-t.ts';
 import { Link } from 'react-router';
 import { viewerCan, requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { formatDate } from '~/i18n/format.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { OfflinePage } from '../offline-page.tsx';
 import { listAnnouncements, listNews } from '../news.server.ts';
@@ -19,7 +19,14 @@ export async function loader({ context }: Route.LoaderArgs) {
   return {
     slug: commune.slug,
     title: getI18n(context).t('handbook:news.title'),
-    announcements: announcements.map((a) => ({ id: a.id, title: a.title, body: a.body, pinned: a.pinned, date: date(a.publishedAt), expires: a.expiresAt ? date(a.expiresAt) : null })),
+    announcements: announcements.map((a) => ({
+      id: a.id,
+      title: a.title,
+      body: a.body,
+      pinned: a.pinned,
+      date: date(a.publishedAt),
+      expires: a.expiresAt ? date(a.expiresAt) : null,
+    })),
     news: news.map((n) => ({ ...n, publishedAt: undefined, date: date(n.publishedAt) })),
     canManage: await viewerCan(context, 'news.manage'),
   };

@@ -3,7 +3,7 @@ import type { MessageKey } from '~/i18n/message-key.ts';
 import { data, Form, Link } from 'react-router';
 import { scopeOf } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { getI18n } from '~/i18n/middleware.server.ts';
+import { getI18n } from '~/i18n/translator.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { localized } from '~/tenancy/commune.ts';
@@ -17,13 +17,18 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const items = await resolveCart(scopeOf(context), lines);
   const { t } = getI18n(context);
   // Lines that dropped out (sold, withdrawn, forged) are removed from the cookie on the way.
-  const headers: HeadersInit = items.length !== lines.length ? { 'Set-Cookie': await cartCookieHeader(lines.filter((l) => items.some((i) => i.productId === l.productId))) } : {};
+  const headers: HeadersInit =
+    items.length !== lines.length ? { 'Set-Cookie': await cartCookieHeader(lines.filter((l) => items.some((i) => i.productId === l.productId))) } : {};
   return data({ title: t('market:cart.title'), groups: groupBySeller(items), dropped: lines.length - items.length }, { headers });
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
   const { form, failure } = await readForm(request);
-  if (failure) return data({ errors: { [Object.keys(failure.errors)[0]!.replace(/^qty\./, '')]: { key: Object.values(failure.errors)[0]!, available: 0 } } }, { status: 400 });
+  if (failure)
+    return data(
+      { errors: { [Object.keys(failure.errors)[0]!.replace(/^qty\./, '')]: { key: Object.values(failure.errors)[0]!, available: 0 } } },
+      { status: 400 },
+    );
   const lines = await readCart(request);
   const items = await resolveCart(scopeOf(context), lines);
   const intent = String(form.get('intent') ?? '');

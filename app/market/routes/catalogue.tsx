@@ -3,7 +3,7 @@ import { Form, Link } from 'react-router';
 import { PRODUCT_CATEGORIES } from '#domain/market.ts';
 import { scopeOf, viewerCan } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { communeContext, databaseContext, userContext } from '~/lib/context.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { listCommunesInProvince, listProvinces } from '~/tenancy/communes.server.ts';
@@ -133,7 +133,9 @@ export default function Catalogue({ loaderData }: Route.ComponentProps) {
                 ))}
               </select>
             </div>
-            {d.commune ? <input type="hidden" name="currency" value={q.currency} /> : (
+            {d.commune ? (
+              <input type="hidden" name="currency" value={q.currency} />
+            ) : (
               <div className="field">
                 <label htmlFor="f-currency">{t('market:catalogue.currency')}</label>
                 <select id="f-currency" name="currency" defaultValue={q.currency}>
@@ -144,11 +146,21 @@ export default function Catalogue({ loaderData }: Route.ComponentProps) {
             )}
             <div className="field">
               <label htmlFor="f-min">{t('market:catalogue.minPrice')}</label>
-              <input id="f-min" name="min" inputMode="decimal" defaultValue={q.minPrice === null ? '' : String(q.currency === 'THB' ? q.minPrice / 100 : q.minPrice)} />
+              <input
+                id="f-min"
+                name="min"
+                inputMode="decimal"
+                defaultValue={q.minPrice === null ? '' : String(q.currency === 'THB' ? q.minPrice / 100 : q.minPrice)}
+              />
             </div>
             <div className="field">
               <label htmlFor="f-max">{t('market:catalogue.maxPrice')}</label>
-              <input id="f-max" name="max" inputMode="decimal" defaultValue={q.maxPrice === null ? '' : String(q.currency === 'THB' ? q.maxPrice / 100 : q.maxPrice)} />
+              <input
+                id="f-max"
+                name="max"
+                inputMode="decimal"
+                defaultValue={q.maxPrice === null ? '' : String(q.currency === 'THB' ? q.maxPrice / 100 : q.maxPrice)}
+              />
             </div>
             <label className="checkbox">
               <input type="checkbox" name="instock" value="1" defaultChecked={q.inStock} /> {t('market:catalogue.inStock')}

@@ -2,7 +2,7 @@ import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link, redirect } from 'react-router';
 import { requireUser, scopeOf } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
@@ -32,11 +32,20 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   if (!groups.length) throw redirect('/cart');
   const locale = getLocale(context) as Locale;
   // Only the form needs the provinces; placing the order checks the chosen one in the database.
-  const provinces = (await listProvinces(context.get(databaseContext).db)).map((p) => ({ key: `${p.country}-${p.code}`, name: p.name[locale] ?? p.name.en ?? p.code }));
+  const provinces = (await listProvinces(context.get(databaseContext).db)).map((p) => ({
+    key: `${p.country}-${p.code}`,
+    name: p.name[locale] ?? p.name.en ?? p.code,
+  }));
   const { t } = getI18n(context);
   const changed = items.some((i) => i.priceMinor !== i.seenPrice);
   // Showing the checkout is showing today's prices: those are what the buyer now agrees to.
-  const headers: HeadersInit = changed ? { 'Set-Cookie': await cartCookieHeader(lines.map((l) => ({ ...l, seenPrice: items.find((i) => i.productId === l.productId)?.priceMinor ?? l.seenPrice }))) } : {};
+  const headers: HeadersInit = changed
+    ? {
+        'Set-Cookie': await cartCookieHeader(
+          lines.map((l) => ({ ...l, seenPrice: items.find((i) => i.productId === l.productId)?.priceMinor ?? l.seenPrice })),
+        ),
+      }
+    : {};
   return data(
     {
       title: t('market:checkout.title'),
@@ -72,7 +81,11 @@ export async function action({ context, request }: Route.ActionArgs) {
     const result = await placeOrders(scope, { checkoutId, lines: await readCart(request), delivery: parsed.data, methods: chosen });
     const headers = { 'Set-Cookie': await cartCookieHeader([]) };
     const first = result.orders[0]!;
-    return redirectWithFlash(result.orders.length === 1 ? `/orders/${first.reference}` : '/orders', { key: 'market:checkout.placed', params: { count: result.orders.length }, tone: 'success' }, { headers });
+    return redirectWithFlash(
+      result.orders.length === 1 ? `/orders/${first.reference}` : '/orders',
+      { key: 'market:checkout.placed', params: { count: result.orders.length }, tone: 'success' },
+      { headers },
+    );
   } catch (error) {
     if (error instanceof CheckoutRefused) {
       return data({ ...formFailure(form, { _form: error.messageKey }), available: Number(error.details?.available ?? 0) }, { status: 409 });
@@ -109,8 +122,25 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
         ) : null}
         <fieldset className="card stack">
           <legend>{t('market:checkout.delivery')}</legend>
-          <Field name="name" label={t('market:checkout.name')} defaultValue={v.name ?? d.defaults.name} errors={errors} required autoComplete="name" maxLength={120} />
-          <Field name="phone" type="tel" inputMode="tel" label={t('market:checkout.phone')} defaultValue={v.phone ?? d.defaults.phone} errors={errors} required autoComplete="tel" />
+          <Field
+            name="name"
+            label={t('market:checkout.name')}
+            defaultValue={v.name ?? d.defaults.name}
+            errors={errors}
+            required
+            autoComplete="name"
+            maxLength={120}
+          />
+          <Field
+            name="phone"
+            type="tel"
+            inputMode="tel"
+            label={t('market:checkout.phone')}
+            defaultValue={v.phone ?? d.defaults.phone}
+            errors={errors}
+            required
+            autoComplete="tel"
+          />
           <div className={`field${errors?.provinceCode ? ' field-error' : ''}`}>
             <label htmlFor="provinceCode">{t('market:checkout.province')}</label>
             <select id="provinceCode" name="provinceCode" defaultValue={v.provinceCode ?? ''} required aria-invalid={errors?.provinceCode ? true : undefined}>
@@ -124,7 +154,16 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
             {errors?.provinceCode ? <p className="error">{t(errors.provinceCode)}</p> : null}
           </div>
           <Field name="commune" label={t('market:checkout.commune')} defaultValue={v.commune} errors={errors} required maxLength={120} />
-          <Field name="street" label={t('market:checkout.street')} hint={t('market:checkout.streetHint')} defaultValue={v.street} errors={errors} required autoComplete="street-address" maxLength={240} />
+          <Field
+            name="street"
+            label={t('market:checkout.street')}
+            hint={t('market:checkout.streetHint')}
+            defaultValue={v.street}
+            errors={errors}
+            required
+            autoComplete="street-address"
+            maxLength={240}
+          />
           <Field name="note" label={t('market:checkout.note')} defaultValue={v.note} errors={errors} multiline rows={2} maxLength={500} />
         </fieldset>
         {d.groups.map((group) => {
@@ -140,7 +179,8 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
               <ul className="cart-lines">
                 {group.items.map((item) => (
                   <li key={item.productId}>
-                    {localized(item.title, locale, item.communeLocale).text} × {item.quantity} — <Money minor={item.priceMinor * item.quantity} currency={item.currency} />
+                    {localized(item.title, locale, item.communeLocale).text} × {item.quantity} —{' '}
+                    <Money minor={item.priceMinor * item.quantity} currency={item.currency} />
                   </li>
                 ))}
               </ul>
@@ -152,8 +192,7 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
               <div className="radio-group" role="radiogroup" aria-label={t('market:checkout.payment')}>
                 {available.map((method) => (
                   <label key={method} className="checkbox">
-                    <input type="radio" name={`pay.${group.key}`} value={method} defaultChecked={selected === method} />{' '}
-                    {t(`market:payment.${method}`)}
+                    <input type="radio" name={`pay.${group.key}`} value={method} defaultChecked={selected === method} /> {t(`market:payment.${method}`)}
                   </label>
                 ))}
               </div>

@@ -4,7 +4,7 @@ import { requirePermission } from '~/auth/guards.server.ts';
 import { permits, type Action } from '~/auth/permissions.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
@@ -111,7 +111,13 @@ export async function action({ context, request }: Route.ActionArgs) {
         const parsed = parseForm(form, ConsentSchema);
         if (!parsed.ok) return data({ ...parsed, intent, id }, { status: 400 });
         const outcome = await requestConsent(scope, id, parsed.data.note);
-        const key = ({ requested: 'market:assisted.consentRequested', recorded: 'market:assisted.consentRecorded', awaiting_second: 'market:assisted.consentAwaitingSecond' } as const)[outcome];
+        const key = (
+          {
+            requested: 'market:assisted.consentRequested',
+            recorded: 'market:assisted.consentRecorded',
+            awaiting_second: 'market:assisted.consentAwaitingSecond',
+          } as const
+        )[outcome];
         return redirectWithFlash(`/${commune.slug}/market/sellers/${id}`, { key });
       }
       case 'cancel-payout': {
@@ -157,7 +163,9 @@ export default function ManageMarket({ loaderData, actionData }: Route.Component
   return (
     <div className="stack">
       <h1>{t('market:manage.title')}</h1>
-      {actionData && !['reject-seller', 'reject-product', 'add-seller', 'consent', 'cooling'].includes(actionData.intent) ? <FormError errors={actionData.errors} /> : null}
+      {actionData && !['reject-seller', 'reject-product', 'add-seller', 'consent', 'cooling'].includes(actionData.intent) ? (
+        <FormError errors={actionData.errors} />
+      ) : null}
       {d.isOfficial ? (
         <section className="card stack" aria-labelledby="requests-title">
           <h2 id="requests-title">{t('market:manage.requests', { count: pending.length })}</h2>
@@ -165,7 +173,8 @@ export default function ManageMarket({ loaderData, actionData }: Route.Component
           {pending.map((s) => (
             <div key={s.id} className="stack request">
               <p>
-                <strong>{s.name}</strong> {s.hamlet ? `· ${s.hamlet}` : ''} {s.phone ? `· ${s.phone}` : ''} {s.isCooperative ? `· ${t('market:seller.cooperative')}` : ''}
+                <strong>{s.name}</strong> {s.hamlet ? `· ${s.hamlet}` : ''} {s.phone ? `· ${s.phone}` : ''}{' '}
+                {s.isCooperative ? `· ${t('market:seller.cooperative')}` : ''}
               </p>
               <Decision id={s.id} kind="seller" reasonLabel={t('market:manage.reason')} errors={errorsFor('reject-seller', s.id)} />
             </div>
@@ -186,7 +195,8 @@ export default function ManageMarket({ loaderData, actionData }: Route.Component
           {d.queue.map((p) => (
             <div key={p.id} className="stack request">
               <p>
-                <strong>{p.title}</strong> · {p.sellerName} · <Money minor={p.priceMinor} currency={p.currency} /> · {t('market:product.stockCount', { count: p.stock })}
+                <strong>{p.title}</strong> · {p.sellerName} · <Money minor={p.priceMinor} currency={p.currency} /> ·{' '}
+                {t('market:product.stockCount', { count: p.stock })}
               </p>
               <Decision id={p.id} kind="product" reasonLabel={t('market:manage.reasonForSeller')} errors={errorsFor('reject-product', p.id)}>
                 <Link to={`/${d.slug}/market/products/${p.id}/edit`}>{t('market:manage.review')}</Link>
@@ -257,7 +267,14 @@ export default function ManageMarket({ loaderData, actionData }: Route.Component
             <p className="muted">{t('market:manage.addSellerLead')}</p>
             <FormError errors={errorsFor('add-seller')} />
             <SellerFields values={actionData?.intent === 'add-seller' ? actionData.values : {}} errors={errorsFor('add-seller')} />
-            <Field name="note" label={t('market:assisted.consentNote')} hint={t('market:assisted.consentHint')} errors={errorsFor('add-seller')} required maxLength={500} />
+            <Field
+              name="note"
+              label={t('market:assisted.consentNote')}
+              hint={t('market:assisted.consentHint')}
+              errors={errorsFor('add-seller')}
+              required
+              maxLength={500}
+            />
             <SubmitButton>{t('market:manage.addSeller')}</SubmitButton>
           </Form>
         </details>
@@ -281,7 +298,19 @@ export default function ManageMarket({ loaderData, actionData }: Route.Component
 }
 
 /** Approve, or refuse with a reason the seller will read: for a seller's request or a listing. */
-function Decision({ id, kind, reasonLabel, errors, children }: { id: string; kind: 'seller' | 'product'; reasonLabel: string; errors?: FieldErrors; children?: React.ReactNode }) {
+function Decision({
+  id,
+  kind,
+  reasonLabel,
+  errors,
+  children,
+}: {
+  id: string;
+  kind: 'seller' | 'product';
+  reasonLabel: string;
+  errors?: FieldErrors;
+  children?: React.ReactNode;
+}) {
   const { t } = useT();
   return (
     <div className="actions">

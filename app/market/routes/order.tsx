@@ -2,7 +2,7 @@ import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import { requireUser, scopeOf } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { notFound } from '~/lib/errors.ts';
@@ -45,7 +45,10 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const intent = String(form.get('intent') ?? '');
   try {
     if (intent === 'cancel') {
-      const reason = String(form.get('reason') ?? '').trim().slice(0, 500) || undefined;
+      const reason =
+        String(form.get('reason') ?? '')
+          .trim()
+          .slice(0, 500) || undefined;
       await buyerMove(scope, params.reference, { to: 'cancelled', reason });
       return redirectWithFlash(`/orders/${params.reference}`, { key: 'market:orders.cancelled', tone: 'info' });
     }
@@ -108,7 +111,14 @@ export default function BuyerOrder({ loaderData, actionData }: Route.ComponentPr
                   ))}
                 </fieldset>
                 {actionData?.productId === item.productId && actionData.errors.stars ? <p className="error">{t(actionData.errors.stars)}</p> : null}
-                <Field name="comment" label={t('market:rating.comment')} multiline rows={2} maxLength={1000} errors={actionData?.productId === item.productId ? errors : undefined} />
+                <Field
+                  name="comment"
+                  label={t('market:rating.comment')}
+                  multiline
+                  rows={2}
+                  maxLength={1000}
+                  errors={actionData?.productId === item.productId ? errors : undefined}
+                />
                 <SubmitButton>{t('market:rating.submit')}</SubmitButton>
               </Form>
             ))

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { requireUser, scopeOf } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
-import { getI18n } from '~/i18n/middleware.server.ts';
+import { getI18n } from '~/i18n/translator.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { listBuyerOrders } from '../orders.server.ts';
 import { StatusBadge } from '../order-view.tsx';
@@ -38,7 +38,8 @@ export default function BuyerOrders({ loaderData }: Route.ComponentProps) {
               <StatusBadge status={o.status} /> {o.paidAt ? <span className="badge badge-paid">{t('market:orders.paid')}</span> : null}
               <br />
               <span className="muted">
-                {o.sellerName} · {localized(o.communeName, locale, o.communeLocale).text} · {formatDate(o.placedAt, locale, o.timeZone)} · {t('market:orders.items', { count: o.itemCount })}
+                {o.sellerName} · {localized(o.communeName, locale, o.communeLocale).text} · {formatDate(o.placedAt, locale, o.timeZone)} ·{' '}
+                {t('market:orders.items', { count: o.itemCount })}
               </span>{' '}
               <Money minor={o.totalMinor} currency={o.currency} />
             </li>

@@ -3,7 +3,7 @@ import { data, Form, Link } from 'react-router';
 import { PRODUCT_CATEGORIES, PRODUCT_UNITS } from '#domain/market.ts';
 import type { ImageRef } from '#domain/media.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
-import { getI18n } from '~/i18n/middleware.server.ts';
+import { getI18n } from '~/i18n/translator.server.ts';
 import { readFormData } from '~/lib/body.server.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { failureFrom, formFailure, parseForm } from '~/lib/forms.ts';
@@ -79,7 +79,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     const { failure, status } = failureFrom(error, new FormData(), 'photos');
     return data(failure, { status });
   }
-  const parsed = parseForm(form, productInputSchema(commune.currency, commune.defaultLocale), (raw) => nestLocaleFields(raw, ['title', 'description', 'season']));
+  const parsed = parseForm(form, productInputSchema(commune.currency, commune.defaultLocale), (raw) =>
+    nestLocaleFields(raw, ['title', 'description', 'season']),
+  );
   if (!parsed.ok) return data(parsed, { status: 400 });
   const collected = await collectPhotos(scope, form, product?.photos ?? [], MAX_PHOTOS, 'market:errors.tooManyPhotos');
   if (!collected.ok) return data(formFailure(form, { photos: collected.messageKey }), { status: collected.status });
@@ -89,7 +91,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     const result = product
       ? await updateProduct(scope, product.id, parsed.data, photos, publish)
       : await createProduct(scope, seller.id, parsed.data, photos, publish);
-    const key = result.status === 'published' ? 'market:editor.published' : result.status === 'pending' ? 'market:editor.sentForReview' : 'market:editor.savedDraft';
+    const key =
+      result.status === 'published' ? 'market:editor.published' : result.status === 'pending' ? 'market:editor.sentForReview' : 'market:editor.savedDraft';
     const to = result.status === 'published' ? `/${commune.slug}/market/${result.slug}` : `/${commune.slug}/market/sellers/${seller.id}`;
     return redirectWithFlash(to, { key, tone: 'success' });
   } catch (error) {
@@ -112,11 +115,24 @@ export default function ProductEditor({ loaderData, actionData }: Route.Componen
         <Link to={`/${d.slug}/market/sellers/${d.seller.id}`}>{t('market:dashboard.title', { name: d.seller.name })}</Link>
       </p>
       <h1>{d.title}</h1>
-      {d.isStaff ? <p className="notice">{d.seller.consent ? t('market:assisted.actingFor', { name: d.seller.name, note: '' }) : t('market:assisted.needConsent')}</p> : null}
-      {d.product?.status === 'rejected' && d.product.rejectReason ? <p className="notice">{t('market:dashboard.rejectedBecause', { reason: d.product.rejectReason })}</p> : null}
+      {d.isStaff ? (
+        <p className="notice">{d.seller.consent ? t('market:assisted.actingFor', { name: d.seller.name, note: '' }) : t('market:assisted.needConsent')}</p>
+      ) : null}
+      {d.product?.status === 'rejected' && d.product.rejectReason ? (
+        <p className="notice">{t('market:dashboard.rejectedBecause', { reason: d.product.rejectReason })}</p>
+      ) : null}
       <Form method="post" encType="multipart/form-data" className="stack" noValidate>
         <FormError errors={errors} />
-        <Field name={`title.${d.primary}`} lang={d.primary} label={t('market:editor.titleIn', { language: LOCALE_NAMES[d.primary] })} hint={t('market:editor.titleHint')} defaultValue={v[`title.${d.primary}`]} errors={errors} required maxLength={120} />
+        <Field
+          name={`title.${d.primary}`}
+          lang={d.primary}
+          label={t('market:editor.titleIn', { language: LOCALE_NAMES[d.primary] })}
+          hint={t('market:editor.titleHint')}
+          defaultValue={v[`title.${d.primary}`]}
+          errors={errors}
+          required
+          maxLength={120}
+        />
         <PhotoPicker
           label={t('market:editor.photos', { count: MAX_PHOTOS })}
           removeLabel={t('market:editor.removePhoto')}
@@ -125,7 +141,15 @@ export default function ProductEditor({ loaderData, actionData }: Route.Componen
           camera
         />
         <div className="field-row">
-          <Field name="price" inputMode={d.currency === 'THB' ? 'decimal' : 'numeric'} label={t('market:editor.price', { currency: d.currency })} hint={t(d.currency === 'THB' ? 'market:editor.priceHintThb' : 'market:editor.priceHintVnd')} defaultValue={v.price} errors={errors} required />
+          <Field
+            name="price"
+            inputMode={d.currency === 'THB' ? 'decimal' : 'numeric'}
+            label={t('market:editor.price', { currency: d.currency })}
+            hint={t(d.currency === 'THB' ? 'market:editor.priceHintThb' : 'market:editor.priceHintVnd')}
+            defaultValue={v.price}
+            errors={errors}
+            required
+          />
           <div className={`field${errors?.unit ? ' field-error' : ''}`}>
             <label htmlFor="unit">{t('market:editor.unit')}</label>
             <select id="unit" name="unit" defaultValue={v.unit ?? 'kg'}>
@@ -150,18 +174,51 @@ export default function ProductEditor({ loaderData, actionData }: Route.Componen
           </select>
           {errors?.category ? <p className="error">{t(errors.category)}</p> : null}
         </div>
-        <Field name={`description.${d.primary}`} lang={d.primary} multiline rows={4} label={t('market:editor.descriptionIn', { language: LOCALE_NAMES[d.primary] })} defaultValue={v[`description.${d.primary}`]} errors={errors} maxLength={4000} />
+        <Field
+          name={`description.${d.primary}`}
+          lang={d.primary}
+          multiline
+          rows={4}
+          label={t('market:editor.descriptionIn', { language: LOCALE_NAMES[d.primary] })}
+          defaultValue={v[`description.${d.primary}`]}
+          errors={errors}
+          maxLength={4000}
+        />
         <details open={optionalOpen}>
           <summary>{t('market:editor.more')}</summary>
           <div className="stack">
             {LOCALES.filter((lng) => lng !== d.primary).map((lng) => (
               <div key={lng} className="stack">
-                <Field name={`title.${lng}`} lang={lng} label={t('market:editor.titleIn', { language: LOCALE_NAMES[lng] })} defaultValue={v[`title.${lng}`]} errors={errors} maxLength={120} />
-                <Field name={`description.${lng}`} lang={lng} multiline rows={3} label={t('market:editor.descriptionIn', { language: LOCALE_NAMES[lng] })} defaultValue={v[`description.${lng}`]} errors={errors} maxLength={4000} />
+                <Field
+                  name={`title.${lng}`}
+                  lang={lng}
+                  label={t('market:editor.titleIn', { language: LOCALE_NAMES[lng] })}
+                  defaultValue={v[`title.${lng}`]}
+                  errors={errors}
+                  maxLength={120}
+                />
+                <Field
+                  name={`description.${lng}`}
+                  lang={lng}
+                  multiline
+                  rows={3}
+                  label={t('market:editor.descriptionIn', { language: LOCALE_NAMES[lng] })}
+                  defaultValue={v[`description.${lng}`]}
+                  errors={errors}
+                  maxLength={4000}
+                />
               </div>
             ))}
             <Field name="weightGrams" type="number" inputMode="numeric" label={t('market:editor.weight')} defaultValue={v.weightGrams} errors={errors} />
-            <Field name={`season.${d.primary}`} lang={d.primary} label={t('market:editor.season')} hint={t('market:editor.seasonHint')} defaultValue={v[`season.${d.primary}`]} errors={errors} maxLength={200} />
+            <Field
+              name={`season.${d.primary}`}
+              lang={d.primary}
+              label={t('market:editor.season')}
+              hint={t('market:editor.seasonHint')}
+              defaultValue={v[`season.${d.primary}`]}
+              errors={errors}
+              maxLength={200}
+            />
             <fieldset className="stack">
               <legend>{t(d.currency === 'THB' ? 'market:cert.otopTitle' : 'market:cert.ocopTitle')}</legend>
               <div className={`field${errors?.certStars ? ' field-error' : ''}`}>
@@ -179,7 +236,14 @@ export default function ProductEditor({ loaderData, actionData }: Route.Componen
               <Field name="certNumber" label={t('market:cert.number')} defaultValue={v.certNumber} errors={errors} maxLength={60} />
               <Field name="certAuthority" label={t('market:cert.authority')} defaultValue={v.certAuthority} errors={errors} maxLength={160} />
               <Field name="certIssuedOn" type="date" label={t('market:cert.issuedOn')} defaultValue={v.certIssuedOn} errors={errors} />
-              <Field name="certExpiresOn" type="date" label={t('market:cert.expiresOn')} hint={t('market:cert.expiresHint')} defaultValue={v.certExpiresOn} errors={errors} />
+              <Field
+                name="certExpiresOn"
+                type="date"
+                label={t('market:cert.expiresOn')}
+                hint={t('market:cert.expiresHint')}
+                defaultValue={v.certExpiresOn}
+                errors={errors}
+              />
             </fieldset>
           </div>
         </details>

@@ -4,7 +4,7 @@ import { data, Form, Link, redirect } from 'react-router';
 import { requireCommune, scopeOf, viewerCan } from '~/auth/guards.server.ts';
 import { formatDay } from '~/i18n/format.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
@@ -34,7 +34,9 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   // Absolute links in structured data never come from the client's Host header (PUBLIC_URL).
   const origin = linkOrigin(request) ?? '';
   const { t } = getI18n(context);
-  const rating = product.ratingCount ? { '@type': 'AggregateRating', ratingValue: (product.ratingSum / product.ratingCount).toFixed(1), reviewCount: product.ratingCount } : undefined;
+  const rating = product.ratingCount
+    ? { '@type': 'AggregateRating', ratingValue: (product.ratingSum / product.ratingCount).toFixed(1), reviewCount: product.ratingCount }
+    : undefined;
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'Product',
@@ -73,7 +75,15 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       stock: product.stock,
       weightGrams: product.weightGrams,
       photos: product.photos,
-      cert: valid ? { scheme: product.certScheme, stars: product.certStars, number: product.certNumber, authority: product.certAuthority, expiresOn: product.certExpiresOn } : null,
+      cert: valid
+        ? {
+            scheme: product.certScheme,
+            stars: product.certStars,
+            number: product.certNumber,
+            authority: product.certAuthority,
+            expiresOn: product.certExpiresOn,
+          }
+        : null,
       ratingSum: product.ratingSum,
       ratingCount: product.ratingCount,
     },
@@ -139,7 +149,13 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
         {p.cert ? (
           <p>
             <CertBadge scheme={p.cert.scheme} stars={p.cert.stars} t={t} />{' '}
-            <span className="muted small">{t('market:cert.details', { number: p.cert.number ?? '', authority: p.cert.authority ?? '', date: p.cert.expiresOn ? formatDay(p.cert.expiresOn, locale) : '' })}</span>
+            <span className="muted small">
+              {t('market:cert.details', {
+                number: p.cert.number ?? '',
+                authority: p.cert.authority ?? '',
+                date: p.cert.expiresOn ? formatDay(p.cert.expiresOn, locale) : '',
+              })}
+            </span>
           </p>
         ) : null}
         <RatingLine sum={p.ratingSum} count={p.ratingCount} t={t} />
@@ -190,14 +206,16 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
       <section className="card seller-card" aria-labelledby="seller-title">
         <h2 id="seller-title">{seller.name}</h2>
         {seller.photo ? <ResponsiveImage image={seller.photo} alt="" sizes="96px" /> : null}
-        <p className="muted">
-          {[seller.isCooperative ? t('market:seller.cooperative') : null, seller.hamlet].filter(Boolean).join(' · ')}
-        </p>
+        <p className="muted">{[seller.isCooperative ? t('market:seller.cooperative') : null, seller.hamlet].filter(Boolean).join(' · ')}</p>
         {seller.story ? <p className="pre-line">{seller.story}</p> : null}
         <RatingLine sum={seller.ratingSum} count={seller.ratingCount} t={t} />
         <p className="actions">
           {seller.phone ? <a href={`tel:${seller.phone.replace(/[^+\d]/g, '')}`}>{t('market:seller.call', { phone: seller.phone })}</a> : null}
-          {seller.zalo ? <a href={`https://zalo.me/${seller.zalo.replace(/[^\d]/g, '')}`} rel="noopener nofollow">Zalo</a> : null}
+          {seller.zalo ? (
+            <a href={`https://zalo.me/${seller.zalo.replace(/[^\d]/g, '')}`} rel="noopener nofollow">
+              Zalo
+            </a>
+          ) : null}
         </p>
       </section>
       {loaderData.others.length ? (

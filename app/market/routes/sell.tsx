@@ -1,7 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, redirect } from 'react-router';
 import { requireCommune, requireUser, scopeOf } from '~/auth/guards.server.ts';
-import { getI18n } from '~/i18n/middleware.server.ts';
+import { getI18n } from '~/i18n/translator.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { parseForm } from '~/lib/forms.ts';
@@ -45,13 +45,21 @@ export default function Sell({ loaderData, actionData }: Route.ComponentProps) {
   return (
     <div className="stack">
       <h1>{t('market:sell.title')}</h1>
-      {loaderData.status === 'pending' ? <p className="notice" role="status">{t('market:sell.pending')}</p> : <p className="muted">{t('market:sell.lead')}</p>}
+      {loaderData.status === 'pending' ? (
+        <p className="notice" role="status">
+          {t('market:sell.pending')}
+        </p>
+      ) : (
+        <p className="muted">{t('market:sell.lead')}</p>
+      )}
       {loaderData.status === 'rejected' ? (
         <p className="notice">
           {t('market:sell.rejected')} {loaderData.rejectReason}
         </p>
       ) : null}
-      {loaderData.status === 'suspended' ? <p className="notice">{t('market:sell.suspended')}</p> : (
+      {loaderData.status === 'suspended' ? (
+        <p className="notice">{t('market:sell.suspended')}</p>
+      ) : (
         <Form method="post" className="stack card" noValidate>
           <FormError errors={actionData?.errors} />
           <SellerFields values={values} errors={actionData?.errors} />

@@ -4,7 +4,7 @@ import { data, Form, Link } from 'react-router';
 import { permits, type Action } from '~/auth/permissions.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { readFormData } from '~/lib/body.server.ts';
 import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
@@ -87,7 +87,14 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       account: p.payout.kind === 'vietqr' ? `${bankName(p.payout.bin)} ${p.payout.account}` : `PromptPay ${p.payout.id}`,
       accountName: p.payout.accountName,
     })),
-    consentRequest: consentRequest ? { method: consentRequest.method, note: consentRequest.note, requestedBy: consentRequest.requestedBy, byViewer: consentRequest.requestedById === scope.userId } : null,
+    consentRequest: consentRequest
+      ? {
+          method: consentRequest.method,
+          note: consentRequest.note,
+          requestedBy: consentRequest.requestedBy,
+          byViewer: consentRequest.requestedById === scope.userId,
+        }
+      : null,
     profile: sellerValues(seller),
     payout,
     banks: commune.currency === 'VND' ? VIETNAMESE_BANKS.map((b) => ({ bin: b.bin, label: `${b.shortName} — ${b.name}` })) : [],
@@ -95,7 +102,9 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       ...p,
       title: localized(p.title, locale, commune.defaultLocale).text,
       certExpired: Boolean(p.certStars && p.certExpiresOn && !certValid(p, today)),
-      certExpiringSoon: Boolean(p.certStars && p.certExpiresOn && certValid(p, today) && p.certExpiresOn < new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10)),
+      certExpiringSoon: Boolean(
+        p.certStars && p.certExpiresOn && certValid(p, today) && p.certExpiresOn < new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+      ),
     })),
     orders,
     history,
@@ -229,7 +238,13 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
   const base = `/${d.slug}/market`;
   const errorsOf = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
   const valuesOf = (intent: string) => (actionData?.intent === intent ? actionData.values : undefined);
-  const payoutValues = valuesOf('payout') ?? (d.payout?.kind === 'vietqr' ? { bankBin: d.payout.bin, account: d.payout.account, accountName: d.payout.accountName } : d.payout?.kind === 'promptpay' ? { promptPayId: d.payout.id, accountName: d.payout.accountName } : {});
+  const payoutValues =
+    valuesOf('payout') ??
+    (d.payout?.kind === 'vietqr'
+      ? { bankBin: d.payout.bin, account: d.payout.account, accountName: d.payout.accountName }
+      : d.payout?.kind === 'promptpay'
+        ? { promptPayId: d.payout.id, accountName: d.payout.accountName }
+        : {});
   const { canAct } = d;
   return (
     <div className="stack">
@@ -239,7 +254,9 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
           {d.seller.consentAt ? t('market:assisted.actingFor', { name: d.seller.name, note: d.seller.consentNote ?? '' }) : t('market:assisted.needConsent')}
         </p>
       ) : null}
-      {actionData && !['profile', 'payout', 'confirm-code', 'give-consent', 'suspend-seller'].includes(actionData.intent) ? <FormError errors={actionData.errors} /> : null}
+      {actionData && !['profile', 'payout', 'confirm-code', 'give-consent', 'suspend-seller'].includes(actionData.intent) ? (
+        <FormError errors={actionData.errors} />
+      ) : null}
       {d.seller.status === 'suspended' ? (
         <div className="notice" role="status">
           <p>{t('market:dashboard.suspendedNotice')}</p>
@@ -265,7 +282,9 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
       ) : null}
       {d.isSelf && !d.seller.consentAt && d.consentRequest?.method === 'code' ? (
         <section className="card stack notice" aria-labelledby="consent-request-title">
-          <p id="consent-request-title">{t('market:assisted.requestFrom', { name: d.consentRequest.requestedBy ?? t('market:payout.someone'), note: d.consentRequest.note })}</p>
+          <p id="consent-request-title">
+            {t('market:assisted.requestFrom', { name: d.consentRequest.requestedBy ?? t('market:payout.someone'), note: d.consentRequest.note })}
+          </p>
           {actionData?.intent === 'show-code' && 'code' in actionData ? (
             <p>
               {t('market:assisted.yourCode')} <strong className="consent-code">{actionData.code}</strong>
@@ -312,7 +331,15 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
             <input type="hidden" name="intent" value="confirm-code" />
             <p>{t('market:assisted.waitingForCode')}</p>
             <FormError errors={errorsOf('confirm-code')} />
-            <Field name="code" inputMode="numeric" autoComplete="one-time-code" label={t('market:assisted.code')} errors={errorsOf('confirm-code')} required maxLength={12} />
+            <Field
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              label={t('market:assisted.code')}
+              errors={errorsOf('confirm-code')}
+              required
+              maxLength={12}
+            />
             <SubmitButton>{t('market:assisted.confirmCode')}</SubmitButton>
           </Form>
         ) : d.seller.hasAccount || d.isOfficial ? (
@@ -363,7 +390,9 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
               <br />
               <Money minor={p.priceMinor} currency={p.currency} /> / {t(`market:units.${p.unit}`)} · {t('market:product.stockCount', { count: p.stock })}
               {p.status === 'rejected' && p.rejectReason ? <p className="notice">{t('market:dashboard.rejectedBecause', { reason: p.rejectReason })}</p> : null}
-              {p.status === 'suspended' && p.heldStatus === null ? <p className="notice">{t('market:dashboard.takenDownBecause', { reason: p.rejectReason ?? '' })}</p> : null}
+              {p.status === 'suspended' && p.heldStatus === null ? (
+                <p className="notice">{t('market:dashboard.takenDownBecause', { reason: p.rejectReason ?? '' })}</p>
+              ) : null}
               {p.certExpired ? <p className="notice">{t('market:cert.expiredWarning')}</p> : null}
               {p.certExpiringSoon ? <p className="notice">{t('market:cert.expiringWarning')}</p> : null}
               {/* A div, not a p: a form inside a p is closed early by the browser's HTML parser, so the
@@ -412,8 +441,9 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
               <Link to={`${base}/orders/${o.reference}`}>
                 <strong>{o.reference}</strong>
               </Link>{' '}
-              <StatusBadge status={o.status} /> {o.paidAt ? <span className="badge badge-paid">{t('market:orders.paid')}</span> : null} · <Money minor={o.totalMinor} currency={o.currency} /> ·{' '}
-              {t(`market:payment.${o.paymentMethod}` as MessageKey)} · {formatDate(o.placedAt, locale, d.timeZone, true)}
+              <StatusBadge status={o.status} /> {o.paidAt ? <span className="badge badge-paid">{t('market:orders.paid')}</span> : null} ·{' '}
+              <Money minor={o.totalMinor} currency={o.currency} /> · {t(`market:payment.${o.paymentMethod}` as MessageKey)} ·{' '}
+              {formatDate(o.placedAt, locale, d.timeZone, true)}
             </li>
           ))}
         </ul>
@@ -439,12 +469,34 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
                   </select>
                   {errorsOf('payout')?.bankBin ? <p className="error">{t(errorsOf('payout')!.bankBin!)}</p> : null}
                 </div>
-                <Field name="account" inputMode="numeric" label={t('market:payout.account')} defaultValue={payoutValues.account} errors={errorsOf('payout')} maxLength={30} />
+                <Field
+                  name="account"
+                  inputMode="numeric"
+                  label={t('market:payout.account')}
+                  defaultValue={payoutValues.account}
+                  errors={errorsOf('payout')}
+                  maxLength={30}
+                />
               </>
             ) : (
-              <Field name="promptPayId" inputMode="numeric" label={t('market:payout.promptPayId')} hint={t('market:payout.promptPayHint')} defaultValue={payoutValues.promptPayId} errors={errorsOf('payout')} maxLength={30} />
+              <Field
+                name="promptPayId"
+                inputMode="numeric"
+                label={t('market:payout.promptPayId')}
+                hint={t('market:payout.promptPayHint')}
+                defaultValue={payoutValues.promptPayId}
+                errors={errorsOf('payout')}
+                maxLength={30}
+              />
             )}
-            <Field name="accountName" label={t('market:payout.accountName')} hint={t('market:payout.accountNameHint')} defaultValue={payoutValues.accountName} errors={errorsOf('payout')} maxLength={70} />
+            <Field
+              name="accountName"
+              label={t('market:payout.accountName')}
+              hint={t('market:payout.accountNameHint')}
+              defaultValue={payoutValues.accountName}
+              errors={errorsOf('payout')}
+              maxLength={70}
+            />
             <SubmitButton>{t('market:payout.save')}</SubmitButton>
           </Form>
         </details>
@@ -489,7 +541,9 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
               {h.detail.cause === 'replaced' ? ` · ${t('market:actions.causeReplaced')}` : ''}
               {h.detail.cause === 'not_by_official' ? ` · ${t('market:actions.causeNotByOfficial')}` : ''}
               {typeof h.detail.last4 === 'string' ? ` · ${t('market:actions.account', { last4: h.detail.last4 })}` : ''}
-              {typeof h.detail.effectiveAt === 'string' && !h.detail.immediate ? ` · ${t('market:actions.from', { date: formatDate(h.detail.effectiveAt, locale, d.timeZone, true) })}` : ''}
+              {typeof h.detail.effectiveAt === 'string' && !h.detail.immediate
+                ? ` · ${t('market:actions.from', { date: formatDate(h.detail.effectiveAt, locale, d.timeZone, true) })}`
+                : ''}
             </li>
           ))}
         </ol>

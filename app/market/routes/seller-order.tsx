@@ -1,7 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import type { Locale } from '~/i18n/config.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
@@ -52,7 +52,9 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 
 export async function action({ context, params, request }: Route.ActionArgs) {
   // Only who may act is needed here: the moves read the order again, inside their transaction.
-  const { commune, scope } = await openShop(context, request, (shopScope) => (ORDER_REFERENCE.test(params.reference) ? getOrderSellerId(shopScope, params.reference) : Promise.resolve(null)));
+  const { commune, scope } = await openShop(context, request, (shopScope) =>
+    ORDER_REFERENCE.test(params.reference) ? getOrderSellerId(shopScope, params.reference) : Promise.resolve(null),
+  );
   const { form, failure } = await readForm(request);
   if (failure) return data({ ...failure, intent: String(form.get('intent') ?? '') }, { status: 400 });
   const intent = String(form.get('intent') ?? '');

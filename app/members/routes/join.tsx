@@ -1,7 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
 import { requireCommune, requireUser, scopeOf } from '~/auth/guards.server.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { userContext } from '~/lib/context.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';

@@ -6,7 +6,7 @@ import type { MessageKey } from '~/i18n/message-key.ts';
 import { data, Form } from 'react-router';
 import { requirePermission } from '~/auth/guards.server.ts';
 import { InviteSchema } from '~/auth/schemas.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { formatDate } from '~/i18n/format.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
@@ -50,7 +50,12 @@ export async function action({ context, request }: Route.ActionArgs) {
       const parsed = parseForm(formData, InviteSchema);
       if (!parsed.ok) return data({ ...parsed, invitation: null }, { status: 400 });
       const invitation = await inviteMember(scope, parsed.data, publicOrigin(request), commune.slug);
-      return data({ ok: true as const, errors: {} as FieldErrors, values: {} as Record<string, string>, invitation: { url: invitation.url, email: parsed.data.email, role: parsed.data.role } });
+      return data({
+        ok: true as const,
+        errors: {} as FieldErrors,
+        values: {} as Record<string, string>,
+        invitation: { url: invitation.url, email: parsed.data.email, role: parsed.data.role },
+      });
     }
     if (intent === 'revoke') {
       const invitationId = String(formData.get('invitationId') ?? '');
@@ -106,7 +111,16 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
         ) : null}
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="invite" />
-          <Field name="email" type="email" label={t('auth:fields.email')} errors={invited ? undefined : errors} defaultValue={invited ? '' : actionData?.values.email} inputMode="email" autoComplete="off" required />
+          <Field
+            name="email"
+            type="email"
+            label={t('auth:fields.email')}
+            errors={invited ? undefined : errors}
+            defaultValue={invited ? '' : actionData?.values.email}
+            inputMode="email"
+            autoComplete="off"
+            required
+          />
           <RoleSelect error={invited ? undefined : errors?.role} defaultValue={invited ? 'seller' : actionData?.values.role} />
           <SubmitButton>{t('auth:members.inviteSubmit')}</SubmitButton>
         </Form>
@@ -129,10 +143,22 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
                 </p>
                 <Form method="post">
                   <input type="hidden" name="invitationId" value={a.id} />
-                  <button type="submit" name="intent" value="confirm" className="button" aria-label={t('auth:members.confirmLabel', { name: a.displayName, role: t(`auth:roles.${a.role}`) })}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="confirm"
+                    className="button"
+                    aria-label={t('auth:members.confirmLabel', { name: a.displayName, role: t(`auth:roles.${a.role}`) })}
+                  >
                     {t('auth:members.confirm')}
                   </button>{' '}
-                  <button type="submit" name="intent" value="refuse" className="button button-secondary" aria-label={t('auth:members.refuseLabel', { name: a.displayName, role: t(`auth:roles.${a.role}`) })}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="refuse"
+                    className="button button-secondary"
+                    aria-label={t('auth:members.refuseLabel', { name: a.displayName, role: t(`auth:roles.${a.role}`) })}
+                  >
                     {t('auth:members.refuse')}
                   </button>
                 </Form>
@@ -164,11 +190,14 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
                   <td>
                     {m.roles.map((role) => (
                       <Form method="post" key={role} className="role-row">
-                        <span className="badge">{t(`auth:roles.${role}`)}</span>{' '}
-                        <input type="hidden" name="intent" value="remove" />
+                        <span className="badge">{t(`auth:roles.${role}`)}</span> <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="userId" value={m.userId} />
                         <input type="hidden" name="role" value={role} />
-                        <button type="submit" className="link-button" aria-label={t('auth:members.removeRoleLabel', { name: m.displayName, role: t(`auth:roles.${role}`) })}>
+                        <button
+                          type="submit"
+                          className="link-button"
+                          aria-label={t('auth:members.removeRoleLabel', { name: m.displayName, role: t(`auth:roles.${role}`) })}
+                        >
                           {t('auth:members.remove')}
                         </button>
                       </Form>

@@ -1,7 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Link } from 'react-router';
 import { requireCommune, scopeOf } from '~/auth/guards.server.ts';
-import { getLocale } from '~/i18n/middleware.server.ts';
+import { getLocale } from '~/i18n/translator.server.ts';
 import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { getMedia } from '~/media/media.server.ts';
@@ -58,9 +58,7 @@ export default function CommuneHome({ loaderData }: Route.ComponentProps) {
       {d.intro ? (
         <section aria-labelledby="intro-title">
           <h2 id="intro-title">{t('tenancy:commune.about')}</h2>
-          {d.introFellBack ? (
-            <p className="notice">{t('common:fallbackNotice', { language: LOCALE_NAMES[d.defaultLocale as Locale] })}</p>
-          ) : null}
+          {d.introFellBack ? <p className="notice">{t('common:fallbackNotice', { language: LOCALE_NAMES[d.defaultLocale as Locale] })}</p> : null}
           <p lang={d.introFellBack ? d.defaultLocale : undefined}>{d.intro}</p>
         </section>
       ) : null}

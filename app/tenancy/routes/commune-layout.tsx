@@ -1,7 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { NavLink, Outlet } from 'react-router';
 import { requireCommune, viewerCan } from '~/auth/guards.server.ts';
-import { getLocale } from '~/i18n/middleware.server.ts';
+import { getLocale } from '~/i18n/translator.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { localized } from '../commune.ts';
 import { requireCommuneMiddleware } from '~/middleware/tenancy.server.ts';

@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Form, Link } from 'react-router';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { localized } from '../commune.ts';
@@ -55,14 +55,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         <label htmlFor="commune-search" className="visually-hidden">
           {t('tenancy:home.searchLabel')}
         </label>
-        <input
-          id="commune-search"
-          type="search"
-          name="q"
-          defaultValue={q}
-          placeholder={t('tenancy:home.searchPlaceholder')}
-          maxLength={100}
-        />
+        <input id="commune-search" type="search" name="q" defaultValue={q} placeholder={t('tenancy:home.searchPlaceholder')} maxLength={100} />
         <button type="submit" className="button">
           {t('tenancy:home.searchButton')}
         </button>
@@ -74,12 +67,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       {provinces.map((province) => (
         <section key={province.key} className="province" aria-labelledby={`province-${province.key}`}>
           <h2 id={`province-${province.key}`}>
-            {province.name}{' '}
-            <span className="muted">· {t(`tenancy:country.${province.country as 'VN'}`)}</span>
+            {province.name} <span className="muted">· {t(`tenancy:country.${province.country as 'VN'}`)}</span>
           </h2>
-          {province.legacy.length ? (
-            <p className="muted">{t('tenancy:home.formerly', { names: province.legacy.join(', ') })}</p>
-          ) : null}
+          {province.legacy.length ? <p className="muted">{t('tenancy:home.formerly', { names: province.legacy.join(', ') })}</p> : null}
           <ul className="commune-list">
             {province.communes.map((commune) => (
               <li key={commune.slug}>

@@ -1,7 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form } from 'react-router';
 import { requirePermission } from '~/auth/guards.server.ts';
-import { getI18n } from '~/i18n/middleware.server.ts';
+import { getI18n } from '~/i18n/translator.server.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import { readFormData } from '~/lib/body.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
@@ -68,8 +68,22 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
         {LOCALES.map((lng) => (
           <fieldset key={lng} lang={lng}>
             <legend>{LOCALE_NAMES[lng]}</legend>
-            <Field name={`tagline.${lng}`} label={t('tenancy:settings.tagline')} defaultValue={values?.[`tagline.${lng}`] ?? d.tagline[lng] ?? ''} errors={errors} maxLength={160} />
-            <Field name={`intro.${lng}`} label={t('tenancy:settings.intro')} defaultValue={values?.[`intro.${lng}`] ?? d.intro[lng] ?? ''} errors={errors} multiline rows={5} maxLength={2000} />
+            <Field
+              name={`tagline.${lng}`}
+              label={t('tenancy:settings.tagline')}
+              defaultValue={values?.[`tagline.${lng}`] ?? d.tagline[lng] ?? ''}
+              errors={errors}
+              maxLength={160}
+            />
+            <Field
+              name={`intro.${lng}`}
+              label={t('tenancy:settings.intro')}
+              defaultValue={values?.[`intro.${lng}`] ?? d.intro[lng] ?? ''}
+              errors={errors}
+              multiline
+              rows={5}
+              maxLength={2000}
+            />
           </fieldset>
         ))}
         <fieldset>
@@ -80,7 +94,15 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
             <p className="hint" id="cover-hint">
               {t('media:uploadHint')}
             </p>
-            <input id="cover" name="cover" type="file" accept="image/jpeg,image/png,image/webp" onChange={shrinkPickedPhotos} aria-describedby="cover-hint" aria-invalid={errors?.cover ? true : undefined} />
+            <input
+              id="cover"
+              name="cover"
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              onChange={shrinkPickedPhotos}
+              aria-describedby="cover-hint"
+              aria-invalid={errors?.cover ? true : undefined}
+            />
             {errors?.cover ? (
               <p className="error" role="alert">
                 {t(errors.cover)}

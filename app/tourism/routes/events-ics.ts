@@ -1,6 +1,6 @@
 import { requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { getLocale } from '~/i18n/middleware.server.ts';
+import { getLocale } from '~/i18n/translator.server.ts';
 import { publicOrigin } from '~/lib/env.server.ts';
 import { addVary } from '~/lib/security.server.ts';
 import { localized } from '~/tenancy/commune.ts';

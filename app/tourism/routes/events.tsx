@@ -4,7 +4,7 @@ import { getViewer, requireCommune, requirePermission, scopeOf } from '~/auth/gu
 import { can, grant } from '~/auth/permissions.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
 import { formatDay } from '~/i18n/format.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
@@ -40,13 +40,28 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     primary: commune.defaultLocale,
     today,
     canEdit,
-    events: events.map((e) => ({ id: e.id, slug: e.slug, title: l(e.title), description: l(e.description), startsOn: e.startsOn, endsOn: e.endsOn, startTime: e.startTime, placeName: l(e.placeName), placeSlug: e.placeSlug })),
+    events: events.map((e) => ({
+      id: e.id,
+      slug: e.slug,
+      title: l(e.title),
+      description: l(e.description),
+      startsOn: e.startsOn,
+      endsOn: e.endsOn,
+      startTime: e.startTime,
+      placeName: l(e.placeName),
+      placeSlug: e.placeSlug,
+    })),
     places: places.map((p) => ({ id: p.id, name: l(p.name) })),
     editing: editing
       ? {
           id: editing.id,
           values: {
-            ...Object.fromEntries(LOCALES.flatMap((lng) => [[`title.${lng}`, editing.title[lng] ?? ''], [`description.${lng}`, editing.description[lng] ?? '']])),
+            ...Object.fromEntries(
+              LOCALES.flatMap((lng) => [
+                [`title.${lng}`, editing.title[lng] ?? ''],
+                [`description.${lng}`, editing.description[lng] ?? ''],
+              ]),
+            ),
             startsOn: editing.startsOn,
             endsOn: editing.endsOn,
             startTime: editing.startTime ?? '',
@@ -70,7 +85,9 @@ export async function action({ context, request }: Route.ActionArgs) {
       await deleteEvent(scope, id);
       return redirectWithFlash(`/${commune.slug}/events`, { key: 'tourism:events.deleted', tone: 'info' });
     }
-    const parsed = parseForm(form, eventInputSchema(commune.defaultLocale, todayIn(commune.timeZone)), (raw) => nestLocaleFields(raw, ['title', 'description']));
+    const parsed = parseForm(form, eventInputSchema(commune.defaultLocale, todayIn(commune.timeZone)), (raw) =>
+      nestLocaleFields(raw, ['title', 'description']),
+    );
     if (!parsed.ok) return data(parsed, { status: 400 });
     await saveEvent(scope, id || null, parsed.data);
     return redirectWithFlash(`/${commune.slug}/events`, { key: 'tourism:events.saved' });
@@ -138,13 +155,29 @@ export default function Events({ loaderData, actionData }: Route.ComponentProps)
             {d.editing ? <input type="hidden" name="id" value={d.editing.id} /> : null}
             <FormError errors={errors} />
             {[d.primary, ...LOCALES.filter((lng) => lng !== d.primary)].map((lng) => (
-              <Field key={lng} name={`title.${lng}`} lang={lng} label={t('tourism:events.titleIn', { language: LOCALE_NAMES[lng] })} defaultValue={v[`title.${lng}`]} errors={errors} required={lng === d.primary} maxLength={160} />
+              <Field
+                key={lng}
+                name={`title.${lng}`}
+                lang={lng}
+                label={t('tourism:events.titleIn', { language: LOCALE_NAMES[lng] })}
+                defaultValue={v[`title.${lng}`]}
+                errors={errors}
+                required={lng === d.primary}
+                maxLength={160}
+              />
             ))}
             <div className="field-row">
               <Field name="startsOn" type="date" label={t('tourism:events.startsOn')} defaultValue={v.startsOn} errors={errors} required />
               <Field name="endsOn" type="date" label={t('tourism:events.endsOn')} defaultValue={v.endsOn} errors={errors} required />
             </div>
-            <Field name="startTime" type="time" label={t('tourism:events.startTime')} hint={t('tourism:events.startTimeHint')} defaultValue={v.startTime} errors={errors} />
+            <Field
+              name="startTime"
+              type="time"
+              label={t('tourism:events.startTime')}
+              hint={t('tourism:events.startTimeHint')}
+              defaultValue={v.startTime}
+              errors={errors}
+            />
             <div className={`field${errors?.placeId ? ' field-error' : ''}`}>
               <label htmlFor="placeId">{t('tourism:events.place')}</label>
               <select
@@ -167,7 +200,16 @@ export default function Events({ loaderData, actionData }: Route.ComponentProps)
                 </p>
               ) : null}
             </div>
-            <Field name={`description.${d.primary}`} lang={d.primary} multiline rows={3} label={t('tourism:events.description')} defaultValue={v[`description.${d.primary}`]} errors={errors} maxLength={4000} />
+            <Field
+              name={`description.${d.primary}`}
+              lang={d.primary}
+              multiline
+              rows={3}
+              label={t('tourism:events.description')}
+              defaultValue={v[`description.${d.primary}`]}
+              errors={errors}
+              maxLength={4000}
+            />
             <SubmitButton>{t('tourism:events.save')}</SubmitButton>
           </Form>
         </section>

@@ -2,7 +2,7 @@ import { useT } from '~/i18n/use-t.ts';
 import { Link, useSearchParams } from 'react-router';
 import { scopeOf, viewerCan } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { communeContext } from '~/lib/context.ts';
 import { env } from '~/lib/env.server.ts';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';
@@ -82,7 +82,6 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
-
 /**
  * Everything works as plain HTML: the filter is a GET form, "show on the map" and "show
  * everywhere" are links. explore.browser.ts adds the map and keeps list, map and URL in step.
@@ -146,7 +145,9 @@ export default function Explore({ loaderData: d }: Route.ComponentProps) {
         {/* The page's script says here how many places the list holds after it changed. */}
         <p role="status" className="visually-hidden" data-explore-status="" />
         <section aria-labelledby="places-title" className="explore-list">
-          <h2 id="places-title" tabIndex={-1}>{t('tourism:explore.count', { count: d.places.length })}</h2>
+          <h2 id="places-title" tabIndex={-1}>
+            {t('tourism:explore.count', { count: d.places.length })}
+          </h2>
           {d.bbox ? (
             <p className="muted">
               {t('tourism:explore.inArea')}{' '}

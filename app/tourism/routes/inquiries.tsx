@@ -4,7 +4,7 @@ import { INQUIRY_STATUSES, type InquiryStatus } from '#domain/tourism.ts';
 import { requirePermission } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate, formatDay } from '~/i18n/format.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
@@ -61,8 +61,10 @@ export default function Inquiries({ loaderData }: Route.ComponentProps) {
         {d.inquiries.map((q) => (
           <li key={q.id} className="card stack">
             <p>
-              <span className={`badge status-${q.status === 'new' ? 'pending' : q.status === 'replied' ? 'published' : 'cancelled'}`}>{t(`tourism:inbox.status.${q.status}`)}</span> <strong>{q.name}</strong> →{' '}
-              <Link to={`/${d.slug}/tourism/${q.placeSlug}`}>{q.placeName}</Link>
+              <span className={`badge status-${q.status === 'new' ? 'pending' : q.status === 'replied' ? 'published' : 'cancelled'}`}>
+                {t(`tourism:inbox.status.${q.status}`)}
+              </span>{' '}
+              <strong>{q.name}</strong> → <Link to={`/${d.slug}/tourism/${q.placeSlug}`}>{q.placeName}</Link>
             </p>
             <p>
               {t('tourism:inbox.stay', { from: day(q.checkIn), to: day(q.checkOut), count: q.guests })}

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { requirePermission } from '~/auth/guards.server.ts';
 import { can, permits } from '~/auth/permissions.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { getI18n, getLocale } from '~/i18n/middleware.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { countNewInquiries } from '../inquiries.server.ts';
 import type { PlaceKind } from '../kinds.ts';
@@ -17,7 +17,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const staff = can(scope.viewer, 'place.manage', commune);
   // Staff who see only their own inquiries (editors) have no inbox on the desk; hosts and officials do.
   const showInbox = can(scope.viewer, 'inquiry.readAll', commune) || !staff;
-  const [places, newInquiries] = await Promise.all([listManagedPlaces(scope), showInbox && permits(scope, 'inquiry.read') ? countNewInquiries(scope) : Promise.resolve(0)]);
+  const [places, newInquiries] = await Promise.all([
+    listManagedPlaces(scope),
+    showInbox && permits(scope, 'inquiry.read') ? countNewInquiries(scope) : Promise.resolve(0),
+  ]);
   return {
     title: getI18n(context).t('tourism:manage.title'),
     slug: commune.slug,
@@ -50,7 +53,9 @@ export default function ManageTourism({ loaderData }: Route.ComponentProps) {
         {d.places.map((p) => (
           <li key={p.id} className="card">
             <strong>{p.name}</strong> <span className="muted small">· {t(`tourism:kinds.${p.kind}`)}</span>{' '}
-            <span className={`badge ${p.published ? 'status-published' : 'status-pending'}`}>{p.published ? t('tourism:manage.published') : t('tourism:manage.draft')}</span>
+            <span className={`badge ${p.published ? 'status-published' : 'status-pending'}`}>
+              {p.published ? t('tourism:manage.published') : t('tourism:manage.draft')}
+            </span>
             <p className="actions">
               {p.published ? <Link to={`/${d.slug}/tourism/${p.slug}`}>{t('tourism:manage.view')}</Link> : null}
               <Link to={`/${d.slug}/tourism/${p.slug}/edit`}>{t('tourism:manage.edit')}</Link>

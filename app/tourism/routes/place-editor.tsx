@@ -5,7 +5,7 @@ import type { ImageRef } from '#domain/media.ts';
 import { getViewer, requireCommune, requireUser, scopeOf } from '~/auth/guards.server.ts';
 import { grant, permits } from '~/auth/permissions.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
-import { getI18n } from '~/i18n/middleware.server.ts';
+import { getI18n } from '~/i18n/translator.server.ts';
 import { readFormData } from '~/lib/body.server.ts';
 import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
@@ -85,7 +85,9 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     styleUrl: env.mapStyleUrl,
     center: { lat: commune.centerLat, lon: commune.centerLon, zoom: commune.zoom },
     place: place ? { slug: place.slug, photos: place.photos, hasTrack: Boolean(place.track), lengthM: place.lengthM } : null,
-    values: place ? valuesOf(place, staff ? await ownerEmailOf(scope, place.ownerUserId) : '') : ({ kind: 'homestay', published: 'on' } as Record<string, string>),
+    values: place
+      ? valuesOf(place, staff ? await ownerEmailOf(scope, place.ownerUserId) : '')
+      : ({ kind: 'homestay', published: 'on' } as Record<string, string>),
   };
 }
 
@@ -100,7 +102,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     const { failure, status } = failureFrom(error, new FormData());
     return data({ ...failure, far: false }, { status });
   }
-  const parsed = parseForm(form, placeInputSchema(commune.defaultLocale, commune.currency), (raw) => nestLocaleFields(raw, ['name', 'summary', 'description', 'hours', 'dishes', 'fees', 'bestSeason']));
+  const parsed = parseForm(form, placeInputSchema(commune.defaultLocale, commune.currency), (raw) =>
+    nestLocaleFields(raw, ['name', 'summary', 'description', 'hours', 'dishes', 'fees', 'bestSeason']),
+  );
   if (!parsed.ok) return data({ ...parsed, far: false }, { status: 400 });
   const input = parsed.data;
   // A trail's GPX file, if one was chosen: checked before anything is stored.
@@ -127,7 +131,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const photos: ImageRef[] = collected.photos;
   try {
     const saved = await savePlace(scope, place?.id ?? null, input, photos, track);
-    return redirectWithFlash(input.published ? `/${commune.slug}/tourism/${saved.slug}` : `/${commune.slug}/tourism/manage`, { key: input.published ? 'tourism:editor.published' : 'tourism:editor.savedDraft' });
+    return redirectWithFlash(input.published ? `/${commune.slug}/tourism/${saved.slug}` : `/${commune.slug}/tourism/manage`, {
+      key: input.published ? 'tourism:editor.published' : 'tourism:editor.savedDraft',
+    });
   } catch (error) {
     const { failure, status } = failureFrom(error, form);
     return data({ ...failure, far: false }, { status });
@@ -147,11 +153,24 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
   // The pin follows typed coordinates only while they are real ones.
   const typedLat = Number(lat);
   const typedLon = Number(lon);
-  const pick = lat.trim() && lon.trim() && Number.isFinite(typedLat) && Number.isFinite(typedLon) && Math.abs(typedLat) <= 90 && Math.abs(typedLon) <= 180 ? { lat: typedLat, lon: typedLon } : null;
+  const pick =
+    lat.trim() && lon.trim() && Number.isFinite(typedLat) && Number.isFinite(typedLon) && Math.abs(typedLat) <= 90 && Math.abs(typedLon) <= 180
+      ? { lat: typedLat, lon: typedLon }
+      : null;
   const others = LOCALES.filter((lng) => lng !== d.primary) as Locale[];
   const localeFields = (field: string, label: string, multiline = false, max = 300) =>
     [d.primary, ...others].map((lng) => (
-      <Field key={`${field}.${lng}`} name={`${field}.${lng}`} lang={lng} label={`${label} (${LOCALE_NAMES[lng]})`} defaultValue={v[`${field}.${lng}`]} errors={errors} multiline={multiline} rows={multiline ? 4 : undefined} maxLength={max} />
+      <Field
+        key={`${field}.${lng}`}
+        name={`${field}.${lng}`}
+        lang={lng}
+        label={`${label} (${LOCALE_NAMES[lng]})`}
+        defaultValue={v[`${field}.${lng}`]}
+        errors={errors}
+        multiline={multiline}
+        rows={multiline ? 4 : undefined}
+        maxLength={max}
+      />
     ));
   return (
     <div className="stack">
@@ -171,9 +190,25 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
             ))}
           </select>
         </div>
-        <Field name={`name.${d.primary}`} lang={d.primary} label={`${t('tourism:editor.name')} (${LOCALE_NAMES[d.primary]})`} defaultValue={v[`name.${d.primary}`]} errors={errors} required maxLength={120} />
+        <Field
+          name={`name.${d.primary}`}
+          lang={d.primary}
+          label={`${t('tourism:editor.name')} (${LOCALE_NAMES[d.primary]})`}
+          defaultValue={v[`name.${d.primary}`]}
+          errors={errors}
+          required
+          maxLength={120}
+        />
         {others.map((lng) => (
-          <Field key={`name.${lng}`} name={`name.${lng}`} lang={lng} label={`${t('tourism:editor.name')} (${LOCALE_NAMES[lng]})`} defaultValue={v[`name.${lng}`]} errors={errors} maxLength={120} />
+          <Field
+            key={`name.${lng}`}
+            name={`name.${lng}`}
+            lang={lng}
+            label={`${t('tourism:editor.name')} (${LOCALE_NAMES[lng]})`}
+            defaultValue={v[`name.${lng}`]}
+            errors={errors}
+            maxLength={120}
+          />
         ))}
         <fieldset className="stack">
           <legend>{t('tourism:editor.location')}</legend>
@@ -191,11 +226,25 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
           <div className="field-row">
             <div className={`field${errors?.lat ? ' field-error' : ''}`}>
               <label htmlFor="lat">{t('tourism:editor.lat')}</label>
-              <input id="lat" name="lat" inputMode="decimal" value={lat} onChange={(e) => setLat(e.currentTarget.value)} aria-invalid={errors?.lat ? true : undefined} />
+              <input
+                id="lat"
+                name="lat"
+                inputMode="decimal"
+                value={lat}
+                onChange={(e) => setLat(e.currentTarget.value)}
+                aria-invalid={errors?.lat ? true : undefined}
+              />
             </div>
             <div className={`field${errors?.lon ? ' field-error' : ''}`}>
               <label htmlFor="lon">{t('tourism:editor.lon')}</label>
-              <input id="lon" name="lon" inputMode="decimal" value={lon} onChange={(e) => setLon(e.currentTarget.value)} aria-invalid={errors?.lon ? true : undefined} />
+              <input
+                id="lon"
+                name="lon"
+                inputMode="decimal"
+                value={lon}
+                onChange={(e) => setLon(e.currentTarget.value)}
+                aria-invalid={errors?.lon ? true : undefined}
+              />
             </div>
           </div>
           {errors?.lat ? (
@@ -213,7 +262,9 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
         {kind === 'trail' ? (
           <div className={`field${errors?.gpx ? ' field-error' : ''}`}>
             <label htmlFor="gpx">{t('tourism:editor.gpx')}</label>
-            <p className="hint">{d.place?.hasTrack ? t('tourism:editor.gpxReplace', { km: ((d.place.lengthM ?? 0) / 1000).toFixed(1) }) : t('tourism:editor.gpxHint')}</p>
+            <p className="hint">
+              {d.place?.hasTrack ? t('tourism:editor.gpxReplace', { km: ((d.place.lengthM ?? 0) / 1000).toFixed(1) }) : t('tourism:editor.gpxHint')}
+            </p>
             <input id="gpx" name="gpx" type="file" accept=".gpx,application/gpx+xml,application/xml,text/xml" />
             {errors?.gpx ? <p className="error">{t(errors.gpx)}</p> : null}
           </div>
@@ -253,7 +304,16 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
           photos={d.place?.photos ?? []}
           error={errors?.photos ? t(errors.photos, { count: MAX_PHOTOS }) : undefined}
         />
-        {d.staff ? <Field name="ownerEmail" type="email" label={t('tourism:editor.owner')} hint={t('tourism:editor.ownerHint')} defaultValue={v.ownerEmail} errors={errors} /> : null}
+        {d.staff ? (
+          <Field
+            name="ownerEmail"
+            type="email"
+            label={t('tourism:editor.owner')}
+            hint={t('tourism:editor.ownerHint')}
+            defaultValue={v.ownerEmail}
+            errors={errors}
+          />
+        ) : null}
         <label className="checkbox">
           <input type="checkbox" name="published" defaultChecked={v.published === 'on'} /> {t('tourism:editor.publish')}
         </label>

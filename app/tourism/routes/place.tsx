@@ -3,7 +3,7 @@ import { data, Form, Link } from 'react-router';
 import { requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDay } from '~/i18n/format.ts';
-import { getLocale } from '~/i18n/middleware.server.ts';
+import { getLocale } from '~/i18n/translator.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
@@ -55,12 +55,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
 export const headers: Route.HeadersFunction = retryAfterFromAction;
 
 export const meta: Route.MetaFunction = ({ loaderData }) =>
-  loaderData
-    ? [
-        { title: `${loaderData.title} · ${loaderData.communeName} · Baan` },
-        { name: 'description', content: loaderData.place.summary },
-      ]
-    : [];
+  loaderData ? [{ title: `${loaderData.title} · ${loaderData.communeName} · Baan` }, { name: 'description', content: loaderData.place.summary }] : [];
 
 function distance(m: number, t: (key: 'tourism:place.km' | 'tourism:place.m', o: Record<string, unknown>) => string) {
   return m >= 1000 ? t('tourism:place.km', { km: (m / 1000).toFixed(1) }) : t('tourism:place.m', { m });
@@ -192,7 +187,9 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
         <a href={osm} rel="noopener nofollow">
           {t('tourism:place.openStreetMap')}
         </a>
-        <Link to={`/${d.communeSlug}/tourism?place=${encodeURIComponent(`${d.communeSlug}/${p.slug}`)}&lat=${p.lat}&lon=${p.lon}&z=15`}>{t('tourism:place.onMap')}</Link>
+        <Link to={`/${d.communeSlug}/tourism?place=${encodeURIComponent(`${d.communeSlug}/${p.slug}`)}&lat=${p.lat}&lon=${p.lon}&z=15`}>
+          {t('tourism:place.onMap')}
+        </Link>
       </p>
       {d.events.length ? (
         <section aria-labelledby="events-here">
@@ -217,9 +214,26 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
               <Field name="checkIn" type="date" label={t('tourism:inquiry.checkIn')} defaultValue={v.checkIn} errors={errors} required />
               <Field name="checkOut" type="date" label={t('tourism:inquiry.checkOut')} defaultValue={v.checkOut} errors={errors} required />
             </div>
-            <Field name="guests" type="number" inputMode="numeric" label={t('tourism:inquiry.guests')} defaultValue={v.guests ?? '2'} errors={errors} required />
+            <Field
+              name="guests"
+              type="number"
+              inputMode="numeric"
+              label={t('tourism:inquiry.guests')}
+              defaultValue={v.guests ?? '2'}
+              errors={errors}
+              required
+            />
             <Field name="name" label={t('tourism:inquiry.name')} defaultValue={v.name} errors={errors} required autoComplete="name" maxLength={120} />
-            <Field name="phone" type="tel" inputMode="tel" label={t('tourism:inquiry.phone')} hint={t('tourism:inquiry.contactHint')} defaultValue={v.phone} errors={errors} autoComplete="tel" />
+            <Field
+              name="phone"
+              type="tel"
+              inputMode="tel"
+              label={t('tourism:inquiry.phone')}
+              hint={t('tourism:inquiry.contactHint')}
+              defaultValue={v.phone}
+              errors={errors}
+              autoComplete="tel"
+            />
             <Field name="email" type="email" inputMode="email" label={t('tourism:inquiry.email')} defaultValue={v.email} errors={errors} autoComplete="email" />
             <Field name="message" label={t('tourism:inquiry.message')} defaultValue={v.message} errors={errors} multiline rows={3} maxLength={2000} />
             <SubmitButton>{t('tourism:inquiry.send')}</SubmitButton>
@@ -242,7 +256,10 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
           <ul className="link-list">
             {d.nearby.map((n) => (
               <li key={n.slug}>
-                <Link to={`/${d.communeSlug}/tourism/${n.slug}`}>{n.name}</Link> <span className="muted small">· {t(`tourism:kinds.${n.kind}`)} · {distance(n.distanceM, t)}</span>
+                <Link to={`/${d.communeSlug}/tourism/${n.slug}`}>{n.name}</Link>{' '}
+                <span className="muted small">
+                  · {t(`tourism:kinds.${n.kind}`)} · {distance(n.distanceM, t)}
+                </span>
               </li>
             ))}
           </ul>

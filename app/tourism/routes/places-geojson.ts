@@ -1,6 +1,6 @@
 import { scopeOf } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { getLocale } from '~/i18n/middleware.server.ts';
+import { getLocale } from '~/i18n/translator.server.ts';
 import { communeContext } from '~/lib/context.ts';
 import { parseBbox, parseKinds, placesGeoJsonText } from '../places.server.ts';
 import type { Route } from './+types/places-geojson';
@@ -17,7 +17,13 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   if (rawBbox && !bbox) {
     return Response.json(
       // RFC 9457, with a stable type and code for programs (the words are for the developer reading it).
-      { type: '/problems/invalid-bbox', code: 'invalid_bbox', title: 'Invalid bbox', status: 400, detail: 'bbox must be west,south,east,north in degrees, west ≤ east, south ≤ north.' },
+      {
+        type: '/problems/invalid-bbox',
+        code: 'invalid_bbox',
+        title: 'Invalid bbox',
+        status: 400,
+        detail: 'bbox must be west,south,east,north in degrees, west ≤ east, south ≤ north.',
+      },
       { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
     );
   }
