@@ -18,7 +18,11 @@ export async function applySqlFiles(
   try {
     names = (await readdir(folder)).filter((name) => name.endsWith('.sql')).sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    // Without these files the database would lack triggers its rules rely on (published flags,
+    // the cover-photo check, search rows): a deployment that misplaced them must not start.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(`db/sql: no trigger folder at ${folder} (it must sit beside the migrations folder, as db/sql beside db/migrations)`, { cause: error });
+    }
     throw error;
   }
   await run(`CREATE SCHEMA IF NOT EXISTS baan;

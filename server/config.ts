@@ -34,10 +34,11 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+/** `defaultHost`: where to listen when HOST is unset (all interfaces; `npm run dev` passes this machine only). */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, defaultHost = '0.0.0.0'): ServerConfig {
   return {
     port: parsePort(env.PORT),
-    host: env.HOST?.trim() || '0.0.0.0',
+    host: env.HOST?.trim() || defaultHost,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     buildDir: path.resolve(env.BUILD_DIR ?? 'build'),
     buildDirGiven: Boolean(env.BUILD_DIR),

@@ -11,7 +11,8 @@ import { baanEntry, pagesHandler } from './pages.ts';
 
 process.env.NODE_ENV ??= 'development';
 process.env.PAGE_CACHE_SECONDS ??= '0';
-const config = readConfig();
+// Vite's dev server serves source files: it listens on this machine only unless HOST says otherwise.
+const config = readConfig(process.env, '127.0.0.1');
 
 const vite = await createViteServer({ server: { middlewareMode: true }, appType: 'custom' });
 const load = () => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>;

@@ -27,7 +27,8 @@ function builtAt(): number {
 }
 
 const built = builtAt();
-const sources = Math.max(newest('app'), newest('locales'), newest('public'), statSync('package.json').mtimeMs);
+// Everything the build bundles: the app, its plain value lists, the database layer and the texts.
+const sources = Math.max(newest('app'), newest('domain'), newest('db'), newest('locales'), newest('public'), statSync('package.json').mtimeMs);
 if (!config.buildDirGiven && built < sources) {
   console.log(built ? 'Sources changed since the last build: building…' : 'No build yet: building…');
   const result = spawnSync(process.execPath, ['node_modules/@react-router/dev/bin.js', 'build'], { stdio: 'inherit', env: { ...process.env } });

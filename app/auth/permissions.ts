@@ -73,7 +73,8 @@ export type PermissionOptions = {
  * in the commune it was read in; signed-out viewers may do nothing here.
  */
 export function can(viewer: Viewer | null, action: Action, commune: { id: string } | null, options: PermissionOptions = {}): boolean {
-  if (!viewer) return false;
+  // An action named by a request (a form's intent) that is not in the map, `constructor` included, is refused.
+  if (!viewer || !Object.hasOwn(PERMISSIONS, action)) return false;
   const holders: readonly Holder[] = PERMISSIONS[action];
   if (viewer.isOperator && holders.includes('operator')) return true;
   if (holders.includes('owner') && options.ownerId && options.ownerId === viewer.userId) return true;

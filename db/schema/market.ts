@@ -250,7 +250,8 @@ const buyerRows = sql`buyer_id = baan.user_id()`;
  * One checkout by one buyer: its id is the idempotency key the checkout form carries. Platform-wide
  * (no commune), readable and writable only by its buyer. Orders carry its id without a foreign
  * key: on Citus orders are distributed by commune and may only reference tables of the same
- * commune or reference tables (ADR 013); checkouts are insert-only, so the id cannot dangle.
+ * commune or reference tables (ADR 013). Checkouts are insert-only for the app role; one goes
+ * only with its buyer's account (see ADR 013 on what that leaves).
  */
 export const checkouts = pgTable(
   'checkouts',

@@ -114,6 +114,8 @@ export const tourismEvents = pgTable(
     index('tourism_events_upcoming_idx').on(t.tenantId, t.endsOn),
     // Deleting the place clears only place_id: migration 0028 writes it `ON DELETE SET NULL (place_id)`,
     // a column list drizzle cannot declare (a plain SET NULL would also clear tenant_id).
+    // Migration 0028 makes this ON DELETE SET NULL (place_id): only the place is cleared, never tenant_id
+    // (drizzle cannot declare a column list; keep the hand-written form if this key is regenerated).
     foreignKey({ name: 'tourism_events_place_fk', columns: [t.tenantId, t.placeId], foreignColumns: [places.tenantId, places.id] }).onDelete('set null'),
     check('tourism_events_dates_check', sql`${t.endsOn} >= ${t.startsOn}`),
     check('tourism_events_time_check', sql`${t.startTime} is null or ${t.startTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),

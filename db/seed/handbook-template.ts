@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { dbEnv } from '../env.ts';
 
 /**
  * National template for the village handbook ("sổ tay xã số" / "คู่มือชุมชนดิจิทัล"), read
@@ -103,7 +104,8 @@ export const frontMatterSchema = z.strictObject({
 });
 type FrontMatter = z.infer<typeof frontMatterSchema>;
 
-export const templateDir = () => path.resolve(process.cwd(), 'db/seed/handbook');
+/** The template's files: `db/seed/handbook`, found beside the migrations folder (as `db/sql` is), so MIGRATIONS_DIR moves both. */
+export const templateDir = () => path.resolve(dbEnv().migrationsDir, '../seed/handbook');
 
 /** One article file split into its front matter (validated) and its Markdown body. */
 export function parseArticleFile(source: string, name: string): { front: FrontMatter; body: string } {

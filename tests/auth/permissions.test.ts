@@ -92,6 +92,12 @@ describe('the permission map', () => {
     });
   }
 
+  it('refuses an action that is not in the map, such as a form intent named after a built-in', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'product.delete']) {
+      expect(can(viewer([...ROLES], { operator: true }), name as Action, A), name).toBe(false);
+    }
+  });
+
   it('grants owner actions to the owner only, whatever their roles', () => {
     const seller = viewer(['seller'], { userId: 'seller-1' });
     expect(can(seller, 'shop.manage', A, { ownerId: 'seller-1' })).toBe(true);

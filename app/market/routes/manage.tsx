@@ -84,7 +84,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const back = `/${commune.slug}/market/manage`;
   const needsId = ['approve-seller', 'reject-seller', 'consent', 'approve-product', 'reject-product', 'cancel-payout'];
   if (needsId.includes(intent) && !UUID_PATTERN.test(id)) notFound();
-  const needed = OFFICIAL_INTENTS[intent];
+  const needed = Object.hasOwn(OFFICIAL_INTENTS, intent) ? OFFICIAL_INTENTS[intent] : undefined;
   if (needed && !permits(scope, needed)) notFound();
   try {
     switch (intent) {

@@ -194,7 +194,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       await confirmConsentCode(scope, seller.id, parsed.data.code);
       return redirectWithFlash(back, { key: 'market:assisted.consentRecorded' });
     }
-    const needed = OFFICIAL_INTENTS[intent];
+    const needed = Object.hasOwn(OFFICIAL_INTENTS, intent) ? OFFICIAL_INTENTS[intent] : undefined;
     if (needed) {
       if (!(isStaff && permits(scope, needed))) return data({ ...formFailure(form, { _form: 'market:assisted.officialOnly' }), intent }, { status: 403 });
       if (intent === 'confirm-consent') {
