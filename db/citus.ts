@@ -62,6 +62,13 @@ export const distributedTables = [
   'inquiries',
 ] as const;
 
+/**
+ * Queues: local tables on the coordinator, where the job runner works (a queue's every write
+ * would otherwise be copied to every node). Added to Citus's metadata so their foreign keys to
+ * reference tables (a job's commune) keep holding.
+ */
+export const coordinatorTables = ['jobs'] as const;
+
 /** The distribution column of every distributed table. */
 export const DISTRIBUTION_COLUMN = 'tenant_id';
 
@@ -73,6 +80,7 @@ export function citusDistributionSql(): string[] {
   const [anchor] = distributedTables;
   return [
     ...referenceTables.map((table) => `SELECT create_reference_table('public.${table}');`),
+    ...coordinatorTables.map((table) => `SELECT citus_add_local_table_to_metadata('public.${table}');`),
     ...distributedTables.map((table) =>
       table === anchor
         ? `SELECT create_distributed_table('public.${table}', '${DISTRIBUTION_COLUMN}');`

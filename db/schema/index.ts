@@ -6,3 +6,4 @@ export * from './handbook.ts';
 export * from './news.ts';
 export * from './market.ts';
 export * from './tourism.ts';
+export * from './jobs.ts';

@@ -6,7 +6,7 @@
 // a reference table to a distributed one; SET NULL / SET DEFAULT on the distribution column.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISTRIBUTION_COLUMN, citusDistributionSql, distributedTables, referenceTables } from '#db/citus.ts';
+import { DISTRIBUTION_COLUMN, citusDistributionSql, coordinatorTables, distributedTables, referenceTables } from '#db/citus.ts';
 import { communes, handbookArticles, handbookChapters, handbookTranslations, media } from '#db/schema/index.ts';
 import { withTenant } from '#db/scope.ts';
 import { makeCommune } from '#tests/factories/index.ts';
@@ -54,21 +54,27 @@ afterAll(async () => {
 
 const distributed = new Set<string>(distributedTables);
 const reference = new Set<string>(referenceTables);
+const coordinator = new Set<string>(coordinatorTables);
 
 describe('Citus: the plan in db/citus.ts', () => {
-  it('places every table exactly once: tenant tables distributed, platform tables as reference tables', () => {
+  it('places every table exactly once: tenant tables distributed, platform tables as reference tables, queues on the coordinator', () => {
     expect(tables.length).toBeGreaterThan(30);
     for (const { table, tenant } of tables) {
-      expect.soft(distributed.has(table) || reference.has(table), `${table}: listed in db/citus.ts`).toBe(true);
+      expect
+        .soft(
+          [distributed, reference, coordinator].filter((list) => list.has(table)),
+          `${table}: listed once in db/citus.ts`,
+        )
+        .toHaveLength(1);
       expect.soft(distributed.has(table), `${table}: distributed exactly when it has ${DISTRIBUTION_COLUMN}`).toBe(tenant);
     }
     const names = new Set(tables.map((t) => t.table));
-    for (const table of [...distributedTables, ...referenceTables]) expect.soft(names.has(table), `${table}: exists`).toBe(true);
+    for (const table of [...distributedTables, ...referenceTables, ...coordinatorTables]) expect.soft(names.has(table), `${table}: exists`).toBe(true);
     expect(distributedTables.filter((t) => reference.has(t))).toEqual([]);
   });
 
   it('creates every table after the tables it references', () => {
-    const order = [...referenceTables, ...distributedTables] as string[];
+    const order = [...referenceTables, ...coordinatorTables, ...distributedTables] as string[];
     for (const fk of fks.filter((f) => f.from !== f.to)) {
       expect.soft(order.indexOf(fk.to), `${fk.name}: ${fk.to} before ${fk.from}`).toBeLessThan(order.indexOf(fk.from));
     }
@@ -101,8 +107,9 @@ describe('Citus: nothing in the schema that Citus refuses', () => {
     }
   });
 
-  it('never references a tenant table from a platform table', () => {
-    for (const fk of fks.filter((f) => reference.has(f.from))) expect.soft(distributed.has(fk.to), `${fk.name}: ${fk.from} → ${fk.to}`).toBe(false);
+  it('never references a tenant table from a platform table or a queue', () => {
+    for (const fk of fks.filter((f) => reference.has(f.from) || coordinator.has(f.from)))
+      expect.soft(distributed.has(fk.to), `${fk.name}: ${fk.from} → ${fk.to}`).toBe(false);
   });
 
   it('never sets the distribution column to NULL or its default through a foreign key', () => {

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { JOB_STATES, type JobState } from '../../domain/jobs.ts';
+import { communes } from './tenancy.ts';
+
+/**
+ * Work to do after a commit (send a mail, relay the outbox, import a feed), run by the job runner
+ * (app/jobs/). Request code adds rows in its own transaction, so a job exists exactly when the
+ * change that asked for it committed. A queue, not tenant data: `commune_id` says in which
+ * commune the job runs (null: platform work), and the table stays on the coordinator under Citus.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** The commune the job works in (it runs inside `withTenant` for it); null for platform work. */
+    communeId: uuid('commune_id').references(() => communes.id, { onDelete: 'cascade' }),
+    /** Deduplication: a second job with the same name and key is not added. */
+    key: text('key'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    state: text('state').$type<JobState>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(8),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedBy: text('locked_by'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    // Request code (the app role) may only add jobs, for its own commune or the platform; the
+    // runner works on the owner connection.
+    pgPolicy('app_enqueue', {
+      as: 'permissive',
+      for: 'insert',
+      to: 'public',
+      withCheck: sql`commune_id is null or commune_id = baan.tenant_id()`,
+    }),
+    uniqueIndex('jobs_name_key_key').on(t.name, t.key),
+    index('jobs_due_idx')
+      .on(t.runAt)
+      .where(sql`state in ('queued', 'failed')`),
+    check('jobs_state_check', sql.raw(`state in (${JOB_STATES.map((s) => `'${s}'`).join(', ')})`)),
+  ],
+);
