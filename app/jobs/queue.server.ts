@@ -72,3 +72,11 @@ export async function enqueue<P extends Record<string, unknown>>(
     })
     .onConflictDoNothing();
 }
+
+/**
+ * Thrown by a handler when trying again cannot help (a recipient the mail server refuses, a
+ * payload that does not parse): the job goes straight to `dead` with this message.
+ */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}
