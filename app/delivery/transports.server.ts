@@ -128,12 +128,15 @@ export interface SmsProvider {
 
 const ANSWER_LIMIT = 500;
 const SMS_TIMEOUT_MS = 15_000;
+const RETRYABLE_4XX = new Set([401, 403, 408, 429]);
 
 /**
  * The HTTP adapter: a JSON POST `{ to, text, ref, unicode }` with `Authorization: Bearer <token>`
  * — the shape Vietnamese and Thai SMS gateways take (a small relay script adapts any other).
- * 2xx: accepted, the provider's id read from `id` or `messageId` in the JSON answer; 4xx but 408
- * and 429: refused for good; anything else (5xx, 408, 429, timeout, no connection): try again.
+ * 2xx: accepted, the provider's id read from `id` or `messageId` in the JSON answer; any other
+ * 4xx (a number the gateway will not take, a text it refuses): refused for good; 5xx, timeout, no
+ * connection, and also 401/403 (Baan's token is wrong: the operator fixes the setting, and the
+ * messages waiting go out then), 408 and 429: try again.
  *
  * The gateway is the operator's own setting, not an address a user typed, so this is a plain
  * fetch with a timeout rather than outbound-http.server.ts (which refuses private addresses: a
@@ -163,7 +166,7 @@ export function httpSmsProvider(gateway: { url: string; token: string }): SmsPro
         }
         return { providerId, answer };
       }
-      if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) throw new SmsRefusedError(answer);
+      if (response.status >= 400 && response.status < 500 && !RETRYABLE_4XX.has(response.status)) throw new SmsRefusedError(answer);
       throw new Error(`SMS gateway answered ${answer}`);
     },
   };
