@@ -125,7 +125,7 @@ export default function AdminMessages({ loaderData: d }: Route.ComponentProps) {
 
       <section className="stack" aria-labelledby="search-heading">
         <h2 id="search-heading">{t('delivery:admin.searchLabel')}</h2>
-        <Form method="get" role="search" className="search" aria-labelledby="search-heading">
+        <Form method="get" action="/admin/messages" role="search" className="search" aria-labelledby="search-heading">
           <label htmlFor="message-search" className="visually-hidden">
             {t('delivery:admin.searchLabel')}
           </label>
