@@ -21,7 +21,7 @@ describe('renderMail', () => {
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="vi" dir="ltr">/);
     expect(html).toContain('<title>Đơn hàng mới: 2 hũ mật ong</title>');
     expect(html).toContain('Chị Hoa ơi, có đơn hàng mới từ Tả Van.');
-    expect(html).toContain('Thư này do Baan, trang web của xã bạn, gửi.');
+    expect(html).toContain('Thư này được gửi từ Baan, trang web của xã bạn.');
     expect(html).toContain('>Ngừng nhận các thư này</a>');
   });
 
@@ -58,7 +58,7 @@ describe('renderMail', () => {
         'Xem đơn hàng: https://baan.example.org/ta-van/market/orders/B-1234',
         '',
         '-- ',
-        'Thư này do Baan, trang web của xã bạn, gửi.',
+        'Thư này được gửi từ Baan, trang web của xã bạn.',
         'Để ngừng nhận các thư này, hãy mở: https://baan.example.org/unsubscribe/tok123',
         '',
       ].join('\n'),
