@@ -103,6 +103,7 @@ function keptNotice(channel: Channel, to: string, id: string): void {
 /** Sends (or keeps) one mail job. Exported for tests, which call it with their own JobContext. */
 export async function runMailJob(context: JobContext<Record<string, unknown>>): Promise<void> {
   const mail: MailJob = parse(mailJobSchema, context.payload, MAIL_JOB);
+  if (!mail.essential && !mail.unsubscribeUrl) throw new PermanentJobError(`${MAIL_JOB} ${mail.ref}: mail that is not essential needs an unsubscribeUrl`);
   const row = await openMessage(context.db, 'mail', { ...mail, subject: mail.subject }, context.jobId);
   if (DONE.includes(row.status)) return;
 
@@ -169,6 +170,28 @@ export const smsJob = defineJob<Record<string, unknown>>({
   handler: (context) => runSmsJob(context),
   maxAttempts: SMS_MAX_ATTEMPTS,
   timeoutMs: 60_000,
+});
+
+/** How long the delivery log keeps a message (ADR 017). */
+export const MESSAGE_RETENTION_DAYS = 90;
+
+/** Deletes messages older than `days` (by their last change); returns how many. For a daily scheduled job. */
+export async function pruneOutboundMessages(db: Db, now: Date = new Date(), days = MESSAGE_RETENTION_DAYS): Promise<number> {
+  const deleted = await db
+    .delete(outboundMessages)
+    .where(sql`${outboundMessages.updatedAt} < ${new Date(now.getTime() - days * 24 * 3600_000).toISOString()}`)
+    .returning({ id: outboundMessages.id });
+  return deleted.length;
+}
+
+/** The daily clean-up of the delivery log (to be put on the runner's schedule). */
+export const PRUNE_MESSAGES_JOB = 'delivery.prune';
+export const pruneMessagesJob = defineJob<Record<string, unknown>>({
+  name: PRUNE_MESSAGES_JOB,
+  handler: async ({ db }) => {
+    await pruneOutboundMessages(db);
+  },
+  maxAttempts: 3,
 });
 
 /** Said once at start: which messages will be kept rather than sent, and where to read them. */

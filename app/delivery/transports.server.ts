@@ -55,10 +55,13 @@ function transportFor(url: string): Transporter<SMTPTransport.SentMessageInfo> {
   if (!transport) {
     // nodemailer reads smtp(s)://user:password@host:port itself; a pool keeps connections open between jobs.
     const parsed = new URL(url);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
     transport = nodemailer.createTransport({
       host: parsed.hostname,
       port: parsed.port ? Number(parsed.port) : parsed.protocol === 'smtps:' ? 465 : 587,
       secure: parsed.protocol === 'smtps:',
+      // A password never crosses the network in clear: smtp:// with credentials must upgrade with STARTTLS (loopback excepted).
+      requireTLS: parsed.protocol === 'smtp:' && Boolean(parsed.username) && !loopback,
       auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
       pool: true,
       maxConnections: 2,

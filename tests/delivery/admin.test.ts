@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '#db/scope.ts';
+import { pruneOutboundMessages } from '~/delivery/jobs.server.ts';
 import { deliveryCounts, keptMessage, keptMessages, messagesTo, recentFailures } from '~/delivery/admin.server.ts';
 import { makeCommune } from '#tests/factories/index.ts';
 import { sqlStateOf } from '#tests/support/errors.ts';
@@ -91,5 +92,13 @@ describe('the operator’s delivery view', () => {
       tx.execute(`insert into outbound_messages (channel, ref, to_address, locale) values ('mail', 'x', 'x@example.org', 'vi')`),
     ).catch(sqlStateOf);
     expect(write, 'permission denied').toBe('42501');
+  });
+
+  it('forgets messages after the retention period, and only those', async () => {
+    const count = async () => (await database.query<{ n: number }>('select count(*)::int as n from outbound_messages'))[0]!.n;
+    const before = await count();
+    expect(await pruneOutboundMessages(database.db, now, 7)).toBe(1); // the 8-day-old failure
+    expect(await count()).toBe(before - 1);
+    expect(await pruneOutboundMessages(database.db, now, 7)).toBe(0);
   });
 });

@@ -179,6 +179,14 @@ describe('mail.send against a real SMTP server on loopback', () => {
     expect(await rowOf(ref)).toBeUndefined();
   });
 
+  it('refuses for good a mail that is not essential and has no unsubscribe link (a sender’s mistake)', async () => {
+    const job = mail({ unsubscribeUrl: undefined });
+    const error = await runMailJob(context(job)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermanentJobError);
+    expect((error as Error).message).toContain('unsubscribeUrl');
+    expect(sink.to(job.to)).toHaveLength(0);
+  });
+
   it('sends to no one’s account when the account was deleted since the job was added', async () => {
     const job = mail({ userId: randomUUID() });
     await runMailJob(context(job));
