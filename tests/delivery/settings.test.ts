@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EnvError } from '#db/env.ts';
-import { parseEnv } from '~/lib/env.server.ts';
+import { deliveryNotice } from '~/delivery/jobs.server.ts';
+import { parseEnv, resetEnv } from '~/lib/env.server.ts';
 
 const issuesOf = (source: Record<string, string>) => {
   try {
@@ -40,5 +41,30 @@ describe('mail and SMS settings', () => {
     expect(issuesOf({ MAIL_FROM: 'Baan' })).toMatch(/MAIL_FROM/);
     expect(issuesOf({ SMS_GATEWAY_URL: 'ftp://sms.example.org' })).toMatch(/SMS_GATEWAY_URL/);
     expect(issuesOf({ SMS_GATEWAY_URL: 'https://sms.example.org/send' })).toMatch(/SMS_GATEWAY_TOKEN.*must be set/s);
+  });
+
+  it('says at start which channels are kept and where to read them', () => {
+    const saved = { ...process.env };
+    try {
+      for (const key of ['SMTP_URL', 'MAIL_FROM', 'SMS_GATEWAY_URL', 'SMS_GATEWAY_TOKEN', 'DEV_MAILBOX']) delete process.env[key];
+      process.env.NODE_ENV = 'production';
+      resetEnv();
+      expect(deliveryNotice()).toBe(
+        'Baan keeps mail (no SMTP_URL) and SMS (no SMS_GATEWAY_URL) instead of sending: they are in the table outbound_messages; set DEV_MAILBOX=1 to read them at /dev/mail as an operator.',
+      );
+      process.env.NODE_ENV = 'development';
+      process.env.SMS_GATEWAY_URL = 'https://sms.example.org/send';
+      process.env.SMS_GATEWAY_TOKEN = 't';
+      resetEnv();
+      expect(deliveryNotice()).toBe('Baan keeps mail (no SMTP_URL) instead of sending: read them at /dev/mail.');
+      process.env.SMTP_URL = 'smtp://mail.example.org';
+      process.env.MAIL_FROM = 'no-reply@baan.example.org';
+      resetEnv();
+      expect(deliveryNotice()).toBeNull();
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+      resetEnv();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { useT } from '~/i18n/use-t.ts';
@@ -48,12 +49,12 @@ export default function DevMailMessage({ loaderData: { title, message: m } }: Ro
           <h2 id="headers-heading">{t('delivery:dev.headers')}</h2>
           <dl className="facts">
             {m.headers.map(([name, value]) => (
-              <div key={name}>
+              <Fragment key={name}>
                 <dt>{name}</dt>
                 <dd>
                   <code>{value}</code>
                 </dd>
-              </div>
+              </Fragment>
             ))}
           </dl>
         </section>
