@@ -76,7 +76,7 @@ async function record(db: Db, id: string, outcome: Outcome): Promise<void> {
     .where(eq(outboundMessages.id, id));
 }
 
-const describe = (error: unknown) => {
+const describeError = (error: unknown) => {
   const e = error as { message?: string; code?: string; response?: string };
   return [e.code, e.response ?? e.message ?? String(error)].filter(Boolean).join(': ');
 };
@@ -129,7 +129,7 @@ export async function runMailJob(context: JobContext<Record<string, unknown>>): 
       await record(context.db, row.id, { status: 'bounced', providerAnswer: error.message });
       throw new PermanentJobError(`mail to ${mail.to} refused: ${error.message}`);
     }
-    await record(context.db, row.id, { status: 'failed', providerAnswer: describe(error) });
+    await record(context.db, row.id, { status: 'failed', providerAnswer: describeError(error) });
     throw error;
   }
 }
@@ -154,7 +154,7 @@ export async function runSmsJob(context: JobContext<Record<string, unknown>>, pr
       await record(context.db, row.id, { status: 'bounced', providerAnswer: error.message });
       throw new PermanentJobError(`SMS to ${sms.to} refused: ${error.message}`);
     }
-    await record(context.db, row.id, { status: 'failed', providerAnswer: describe(error) });
+    await record(context.db, row.id, { status: 'failed', providerAnswer: describeError(error) });
     throw error;
   }
 }
