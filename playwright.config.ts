@@ -9,6 +9,12 @@ process.env.E2E_FALLBACK_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'baan-e
 const port = Number(process.env.E2E_PORT ?? 3210);
 /** A second server whose configured map style is unreachable, to prove the offline fallback. */
 export const FALLBACK_PORT = port + 1;
+/** The delivery fakes (tests/support/fakes.ts): what the app sends arrives there, and journeys read it back. */
+export const FAKES_PORT = port + 10;
+const FAKES_SMTP_PORT = port + 11;
+const FAKES_SMS_PORT = port + 12;
+const FAKES_SMS_TOKEN = 'e2e-sms-token';
+process.env.E2E_FAKES_URL ??= `http://127.0.0.1:${FAKES_PORT}`;
 
 export default defineConfig({
   // Journeys (tests/e2e) and the security replay of every probe finding (tests/security), against
@@ -47,6 +53,19 @@ export default defineConfig({
   projects: [{ name: 'phone', use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 740 }, isMobile: false, hasTouch: true } }],
   webServer: [
     {
+      command: 'node --import tsx tests/support/fakes.ts',
+      url: `http://127.0.0.1:${FAKES_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+      env: {
+        FAKES_HTTP_PORT: String(FAKES_PORT),
+        FAKES_SMTP_PORT: String(FAKES_SMTP_PORT),
+        FAKES_SMS_PORT: String(FAKES_SMS_PORT),
+        FAKES_SMS_TOKEN,
+      },
+    },
+    {
       command: 'node --import tsx server/start.ts',
       url: `http://localhost:${port}/healthz`,
       reuseExistingServer: false,
@@ -60,6 +79,13 @@ export default defineConfig({
         // As behind one proxy: the journeys all come from loopback, while a security test that
         // throttles or limits itself sends an X-Forwarded-For address of its own.
         TRUST_PROXY: '1',
+        // Mail and SMS go to the loopback fakes above; journeys read them with readMail / readSms.
+        // (No PUBLIC_URL: tests/security/headers.spec.ts proves a spoofed Host is refused without
+        // it; on loopback the links in mail use the request's own origin, http://localhost:port.)
+        SMTP_URL: `smtp://baan:sink-secret@127.0.0.1:${FAKES_SMTP_PORT}`,
+        MAIL_FROM: 'Baan <no-reply@baan.test>',
+        SMS_GATEWAY_URL: `http://127.0.0.1:${FAKES_SMS_PORT}/send`,
+        SMS_GATEWAY_TOKEN: FAKES_SMS_TOKEN,
       },
     },
     {

@@ -3,6 +3,7 @@ import { renderToPipeableStream, renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { ServerRouter, type EntryContext, type RouterContextProvider } from 'react-router';
 import { getI18n } from '~/i18n/translator.server.ts';
+import { deliveryNotice } from '~/delivery/jobs.server.ts';
 import { startFeedSchedule } from '~/handbook/feed-schedule.server.ts';
 import { getDatabase } from '~/lib/database.server.ts';
 import { loadEnv, publicUrlWarning } from '~/lib/env.server.ts';
@@ -17,6 +18,8 @@ export async function prepare(): Promise<{ kind: string }> {
   loadEnv(); // a bad setting (a malformed PUBLIC_URL…) stops the start here, not on the first request needing it
   const warning = publicUrlWarning();
   if (warning) console.warn(warning);
+  const kept = deliveryNotice(); // also registers the mail and SMS jobs in this process
+  if (kept) console.info(kept);
   const database = await getDatabase();
   startFeedSchedule(database.db);
   return { kind: database.kind };

@@ -23,7 +23,10 @@ export default [
     route('communes/new', 'admin/routes/new-commune.tsx'),
     route('handbook', 'admin/routes/template.tsx'),
     route('handbook/:key', 'admin/routes/template-article.tsx'),
+    route('messages', 'delivery/routes/admin-messages.tsx'),
   ]),
+  route('dev/mail', 'delivery/routes/dev-mail.tsx'),
+  route('dev/mail/:id', 'delivery/routes/dev-mail-message.tsx'),
 
   route(':commune', 'tenancy/routes/commune-layout.tsx', [
     index('tenancy/routes/commune-home.tsx'),

@@ -63,11 +63,11 @@ export const distributedTables = [
 ] as const;
 
 /**
- * Queues: local tables on the coordinator, where the job runner works (a queue's every write
+ * Queues and the delivery log: local tables on the coordinator, where the job runner works (a queue's every write
  * would otherwise be copied to every node). Added to Citus's metadata so their foreign keys to
  * reference tables (a job's commune) keep holding.
  */
-export const coordinatorTables = ['jobs'] as const;
+export const coordinatorTables = ['jobs', 'outbound_messages'] as const;
 
 /** The distribution column of every distributed table. */
 export const DISTRIBUTION_COLUMN = 'tenant_id';

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   // The platform.
   'commune.create': ['operator'],
   'template.edit': ['operator'],
+  'messages.view': ['operator'], // delivery health: mail and SMS sent, failed, bounced (/admin/messages)
 
   // A commune's own page and people.
   'commune.edit': ['operator', 'official'],

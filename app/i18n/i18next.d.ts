@@ -3,6 +3,7 @@
 import 'i18next';
 import type auth from '../../locales/en/auth.json';
 import type common from '../../locales/en/common.json';
+import type delivery from '../../locales/en/delivery.json';
 import type handbook from '../../locales/en/handbook.json';
 import type market from '../../locales/en/market.json';
 import type media from '../../locales/en/media.json';
@@ -22,6 +23,7 @@ declare module 'i18next' {
       market: typeof market;
       payments: typeof payments;
       tourism: typeof tourism;
+      delivery: typeof delivery;
     };
   }
 }

@@ -28,37 +28,84 @@ const numberOr = (fallback: number) =>
       return z.NEVER;
     });
 
-export const envSchema = dbEnvSchema.extend({
-  NODE_ENV: z.string().optional(),
-  /** The site's public origin for absolute links; see `parsePublicUrl`. */
-  PUBLIC_URL: z
+const MAIL_FROM_PATTERN = /^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
+
+/** An optional URL with one of `protocols`; empty means unset (null). */
+const optionalUrl = (protocols: string[], example: string) =>
+  z
     .string()
     .optional()
     .transform((value, ctx) => {
-      try {
-        return parsePublicUrl(value);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
-  /** A MapLibre style URL for the basemap; anything but an http(s) URL means the bundled offline style. */
-  MAP_STYLE_URL: z
-    .string()
-    .optional()
-    .transform((value) => {
       const text = value?.trim();
-      return text && /^https?:\/\//.test(text) ? text : null;
-    }),
-  /** More hosts the map may reach (glyphs, sprites), as written: the CSP keeps the origins among them. */
-  MAP_CONNECT_HOSTS: z.string().optional(),
-  /** Minutes between news-feed imports; 0 turns the schedule off. */
-  FEED_IMPORT_MINUTES: numberOr(60).refine((n) => n >= 0, 'must be 0 or more (0 turns the schedule off)'),
-  /** Seconds a shared page stays in the page cache (negative counts as 0). */
-  PAGE_CACHE_SECONDS: numberOr(5).transform((n) => Math.max(0, n)),
-  /** Hosts outbound fetches may reach although they resolve to private addresses, comma-separated. */
-  OUTBOUND_ALLOW_HOSTS: z.string().optional().transform(listOf),
-});
+      if (!text) return null;
+      try {
+        const url = new URL(text);
+        if (protocols.includes(url.protocol) && url.hostname) return url.toString();
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: `must be ${example}` });
+      return z.NEVER;
+    });
+
+export const envSchema = dbEnvSchema
+  .extend({
+    NODE_ENV: z.string().optional(),
+    /** The site's public origin for absolute links; see `parsePublicUrl`. */
+    PUBLIC_URL: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parsePublicUrl(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    /** A MapLibre style URL for the basemap; anything but an http(s) URL means the bundled offline style. */
+    MAP_STYLE_URL: z
+      .string()
+      .optional()
+      .transform((value) => {
+        const text = value?.trim();
+        return text && /^https?:\/\//.test(text) ? text : null;
+      }),
+    /** More hosts the map may reach (glyphs, sprites), as written: the CSP keeps the origins among them. */
+    MAP_CONNECT_HOSTS: z.string().optional(),
+    /** Minutes between news-feed imports; 0 turns the schedule off. */
+    FEED_IMPORT_MINUTES: numberOr(60).refine((n) => n >= 0, 'must be 0 or more (0 turns the schedule off)'),
+    /** Seconds a shared page stays in the page cache (negative counts as 0). */
+    PAGE_CACHE_SECONDS: numberOr(5).transform((n) => Math.max(0, n)),
+    /** Hosts outbound fetches may reach although they resolve to private addresses, comma-separated. */
+    OUTBOUND_ALLOW_HOSTS: z.string().optional().transform(listOf),
+    /** The mail server, smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465; unset: mail is kept, not sent. */
+    SMTP_URL: optionalUrl(['smtp:', 'smtps:'], 'an smtp:// or smtps:// URL such as smtps://baan:secret@mail.example.org:465'),
+    /** The sender of every mail, "Baan <no-reply@baan.example.org>" or a bare address; needed with SMTP_URL. */
+    MAIL_FROM: z
+      .string()
+      .optional()
+      .transform((value) => value?.trim() || null)
+      .refine((value) => value === null || MAIL_FROM_PATTERN.test(value), 'must be an address, or a name and an address: Baan <no-reply@baan.example.org>'),
+    /** The SMS gateway's endpoint (JSON POST); unset: SMS are kept, not sent. */
+    SMS_GATEWAY_URL: optionalUrl(['https:', 'http:'], 'an http(s) URL such as https://sms.example.org/send'),
+    /** The bearer token the SMS gateway expects; needed with SMS_GATEWAY_URL. */
+    SMS_GATEWAY_TOKEN: z
+      .string()
+      .optional()
+      .transform((value) => value?.trim() || null),
+    /** "1" shows kept messages at /dev/mail on a production build too (to operators only). */
+    DEV_MAILBOX: z
+      .string()
+      .optional()
+      .transform((value) => ['1', 'true', 'on', 'yes'].includes((value ?? '').trim().toLowerCase())),
+  })
+  .superRefine((raw, ctx) => {
+    if (raw.SMTP_URL && !raw.MAIL_FROM)
+      ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is set (the sender of every mail)' });
+    if (raw.SMS_GATEWAY_URL && !raw.SMS_GATEWAY_TOKEN)
+      ctx.addIssue({ code: 'custom', path: ['SMS_GATEWAY_TOKEN'], message: 'must be set when SMS_GATEWAY_URL is set' });
+  });
 
 export type Env = DbEnv & {
   nodeEnv: string | undefined;
@@ -75,6 +122,14 @@ export type Env = DbEnv & {
   pageCacheSeconds: number;
   /** Host names outbound fetches may reach although private (OUTBOUND_ALLOW_HOSTS). */
   outboundAllowHosts: readonly string[];
+  /** The mail server's URL (SMTP_URL, credentials included); null: mail is kept in outbound_messages. */
+  smtpUrl: string | null;
+  /** The sender of every mail (MAIL_FROM); set whenever smtpUrl is. */
+  mailFrom: string;
+  /** The SMS gateway (SMS_GATEWAY_URL + SMS_GATEWAY_TOKEN); null: SMS are kept in outbound_messages. */
+  smsGateway: { url: string; token: string } | null;
+  /** Kept messages are readable at /dev/mail: on a development build, or with DEV_MAILBOX=1 (operators only). */
+  devMailbox: boolean;
 };
 
 /** The settings of `source`; throws an EnvError naming every bad value. */
@@ -92,6 +147,10 @@ export function parseEnv(source: EnvSource = process.env): Env {
     feedImportMinutes: raw.FEED_IMPORT_MINUTES,
     pageCacheSeconds: raw.PAGE_CACHE_SECONDS,
     outboundAllowHosts: Object.freeze(raw.OUTBOUND_ALLOW_HOSTS),
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM ?? 'Baan <no-reply@baan.localhost>',
+    smsGateway: raw.SMS_GATEWAY_URL && raw.SMS_GATEWAY_TOKEN ? Object.freeze({ url: raw.SMS_GATEWAY_URL, token: raw.SMS_GATEWAY_TOKEN }) : null,
+    devMailbox: raw.NODE_ENV !== 'production' || raw.DEV_MAILBOX,
   });
 }
 

@@ -34,6 +34,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'cart',
   'checkout',
   'communes',
+  'dev',
   'events',
   'favicon.ico',
   'feeds',

@@ -28,3 +28,31 @@ export async function phone(browser: Browser) {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 360, height: 740 }, hasTouch: true });
   return { context, page: await context.newPage() };
 }
+
+/** A mail the app sent, as the loopback SMTP server received it (tests/support/fakes.ts). */
+export type ReadMail = { to: string[]; from: string; subject: string; text: string; html: string; messageId: string; headers: Record<string, string> };
+/** An SMS the app sent, as the fake gateway received it. */
+export type ReadSms = { to: string; text: string; ref: string; unicode: boolean; id: string };
+
+const fakesUrl = () => process.env.E2E_FAKES_URL ?? 'http://127.0.0.1:3220';
+
+async function readFake<T>(path: string, to: string, { wait = 10_000, count = 1 }: { wait?: number; count?: number }): Promise<T[]> {
+  let found: T[] = [];
+  await expect
+    .poll(
+      async () => {
+        const response = await fetch(`${fakesUrl()}${path}?to=${encodeURIComponent(to)}`);
+        found = (await response.json()) as T[];
+        return found.length;
+      },
+      { timeout: wait, message: `${path.slice(1)} to ${to}` },
+    )
+    .toBeGreaterThanOrEqual(count);
+  return found;
+}
+
+/** The mail sent to `to` so far, oldest first, waiting until at least `count` arrived (the job runner sends after the commit). */
+export const readMail = (to: string, options: { wait?: number; count?: number } = {}) => readFake<ReadMail>('/mail', to, options);
+
+/** The SMS sent to `to` (E.164) so far, oldest first, waiting until at least `count` arrived. */
+export const readSms = (to: string, options: { wait?: number; count?: number } = {}) => readFake<ReadSms>('/sms', to, options);
