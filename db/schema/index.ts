@@ -7,3 +7,4 @@ export * from './news.ts';
 export * from './market.ts';
 export * from './tourism.ts';
 export * from './jobs.ts';
+export * from './notifications.ts';
