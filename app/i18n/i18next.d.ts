@@ -5,6 +5,7 @@ import type auth from '../../locales/en/auth.json';
 import type common from '../../locales/en/common.json';
 import type handbook from '../../locales/en/handbook.json';
 import type market from '../../locales/en/market.json';
+import type notifications from '../../locales/en/notifications.json';
 import type media from '../../locales/en/media.json';
 import type payments from '../../locales/en/payments.json';
 import type tenancy from '../../locales/en/tenancy.json';
@@ -22,6 +23,7 @@ declare module 'i18next' {
       market: typeof market;
       payments: typeof payments;
       tourism: typeof tourism;
+      notifications: typeof notifications;
     };
   }
 }

@@ -26,7 +26,7 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<NotificationKind>().notNull(),
     /** What the text needs (names, references, amounts), rendered with the kind's locale key. */
-    params: jsonb('params').$type<Record<string, string | number>>().notNull().default({}),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
     /** The page to open, a path on this site (e.g. /ta-van/market/orders/B-1234). */
     link: text('link').notNull(),
     /** The outbox event it came from: with the user, the key that makes a replay harmless. */
