@@ -159,7 +159,14 @@ const HANDLERS: Record<string, (ctx: Context) => Promise<Delivery[]>> = {
         },
       ];
     const reason = str(ctx.payload.reason) ?? o.cancelReason ?? '';
-    return [{ kind: 'order_cancelled', to: users_(o.buyerId), params: { reference: o.reference, shop: o.shop, by: 'seller', reason }, link: `/orders/${o.reference}` }];
+    return [
+      {
+        kind: 'order_cancelled',
+        to: users_(o.buyerId),
+        params: { reference: o.reference, shop: o.shop, by: 'seller', reason },
+        link: `/orders/${o.reference}`,
+      },
+    ];
   },
   async 'order.paid'(ctx) {
     const o = await order(ctx);
@@ -191,7 +198,14 @@ const HANDLERS: Record<string, (ctx: Context) => Promise<Delivery[]>> = {
   async 'product.submitted'(ctx) {
     const p = await product(ctx);
     if (!p) return [];
-    return [{ kind: 'listing_pending', to: { users: await holders(ctx, 'product.takedown') }, params: { title: p.title }, link: `/${ctx.commune.slug}/market/manage` }];
+    return [
+      {
+        kind: 'listing_pending',
+        to: { users: await holders(ctx, 'product.takedown') },
+        params: { title: p.title },
+        link: `/${ctx.commune.slug}/market/manage`,
+      },
+    ];
   },
   async 'product.certificate_expiring'(ctx) {
     const p = await product(ctx);
@@ -202,7 +216,9 @@ const HANDLERS: Record<string, (ctx: Context) => Promise<Delivery[]>> = {
   async 'seller.applied'(ctx) {
     const s = await seller(ctx, ctx.payload.sellerId);
     if (!s) return [];
-    return [{ kind: 'seller_applied', to: { users: await holders(ctx, 'seller.review') }, params: { shop: s.name }, link: `/${ctx.commune.slug}/market/manage` }];
+    return [
+      { kind: 'seller_applied', to: { users: await holders(ctx, 'seller.review') }, params: { shop: s.name }, link: `/${ctx.commune.slug}/market/manage` },
+    ];
   },
   async 'seller.approved'(ctx) {
     const s = await seller(ctx, ctx.payload.sellerId);
@@ -259,7 +275,14 @@ const HANDLERS: Record<string, (ctx: Context) => Promise<Delivery[]>> = {
       .where(and(eq(inquiries.tenantId, ctx.commune.id), eq(inquiries.id, id)));
     if (!row) return [];
     const params = { place: row.place, message: str(ctx.payload.message) ?? '' };
-    return [{ kind: 'inquiry_reply', to: { guest: { email: row.email, phone: row.phone, locale: row.locale } }, params, link: `/${ctx.commune.slug}/tourism/${row.slug}` }];
+    return [
+      {
+        kind: 'inquiry_reply',
+        to: { guest: { email: row.email, phone: row.phone, locale: row.locale } },
+        params,
+        link: `/${ctx.commune.slug}/tourism/${row.slug}`,
+      },
+    ];
   },
   async 'news.feed_failing'(ctx) {
     const id = str(ctx.payload.feedId);
@@ -298,7 +321,14 @@ export async function handleNotificationEvent(tx: Tx, event: OutboxEvent): Promi
   const handler = Object.hasOwn(HANDLERS, event.type) ? HANDLERS[event.type] : undefined;
   if (!handler) return;
   const [commune] = await tx
-    .select({ id: communes.id, slug: communes.slug, name: communes.name, defaultLocale: communes.defaultLocale, country: communes.country, timeZone: communes.timeZone })
+    .select({
+      id: communes.id,
+      slug: communes.slug,
+      name: communes.name,
+      defaultLocale: communes.defaultLocale,
+      country: communes.country,
+      timeZone: communes.timeZone,
+    })
     .from(communes)
     .where(eq(communes.id, event.tenantId));
   if (!commune) return;
@@ -386,12 +416,7 @@ async function unsubscribeUrl(tx: Tx, address: string, kind: NotificationKind, o
   return new URL(`/unsubscribe/${token}`, origin).href;
 }
 
-async function sendMail(
-  ctx: Context,
-  delivery: Delivery,
-  to: { email: string; locale: Locale; userId?: string; ref: string },
-  origin: string,
-) {
+async function sendMail(ctx: Context, delivery: Delivery, to: { email: string; locale: Locale; userId?: string; ref: string }, origin: string) {
   // Either a person who turned this kind off by link, or a guest: the unsubscribe list holds both.
   if (to.userId && (await unsubscribed(ctx.tx, to.email, delivery.kind))) return;
   const t = sayIn(to.locale);

@@ -58,7 +58,8 @@ export function renderNotification(kind: NotificationKind, params: Record<string
     values.total = formatMoney(params.totalMinor, params.currency, locale);
   for (const name of ['day', 'checkIn', 'checkOut'])
     if (typeof params[name] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(params[name])) values[name] = formatDay(params[name], locale);
-  if (typeof params.effective === 'string') values.effective = formatDate(params.effective, locale, typeof params.timeZone === 'string' ? params.timeZone : 'UTC', true);
+  if (typeof params.effective === 'string')
+    values.effective = formatDate(params.effective, locale, typeof params.timeZone === 'string' ? params.timeZone : 'UTC', true);
   values.shop ||= t('notifications:unknownShop');
   values.reason ||= t('notifications:noReason');
   values.carrier ||= t('notifications:unknownCarrier');
