@@ -48,6 +48,9 @@ export const NOTIFICATION_KINDS = {
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const NOTIFICATION_KIND_LIST = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
 
+/** Kinds told in the inbox only (an account-safety notice whose code went by another way). */
+export const INBOX_ONLY_KINDS: readonly NotificationKind[] = ['recovery_code_issued'];
+
 /** Kinds a signed-in person may set preferences for (the guest's reply is not one). */
 export const ACCOUNT_KINDS = NOTIFICATION_KIND_LIST.filter((k) => k !== 'inquiry_reply');
 

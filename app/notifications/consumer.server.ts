@@ -17,7 +17,7 @@ import {
   unsubscribedAddresses,
   users,
 } from '#db/schema/index.ts';
-import { NOTIFICATION_KINDS, defaultOn, type NotificationKind, type OptionalChannel } from '#domain/notifications.ts';
+import { INBOX_ONLY_KINDS, NOTIFICATION_KINDS, defaultOn, type NotificationKind, type OptionalChannel } from '#domain/notifications.ts';
 import { rolesHolding, type Action } from '~/auth/permissions.ts';
 import { MAIL_JOB, SMS_JOB, type MailJob, type SmsJob } from '~/delivery/messages.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -361,7 +361,7 @@ async function deliverToUsers(ctx: Context, delivery: Delivery, ids: string[], o
       })),
     )
     .onConflictDoNothing();
-  if (!origin || delivery.kind === 'recovery_code_issued') return; // the inbox is the one channel of a recovery notice
+  if (!origin || INBOX_ONLY_KINDS.includes(delivery.kind)) return;
   const addresses = await recipientAddresses(ctx.tx, recipients);
   const choices = await ctx.tx
     .select({ userId: notificationPreferences.userId, channel: notificationPreferences.channel, enabled: notificationPreferences.enabled })

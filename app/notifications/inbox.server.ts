@@ -24,7 +24,7 @@ export async function countUnread(db: Db, userId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-export type InboxItem = { id: string; text: string; link: string; commune: string; read: boolean; createdAt: Date };
+export type InboxItem = { id: string; text: string; link: string; commune: string; timeZone: string; read: boolean; createdAt: Date };
 
 /** One page of the person's inbox, newest first, each text in `locale`. */
 export async function listNotifications(db: Db, userId: string, locale: Locale, page: number): Promise<{ items: InboxItem[]; more: boolean }> {
@@ -38,6 +38,7 @@ export async function listNotifications(db: Db, userId: string, locale: Locale, 
         readAt: notifications.readAt,
         createdAt: notifications.createdAt,
         commune: communes.name,
+        timeZone: communes.timeZone,
       })
       .from(notifications)
       .innerJoin(communes, eq(communes.id, notifications.tenantId))
@@ -51,6 +52,7 @@ export async function listNotifications(db: Db, userId: string, locale: Locale, 
     text: isNotificationKind(r.kind) ? renderNotification(r.kind, r.params, locale) : '',
     link: r.link,
     commune: pickText(r.commune, locale),
+    timeZone: r.timeZone,
     read: r.readAt !== null,
     createdAt: r.createdAt,
   }));
