@@ -120,6 +120,14 @@ async function product(ctx: Context) {
   return row ?? null;
 }
 
+/**
+ * Who looks after a shop's orders: its owner; for a seller without an account (kept by the
+ * commune's staff in assisted mode), the members who may assist shops.
+ */
+async function shopKeepers(ctx: Context, sellerUserId: string | null): Promise<{ users: string[] }> {
+  return sellerUserId ? { users: [sellerUserId] } : { users: await holders(ctx, 'shop.assist') };
+}
+
 const users_ = (...ids: (string | null | undefined)[]) => ({ users: ids.filter((id): id is string => !!id) });
 
 /** Each event type Baan notifies about, and who hears what. Unknown types are not here. */
@@ -128,7 +136,7 @@ const HANDLERS: Record<string, (ctx: Context) => Promise<Delivery[]>> = {
     const o = await order(ctx);
     if (!o) return [];
     const params = { reference: o.reference, totalMinor: o.totalMinor, currency: o.currency };
-    return [{ kind: 'order_placed', to: users_(o.sellerUserId), params, link: `/${ctx.commune.slug}/market/orders/${o.reference}` }];
+    return [{ kind: 'order_placed', to: await shopKeepers(ctx, o.sellerUserId), params, link: `/${ctx.commune.slug}/market/orders/${o.reference}` }];
   },
   async 'order.confirmed'(ctx) {
     const o = await order(ctx);
@@ -153,7 +161,7 @@ const HANDLERS: Record<string, (ctx: Context) => Promise<Delivery[]>> = {
       return [
         {
           kind: 'order_cancelled',
-          to: users_(o.sellerUserId),
+          to: await shopKeepers(ctx, o.sellerUserId),
           params: { reference: o.reference, by: 'buyer' },
           link: `/${ctx.commune.slug}/market/orders/${o.reference}`,
         },

@@ -193,7 +193,7 @@ describe('orders: the seller and the buyer hear each step', () => {
   });
 
   it('tells the seller when the buyer cancels, and the buyer (with the reason) when the seller does', async () => {
-    const [p] = await database.query<{ id: string }>(`select id from products where tenant_id = $1 limit 1`, [a.id]);
+    const [p] = await database.query<{ id: string }>(`select id from products where tenant_id = $1 and seller_id = $2 limit 1`, [a.id, a.sellerId]);
     const order = async () =>
       (
         await placeOrders(buyerScope(), {
@@ -214,6 +214,25 @@ describe('orders: the seller and the buyer hear each step', () => {
     expect(buyerSide.map((r) => r.params)).toEqual([expect.objectContaining({ reference: second, by: 'seller', reason: 'Hết hàng' })]);
     const page = await listNotifications(database.db, buyer.id, 'en', 1);
     expect(page.items.find((i) => i.text.includes(second))?.text).toBe(`Nhà Ong Thử cancelled your order ${second}. Reason: Hết hàng`);
+  });
+});
+
+describe('a seller without an account', () => {
+  it('has the commune’s staff told of a new order instead (they keep the shop in assisted mode)', async () => {
+    const { addSellerByOfficial } = await import('~/market/sellers.server.ts');
+    const official = member(a, a.official.id);
+    const helped = await addSellerByOfficial(official, profile('Bà Lò Thị Sáu'), 'Đồng ý trực tiếp tại UBND xã');
+    const staff = permitted({ ...official, currency: 'VND' as const }, ['shop.manage'], { roles: ['official'] });
+    const made = await createProduct(staff, helped, input({ title: { vi: 'Khăn thổ cẩm' } }), [], true);
+    const placed = await placeOrders(buyerScope(), {
+      checkoutId: crypto.randomUUID(),
+      lines: [{ tenantId: a.id, productId: made.id, quantity: 1, seenPrice: 250000 }],
+      delivery,
+      methods: {},
+    });
+    await relay();
+    const told = (await inbox(a.official.id)).filter((r) => r.kind === 'order_placed');
+    expect(told.map((r) => r.params.reference)).toEqual([placed.orders[0]!.reference]);
   });
 });
 
@@ -247,7 +266,7 @@ describe('replays, preferences and the inbox', () => {
     expect(prefs.order_rated).toEqual({ email: true, sms: false });
     await savePreferences(database.db, a.seller.id, { ...prefs, order_placed: { email: false, sms: false }, order_rated: { email: false, sms: false } });
     expect((await getPreferences(database.db, a.seller.id)).order_placed).toEqual({ email: false, sms: false });
-    const [p] = await database.query<{ id: string }>(`select id from products where tenant_id = $1 limit 1`, [a.id]);
+    const [p] = await database.query<{ id: string }>(`select id from products where tenant_id = $1 and seller_id = $2 limit 1`, [a.id, a.sellerId]);
     const mailsBefore = (await jobsFor(await emailOf(a.seller.id))).length;
     const smsBefore = (await jobsFor('+84912345678')).length;
     await placeOrders(buyerScope(), {
