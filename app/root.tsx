@@ -3,7 +3,8 @@ import type { MessageKey } from '~/i18n/message-key.ts';
 import { data, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from 'react-router';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
 import { getLocale } from '~/i18n/translator.server.ts';
-import { communeContext, userContext } from '~/lib/context.ts';
+import { communeContext, databaseContext, userContext } from '~/lib/context.ts';
+import { countUnread } from '~/notifications/inbox.server.ts';
 import { takeFlash } from '~/lib/flash.server.ts';
 import { databaseMiddleware } from '~/middleware/database.server.ts';
 import { i18nextMiddleware } from '~/middleware/i18n.server.ts';
@@ -42,10 +43,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const user = context.get(userContext);
   const commune = context.get(communeContext);
   const { flash, clear } = await takeFlash(request);
+  // The bell's count: signed-in requests only (they carry a session cookie, so the page cache
+  // never keeps them); one count on an index of the person's unread rows.
+  const unread = user ? await countUnread(context.get(databaseContext).db, user.id) : 0;
   return data(
     {
       locale,
-      user: user ? { displayName: user.displayName, isOperator: user.isOperator } : null,
+      user: user ? { displayName: user.displayName, isOperator: user.isOperator, unread } : null,
       commune: commune ? { slug: commune.slug, name: localized(commune.name, locale, commune.defaultLocale).text } : null,
       flash,
     },
@@ -109,6 +113,18 @@ function SiteHeader() {
           <Link to="/cart">{t('common:nav.cart')}</Link>
           {root?.user ? (
             <>
+              <Link
+                to="/notifications"
+                className="bell"
+                aria-label={root.user.unread ? t('notifications:bellUnread', { count: root.user.unread }) : t('notifications:bell')}
+              >
+                <span aria-hidden="true">🔔</span>
+                {root.user.unread ? (
+                  <span className="bell-count" aria-hidden="true">
+                    {root.user.unread > 99 ? '99+' : root.user.unread}
+                  </span>
+                ) : null}
+              </Link>
               <Link to="/orders">{t('common:nav.orders')}</Link>
               <Link to="/account">{root.user.displayName}</Link>
               <form method="post" action="/logout" className="inline-form">

@@ -10,6 +10,9 @@ export default [
   route('login', 'auth/routes/login.tsx'),
   route('logout', 'auth/routes/logout.ts'),
   route('account', 'auth/routes/account.tsx'),
+  route('account/notifications', 'notifications/routes/preferences.tsx'),
+  route('notifications', 'notifications/routes/inbox.tsx'),
+  route('unsubscribe/:token', 'notifications/routes/unsubscribe.tsx'),
 
   route('market', 'market/routes/catalogue.tsx', { id: 'market-catalogue' }),
   route('cart', 'market/routes/cart.tsx'),

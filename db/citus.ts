@@ -28,6 +28,9 @@ export const referenceTables = [
   'handbook_template_chapters',
   'handbook_template_articles',
   'checkouts',
+  'notification_preferences',
+  'unsubscribe_tokens',
+  'unsubscribed_addresses',
 ] as const;
 
 /** Tenant tables: distributed by `tenant_id`, co-located with one another. */
@@ -60,6 +63,7 @@ export const distributedTables = [
   'places',
   'tourism_events',
   'inquiries',
+  'notifications',
 ] as const;
 
 /**

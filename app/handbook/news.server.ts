@@ -4,6 +4,7 @@ import { announcements, communes, contacts, feedRuns, feeds, newsItems } from '#
 import { platformScope, withTenant, type CommuneScope, type MemberScope } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
+import { recordEvent } from '~/outbox/outbox.server.ts';
 import { fetchLimited, type FetchLimits } from '~/lib/outbound-http.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { parseFeedText } from './feed-parse.server.ts';
@@ -176,6 +177,9 @@ export async function deleteFeed(scope: CommuneScope, id: string): Promise<void>
   if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
 }
 
+/** Consecutive failed imports of a feed after which its officials and editors are told. */
+export const FEED_FAILURES_TO_TELL = 3;
+
 export type ImportResult = { status: 'ok' | 'failed'; itemsSeen: number; itemsNew: number; error: string | null };
 
 /**
@@ -234,6 +238,19 @@ export async function importFeed(scope: CommuneScope, feedId: string, limits?: F
       result.itemsNew = inserted.length;
     }
     await tx.insert(feedRuns).values({ tenantId: scope.tenantId, feedId, startedAt, finishedAt: new Date(), ...result });
+    if (result.status === 'failed') {
+      // The officials hear once per run of failures: when the latest FEED_FAILURES_TO_TELL runs all
+      // failed and the one before them did not.
+      const recent = await tx
+        .select({ status: feedRuns.status })
+        .from(feedRuns)
+        .where(and(eq(feedRuns.tenantId, scope.tenantId), eq(feedRuns.feedId, feedId)))
+        .orderBy(desc(feedRuns.startedAt))
+        .limit(FEED_FAILURES_TO_TELL + 1);
+      const streak = recent.findIndex((run) => run.status !== 'failed');
+      if ((streak === -1 ? recent.length : streak) === FEED_FAILURES_TO_TELL)
+        await recordEvent(tx, scope.tenantId, 'news.feed_failing', { feedId, failures: FEED_FAILURES_TO_TELL }, null);
+    }
     await tx
       .update(feeds)
       .set({ lastRunAt: startedAt, ...(!feed.title && parsedTitle ? { title: parsedTitle.slice(0, 200) } : {}) })

@@ -6,6 +6,7 @@ import type common from '../../locales/en/common.json';
 import type delivery from '../../locales/en/delivery.json';
 import type handbook from '../../locales/en/handbook.json';
 import type market from '../../locales/en/market.json';
+import type notifications from '../../locales/en/notifications.json';
 import type media from '../../locales/en/media.json';
 import type payments from '../../locales/en/payments.json';
 import type tenancy from '../../locales/en/tenancy.json';
@@ -24,6 +25,7 @@ declare module 'i18next' {
       payments: typeof payments;
       tourism: typeof tourism;
       delivery: typeof delivery;
+      notifications: typeof notifications;
     };
   }
 }

@@ -21,6 +21,17 @@ export function isCrossSiteMutation(request: Request): boolean {
   return false;
 }
 
+/**
+ * The one cross-site POST Baan accepts: a one-click unsubscribe (RFC 8058) to
+ * `/unsubscribe/{token}`, which mail providers send from their own servers or webmail pages,
+ * without Baan's cookies and from another origin. It is safe to let through: the action reads
+ * no session and no cookie, needs the unguessable token from the mail, and can only turn
+ * one kind of message off for the address the token was made for (twice is the same as once).
+ */
+export function isOneClickUnsubscribe(request: Request): boolean {
+  return request.method === 'POST' && /^\/unsubscribe\/[A-Za-z0-9_-]{16,64}$/.test(new URL(request.url).pathname);
+}
+
 /** A fresh CSP nonce: 16 random bytes, base64. */
 export function newNonce(): string {
   const bytes = new Uint8Array(16);

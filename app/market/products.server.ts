@@ -107,6 +107,7 @@ export async function createProduct(
       .returning({ id: products.id });
     await logSellerAction(tx, scope.tenantId, actor, 'product.created', { productId: row!.id, title: input.title.vi, status });
     if (status === 'published') await recordEvent(tx, scope.tenantId, 'product.published', { productId: row!.id, slug }, scope.userId);
+    if (status === 'pending') await recordEvent(tx, scope.tenantId, 'product.submitted', { productId: row!.id, sellerId }, scope.userId);
     return { id: row!.id, slug, status };
   });
 }
@@ -161,6 +162,8 @@ export async function updateProduct(
     });
     if (status === 'published' && current.status !== 'published')
       await recordEvent(tx, scope.tenantId, 'product.published', { productId, slug: current.slug }, scope.userId);
+    if (status === 'pending' && current.status !== 'pending')
+      await recordEvent(tx, scope.tenantId, 'product.submitted', { productId, sellerId: current.sellerId }, scope.userId);
     return { slug: current.slug, status };
   });
 }
@@ -210,6 +213,13 @@ export async function moderateProduct(scope: MemberScope, productId: string, dec
       },
     );
     if (decision.approve) await recordEvent(tx, scope.tenantId, 'product.published', { productId, slug: row.slug }, scope.userId);
+    await recordEvent(
+      tx,
+      scope.tenantId,
+      decision.approve ? 'product.approved' : 'product.rejected',
+      { productId, sellerId: row.sellerId, ...(decision.approve ? {} : { reason: decision.reason }) },
+      scope.userId,
+    );
   });
 }
 

@@ -245,6 +245,7 @@ export async function rejectSeller(scope: MemberScope, sellerId: string, reason:
       .returning({ id: sellers.id });
     if (!row) throw new AppError('conflict', 'market:errors.staleState');
     await logSellerAction(tx, scope.tenantId, { sellerId, userId: scope.userId, onBehalf: false }, 'seller.rejected', { reason });
+    await recordEvent(tx, scope.tenantId, 'seller.rejected', { sellerId, reason }, scope.userId);
   });
 }
 

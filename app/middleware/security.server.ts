@@ -1,7 +1,15 @@
 import { data, type MiddlewareFunction } from 'react-router';
 import { cookieOptionsFor } from '~/auth/session.server.ts';
 import { env } from '~/lib/env.server.ts';
-import { addVary, baseSecurityHeaders, carriesPersonalCookie, contentSecurityPolicy, isCrossSiteMutation, requestNonce } from '~/lib/security.server.ts';
+import {
+  addVary,
+  baseSecurityHeaders,
+  carriesPersonalCookie,
+  contentSecurityPolicy,
+  isCrossSiteMutation,
+  isOneClickUnsubscribe,
+  requestNonce,
+} from '~/lib/security.server.ts';
 import { requestKind } from '~/lib/server-facts.ts';
 
 /** Whether the request carries a session cookie (valid or not: its answer may be personal either way). */
@@ -32,7 +40,7 @@ function secureCookies(headers: Headers) {
  */
 export const securityMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const nonce = requestNonce(context);
-  if (isCrossSiteMutation(request)) {
+  if (isCrossSiteMutation(request) && !isOneClickUnsubscribe(request)) {
     throw data({ messageKey: 'common:errors.crossSite' }, { status: 403 });
   }
   const response = await next();

@@ -113,3 +113,27 @@ export async function setInquiryStatus(scope: PermittedScope<'inquiry.read'>, id
     await recordEvent(tx, scope.tenantId, 'inquiry.status_changed', { inquiryId: id, from: row.status, to: status }, scope.userId);
   });
 }
+
+/**
+ * The host (or an official) answers a guest: the reply goes to the e-mail address or phone the
+ * guest left (the notifications consumer sends it, after the commit), and the inquiry is marked
+ * replied. The words travel in the outbox event only.
+ */
+export async function replyToInquiry(scope: PermittedScope<'inquiry.read'>, id: string, message: string): Promise<void> {
+  await withTenant(scope, async (tx) => {
+    const [row] = await tx
+      .select({ ownerUserId: places.ownerUserId, status: inquiries.status })
+      .from(inquiries)
+      .innerJoin(places, and(eq(places.tenantId, inquiries.tenantId), eq(places.id, inquiries.placeId)))
+      .where(and(eq(inquiries.tenantId, scope.tenantId), eq(inquiries.id, id)))
+      .for('update', { of: inquiries });
+    if (!row || !(permits(scope, 'inquiry.readAll') || row.ownerUserId === scope.userId)) throw new AppError('not_found', 'common:errors.notFound');
+    if (row.status !== 'replied') {
+      await tx
+        .update(inquiries)
+        .set({ status: 'replied', updatedAt: new Date() })
+        .where(and(eq(inquiries.tenantId, scope.tenantId), eq(inquiries.id, id)));
+    }
+    await recordEvent(tx, scope.tenantId, 'inquiry.replied', { inquiryId: id, message }, scope.userId);
+  });
+}

@@ -134,3 +134,8 @@ export function inquirySchema(today: string) {
     });
 }
 export type InquiryInput = z.output<ReturnType<typeof inquirySchema>>;
+
+/** A host's reply to a guest's inquiry (sent by e-mail or SMS to what the guest left). */
+export const inquiryReplySchema = z.object({
+  message: z.string().trim().min(1, 'tourism:inbox.replyEmpty').max(1000, 'common:validation.tooLong'),
+});

@@ -8,3 +8,4 @@ export * from './market.ts';
 export * from './tourism.ts';
 export * from './jobs.ts';
 export * from './delivery.ts';
+export * from './notifications.ts';

@@ -217,6 +217,8 @@ export const products = pgTable(
     certAuthority: text('cert_authority'),
     certIssuedOn: date('cert_issued_on'),
     certExpiresOn: date('cert_expires_on'),
+    /** The expiry date the seller was last reminded of (the daily reminder runs once per product and date). */
+    certRemindedFor: date('cert_reminded_for'),
     /** Folded titles, descriptions' first words, category, seller, commune and province names. */
     searchText: text('search_text').notNull().default(''),
     ratingSum: integer('rating_sum').notNull().default(0),

@@ -78,7 +78,7 @@ test('a seller lists a product with a photo; a buyer finds it without diacritics
   await seller.page.getByLabel('Carrier').fill('VNPost');
   await seller.page.getByLabel('Tracking number or note (optional)').fill('EB123456789VN');
   await seller.page.getByRole('button', { name: 'Mark as shipped' }).click();
-  await expect(seller.page.getByText('Marked as shipped.')).toBeVisible();
+  await expect(seller.page.getByText('Marked as shipped: the buyer has been told, with the carrier and tracking.')).toBeVisible();
 
   // The buyer sees it on the way.
   await buyer.page.goto(`/orders/${reference}`);

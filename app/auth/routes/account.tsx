@@ -74,6 +74,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       <p>
         {d.displayName} · {d.email} {d.isOperator ? <span className="badge">{t('auth:roles.operator')}</span> : null}
       </p>
+      <p>
+        <Link to="/account/notifications">{t('notifications:preferencesLink')}</Link>
+      </p>
       {d.isOperator ? (
         <p>
           <Link to="/admin/communes/new">{t('tenancy:admin.newCommune')}</Link> · <Link to="/admin/handbook">{t('handbook:template.title')}</Link> ·{' '}

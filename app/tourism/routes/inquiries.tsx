@@ -1,5 +1,5 @@
 import { useT } from '~/i18n/use-t.ts';
-import { Form, Link } from 'react-router';
+import { Form, Link, data } from 'react-router';
 import { INQUIRY_STATUSES, type InquiryStatus } from '#domain/tourism.ts';
 import { requirePermission } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -10,7 +10,8 @@ import { AppError, notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { localized } from '~/tenancy/commune.ts';
-import { listInquiries, setInquiryStatus } from '../inquiries.server.ts';
+import { listInquiries, replyToInquiry, setInquiryStatus } from '../inquiries.server.ts';
+import { inquiryReplySchema } from '../schemas.ts';
 import type { Route } from './+types/inquiries';
 
 /** The inbox of booking inquiries: officials see all, a host those of their own places. */
@@ -32,6 +33,18 @@ export async function action({ context, request }: Route.ActionArgs) {
   // Nothing is typed here (the buttons carry an id and a status): a forbidden character names no inquiry.
   if (failure) notFound();
   const id = String(form.get('id') ?? '');
+  if (form.get('intent') === 'reply') {
+    if (!UUID_PATTERN.test(id)) notFound();
+    const parsed = inquiryReplySchema.safeParse({ message: form.get('message') ?? '' });
+    if (!parsed.success) return data({ replyError: { id, message: parsed.error.issues[0]?.message ?? 'tourism:inbox.replyEmpty' } }, { status: 400 });
+    try {
+      await replyToInquiry(scope, id, parsed.data.message);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') notFound();
+      throw error;
+    }
+    return redirectWithFlash(`/${commune.slug}/tourism/inquiries`, { key: 'tourism:inbox.replySent', tone: 'info' });
+  }
   const status = String(form.get('status') ?? '') as InquiryStatus;
   if (!UUID_PATTERN.test(id) || !INQUIRY_STATUSES.includes(status)) notFound();
   try {
@@ -45,7 +58,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
-export default function Inquiries({ loaderData }: Route.ComponentProps) {
+export default function Inquiries({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useT();
   const locale = i18n.language as Locale;
   const d = loaderData;
@@ -83,6 +96,28 @@ export default function Inquiries({ loaderData }: Route.ComponentProps) {
                 </button>
               ))}
             </Form>
+            {q.phone || q.email ? (
+              <Form method="post" className="stack">
+                <input type="hidden" name="id" value={q.id} />
+                <input type="hidden" name="intent" value="reply" />
+                <label htmlFor={`reply-${q.id}`}>{t('tourism:inbox.reply')}</label>
+                <textarea
+                  id={`reply-${q.id}`}
+                  name="message"
+                  rows={3}
+                  maxLength={1000}
+                  required
+                  aria-describedby={`reply-${q.id}-hint`}
+                  aria-invalid={actionData?.replyError.id === q.id || undefined}
+                />
+                <p id={`reply-${q.id}-hint`} className="muted small">
+                  {actionData?.replyError.id === q.id ? t(actionData.replyError.message as 'tourism:inbox.replyEmpty') : t('tourism:inbox.replyHint')}
+                </p>
+                <button type="submit" className="button">
+                  {t('tourism:inbox.replySend')}
+                </button>
+              </Form>
+            ) : null}
           </li>
         ))}
       </ul>
