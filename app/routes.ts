@@ -10,6 +10,11 @@ export default [
   route('login', 'auth/routes/login.tsx'),
   route('logout', 'auth/routes/logout.ts'),
   route('account', 'auth/routes/account.tsx'),
+  route('verify', 'auth/routes/verify.tsx'),
+  route('verify/email/:token', 'auth/routes/verify-email.tsx'),
+  route('reset-password', 'auth/routes/reset-request.tsx'),
+  route('reset-password/code', 'auth/routes/reset-code.tsx'),
+  route('reset-password/:token', 'auth/routes/reset-token.tsx'),
 
   route('market', 'market/routes/catalogue.tsx', { id: 'market-catalogue' }),
   route('cart', 'market/routes/cart.tsx'),

@@ -173,3 +173,17 @@ export async function issueRecoveryCode(scope: PermittedScope<'member.recover'>,
   });
   return { code, expiresAt };
 }
+
+/** What the account page shows about the person's addresses: each, and whether it is verified. */
+export async function verificationStatus(scope: Scope & { userId: string }) {
+  const [row] = await withTenant(platform(scope), (tx) =>
+    tx
+      .select({ email: users.email, phone: users.phone, emailVerifiedAt: users.emailVerifiedAt, phoneVerifiedAt: users.phoneVerifiedAt })
+      .from(users)
+      .where(eq(users.id, scope.userId)),
+  );
+  return {
+    email: row?.email ? { value: row.email, verified: Boolean(row.emailVerifiedAt) } : null,
+    phone: row?.phone ? { value: row.phone, verified: Boolean(row.phoneVerifiedAt) } : null,
+  };
+}

@@ -8,7 +8,7 @@ import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { SubmitButton } from '~/ui/form.tsx';
-import { acceptInvitation, getInvitationByToken, maskAddress, sameAddress } from '../members.server.ts';
+import { acceptInvitation, getInvitationByToken, invitationMatch, maskAddress } from '../members.server.ts';
 import type { Route } from './+types/join';
 
 /**
@@ -28,9 +28,9 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     role: invitation.role,
     status: invitation.status,
     invitedBy: invitation.invitedBy,
-    hint: maskAddress(invitation.email),
+    hint: maskAddress(invitation.address),
     signedIn: Boolean(user),
-    isInvitee: user ? sameAddress(user.email, invitation.email) : false,
+    isInvitee: user ? invitationMatch(invitation, user) !== 'other' : false,
     acceptedByMe: Boolean(user && invitation.acceptedBy === user.id),
   };
 }
@@ -60,7 +60,8 @@ export default function Join({ loaderData, actionData, params }: Route.Component
       <p>{t('auth:join.lead', { name: d.invitedBy, commune: d.commune, role })}</p>
       {actionData?.error ? (
         <p className="form-error" role="alert">
-          {t(actionData.error, { email: actionData.email })}
+          {t(actionData.error, { email: actionData.email })}{' '}
+          {actionData.error === 'auth:join.verifyFirst' ? <Link to={`/account?redirectTo=${encodeURIComponent(here)}`}>{t('auth:verify.goVerify')}</Link> : null}
         </p>
       ) : null}
       {d.status === 'awaiting' && d.acceptedByMe ? (
