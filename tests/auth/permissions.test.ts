@@ -144,6 +144,7 @@ describe('guards read the map', () => {
   const sessionUser = (u: { id: string; email: string }, isOperator = false): SessionUser => ({
     id: u.id,
     email: u.email,
+    phone: null,
     displayName: u.email,
     isOperator,
     sessionId: 's',
