@@ -40,7 +40,13 @@ export async function sendEmailVerification(tx: Tx, user: Recipient, email: stri
 export async function sendPhoneVerification(tx: Tx, user: Recipient, phone: string, code: string) {
   const locale = localeOf(user.locale);
   const t = translatorFor(locale);
-  await sms(tx, { ref: `account:verify-phone:${crypto.randomUUID()}`, to: phone, locale, text: t('auth:messages.verifyPhone', { code, minutes }), userId: user.id });
+  await sms(tx, {
+    ref: `account:verify-phone:${crypto.randomUUID()}`,
+    to: phone,
+    locale,
+    text: t('auth:messages.verifyPhone', { code, minutes }),
+    userId: user.id,
+  });
 }
 
 export async function sendResetLink(tx: Tx, user: Recipient, email: string, token: string, origin: string) {

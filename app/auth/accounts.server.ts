@@ -23,7 +23,8 @@ import {
 export type NewSession = { userId: string; token: string; expiresAt: Date };
 
 /** The column an identifier is looked up in. */
-export const whereIdentifier = (identifier: Identifier) => (identifier.kind === 'email' ? eq(users.email, identifier.value) : eq(users.phone, identifier.value));
+export const whereIdentifier = (identifier: Identifier) =>
+  identifier.kind === 'email' ? eq(users.email, identifier.value) : eq(users.phone, identifier.value);
 
 /** The account an e-mail address or phone number names, if any. */
 export async function findAccount(tx: Tx, identifier: Identifier) {

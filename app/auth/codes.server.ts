@@ -62,7 +62,9 @@ async function cancelEarlier(tx: Tx, userId: string, purposes: AccountCodePurpos
 export async function issueLinkToken(tx: Tx, userId: string, purpose: AccountCodePurpose, target: string | null, now = new Date()): Promise<string> {
   await cancelEarlier(tx, userId, [purpose], now);
   const token = generateLinkToken();
-  await tx.insert(accountCodes).values({ userId, purpose, secretHash: hashToken(token), target, createdAt: now, expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS) });
+  await tx
+    .insert(accountCodes)
+    .values({ userId, purpose, secretHash: hashToken(token), target, createdAt: now, expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS) });
   return token;
 }
 
@@ -91,7 +93,13 @@ export type UsableSecret = { id: string; userId: string; purpose: AccountCodePur
 export async function peekLinkToken(tx: Tx, purpose: AccountCodePurpose, token: string, now = new Date()): Promise<UsableSecret | null> {
   if (!isLinkToken(token)) return null;
   const [row] = await tx
-    .select({ id: accountCodes.id, userId: accountCodes.userId, purpose: accountCodes.purpose, target: accountCodes.target, secretHash: accountCodes.secretHash })
+    .select({
+      id: accountCodes.id,
+      userId: accountCodes.userId,
+      purpose: accountCodes.purpose,
+      target: accountCodes.target,
+      secretHash: accountCodes.secretHash,
+    })
     .from(accountCodes)
     .where(and(eq(accountCodes.secretHash, hashToken(token)), eq(accountCodes.purpose, purpose), isNull(accountCodes.usedAt), gt(accountCodes.expiresAt, now)));
   if (!row || !sameHash(row.secretHash, hashToken(token))) return null;
@@ -117,7 +125,13 @@ export async function useLinkToken(tx: Tx, purpose: AccountCodePurpose, token: s
  */
 export async function useCode(tx: Tx, userId: string, purposes: AccountCodePurpose[], code: string, now = new Date()): Promise<UsableSecret | null> {
   const [row] = await tx
-    .select({ id: accountCodes.id, purpose: accountCodes.purpose, target: accountCodes.target, secretHash: accountCodes.secretHash, attempts: accountCodes.attempts })
+    .select({
+      id: accountCodes.id,
+      purpose: accountCodes.purpose,
+      target: accountCodes.target,
+      secretHash: accountCodes.secretHash,
+      attempts: accountCodes.attempts,
+    })
     .from(accountCodes)
     .where(
       and(
@@ -133,9 +147,15 @@ export async function useCode(tx: Tx, userId: string, purposes: AccountCodePurpo
     .for('update');
   if (!row) return null;
   if (!sameHash(row.secretHash, hashCode(row.purpose, userId, code))) {
-    await tx.update(accountCodes).set({ attempts: sql`${accountCodes.attempts} + 1` }).where(eq(accountCodes.id, row.id));
+    await tx
+      .update(accountCodes)
+      .set({ attempts: sql`${accountCodes.attempts} + 1` })
+      .where(eq(accountCodes.id, row.id));
     return null;
   }
-  await tx.update(accountCodes).set({ usedAt: now, attempts: sql`${accountCodes.attempts} + 1` }).where(eq(accountCodes.id, row.id));
+  await tx
+    .update(accountCodes)
+    .set({ usedAt: now, attempts: sql`${accountCodes.attempts} + 1` })
+    .where(eq(accountCodes.id, row.id));
   return { id: row.id, userId, purpose: row.purpose, target: row.target };
 }

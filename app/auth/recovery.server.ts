@@ -60,7 +60,14 @@ export async function resendVerification(scope: Scope & { userId: string }, kind
   await consumeLimits(scope, [{ limit: 'verifyResend', key: scope.userId }]);
   await withTenant(platform(scope), async (tx) => {
     const [user] = await tx
-      .select({ id: users.id, locale: users.locale, email: users.email, phone: users.phone, emailVerifiedAt: users.emailVerifiedAt, phoneVerifiedAt: users.phoneVerifiedAt })
+      .select({
+        id: users.id,
+        locale: users.locale,
+        email: users.email,
+        phone: users.phone,
+        emailVerifiedAt: users.emailVerifiedAt,
+        phoneVerifiedAt: users.phoneVerifiedAt,
+      })
       .from(users)
       .where(eq(users.id, scope.userId));
     if (!user) throw new AppError('not_found', 'common:errors.notFound');
@@ -102,8 +109,16 @@ async function setNewPassword(tx: Tx, userId: string, passwordHash: string, prov
   const now = new Date();
   await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, userId));
   // A reset link or SMS code that arrived proves the address it was sent to (if it is still the account's).
-  if (proved.email) await tx.update(users).set({ emailVerifiedAt: now }).where(and(eq(users.id, userId), eq(users.email, proved.email)));
-  if (proved.phone) await tx.update(users).set({ phoneVerifiedAt: now }).where(and(eq(users.id, userId), eq(users.phone, proved.phone)));
+  if (proved.email)
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: now })
+      .where(and(eq(users.id, userId), eq(users.email, proved.email)));
+  if (proved.phone)
+    await tx
+      .update(users)
+      .set({ phoneVerifiedAt: now })
+      .where(and(eq(users.id, userId), eq(users.phone, proved.phone)));
   await forgetDevices(tx, userId, null);
 }
 

@@ -19,7 +19,16 @@ const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
 /** `contact`: the e-mail address, or else the phone number (accountContact): a phone-only villager is shown like anyone. */
 export type Member = { userId: string; displayName: string; email: string | null; phone: string | null; contact: string; roles: Role[] };
-export type PendingInvitation = { id: string; email: string | null; phone: string | null; contact: string; role: Role; createdAt: Date; expiresAt: Date; invitedBy: string };
+export type PendingInvitation = {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  contact: string;
+  role: Role;
+  createdAt: Date;
+  expiresAt: Date;
+  invitedBy: string;
+};
 
 const hashToken = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 
@@ -113,7 +122,11 @@ export async function inviteMember(scope: MemberScope, input: InviteInput, origi
     await sendInvitation(
       tx,
       { id: invitationId, tenantId: scope.tenantId, locale, to: input.identifier },
-      { commune: commune ? localized(commune.name, (locale ?? 'en') as Locale, commune.defaultLocale as Locale).text : communeSlug, inviter: inviter?.displayName ?? '', role: input.role },
+      {
+        commune: commune ? localized(commune.name, (locale ?? 'en') as Locale, commune.defaultLocale as Locale).text : communeSlug,
+        inviter: inviter?.displayName ?? '',
+        role: input.role,
+      },
       url,
     );
     // No link, token nor address in the outbox: it says who was invited how, for notifications and history.
@@ -175,7 +188,16 @@ export async function removeMembership(scope: MemberScope, userId: string, role:
 }
 
 export type InvitationStatus = 'pending' | 'awaiting' | 'confirmed' | 'refused' | 'revoked' | 'expired';
-export type InvitationView = { id: string; email: string | null; phone: string | null; address: string; role: Role; status: InvitationStatus; invitedBy: string; acceptedBy: string | null };
+export type InvitationView = {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  address: string;
+  role: Role;
+  status: InvitationStatus;
+  invitedBy: string;
+  acceptedBy: string | null;
+};
 
 /**
  * Where an invitation stands: sent and `pending`; accepted by the invited address and `awaiting`
@@ -286,7 +308,10 @@ export async function acceptInvitation(scope: MemberScope, token: string): Promi
       )
       .returning({ id: invitations.id, invitedBy: invitations.invitedBy });
     if (!claimed.length) throw new AppError('conflict', 'auth:join.status.confirmed');
-    await tx.insert(memberships).values({ tenantId: scope.tenantId, userId: scope.userId, role: invitation.role, invitationId: invitation.id }).onConflictDoNothing();
+    await tx
+      .insert(memberships)
+      .values({ tenantId: scope.tenantId, userId: scope.userId, role: invitation.role, invitationId: invitation.id })
+      .onConflictDoNothing();
     await recordEvent(
       tx,
       scope.tenantId,

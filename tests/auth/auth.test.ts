@@ -109,7 +109,9 @@ describe('sign-in', () => {
 describe('sign-in throttling', () => {
   const failures = async (email: string, client: string, n: number, deviceToken: string | null = null) => {
     for (let i = 0; i < n; i++) {
-      await expect(signIn(platform(), { identifier: asEmail(email), password: `guess number ${i}` }, from(client, deviceToken))).rejects.toMatchObject({ code: 'invalid' });
+      await expect(signIn(platform(), { identifier: asEmail(email), password: `guess number ${i}` }, from(client, deviceToken))).rejects.toMatchObject({
+        code: 'invalid',
+      });
     }
   };
   const throttleRow = async (key: string) => (await database.db.select().from(signInThrottle).where(eq(signInThrottle.key, key)))[0];
@@ -184,8 +186,12 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < THROTTLE.perAccount.limit; i++) {
       await database.db.transaction((tx) => recordFailure(tx, accountKey(user.email), ACCOUNT_CEILING));
     }
-    await expect(signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('198.51.100.77'))).rejects.toMatchObject({ code: 'too_many_requests' });
-    await expect(signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('203.0.113.50'))).rejects.toMatchObject({ code: 'too_many_requests' });
+    await expect(signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('198.51.100.77'))).rejects.toMatchObject({
+      code: 'too_many_requests',
+    });
+    await expect(signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('203.0.113.50'))).rejects.toMatchObject({
+      code: 'too_many_requests',
+    });
     // The owner's phone still signs in, from that address or any other.
     await expect(signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('203.0.113.50', first.deviceToken))).resolves.toMatchObject({
       userId: user.id,
@@ -244,9 +250,15 @@ describe('sign-in throttling', () => {
     expect((await throttleRow(clientKey(client)))?.lockedUntil?.getTime()).toBe(started.getTime() + THROTTLE.perClient.windowMs);
 
     const newcomer = await makeUser(database);
-    await expect(signIn(platform(), { identifier: asEmail(newcomer.email), password: PASSWORD }, from(client))).rejects.toMatchObject({ code: 'too_many_requests' });
-    await expect(signIn(platform(), { identifier: asEmail(newcomer.email), password: PASSWORD }, from('192.0.2.78'))).resolves.toMatchObject({ userId: newcomer.id });
-    await expect(signIn(platform(), { identifier: asEmail(owner.email), password: PASSWORD }, from(client, deviceToken))).resolves.toMatchObject({ userId: owner.id });
+    await expect(signIn(platform(), { identifier: asEmail(newcomer.email), password: PASSWORD }, from(client))).rejects.toMatchObject({
+      code: 'too_many_requests',
+    });
+    await expect(signIn(platform(), { identifier: asEmail(newcomer.email), password: PASSWORD }, from('192.0.2.78'))).resolves.toMatchObject({
+      userId: newcomer.id,
+    });
+    await expect(signIn(platform(), { identifier: asEmail(owner.email), password: PASSWORD }, from(client, deviceToken))).resolves.toMatchObject({
+      userId: owner.id,
+    });
     expect(await database.db.select().from(knownDevices).where(eq(knownDevices.userId, owner.id))).toHaveLength(1);
   });
 
@@ -385,10 +397,11 @@ describe('invitations', () => {
   const eventTypes = async (tenantId: string) =>
     (await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, tenantId))).map((e) => e.type).sort();
 
-  const jobsFor = (key: string) => database.query<{ name: string; key: string; commune_id: string | null; payload: Record<string, unknown> }>(
-    'select name, key, commune_id, payload from jobs where key = $1',
-    [key],
-  );
+  const jobsFor = (key: string) =>
+    database.query<{ name: string; key: string; commune_id: string | null; payload: Record<string, unknown> }>(
+      'select name, key, commune_id, payload from jobs where key = $1',
+      [key],
+    );
 
   it('invites by e-mail: a mail job in the same transaction, an outbox event without secrets; only the verified matching account gets the role, at once', async () => {
     const { commune, official, scope } = await communeWithOfficial();
@@ -397,10 +410,18 @@ describe('invitations', () => {
 
     const outbox = await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id));
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ type: 'member.invited', actorUserId: official.id, payload: { invitationId: invited.id, channel: 'email', role: 'seller' } });
+    expect(outbox[0]).toMatchObject({
+      type: 'member.invited',
+      actorUserId: official.id,
+      payload: { invitationId: invited.id, channel: 'email', role: 'seller' },
+    });
     expect(JSON.stringify(outbox[0]!.payload)).not.toContain(invited.token);
     const [job] = await jobsFor(`invitation:${invited.id}`);
-    expect(job).toMatchObject({ name: 'mail.send', commune_id: commune.id, payload: { to: 'seller.new@example.vn', essential: true, action: { url: invited.url } } });
+    expect(job).toMatchObject({
+      name: 'mail.send',
+      commune_id: commune.id,
+      payload: { to: 'seller.new@example.vn', essential: true, action: { url: invited.url } },
+    });
 
     const stranger = await makeUser(database);
     await expect(acceptInvitation({ ...scope, userId: stranger.id }, invited.token)).rejects.toMatchObject({
@@ -426,7 +447,10 @@ describe('invitations', () => {
     expect(await listAwaitingConfirmation(scope)).toEqual([]);
     expect(await listPendingInvitations(scope)).toEqual([]);
     expect(await eventTypes(commune.id)).toEqual(['member.invited', 'member.joined']);
-    await expect(acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).rejects.toMatchObject({ code: 'conflict', messageKey: 'auth:join.status.confirmed' });
+    await expect(acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).rejects.toMatchObject({
+      code: 'conflict',
+      messageKey: 'auth:join.status.confirmed',
+    });
   });
 
   it('invites by phone: an SMS job with the link; a phone-only villager with the verified number gets the role', async () => {

@@ -82,7 +82,8 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         {d.email ? ` · ${d.email.value}` : null}
         {d.email?.verified ? <span className="badge">{t('auth:account.verified')}</span> : null}
         {d.phone ? ` · ${d.phone.value}` : null}
-        {d.phone?.verified ? <span className="badge">{t('auth:account.verified')}</span> : null} {d.isOperator ? <span className="badge">{t('auth:roles.operator')}</span> : null}
+        {d.phone?.verified ? <span className="badge">{t('auth:account.verified')}</span> : null}{' '}
+        {d.isOperator ? <span className="badge">{t('auth:roles.operator')}</span> : null}
       </p>
       {d.email && !d.email.verified ? (
         <Form method="post" action="/verify" className="notice">

@@ -56,12 +56,21 @@ export default function ResetRequest({ actionData }: Route.ComponentProps) {
       {sent?.kind === 'phone' ? null : (
         <Form method="post" className="stack" noValidate>
           <FormError errors={errors} />
-          <Field name="identifier" label={t('auth:fields.identifier')} defaultValue={actionData?.values.identifier} errors={errors} autoComplete="username" required />
+          <Field
+            name="identifier"
+            label={t('auth:fields.identifier')}
+            defaultValue={actionData?.values.identifier}
+            errors={errors}
+            autoComplete="username"
+            required
+          />
           <SubmitButton>{t('auth:reset.submit')}</SubmitButton>
         </Form>
       )}
       <p>
-        <Link to={sent?.kind === 'phone' ? `/reset-password/code?identifier=${encodeURIComponent(sent.raw)}` : '/reset-password/code'}>{t('auth:reset.haveCode')}</Link>
+        <Link to={sent?.kind === 'phone' ? `/reset-password/code?identifier=${encodeURIComponent(sent.raw)}` : '/reset-password/code'}>
+          {t('auth:reset.haveCode')}
+        </Link>
       </p>
     </section>
   );

@@ -35,7 +35,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     if (intent === 'resend-phone' || intent === 'resend-email') {
       await resendVerification(scope, intent === 'resend-phone' ? 'phone' : 'email', publicOrigin(request));
-      return redirectWithFlash(intent === 'resend-phone' ? `/verify?redirectTo=${encodeURIComponent(to)}` : '/account', { key: 'auth:verify.sent', tone: 'info' });
+      return redirectWithFlash(intent === 'resend-phone' ? `/verify?redirectTo=${encodeURIComponent(to)}` : '/account', {
+        key: 'auth:verify.sent',
+        tone: 'info',
+      });
     }
     const parsed = parseForm(formData, VerifyPhoneSchema);
     if (!parsed.ok) return data(parsed, { status: 400 });

@@ -61,7 +61,9 @@ export default function Join({ loaderData, actionData, params }: Route.Component
       {actionData?.error ? (
         <p className="form-error" role="alert">
           {t(actionData.error, { email: actionData.email })}{' '}
-          {actionData.error === 'auth:join.verifyFirst' ? <Link to={`/account?redirectTo=${encodeURIComponent(here)}`}>{t('auth:verify.goVerify')}</Link> : null}
+          {actionData.error === 'auth:join.verifyFirst' ? (
+            <Link to={`/account?redirectTo=${encodeURIComponent(here)}`}>{t('auth:verify.goVerify')}</Link>
+          ) : null}
         </p>
       ) : null}
       {d.status === 'awaiting' && d.acceptedByMe ? (

@@ -57,7 +57,11 @@ export async function action({ context, request }: Route.ActionArgs) {
         ok: true as const,
         errors: {} as FieldErrors,
         values: {} as Record<string, string>,
-        invitation: { url: invitation.url, address: accountContact({ email: null, phone: null, [parsed.data.identifier.kind]: parsed.data.identifier.value }), role: parsed.data.role },
+        invitation: {
+          url: invitation.url,
+          address: accountContact({ email: null, phone: null, [parsed.data.identifier.kind]: parsed.data.identifier.value }),
+          role: parsed.data.role,
+        },
         recovery: null,
       });
     }
