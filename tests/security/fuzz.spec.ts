@@ -624,7 +624,7 @@ async function knownValues(): Promise<Known> {
 async function signedIn(role: Role): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { 'Accept-Language': 'en' } });
   if (role !== 'anonymous') {
-    const response = await context.post('/login', { form: { email: ACCOUNTS[role], password: DEMO_PASSWORD, redirectTo: '/' }, maxRedirects: 0 });
+    const response = await context.post('/login', { form: { identifier: ACCOUNTS[role], password: DEMO_PASSWORD, redirectTo: '/' }, maxRedirects: 0 });
     expect(response.status(), `${role} signs in`).toBe(302);
   }
   return context;
