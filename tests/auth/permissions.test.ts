@@ -52,6 +52,7 @@ describe('the permission map', () => {
   const table: [Action, { may: Role[]; mayNot: Role[] }][] = [
     ['commune.edit', { may: ['official'], mayNot: ['editor', 'seller'] }],
     ['member.manage', { may: ['official'], mayNot: ['editor', 'seller'] }],
+    ['member.recover', { may: ['official'], mayNot: ['editor', 'seller'] }],
     ['handbook.edit', { may: ['official', 'editor'], mayNot: ['seller'] }],
     ['news.manage', { may: ['official', 'editor'], mayNot: ['seller'] }],
     ['contact.manage', { may: ['official'], mayNot: ['editor', 'seller'] }],

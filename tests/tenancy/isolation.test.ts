@@ -4,7 +4,6 @@ import { outboxEvents, invitations, media, memberships } from '#db/schema/index.
 import { withTenant } from '#db/scope.ts';
 import { rolesOf } from '~/auth/guards.server.ts';
 import {
-  acceptInvitation,
   confirmInvitation,
   getInvitationByToken,
   inviteMember,
