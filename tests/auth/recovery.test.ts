@@ -144,6 +144,24 @@ describe('phone accounts', () => {
   });
 });
 
+describe('verification resends', () => {
+  it('sends a new link, cancelling the old one, and is limited per account (429)', async () => {
+    const user = await makeUser(database, { email: 'resend.me@example.vn' });
+    const scope = { ...platform(), userId: user.id };
+    await resendVerification(scope, 'email', ORIGIN);
+    const first = await lastLinkToken('resend.me@example.vn', '/verify/email/');
+    await resendVerification(scope, 'email', ORIGIN);
+    const second = await lastLinkToken('resend.me@example.vn', '/verify/email/');
+    expect(second).not.toBe(first);
+    expect(await verifyEmailToken(platform(), first)).toBe(false);
+    for (let i = 0; i < 3; i++) await resendVerification(scope, 'email', ORIGIN);
+    await expect(resendVerification(scope, 'email', ORIGIN)).rejects.toMatchObject({ code: 'too_many_requests' });
+    expect(await verifyEmailToken(platform(), second)).toBe(false);
+    const latest = await lastLinkToken('resend.me@example.vn', '/verify/email/');
+    expect(await verifyEmailToken(platform(), latest)).toBe(true);
+  });
+});
+
 describe('codes', () => {
   it('are single use, expire, and die after too many wrong tries (kept hashed, per account)', async () => {
     const user = await makeUser(database);

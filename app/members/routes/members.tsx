@@ -207,13 +207,15 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
                     <br />
                     <span className="muted">{m.contact}</span>
                     {m.email && m.phone ? <span className="muted"> · {accountContact({ email: null, phone: m.phone })}</span> : null}
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="recover" />
-                      <input type="hidden" name="userId" value={m.userId} />
-                      <button type="submit" className="link-button" aria-label={t('auth:members.recoverLabel', { name: m.displayName })}>
-                        {t('auth:members.recover')}
-                      </button>
-                    </Form>
+                    {m.userId === d.me ? null : (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="recover" />
+                        <input type="hidden" name="userId" value={m.userId} />
+                        <button type="submit" className="link-button" aria-label={t('auth:members.recoverLabel', { name: m.displayName })}>
+                          {t('auth:members.recover')}
+                        </button>
+                      </Form>
+                    )}
                   </td>
                   <td>
                     {m.roles.map((role) => (
