@@ -230,7 +230,7 @@ const POST_TARGETS: Record<string, PostTarget> = {
     path: () => '/gia-phu/members',
     as: ['official'],
     fields: ['intent', 'identifier', 'role', 'userId', 'invitationId'],
-    intents: ['invite', 'remove', 'revoke', 'confirm', 'refuse'],
+    intents: ['invite', 'remove', 'revoke', 'confirm', 'refuse', 'recover'],
   },
   'members/routes/join.tsx': { path: () => `/gia-phu/join/${'x'.repeat(20)}`, as: ['buyer'], fields: ['token'] },
   'admin/routes/new-commune.tsx': {
