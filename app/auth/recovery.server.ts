@@ -9,7 +9,7 @@ import { findAccount, startVerification } from './accounts.server.ts';
 import { sendResetCode, sendResetLink } from './account-messages.server.ts';
 import { issueCode, issueLinkToken, peekLinkToken, RECOVERY_LIFETIME_MS, useCode, useLinkToken } from './codes.server.ts';
 import type { Identifier } from './identity.ts';
-import { burnPasswordCheck, hashPassword } from './password.server.ts';
+import { hashPassword } from './password.server.ts';
 import type { PermittedScope } from './permissions.ts';
 import { invalidateUserSessions } from './session.server.ts';
 import { forgetDevices } from './throttle.server.ts';
@@ -143,7 +143,8 @@ export async function resetPasswordWithToken(scope: Scope, token: string, newPas
 /**
  * Resets the password with a code: the 6-digit one sent by SMS, or the 8-digit one an official
  * handed over (recovery). Limited per client (`codeAttempt`); each code allows a few wrong tries.
- * An unknown account and a wrong code get the same answer. Every session ends.
+ * An unknown account and a wrong code get the same answer, after the same password hashing
+ * (done first, whatever follows). Every session ends.
  */
 export async function resetPasswordWithCode(scope: Scope, input: { identifier: Identifier; code: string; newPassword: string }, client: string): Promise<void> {
   await consumeLimits(scope, [{ limit: 'codeAttempt', key: client }]);
@@ -156,10 +157,7 @@ export async function resetPasswordWithCode(scope: Scope, input: { identifier: I
     await setNewPassword(tx, user.id, passwordHash, secret.purpose === 'reset' && secret.target ? { phone: secret.target } : {});
     return user.id;
   });
-  if (!userId) {
-    await burnPasswordCheck(input.newPassword);
-    throw new AppError('invalid', 'auth:errors.codeWrong');
-  }
+  if (!userId) throw new AppError('invalid', 'auth:errors.codeWrong');
   await invalidateUserSessions(platform(scope), userId);
 }
 
