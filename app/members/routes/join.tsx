@@ -8,6 +8,7 @@ import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { SubmitButton } from '~/ui/form.tsx';
+import { verificationStatus } from '~/auth/recovery.server.ts';
 import { acceptInvitation, getInvitationByToken, invitationMatch, maskAddress } from '../members.server.ts';
 import type { Route } from './+types/join';
 
@@ -21,6 +22,16 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   if (!invitation) notFound();
   const user = context.get(userContext);
   const locale = getLocale(context) as Locale;
+  // Whether the signed-in account holds the invited address, and has verified it (only then can it accept).
+  const addresses = user ? await verificationStatus({ ...scopeOf(context), userId: user.id }) : null;
+  const match = addresses
+    ? invitationMatch(invitation, {
+        email: addresses.email?.value ?? null,
+        phone: addresses.phone?.value ?? null,
+        emailVerifiedAt: addresses.email?.verified ? new Date(0) : null,
+        phoneVerifiedAt: addresses.phone?.verified ? new Date(0) : null,
+      })
+    : 'other';
   return {
     title: getI18n(context).t('auth:join.title'),
     commune: localized(commune.name, locale, commune.defaultLocale).text,
@@ -30,7 +41,8 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     invitedBy: invitation.invitedBy,
     hint: maskAddress(invitation.address),
     signedIn: Boolean(user),
-    isInvitee: user ? invitationMatch(invitation, user) !== 'other' : false,
+    isInvitee: match !== 'other',
+    mustVerify: match === 'unverified' ? (invitation.email ? 'email' : 'phone') : null,
     acceptedByMe: Boolean(user && invitation.acceptedBy === user.id),
   };
 }
@@ -86,7 +98,12 @@ export default function Join({ loaderData, actionData, params }: Route.Component
           {t(`auth:join.status.${d.status}`)}
         </p>
       ) : d.signedIn ? (
-        d.isInvitee ? (
+        d.mustVerify ? (
+          <p className="notice">
+            {t('auth:join.verifyFirst', { email: d.hint })}{' '}
+            <Link to={d.mustVerify === 'phone' ? `/verify?redirectTo=${encodeURIComponent(here)}` : '/account'}>{t('auth:verify.goVerify')}</Link>
+          </p>
+        ) : d.isInvitee ? (
           <Form method="post" className="stack">
             <p>{t('auth:join.confirmationNeeded')}</p>
             <SubmitButton>{t('auth:join.accept', { role })}</SubmitButton>
