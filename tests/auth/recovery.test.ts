@@ -111,6 +111,8 @@ describe('phone accounts', () => {
     expect(ok.userId).toBe(userId);
     const again = signUpSchema('en').parse({ identifier: '+84 911 222 333', password: 'another long password', displayName: 'Someone' });
     await expect(signUp(platform(), again, 'en', ORIGIN)).rejects.toMatchObject({ code: 'conflict', messageKey: 'auth:errors.phoneTaken' });
+    // The refused sign-up sent nothing: the message is written in the account's transaction.
+    expect(await jobsTo('+84911222333')).toHaveLength(1);
   });
 
   it('verifies the number with the SMS code, once; a wrong code counts and is refused', async () => {
