@@ -13,6 +13,11 @@ export default [
   route('account/notifications', 'notifications/routes/preferences.tsx'),
   route('notifications', 'notifications/routes/inbox.tsx'),
   route('unsubscribe/:token', 'notifications/routes/unsubscribe.tsx'),
+  route('verify', 'auth/routes/verify.tsx'),
+  route('verify/email/:token', 'auth/routes/verify-email.tsx'),
+  route('reset-password', 'auth/routes/reset-request.tsx'),
+  route('reset-password/code', 'auth/routes/reset-code.tsx'),
+  route('reset-password/:token', 'auth/routes/reset-token.tsx'),
 
   route('market', 'market/routes/catalogue.tsx', { id: 'market-catalogue' }),
   route('cart', 'market/routes/cart.tsx'),

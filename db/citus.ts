@@ -25,6 +25,7 @@ export const referenceTables = [
   'sign_in_throttle',
   'known_devices',
   'rate_limits',
+  'account_codes',
   'handbook_template_chapters',
   'handbook_template_articles',
   'checkouts',

@@ -1,7 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { users } from '#db/schema/index.ts';
 import { withTenant, type Scope } from '#db/scope.ts';
+import type { Tx } from '#db/client.ts';
 import { AppError } from '~/lib/errors.ts';
+import { sendEmailVerification, sendPhoneVerification } from './account-messages.server.ts';
+import { issueCode, issueLinkToken } from './codes.server.ts';
+import type { Identifier } from './identity.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server.ts';
 import type { SignInInput, SignUpInput } from './schemas.ts';
 import { createSession, generateSessionToken, invalidateUserSessions } from './session.server.ts';
@@ -18,24 +22,55 @@ import {
 
 export type NewSession = { userId: string; token: string; expiresAt: Date };
 
+/** The column an identifier is looked up in. */
+export const whereIdentifier = (identifier: Identifier) =>
+  identifier.kind === 'email' ? eq(users.email, identifier.value) : eq(users.phone, identifier.value);
+
+/** The account an e-mail address or phone number names, if any. */
+export async function findAccount(tx: Tx, identifier: Identifier) {
+  const [row] = await tx
+    .select({ id: users.id, email: users.email, phone: users.phone, locale: users.locale, passwordHash: users.passwordHash })
+    .from(users)
+    .where(whereIdentifier(identifier));
+  return row ?? null;
+}
+
 /**
- * Creates an account and signs it in; the browser it was made on becomes a known device of the
- * account (see signIn). A taken e-mail is a conflict, with nothing written.
+ * Sends the proof for an address: a link by e-mail, a 6-digit code by SMS (app/auth/codes.server.ts),
+ * in the caller's transaction. `origin` is where links point (PUBLIC_URL).
  */
-export async function signUp(scope: Scope, input: SignUpInput, locale: string): Promise<NewSession & { deviceToken: string }> {
+export async function startVerification(tx: Tx, user: { id: string; locale: string | null }, identifier: Identifier, origin: string): Promise<void> {
+  if (identifier.kind === 'email') {
+    const token = await issueLinkToken(tx, user.id, 'verify_email', identifier.value);
+    await sendEmailVerification(tx, user, identifier.value, token, origin);
+  } else {
+    const code = await issueCode(tx, user.id, 'verify_phone', identifier.value);
+    await sendPhoneVerification(tx, user, identifier.value, code);
+  }
+}
+
+/**
+ * Creates an account named by an e-mail address or a phone number and signs it in; the browser
+ * it was made on becomes a known device of the account (see signIn). The address is unverified:
+ * a verification link (e-mail) or code (SMS) is sent in the same transaction. A taken address is
+ * a conflict, with nothing written.
+ */
+export async function signUp(scope: Scope, input: SignUpInput, locale: string, origin: string): Promise<NewSession & { deviceToken: string }> {
   const passwordHash = await hashPassword(input.password);
   // Always a fresh token: a token the browser already held may have been planted by someone else.
   const device = generateDeviceToken();
+  const taken = input.identifier.kind === 'email' ? 'auth:errors.emailTaken' : 'auth:errors.phoneTaken';
   const userId = await withTenant(scope, async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    if (existing) throw new AppError('conflict', 'auth:errors.emailTaken');
+    if (await findAccount(tx, input.identifier)) throw new AppError('conflict', taken);
+    const address = input.identifier.kind === 'email' ? { email: input.identifier.value } : { phone: input.identifier.value };
     const [row] = await tx
       .insert(users)
-      .values({ email: input.email, passwordHash, displayName: input.displayName, phone: input.phone, locale })
+      .values({ ...address, passwordHash, displayName: input.displayName, locale })
       .onConflictDoNothing()
       .returning({ id: users.id });
-    if (!row) throw new AppError('conflict', 'auth:errors.emailTaken');
+    if (!row) throw new AppError('conflict', taken);
     await rememberDevice(tx, row.id, deviceHash(device));
+    await startVerification(tx, { id: row.id, locale }, input.identifier, origin);
     return row.id;
   });
   const token = generateSessionToken();
@@ -47,19 +82,19 @@ export async function signUp(scope: Scope, input: SignUpInput, locale: string): 
 export type SignInClient = { address: string; deviceToken: string | null };
 
 /**
- * Checks e-mail and password under throttling (app/auth/throttle.server.ts): failures slow the
+ * Checks the e-mail address or phone number and the password under throttling (app/auth/throttle.server.ts): failures slow the
  * (account, client) pair down with a growing wait (429 with the seconds to wait), while a device
  * that has signed in to this account before is held back only by its own failures. A success
  * remembers the device: the returned `deviceToken` goes back to the browser in its cookie.
  */
 export async function signIn(scope: Scope, input: SignInInput, client: SignInClient): Promise<NewSession & { deviceToken: string }> {
   const { user, device } = await withTenant(scope, async (tx) => {
-    const [row] = await tx.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, input.email));
-    if (!row || !client.deviceToken) return { user: row ?? null, device: null };
+    const row = await findAccount(tx, input.identifier);
+    if (!row || !client.deviceToken) return { user: row, device: null };
     const hash = deviceHash(client.deviceToken);
     return { user: row, device: (await isKnownDevice(tx, row.id, hash)) ? { userId: row.id, hash } : null };
   });
-  const keys = throttleKeys(input.email, client.address, device);
+  const keys = throttleKeys(input.identifier.value, client.address, device);
   // The attempt counts as a failure before the password is checked, in a transaction of its
   // own: parallel guesses queue on the counters, and each sees the hold the ones before it set.
   // A held attempt is refused (429) and its count rolled back, so waiting out a hold is not punished.

@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   // A commune's own page and people.
   'commune.edit': ['operator', 'official'],
   'member.manage': ['operator', 'official'],
+  'member.recover': ['operator', 'official'], // a one-time code for a member who cannot receive a reset (no e-mail or phone, or lost)
 
   // The village handbook: articles (drafts, history, checklists), news, who to call.
   'handbook.edit': ['operator', 'official', 'editor'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nameSchema } from '~/lib/display-name.ts';
+import { parseIdentifier, type Identifier } from './identity.ts';
 import { ROLES } from './roles.ts';
 
 // Messages are translation keys; the form shows them in the reader's language.
@@ -26,30 +27,76 @@ export const PhoneSchema = z
   .optional()
   .transform((phone) => (phone ? phone : null));
 
-export const SignUpSchema = z.object({
-  email: EmailSchema,
-  password: PasswordSchema,
-  // Normalised; no hidden characters, no invisible-only names, no staff titles (see display-name.ts).
-  displayName: nameSchema({ max: 80, required: 'auth:errors.displayNameRequired', tooLong: 'auth:errors.displayNameTooLong' }),
-  phone: PhoneSchema,
-});
+/**
+ * The one sign-in field: an e-mail address or a Vietnamese/Thai phone number (app/auth/identity.ts),
+ * read in the reader's language's country (a local 09… number is Vietnamese for a Vietnamese reader).
+ */
+export function identifierSchema(locale: string | null = null) {
+  return z
+    .string({ error: 'auth:errors.identifierRequired' })
+    .trim()
+    .min(1, 'auth:errors.identifierRequired')
+    .max(254, 'auth:errors.identifierInvalid')
+    .transform((text, ctx): Identifier => {
+      const identifier = parseIdentifier(text, locale);
+      if (!identifier) {
+        ctx.addIssue({ code: 'custom', message: text.includes('@') ? 'auth:errors.emailInvalid' : 'auth:errors.identifierInvalid' });
+        return z.NEVER;
+      }
+      return identifier;
+    });
+}
+
+export function signUpSchema(locale: string | null = null) {
+  return z.object({
+    identifier: identifierSchema(locale),
+    password: PasswordSchema,
+    // Normalised; no hidden characters, no invisible-only names, no staff titles (see display-name.ts).
+    displayName: nameSchema({ max: 80, required: 'auth:errors.displayNameRequired', tooLong: 'auth:errors.displayNameTooLong' }),
+  });
+}
+export const SignUpSchema = signUpSchema();
 export type SignUpInput = z.output<typeof SignUpSchema>;
 
-export const SignInSchema = z.object({
-  email: EmailSchema,
-  password: z.string({ error: 'auth:errors.passwordRequired' }).min(1, 'auth:errors.passwordRequired').max(256, 'auth:errors.passwordTooLong'),
-});
+export function signInSchema(locale: string | null = null) {
+  return z.object({
+    identifier: identifierSchema(locale),
+    password: z.string({ error: 'auth:errors.passwordRequired' }).min(1, 'auth:errors.passwordRequired').max(256, 'auth:errors.passwordTooLong'),
+  });
+}
+export const SignInSchema = signInSchema();
 export type SignInInput = z.output<typeof SignInSchema>;
+
+/** Asking for a reset: who the account is. */
+export function resetRequestSchema(locale: string | null = null) {
+  return z.object({ identifier: identifierSchema(locale) });
+}
+
+export const CodeSchema = z
+  .string({ error: 'auth:errors.codeRequired' })
+  .transform((code) => code.replace(/[\s.-]/g, ''))
+  .pipe(z.string().regex(/^[0-9]{6}$|^[0-9]{8}$/, 'auth:errors.codeInvalid'));
+
+/** Setting a new password with a code from an SMS or from an official. */
+export function resetWithCodeSchema(locale: string | null = null) {
+  return z.object({ identifier: identifierSchema(locale), code: CodeSchema, newPassword: PasswordSchema });
+}
+
+export const ResetWithTokenSchema = z.object({ newPassword: PasswordSchema });
+export const VerifyPhoneSchema = z.object({ code: CodeSchema });
 
 export const ChangePasswordSchema = z.object({
   currentPassword: z.string({ error: 'auth:errors.passwordRequired' }).min(1, 'auth:errors.passwordRequired').max(256),
   newPassword: PasswordSchema,
 });
 
-export const InviteSchema = z.object({
-  email: EmailSchema,
-  role: z.enum(ROLES, { error: 'auth:errors.roleInvalid' }),
-});
+export function inviteSchema(locale: string | null = null) {
+  return z.object({
+    identifier: identifierSchema(locale),
+    role: z.enum(ROLES, { error: 'auth:errors.roleInvalid' }),
+  });
+}
+export const InviteSchema = inviteSchema();
 export type InviteInput = z.output<typeof InviteSchema>;
 
 // Any origin will do as the base: only whether the parsed URL keeps it matters.

@@ -39,6 +39,7 @@ export async function validateSessionToken(scope: Scope, token: string): Promise
         expiresAt: sessions.expiresAt,
         userId: users.id,
         email: users.email,
+        phone: users.phone,
         displayName: users.displayName,
         isOperator: users.isOperator,
       })
@@ -61,6 +62,7 @@ export async function validateSessionToken(scope: Scope, token: string): Promise
     const user: SessionUser = {
       id: row.userId,
       email: row.email,
+      phone: row.phone,
       displayName: row.displayName,
       isOperator: row.isOperator,
       sessionId: id,

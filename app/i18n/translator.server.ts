@@ -152,3 +152,11 @@ export function getI18n(context: Readonly<RouterContextProvider>): i18n {
   }
   return fallback;
 }
+
+/** The words of one language outside a request: mail and SMS are written when they are enqueued, in the reader's language. */
+export function translatorFor(locale: string | null | undefined) {
+  const lng = (LOCALES as readonly string[]).includes(locale ?? '') ? (locale as Locale) : FALLBACK_LOCALE;
+  let instance = perLocale.get(`messages:${lng}`);
+  if (!instance) perLocale.set(`messages:${lng}`, (instance = base.cloneInstance({ lng })));
+  return instance.t.bind(instance) as i18n['t'];
+}

@@ -21,6 +21,14 @@ export const LIMITS = {
   signUp: { points: 30, durationS: 60 * 60 },
   /** Password-change attempts by one account from one client (each one tests the current password). */
   changePassword: { points: 5, durationS: 15 * 60 },
+  /** Password-reset requests from one client address (each may send a mail or an SMS). */
+  resetClient: { points: 10, durationS: 60 * 60 },
+  /** Password-reset requests for one address or number, from anywhere (counted whether or not an account has it). */
+  resetAccount: { points: 5, durationS: 60 * 60 },
+  /** Codes typed (verification, reset, recovery) from one client address; each code also has its own few attempts. */
+  codeAttempt: { points: 20, durationS: 15 * 60 },
+  /** New verification messages asked for by one account. */
+  verifyResend: { points: 5, durationS: 60 * 60 },
   /** Inquiries from one client address, to any homestay. */
   inquiryClient: { points: 10, durationS: 60 * 60 },
   /** Inquiries to one homestay, from everyone. */

@@ -8,13 +8,27 @@ import type { Tx } from '#db/client.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { InviteInput } from '~/auth/schemas.ts';
+import { sendInvitation } from '~/auth/account-messages.server.ts';
+import { accountContact, maskIdentifier } from '~/auth/identity.ts';
+import { localized } from '~/tenancy/commune.ts';
+import type { Locale } from '~/i18n/config.ts';
 import { suspendShopOfUser } from '~/market/sellers.server.ts';
 import { releaseHostedPlaces } from '~/tourism/places.server.ts';
 
 const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
-export type Member = { userId: string; displayName: string; email: string; phone: string | null; roles: Role[] };
-export type PendingInvitation = { id: string; email: string; role: Role; createdAt: Date; expiresAt: Date; invitedBy: string };
+/** `contact`: the e-mail address, or else the phone number (accountContact): a phone-only villager is shown like anyone. */
+export type Member = { userId: string; displayName: string; email: string | null; phone: string | null; contact: string; roles: Role[] };
+export type PendingInvitation = {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  contact: string;
+  role: Role;
+  createdAt: Date;
+  expiresAt: Date;
+  invitedBy: string;
+};
 
 const hashToken = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 
@@ -35,7 +49,14 @@ export async function listMembers(scope: MemberScope): Promise<Member[]> {
   );
   const byUser = new Map<string, Member>();
   for (const row of rows) {
-    const member = byUser.get(row.userId) ?? { userId: row.userId, displayName: row.displayName, email: row.email, phone: row.phone, roles: [] };
+    const member: Member = byUser.get(row.userId) ?? {
+      userId: row.userId,
+      displayName: row.displayName,
+      email: row.email,
+      phone: row.phone,
+      contact: accountContact(row),
+      roles: [],
+    };
     member.roles.push(row.role);
     byUser.set(row.userId, member);
   }
@@ -43,11 +64,12 @@ export async function listMembers(scope: MemberScope): Promise<Member[]> {
 }
 
 export async function listPendingInvitations(scope: MemberScope): Promise<PendingInvitation[]> {
-  return withTenant(scope, (tx) =>
+  const rows = await withTenant(scope, (tx) =>
     tx
       .select({
         id: invitations.id,
         email: invitations.email,
+        phone: invitations.phone,
         role: invitations.role,
         createdAt: invitations.createdAt,
         expiresAt: invitations.expiresAt,
@@ -60,11 +82,14 @@ export async function listPendingInvitations(scope: MemberScope): Promise<Pendin
       )
       .orderBy(desc(invitations.createdAt)),
   );
+  return rows.map((row) => ({ ...row, contact: accountContact(row) }));
 }
 
 /**
- * Invites a person by e-mail with a role. The link's token is returned once (to show to the
- * official) and recorded in the `member.invited` outbox event for mailing; only its hash is kept.
+ * Invites a person by e-mail address or phone number with a role. The invitation goes out in
+ * the same transaction, as a mail or SMS job (key: the invitation id) in the commune's language;
+ * the link's token is also returned once (to show to the official, who may pass it on). Only its
+ * hash is kept, and the `member.invited` outbox event carries no link nor token.
  */
 export async function inviteMember(scope: MemberScope, input: InviteInput, origin: string, communeSlug: string) {
   const bytes = new Uint8Array(20);
@@ -77,18 +102,39 @@ export async function inviteMember(scope: MemberScope, input: InviteInput, origi
       .select({ userId: memberships.userId })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.tenantId, scope.tenantId), eq(users.email, input.email), eq(memberships.role, input.role)));
+      .where(
+        and(
+          eq(memberships.tenantId, scope.tenantId),
+          input.identifier.kind === 'email' ? eq(users.email, input.identifier.value) : eq(users.phone, input.identifier.value),
+          eq(memberships.role, input.role),
+        ),
+      );
     if (already) throw new AppError('conflict', 'auth:errors.alreadyMember');
+    const address = input.identifier.kind === 'email' ? { email: input.identifier.value } : { phone: input.identifier.value };
     const [row] = await tx
       .insert(invitations)
-      .values({ tenantId: scope.tenantId, email: input.email, role: input.role, tokenHash: hashToken(token), invitedBy: scope.userId, expiresAt })
+      .values({ tenantId: scope.tenantId, ...address, role: input.role, tokenHash: hashToken(token), invitedBy: scope.userId, expiresAt })
       .returning({ id: invitations.id });
     const invitationId = row!.id;
+    const [commune] = await tx.select({ name: communes.name, defaultLocale: communes.defaultLocale }).from(communes).where(eq(communes.id, scope.tenantId));
+    const [inviter] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, scope.userId));
+    const locale = commune?.defaultLocale ?? null;
+    await sendInvitation(
+      tx,
+      { id: invitationId, tenantId: scope.tenantId, locale, to: input.identifier },
+      {
+        commune: commune ? localized(commune.name, (locale ?? 'en') as Locale, commune.defaultLocale as Locale).text : communeSlug,
+        inviter: inviter?.displayName ?? '',
+        role: input.role,
+      },
+      url,
+    );
+    // No link, token nor address in the outbox: it says who was invited how, for notifications and history.
     await recordEvent(
       tx,
       scope.tenantId,
       'member.invited',
-      { invitationId, email: input.email, role: input.role, url, expiresAt: expiresAt.toISOString() },
+      { invitationId, channel: input.identifier.kind === 'email' ? 'email' : 'sms', role: input.role, expiresAt: expiresAt.toISOString() },
       scope.userId,
     );
     return invitationId;
@@ -142,7 +188,16 @@ export async function removeMembership(scope: MemberScope, userId: string, role:
 }
 
 export type InvitationStatus = 'pending' | 'awaiting' | 'confirmed' | 'refused' | 'revoked' | 'expired';
-export type InvitationView = { id: string; email: string; role: Role; status: InvitationStatus; invitedBy: string; acceptedBy: string | null };
+export type InvitationView = {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  address: string;
+  role: Role;
+  status: InvitationStatus;
+  invitedBy: string;
+  acceptedBy: string | null;
+};
 
 /**
  * Where an invitation stands: sent and `pending`; accepted by the invited address and `awaiting`
@@ -171,6 +226,7 @@ export async function getInvitationByToken(scope: CommuneScope, token: string): 
       .select({
         id: invitations.id,
         email: invitations.email,
+        phone: invitations.phone,
         role: invitations.role,
         acceptedAt: invitations.acceptedAt,
         acceptedBy: invitations.acceptedBy,
@@ -185,75 +241,98 @@ export async function getInvitationByToken(scope: CommuneScope, token: string): 
       .where(and(eq(invitations.tenantId, scope.tenantId), eq(invitations.tokenHash, hashToken(token)))),
   );
   if (!row) return null;
-  return { id: row.id, email: row.email, role: row.role, status: invitationStatus(row), invitedBy: row.invitedBy, acceptedBy: row.acceptedBy };
+  return {
+    id: row.id,
+    email: row.email,
+    phone: row.phone,
+    address: (row.email ?? row.phone)!,
+    role: row.role,
+    status: invitationStatus(row),
+    invitedBy: row.invitedBy,
+    acceptedBy: row.acceptedBy,
+  };
 }
 
 /** E-mail addresses as Baan compares them: trimmed and lower-cased (accounts are stored so). */
 export const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/**
- * An address as shown to whoever holds an invitation link without being signed in as it: the
- * first character of the local part and the domain ("n•••@gmail.com"), enough for the invitee to
- * recognise their own address and too little for anyone else to sign up with it.
- */
-export function maskAddress(address: string): string {
-  const at = address.trim().lastIndexOf('@');
-  if (at < 1) return '•••';
-  const trimmed = address.trim().toLowerCase();
-  return `${[...trimmed.slice(0, at)][0]}•••${trimmed.slice(at)}`;
+/** An invited address as shown to whoever holds the link without being signed in as it (see maskIdentifier). */
+export const maskAddress = maskIdentifier;
+
+/** Whether an account holds the invited address, and whether it has verified it. */
+export function invitationMatch(
+  invitation: { email: string | null; phone: string | null },
+  account: { email: string | null; phone: string | null; emailVerifiedAt?: Date | null; phoneVerifiedAt?: Date | null },
+): 'verified' | 'unverified' | 'other' {
+  if (invitation.email && account.email && sameAddress(account.email, invitation.email)) return account.emailVerifiedAt ? 'verified' : 'unverified';
+  if (invitation.phone && account.phone === invitation.phone) return account.phoneVerifiedAt ? 'verified' : 'unverified';
+  return 'other';
 }
 
 /**
  * The signed-in invitee accepts the invitation. It is bound to the address it was sent to: only
- * an account with that very address may accept it, whoever holds the link; any other account is
- * refused (403, with the address masked) and nothing changes.
- *
- * Accepting grants nothing by itself. No address is verified yet (there is no mail delivery), so
- * anyone holding the link could have signed up with the invited address: the acceptance waits
- * for an official of the commune, who knows the person, to confirm it (confirmInvitation) or
- * refuse it. Once e-mail verification exists (a later issue), an acceptance by an account whose
- * verified address matches, or through a link proved to have been delivered to that address,
- * needs no confirmation; an unverified address must never be enough for a role.
+ * an account that holds that very e-mail address or phone number, VERIFIED (a link or code proved
+ * it reaches them), gets the role, and gets it at once. An account with the address unverified is
+ * asked to verify first (403 `auth:join.verifyFirst`, nothing changes); any other account is
+ * refused (403, with the address masked). The official's choice of the address and the person's
+ * proof of it together stand in for the confirmation step officials used to do by hand
+ * (ADR 019); the row records the inviting official as the one who vouched (`confirmedBy`).
  */
 export async function acceptInvitation(scope: MemberScope, token: string): Promise<Role> {
   const invitation = await getInvitationByToken(scope, token);
   if (!invitation) throw new AppError('not_found', 'common:errors.notFound');
   if (invitation.status !== 'pending') throw new AppError('conflict', `auth:join.status.${invitation.status}`);
-  // The account's address as stored now, not as any caller or session remembers it.
-  const [account] = await withTenant(scope, (tx) => tx.select({ email: users.email }).from(users).where(eq(users.id, scope.userId)));
-  if (!account || !sameAddress(account.email, invitation.email)) {
-    throw new AppError('forbidden', 'auth:join.wrongAccount', { email: maskAddress(invitation.email) });
-  }
+  // The account's addresses as stored now, not as any caller or session remembers them.
+  const [account] = await withTenant(scope, (tx) =>
+    tx
+      .select({ email: users.email, phone: users.phone, emailVerifiedAt: users.emailVerifiedAt, phoneVerifiedAt: users.phoneVerifiedAt })
+      .from(users)
+      .where(eq(users.id, scope.userId)),
+  );
+  const match = account ? invitationMatch(invitation, account) : 'other';
+  if (match === 'other') throw new AppError('forbidden', 'auth:join.wrongAccount', { email: maskAddress(invitation.address) });
+  if (match === 'unverified') throw new AppError('forbidden', 'auth:join.verifyFirst', { email: maskAddress(invitation.address) });
   await withTenant(scope, async (tx) => {
+    const now = new Date();
     const claimed = await tx
       .update(invitations)
-      .set({ acceptedAt: new Date(), acceptedBy: scope.userId })
+      .set({ acceptedAt: now, acceptedBy: scope.userId, confirmedAt: now, confirmedBy: sql`${invitations.invitedBy}` })
       .where(
         and(
           eq(invitations.tenantId, scope.tenantId),
           eq(invitations.id, invitation.id),
           isNull(invitations.acceptedAt),
           isNull(invitations.revokedAt),
-          gt(invitations.expiresAt, new Date()),
+          gt(invitations.expiresAt, now),
         ),
       )
-      .returning({ id: invitations.id });
-    if (!claimed.length) throw new AppError('conflict', 'auth:join.status.awaiting');
+      .returning({ id: invitations.id, invitedBy: invitations.invitedBy });
+    if (!claimed.length) throw new AppError('conflict', 'auth:join.status.confirmed');
+    await tx
+      .insert(memberships)
+      .values({ tenantId: scope.tenantId, userId: scope.userId, role: invitation.role, invitationId: invitation.id })
+      .onConflictDoNothing();
     await recordEvent(
       tx,
       scope.tenantId,
-      'member.invitation_accepted',
-      { invitationId: invitation.id, userId: scope.userId, role: invitation.role },
+      'member.joined',
+      { invitationId: invitation.id, userId: scope.userId, role: invitation.role, confirmedBy: claimed[0]!.invitedBy, verified: true },
       scope.userId,
     );
   });
   return invitation.role;
 }
 
+/**
+ * Acceptances made before addresses were verified (before ADR 019) still wait for an official:
+ * the members page lists them with confirm and refuse until none are left. New acceptances never
+ * wait (acceptInvitation grants at once, or refuses).
+ */
 export type AwaitingAcceptance = {
   id: string;
   role: Role;
-  email: string;
+  email: string | null;
+  contact: string;
   displayName: string;
   phone: string | null;
   invitedBy: string;
@@ -280,7 +359,7 @@ export async function listAwaitingConfirmation(scope: MemberScope): Promise<Awai
       .where(and(eq(invitations.tenantId, scope.tenantId), isNotNull(invitations.acceptedAt), isNull(invitations.confirmedAt), isNull(invitations.refusedAt)))
       .orderBy(asc(invitations.acceptedAt)),
   );
-  return rows.map((r) => ({ ...r, acceptedAt: r.acceptedAt! }));
+  return rows.map((r) => ({ ...r, contact: accountContact(r), acceptedAt: r.acceptedAt! }));
 }
 
 /** Claims an acceptance still waiting for a decision; anything else (decided, another commune, unknown) is not found. */

@@ -56,15 +56,30 @@ const str = (value: unknown): string | null => (typeof value === 'string' && val
 
 /**
  * Where a person can be reached outside the inbox. The one place that decides it: an address
- * is used only if this returns it (at merge, only verified addresses and numbers).
+ * is used only if this returns it: verified addresses and numbers only (ADR 018).
  */
 export async function recipientAddresses(tx: Tx, userIds: readonly string[]) {
   if (!userIds.length) return new Map<string, { email: string | null; phone: string | null; locale: string | null; name: string }>();
   const rows = await tx
-    .select({ id: users.id, email: users.email, phone: users.phone, locale: users.locale, name: users.displayName })
+    .select({
+      id: users.id,
+      email: users.email,
+      emailVerifiedAt: users.emailVerifiedAt,
+      phone: users.phone,
+      phoneVerifiedAt: users.phoneVerifiedAt,
+      locale: users.locale,
+      name: users.displayName,
+    })
     .from(users)
     .where(inArray(users.id, [...userIds]));
-  return new Map(rows.map((r) => [r.id, { email: r.email || null, phone: r.phone || null, locale: r.locale, name: r.name }]));
+  // Only verified addresses: mail or SMS to an address nobody proved is theirs could reach a
+  // stranger (and costs the commune an SMS). Until then the inbox is the only channel.
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { email: (r.emailVerifiedAt && r.email) || null, phone: (r.phoneVerifiedAt && r.phone) || null, locale: r.locale, name: r.name },
+    ]),
+  );
 }
 
 /** The members of the commune holding a role that may do `action`. */

@@ -8,6 +8,7 @@ import { fold, slugify } from '#db/text.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { permits, type PermittedScope, type ViewerScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
+import { parseIdentifier } from '~/auth/identity.ts';
 import { freeSlug, shortSuffix } from '~/lib/slugs.server.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { Track } from './gpx.server.ts';
@@ -182,13 +183,16 @@ function detailsOf(input: PlaceInput): PlaceDetails {
   }
 }
 
-async function ownerIdFor(tx: Parameters<Parameters<typeof withTenant>[1]>[0], tenantId: string, email: string | null): Promise<string | null> {
-  if (!email) return null;
+/** The host named by e-mail address or phone number (a phone-only villager can host too), a member of this commune. */
+async function ownerIdFor(tx: Parameters<Parameters<typeof withTenant>[1]>[0], tenantId: string, address: string | null): Promise<string | null> {
+  if (!address) return null;
+  const identifier = parseIdentifier(address);
+  if (!identifier) throw new AppError('invalid', 'tourism:errors.ownerUnknown', { field: 'ownerEmail' });
   const [row] = await tx
     .select({ id: users.id })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, tenantId)))
-    .where(eq(users.email, email))
+    .where(identifier.kind === 'email' ? eq(users.email, identifier.value) : eq(users.phone, identifier.value))
     .limit(1);
   if (!row) throw new AppError('invalid', 'tourism:errors.ownerUnknown', { field: 'ownerEmail' });
   return row.id;
@@ -275,8 +279,8 @@ export async function releaseHostedPlaces(tx: Tx, tenantId: string, userId: stri
 
 export async function ownerEmailOf(scope: CommuneScope, ownerUserId: string | null): Promise<string> {
   if (!ownerUserId) return '';
-  const [row] = await withTenant(scope, (tx) => tx.select({ email: users.email }).from(users).where(eq(users.id, ownerUserId)));
-  return row?.email ?? '';
+  const [row] = await withTenant(scope, (tx) => tx.select({ email: users.email, phone: users.phone }).from(users).where(eq(users.id, ownerUserId)));
+  return row ? (row.email ?? row.phone ?? '') : '';
 }
 
 /** The drawn line of a published trail (by its map key `{commune}/{place}`), for the map when it is selected. */

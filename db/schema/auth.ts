@@ -8,17 +8,59 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** Stored lower-cased and trimmed; unique. */
-    email: text('email').notNull(),
+    /** Stored lower-cased and trimmed; unique. Null for a phone-only account. */
+    email: text('email'),
     passwordHash: text('password_hash').notNull(),
     displayName: text('display_name').notNull(),
+    /** E.164 (+84912345678), unique: a phone number signs in like an e-mail address. */
     phone: text('phone'),
+    /** When the address or number was proved to reach this person (a link, a code); null: not yet. */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    phoneVerifiedAt: timestamp('phone_verified_at', { withTimezone: true }),
     isOperator: boolean('is_operator').notNull().default(false),
     locale: text('locale'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_email_key').on(t.email), check('users_email_lower_check', sql`${t.email} = lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('users_email_key').on(t.email),
+    uniqueIndex('users_phone_key').on(t.phone),
+    check('users_email_lower_check', sql`${t.email} = lower(${t.email})`),
+    check('users_phone_e164_check', sql`${t.phone} ~ '^\\+[1-9][0-9]{6,14}$'`),
+    check('users_identifier_check', sql`${t.email} is not null or ${t.phone} is not null`),
+  ],
+);
+
+export const ACCOUNT_CODE_PURPOSES = ['verify_email', 'verify_phone', 'reset', 'recovery'] as const;
+export type AccountCodePurpose = (typeof ACCOUNT_CODE_PURPOSES)[number];
+
+/**
+ * One-time secrets that prove a person holds an address or may set a new password
+ * (app/auth/codes.server.ts): a link's random token, or a short code sent by SMS or handed over by
+ * an official. Only a SHA-256 is kept (of the token; of purpose, account and code for a code).
+ * Single use, a few attempts each, short-lived. A platform table: accounts belong to no commune.
+ */
+export const accountCodes = pgTable(
+  'account_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').$type<AccountCodePurpose>().notNull(),
+    secretHash: text('secret_hash').notNull(),
+    /** Where it was sent (the e-mail address or E.164 number), or null when handed over in person. */
+    target: text('target'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (t) => [
+    index('account_codes_user_idx').on(t.userId, t.purpose),
+    index('account_codes_secret_idx').on(t.secretHash),
+    check('account_codes_purpose_check', sql`${t.purpose} in ('verify_email', 'verify_phone', 'reset', 'recovery')`),
+  ],
 );
 
 /** Sessions after the Lucia guide: the id is the SHA-256 of a random token only the browser holds. */
@@ -124,7 +166,9 @@ export const invitations = pgTable(
       .notNull()
       .references(() => communes.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull().defaultRandom(),
-    email: text('email').notNull(),
+    /** The invited address: an e-mail address or an E.164 phone number (one of the two). */
+    email: text('email'),
+    phone: text('phone'),
     role: text('role').$type<Role>().notNull(),
     tokenHash: text('token_hash').notNull(),
     invitedBy: uuid('invited_by')
@@ -146,6 +190,7 @@ export const invitations = pgTable(
     primaryKey({ name: 'invitations_pkey', columns: [t.tenantId, t.id] }),
     uniqueIndex('invitations_token_key').on(t.tenantId, t.tokenHash),
     check('invitations_role_check', sql`${t.role} in ('official', 'editor', 'seller')`),
+    check('invitations_address_check', sql`(${t.email} is null) <> (${t.phone} is null)`),
     // Only an accepted invitation is confirmed or refused, never both, each with who did it.
     check(
       'invitations_decision_check',

@@ -28,7 +28,8 @@ export type CommuneSeed = {
 
 export type DemoUser = {
   key: string;
-  email: string;
+  /** Null for a phone-only account (signs in with the phone number). */
+  email: string | null;
   displayName: string;
   phone: string | null;
   isOperator: boolean;
@@ -173,6 +174,15 @@ export const demoUsers: DemoUser[] = [
     isOperator: false,
     locale: 'vi',
   },
+  // A villager with no e-mail address: signs in with the phone number 0900 000 103.
+  {
+    key: 'villager-gia-phu',
+    email: null,
+    displayName: 'Lò Thị Pằn',
+    phone: '0900 000 103',
+    isOperator: false,
+    locale: 'vi',
+  },
 
   // Tả Van
   {
@@ -250,6 +260,7 @@ export const demoUsers: DemoUser[] = [
 export const demoMemberships: DemoMembership[] = [
   { userKey: 'official-gia-phu', communeSlug: 'gia-phu', role: 'official' },
   { userKey: 'seller-gia-phu', communeSlug: 'gia-phu', role: 'seller' },
+  { userKey: 'villager-gia-phu', communeSlug: 'gia-phu', role: 'seller' },
   { userKey: 'official-ta-van', communeSlug: 'ta-van', role: 'official' },
   { userKey: 'editor-ta-van', communeSlug: 'ta-van', role: 'editor' },
   { userKey: 'seller-ta-van', communeSlug: 'ta-van', role: 'seller' },

@@ -1,4 +1,5 @@
 import { count, eq } from 'drizzle-orm';
+import { parsePhone } from '../../app/auth/identity.ts';
 import { hashPassword } from '../../app/auth/password.server.ts';
 import { copyTemplateAsOwner } from '../../app/handbook/template.server.ts';
 import type { Database } from '../client.ts';
@@ -76,17 +77,33 @@ export async function seedDemoCommunes(database: Database): Promise<{ communes: 
       .onConflictDoNothing();
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // Demo addresses and numbers count as verified (nobody can receive their mail or SMS); numbers are stored E.164.
+  const verifiedAt = new Date();
+  const e164 = (u: (typeof demoUsers)[number]) => (u.phone ? parsePhone(u.phone, u.locale) : null);
   for (const u of demoUsers) {
+    const phone = e164(u);
     await db
       .insert(users)
-      .values({ email: u.email, passwordHash, displayName: u.displayName, phone: u.phone, isOperator: u.isOperator, locale: u.locale })
+      .values({
+        email: u.email,
+        passwordHash,
+        displayName: u.displayName,
+        phone,
+        emailVerifiedAt: u.email ? verifiedAt : null,
+        phoneVerifiedAt: phone ? verifiedAt : null,
+        isOperator: u.isOperator,
+        locale: u.locale,
+      })
       .onConflictDoNothing();
   }
   for (const m of demoMemberships) {
     const [commune] = await db.select({ id: communes.id }).from(communes).where(eq(communes.slug, m.communeSlug));
-    const email = demoUsers.find((u) => u.key === m.userKey)?.email;
-    if (!commune || !email) throw new Error(`seed: unknown commune or user in membership ${m.userKey}@${m.communeSlug}`);
-    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    const demo = demoUsers.find((u) => u.key === m.userKey);
+    if (!commune || !demo) throw new Error(`seed: unknown commune or user in membership ${m.userKey}@${m.communeSlug}`);
+    const [user] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(demo.email ? eq(users.email, demo.email) : eq(users.phone, e164(demo)!));
     await ownerInTenant(db, commune.id, async (tx) => {
       await tx.insert(memberships).values({ tenantId: commune.id, userId: user!.id, role: m.role }).onConflictDoNothing();
     });

@@ -25,6 +25,7 @@ import {
   getInvitationByToken,
   inviteMember,
   listAwaitingConfirmation,
+  listMembers,
   listPendingInvitations,
   maskAddress,
   refuseInvitation,
@@ -42,11 +43,13 @@ afterAll(async () => {
   await database.close();
 });
 const platform = () => scopeFor(database, null, null);
+const asEmail = (value: string) => ({ kind: 'email' as const, value: value.trim().toLowerCase() });
+const ORIGIN = 'https://baan.example';
 
 describe('sign-up', () => {
   it('creates an account with an argon2id hash and a session', async () => {
-    const input = SignUpSchema.parse({ email: ' Lan.Nguyen@Example.VN ', password: 'mật khẩu dài lắm', displayName: 'Nguyễn Thị Lan', phone: '0912 345 678' });
-    const session = await signUp(platform(), input, 'vi');
+    const input = SignUpSchema.parse({ identifier: ' Lan.Nguyen@Example.VN ', password: 'mật khẩu dài lắm', displayName: 'Nguyễn Thị Lan' });
+    const session = await signUp(platform(), input, 'vi', ORIGIN);
     const [user] = await database.db.select().from(users).where(eq(users.id, session.userId));
     expect(user?.email).toBe('lan.nguyen@example.vn');
     expect(user?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -56,33 +59,32 @@ describe('sign-up', () => {
   });
 
   it('remembers the browser it was made on as a known device of the account', async () => {
-    const input = SignUpSchema.parse({ email: 'device.owner@example.vn', password: 'a long enough password', displayName: 'Device Owner' });
-    const { userId, deviceToken } = await signUp(platform(), input, 'en');
+    const input = SignUpSchema.parse({ identifier: 'device.owner@example.vn', password: 'a long enough password', displayName: 'Device Owner' });
+    const { userId, deviceToken } = await signUp(platform(), input, 'en', ORIGIN);
     const devices = await database.db.select().from(knownDevices).where(eq(knownDevices.userId, userId));
     expect(devices).toHaveLength(1);
     expect(devices[0]!.deviceHash).not.toContain(deviceToken);
     // Each new account gets a fresh token: one the browser already held may have been planted.
-    const again = SignUpSchema.parse({ email: 'second.account@example.vn', password: 'a long enough password', displayName: 'Second' });
-    expect((await signUp(platform(), again, 'en')).deviceToken).not.toBe(deviceToken);
+    const again = SignUpSchema.parse({ identifier: 'second.account@example.vn', password: 'a long enough password', displayName: 'Second' });
+    expect((await signUp(platform(), again, 'en', ORIGIN)).deviceToken).not.toBe(deviceToken);
   });
 
   it('refuses a duplicate e-mail with a clear message and writes nothing', async () => {
     const existing = await makeUser(database);
     const before = await database.query<{ n: number }>('select count(*)::int as n from users');
-    const input = SignUpSchema.parse({ email: existing.email.toUpperCase(), password: 'another long password', displayName: 'Someone' });
-    await expect(signUp(platform(), input, 'en')).rejects.toMatchObject({ code: 'conflict', messageKey: 'auth:errors.emailTaken' });
+    const input = SignUpSchema.parse({ identifier: existing.email.toUpperCase(), password: 'another long password', displayName: 'Someone' });
+    await expect(signUp(platform(), input, 'en', ORIGIN)).rejects.toMatchObject({ code: 'conflict', messageKey: 'auth:errors.emailTaken' });
     expect(await database.query<{ n: number }>('select count(*)::int as n from users')).toEqual(before);
   });
 
   it('validates fields with translated messages', () => {
-    const result = SignUpSchema.safeParse({ email: 'not-an-email', password: 'short', displayName: '', phone: 'call me' });
+    const result = SignUpSchema.safeParse({ identifier: 'not@an-email', password: 'short', displayName: '' });
     expect(result.success).toBe(false);
     const messages = Object.fromEntries(result.error!.issues.map((i) => [String(i.path[0]), i.message]));
     expect(messages).toEqual({
-      email: 'auth:errors.emailInvalid',
+      identifier: 'auth:errors.emailInvalid',
       password: 'auth:errors.passwordTooShort',
       displayName: 'auth:errors.displayNameRequired',
-      phone: 'auth:errors.phoneInvalid',
     });
   });
 });
@@ -92,13 +94,13 @@ const from = (address: string, deviceToken: string | null = null) => ({ address,
 describe('sign-in', () => {
   it('signs in with the right password and refuses a wrong one', async () => {
     const user = await makeUser(database);
-    const ok = await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.5'));
+    const ok = await signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('203.0.113.5'));
     expect(ok.userId).toBe(user.id);
-    await expect(signIn(platform(), { email: user.email, password: 'wrong password' }, from('203.0.113.5'))).rejects.toMatchObject({
+    await expect(signIn(platform(), { identifier: asEmail(user.email), password: 'wrong password' }, from('203.0.113.5'))).rejects.toMatchObject({
       code: 'invalid',
       messageKey: 'auth:errors.wrongCredentials',
     });
-    await expect(signIn(platform(), { email: 'nobody@example.vn', password: 'whatever it is' }, from('203.0.113.5'))).rejects.toMatchObject({
+    await expect(signIn(platform(), { identifier: asEmail('nobody@example.vn'), password: 'whatever it is' }, from('203.0.113.5'))).rejects.toMatchObject({
       messageKey: 'auth:errors.wrongCredentials',
     });
   });
@@ -107,7 +109,9 @@ describe('sign-in', () => {
 describe('sign-in throttling', () => {
   const failures = async (email: string, client: string, n: number, deviceToken: string | null = null) => {
     for (let i = 0; i < n; i++) {
-      await expect(signIn(platform(), { email, password: `guess number ${i}` }, from(client, deviceToken))).rejects.toMatchObject({ code: 'invalid' });
+      await expect(signIn(platform(), { identifier: asEmail(email), password: `guess number ${i}` }, from(client, deviceToken))).rejects.toMatchObject({
+        code: 'invalid',
+      });
     }
   };
   const throttleRow = async (key: string) => (await database.db.select().from(signInThrottle).where(eq(signInThrottle.key, key)))[0];
@@ -124,13 +128,13 @@ describe('sign-in throttling', () => {
     const user = await makeUser(database);
     await failures(user.email, '198.51.100.1', THROTTLE.freeFailures + 1);
     // The pair waits (429 with the seconds to wait), even with the right password…
-    const held = signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.1'));
+    const held = signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('198.51.100.1'));
     await expect(held).rejects.toMatchObject({ code: 'too_many_requests', messageKey: 'auth:errors.throttled' });
     const seconds = ((await held.catch((e: unknown) => e)) as { details: { retryAfterSeconds: number } }).details.retryAfterSeconds;
     expect(seconds).toBeGreaterThan(0);
     expect(seconds).toBeLessThanOrEqual(THROTTLE.firstDelayMs / 1000);
     // …while the owner elsewhere signs in at once.
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.2'))).resolves.toMatchObject({ userId: user.id });
+    await expect(signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('198.51.100.2'))).resolves.toMatchObject({ userId: user.id });
     const row = await throttleRow(pairKey(user.email, '198.51.100.1'));
     expect(row?.failures).toBe(THROTTLE.freeFailures + 1);
   });
@@ -148,7 +152,7 @@ describe('sign-in throttling', () => {
   it('counts each attempt before checking the password, so a burst of parallel guesses gets no more tries', async () => {
     const user = await makeUser(database);
     const burst = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => signIn(platform(), { email: user.email, password: `parallel guess ${i}` }, from('198.51.100.40'))),
+      Array.from({ length: 20 }, (_, i) => signIn(platform(), { identifier: asEmail(user.email), password: `parallel guess ${i}` }, from('198.51.100.40'))),
     );
     const codes = burst.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'signed-in'));
     expect(codes.filter((c) => c === 'invalid')).toHaveLength(THROTTLE.freeFailures + 1);
@@ -160,7 +164,7 @@ describe('sign-in throttling', () => {
   it('takes back the counted attempt of a success from the ceilings', async () => {
     const user = await makeUser(database);
     await failures(user.email, '198.51.100.41', 2);
-    await signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.41'));
+    await signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('198.51.100.41'));
     expect((await throttleRow(accountKey(user.email)))?.failures).toBe(2);
     expect((await throttleRow(clientKey('198.51.100.41')))?.failures).toBe(2);
   });
@@ -168,13 +172,13 @@ describe('sign-in throttling', () => {
   it('clears the pair after a success', async () => {
     const user = await makeUser(database);
     await failures(user.email, '198.51.100.20', THROTTLE.freeFailures - 1);
-    await signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.20'));
+    await signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('198.51.100.20'));
     expect(await throttleRow(pairKey(user.email, '198.51.100.20'))).toBeUndefined();
   });
 
   it('never holds the right password back on a device that signed in to the account before', async () => {
     const user = await makeUser(database);
-    const first = await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.50'));
+    const first = await signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('203.0.113.50'));
     expect(first.deviceToken).toMatch(/^[a-z2-7]{32}$/);
     // Someone else guesses from the owner's own network (same address) and from many others,
     // until the account is closed to unknown devices.
@@ -182,22 +186,26 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < THROTTLE.perAccount.limit; i++) {
       await database.db.transaction((tx) => recordFailure(tx, accountKey(user.email), ACCOUNT_CEILING));
     }
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.77'))).rejects.toMatchObject({ code: 'too_many_requests' });
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.50'))).rejects.toMatchObject({ code: 'too_many_requests' });
+    await expect(signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('198.51.100.77'))).rejects.toMatchObject({
+      code: 'too_many_requests',
+    });
+    await expect(signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('203.0.113.50'))).rejects.toMatchObject({
+      code: 'too_many_requests',
+    });
     // The owner's phone still signs in, from that address or any other.
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.50', first.deviceToken))).resolves.toMatchObject({
+    await expect(signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('203.0.113.50', first.deviceToken))).resolves.toMatchObject({
       userId: user.id,
     });
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.99', first.deviceToken))).resolves.toMatchObject({
+    await expect(signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('192.0.2.99', first.deviceToken))).resolves.toMatchObject({
       userId: user.id,
     });
     // A made-up device token, or one known only for another account, earns nothing.
     const other = await makeUser(database);
-    const otherDevice = (await signIn(platform(), { email: other.email, password: PASSWORD }, from('192.0.2.98'))).deviceToken;
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.98', otherDevice))).rejects.toMatchObject({
+    const otherDevice = (await signIn(platform(), { identifier: asEmail(other.email), password: PASSWORD }, from('192.0.2.98'))).deviceToken;
+    await expect(signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('192.0.2.98', otherDevice))).rejects.toMatchObject({
       code: 'too_many_requests',
     });
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.98', generateDeviceToken()))).rejects.toMatchObject({
+    await expect(signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('192.0.2.98', generateDeviceToken()))).rejects.toMatchObject({
       code: 'too_many_requests',
     });
   });
@@ -205,21 +213,21 @@ describe('sign-in throttling', () => {
   it("keeps a browser's device token only when it is already known for the account: a planted one is replaced", async () => {
     const user = await makeUser(database);
     const planted = generateDeviceToken();
-    const signedIn = await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.55', planted));
+    const signedIn = await signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('203.0.113.55', planted));
     expect(signedIn.deviceToken).not.toBe(planted);
     const devices = await database.db.select().from(knownDevices).where(eq(knownDevices.userId, user.id));
     expect(devices.map((d) => d.deviceHash)).toEqual([deviceHash(signedIn.deviceToken)]);
     // The known one is kept on the next sign-in.
-    expect((await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.55', signedIn.deviceToken))).deviceToken).toBe(
+    expect((await signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('203.0.113.55', signedIn.deviceToken))).deviceToken).toBe(
       signedIn.deviceToken,
     );
   });
 
   it('backs a known device off by its own failures only (a copied device cookie is no free pass)', async () => {
     const user = await makeUser(database);
-    const { deviceToken } = await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.60'));
+    const { deviceToken } = await signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('203.0.113.60'));
     await failures(user.email, '203.0.113.60', THROTTLE.freeFailures + 1, deviceToken);
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.60', deviceToken))).rejects.toMatchObject({
+    await expect(signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('203.0.113.60', deviceToken))).rejects.toMatchObject({
       code: 'too_many_requests',
     });
     // The device's failures did not count against the pair or the ceilings of unknown devices.
@@ -230,7 +238,7 @@ describe('sign-in throttling', () => {
   it('holds a client spraying many accounts until its window ends, not longer; known devices pass', async () => {
     const client = '192.0.2.77';
     const owner = await makeUser(database);
-    const { deviceToken } = await signIn(platform(), { email: owner.email, password: PASSWORD }, from(client));
+    const { deviceToken } = await signIn(platform(), { identifier: asEmail(owner.email), password: PASSWORD }, from(client));
     const started = new Date();
     for (let i = 0; i < THROTTLE.perClient.limit; i++) {
       await database.db.transaction((tx) => recordFailure(tx, clientKey(client), CLIENT_CEILING, started));
@@ -242,16 +250,22 @@ describe('sign-in throttling', () => {
     expect((await throttleRow(clientKey(client)))?.lockedUntil?.getTime()).toBe(started.getTime() + THROTTLE.perClient.windowMs);
 
     const newcomer = await makeUser(database);
-    await expect(signIn(platform(), { email: newcomer.email, password: PASSWORD }, from(client))).rejects.toMatchObject({ code: 'too_many_requests' });
-    await expect(signIn(platform(), { email: newcomer.email, password: PASSWORD }, from('192.0.2.78'))).resolves.toMatchObject({ userId: newcomer.id });
-    await expect(signIn(platform(), { email: owner.email, password: PASSWORD }, from(client, deviceToken))).resolves.toMatchObject({ userId: owner.id });
+    await expect(signIn(platform(), { identifier: asEmail(newcomer.email), password: PASSWORD }, from(client))).rejects.toMatchObject({
+      code: 'too_many_requests',
+    });
+    await expect(signIn(platform(), { identifier: asEmail(newcomer.email), password: PASSWORD }, from('192.0.2.78'))).resolves.toMatchObject({
+      userId: newcomer.id,
+    });
+    await expect(signIn(platform(), { identifier: asEmail(owner.email), password: PASSWORD }, from(client, deviceToken))).resolves.toMatchObject({
+      userId: owner.id,
+    });
     expect(await database.db.select().from(knownDevices).where(eq(knownDevices.userId, owner.id))).toHaveLength(1);
   });
 
   it('forgets every other device when the password changes', async () => {
     const user = await makeUser(database);
-    const mine = (await signIn(platform(), { email: user.email, password: PASSWORD }, from('203.0.113.70'))).deviceToken;
-    const theirs = (await signIn(platform(), { email: user.email, password: PASSWORD }, from('198.51.100.70'))).deviceToken;
+    const mine = (await signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('203.0.113.70'))).deviceToken;
+    const theirs = (await signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('198.51.100.70'))).deviceToken;
     await changePassword({ ...platform(), userId: user.id }, PASSWORD, 'a brand new password', mine);
     const kept = await database.db.select().from(knownDevices).where(eq(knownDevices.userId, user.id));
     expect(kept.map((d) => d.deviceHash)).toEqual([deviceHash(mine)]);
@@ -320,7 +334,7 @@ describe('sessions', () => {
     for (const token of tokens) expect(await validateSessionToken(platform(), token)).toBeNull();
     expect(await validateSessionToken(platform(), fresh.token)).not.toBeNull();
     expect(await countLiveSessions(platform(), user.id)).toBe(1);
-    await expect(signIn(platform(), { email: user.email, password: PASSWORD }, from('192.0.2.200'))).rejects.toMatchObject({ code: 'invalid' });
+    await expect(signIn(platform(), { identifier: asEmail(user.email), password: PASSWORD }, from('192.0.2.200'))).rejects.toMatchObject({ code: 'invalid' });
     await expect(changePassword({ ...platform(), userId: user.id }, 'wrong current', 'whatever else here')).rejects.toMatchObject({
       messageKey: 'auth:errors.currentPasswordWrong',
     });
@@ -383,9 +397,15 @@ describe('invitations', () => {
   const eventTypes = async (tenantId: string) =>
     (await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, tenantId))).map((e) => e.type).sort();
 
-  it('invites with an outbox event; the invitee accepts once, and an official’s confirmation grants the role', async () => {
+  const jobsFor = (key: string) =>
+    database.query<{ name: string; key: string; commune_id: string | null; payload: Record<string, unknown> }>(
+      'select name, key, commune_id, payload from jobs where key = $1',
+      [key],
+    );
+
+  it('invites by e-mail: a mail job in the same transaction, an outbox event without secrets; only the verified matching account gets the role, at once', async () => {
     const { commune, official, scope } = await communeWithOfficial();
-    const invited = await inviteMember(scope, { email: 'seller.new@example.vn', role: 'seller' }, 'https://baan.example', commune.slug);
+    const invited = await inviteMember(scope, { identifier: asEmail('seller.new@example.vn'), role: 'seller' }, 'https://baan.example', commune.slug);
     expect(invited.url).toBe(`https://baan.example/${commune.slug}/join/${invited.token}`);
 
     const outbox = await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id));
@@ -393,7 +413,14 @@ describe('invitations', () => {
     expect(outbox[0]).toMatchObject({
       type: 'member.invited',
       actorUserId: official.id,
-      payload: { email: 'seller.new@example.vn', role: 'seller', url: invited.url },
+      payload: { invitationId: invited.id, channel: 'email', role: 'seller' },
+    });
+    expect(JSON.stringify(outbox[0]!.payload)).not.toContain(invited.token);
+    const [job] = await jobsFor(`invitation:${invited.id}`);
+    expect(job).toMatchObject({
+      name: 'mail.send',
+      commune_id: commune.id,
+      payload: { to: 'seller.new@example.vn', essential: true, action: { url: invited.url } },
     });
 
     const stranger = await makeUser(database);
@@ -401,62 +428,54 @@ describe('invitations', () => {
       code: 'forbidden',
       messageKey: 'auth:join.wrongAccount',
     });
-
-    const invitee = await makeUser(database, { email: 'seller.new@example.vn', displayName: 'Lò Thị Xuân', phone: '0912 345 678' });
-    expect(await acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).toBe('seller');
-    // Accepted, not yet granted: it waits on the members page for an official.
-    expect(await rolesOfUser(invitee.id)).toEqual([]);
-    expect((await getInvitationByToken(scope, invited.token))?.status).toBe('awaiting');
+    // Whoever holds the link signs up with the invited address: unverified, so asked to verify first, and nothing is granted.
+    const invitee = await makeUser(database, { email: 'seller.new@example.vn', displayName: 'Lò Thị Xuân' });
     await expect(acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).rejects.toMatchObject({
-      code: 'conflict',
-      messageKey: 'auth:join.status.awaiting',
+      code: 'forbidden',
+      messageKey: 'auth:join.verifyFirst',
+      details: { email: 's•••@example.vn' },
     });
-    const waiting = await listAwaitingConfirmation(scope);
-    expect(waiting).toEqual([
-      expect.objectContaining({
-        id: invited.id,
-        role: 'seller',
-        email: 'seller.new@example.vn',
-        displayName: 'Lò Thị Xuân',
-        phone: '0912 345 678',
-        invitedBy: official.displayName,
-      }),
-    ]);
-    expect(await listPendingInvitations(scope)).toEqual([]);
+    expect(await rolesOfUser(invitee.id)).toEqual([]);
+    expect((await getInvitationByToken(scope, invited.token))?.status).toBe('pending');
 
-    await confirmInvitation(scope, invited.id);
+    await database.db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, invitee.id));
+    expect(await acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).toBe('seller');
     expect(await rolesOfUser(invitee.id)).toEqual(['seller']);
     const [row] = await database.db.select().from(invitations).where(eq(invitations.id, invited.id));
     expect(row).toMatchObject({ acceptedBy: invitee.id, confirmedBy: official.id, refusedAt: null });
-    expect(row?.confirmedAt).toBeInstanceOf(Date);
     expect((await getInvitationByToken(scope, invited.token))?.status).toBe('confirmed');
     expect(await listAwaitingConfirmation(scope)).toEqual([]);
-    const joined = (await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id))).find((e) => e.type === 'member.joined');
-    expect(joined).toMatchObject({
-      actorUserId: official.id,
-      payload: { invitationId: invited.id, userId: invitee.id, role: 'seller', confirmedBy: official.id },
+    expect(await listPendingInvitations(scope)).toEqual([]);
+    expect(await eventTypes(commune.id)).toEqual(['member.invited', 'member.joined']);
+    await expect(acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).rejects.toMatchObject({
+      code: 'conflict',
+      messageKey: 'auth:join.status.confirmed',
     });
-    expect(await eventTypes(commune.id)).toEqual(['member.invitation_accepted', 'member.invited', 'member.joined']);
-    // Decided once: confirming or refusing again finds nothing.
-    await expect(confirmInvitation(scope, invited.id)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(refuseInvitation(scope, invited.id)).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('an account created with the invited address from the link alone does not get the role', async () => {
+  it('invites by phone: an SMS job with the link; a phone-only villager with the verified number gets the role', async () => {
     const { commune, scope } = await communeWithOfficial();
-    const invited = await inviteMember(scope, { email: 'real.editor@example.vn', role: 'editor' }, 'https://baan.example', commune.slug);
-    // Whoever holds the link signs up with the (unverified) invited address and accepts.
-    const squatter = await makeUser(database, { email: 'real.editor@example.vn' });
-    await acceptInvitation({ ...scope, userId: squatter.id }, invited.token);
-    expect(await rolesOfUser(squatter.id)).toEqual([]);
-    expect(await eventTypes(commune.id)).not.toContain('member.joined');
+    const phone = { kind: 'phone' as const, value: '+84987654321' };
+    const invited = await inviteMember(scope, { identifier: phone, role: 'seller' }, 'https://baan.example', commune.slug);
+    const [job] = await jobsFor(`invitation:${invited.id}`);
+    expect(job).toMatchObject({ name: 'sms.send', commune_id: commune.id, payload: { to: '+84987654321' } });
+    expect(String(job!.payload.text)).toContain(invited.url);
+    const pending = await listPendingInvitations(scope);
+    expect(pending.map((p) => p.contact)).toEqual(['+84 987 654 321']);
+    const villager = await makeUser(database, { email: null, phone: '+84987654321' });
+    await expect(acceptInvitation({ ...scope, userId: villager.id }, invited.token)).rejects.toMatchObject({ messageKey: 'auth:join.verifyFirst' });
+    await database.db.update(users).set({ phoneVerifiedAt: new Date() }).where(eq(users.id, villager.id));
+    expect(await acceptInvitation({ ...scope, userId: villager.id }, invited.token)).toBe('seller');
+    expect(await rolesOfUser(villager.id)).toEqual(['seller']);
+    expect((await listMembers(scope)).find((m) => m.userId === villager.id)?.contact).toBe('+84 987 654 321');
   });
 
-  it('refusing an acceptance grants nothing, records who refused, and the link stays spent', async () => {
+  it('an acceptance from before verified addresses still waits: refusing it grants nothing, records who refused, and the link stays spent', async () => {
     const { commune, official, scope } = await communeWithOfficial();
-    const invited = await inviteMember(scope, { email: 'not.them@example.vn', role: 'official' }, 'https://baan.example', commune.slug);
+    const invited = await inviteMember(scope, { identifier: asEmail('not.them@example.vn'), role: 'official' }, 'https://baan.example', commune.slug);
     const acceptor = await makeUser(database, { email: 'not.them@example.vn' });
-    await acceptInvitation({ ...scope, userId: acceptor.id }, invited.token);
+    await database.db.update(invitations).set({ acceptedAt: new Date(), acceptedBy: acceptor.id }).where(eq(invitations.id, invited.id));
+    expect(await listAwaitingConfirmation(scope)).toEqual([expect.objectContaining({ id: invited.id, contact: 'not.them@example.vn' })]);
     await refuseInvitation(scope, invited.id);
     expect(await rolesOfUser(acceptor.id)).toEqual([]);
     const [row] = await database.db.select().from(invitations).where(eq(invitations.id, invited.id));
@@ -468,9 +487,9 @@ describe('invitations', () => {
     });
     await expect(confirmInvitation(scope, invited.id)).rejects.toMatchObject({ code: 'not_found' });
     expect(await rolesOfUser(acceptor.id)).toEqual([]);
-    expect(await eventTypes(commune.id)).toEqual(['member.acceptance_refused', 'member.invitation_accepted', 'member.invited']);
+    expect(await eventTypes(commune.id)).toEqual(['member.acceptance_refused', 'member.invited']);
     // The database itself refuses a decision on an invitation nobody accepted.
-    const other = await inviteMember(scope, { email: 'nobody.yet@example.vn', role: 'seller' }, 'https://baan.example', commune.slug);
+    const other = await inviteMember(scope, { identifier: asEmail('nobody.yet@example.vn'), role: 'seller' }, 'https://baan.example', commune.slug);
     await expect(
       database.db.update(invitations).set({ confirmedAt: new Date(), confirmedBy: official.id }).where(eq(invitations.id, other.id)),
     ).rejects.toThrow();
@@ -479,7 +498,7 @@ describe('invitations', () => {
 
   it('binds an invitation to the invited address: another account holding the link is refused, told only a masked hint, and gets nothing', async () => {
     const { commune, scope } = await communeWithOfficial();
-    const invited = await inviteMember(scope, { email: 'ward.editor@example.vn', role: 'editor' }, 'https://baan.example', commune.slug);
+    const invited = await inviteMember(scope, { identifier: asEmail('ward.editor@example.vn'), role: 'editor' }, 'https://baan.example', commune.slug);
     const holder = await makeUser(database, { email: 'link.holder@example.vn' });
     await expect(acceptInvitation({ ...scope, userId: holder.id }, invited.token)).rejects.toMatchObject({
       code: 'forbidden',
@@ -490,9 +509,9 @@ describe('invitations', () => {
     expect((await getInvitationByToken(scope, invited.token))?.status).toBe('pending');
     // Addresses compare trimmed and lower-cased, whatever the invitation row holds.
     await database.db.update(invitations).set({ email: ' Ward.Editor@Example.VN' }).where(eq(invitations.id, invited.id));
-    const invitee = await makeUser(database, { email: 'ward.editor@example.vn' });
+    const invitee = await makeUser(database, { email: 'ward.editor@example.vn', emailVerifiedAt: new Date() });
     expect(await acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).toBe('editor');
-    expect((await getInvitationByToken(scope, invited.token))?.status).toBe('awaiting');
+    expect((await getInvitationByToken(scope, invited.token))?.status).toBe('confirmed');
   });
 
   it('masks an address to its first character and domain', () => {
@@ -503,13 +522,13 @@ describe('invitations', () => {
 
   it('does not accept a revoked or expired invitation, and a failed invite writes no event', async () => {
     const { commune, official, scope } = await communeWithOfficial();
-    const invited = await inviteMember(scope, { email: 'editor.x@example.vn', role: 'editor' }, 'https://baan.example', commune.slug);
+    const invited = await inviteMember(scope, { identifier: asEmail('editor.x@example.vn'), role: 'editor' }, 'https://baan.example', commune.slug);
     await revokeInvitation(scope, invited.id);
-    const invitee = await makeUser(database, { email: 'editor.x@example.vn' });
+    const invitee = await makeUser(database, { email: 'editor.x@example.vn', emailVerifiedAt: new Date() });
     await expect(acceptInvitation({ ...scope, userId: invitee.id }, invited.token)).rejects.toMatchObject({
       messageKey: 'auth:join.status.revoked',
     });
-    const late = await inviteMember(scope, { email: 'editor.x@example.vn', role: 'seller' }, 'https://baan.example', commune.slug);
+    const late = await inviteMember(scope, { identifier: asEmail('editor.x@example.vn'), role: 'seller' }, 'https://baan.example', commune.slug);
     await database.db
       .update(invitations)
       .set({ expiresAt: new Date(Date.now() - 1000) })
@@ -517,7 +536,7 @@ describe('invitations', () => {
     await expect(acceptInvitation({ ...scope, userId: invitee.id }, late.token)).rejects.toMatchObject({ messageKey: 'auth:join.status.expired' });
     expect(await rolesOfUser(invitee.id)).toEqual([]);
     const before = await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id));
-    await expect(inviteMember(scope, { email: official.email, role: 'official' }, 'https://baan.example', commune.slug)).rejects.toMatchObject({
+    await expect(inviteMember(scope, { identifier: asEmail(official.email), role: 'official' }, 'https://baan.example', commune.slug)).rejects.toMatchObject({
       messageKey: 'auth:errors.alreadyMember',
     });
     expect(await database.db.select().from(outboxEvents).where(eq(outboxEvents.tenantId, commune.id))).toHaveLength(before.length);

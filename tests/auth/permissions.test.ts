@@ -53,6 +53,7 @@ describe('the permission map', () => {
   const table: [Action, { may: Role[]; mayNot: Role[] }][] = [
     ['commune.edit', { may: ['official'], mayNot: ['editor', 'seller'] }],
     ['member.manage', { may: ['official'], mayNot: ['editor', 'seller'] }],
+    ['member.recover', { may: ['official'], mayNot: ['editor', 'seller'] }],
     ['handbook.edit', { may: ['official', 'editor'], mayNot: ['seller'] }],
     ['news.manage', { may: ['official', 'editor'], mayNot: ['seller'] }],
     ['contact.manage', { may: ['official'], mayNot: ['editor', 'seller'] }],
@@ -146,6 +147,7 @@ describe('guards read the map', () => {
   const sessionUser = (u: { id: string; email: string }, isOperator = false): SessionUser => ({
     id: u.id,
     email: u.email,
+    phone: null,
     displayName: u.email,
     isOperator,
     sessionId: 's',

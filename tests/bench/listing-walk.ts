@@ -33,7 +33,7 @@ async function walk(base: string, photo: Buffer, shrink: boolean, run: number) {
     if (!shrink) await context.addInitScript(() => Object.defineProperty(window, 'createImageBitmap', { value: undefined }));
     const page = await context.newPage();
     await page.goto(`${base}/login?lng=en&redirectTo=/ta-van/market/sell`);
-    await page.getByLabel('Email').fill('seller.tavan@baan.test');
+    await page.getByLabel('Email or phone number').fill('seller.tavan@baan.test');
     await page.getByLabel('Password').fill('baan-demo-2026');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: '+ List a product' }).waitFor();

@@ -27,7 +27,7 @@ beforeAll(async () => {
   resetEnv();
   database = await createTestDatabase();
   const user = await makeUser(database);
-  operator = { id: user.id, email: user.email, displayName: user.email, isOperator: true, sessionId: 's' };
+  operator = { id: user.id, email: user.email, displayName: user.email, phone: null, isOperator: true, sessionId: 's' };
   await database.query(
     `insert into outbound_messages (channel, ref, to_address, locale, status, provider_answer, attempts, job_id) values ('sms', $1, '+84912345678', 'vi', 'failed', '500 {"error":"upstream <down>"}', 6, $2)`,
     [randomUUID(), jobId],

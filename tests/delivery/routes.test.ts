@@ -23,6 +23,7 @@ const asSession = (u: { id: string; email: string }, isOperator = false): Sessio
   displayName: u.email,
   isOperator,
   sessionId: 's',
+  phone: null,
 });
 
 beforeAll(async () => {

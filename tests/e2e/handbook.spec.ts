@@ -5,7 +5,7 @@ import sharp from 'sharp';
 test('an editor writes an article in Vietnamese and publishes it; a reader reads it in English, then offline', async ({ page, browser }) => {
   const slug = `mang-wifi-${Date.now()}`;
   await page.goto('/login?lng=vi');
-  await page.locator('input[name=email]').fill('editor.tavan@baan.test');
+  await page.locator('input[name=identifier]').fill('editor.tavan@baan.test');
   await page.locator('input[name=password]').fill('baan-demo-2026');
   await page.locator('form.stack button[type=submit]').click();
   await expect(page.locator('header form button[type=submit]')).toBeVisible();
@@ -89,7 +89,7 @@ test('handbook search finds Vietnamese without diacritics and works without Java
 });
 
 test('commune B’s editor gets 404 on commune A’s editor and history pages', async ({ request }) => {
-  await request.post('/login', { form: { email: 'editor.tavan@baan.test', password: 'baan-demo-2026' }, maxRedirects: 0 });
+  await request.post('/login', { form: { identifier: 'editor.tavan@baan.test', password: 'baan-demo-2026' }, maxRedirects: 0 });
   expect((await request.get('/ta-van/handbook/new')).status()).toBe(200);
   expect((await request.get('/gia-phu/handbook/new')).status()).toBe(404);
   expect((await request.get('/gia-phu/handbook/activate-vneid-level-2/edit')).status()).toBe(404);

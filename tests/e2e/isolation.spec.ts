@@ -7,7 +7,7 @@ test('an official of commune B gets 404 on commune A’s private pages and chang
   const pageA = await officialA.newPage();
   await signIn(pageA, 'official.giaphu@baan.test');
   await pageA.goto('/gia-phu/members?lng=en');
-  await pageA.getByLabel('Email').fill(`isolation.${Date.now()}@example.vn`);
+  await pageA.getByLabel('Email or phone number').fill(`isolation.${Date.now()}@example.vn`);
   await pageA.getByRole('button', { name: 'Send invitation' }).click();
   const link = await pageA.getByTestId('invite-link').inputValue();
   const token = link.split('/').pop()!;
@@ -33,7 +33,7 @@ test('an official of commune B gets 404 on commune A’s private pages and chang
 test('a cross-site form post is refused before anything runs', async ({ request }) => {
   // A browser form from another site that sends no Origin, only Sec-Fetch-Site.
   const sneaky = await request.post('/login', {
-    form: { email: 'buyer@baan.test', password: 'baan-demo-2026' },
+    form: { identifier: 'buyer@baan.test', password: 'baan-demo-2026' },
     headers: { 'Sec-Fetch-Site': 'cross-site' },
     maxRedirects: 0,
   });
@@ -41,7 +41,7 @@ test('a cross-site form post is refused before anything runs', async ({ request 
   expect(await sneaky.text()).toContain('This form was sent from another website');
 
   const response = await request.post('/login', {
-    form: { email: 'buyer@baan.test', password: 'baan-demo-2026' },
+    form: { identifier: 'buyer@baan.test', password: 'baan-demo-2026' },
     headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
     maxRedirects: 0,
   });

@@ -3,7 +3,7 @@ import { expect, type APIRequestContext, type Browser, type Page } from '@playwr
 /** Every demo account's password (README). */
 export const DEMO_PASSWORD = 'baan-demo-2026';
 
-/** Signs in through the form, in English, then goes on to `redirectTo` as a person would. */
+/** Signs in through the form, in English, then goes on to `redirectTo` as a person would. `email`: an e-mail address or a phone number. */
 export async function signIn(page: Page, email: string, { redirectTo, password = DEMO_PASSWORD }: { redirectTo?: string; password?: string } = {}) {
   await page.goto(`/login?lng=en${redirectTo ? `&redirectTo=${encodeURIComponent(redirectTo)}` : ''}`);
   await fillSignIn(page, email, password);
@@ -11,7 +11,7 @@ export async function signIn(page: Page, email: string, { redirectTo, password =
 
 /** Fills in the sign-in form the page shows (e.g. where checkout sent the buyer), and sends it. */
 export async function fillSignIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email or phone number').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
@@ -19,7 +19,7 @@ export async function fillSignIn(page: Page, email: string, password = DEMO_PASS
 
 /** Signs an API context in; its later requests carry the session. */
 export async function signInRequest(request: APIRequestContext, email: string) {
-  const response = await request.post('/login', { form: { email, password: DEMO_PASSWORD, redirectTo: '/' }, maxRedirects: 0 });
+  const response = await request.post('/login', { form: { identifier: email, password: DEMO_PASSWORD, redirectTo: '/' }, maxRedirects: 0 });
   expect(response.status()).toBe(302);
 }
 

@@ -45,7 +45,8 @@ export async function makeUser(database: Database, overrides: Partial<typeof use
     .insert(users)
     .values({ email: `nguoi.dung.${n}@example.vn`, displayName: `Người Dùng ${n}`, passwordHash: await cachedHash, ...overrides })
     .returning({ id: users.id, email: users.email });
-  return row!;
+  // Phone-only accounts (overrides: { email: null, phone }) have no e-mail: tests that make one read `phone`.
+  return { id: row!.id, email: row!.email ?? '' };
 }
 
 export async function makeMember(database: Database, tenantId: string, userId: string, role: Role): Promise<void> {

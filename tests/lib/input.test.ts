@@ -123,7 +123,7 @@ describe('revision numbers sent back by a form', () => {
 });
 
 describe('display names', () => {
-  const signUp = (displayName: string) => SignUpSchema.safeParse({ email: 'name@baan.test', password: 'a-long-password', displayName });
+  const signUp = (displayName: string) => SignUpSchema.safeParse({ identifier: 'name@baan.test', password: 'a-long-password', displayName });
   const messageOf = (displayName: string) => {
     const result = signUp(displayName);
     return result.success ? null : result.error.issues[0]!.message;

@@ -27,7 +27,7 @@ import {
 } from '~/notifications/inbox.server.ts';
 import { replyToInquiry, sendInquiry } from '~/tourism/inquiries.server.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
-import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
+import { makeCommune, makeMember, makeUser as makeAnyUser } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
 import { permitted } from '#tests/support/permissions.ts';
 
@@ -64,9 +64,13 @@ function input(overrides: Partial<ProductInput> = {}): ProductInput {
   };
 }
 
+/** Accounts here have proved their address and number: only verified ones get mail or SMS. */
+const makeUser = (db: typeof database, overrides: Parameters<typeof makeAnyUser>[1] = {}) =>
+  makeAnyUser(db, { emailVerifiedAt: new Date(), phoneVerifiedAt: overrides.phone ? new Date() : null, ...overrides });
+
 async function makeMarket(phone: string | null): Promise<Commune> {
   const commune = await makeCommune(database);
-  const official = await makeUser(database, { phone: '+84912000001' });
+  const official = await makeUser(database, { phone: phone ? '+84912000001' : '+84912000002' });
   await makeMember(database, commune.id, official.id, 'official');
   const seller = await makeUser(database, { phone });
   const sellerId = await applyToSell(member({ ...commune, official, seller, sellerId: '' }, seller.id), profile('Nhà Ong Thử'));
@@ -108,13 +112,13 @@ const jobsFor = (address: string) =>
     SMS_JOB,
     address,
   ]);
-const emailOf = async (userId: string) => (await database.db.select({ email: users.email }).from(users).where(eq(users.id, userId)))[0]!.email;
+const emailOf = async (userId: string) => (await database.db.select({ email: users.email }).from(users).where(eq(users.id, userId)))[0]!.email!;
 
 beforeAll(async () => {
   process.env.PUBLIC_URL = ORIGIN;
   resetEnv();
   database = await createTestDatabase();
-  a = await makeMarket('0912345678');
+  a = await makeMarket('+84912345678');
   b = await makeMarket(null);
   buyer = await makeUser(database, { locale: 'en', phone: '+84987654321' });
   await setPayout(asOwner(member(a, a.seller.id)), a.sellerId, { kind: 'vietqr', bin: '970436', account: '0123456789', accountName: 'NHA ONG THU' });

@@ -26,7 +26,7 @@ let bob: { id: string; email: string };
 async function contextFor(request: Request, user: { id: string; email: string } | null) {
   const context = new RouterContextProvider();
   context.set(databaseContext, database);
-  const session: SessionUser | null = user ? { id: user.id, email: user.email, displayName: 'Alice', isOperator: false, sessionId: 'test' } : null;
+  const session: SessionUser | null = user ? { id: user.id, email: user.email, displayName: 'Alice', phone: null, isOperator: false, sessionId: 'test' } : null;
   context.set(userContext, session);
   await provideTranslator(request, context);
   return context;

@@ -3,6 +3,7 @@
 // throttles or limits itself comes from X-Forwarded-For addresses of its own and never slows the
 // journeys, which all come from loopback. Accounts are the tests' own; demo accounts only sign in.
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { readMail } from '../e2e/support.ts';
 import { BASE_URL, freshContext, newAccount, ownClientAddress, signInRequest, uniqueEmail } from './support.ts';
 
 const ownAddress = ownClientAddress;
@@ -13,7 +14,7 @@ function contextFrom(address: string): Promise<APIRequestContext> {
 }
 
 function signInForm(request: APIRequestContext, email: string, password: string, extra: Record<string, string> = {}, headers: Record<string, string> = {}) {
-  return request.post('/login', { form: { email, password, redirectTo: '/', ...extra }, headers, maxRedirects: 0 });
+  return request.post('/login', { form: { identifier: email, password, redirectTo: '/', ...extra }, headers, maxRedirects: 0 });
 }
 
 test.describe('item 2 and 8: redirectTo after sign-in and sign-up', () => {
@@ -31,7 +32,7 @@ test.describe('item 2 and 8: redirectTo after sign-in and sign-up', () => {
       expect(signIn.headers()['set-cookie'] ?? '').not.toContain('pwned');
       const email = uniqueEmail('redirect');
       const signUp = await request.post('/signup', {
-        form: { email, password: 'probe-password-2026', displayName: 'Redirect Probe', redirectTo },
+        form: { identifier: email, password: 'probe-password-2026', displayName: 'Redirect Probe', redirectTo },
         maxRedirects: 0,
       });
       expect(signUp.status(), redirectTo).toBe(302);
@@ -49,7 +50,7 @@ test.describe('item 2 and 8: redirectTo after sign-in and sign-up', () => {
     const request = await contextFrom(ownAddress());
     const email = uniqueEmail('dac-san');
     const signUp = await request.post('/signup', {
-      form: { email, password: 'probe-password-2026', displayName: 'Đặc Sản', redirectTo: '/gia-phu/market?q=đặc sản\r\n' },
+      form: { identifier: email, password: 'probe-password-2026', displayName: 'Đặc Sản', redirectTo: '/gia-phu/market?q=đặc sản\r\n' },
       maxRedirects: 0,
     });
     expect(signUp.status()).toBe(302);
@@ -58,7 +59,7 @@ test.describe('item 2 and 8: redirectTo after sign-in and sign-up', () => {
     // The account exists once: signing up again (as a stranger) is the ordinary "already taken", not a 500.
     const stranger = await contextFrom(ownAddress());
     const again = await stranger.post('/signup', {
-      form: { email, password: 'probe-password-2026', displayName: 'Đặc Sản', redirectTo: '/' },
+      form: { identifier: email, password: 'probe-password-2026', displayName: 'Đặc Sản', redirectTo: '/' },
       maxRedirects: 0,
     });
     expect(again.status()).toBe(409);
@@ -79,7 +80,7 @@ test.describe('item 2 and 8: redirectTo after sign-in and sign-up', () => {
       if (!r.url().startsWith(BASE_URL)) leftSite.push(r.url());
     });
     await page.goto(`/login?lng=en&redirectTo=${encodeURIComponent('/\t/evil.example')}`);
-    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Email or phone number').fill(account.email);
     await page.getByLabel('Password').fill(account.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
@@ -162,7 +163,7 @@ test.describe('item 14: limits on anonymous inquiries, sign-ups and the change-p
     for (let i = 0; i < 40 && !refused; i++) {
       const email = uniqueEmail('limit');
       const response = await request.post('/signup', {
-        form: { email, password: 'probe-password-2026', displayName: 'Limit Probe', redirectTo: '/' },
+        form: { identifier: email, password: 'probe-password-2026', displayName: 'Limit Probe', redirectTo: '/' },
         maxRedirects: 0,
       });
       if (response.status() === 429) {
@@ -180,7 +181,7 @@ test.describe('item 14: limits on anonymous inquiries, sign-ups and the change-p
     // Nothing was written: the address is still free, from another client.
     const other = await contextFrom(ownAddress());
     const signUp = await other.post('/signup', {
-      form: { email: refusedEmail, password: 'probe-password-2026', displayName: 'Limit Probe', redirectTo: '/' },
+      form: { identifier: refusedEmail, password: 'probe-password-2026', displayName: 'Limit Probe', redirectTo: '/' },
       maxRedirects: 0,
     });
     expect(signUp.status()).toBe(302);
@@ -227,33 +228,34 @@ test.describe('item 14: limits on anonymous inquiries, sign-ups and the change-p
   });
 });
 
-test.describe('item 4: an invitation grants a role only with an official’s confirmation', () => {
-  /** The invitation id an official sees next to an acceptance waiting for confirmation. */
-  async function waitingId(official: APIRequestContext, email: string): Promise<string> {
-    const html = await (await official.get('/giao-phong/members')).text();
-    const section = html.slice(html.indexOf('id="awaiting-title"'), html.indexOf('id="members-title"'));
-    const id = new RegExp(`${email.replace(/[.+]/g, '\\$&')}[\\s\\S]*?name="invitationId" value="([0-9a-f-]{36})"`).exec(section)?.[1];
-    expect(id, `${email} waits for confirmation`).toBeTruthy();
-    return id!;
-  }
+test.describe('item 4: an invitation grants a role only to the verified invited address (ADR 019)', () => {
   const canEdit = async (request: APIRequestContext) => (await request.get('/giao-phong/news/manage', { maxRedirects: 0 })).status();
+  /** Opens the verification link mailed to `address` in `request`'s session (the mail fake of playwright.config.ts). */
+  async function verifyMailedAddress(request: APIRequestContext, address: string) {
+    const mails = await readMail(address);
+    const path = /\/verify\/email\/[a-z2-7]{32}/.exec(mails.map((m) => m.text).join('\n'))?.[0];
+    expect(path, `a verification link was mailed to ${address}`).toBeTruthy();
+    expect((await request.get(path!, { maxRedirects: 0 })).status()).toBe(302);
+  }
 
-  test('the link shows no address; an account made from the link alone gets nothing until an official confirms', async () => {
+  test('the link shows no address; an account made from the link alone gets nothing until it verifies the address; then the role is given at once', async () => {
     const official = await freshContext();
     await signInRequest(official, 'official.giaophong@baan.test');
     const invited = uniqueEmail('invited');
-    const invite = await official.post('/giao-phong/members', { form: { intent: 'invite', email: invited, role: 'editor' } });
+    const invite = await official.post('/giao-phong/members', { form: { intent: 'invite', identifier: invited, role: 'editor' } });
     expect(invite.status()).toBe(200);
     const link = /\/giao-phong\/join\/([a-z2-7]{32})/.exec(await invite.text())?.[0];
     expect(link).toBeTruthy();
     const hint = `${invited[0]}•••@baan.test`;
+    // The invitation itself was mailed to the invited address.
+    expect((await readMail(invited)).some((m) => m.text.includes(link!))).toBe(true);
 
     // Whoever holds the link, signed out: a masked hint only, and nothing handed to the sign-up form.
     const visitor = await freshContext();
     const page = await (await visitor.get(link!)).text();
     expect(page).not.toContain(invited);
     expect(page).toContain(hint);
-    expect(page).not.toContain('email=');
+    expect(page).not.toContain('identifier=');
 
     // Another account holding the link: refused, told only the hint, nothing granted.
     const holder = await contextFrom(ownAddress());
@@ -266,70 +268,45 @@ test.describe('item 4: an invitation grants a role only with an official’s con
     expect(refusedText).not.toContain(invited);
     expect(await canEdit(holder)).toBe(404);
 
-    // Signing up with the invited address from the link alone (addresses are not verified) and
-    // accepting grants nothing: the acceptance waits for an official.
+    // Signing up with the invited address from the link alone: unverified, so asked to verify first; nothing granted.
     const acceptor = await contextFrom(ownAddress());
     await newAccount(acceptor, { email: invited.toUpperCase(), displayName: 'Người Nhận Lời' });
+    const unverified = await acceptor.post(link!, { maxRedirects: 0 });
+    expect(unverified.status()).toBe(403);
+    expect(await unverified.text()).toContain('has not verified yet');
+    expect(await canEdit(acceptor)).toBe(404);
+
+    await verifyMailedAddress(acceptor, invited);
     const accepted = await acceptor.post(link!, { maxRedirects: 0 });
     expect(accepted.status()).toBe(302);
-    expect(accepted.headers()['location']).toBe(link);
-    expect(await (await acceptor.get(link!)).text()).toContain('will now confirm it');
-    expect(await canEdit(acceptor)).toBe(404);
-    const members = await (await official.get('/giao-phong/members')).text();
-    expect(members).toContain('Waiting for your confirmation');
-    expect(members).toContain('Người Nhận Lời');
-    const id = await waitingId(official, invited);
-
-    // Only an official of this commune confirms: another commune's official gets 404 on either address.
-    const outsider = await freshContext();
-    await signInRequest(outsider, 'official.giaphu@baan.test');
-    expect((await outsider.post('/giao-phong/members', { form: { intent: 'confirm', invitationId: id }, maxRedirects: 0 })).status()).toBe(404);
-    expect((await outsider.post('/gia-phu/members', { form: { intent: 'confirm', invitationId: id }, maxRedirects: 0 })).status()).toBe(404);
-    expect(await canEdit(acceptor)).toBe(404);
-
-    const confirmed = await official.post('/giao-phong/members', { form: { intent: 'confirm', invitationId: id }, maxRedirects: 0 });
-    expect(confirmed.status()).toBe(302);
     expect(await canEdit(acceptor)).toBe(200);
     expect(await (await acceptor.get(link!)).text()).toContain('You are now an editor of this commune.');
-    await Promise.all([official.dispose(), visitor.dispose(), holder.dispose(), acceptor.dispose(), outsider.dispose()]);
+    // Spent: accepting again, or from another account, brings nothing.
+    expect((await holder.post(link!, { maxRedirects: 0 })).status()).toBe(409);
+    await Promise.all([official.dispose(), visitor.dispose(), holder.dispose(), acceptor.dispose()]);
   });
 
-  test('an editor cannot confirm an acceptance, and an official’s refusal grants nothing', async () => {
+  test('a recovery code: only an official of the member’s commune issues it, shown once; an editor or another commune’s official cannot', async () => {
     const official = await freshContext();
     await signInRequest(official, 'official.giaophong@baan.test');
-    // An editor of this commune, made through the confirmed flow.
-    const editorAddress = uniqueEmail('editor');
-    const editorLink = /\/giao-phong\/join\/[a-z2-7]{32}/.exec(
-      await (await official.post('/giao-phong/members', { form: { intent: 'invite', email: editorAddress, role: 'editor' } })).text(),
-    )![0];
-    const editor = await contextFrom(ownAddress());
-    await newAccount(editor, { email: editorAddress });
-    expect((await editor.post(editorLink, { maxRedirects: 0 })).status()).toBe(302);
-    await official.post('/giao-phong/members', { form: { intent: 'confirm', invitationId: await waitingId(official, editorAddress) }, maxRedirects: 0 });
-    expect(await canEdit(editor)).toBe(200);
+    const members = await (await official.get('/giao-phong/members')).text();
+    const userId = /name="intent" value="recover"\/><input type="hidden" name="userId" value="([0-9a-f-]{36})"/.exec(members)?.[1];
+    expect(userId, 'a member with a recovery button').toBeTruthy();
 
-    const invited = uniqueEmail('refused');
-    const link = /\/giao-phong\/join\/[a-z2-7]{32}/.exec(
-      await (await official.post('/giao-phong/members', { form: { intent: 'invite', email: invited, role: 'official' } })).text(),
-    )![0];
-    const acceptor = await contextFrom(ownAddress());
-    await newAccount(acceptor, { email: invited });
-    expect((await acceptor.post(link, { maxRedirects: 0 })).status()).toBe(302);
-    const id = await waitingId(official, invited);
+    const outsider = await freshContext();
+    await signInRequest(outsider, 'official.giaphu@baan.test');
+    expect((await outsider.post('/giao-phong/members', { form: { intent: 'recover', userId: userId! }, maxRedirects: 0 })).status()).toBe(404);
+    // In the outsider's own commune the member is not found either.
+    expect((await outsider.post('/gia-phu/members', { form: { intent: 'recover', userId: userId! }, maxRedirects: 0 })).status()).toBe(404);
+    const editor = await freshContext();
+    await signInRequest(editor, 'editor.tavan@baan.test');
+    expect((await editor.post('/ta-van/members', { form: { intent: 'recover', userId: userId! }, maxRedirects: 0 })).status()).toBe(404);
 
-    expect((await editor.post('/giao-phong/members', { form: { intent: 'confirm', invitationId: id }, maxRedirects: 0 })).status()).toBe(404);
-    expect((await acceptor.post('/giao-phong/members', { form: { intent: 'confirm', invitationId: id }, maxRedirects: 0 })).status()).toBe(404);
-    expect((await acceptor.get('/giao-phong/members', { maxRedirects: 0 })).status()).toBe(404);
-
-    const refused = await official.post('/giao-phong/members', { form: { intent: 'refuse', invitationId: id }, maxRedirects: 0 });
-    expect(refused.status()).toBe(302);
-    expect((await acceptor.get('/giao-phong/members', { maxRedirects: 0 })).status()).toBe(404);
-    expect(await canEdit(acceptor)).toBe(404);
-    expect(await (await acceptor.get(link)).text()).toContain('did not confirm this acceptance');
-    // Decided: neither a second confirmation nor accepting again brings the role.
-    expect((await official.post('/giao-phong/members', { form: { intent: 'confirm', invitationId: id }, maxRedirects: 0 })).status()).toBe(404);
-    expect((await acceptor.post(link, { maxRedirects: 0 })).status()).toBe(409);
-    expect(await canEdit(acceptor)).toBe(404);
-    await Promise.all([official.dispose(), editor.dispose(), acceptor.dispose()]);
+    const issued = await official.post('/giao-phong/members', { form: { intent: 'recover', userId: userId! }, maxRedirects: 0 });
+    expect(issued.status()).toBe(200);
+    expect(await issued.text()).toMatch(/One-time code for .+: [0-9]{8}\./);
+    // Shown once: the members page does not show it again.
+    expect(await (await official.get('/giao-phong/members')).text()).not.toMatch(/One-time code for/);
+    await Promise.all([official.dispose(), outsider.dispose(), editor.dispose()]);
   });
 });

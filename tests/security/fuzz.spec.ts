@@ -93,14 +93,18 @@ const inDays = (offset: number) => new Date(Date.now() + offset * 86_400_000).to
 
 /** Keyed by route file (plus id where one file serves two routes). */
 const POST_TARGETS: Record<string, PostTarget> = {
-  'auth/routes/signup.tsx': { path: () => '/signup', as: ['anonymous'], fields: ['email', 'password', 'displayName', 'phone', 'redirectTo'] },
+  'auth/routes/signup.tsx': { path: () => '/signup', as: ['anonymous'], fields: ['identifier', 'password', 'displayName', 'redirectTo'] },
   'auth/routes/login.tsx': {
     path: () => '/login',
     as: ['anonymous'],
-    fields: ['email', 'password', 'redirectTo'],
-    fill: { email: ACCOUNTS.buyer, password: DEMO_PASSWORD },
+    fields: ['identifier', 'password', 'redirectTo'],
+    fill: { identifier: ACCOUNTS.buyer, password: DEMO_PASSWORD },
   },
   'auth/routes/account.tsx': { path: () => '/account', as: ['buyer'], fields: ['currentPassword', 'newPassword'] },
+  'auth/routes/verify.tsx': { path: () => '/verify', as: ['buyer'], fields: ['intent', 'code', 'redirectTo'], intents: ['resend-phone', 'resend-email'] },
+  'auth/routes/reset-request.tsx': { path: () => '/reset-password', as: ['anonymous'], fields: ['identifier'] },
+  'auth/routes/reset-code.tsx': { path: () => '/reset-password/code', as: ['anonymous'], fields: ['identifier', 'code', 'newPassword'] },
+  'auth/routes/reset-token.tsx': { path: () => `/reset-password/${'a'.repeat(32)}`, as: ['anonymous'], fields: ['newPassword'] },
   // Before the cart: the page forms are sent in this order, and the cart's own forms empty it.
   'market/routes/checkout.tsx': {
     path: () => '/checkout',
@@ -225,8 +229,8 @@ const POST_TARGETS: Record<string, PostTarget> = {
   'members/routes/members.tsx': {
     path: () => '/gia-phu/members',
     as: ['official'],
-    fields: ['intent', 'email', 'role', 'userId', 'invitationId'],
-    intents: ['invite', 'remove', 'revoke', 'confirm', 'refuse'],
+    fields: ['intent', 'identifier', 'role', 'userId', 'invitationId'],
+    intents: ['invite', 'remove', 'revoke', 'confirm', 'refuse', 'recover'],
   },
   'members/routes/join.tsx': { path: () => `/gia-phu/join/${'x'.repeat(20)}`, as: ['buyer'], fields: ['token'] },
   'admin/routes/new-commune.tsx': {
@@ -624,7 +628,7 @@ async function knownValues(): Promise<Known> {
 async function signedIn(role: Role): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { 'Accept-Language': 'en' } });
   if (role !== 'anonymous') {
-    const response = await context.post('/login', { form: { email: ACCOUNTS[role], password: DEMO_PASSWORD, redirectTo: '/' }, maxRedirects: 0 });
+    const response = await context.post('/login', { form: { identifier: ACCOUNTS[role], password: DEMO_PASSWORD, redirectTo: '/' }, maxRedirects: 0 });
     expect(response.status(), `${role} signs in`).toBe(302);
   }
   return context;

@@ -118,13 +118,13 @@ test('a spoofed Host header never names the links in feeds, the calendar or invi
   await signInRequest(request, 'official.tavan@baan.test');
   const invited = `invitee-${Date.now().toString(36)}@baan.test`;
   const spoofed = await request.post('/ta-van/members', {
-    form: { intent: 'invite', email: invited, role: 'editor' },
+    form: { intent: 'invite', identifier: invited, role: 'editor' },
     headers: { Host: 'evil.example' },
     maxRedirects: 0,
   });
   expect(spoofed.status()).toBe(503);
   expect(await spoofed.text()).not.toContain('evil.example');
-  const honest = await request.post('/ta-van/members', { form: { intent: 'invite', email: invited, role: 'editor' }, maxRedirects: 0 });
+  const honest = await request.post('/ta-van/members', { form: { intent: 'invite', identifier: invited, role: 'editor' }, maxRedirects: 0 });
   expect(honest.status()).toBe(200);
   expect(await honest.text()).toContain(`${BASE_URL}/ta-van/join/`);
   await request.dispose();

@@ -9,7 +9,7 @@ const INVALID_CHARACTERS = 'contains characters that cannot be saved';
 
 async function signedIn(email: string): Promise<APIRequestContext> {
   const context = await freshContext();
-  const response = await context.post('/login', { form: { email, password: DEMO_PASSWORD, redirectTo: '/' }, maxRedirects: 0 });
+  const response = await context.post('/login', { form: { identifier: email, password: DEMO_PASSWORD, redirectTo: '/' }, maxRedirects: 0 });
   expect(response.status()).toBe(302);
   return context;
 }
@@ -185,7 +185,10 @@ test.describe('item 15: display names', () => {
     test(`sign-up refuses ${label} and creates no account`, async () => {
       const context = await freshContext();
       const email = uniqueEmail('name');
-      const refused = await context.post('/signup', { form: { email, password: 'probe-password-2026', displayName, redirectTo: '/' }, maxRedirects: 0 });
+      const refused = await context.post('/signup', {
+        form: { identifier: email, password: 'probe-password-2026', displayName, redirectTo: '/' },
+        maxRedirects: 0,
+      });
       expect(refused.status()).toBe(400);
       expect(await refused.text()).toContain(message);
       // The address is still free: the refused sign-up stored nothing.
@@ -221,7 +224,7 @@ test('item 16: the seller dashboard hydrates without error, whatever the browser
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.goto('/login?lng=en');
-  await page.getByLabel('Email').fill('seller.giaphu@baan.test');
+  await page.getByLabel('Email or phone number').fill('seller.giaphu@baan.test');
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();

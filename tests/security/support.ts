@@ -44,7 +44,7 @@ export async function newAccount(request: APIRequestContext, { email = uniqueEma
   // From an address of its own (the test server trusts one proxy hop), so the many accounts the
   // security tests make never spend the sign-up limit of loopback, where the journeys come from.
   const response = await request.post('/signup', {
-    form: { email, password, displayName, redirectTo: '/' },
+    form: { identifier: email, password, displayName, redirectTo: '/' },
     headers: { 'X-Forwarded-For': ownClientAddress() },
     maxRedirects: 0,
   });

@@ -38,7 +38,7 @@ describe('the demo seed', () => {
     expect(thai).toMatchObject({ currency: 'THB', defaultLocale: 'th', timeZone: 'Asia/Bangkok', country: 'TH' });
     const session = await signIn(
       scopeFor(database, null, null),
-      { email: 'official.tavan@baan.test', password: 'baan-demo-2026' },
+      { identifier: { kind: 'email', value: 'official.tavan@baan.test' }, password: 'baan-demo-2026' },
       { address: '127.0.0.9', deviceToken: null },
     );
     expect(session.token).toBeTruthy();

@@ -14,6 +14,8 @@ import { listMyMemberships } from '~/members/members.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { changePassword } from '../accounts.server.ts';
+import { formatPhone } from '../identity.ts';
+import { verificationStatus } from '../recovery.server.ts';
 import { ChangePasswordSchema } from '../schemas.ts';
 import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
 import { readDeviceToken } from '../throttle.server.ts';
@@ -22,11 +24,15 @@ import type { Route } from './+types/account';
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const locale = getLocale(context) as Locale;
-  const memberships = await listMyMemberships({ ...scopeOf(context), userId: user.id });
+  const [memberships, addresses] = await Promise.all([
+    listMyMemberships({ ...scopeOf(context), userId: user.id }),
+    verificationStatus({ ...scopeOf(context), userId: user.id }),
+  ]);
   return {
     title: getI18n(context).t('auth:account.title'),
     displayName: user.displayName,
-    email: user.email,
+    email: addresses.email,
+    phone: addresses.phone ? { ...addresses.phone, value: formatPhone(addresses.phone.value) } : null,
     isOperator: user.isOperator,
     memberships: memberships.map((m) => ({ slug: m.slug, role: m.role, name: localized(m.name, locale, m.defaultLocale as Locale).text })),
   };
@@ -72,11 +78,29 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
     <div className="stack">
       <h1>{t('auth:account.title')}</h1>
       <p>
-        {d.displayName} · {d.email} {d.isOperator ? <span className="badge">{t('auth:roles.operator')}</span> : null}
+        {d.displayName}
+        {d.email ? ` · ${d.email.value}` : null}
+        {d.email?.verified ? <span className="badge">{t('auth:account.verified')}</span> : null}
+        {d.phone ? ` · ${d.phone.value}` : null}
+        {d.phone?.verified ? <span className="badge">{t('auth:account.verified')}</span> : null}{' '}
+        {d.isOperator ? <span className="badge">{t('auth:roles.operator')}</span> : null}
       </p>
       <p>
         <Link to="/account/notifications">{t('notifications:preferencesLink')}</Link>
       </p>
+      {d.email && !d.email.verified ? (
+        <Form method="post" action="/verify" className="notice">
+          {t('auth:account.verifyEmailPrompt', { email: d.email.value })}{' '}
+          <button type="submit" name="intent" value="resend-email" className="link-button">
+            {t('auth:verify.resendEmail')}
+          </button>
+        </Form>
+      ) : null}
+      {d.phone && !d.phone.verified ? (
+        <p className="notice">
+          {t('auth:account.verifyPhonePrompt', { phone: d.phone.value })} <Link to="/verify">{t('auth:account.verifyPhoneGo')}</Link>
+        </p>
+      ) : null}
       {d.isOperator ? (
         <p>
           <Link to="/admin/communes/new">{t('tenancy:admin.newCommune')}</Link> · <Link to="/admin/handbook">{t('handbook:template.title')}</Link> ·{' '}

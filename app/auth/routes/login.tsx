@@ -2,7 +2,7 @@ import { readForm } from '~/lib/body.server.ts';
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link, redirect } from 'react-router';
 import { scopeOf } from '~/auth/guards.server.ts';
-import { getI18n } from '~/i18n/translator.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { userContext } from '~/lib/context.ts';
 import { env } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
@@ -11,7 +11,7 @@ import { retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server
 import { clientAddress } from '~/lib/server-facts.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { signIn } from '../accounts.server.ts';
-import { safeRedirect, SignInSchema } from '../schemas.ts';
+import { safeRedirect, signInSchema } from '../schemas.ts';
 import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
 import { deviceCookie, readDeviceToken } from '../throttle.server.ts';
 import type { Route } from './+types/login';
@@ -25,7 +25,7 @@ export function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const { form: formData, failure } = await readForm(request);
   if (failure) return data({ ...failure, waitCount: 0 }, { status: 400 });
-  const parsed = parseForm(formData, SignInSchema);
+  const parsed = parseForm(formData, signInSchema(getLocale(context)));
   if (!parsed.ok) return data({ ...parsed, waitCount: 0 }, { status: 400 });
   const to = safeRedirect(formData.get('redirectTo'));
   try {
@@ -65,18 +65,19 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
         <FormError errors={errors} params={{ count: actionData?.waitCount ?? 0 }} />
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
         <Field
-          name="email"
-          type="email"
-          label={t('auth:fields.email')}
-          defaultValue={actionData?.values.email}
+          name="identifier"
+          label={t('auth:fields.identifier')}
+          defaultValue={actionData?.values.identifier}
           errors={errors}
-          autoComplete="email"
-          inputMode="email"
+          autoComplete="username"
           required
         />
         <Field name="password" type="password" label={t('auth:fields.password')} errors={errors} autoComplete="current-password" required />
         <SubmitButton>{t('auth:signIn.submit')}</SubmitButton>
       </Form>
+      <p>
+        <Link to="/reset-password">{t('auth:signIn.forgot')}</Link>
+      </p>
       <p>
         {t('auth:signIn.noAccount')} <Link to={`/signup?redirectTo=${encodeURIComponent(loaderData.redirectTo)}`}>{t('auth:signUp.title')}</Link>
       </p>

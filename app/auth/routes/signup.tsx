@@ -3,7 +3,7 @@ import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link, redirect } from 'react-router';
 import { scopeOf } from '~/auth/guards.server.ts';
 import { getI18n, getLocale } from '~/i18n/translator.server.ts';
-import { env } from '~/lib/env.server.ts';
+import { env, publicOrigin } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
 import { consumeLimits, retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server.ts';
@@ -11,7 +11,7 @@ import { clientAddress } from '~/lib/server-facts.ts';
 import { userContext } from '~/lib/context.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { signUp } from '../accounts.server.ts';
-import { safeRedirect, SignUpSchema } from '../schemas.ts';
+import { safeRedirect, signUpSchema } from '../schemas.ts';
 import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
 import { deviceCookie } from '../throttle.server.ts';
 import type { Route } from './+types/signup';
@@ -20,28 +20,29 @@ export function loader({ context, request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const redirectTo = safeRedirect(url.searchParams.get('redirectTo'));
   if (context.get(userContext)) throw redirect(redirectTo);
-  return { title: getI18n(context).t('auth:signUp.title'), redirectTo, email: url.searchParams.get('email')?.slice(0, 254) ?? '' };
+  return { title: getI18n(context).t('auth:signUp.title'), redirectTo, identifier: url.searchParams.get('identifier')?.slice(0, 254) ?? '' };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { form: formData, failure } = await readForm(request);
   if (failure) return data(failure, { status: 400 });
-  const parsed = parseForm(formData, SignUpSchema);
+  const parsed = parseForm(formData, signUpSchema(getLocale(context)));
   if (!parsed.ok) return data(parsed, { status: 400 });
   // Everything that can fail is settled before the account is written: the destination is a
   // plain on-site path (safeRedirect never yields a value a Location header cannot carry).
   const to = safeRedirect(formData.get('redirectTo'));
   try {
     await consumeLimits(scopeOf(context), [{ limit: 'signUp', key: clientAddress(context) }]);
-    const session = await signUp(scopeOf(context), parsed.data, getLocale(context));
+    const session = await signUp(scopeOf(context), parsed.data, getLocale(context), publicOrigin(request));
     const options = cookieOptionsFor(request, env.isProduction);
     const headers = new Headers();
     headers.append('Set-Cookie', sessionCookie(session.token, session.expiresAt, options));
     headers.append('Set-Cookie', deviceCookie(session.deviceToken, options));
-    return redirect(to, { headers });
+    // A phone number is verified with the SMS code right away; an e-mail address by its link, whenever it comes.
+    return redirect(parsed.data.identifier.kind === 'phone' ? `/verify?redirectTo=${encodeURIComponent(to)}` : to, { headers });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const field = error.code === 'too_many_requests' ? '_form' : 'email';
+    const field = error.code === 'too_many_requests' ? '_form' : 'identifier';
     return data(formFailure(formData, { [field]: error.messageKey }), { status: statusOf[error.code], headers: retryAfterHeaders(error) });
   }
 }
@@ -53,7 +54,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderD
 
 export default function SignUp({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
-  const values = actionData?.values ?? { email: loaderData.email };
+  const values = actionData?.values ?? { identifier: loaderData.identifier };
   const errors = actionData?.errors;
   return (
     <section className="card">
@@ -72,13 +73,12 @@ export default function SignUp({ loaderData, actionData }: Route.ComponentProps)
           maxLength={80}
         />
         <Field
-          name="email"
-          type="email"
-          label={t('auth:fields.email')}
-          defaultValue={values.email}
+          name="identifier"
+          label={t('auth:fields.identifier')}
+          hint={t('auth:fields.identifierHint')}
+          defaultValue={values.identifier}
           errors={errors}
-          autoComplete="email"
-          inputMode="email"
+          autoComplete="username"
           required
         />
         <Field
@@ -90,7 +90,6 @@ export default function SignUp({ loaderData, actionData }: Route.ComponentProps)
           autoComplete="new-password"
           required
         />
-        <Field name="phone" type="tel" label={t('auth:fields.phoneOptional')} defaultValue={values.phone} errors={errors} autoComplete="tel" inputMode="tel" />
         <SubmitButton>{t('auth:signUp.submit')}</SubmitButton>
       </Form>
       <p>

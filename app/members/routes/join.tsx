@@ -8,7 +8,8 @@ import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { SubmitButton } from '~/ui/form.tsx';
-import { acceptInvitation, getInvitationByToken, maskAddress, sameAddress } from '../members.server.ts';
+import { verificationStatus } from '~/auth/recovery.server.ts';
+import { acceptInvitation, getInvitationByToken, invitationMatch, maskAddress } from '../members.server.ts';
 import type { Route } from './+types/join';
 
 /**
@@ -21,6 +22,16 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   if (!invitation) notFound();
   const user = context.get(userContext);
   const locale = getLocale(context) as Locale;
+  // Whether the signed-in account holds the invited address, and has verified it (only then can it accept).
+  const addresses = user ? await verificationStatus({ ...scopeOf(context), userId: user.id }) : null;
+  const match = addresses
+    ? invitationMatch(invitation, {
+        email: addresses.email?.value ?? null,
+        phone: addresses.phone?.value ?? null,
+        emailVerifiedAt: addresses.email?.verified ? new Date(0) : null,
+        phoneVerifiedAt: addresses.phone?.verified ? new Date(0) : null,
+      })
+    : 'other';
   return {
     title: getI18n(context).t('auth:join.title'),
     commune: localized(commune.name, locale, commune.defaultLocale).text,
@@ -28,9 +39,10 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     role: invitation.role,
     status: invitation.status,
     invitedBy: invitation.invitedBy,
-    hint: maskAddress(invitation.email),
+    hint: maskAddress(invitation.address),
     signedIn: Boolean(user),
-    isInvitee: user ? sameAddress(user.email, invitation.email) : false,
+    isInvitee: match !== 'other',
+    mustVerify: match === 'unverified' ? (invitation.email ? 'email' : 'phone') : null,
     acceptedByMe: Boolean(user && invitation.acceptedBy === user.id),
   };
 }
@@ -60,7 +72,10 @@ export default function Join({ loaderData, actionData, params }: Route.Component
       <p>{t('auth:join.lead', { name: d.invitedBy, commune: d.commune, role })}</p>
       {actionData?.error ? (
         <p className="form-error" role="alert">
-          {t(actionData.error, { email: actionData.email })}
+          {t(actionData.error, { email: actionData.email })}{' '}
+          {actionData.error === 'auth:join.verifyFirst' ? (
+            <Link to={`/account?redirectTo=${encodeURIComponent(here)}`}>{t('auth:verify.goVerify')}</Link>
+          ) : null}
         </p>
       ) : null}
       {d.status === 'awaiting' && d.acceptedByMe ? (
@@ -83,7 +98,12 @@ export default function Join({ loaderData, actionData, params }: Route.Component
           {t(`auth:join.status.${d.status}`)}
         </p>
       ) : d.signedIn ? (
-        d.isInvitee ? (
+        d.mustVerify ? (
+          <p className="notice">
+            {t('auth:join.verifyFirst', { email: d.hint })}{' '}
+            <Link to={d.mustVerify === 'phone' ? `/verify?redirectTo=${encodeURIComponent(here)}` : '/account'}>{t('auth:verify.goVerify')}</Link>
+          </p>
+        ) : d.isInvitee ? (
           <Form method="post" className="stack">
             <p>{t('auth:join.confirmationNeeded')}</p>
             <SubmitButton>{t('auth:join.accept', { role })}</SubmitButton>

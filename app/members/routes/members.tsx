@@ -5,7 +5,9 @@ import { useT } from '~/i18n/use-t.ts';
 import type { MessageKey } from '~/i18n/message-key.ts';
 import { data, Form } from 'react-router';
 import { requirePermission } from '~/auth/guards.server.ts';
-import { InviteSchema } from '~/auth/schemas.ts';
+import { inviteSchema } from '~/auth/schemas.ts';
+import { accountContact } from '~/auth/identity.ts';
+import { issueRecoveryCode } from '~/auth/recovery.server.ts';
 import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { formatDate } from '~/i18n/format.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -43,19 +45,34 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const { scope, commune } = await requirePermission({ context, request }, 'member.manage');
   const { form: formData, failure } = await readForm(request);
-  if (failure) return data({ ...failure, invitation: null }, { status: 400 });
+  if (failure) return data({ ...failure, invitation: null, recovery: null }, { status: 400 });
   const intent = formData.get('intent');
+  const locale = getLocale(context);
   try {
     if (intent === 'invite') {
-      const parsed = parseForm(formData, InviteSchema);
-      if (!parsed.ok) return data({ ...parsed, invitation: null }, { status: 400 });
+      const parsed = parseForm(formData, inviteSchema(locale));
+      if (!parsed.ok) return data({ ...parsed, invitation: null, recovery: null }, { status: 400 });
       const invitation = await inviteMember(scope, parsed.data, publicOrigin(request), commune.slug);
       return data({
         ok: true as const,
         errors: {} as FieldErrors,
         values: {} as Record<string, string>,
-        invitation: { url: invitation.url, email: parsed.data.email, role: parsed.data.role },
+        invitation: {
+          url: invitation.url,
+          address: accountContact({ email: null, phone: null, [parsed.data.identifier.kind]: parsed.data.identifier.value }),
+          role: parsed.data.role,
+        },
+        recovery: null,
       });
+    }
+    if (intent === 'recover') {
+      // A one-time code for a member who cannot receive a reset; shown once, here (ADR 019).
+      const permitted = await requirePermission({ context, request }, 'member.recover');
+      const userId = String(formData.get('userId') ?? '');
+      if (!UUID_PATTERN.test(userId)) notFound();
+      const { code } = await issueRecoveryCode(permitted.scope, userId);
+      const name = (await listMembers(scope)).find((m) => m.userId === userId)?.displayName ?? '';
+      return data({ ok: true as const, errors: {} as FieldErrors, values: {} as Record<string, string>, invitation: null, recovery: { name, code } });
     }
     if (intent === 'revoke') {
       const invitationId = String(formData.get('invitationId') ?? '');
@@ -81,8 +98,8 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     if (error instanceof AppError) {
-      const field = intent === 'invite' && error.code === 'conflict' ? 'email' : '_form';
-      return data({ ...formFailure(formData, { [field]: error.messageKey }), invitation: null }, { status: statusOf[error.code] });
+      const field = intent === 'invite' && error.code === 'conflict' ? 'identifier' : '_form';
+      return data({ ...formFailure(formData, { [field]: error.messageKey }), invitation: null, recovery: null }, { status: statusOf[error.code] });
     }
     throw error;
   }
@@ -95,15 +112,21 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
   const d = loaderData;
   const errors = actionData?.errors;
   const invited = actionData && 'invitation' in actionData ? actionData.invitation : null;
+  const recovery = actionData && 'recovery' in actionData ? actionData.recovery : null;
   return (
     <div className="stack">
       <h1>{t('auth:members.title')}</h1>
-      <FormError errors={invited ? undefined : errors} />
+      <FormError errors={invited || recovery ? undefined : errors} />
+      {recovery ? (
+        <p className="notice" role="status" data-testid="recovery-code">
+          {t('auth:members.recoveryIssued', { name: recovery.name, code: recovery.code })}
+        </p>
+      ) : null}
       <section aria-labelledby="invite-title" className="card">
         <h2 id="invite-title">{t('auth:members.inviteTitle')}</h2>
         {invited ? (
           <div className="notice" role="status">
-            <p>{t('auth:members.invited', { email: invited.email, role: t(`auth:roles.${invited.role}`) })}</p>
+            <p>{t('auth:members.invited', { email: invited.address, role: t(`auth:roles.${invited.role}`) })}</p>
             <label htmlFor="invite-link">{t('auth:members.inviteLink')}</label>
             <input id="invite-link" className="copy-box" readOnly value={invited.url} data-testid="invite-link" />
             <p className="hint">{t('auth:members.inviteLinkHint')}</p>
@@ -112,12 +135,11 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="invite" />
           <Field
-            name="email"
-            type="email"
-            label={t('auth:fields.email')}
+            name="identifier"
+            label={t('auth:fields.identifier')}
+            hint={t('auth:fields.identifierHint')}
             errors={invited ? undefined : errors}
-            defaultValue={invited ? '' : actionData?.values.email}
-            inputMode="email"
+            defaultValue={invited ? '' : actionData?.values.identifier}
             autoComplete="off"
             required
           />
@@ -136,8 +158,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
                 <p>
                   <strong>{a.displayName}</strong> · {t(`auth:roles.${a.role}`)}
                   <br />
-                  <span className="muted">{a.email}</span>
-                  {a.phone ? <span className="muted"> · {a.phone}</span> : null}
+                  <span className="muted">{a.contact}</span>
                   <br />
                   <span className="muted">{t('auth:members.awaitingMeta', { name: a.invitedBy, date: a.accepted })}</span>
                 </p>
@@ -184,8 +205,17 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
                   <td>
                     {m.displayName}
                     <br />
-                    <span className="muted">{m.email}</span>
-                    {m.phone ? <span className="muted"> · {m.phone}</span> : null}
+                    <span className="muted">{m.contact}</span>
+                    {m.email && m.phone ? <span className="muted"> · {accountContact({ email: null, phone: m.phone })}</span> : null}
+                    {m.userId === d.me ? null : (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="recover" />
+                        <input type="hidden" name="userId" value={m.userId} />
+                        <button type="submit" className="link-button" aria-label={t('auth:members.recoverLabel', { name: m.displayName })}>
+                          {t('auth:members.recover')}
+                        </button>
+                      </Form>
+                    )}
                   </td>
                   <td>
                     {m.roles.map((role) => (
@@ -216,7 +246,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
         <ul className="pending-invitations">
           {d.invitations.map((i) => (
             <li key={i.id}>
-              {i.email} · {t(`auth:roles.${i.role}`)} · {t('auth:members.expires', { date: i.expires })}{' '}
+              {i.contact} · {t(`auth:roles.${i.role}`)} · {t('auth:members.expires', { date: i.expires })}{' '}
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="revoke" />
                 <input type="hidden" name="invitationId" value={i.id} />

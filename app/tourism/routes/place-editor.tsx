@@ -305,14 +305,7 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
           error={errors?.photos ? t(errors.photos, { count: MAX_PHOTOS }) : undefined}
         />
         {d.staff ? (
-          <Field
-            name="ownerEmail"
-            type="email"
-            label={t('tourism:editor.owner')}
-            hint={t('tourism:editor.ownerHint')}
-            defaultValue={v.ownerEmail}
-            errors={errors}
-          />
+          <Field name="ownerEmail" label={t('tourism:editor.owner')} hint={t('tourism:editor.ownerHint')} defaultValue={v.ownerEmail} errors={errors} />
         ) : null}
         <label className="checkbox">
           <input type="checkbox" name="published" defaultChecked={v.published === 'on'} /> {t('tourism:editor.publish')}
