@@ -3,9 +3,10 @@ import { renderToPipeableStream, renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { ServerRouter, type EntryContext, type RouterContextProvider } from 'react-router';
 import { getI18n } from '~/i18n/translator.server.ts';
-import { startFeedSchedule } from '~/handbook/feed-schedule.server.ts';
+import '~/jobs/registry.server.ts';
+import { startWorker, stopWorker } from '~/jobs/worker.server.ts';
 import { getDatabase } from '~/lib/database.server.ts';
-import { loadEnv, publicUrlWarning } from '~/lib/env.server.ts';
+import { env, loadEnv, publicUrlWarning } from '~/lib/env.server.ts';
 import { baseSecurityHeaders, contentSecurityPolicy, requestNonce, staticFileHeaders } from '~/lib/security.server.ts';
 import { hydratesWith } from '~/ui/route-handle.ts';
 
@@ -18,8 +19,14 @@ export async function prepare(): Promise<{ kind: string }> {
   const warning = publicUrlWarning();
   if (warning) console.warn(warning);
   const database = await getDatabase();
-  startFeedSchedule(database.db);
+  // The job worker runs in the server's process unless JOBS=off (then `npm run worker` runs it).
+  if (env.jobs.enabled) startWorker({ db: database.db, ...env.jobs });
   return { kind: database.kind };
+}
+
+/** Stops the job worker (SIGTERM): running jobs get JOBS_GRACE_MS to finish, the rest are given back. */
+export async function stopJobs(): Promise<void> {
+  await stopWorker();
 }
 
 /** The security headers of a static file, for server/production.ts (the same rules as the pages'). */
