@@ -80,7 +80,7 @@ export async function enqueue<P extends Record<string, unknown>>(
   options: EnqueueOptions = {},
 ): Promise<void> {
   const name = typeof job === 'string' ? job : job.name;
-  const maxAttempts = options.maxAttempts ?? (typeof job === 'string' ? undefined : job.maxAttempts);
+  const maxAttempts = options.maxAttempts ?? (typeof job === 'string' ? jobDefinition(job)?.maxAttempts : job.maxAttempts);
   await tx
     .insert(jobs)
     .values({

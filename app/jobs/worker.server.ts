@@ -62,6 +62,8 @@ export function createWorker(options: WorkerOptions): Worker {
   const id = options.id ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const running = new Map<string, Running>();
   let stopping = false;
+  /** Polling only once started (`startWorker`); a worker driven by `tick`/`drain` does not poll. */
+  let started = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let ticking: Promise<number> | undefined;
 
@@ -163,7 +165,7 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   function schedule(delay: number) {
-    if (stopping) return;
+    if (stopping || !started) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       tick()
@@ -205,6 +207,7 @@ export function createWorker(options: WorkerOptions): Worker {
       if (left.length > 0) await releaseJobs(db, id, left);
     },
     start() {
+      started = true;
       schedule(0);
     },
   } as Worker & { start(): void };
