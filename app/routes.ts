@@ -23,6 +23,7 @@ export default [
     route('communes/new', 'admin/routes/new-commune.tsx'),
     route('handbook', 'admin/routes/template.tsx'),
     route('handbook/:key', 'admin/routes/template-article.tsx'),
+    route('jobs', 'admin/routes/jobs.tsx'),
   ]),
 
   route(':commune', 'tenancy/routes/commune-layout.tsx', [

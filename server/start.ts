@@ -46,7 +46,7 @@ function shutdown() {
   closing = true;
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  Promise.all([closed, stopJobs().catch((error: unknown) => console.error('stopping the job worker failed', error))]).then(() => process.exit(0));
+  void Promise.all([closed, stopJobs().catch((error: unknown) => console.error('stopping the job worker failed', error))]).then(() => process.exit(0));
   // The last word: requests still open after the jobs' grace period (and 5 s more) are cut.
   setTimeout(() => process.exit(0), Number(process.env.JOBS_GRACE_MS ?? 10_000) + 5000).unref();
 }

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   // The platform.
   'commune.create': ['operator'],
   'template.edit': ['operator'],
+  'jobs.view': ['operator'], // the job queue: counts, failed and dead jobs with their errors
+  'jobs.retry': ['operator'], // put a failed or dead job back in the queue
 
   // A commune's own page and people.
   'commune.edit': ['operator', 'official'],

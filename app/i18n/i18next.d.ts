@@ -4,6 +4,7 @@ import 'i18next';
 import type auth from '../../locales/en/auth.json';
 import type common from '../../locales/en/common.json';
 import type handbook from '../../locales/en/handbook.json';
+import type jobs from '../../locales/en/jobs.json';
 import type market from '../../locales/en/market.json';
 import type media from '../../locales/en/media.json';
 import type payments from '../../locales/en/payments.json';
@@ -22,6 +23,7 @@ declare module 'i18next' {
       market: typeof market;
       payments: typeof payments;
       tourism: typeof tourism;
+      jobs: typeof jobs;
     };
   }
 }

@@ -27,7 +27,11 @@ export const outboxEvents = pgTable(
     actorUserId: uuid('actor_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [...tenantPolicies(), uniqueIndex('outbox_events_seq_key').on(t.tenantId, t.seq), primaryKey({ name: 'outbox_events_pkey', columns: [t.tenantId, t.id] })],
+  (t) => [
+    ...tenantPolicies(),
+    uniqueIndex('outbox_events_seq_key').on(t.tenantId, t.seq),
+    primaryKey({ name: 'outbox_events_pkey', columns: [t.tenantId, t.id] }),
+  ],
 );
 
 /** Each commune's last given outbox `seq`: one row per commune, locked by each writer until it commits. */

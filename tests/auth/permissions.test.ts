@@ -46,6 +46,8 @@ describe('the permission map', () => {
     expect(holdersOf('shop.consent')).toEqual(['owner']);
     expect(holdersOf('commune.create')).toEqual(['operator']);
     expect(holdersOf('template.edit')).toEqual(['operator']);
+    expect(holdersOf('jobs.view')).toEqual(['operator']);
+    expect(holdersOf('jobs.retry')).toEqual(['operator']);
   });
 
   // Who may and may not, written out here on purpose: a change to the map must change this table too.
@@ -73,6 +75,8 @@ describe('the permission map', () => {
     ['inquiry.readAll', { may: ['official'], mayNot: ['editor', 'seller'] }],
     ['commune.create', { may: [], mayNot: ['official', 'editor', 'seller'] }],
     ['template.edit', { may: [], mayNot: ['official', 'editor', 'seller'] }],
+    ['jobs.view', { may: [], mayNot: ['official', 'editor', 'seller'] }],
+    ['jobs.retry', { may: [], mayNot: ['official', 'editor', 'seller'] }],
   ];
 
   it('covers every action in the table below', () => {

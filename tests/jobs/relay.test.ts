@@ -19,10 +19,11 @@ afterAll(async () => {
   await database.close();
 });
 
-const record = (tenantId: string, n: number) =>
-  withTenant(scopeFor(database, tenantId, null), (tx) => recordEvent(tx, tenantId, 'test.happened', { n }, null));
+const record = (tenantId: string, n: number) => withTenant(scopeFor(database, tenantId, null), (tx) => recordEvent(tx, tenantId, 'test.happened', { n }, null));
 const seqs = (tenantId: string) =>
-  database.query<{ seq: number; n: number }>(`select seq::int as seq, (payload->>'n')::int as n from outbox_events where tenant_id = $1 order by seq`, [tenantId]);
+  database.query<{ seq: number; n: number }>(`select seq::int as seq, (payload->>'n')::int as n from outbox_events where tenant_id = $1 order by seq`, [
+    tenantId,
+  ]);
 const cursorOf = async (tenantId: string, consumer: string) =>
   (
     await database.query<{ last_seq: number }>(`select last_seq::int as last_seq from outbox_cursors where tenant_id = $1 and consumer = $2`, [
@@ -36,7 +37,9 @@ const failuresOf = (tenantId: string, consumer: string) =>
     [tenantId, consumer],
   );
 const effectKeys = (consumer: string) =>
-  database.query<{ key: string }>(`select key from jobs where name = 'test.effect' and key like $1 order by created_at`, [`%:${consumer}:%`]).then((rows) => rows.map((r) => r.key));
+  database
+    .query<{ key: string }>(`select key from jobs where name = 'test.effect' and key like $1 order by created_at`, [`%:${consumer}:%`])
+    .then((rows) => rows.map((r) => r.key));
 
 /** A consumer that records what it saw and adds one outside effect per event, keyed as the relay's contract says. */
 function consumer(name: string, failOn: (event: OutboxEvent) => boolean = () => false) {
@@ -61,7 +64,9 @@ describe('the outbox relay', () => {
     await record(b.id, 100);
     expect((await seqs(a.id)).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect((await seqs(b.id)).map((r) => r.seq)).toEqual([1]);
-    const relayJobs = await database.query<{ commune_id: string; state: string }>(`select commune_id, state from jobs where name = 'outbox.relay' order by commune_id`);
+    const relayJobs = await database.query<{ commune_id: string; state: string }>(
+      `select commune_id, state from jobs where name = 'outbox.relay' order by commune_id`,
+    );
     expect(relayJobs.filter((j) => j.commune_id === a.id)).toEqual([{ commune_id: a.id, state: 'queued' }]);
     expect(relayJobs.filter((j) => j.commune_id === b.id)).toEqual([{ commune_id: b.id, state: 'queued' }]);
   });

@@ -94,7 +94,9 @@ describe('schedules', () => {
     forgetEnqueuedSlots(database.db);
     await enqueueDueSchedules(database.db, new Date('2026-12-05T11:00:00Z'));
     const rows = (await jobsNamed('test.per-commune')).filter((j) => j.commune_id === a.id || j.commune_id === b.id);
-    expect(rows.map((j) => j.key).sort()).toEqual([`test.per-commune:2026-12-05T02:00:00.000Z:${a.id}`, `test.per-commune:2026-12-05T02:00:00.000Z:${b.id}`].sort());
+    expect(rows.map((j) => j.key).sort()).toEqual(
+      [`test.per-commune:2026-12-05T02:00:00.000Z:${a.id}`, `test.per-commune:2026-12-05T02:00:00.000Z:${b.id}`].sort(),
+    );
     await worker('d').drain();
     expect(runs).toEqual(expect.arrayContaining([a.id, b.id]));
   });

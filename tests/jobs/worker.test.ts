@@ -23,8 +23,7 @@ const jobsNamed = (name: string) =>
     `select id, state, attempts, last_error, locked_by, key, (extract(epoch from (run_at - now())) * 1000)::int as due_in_ms from jobs where name = $1 order by created_at, key`,
     [name],
   );
-const add = (name: string, payload: Record<string, unknown> = {}, options: Parameters<typeof enqueue>[3] = {}) =>
-  enqueue(database.db, name, payload, options);
+const add = (name: string, payload: Record<string, unknown> = {}, options: Parameters<typeof enqueue>[3] = {}) => enqueue(database.db, name, payload, options);
 const makeDue = (name: string) => database.query(`update jobs set run_at = now() - interval '1 second' where name = $1`, [name]);
 const worker = (options: Partial<Parameters<typeof createWorker>[0]> = {}) => createWorker({ db: database.db, schedules: false, ...options });
 
@@ -68,9 +67,7 @@ const settings: unknown[] = [];
 defineJob<Record<string, never>>({
   name: 'test.in-commune',
   async handler(context) {
-    settings.push(
-      ...rowsOf(await inJobCommune(context, (tx) => tx.execute(sql`select current_user as who, current_setting('app.tenant_id') as tenant`))),
-    );
+    settings.push(...rowsOf(await inJobCommune(context, (tx) => tx.execute(sql`select current_user as who, current_setting('app.tenant_id') as tenant`))));
   },
 });
 
