@@ -44,6 +44,12 @@ export const jobs = pgTable(
       to: 'public',
       withCheck: sql`commune_id is null or commune_id = baan.tenant_id()`,
     }),
+    // The runner (the owner connection, bound by the forced RLS like everyone) reads, moves and
+    // removes jobs of every commune. The app role holds no SELECT, UPDATE or DELETE privilege on
+    // the table, so these open nothing to request code.
+    pgPolicy('runner_read', { as: 'permissive', for: 'select', to: 'public', using: sql`true` }),
+    pgPolicy('runner_update', { as: 'permissive', for: 'update', to: 'public', using: sql`true`, withCheck: sql`true` }),
+    pgPolicy('runner_delete', { as: 'permissive', for: 'delete', to: 'public', using: sql`true` }),
     uniqueIndex('jobs_name_key_key')
       .on(t.name, t.key)
       .where(sql`key_scope = 'ever'`),

@@ -177,4 +177,20 @@ describe('the worker', () => {
     await add('test.recurring', {}, { key: 'commune-x', keyScope: 'queued' });
     expect((await jobsNamed('test.recurring')).map((r) => r.state).sort()).toEqual(['done', 'queued']);
   });
+
+  it('lets an owner that is not a superuser (forced RLS binds it) read, move and remove jobs', async () => {
+    await add('test.owner-view', {}, { key: 'owner' });
+    await database.query(`do $$ begin
+      if not exists (select 1 from pg_roles where rolname = 'baan_jobs_owner_test') then create role baan_jobs_owner_test nosuperuser nobypassrls; end if;
+    end $$`);
+    await database.query(`grant select, update, delete on jobs to baan_jobs_owner_test`);
+    const seen = await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local role baan_jobs_owner_test`);
+      const [row] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from jobs where name = 'test.owner-view'`));
+      const moved = rowsOf(await tx.execute(sql`update jobs set run_at = now() where name = 'test.owner-view' returning id`));
+      const removed = rowsOf(await tx.execute(sql`delete from jobs where name = 'test.owner-view' returning id`));
+      return { n: row!.n, moved: moved.length, removed: removed.length };
+    });
+    expect(seen).toEqual({ n: 1, moved: 1, removed: 1 });
+  });
 });
