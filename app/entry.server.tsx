@@ -20,7 +20,7 @@ export async function prepare(): Promise<{ kind: string }> {
   if (warning) console.warn(warning);
   const database = await getDatabase();
   // The job worker runs in the server's process unless JOBS=off (then `npm run worker` runs it).
-  if (env.jobs.enabled) startWorker({ db: database.db, ...env.jobs });
+  if (env.jobs.enabled) startWorker({ db: database.db, ...env.jobs, wake: (onNotify) => database.listen('baan_jobs', onNotify) });
   return { kind: database.kind };
 }
 

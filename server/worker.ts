@@ -10,7 +10,7 @@ import { loadEnv } from '../app/lib/env.server.ts';
 const env = loadEnv();
 if (!env.databaseUrl) console.warn('npm run worker without DATABASE_URL works on the embedded database, which no other process may then open.');
 const database = await getDatabase();
-const worker = startWorker({ db: database.db, ...env.jobs });
+const worker = startWorker({ db: database.db, ...env.jobs, wake: (onNotify) => database.listen('baan_jobs', onNotify) });
 console.log(`Baan's job worker ${worker.id} is running (${database.kind} database, ${env.jobs.concurrency} at once)`);
 
 let closing = false;

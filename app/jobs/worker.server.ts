@@ -34,6 +34,11 @@ export type WorkerOptions = {
   graceMs?: number;
   /** Whether ticks also enqueue the schedules' due slots (default true). */
   schedules?: boolean;
+  /**
+   * Subscribes to the database's "jobs were added" notice (`database.listen('baan_jobs', …)`):
+   * a started worker then looks at once instead of at its next poll. Returns the way to stop.
+   */
+  wake?: (onNotify: () => void) => Promise<() => Promise<void>>;
   /** This worker's name in `locked_by` (default: host, process and a random part). */
   id?: string;
 };
@@ -66,6 +71,7 @@ export function createWorker(options: WorkerOptions): Worker {
   let started = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let ticking: Promise<number> | undefined;
+  let unlisten: (() => Promise<void>) | undefined;
 
   async function claim(limit: number): Promise<Claimed[]> {
     // A job whose lease ran out after its last attempt is dead: claiming it again would run it once too often.
@@ -197,6 +203,7 @@ export function createWorker(options: WorkerOptions): Worker {
       if (stopping) return;
       stopping = true;
       clearTimeout(timer);
+      await unlisten?.().catch(() => {});
       await ticking?.catch(() => 0);
       const all = Promise.all([...running.values()].map((r) => r.done));
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -209,6 +216,13 @@ export function createWorker(options: WorkerOptions): Worker {
     start() {
       started = true;
       schedule(0);
+      options
+        .wake?.(() => schedule(0))
+        .then((stop) => {
+          if (stopping) void stop().catch(() => {});
+          else unlisten = stop;
+        })
+        .catch((error: unknown) => console.warn('the job worker polls only: listening for new jobs failed', error));
     },
   } as Worker & { start(): void };
 }

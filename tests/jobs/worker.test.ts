@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '#db/client.ts';
 import { withTenant } from '#db/scope.ts';
 import { defineJob, enqueue, inJobCommune, PermanentJobError } from '~/jobs/queue.server.ts';
-import { backoffMs, createWorker } from '~/jobs/worker.server.ts';
+import { backoffMs, createWorker, startWorker, stopWorker } from '~/jobs/worker.server.ts';
 import { makeCommune } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
 
@@ -192,5 +192,20 @@ describe('the worker', () => {
       return { n: row!.n, moved: moved.length, removed: removed.length };
     });
     expect(seen).toEqual({ n: 1, moved: 1, removed: 1 });
+  });
+
+  it('hears of a new job at once through LISTEN/NOTIFY, long before its next poll', async () => {
+    const worker = startWorker({ db: database.db, schedules: false, pollMs: 600_000, wake: (onNotify) => database.listen('baan_jobs', onNotify) });
+    try {
+      // The first look (at start) is over, and the next poll is ten minutes away.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await withTenant(scopeFor(database, communeA, null), (tx) => enqueue(tx, countJob, { n: 1000 }, { tenantId: communeA }));
+      const until = Date.now() + 5_000;
+      while (!ran.some((r) => r.n === 1000) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(ran.filter((r) => r.n === 1000)).toHaveLength(1);
+      expect(worker.active).toBe(0);
+    } finally {
+      await stopWorker();
+    }
   });
 });
