@@ -114,6 +114,32 @@ describe('the outbox relay', () => {
     forgetConsumer('test.flaky');
   });
 
+  it('replays a whole batch whose transaction died before commit, with every effect once', async () => {
+    const a = await makeCommune(database);
+    const c = consumer('test.crash');
+    await relay(a.id, c);
+    for (const n of [1, 2, 3, 4]) await record(a.id, n);
+    // A crash at the worst moment: every event handled, the cursor moved, and then the commit fails
+    // (a deferred check that refuses the cursor's new value, run at COMMIT).
+    await database.query(`create or replace function test_crash_at_commit() returns trigger language plpgsql as $$
+      begin raise exception 'the worker died before its commit'; end $$`);
+    await database.query(`create constraint trigger test_crash_at_commit after update on outbox_cursors deferrable initially deferred
+      for each row when (new.consumer = 'test.crash') execute function test_crash_at_commit()`);
+    await expect(relay(a.id, c)).rejects.toThrow();
+    expect(c.seen).toEqual([1, 2, 3, 4]);
+    expect(await cursorOf(a.id, 'test.crash')).toBe(0);
+    expect(await effectKeys('test.crash')).toEqual([]);
+    // The next worker reads the batch again: each effect happens once.
+    await database.query(`drop trigger test_crash_at_commit on outbox_cursors`);
+    expect(await relay(a.id, c)).toMatchObject({ handled: 4, failed: 0 });
+    expect(c.seen).toEqual([1, 2, 3, 4, 1, 2, 3, 4]);
+    expect(await cursorOf(a.id, 'test.crash')).toBe(4);
+    const keys = await effectKeys('test.crash');
+    expect(keys).toHaveLength(4);
+    expect(new Set(keys).size).toBe(4);
+    forgetConsumer('test.crash');
+  });
+
   it('parks an event after its last attempt, and moves on to the next', async () => {
     const a = await makeCommune(database);
     const c = consumer('test.stubborn', (event) => event.payload.n === 2);
