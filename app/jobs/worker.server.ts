@@ -170,13 +170,26 @@ export function createWorker(options: WorkerOptions): Worker {
     return next;
   }
 
+  /** A tick is under way from the timer; a look asked for meanwhile (`again`) follows it at once. */
+  let polling = false;
+  let again = false;
   function schedule(delay: number) {
     if (stopping || !started) return;
+    if (polling) {
+      if (delay === 0) again = true;
+      return;
+    }
     clearTimeout(timer);
     timer = setTimeout(() => {
+      polling = true;
       tick()
         .catch((error: unknown) => console.error('the job worker could not claim jobs', error))
-        .finally(() => schedule(pollMs));
+        .finally(() => {
+          polling = false;
+          const soon = again;
+          again = false;
+          schedule(soon ? 0 : pollMs);
+        });
     }, delay);
     timer.unref?.();
   }
