@@ -43,10 +43,13 @@ CREATE POLICY "tenant_isolation" ON "outbox_failures" AS PERMISSIVE FOR ALL TO p
 CREATE POLICY "tenant_isolation" ON "outbox_sequences" AS PERMISSIVE FOR ALL TO public USING (tenant_id = baan.tenant_id()) WITH CHECK (tenant_id = baan.tenant_id());--> statement-breakpoint
 -- hand-written:
 -- Existing events are numbered per commune in the order they were written, and each commune's counter starts after them.
+-- (The forced row-level security is lifted for the backfill: an owner that is not a superuser would otherwise see no row.)
+ALTER TABLE "outbox_events" NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 UPDATE "outbox_events" e SET "seq" = n.seq FROM (
   SELECT "tenant_id", "id", row_number() OVER (PARTITION BY "tenant_id" ORDER BY "created_at", "id") AS seq FROM "outbox_events"
 ) n WHERE e."tenant_id" = n."tenant_id" AND e."id" = n."id";--> statement-breakpoint
 INSERT INTO "outbox_sequences" ("tenant_id", "last_seq") SELECT "tenant_id", max("seq") FROM "outbox_events" GROUP BY "tenant_id";--> statement-breakpoint
+ALTER TABLE "outbox_events" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "outbox_sequences" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "outbox_cursors" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "outbox_failures" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
