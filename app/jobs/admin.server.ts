@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '#db/client.ts';
+import { ownerInTenant } from '#db/scope.ts';
 import { JOB_STATES, type JobState } from '#domain/jobs.ts';
 
 /**
@@ -95,4 +96,49 @@ export async function retryJob(db: Db, id: string): Promise<boolean> {
       returning id`),
   );
   return updated.length > 0;
+}
+
+export type OutboxFailureRow = {
+  commune: string;
+  consumer: string;
+  seq: number;
+  attempts: number;
+  lastError: string;
+  parked: boolean;
+  nextAttemptAt: string;
+};
+
+/** Most outbox failures listed (waiting ones first, then the newest parked). */
+export const OUTBOX_FAILURES_SHOWN = 50;
+
+/**
+ * The outbox events consumers failed on, in every commune: waiting for a retry (their commune's
+ * later events wait too) or parked after their last attempt. The failures are tenant rows, read
+ * inside each commune in turn (the forced RLS binds the owner connection too).
+ */
+export async function outboxFailuresOverview(db: Db): Promise<OutboxFailureRow[]> {
+  const communes = rowsOf<{ id: string; slug: string }>(await db.execute(sql`select id, slug from communes order by slug`));
+  const found: OutboxFailureRow[] = [];
+  for (const commune of communes) {
+    const rows = await ownerInTenant(db, commune.id, async (tx) =>
+      rowsOf<{ consumer: string; seq: number | string; attempts: number; last_error: string; parked: boolean; next_attempt_at: string | Date }>(
+        await tx.execute(sql`
+          select consumer, seq, attempts, last_error, parked_at is not null as parked, next_attempt_at
+          from outbox_failures where tenant_id = ${commune.id}
+          order by parked_at is not null, created_at desc limit ${OUTBOX_FAILURES_SHOWN}`),
+      ),
+    );
+    for (const row of rows) {
+      found.push({
+        commune: commune.slug,
+        consumer: row.consumer,
+        seq: Number(row.seq),
+        attempts: row.attempts,
+        lastError: row.last_error,
+        parked: row.parked,
+        nextAttemptAt: new Date(row.next_attempt_at).toISOString(),
+      });
+    }
+  }
+  return found.sort((a, b) => Number(a.parked) - Number(b.parked)).slice(0, OUTBOX_FAILURES_SHOWN);
 }

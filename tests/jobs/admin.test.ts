@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobsOverview, PROBLEM_PAGE_SIZE, retryJob } from '~/jobs/admin.server.ts';
+import { jobsOverview, outboxFailuresOverview, PROBLEM_PAGE_SIZE, retryJob } from '~/jobs/admin.server.ts';
 import { enqueue } from '~/jobs/queue.server.ts';
 import { makeCommune } from '#tests/factories/index.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/support/db.ts';
@@ -67,5 +67,20 @@ describe('the operator’s view of the queue', () => {
     );
     expect(await retryJob(database.db, failed!.id)).toBe(true);
     expect(await database.query(`select state from jobs where name = 'test.recurring'`)).toEqual([{ state: 'queued' }]);
+  });
+
+  it('lists the outbox events consumers failed on in every commune, waiting ones first', async () => {
+    expect(await outboxFailuresOverview(database.db)).toEqual([]);
+    const other = await makeCommune(database);
+    await database.query(
+      `insert into outbox_failures (tenant_id, consumer, event_id, seq, attempts, last_error, next_attempt_at, parked_at) values
+        ($1, 'notify.inbox', gen_random_uuid(), 7, 6, 'template missing', now(), now()),
+        ($2, 'notify.mail', gen_random_uuid(), 3, 2, 'no address', '2026-12-05T12:00:00Z', null)`,
+      [commune.id, other.id],
+    );
+    expect(await outboxFailuresOverview(database.db)).toEqual([
+      { commune: other.slug, consumer: 'notify.mail', seq: 3, attempts: 2, lastError: 'no address', parked: false, nextAttemptAt: '2026-12-05T12:00:00.000Z' },
+      expect.objectContaining({ commune: commune.slug, consumer: 'notify.inbox', seq: 7, attempts: 6, lastError: 'template missing', parked: true }),
+    ]);
   });
 });

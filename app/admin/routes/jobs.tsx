@@ -5,8 +5,9 @@ import { requirePlatformPermission } from '~/auth/guards.server.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { useT } from '~/i18n/use-t.ts';
-import { jobsOverview, retryJob } from '~/jobs/admin.server.ts';
+import { jobsOverview, outboxFailuresOverview, retryJob } from '~/jobs/admin.server.ts';
 import { readForm } from '~/lib/body.server.ts';
+import { MAX_EVENT_ATTEMPTS } from '~/outbox/relay.server.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { parseForm } from '~/lib/forms.ts';
@@ -19,12 +20,15 @@ const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 export async function loader({ context, request }: Route.LoaderArgs) {
   requirePlatformPermission({ context, request }, 'jobs.view');
   const page = PageSchema.parse(new URL(request.url).searchParams.get('page') ?? 1);
-  const overview = await jobsOverview(context.get(databaseContext).db, page);
+  const { db } = context.get(databaseContext);
+  const [overview, outbox] = [await jobsOverview(db, page), await outboxFailuresOverview(db)];
   const locale = getLocale(context);
   return {
     title: getI18n(context).t('jobs:title'),
     ...overview,
     problems: overview.problems.map((p) => ({ ...p, runAt: formatDate(p.runAt, locale, 'UTC', true) })),
+    maxEventAttempts: MAX_EVENT_ATTEMPTS,
+    outbox: outbox.map((f) => ({ ...f, nextAttemptAt: formatDate(f.nextAttemptAt, locale, 'UTC', true) })),
   };
 }
 
@@ -129,6 +133,28 @@ export default function Jobs({ loaderData, actionData }: Route.ComponentProps) {
           {d.page > 1 && d.hasMore ? ' · ' : null}
           {d.hasMore ? <Link to={`?page=${d.page + 1}`}>{t('jobs:next')}</Link> : null}
         </nav>
+      </section>
+
+      <section aria-labelledby="jobs-outbox">
+        <h2 id="jobs-outbox">{t('jobs:outbox.title')}</h2>
+        <p className="muted">{t('jobs:outbox.lead')}</p>
+        {d.outbox.length === 0 ? (
+          <p className="muted">{t('jobs:outbox.none')}</p>
+        ) : (
+          <ul className="stack" aria-label={t('jobs:outbox.title')}>
+            {d.outbox.map((f) => (
+              <li key={`${f.commune}:${f.consumer}:${f.seq}`} className="card">
+                <p>
+                  <code>{f.consumer}</code> · {f.commune} · #{f.seq} ·{' '}
+                  <span className="badge">{f.parked ? t('jobs:outbox.parked') : t('jobs:outbox.waiting', { when: f.nextAttemptAt })}</span>
+                </p>
+                <p>
+                  {t('jobs:attemptsOf', { attempts: f.attempts, max: d.maxEventAttempts })} · <code>{f.lastError}</code>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </div>
   );
