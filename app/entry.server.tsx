@@ -4,9 +4,11 @@ import { I18nextProvider } from 'react-i18next';
 import { ServerRouter, type EntryContext, type RouterContextProvider } from 'react-router';
 import { getI18n } from '~/i18n/translator.server.ts';
 import { deliveryNotice } from '~/delivery/jobs.server.ts';
-import { startFeedSchedule } from '~/handbook/feed-schedule.server.ts';
+import { closeMailTransports } from '~/delivery/transports.server.ts';
+import '~/jobs/registry.server.ts';
+import { startWorker, stopWorker } from '~/jobs/worker.server.ts';
 import { getDatabase } from '~/lib/database.server.ts';
-import { loadEnv, publicUrlWarning } from '~/lib/env.server.ts';
+import { env, loadEnv, publicUrlWarning } from '~/lib/env.server.ts';
 import { baseSecurityHeaders, contentSecurityPolicy, requestNonce, staticFileHeaders } from '~/lib/security.server.ts';
 import { hydratesWith } from '~/ui/route-handle.ts';
 
@@ -21,8 +23,15 @@ export async function prepare(): Promise<{ kind: string }> {
   const kept = deliveryNotice(); // also registers the mail and SMS jobs in this process
   if (kept) console.info(kept);
   const database = await getDatabase();
-  startFeedSchedule(database.db);
+  // The job worker runs in the server's process unless JOBS=off (then `npm run worker` runs it).
+  if (env.jobs.enabled) startWorker({ db: database.db, ...env.jobs, wake: (onNotify) => database.listen('baan_jobs', onNotify) });
   return { kind: database.kind };
+}
+
+/** Stops the job worker (SIGTERM): running jobs get JOBS_GRACE_MS to finish, the rest are given back. */
+export async function stopJobs(): Promise<void> {
+  await stopWorker();
+  closeMailTransports();
 }
 
 /** The security headers of a static file, for server/production.ts (the same rules as the pages'). */

@@ -32,6 +32,7 @@ export default [
     route('handbook', 'admin/routes/template.tsx'),
     route('handbook/:key', 'admin/routes/template-article.tsx'),
     route('messages', 'delivery/routes/admin-messages.tsx'),
+    route('jobs', 'admin/routes/jobs.tsx'),
   ]),
   route('dev/mail', 'delivery/routes/dev-mail.tsx'),
   route('dev/mail/:id', 'delivery/routes/dev-mail-message.tsx'),

@@ -29,6 +29,11 @@ export type Database = {
   /** Runs raw SQL as the connecting (owner) role; returns rows. Only for migrations, seeding, tests and jobs. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+  /**
+   * Calls `onNotify` on each NOTIFY of `channel` (the job worker's wake-up); returns the way to
+   * stop. On server Postgres it takes one connection of its own.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   /** The PGlite instance (embedded only), for snapshots in tests. */
   pglite?: PGlite;
 };
@@ -96,6 +101,12 @@ async function openPglite(dir: string | undefined, snapshot: Blob | undefined): 
     async close() {
       await client.close();
     },
+    async listen(channel, onNotify) {
+      const unlisten = await client.listen(channel, () => onNotify());
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
+    },
   };
 }
 
@@ -126,6 +137,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     },
     async close() {
       await client.end({ timeout: 5 });
+    },
+    async listen(channel, onNotify) {
+      const { unlisten } = await client.listen(channel, () => onNotify());
+      return unlisten;
     },
   };
 }

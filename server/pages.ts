@@ -9,6 +9,8 @@ import { requestProtocol, sendResponse, toRequest } from './http-bridge.ts';
 /** What the server needs from the app's entry (app/entry.server.tsx) beyond React Router's own. */
 export type BaanEntry = {
   prepare(): Promise<{ kind: string }>;
+  /** Stops the job worker the entry started (server shutdown). */
+  stopJobs(): Promise<void>;
   staticFileHeaders(protocol: string): Record<string, string>;
   requestContext(facts: ServerFacts): RouterContextProvider;
 };

@@ -12,12 +12,17 @@ import type { ServerConfig } from './config.ts';
 import { requestProtocol } from './http-bridge.ts';
 import { baanEntry, isFile, pagesHandler } from './pages.ts';
 
+/** What a shutdown stops besides the HTTP server: the job worker the app's entry started. */
+let stopBackground: () => Promise<void> = async () => {};
+export const stopJobs = () => stopBackground();
+
 export async function serveProduction(config: ServerConfig): Promise<http.Server> {
   const started = performance.now();
   const { buildDir, trustProxy } = config;
   const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild;
   const entry = baanEntry(build);
   const { kind } = await entry.prepare();
+  stopBackground = () => entry.stopJobs();
 
   const pages = pagesHandler(build, { mode: process.env.NODE_ENV ?? 'production', trustProxy });
 

@@ -35,13 +35,20 @@ if (!config.buildDirGiven && built < sources) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const { serveProduction } = await import('./production.ts');
+const { serveProduction, stopJobs } = await import('./production.ts');
 const server = await serveProduction(config);
 
+// On SIGTERM the server stops taking requests and the job worker stops claiming; running jobs get
+// JOBS_GRACE_MS to finish, the rest are given back to the queue; the process exits when both are done.
+let closing = false;
 function shutdown() {
-  server.close(() => process.exit(0));
+  if (closing) return;
+  closing = true;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 5000).unref();
+  void Promise.all([closed, stopJobs().catch((error: unknown) => console.error('stopping the job worker failed', error))]).then(() => process.exit(0));
+  // The last word: requests still open after the jobs' grace period (and 5 s more) are cut.
+  setTimeout(() => process.exit(0), Number(process.env.JOBS_GRACE_MS ?? 10_000) + 5000).unref();
 }
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

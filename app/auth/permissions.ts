@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'commune.create': ['operator'],
   'template.edit': ['operator'],
   'messages.view': ['operator'], // delivery health: mail and SMS sent, failed, bounced (/admin/messages)
+  'jobs.view': ['operator'], // the job queue: counts, failed and dead jobs with their errors
+  'jobs.retry': ['operator'], // put a failed or dead job back in the queue
 
   // A commune's own page and people.
   'commune.edit': ['operator', 'official'],

@@ -3,6 +3,7 @@ import type { Db } from '#db/client.ts';
 import { outboundMessages } from '#db/schema/index.ts';
 import type { Channel, MessageStatus } from '#domain/delivery.ts';
 import { defineJob, PermanentJobError, type JobContext } from '~/jobs/queue.server.ts';
+import { defineSchedule } from '~/jobs/schedules.server.ts';
 import { env } from '~/lib/env.server.ts';
 import { renderMail, unsubscribeUrlOf } from './mail-render.ts';
 import { MAIL_JOB, mailJobSchema, SMS_JOB, smsJobSchema, type MailJob, type SmsJob } from './messages.ts';
@@ -184,7 +185,7 @@ export async function pruneOutboundMessages(db: Db, now: Date = new Date(), days
   return deleted.length;
 }
 
-/** The daily clean-up of the delivery log (to be put on the runner's schedule). */
+/** The daily clean-up of the delivery log. */
 export const PRUNE_MESSAGES_JOB = 'delivery.prune';
 export const pruneMessagesJob = defineJob<Record<string, unknown>>({
   name: PRUNE_MESSAGES_JOB,
@@ -193,6 +194,9 @@ export const pruneMessagesJob = defineJob<Record<string, unknown>>({
   },
   maxAttempts: 3,
 });
+
+/** Daily at 02:30 UTC, once however many workers run. */
+export const pruneMessagesSchedule = defineSchedule({ name: PRUNE_MESSAGES_JOB, every: 'day', at: 150, job: pruneMessagesJob });
 
 /** Said once at start: which messages will be kept rather than sent, and where to read them. */
 export function deliveryNotice(): string | null {

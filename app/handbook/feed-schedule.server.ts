@@ -1,20 +1,26 @@
-import type { Db } from '#db/client.ts';
+import { defineJob } from '~/jobs/queue.server.ts';
+import { defineSchedule } from '~/jobs/schedules.server.ts';
 import { env } from '~/lib/env.server.ts';
 import { importDueFeeds } from './news.server.ts';
 
-let timer: ReturnType<typeof setInterval> | undefined;
-
 /**
- * Imports due feeds on a schedule, in the server process (FEED_IMPORT_MINUTES, default 60;
- * 0 turns it off). With several app servers, each may import: items are deduplicated by the
- * database (unique guid and link), so a double run only costs a fetch.
+ * Imports due feeds (every active feed of every commune not imported within FEED_IMPORT_MINUTES),
+ * as a job on the schedule of the same period: once per slot, whichever worker takes it.
  */
-export function startFeedSchedule(db: Db): void {
-  const minutes = env.feedImportMinutes;
-  if (!minutes || timer) return;
-  const everyMs = minutes * 60_000;
-  const run = () => importDueFeeds(db, everyMs).catch((error) => console.error('feed import failed', error));
-  timer = setInterval(run, Math.min(everyMs, 5 * 60_000));
-  timer.unref();
-  setTimeout(run, 30_000).unref();
-}
+export const importFeedsJob = defineJob<Record<string, never>>({
+  name: 'handbook.import-feeds',
+  maxAttempts: 1,
+  timeoutMs: 15 * 60_000,
+  async handler({ db }) {
+    const minutes = env.feedImportMinutes;
+    if (!minutes) return;
+    await importDueFeeds(db, minutes * 60_000);
+  },
+});
+
+/** FEED_IMPORT_MINUTES (default 60; 0 turns it off). */
+export const importFeedsSchedule = defineSchedule({
+  name: 'handbook.import-feeds',
+  every: () => env.feedImportMinutes || null,
+  job: importFeedsJob,
+});

@@ -1,7 +1,7 @@
 export const LOCALES = ['vi', 'th', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const FALLBACK_LOCALE: Locale = 'en';
-export const NAMESPACES = ['common', 'auth', 'tenancy', 'media', 'handbook', 'market', 'payments', 'tourism', 'delivery', 'notifications'] as const;
+export const NAMESPACES = ['common', 'auth', 'tenancy', 'media', 'handbook', 'market', 'payments', 'tourism', 'delivery', 'notifications', 'jobs'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Each language named in itself, for the switcher. */

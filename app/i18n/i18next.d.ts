@@ -5,6 +5,7 @@ import type auth from '../../locales/en/auth.json';
 import type common from '../../locales/en/common.json';
 import type delivery from '../../locales/en/delivery.json';
 import type handbook from '../../locales/en/handbook.json';
+import type jobs from '../../locales/en/jobs.json';
 import type market from '../../locales/en/market.json';
 import type notifications from '../../locales/en/notifications.json';
 import type media from '../../locales/en/media.json';
@@ -26,6 +27,7 @@ declare module 'i18next' {
       tourism: typeof tourism;
       delivery: typeof delivery;
       notifications: typeof notifications;
+      jobs: typeof jobs;
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '#db/client.ts';
 import { jobs } from '#db/schema/index.ts';
+import { withTenant } from '#db/scope.ts';
 
 /** What a job's handler gets: the database, its commune (null for platform work), its payload. */
 export type JobContext<P> = {
@@ -32,6 +33,21 @@ export function defineJob<P extends Record<string, unknown>>(definition: JobDefi
   return definition;
 }
 
+/** Every registered kind of job (the worker reads their time-outs). */
+export function jobDefinitions(): JobDefinition<Record<string, unknown>>[] {
+  return [...registry.values()] as JobDefinition<Record<string, unknown>>[];
+}
+
+/**
+ * A handler's work inside its job's commune: `withTenant` as the app role with no user, so
+ * row-level security holds the handler to that commune like any request. A job without a
+ * commune cannot use it (that is a bug in whoever enqueued it: the job goes dead).
+ */
+export function inJobCommune<T>(context: JobContext<unknown>, work: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!context.tenantId) throw new PermanentJobError('this job needs a commune, and was added without one');
+  return withTenant({ db: context.db, tenantId: context.tenantId, userId: null }, work);
+}
+
 /** The definition of a job kind, or undefined when none is registered under that name. */
 export function jobDefinition(name: string): JobDefinition<Record<string, unknown>> | undefined {
   return registry.get(name) as JobDefinition<Record<string, unknown>> | undefined;
@@ -44,6 +60,11 @@ export type EnqueueOptions = {
   runAt?: Date;
   /** Deduplication key: a job of the same kind with the same key is added once only. */
   key?: string;
+  /**
+   * How long the key holds: 'ever' (default) never adds a second job with it; 'queued' adds
+   * none while one with it is waiting to run, for work that recurs (relay this commune's outbox).
+   */
+  keyScope?: 'ever' | 'queued';
   maxAttempts?: number;
 };
 
@@ -59,7 +80,7 @@ export async function enqueue<P extends Record<string, unknown>>(
   options: EnqueueOptions = {},
 ): Promise<void> {
   const name = typeof job === 'string' ? job : job.name;
-  const maxAttempts = options.maxAttempts ?? (typeof job === 'string' ? undefined : job.maxAttempts);
+  const maxAttempts = options.maxAttempts ?? (typeof job === 'string' ? jobDefinition(job)?.maxAttempts : job.maxAttempts);
   await tx
     .insert(jobs)
     .values({
@@ -67,6 +88,7 @@ export async function enqueue<P extends Record<string, unknown>>(
       payload,
       communeId: options.tenantId ?? null,
       key: options.key ?? null,
+      keyScope: options.keyScope ?? 'ever',
       runAt: options.runAt,
       ...(maxAttempts ? { maxAttempts } : {}),
     })

@@ -75,6 +75,23 @@ export const envSchema = dbEnvSchema
     MAP_CONNECT_HOSTS: z.string().optional(),
     /** Minutes between news-feed imports; 0 turns the schedule off. */
     FEED_IMPORT_MINUTES: numberOr(60).refine((n) => n >= 0, 'must be 0 or more (0 turns the schedule off)'),
+    /** Whether `npm start` runs the job worker in its own process (on by default; off when a separate `npm run worker` does). */
+    JOBS: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const text = (value ?? 'on').trim().toLowerCase();
+        if (['on', 'true', '1', 'yes', ''].includes(text)) return true;
+        if (['off', 'false', '0', 'no'].includes(text)) return false;
+        ctx.addIssue({ code: 'custom', message: `must be on or off (got ${JSON.stringify(value)})` });
+        return z.NEVER;
+      }),
+    /** Jobs one worker runs at once. */
+    JOBS_CONCURRENCY: numberOr(4).refine((n) => Number.isInteger(n) && n >= 1 && n <= 64, 'must be a whole number from 1 to 64'),
+    /** Milliseconds between a worker's looks for due jobs. */
+    JOBS_POLL_MS: numberOr(1000).refine((n) => n >= 50 && n <= 600_000, 'must be between 50 and 600000 milliseconds'),
+    /** Milliseconds running jobs get to finish at shutdown before they are given back. */
+    JOBS_GRACE_MS: numberOr(10_000).refine((n) => n >= 0 && n <= 600_000, 'must be between 0 and 600000 milliseconds'),
     /** Seconds a shared page stays in the page cache (negative counts as 0). */
     PAGE_CACHE_SECONDS: numberOr(5).transform((n) => Math.max(0, n)),
     /** Hosts outbound fetches may reach although they resolve to private addresses, comma-separated. */
@@ -120,6 +137,8 @@ export type Env = DbEnv & {
   feedImportMinutes: number;
   /** Seconds a shared page is kept by the page cache. */
   pageCacheSeconds: number;
+  /** The job worker's settings (JOBS, JOBS_CONCURRENCY, JOBS_POLL_MS, JOBS_GRACE_MS). */
+  jobs: { enabled: boolean; concurrency: number; pollMs: number; graceMs: number };
   /** Host names outbound fetches may reach although private (OUTBOUND_ALLOW_HOSTS). */
   outboundAllowHosts: readonly string[];
   /** The mail server's URL (SMTP_URL, credentials included); null: mail is kept in outbound_messages. */
@@ -146,6 +165,7 @@ export function parseEnv(source: EnvSource = process.env): Env {
     mapConnectHosts: raw.MAP_CONNECT_HOSTS,
     feedImportMinutes: raw.FEED_IMPORT_MINUTES,
     pageCacheSeconds: raw.PAGE_CACHE_SECONDS,
+    jobs: Object.freeze({ enabled: raw.JOBS, concurrency: raw.JOBS_CONCURRENCY, pollMs: raw.JOBS_POLL_MS, graceMs: raw.JOBS_GRACE_MS }),
     outboundAllowHosts: Object.freeze(raw.OUTBOUND_ALLOW_HOSTS),
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM ?? 'Baan <no-reply@baan.localhost>',

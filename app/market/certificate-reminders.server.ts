@@ -3,6 +3,7 @@ import type { Db } from '#db/client.ts';
 import { communes, products } from '#db/schema/index.ts';
 import { platformScope, withTenant } from '#db/scope.ts';
 import { defineJob } from '~/jobs/queue.server.ts';
+import { defineSchedule } from '~/jobs/schedules.server.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
 
 /** Days before a certificate's expiry that its seller is told. */
@@ -55,3 +56,6 @@ export const certificateRemindersJob = defineJob<Record<string, never>>({
     await remindExpiringCertificates(db);
   },
 });
+
+/** Daily at 01:00 UTC (08:00 in Vietnam and Thailand), once however many workers run. */
+export const certificateRemindersSchedule = defineSchedule({ name: 'market.certificate_reminders', every: 'day', at: 60, job: certificateRemindersJob });

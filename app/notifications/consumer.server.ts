@@ -23,18 +23,11 @@ import { MAIL_JOB, SMS_JOB, type MailJob, type SmsJob } from '~/delivery/message
 import type { Locale } from '~/i18n/config.ts';
 import { enqueue } from '~/jobs/queue.server.ts';
 import { env } from '~/lib/env.server.ts';
+import { defineConsumer, type OutboxEvent } from '~/outbox/relay.server.ts';
 import { chooseLocale, kindLabel, pickText, renderNotification, sayIn } from './texts.server.ts';
 
 /** An outbox event as the relay hands it over. */
-export type OutboxEvent = {
-  id: string;
-  tenantId: string;
-  seq: number;
-  type: string;
-  payload: Record<string, unknown>;
-  actorUserId: string | null;
-  createdAt: Date;
-};
+export type { OutboxEvent };
 
 /** The consumer's name in delivery keys (`{event}:notifications:{recipient}:{channel}`). */
 export const CONSUMER = 'notifications';
@@ -75,10 +68,7 @@ export async function recipientAddresses(tx: Tx, userIds: readonly string[]) {
   // Only verified addresses: mail or SMS to an address nobody proved is theirs could reach a
   // stranger (and costs the commune an SMS). Until then the inbox is the only channel.
   return new Map(
-    rows.map((r) => [
-      r.id,
-      { email: (r.emailVerifiedAt && r.email) || null, phone: (r.phoneVerifiedAt && r.phone) || null, locale: r.locale, name: r.name },
-    ]),
+    rows.map((r) => [r.id, { email: (r.emailVerifiedAt && r.email) || null, phone: (r.phoneVerifiedAt && r.phone) || null, locale: r.locale, name: r.name }]),
   );
 }
 
@@ -470,3 +460,6 @@ async function sendSms(ctx: Context, delivery: Delivery, to: { phone: string; lo
   const job: SmsJob = { ref, to: to.phone, locale: to.locale, text: text.slice(0, 1000), ...(to.userId ? { userId: to.userId } : {}) };
   await enqueue(ctx.tx, SMS_JOB, job, { tenantId: ctx.commune.id, key: ref });
 }
+
+/** The relay hands every outbox event of every commune to this consumer, in order (ADR 016). */
+export const notificationsConsumer = defineConsumer({ name: CONSUMER, handle: handleNotificationEvent });

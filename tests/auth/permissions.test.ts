@@ -47,6 +47,8 @@ describe('the permission map', () => {
     expect(holdersOf('commune.create')).toEqual(['operator']);
     expect(holdersOf('template.edit')).toEqual(['operator']);
     expect(holdersOf('messages.view')).toEqual(['operator']);
+    expect(holdersOf('jobs.view')).toEqual(['operator']);
+    expect(holdersOf('jobs.retry')).toEqual(['operator']);
   });
 
   // Who may and may not, written out here on purpose: a change to the map must change this table too.
@@ -76,6 +78,8 @@ describe('the permission map', () => {
     ['commune.create', { may: [], mayNot: ['official', 'editor', 'seller'] }],
     ['template.edit', { may: [], mayNot: ['official', 'editor', 'seller'] }],
     ['messages.view', { may: [], mayNot: ['official', 'editor', 'seller'] }],
+    ['jobs.view', { may: [], mayNot: ['official', 'editor', 'seller'] }],
+    ['jobs.retry', { may: [], mayNot: ['official', 'editor', 'seller'] }],
   ];
 
   it('covers every action in the table below', () => {

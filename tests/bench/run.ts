@@ -11,7 +11,10 @@
 //   5. tourism (tests/bench/tourism.ts): 10,000 places over 50 communes — the national map's bbox
 //      query p95 and the size of all places as GeoJSON; the JavaScript of the map page (with
 //      MapLibre and its worker) and of a place page; whether the list paints before map code loads
-// BENCH_ONLY=market runs only part 4, BENCH_ONLY=tourism only part 5 (BENCH_ONLY=handbook only
+//   6. delivery (tests/bench/delivery.ts): the outbox relay's throughput and lag with a no-op
+//      consumer (PGlite and server Postgres), and two worker processes on server Postgres running a
+//      schedule of short slots, each slot exactly once
+// BENCH_ONLY=market runs only part 4, BENCH_ONLY=tourism only part 5, BENCH_ONLY=delivery only part 6 (BENCH_ONLY=handbook only
 // parts 1–3); BENCH_SECONDS and
 // BENCH_CONNECTIONS set each load test's length and connections. BENCH_SMOKE=1 is a short run
 // (about a second per load, small data sets) that checks every part still works: CI runs it.
@@ -21,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
+import { deliveryBench } from './delivery.ts';
 import { htmlBytes, offlineCacheSize, searchBench } from './handbook.ts';
 import { runMarketBench } from './market.ts';
 import { tourismBench } from './tourism.ts';
@@ -57,6 +61,7 @@ async function main() {
   if (!only || only === 'handbook') await foundationAndHandbook();
   if (!only || only === 'market') await runMarketBench();
   if (!only || only === 'tourism') await tourismPart();
+  if (!only || only === 'delivery') await deliveryBench();
 }
 
 /** Scripts the page downloads (the page's and its workers'), once `ready` (a selector) shows; after scrolling `scrollTo` into view, if given. */

@@ -23,7 +23,27 @@ describe('the environment, parsed once', () => {
       feedImportMinutes: 60,
       pageCacheSeconds: 5,
       outboundAllowHosts: [],
+      jobs: { enabled: true, concurrency: 4, pollMs: 1000, graceMs: 10_000 },
     });
+  });
+
+  it('reads the job worker’s settings, and refuses values that make no sense', () => {
+    expect(parseEnv({ JOBS: 'off', JOBS_CONCURRENCY: '2', JOBS_POLL_MS: '250', JOBS_GRACE_MS: '0' }).jobs).toEqual({
+      enabled: false,
+      concurrency: 2,
+      pollMs: 250,
+      graceMs: 0,
+    });
+    expect(parseEnv({ JOBS: 'ON' }).jobs.enabled).toBe(true);
+    let thrown: unknown;
+    try {
+      parseEnv({ JOBS: 'sometimes', JOBS_CONCURRENCY: '0', JOBS_POLL_MS: 'often' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(EnvError);
+    const message = (thrown as Error).message;
+    for (const name of ['JOBS:', 'JOBS_CONCURRENCY', 'JOBS_POLL_MS']) expect(message).toContain(name);
   });
 
   it('reads each setting Baan knows', () => {

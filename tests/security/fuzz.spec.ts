@@ -538,7 +538,16 @@ let server: ChildProcess | null = null;
 
 async function startServer() {
   server = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, PGLITE_DIR: path.join(dataDir, 'pglite'), DATABASE_URL: '', NODE_ENV: 'production' },
+    // JOBS=off: no worker, so the schedules' own rows cannot count as a change a form made.
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      PGLITE_DIR: path.join(dataDir, 'pglite'),
+      DATABASE_URL: '',
+      NODE_ENV: 'production',
+      JOBS: 'off',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

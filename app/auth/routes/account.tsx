@@ -104,7 +104,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       {d.isOperator ? (
         <p>
           <Link to="/admin/communes/new">{t('tenancy:admin.newCommune')}</Link> · <Link to="/admin/handbook">{t('handbook:template.title')}</Link> ·{' '}
-          <Link to="/admin/messages">{t('delivery:admin.title')}</Link>
+          <Link to="/admin/messages">{t('delivery:admin.title')}</Link> · <Link to="/admin/jobs">{t('jobs:title')}</Link>
         </p>
       ) : null}
       <section aria-labelledby="my-communes">

@@ -1,0 +1,161 @@
+import { data, Form, Link } from 'react-router';
+import { z } from 'zod';
+import { JOB_STATES } from '#domain/jobs.ts';
+import { requirePlatformPermission } from '~/auth/guards.server.ts';
+import { formatDate } from '~/i18n/format.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
+import { useT } from '~/i18n/use-t.ts';
+import { jobsOverview, outboxFailuresOverview, retryJob } from '~/jobs/admin.server.ts';
+import { readForm } from '~/lib/body.server.ts';
+import { MAX_EVENT_ATTEMPTS } from '~/outbox/relay.server.ts';
+import { databaseContext } from '~/lib/context.ts';
+import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { parseForm } from '~/lib/forms.ts';
+import { FormError, SubmitButton } from '~/ui/form.tsx';
+import type { Route } from './+types/jobs';
+
+const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+/** The job queue for the operator: counts by state and kind, the failed and dead jobs with their errors. */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  requirePlatformPermission({ context, request }, 'jobs.view');
+  const page = PageSchema.parse(new URL(request.url).searchParams.get('page') ?? 1);
+  const { db } = context.get(databaseContext);
+  const [overview, outbox] = [await jobsOverview(db, page), await outboxFailuresOverview(db)];
+  const locale = getLocale(context);
+  return {
+    title: getI18n(context).t('jobs:title'),
+    ...overview,
+    problems: overview.problems.map((p) => ({ ...p, runAt: formatDate(p.runAt, locale, 'UTC', true) })),
+    maxEventAttempts: MAX_EVENT_ATTEMPTS,
+    outbox: outbox.map((f) => ({ ...f, nextAttemptAt: formatDate(f.nextAttemptAt, locale, 'UTC', true) })),
+  };
+}
+
+const RetrySchema = z.object({ id: z.uuid({ error: 'jobs:errors.unknownJob' }) });
+
+/** Retry: a failed or dead job goes back to the queue, due now. */
+export async function action({ context, request }: Route.ActionArgs) {
+  requirePlatformPermission({ context, request }, 'jobs.retry');
+  const { form, failure } = await readForm(request, 4 * 1024);
+  if (failure) return data(failure, { status: 400 });
+  const parsed = parseForm(form, RetrySchema);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const retried = await retryJob(context.get(databaseContext).db, parsed.data.id);
+  if (!retried) return data({ ok: false as const, errors: { _form: 'jobs:errors.unknownJob' as const }, values: {} }, { status: 400 });
+  return redirectWithFlash(new URL(request.url).pathname + new URL(request.url).search, { key: 'jobs:retried', tone: 'success' });
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+
+export default function Jobs({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const d = loaderData;
+  return (
+    <div className="stack">
+      <h1>{t('jobs:title')}</h1>
+      <p className="muted">{t('jobs:lead')}</p>
+      <FormError errors={actionData?.errors} />
+
+      <section aria-labelledby="jobs-counts">
+        <h2 id="jobs-counts">{t('jobs:counts')}</h2>
+        {d.kinds.length === 0 ? (
+          <p className="muted">{t('jobs:empty')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('jobs:kind')}</th>
+                  {JOB_STATES.map((state) => (
+                    <th scope="col" key={state}>
+                      {t(`jobs:states.${state}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {d.kinds.map((kind) => (
+                  <tr key={kind.name}>
+                    <th scope="row">
+                      <code>{kind.name}</code>
+                    </th>
+                    {JOB_STATES.map((state) => (
+                      <td key={state}>{kind.counts[state]}</td>
+                    ))}
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">{t('jobs:total')}</th>
+                  {JOB_STATES.map((state) => (
+                    <td key={state}>{d.totals[state]}</td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="jobs-problems">
+        <h2 id="jobs-problems">{t('jobs:problems')}</h2>
+        {d.problems.length === 0 ? (
+          <p className="muted">{t('jobs:noProblems')}</p>
+        ) : (
+          <ul className="stack" aria-label={t('jobs:problems')}>
+            {d.problems.map((job) => (
+              <li key={job.id} className="card stack">
+                <p>
+                  <code>{job.name}</code> · <span className="badge">{t(`jobs:states.${job.state}`)}</span>
+                </p>
+                <dl>
+                  <dt>{t('jobs:commune')}</dt>
+                  <dd>{job.commune ?? t('jobs:platform')}</dd>
+                  <dt>{t('jobs:attempts')}</dt>
+                  <dd>{t('jobs:attemptsOf', { attempts: job.attempts, max: job.maxAttempts })}</dd>
+                  <dt>{t('jobs:runAt')}</dt>
+                  <dd>{job.runAt}</dd>
+                  <dt>{t('jobs:lastError')}</dt>
+                  <dd>
+                    <code>{job.lastError ?? '—'}</code>
+                  </dd>
+                </dl>
+                <Form method="post">
+                  <input type="hidden" name="id" value={job.id} />
+                  <SubmitButton>{t('jobs:retry')}</SubmitButton>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <nav aria-label={t('jobs:pages')}>
+          {d.page > 1 ? <Link to={`?page=${d.page - 1}`}>{t('jobs:previous')}</Link> : null}
+          {d.page > 1 && d.hasMore ? ' · ' : null}
+          {d.hasMore ? <Link to={`?page=${d.page + 1}`}>{t('jobs:next')}</Link> : null}
+        </nav>
+      </section>
+
+      <section aria-labelledby="jobs-outbox">
+        <h2 id="jobs-outbox">{t('jobs:outbox.title')}</h2>
+        <p className="muted">{t('jobs:outbox.lead')}</p>
+        {d.outbox.length === 0 ? (
+          <p className="muted">{t('jobs:outbox.none')}</p>
+        ) : (
+          <ul className="stack" aria-label={t('jobs:outbox.title')}>
+            {d.outbox.map((f) => (
+              <li key={`${f.commune}:${f.consumer}:${f.seq}`} className="card">
+                <p>
+                  <code>{f.consumer}</code> · {f.commune} · #{f.seq} ·{' '}
+                  <span className="badge">{f.parked ? t('jobs:outbox.parked') : t('jobs:outbox.waiting', { when: f.nextAttemptAt })}</span>
+                </p>
+                <p>
+                  {t('jobs:attemptsOf', { attempts: f.attempts, max: d.maxEventAttempts })} · <code>{f.lastError}</code>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
