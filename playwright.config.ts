@@ -79,9 +79,10 @@ export default defineConfig({
         // As behind one proxy: the journeys all come from loopback, while a security test that
         // throttles or limits itself sends an X-Forwarded-For address of its own.
         TRUST_PROXY: '1',
+        // Set up as a public server is: PUBLIC_URL names it (links in mail sent by the job runner,
+        // feeds, invitations). The second server below runs without it, for the refusals.
+        PUBLIC_URL: `http://localhost:${port}`,
         // Mail and SMS go to the loopback fakes above; journeys read them with readMail / readSms.
-        // (No PUBLIC_URL: tests/security/headers.spec.ts proves a spoofed Host is refused without
-        // it; on loopback the links in mail use the request's own origin, http://localhost:port.)
         SMTP_URL: `smtp://baan:sink-secret@127.0.0.1:${FAKES_SMTP_PORT}`,
         MAIL_FROM: 'Baan <no-reply@baan.test>',
         SMS_GATEWAY_URL: `http://127.0.0.1:${FAKES_SMS_PORT}/send`,

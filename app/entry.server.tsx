@@ -8,21 +8,25 @@ import { closeMailTransports } from '~/delivery/transports.server.ts';
 import '~/jobs/registry.server.ts';
 import { startWorker, stopWorker } from '~/jobs/worker.server.ts';
 import { getDatabase } from '~/lib/database.server.ts';
-import { env, loadEnv, publicUrlWarning } from '~/lib/env.server.ts';
-import { baseSecurityHeaders, contentSecurityPolicy, requestNonce, staticFileHeaders } from '~/lib/security.server.ts';
+import { registerConsumers } from '~/outbox/relay.server.ts';
+import { env, loadEnv, publicUrlWarning, setLocalOrigin } from '~/lib/env.server.ts';
+import { baseSecurityHeaders, contentSecurityPolicy, isOneClickUnsubscribeTarget, requestNonce, staticFileHeaders } from '~/lib/security.server.ts';
 import { hydratesWith } from '~/ui/route-handle.ts';
 
 /**
  * Opens the database, applies migrations and seeds an empty embedded database. The server
  * (server/production.ts, server/dev.ts) awaits this before it listens, so the first request is already fast.
  */
-export async function prepare(): Promise<{ kind: string }> {
+export async function prepare({ localOrigin }: { localOrigin?: string } = {}): Promise<{ kind: string }> {
   loadEnv(); // a bad setting (a malformed PUBLIC_URL…) stops the start here, not on the first request needing it
+  setLocalOrigin(localOrigin ?? null);
   const warning = publicUrlWarning();
   if (warning) console.warn(warning);
   const kept = deliveryNotice(); // also registers the mail and SMS jobs in this process
   if (kept) console.info(kept);
   const database = await getDatabase();
+  // Before the first request can write an event: a consumer new to this database starts here (ADR 016).
+  await registerConsumers(database.db);
   // The job worker runs in the server's process unless JOBS=off (then `npm run worker` runs it).
   if (env.jobs.enabled) startWorker({ db: database.db, ...env.jobs, wake: (onNotify) => database.listen('baan_jobs', onNotify) });
   return { kind: database.kind };
@@ -36,6 +40,9 @@ export async function stopJobs(): Promise<void> {
 
 /** The security headers of a static file, for server/production.ts (the same rules as the pages'). */
 export { staticFileHeaders };
+
+/** The one cross-site POST Baan takes (RFC 8058 one-click unsubscribe), for server/pages.ts. */
+export { isOneClickUnsubscribeTarget as acceptsCrossSitePost };
 
 /**
  * The router context a request starts with, holding what only the server knows of it (its

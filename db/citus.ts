@@ -30,6 +30,7 @@ export const referenceTables = [
   'handbook_template_articles',
   'checkouts',
   'notification_preferences',
+  'outbox_consumers',
   'unsubscribe_tokens',
   'unsubscribed_addresses',
 ] as const;

@@ -16,7 +16,7 @@ const config = readConfig(process.env, '127.0.0.1');
 
 const vite = await createViteServer({ server: { middlewareMode: true }, appType: 'custom' });
 const load = () => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>;
-const { kind } = await baanEntry(await load()).prepare();
+const { kind } = await baanEntry(await load()).prepare({ localOrigin: `http://localhost:${config.port}` });
 const pages = pagesHandler(load, { mode: 'development', trustProxy: config.trustProxy });
 
 const server = http.createServer((req, res) => vite.middlewares(req, res, () => void pages(req, res)));

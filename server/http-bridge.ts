@@ -84,10 +84,14 @@ export type BridgedRequest = { request: Request; facts: ServerFacts };
 /**
  * The `Request` the app sees, and its server facts. The URL's host and scheme come from the Host
  * header (or, behind a trusted proxy, its X-Forwarded-* headers); the request's signal aborts when
- * the client goes away. Returns null for a target that is not a URL path (such as `OPTIONS *`),
+ * the client goes away; `dropOrigin` leaves the Origin header out. Returns null for a target that is not a URL path (such as `OPTIONS *`),
  * and for TRACE.
  */
-export function toRequest(req: IncomingMessage, res: ServerResponse, { trustProxy = 0 }: { trustProxy?: number } = {}): BridgedRequest | null {
+export function toRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { trustProxy = 0, dropOrigin = false }: { trustProxy?: number; dropOrigin?: boolean } = {},
+): BridgedRequest | null {
   let target = req.url ?? '';
   // The absolute form (`GET http://host/path`), which HTTP/1.1 servers must accept: its path counts.
   if (/^https?:\/\//i.test(target)) {
@@ -113,6 +117,7 @@ export function toRequest(req: IncomingMessage, res: ServerResponse, { trustProx
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  if (dropOrigin) headers.delete('Origin');
 
   const controller = new AbortController();
   res.on('close', () => {

@@ -8,10 +8,13 @@ import { requestProtocol, sendResponse, toRequest } from './http-bridge.ts';
 
 /** What the server needs from the app's entry (app/entry.server.tsx) beyond React Router's own. */
 export type BaanEntry = {
-  prepare(): Promise<{ kind: string }>;
+  /** `localOrigin`: where this server is reached on this machine (links in kept mail when PUBLIC_URL is unset). */
+  prepare(options?: { localOrigin?: string }): Promise<{ kind: string }>;
   /** Stops the job worker the entry started (server shutdown). */
   stopJobs(): Promise<void>;
   staticFileHeaders(protocol: string): Record<string, string>;
+  /** Whether a POST to this path may come from another site (it then reaches the app without its `Origin`). */
+  acceptsCrossSitePost(method: string | undefined, pathname: string): boolean;
   requestContext(facts: ServerFacts): RouterContextProvider;
 };
 
@@ -31,7 +34,10 @@ export function pagesHandler(build: ServerBuild | (() => Promise<ServerBuild>), 
     let entry: BaanEntry | null = null;
     try {
       entry = baanEntry(await currentBuild());
-      const bridged = toRequest(req, res, { trustProxy });
+      // React Router answers an action whose Origin names another site with a bare 400 before
+      // Baan's middleware runs; the one cross-site POST Baan takes reaches the app without it.
+      const dropOrigin = entry.acceptsCrossSitePost(req.method, (req.url ?? '').split('?', 1)[0]!);
+      const bridged = toRequest(req, res, { trustProxy, dropOrigin });
       if (!bridged) {
         res
           .writeHead(400, { ...entry.staticFileHeaders(`${requestProtocol(req, trustProxy)}:`), 'Content-Type': 'text/plain; charset=utf-8' })

@@ -21,7 +21,7 @@ export async function serveProduction(config: ServerConfig): Promise<http.Server
   const { buildDir, trustProxy } = config;
   const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild;
   const entry = baanEntry(build);
-  const { kind } = await entry.prepare();
+  const { kind } = await entry.prepare({ localOrigin: `http://localhost:${config.port}` });
   stopBackground = () => entry.stopJobs();
 
   const pages = pagesHandler(build, { mode: process.env.NODE_ENV ?? 'production', trustProxy });

@@ -7,10 +7,12 @@ import { closeMailTransports } from '../app/delivery/transports.server.ts';
 import { startWorker, stopWorker } from '../app/jobs/worker.server.ts';
 import { getDatabase } from '../app/lib/database.server.ts';
 import { loadEnv } from '../app/lib/env.server.ts';
+import { registerConsumers } from '../app/outbox/relay.server.ts';
 
 const env = loadEnv();
 if (!env.databaseUrl) console.warn('npm run worker without DATABASE_URL works on the embedded database, which no other process may then open.');
 const database = await getDatabase();
+await registerConsumers(database.db);
 const worker = startWorker({ db: database.db, ...env.jobs, wake: (onNotify) => database.listen('baan_jobs', onNotify) });
 console.log(`Baan's job worker ${worker.id} is running (${database.kind} database, ${env.jobs.concurrency} at once)`);
 

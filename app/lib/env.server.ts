@@ -241,6 +241,26 @@ export function linkOrigin(request: Request): string | null {
   return !env.isProduction || isLoopback(url.hostname) ? url.origin : null;
 }
 
+let localOrigin: string | null = null;
+
+/** This server's own address on this machine (`http://localhost:3000`), told by the server at start. */
+export function setLocalOrigin(origin: string | null): void {
+  localOrigin = origin;
+}
+
+/**
+ * The origin for links in what the job runner sends (notification mail and SMS), where no
+ * request names one: PUBLIC_URL. Without it, this server's own local address, but only where
+ * nobody else can read the links: in development, or while no mail server and no SMS gateway
+ * are set (every message is kept on this machine, readable at /dev/mail). Otherwise null: the
+ * messages are not queued, and the start says so.
+ */
+export function jobLinkOrigin(): string | null {
+  if (env.publicUrl) return env.publicUrl;
+  const nothingLeaves = !env.smtpUrl && !env.smsGateway;
+  return !env.isProduction || nothingLeaves ? localOrigin : null;
+}
+
 /** Said once at start when production links will depend on PUBLIC_URL being set. */
 export function publicUrlWarning(): string | null {
   if (!env.isProduction || env.publicUrl) return null;

@@ -29,7 +29,16 @@ export function isCrossSiteMutation(request: Request): boolean {
  * one kind of message off for the address the token was made for (twice is the same as once).
  */
 export function isOneClickUnsubscribe(request: Request): boolean {
-  return request.method === 'POST' && /^\/unsubscribe\/[A-Za-z0-9_-]{16,64}$/.test(new URL(request.url).pathname);
+  return isOneClickUnsubscribeTarget(request.method, new URL(request.url).pathname);
+}
+
+/**
+ * The same test on a method and a path, for Baan's server (server/pages.ts): React Router
+ * refuses an action whose `Origin` names another site (a bare 400) before any middleware runs,
+ * so the server hands this one request over without that header.
+ */
+export function isOneClickUnsubscribeTarget(method: string | undefined, pathname: string): boolean {
+  return method === 'POST' && /^\/unsubscribe\/[A-Za-z0-9_-]{16,64}$/.test(pathname);
 }
 
 /** A fresh CSP nonce: 16 random bytes, base64. */

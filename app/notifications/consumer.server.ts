@@ -22,7 +22,7 @@ import { rolesHolding, type Action } from '~/auth/permissions.ts';
 import { MAIL_JOB, SMS_JOB, type MailJob, type SmsJob } from '~/delivery/messages.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { enqueue } from '~/jobs/queue.server.ts';
-import { env } from '~/lib/env.server.ts';
+import { jobLinkOrigin } from '~/lib/env.server.ts';
 import { defineConsumer, type OutboxEvent } from '~/outbox/relay.server.ts';
 import { chooseLocale, kindLabel, pickText, renderNotification, sayIn } from './texts.server.ts';
 
@@ -347,7 +347,7 @@ export async function handleNotificationEvent(tx: Tx, event: OutboxEvent): Promi
   if (!commune) return;
   const ctx: Context = { tx, event, commune, payload: event.payload ?? {} };
   const deliveries = await handler(ctx);
-  const origin = env.publicUrl;
+  const origin = jobLinkOrigin();
   if (!origin && !warnedNoPublicUrl) {
     warnedNoPublicUrl = true;
     console.warn('PUBLIC_URL is not set: notifications go to the inbox only; no e-mail or SMS is queued until it is.');

@@ -1,10 +1,18 @@
-import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '#db/client.ts';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '#db/client.ts';
 import { communes, notificationPreferences, notifications, unsubscribeTokens, unsubscribedAddresses } from '#db/schema/index.ts';
 import { withTenant } from '#db/scope.ts';
-import { ACCOUNT_KINDS, OPTIONAL_CHANNELS, defaultOn, isNotificationKind, type NotificationKind, type OptionalChannel } from '#domain/notifications.ts';
+import {
+  ACCOUNT_KINDS,
+  NOTIFICATION_KINDS,
+  OPTIONAL_CHANNELS,
+  defaultOn,
+  isNotificationKind,
+  type NotificationKind,
+  type OptionalChannel,
+} from '#domain/notifications.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { hashToken } from './consumer.server.ts';
+import { hashAddress, hashToken } from './consumer.server.ts';
 import { pickText, renderNotification } from './texts.server.ts';
 
 // Every read here runs as the person, in no commune: the own-rows policy lets them see their
@@ -85,33 +93,56 @@ export async function markAllRead(db: Db, userId: string): Promise<number> {
 export type Preferences = Record<NotificationKind, Record<OptionalChannel, boolean>>;
 
 /** The person's choices, defaults filled in, for every kind they may choose for. */
-export async function getPreferences(db: Db, userId: string): Promise<Preferences> {
-  const rows = await withTenant(asPerson(db, userId), (tx) => tx.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId)));
-  const result = {} as Preferences;
-  for (const kind of ACCOUNT_KINDS) {
-    result[kind] = { email: defaultOn(kind, 'email'), sms: defaultOn(kind, 'sms') };
-    for (const channel of OPTIONAL_CHANNELS) {
-      const chosen = rows.find((r) => r.kind === kind && r.channel === channel);
-      if (chosen) result[kind][channel] = chosen.enabled;
+/**
+ * The person's choices. With their e-mail address: a kind turned off by an unsubscribe link in a
+ * mail to that address shows e-mail off too (the link and the page say the same thing).
+ */
+export async function getPreferences(db: Db, userId: string, email: string | null = null): Promise<Preferences> {
+  return withTenant(asPerson(db, userId), async (tx) => {
+    const rows = await tx.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+    const stopped = email ? await unsubscribedKinds(tx, email) : new Set<string>();
+    const result = {} as Preferences;
+    for (const kind of ACCOUNT_KINDS) {
+      result[kind] = { email: defaultOn(kind, 'email'), sms: defaultOn(kind, 'sms') };
+      for (const channel of OPTIONAL_CHANNELS) {
+        const chosen = rows.find((r) => r.kind === kind && r.channel === channel);
+        if (chosen) result[kind][channel] = chosen.enabled;
+      }
+      if (stopped.has(kind) && !NOTIFICATION_KINDS[kind].essential) result[kind].email = false;
     }
-  }
-  return result;
+    return result;
+  });
 }
 
-/** Saves every choice of the form (a box not ticked is off). */
-export async function savePreferences(db: Db, userId: string, choices: Preferences): Promise<void> {
+async function unsubscribedKinds(tx: Tx, email: string): Promise<Set<string>> {
+  const rows = await tx
+    .select({ kind: unsubscribedAddresses.kind })
+    .from(unsubscribedAddresses)
+    .where(eq(unsubscribedAddresses.addressHash, hashAddress(email)));
+  return new Set(rows.map((r) => r.kind));
+}
+
+/**
+ * Saves every choice of the form (a box not ticked is off). A kind the person turns e-mail on for
+ * again, after stopping it by a link in a mail to `email`, comes to that address again.
+ */
+export async function savePreferences(db: Db, userId: string, choices: Preferences, email: string | null = null): Promise<void> {
   const values = ACCOUNT_KINDS.flatMap((kind) =>
     OPTIONAL_CHANNELS.map((channel) => ({ userId, kind, channel, enabled: choices[kind]?.[channel] ?? false, updatedAt: new Date() })),
   );
-  await withTenant(asPerson(db, userId), (tx) =>
-    tx
+  await withTenant(asPerson(db, userId), async (tx) => {
+    await tx
       .insert(notificationPreferences)
       .values(values)
       .onConflictDoUpdate({
         target: [notificationPreferences.userId, notificationPreferences.kind, notificationPreferences.channel],
         set: { enabled: sql`excluded.enabled`, updatedAt: sql`excluded.updated_at` },
-      }),
-  );
+      });
+    const wanted = ACCOUNT_KINDS.filter((kind) => choices[kind]?.email);
+    if (email && wanted.length) {
+      await tx.delete(unsubscribedAddresses).where(and(eq(unsubscribedAddresses.addressHash, hashAddress(email)), inArray(unsubscribedAddresses.kind, wanted)));
+    }
+  });
 }
 
 /** What an unsubscribe link turns off (null: no such link). */

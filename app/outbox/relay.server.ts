@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '#db/client.ts';
-import { communes, outboxCursors, outboxEvents, outboxFailures, outboxSequences } from '#db/schema/index.ts';
+import { communes, outboxConsumers, outboxCursors, outboxEvents, outboxFailures, outboxSequences } from '#db/schema/index.ts';
 import { ownerInTenant, withTenant } from '#db/scope.ts';
 import { defineJob, enqueue, type JobContext } from '~/jobs/queue.server.ts';
 import { defineSchedule } from '~/jobs/schedules.server.ts';
@@ -43,7 +43,8 @@ const consumers = new Map<string, ConsumerDefinition>();
 
 /**
  * Declares a consumer of the outbox (once per process, at module load, in a module the registry
- * imports). A new consumer starts at each commune's newest event: it does not replay history.
+ * imports). A new consumer starts at each commune's newest event: it does not replay history
+ * (`registerConsumer`); a commune created after that is read from its first event.
  */
 export function defineConsumer(definition: ConsumerDefinition): ConsumerDefinition {
   if (consumers.has(definition.name) && consumers.get(definition.name) !== definition) throw new Error(`consumer ${definition.name} is defined twice`);
@@ -60,6 +61,46 @@ export function forgetConsumer(name: string): void {
   consumers.delete(name);
 }
 
+/** Per database: the consumers known to be recorded in `outbox_consumers` (each is checked once per process). */
+const recorded = new WeakMap<Db, Set<string>>();
+
+/**
+ * Records `consumer` on this database the first time it runs there: its cursor in every commune
+ * is set at that commune's newest committed event (an event still being written gets a higher
+ * `seq` and is delivered), then the consumer is recorded. A commune that has no cursor for a
+ * recorded consumer was created since, and its outbox is read from the start. Interrupted, it is
+ * done again (cursors already set are kept).
+ */
+export async function registerConsumer(db: Db, consumer: Pick<ConsumerDefinition, 'name'>): Promise<void> {
+  const known = recorded.get(db) ?? new Set<string>();
+  recorded.set(db, known);
+  if (known.has(consumer.name)) return;
+  const [row] = await db.select({ name: outboxConsumers.name }).from(outboxConsumers).where(eq(outboxConsumers.name, consumer.name));
+  if (!row) {
+    const all = await db.select({ id: communes.id }).from(communes);
+    for (const { id } of all) {
+      await withTenant({ db, tenantId: id, userId: null }, async (tx) => {
+        const [head] = await tx.select({ lastSeq: outboxSequences.lastSeq }).from(outboxSequences).where(eq(outboxSequences.tenantId, id));
+        await tx
+          .insert(outboxCursors)
+          .values({ tenantId: id, consumer: consumer.name, lastSeq: head?.lastSeq ?? 0 })
+          .onConflictDoNothing();
+      });
+    }
+    await db.insert(outboxConsumers).values({ name: consumer.name }).onConflictDoNothing();
+  }
+  known.add(consumer.name);
+}
+
+/**
+ * Records every defined consumer (`registerConsumer`). Each process that writes or relays events
+ * does this at start, before it takes a request or a job: on a new database every commune's
+ * cursor is then at 0 before its first event, so no first event is passed over.
+ */
+export async function registerConsumers(db: Db): Promise<void> {
+  for (const consumer of consumerDefinitions()) await registerConsumer(db, consumer);
+}
+
 export type RelayResult = { handled: number; failed: number; parked: number; retryAt: Date | null };
 
 /**
@@ -69,6 +110,7 @@ export type RelayResult = { handled: number; failed: number; parked: number; ret
 export async function relayCommune(db: Db, tenantId: string, options: { consumers?: ConsumerDefinition[]; signal?: AbortSignal } = {}): Promise<RelayResult> {
   const result: RelayResult = { handled: 0, failed: 0, parked: 0, retryAt: null };
   for (const consumer of options.consumers ?? consumerDefinitions()) {
+    await registerConsumer(db, consumer);
     for (;;) {
       if (options.signal?.aborted) return result;
       const batch = await withTenant({ db, tenantId, userId: null }, (tx) => relayBatch(tx, tenantId, consumer));
@@ -97,13 +139,10 @@ async function relayBatch(tx: Tx, tenantId: string, consumer: ConsumerDefinition
     )[0]?.lastSeq;
   let cursor = await cursorOf();
   if (cursor === undefined) {
-    // First sight of this consumer in this commune: it starts at the newest event.
-    const [head] = await tx.select({ lastSeq: outboxSequences.lastSeq }).from(outboxSequences).where(eq(outboxSequences.tenantId, tenantId));
-    await tx
-      .insert(outboxCursors)
-      .values({ tenantId, consumer: consumer.name, lastSeq: head?.lastSeq ?? 0 })
-      .onConflictDoNothing();
-    return idle;
+    // The consumer is recorded (registerConsumer), so this commune came after it: read from the start.
+    await tx.insert(outboxCursors).values({ tenantId, consumer: consumer.name, lastSeq: 0 }).onConflictDoNothing();
+    cursor = await cursorOf();
+    if (cursor === undefined) return idle;
   }
 
   const [waiting] = await tx

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantPolicies } from './policies.ts';
 import { communes } from './tenancy.ts';
 
@@ -44,6 +44,26 @@ export const outboxSequences = pgTable(
     lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
   },
   () => [...tenantPolicies()],
+);
+
+/**
+ * The consumers this database has met, and when. The first time the relay runs a consumer on a
+ * database it sets the consumer's cursor in every commune at that commune's newest committed
+ * event (a new consumer does not replay history), then records it here; a commune with no cursor
+ * for a recorded consumer was created since, and the consumer reads its outbox from the start.
+ */
+export const outboxConsumers = pgTable(
+  'outbox_consumers',
+  {
+    name: text('name').primaryKey(),
+    registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [
+    // The relay (the owner connection, bound by the forced RLS) records consumers; request code
+    // (the app role) holds only SELECT, so these open nothing to it.
+    pgPolicy('runner_read', { as: 'permissive', for: 'select', to: 'public', using: sql`true` }),
+    pgPolicy('runner_insert', { as: 'permissive', for: 'insert', to: 'public', withCheck: sql`true` }),
+  ],
 );
 
 /** How far each consumer has read each commune's outbox: it has handled every event with `seq <= last_seq`. */

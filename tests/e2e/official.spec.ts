@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { readMail, signIn } from './support.ts';
+import { phone, readMail, signIn } from './support.ts';
 
 test('an official invites a seller by e-mail, who signs up from the link, verifies the address from the mail and accepts: the role is given at once', async ({
   page,
@@ -55,6 +55,32 @@ test('an official invites a seller by e-mail, who signs up from the link, verifi
   await expect(row).toBeVisible();
   await expect(row).toContainText('Seller');
   await invitee.close();
+});
+
+test('an official gives a phone-only member a one-time recovery code, and the member sets a new password with it', async ({ page, browser }) => {
+  await signIn(page, 'official.giaphu@baan.test');
+  await page.goto('/gia-phu/members?lng=en');
+  await page.getByRole('button', { name: 'Make a one-time recovery code for Lò Thị Pằn' }).click();
+  const notice = await page.getByTestId('recovery-code').innerText();
+  const code = /([0-9]{8})/.exec(notice)?.[1];
+  expect(code).toBeTruthy();
+
+  const villager = await phone(browser);
+  await villager.page.goto('/login?lng=vi');
+  await villager.page.getByRole('link', { name: 'Quên mật khẩu?' }).click();
+  await villager.page.getByRole('link', { name: /Bạn có mã/ }).click();
+  // The page before has a field of the same name: wait for the code page before typing.
+  await expect(villager.page.getByRole('heading', { level: 1, name: 'Đặt mật khẩu mới bằng mã' })).toBeVisible();
+  await villager.page.getByLabel('Email hoặc số điện thoại').fill('0900 000 103');
+  await villager.page.getByLabel('Mã').fill(code!);
+  await villager.page.getByLabel('Mật khẩu mới').fill('mật khẩu mới của Pằn');
+  await villager.page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
+  await expect(villager.page).toHaveURL(/\/login/);
+  await villager.page.getByLabel('Email hoặc số điện thoại').fill('0900 000 103');
+  await villager.page.getByLabel('Mật khẩu').fill('mật khẩu mới của Pằn');
+  await villager.page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(villager.page.getByRole('link', { name: 'Lò Thị Pằn' })).toBeVisible();
+  await villager.context.close();
 });
 
 test('an official uploads a cover photo; a bad file gets a clear message', async ({ page }) => {

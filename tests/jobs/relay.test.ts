@@ -88,6 +88,24 @@ describe('the outbox relay', () => {
     forgetConsumer('test.new');
   });
 
+  it('reads a commune created after the consumer first ran from its very first event, and the first event of a fresh database too', async () => {
+    const c = consumer('test.later');
+    const first = await makeCommune(database);
+    await relay(first.id, c); // the consumer is recorded: every commune's cursor is set at its newest event
+    expect(await database.query(`select name from outbox_consumers where name = 'test.later'`)).toEqual([{ name: 'test.later' }]);
+    const later = await makeCommune(database);
+    await record(later.id, 1); // the new commune's first event ever
+    await record(later.id, 2);
+    expect(await relay(later.id, c)).toMatchObject({ handled: 2, failed: 0 });
+    expect(c.seen).toEqual([1, 2]);
+    expect(await cursorOf(later.id, 'test.later')).toBe(2);
+    // A commune that existed when the consumer was recorded, and had no event then, also gets its first one.
+    await record(first.id, 1);
+    expect(await relay(first.id, c)).toMatchObject({ handled: 1 });
+    expect(c.seen).toEqual([1, 2, 1]);
+    forgetConsumer('test.later');
+  });
+
   it('waits on an event its consumer failed on, retries it later, and replays without doubling any effect', async () => {
     const a = await makeCommune(database);
     const c = consumer('test.flaky', (event) => event.payload.n === 3 && c.seen.filter((s) => s === event.seq).length === 1);
@@ -186,7 +204,8 @@ describe('the outbox relay', () => {
       const rows = await withTenant(asB, (tx) => tx.select().from(table));
       expect(rows.filter((r) => r.tenantId === a.id)).toEqual([]);
     }
-    expect(await withTenant(asB, (tx) => tx.update(outboxCursors).set({ lastSeq: 0 }).returning())).toEqual([]);
+    const changed = await withTenant(asB, (tx) => tx.update(outboxCursors).set({ lastSeq: 0 }).returning());
+    expect(changed.filter((r) => r.tenantId !== b.id)).toEqual([]);
     const read = await withTenant(asB, (tx) => tx.execute(sql`select count(*) from jobs`)).catch(sqlStateOf);
     expect(read, 'permission denied for table jobs').toBe('42501');
     const change = await withTenant(asB, (tx) => tx.execute(sql`update jobs set state = 'done'`)).catch(sqlStateOf);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parsePublicUrl, publicOrigin, resetEnv } from '~/lib/env.server.ts';
+import { jobLinkOrigin, parsePublicUrl, publicOrigin, resetEnv, setLocalOrigin } from '~/lib/env.server.ts';
 import { contentSecurityPolicy, staticFileHeaders } from '~/lib/security.server.ts';
 import { securityMiddleware } from '~/middleware/security.server.ts';
 import { serverFactsContext } from '~/lib/server-facts.ts';
@@ -18,7 +18,7 @@ async function through(url: string, { cookie, answer }: { cookie?: string; answe
 
 const saved = { ...process.env };
 afterEach(() => {
-  for (const name of ['NODE_ENV', 'PUBLIC_URL', 'MAP_STYLE_URL', 'MAP_CONNECT_HOSTS']) {
+  for (const name of ['NODE_ENV', 'PUBLIC_URL', 'MAP_STYLE_URL', 'MAP_CONNECT_HOSTS', 'SMTP_URL', 'MAIL_FROM', 'SMS_GATEWAY_URL']) {
     if (saved[name] === undefined) delete process.env[name];
     else process.env[name] = saved[name];
   }
@@ -183,5 +183,27 @@ describe('PUBLIC_URL', () => {
       thrown = error;
     }
     expect((thrown as { init?: { status?: number } }).init?.status).toBe(503);
+  });
+
+  it('links in what the job runner sends: PUBLIC_URL, else this machine only while nothing leaves it', () => {
+    setLocalOrigin('http://localhost:3000');
+    process.env.NODE_ENV = 'production';
+    process.env.PUBLIC_URL = 'https://baan.example.org';
+    resetEnv();
+    expect(jobLinkOrigin()).toBe('https://baan.example.org');
+    delete process.env.PUBLIC_URL;
+    delete process.env.SMTP_URL;
+    delete process.env.SMS_GATEWAY_URL;
+    resetEnv();
+    expect(jobLinkOrigin()).toBe('http://localhost:3000'); // every message is kept on this machine
+    process.env.SMTP_URL = 'smtp://mail.example.org:587';
+    process.env.MAIL_FROM = 'Baan <no-reply@baan.example.org>';
+    resetEnv();
+    expect(jobLinkOrigin()).toBeNull(); // real mail would carry links to localhost: none is queued
+    process.env.NODE_ENV = 'development';
+    resetEnv();
+    expect(jobLinkOrigin()).toBe('http://localhost:3000');
+    setLocalOrigin(null);
+    expect(jobLinkOrigin()).toBeNull(); // a worker process on its own has no address: PUBLIC_URL is needed
   });
 });

@@ -338,6 +338,23 @@ describe('sellers, listings and officials', () => {
     expect(rejected.unsubscribeUrl).toMatch(new RegExp(`^${ORIGIN}/unsubscribe/[A-Za-z0-9_-]{20,}$`));
   });
 
+  it('a member’s unsubscribe link shows on their preferences page, and turning the kind on there again undoes it', async () => {
+    const mails = (await jobsFor(await emailOf(b.seller.id))).map((j) => mailJobSchema.parse(j.payload));
+    const token = mails
+      .find((m) => m.lines[0]!.includes('Gạo nương'))!
+      .unsubscribeUrl!.split('/')
+      .at(-1)!;
+    const email = await emailOf(b.seller.id);
+    expect((await getPreferences(database.db, b.seller.id, email)).listing_rejected.email).toBe(true);
+    expect(await unsubscribe(database.db, token)).toBe('listing_rejected');
+    const after = await getPreferences(database.db, b.seller.id, email);
+    expect(after.listing_rejected.email).toBe(false);
+    expect(after.listing_approved.email).toBe(true); // only the link's kind
+    await savePreferences(database.db, b.seller.id, { ...after, listing_rejected: { email: true, sms: false } }, email);
+    expect((await getPreferences(database.db, b.seller.id, email)).listing_rejected.email).toBe(true);
+    expect(await database.query(`select kind from unsubscribed_addresses where kind = 'listing_rejected'`)).toEqual([]);
+  });
+
   it('tells the seller of a payout account change and who made it, even when it was them', async () => {
     await relay();
     const rows = (await inbox(a.seller.id)).filter((r) => r.kind === 'payout_changed');

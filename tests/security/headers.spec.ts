@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
+import { FALLBACK_PORT } from '../../playwright.config.ts';
 import { BASE_URL, freshContext, newAccount, signIn, signInRequest } from './support.ts';
 
 // Issue 11, items 3, 10 and 11 and the PUBLIC_URL note, replayed against the built app over HTTP
@@ -97,14 +98,42 @@ test('cookies are HttpOnly and SameSite, and Secure in production on a public ho
   await request.dispose();
 });
 
-test('a spoofed Host header never names the links in feeds, the calendar or invitations', async () => {
+test('a spoofed Host header never names the links in feeds, the calendar or invitations: PUBLIC_URL does', async () => {
+  // The journeys' server is set up as a public one is: PUBLIC_URL names it (playwright.config.ts).
   const request = await freshContext();
   for (const path of ['/ta-van/news.rss', '/ta-van/news.atom', '/ta-van/events.ics']) {
     const honest = await request.get(path);
     expect(honest.status(), path).toBe(200);
     expect(await honest.text(), path).toContain(BASE_URL);
     const spoofed = await request.get(path, { headers: { Host: 'evil.example' } });
-    expect(spoofed.status(), path).toBe(503); // this server has no PUBLIC_URL: it refuses rather than trust the header
+    expect(spoofed.status(), path).toBe(200);
+    const text = await spoofed.text();
+    expect(text, path).toContain(BASE_URL);
+    expect(text, path).not.toContain('evil.example');
+  }
+  await signInRequest(request, 'official.tavan@baan.test');
+  const invited = `invitee-${Date.now().toString(36)}@baan.test`;
+  const spoofed = await request.post('/ta-van/members', {
+    form: { intent: 'invite', identifier: invited, role: 'editor' },
+    headers: { Host: 'evil.example' },
+    maxRedirects: 0,
+  });
+  expect(spoofed.status()).toBe(200);
+  const text = await spoofed.text();
+  expect(text).toContain(`${BASE_URL}/ta-van/join/`);
+  expect(text).not.toContain('evil.example');
+  await request.dispose();
+});
+
+test('without PUBLIC_URL, a production server refuses to build links for a Host it cannot trust (503) and pages name paths', async () => {
+  // The second server (playwright.config.ts FALLBACK_PORT) runs without PUBLIC_URL.
+  const request = await playwrightRequest.newContext({ baseURL: `http://localhost:${FALLBACK_PORT}`, extraHTTPHeaders: { 'Accept-Language': 'en' } });
+  for (const path of ['/ta-van/news.rss', '/ta-van/news.atom', '/ta-van/events.ics']) {
+    const honest = await request.get(path);
+    expect(honest.status(), path).toBe(200);
+    expect(await honest.text(), path).toContain(`http://localhost:${FALLBACK_PORT}`);
+    const spoofed = await request.get(path, { headers: { Host: 'evil.example' } });
+    expect(spoofed.status(), path).toBe(503);
     expect(await spoofed.text(), path).not.toContain('evil.example');
   }
   // Pages with structured data still open, their JSON-LD naming paths rather than the spoofed host.
@@ -115,18 +144,6 @@ test('a spoofed Host header never names the links in feeds, the calendar or invi
     expect(html, path).toContain('application/ld+json');
     expect(html, path).not.toContain('evil.example');
   }
-  await signInRequest(request, 'official.tavan@baan.test');
-  const invited = `invitee-${Date.now().toString(36)}@baan.test`;
-  const spoofed = await request.post('/ta-van/members', {
-    form: { intent: 'invite', identifier: invited, role: 'editor' },
-    headers: { Host: 'evil.example' },
-    maxRedirects: 0,
-  });
-  expect(spoofed.status()).toBe(503);
-  expect(await spoofed.text()).not.toContain('evil.example');
-  const honest = await request.post('/ta-van/members', { form: { intent: 'invite', identifier: invited, role: 'editor' }, maxRedirects: 0 });
-  expect(honest.status()).toBe(200);
-  expect(await honest.text()).toContain(`${BASE_URL}/ta-van/join/`);
   await request.dispose();
 });
 

@@ -13,7 +13,10 @@ import type { Route } from './+types/preferences';
 /** Which kinds come by e-mail and SMS as well as the inbox: one form, one checkbox per kind and channel. */
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  return { title: getI18n(context).t('notifications:preferences.title'), preferences: await getPreferences(context.get(databaseContext).db, user.id) };
+  return {
+    title: getI18n(context).t('notifications:preferences.title'),
+    preferences: await getPreferences(context.get(databaseContext).db, user.id, user.email),
+  };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -28,7 +31,7 @@ export async function action({ context, request }: Route.ActionArgs) {
       sms: form.get(`${kind}.sms`) === 'on',
     };
   }
-  await savePreferences(context.get(databaseContext).db, user.id, choices);
+  await savePreferences(context.get(databaseContext).db, user.id, choices, user.email);
   return redirectWithFlash('/account/notifications', { key: 'notifications:preferences.saved' });
 }
 
