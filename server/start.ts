@@ -2,38 +2,12 @@
 // older than the sources (so a fresh clone or a pull just works), then starts the production
 // server. React and React Router read NODE_ENV when first imported, so it is set before anything
 // else loads (the server is imported only afterwards).
-import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { buildIfNeeded } from './build.ts';
 import { readConfig } from './config.ts';
 
 process.env.NODE_ENV ??= 'production';
 const config = readConfig();
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) latest = Math.max(latest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return latest;
-}
-
-function builtAt(): number {
-  try {
-    return statSync(path.join(config.buildDir, 'server/index.js')).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-const built = builtAt();
-// Everything the build bundles: the app, its plain value lists, the database layer and the texts.
-const sources = Math.max(newest('app'), newest('domain'), newest('db'), newest('locales'), newest('public'), statSync('package.json').mtimeMs);
-if (!config.buildDirGiven && built < sources) {
-  console.log(built ? 'Sources changed since the last build: building…' : 'No build yet: building…');
-  const result = spawnSync(process.execPath, ['node_modules/@react-router/dev/bin.js', 'build'], { stdio: 'inherit', env: { ...process.env } });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
+buildIfNeeded(config);
 
 const { serveProduction, stopJobs } = await import('./production.ts');
 const server = await serveProduction(config);

@@ -228,7 +228,10 @@ export function createWorker(options: WorkerOptions): Worker {
     },
     start() {
       started = true;
-      schedule(0);
+      // Jobs a killed worker of this machine held need not wait out their lease.
+      void reclaimFromDeadWorkers(db)
+        .catch((error: unknown) => console.warn('the job worker could not look for jobs of stopped workers', error))
+        .finally(() => schedule(0));
       options
         .wake?.(() => schedule(0))
         .then((stop) => {
@@ -253,6 +256,43 @@ export async function releaseJobs(db: Db, workerId: string, ids: string[]): Prom
       update jobs set state = 'queued', run_at = now(), attempts = greatest(attempts - 1, 0), locked_by = null, locked_until = null
       where id = ${jobId} and locked_by = ${workerId} and state = 'running'`);
   }
+}
+
+/** Whether process `pid` runs on this machine (a process of another user counts as running). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Ends the leases of running jobs held by workers of this machine (`host:pid:…`) whose process is
+ * gone (`kill -9`, a crash): they are claimed again at once instead of after their lease (up to
+ * the job's timeout, 2 minutes for a mail). The run that died counts as an attempt. Workers on
+ * other machines are left to their leases: this machine cannot see their processes. Returns how
+ * many jobs were freed.
+ */
+export async function reclaimFromDeadWorkers(db: Db): Promise<number> {
+  const host = hostname();
+  const holders = rowsOf<{ locked_by: string }>(
+    await db.execute(sql`select distinct locked_by from jobs where state = 'running' and locked_by like ${`${host}:%`}`),
+  );
+  const dead = holders
+    .map((h) => h.locked_by)
+    .filter((holder) => {
+      const pid = Number(holder.slice(host.length + 1).split(':', 1)[0]);
+      return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid);
+    });
+  let freed = 0;
+  for (const holder of dead) {
+    const result = await db.execute(sql`
+      update jobs set locked_until = now() where state = 'running' and locked_by = ${holder} and locked_until > now() returning id`);
+    freed += rowsOf(result).length;
+  }
+  return freed;
 }
 
 function errorText(error: unknown): string {

@@ -1,8 +1,13 @@
 // Part 6 of `npm run bench` (BENCH_ONLY=delivery; or alone: `npx tsx tests/bench/delivery.ts`):
-//   a. the outbox relay with a no-op consumer: events recorded in many communes while a worker
-//      runs; throughput (events handled per second) and lag (commit to handling, p50/p95), on
-//      PGlite in process and on server Postgres
-//   b. two worker processes on server Postgres running a schedule of short slots: every slot must
+//   a. the outbox relay alone, with a no-op consumer: events recorded in many communes while a
+//      worker runs; throughput (events handled per second) and lag (commit to handling, p50/p95),
+//      on PGlite in process and on server Postgres — the relay's own ceiling;
+//   b. the whole path, outbox → notifications → mail job → SMTP server, with the worker in its own
+//      process: lag p50/p99 at 50 and 200 events/s, and the most it sustains
+//      (tests/bench/delivery-pipeline.ts);
+//   c. `kill -9` of the worker with 1,000 notifications in flight, on server Postgres and on the
+//      embedded database: lost and doubled mail;
+//   d. two worker processes on server Postgres running a schedule of short slots: every slot must
 //      run exactly once (a stand-in for an hourly schedule, with seconds for hours)
 import { spawn } from 'node:child_process';
 import postgres from 'postgres';
@@ -13,6 +18,7 @@ import { createWorker } from '~/jobs/worker.server.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
 import { defineConsumer } from '~/outbox/relay.server.ts';
 import { makeCommune } from '#tests/factories/index.ts';
+import { crashBench, pipelineBench } from './delivery-pipeline.ts';
 import { SMOKE, percentile, serverUrl } from './support.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? (SMOKE ? 200 : 2000));
@@ -121,10 +127,22 @@ export async function deliveryBench() {
   }
   const url = new URL(serverUrl);
   url.pathname = '/baan_bench_delivery';
-  try {
+  const fresh = async () => {
     await admin.unsafe('drop database if exists baan_bench_delivery with (force)');
     await admin.unsafe('create database baan_bench_delivery');
+  };
+  try {
+    await fresh();
     console.log(relayLine('server Postgres', await relayBench(url.toString())));
+    await fresh();
+    await pipelineBench(url.toString());
+    await fresh();
+    await crashBench('postgres', url.toString());
+    await crashBench('pglite');
+    await fresh();
+    const migrated = await openDatabase({ databaseUrl: url.toString(), max: 1 });
+    await migrated.migrate();
+    await migrated.close();
     const seconds = SMOKE ? 8 : 30;
     const slots = await slotsBench(url.toString(), seconds, 2);
     console.log(

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '#db/client.ts';
 import { withTenant } from '#db/scope.ts';
 import { defineJob, enqueue, inJobCommune, PermanentJobError } from '~/jobs/queue.server.ts';
-import { backoffMs, createWorker, startWorker, stopWorker } from '~/jobs/worker.server.ts';
+import { hostname } from 'node:os';
+import { backoffMs, createWorker, reclaimFromDeadWorkers, startWorker, stopWorker } from '~/jobs/worker.server.ts';
 import { makeCommune } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
 
@@ -137,6 +138,30 @@ describe('the worker', () => {
     expect(await jobsNamed(hanging.name)).toMatchObject([{ state: 'done', attempts: 2 }]);
     await first.stop();
     await second.stop();
+  });
+
+  it('frees at once the jobs a killed worker of this machine held, and leaves live and other machines’ workers to their leases', async () => {
+    const held = async (n: number, lockedBy: string) => {
+      await add('test.count', { n }, { key: `reclaim-${n}` });
+      await database.query(
+        `update jobs set state = 'running', attempts = 1, locked_by = $1, locked_until = now() + interval '2 minutes' where name = 'test.count' and key = $2`,
+        [lockedBy, `reclaim-${n}`],
+      );
+    };
+    // A pid above Linux's largest (4194304) is no process here: the worker that held it is gone.
+    await held(1, `${hostname()}:4194999:dead01`);
+    await held(2, `${hostname()}:${process.pid}:alive1`);
+    await held(3, `another-machine:4194999:far001`);
+    expect(await reclaimFromDeadWorkers(database.db)).toBe(1);
+    const leases = await database.query<{ key: string; expired: boolean }>(
+      `select key, locked_until <= now() as expired from jobs where name = 'test.count' and key like 'reclaim-%' order by key`,
+    );
+    expect(leases).toEqual([
+      { key: 'reclaim-1', expired: true },
+      { key: 'reclaim-2', expired: false },
+      { key: 'reclaim-3', expired: false },
+    ]);
+    await database.query(`delete from jobs where name = 'test.count' and key like 'reclaim-%'`);
   });
 
   it('on stop, lets running jobs finish within the grace period and gives the rest back, their attempt not counted', async () => {

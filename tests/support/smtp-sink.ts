@@ -31,7 +31,14 @@ export type SmtpSink = {
  * A real SMTP server on 127.0.0.1 and a random port (smtp-server), accepting any sign-in, that
  * parses what arrives with mailparser. Tests point SMTP_URL at `url`.
  */
-export async function startSmtpSink(options: { port?: number; user?: string; password?: string } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(
+  options: {
+    port?: number;
+    user?: string;
+    password?: string;
+    /** Called as each mail is accepted (the bench times delivery by it). */ onMail?: (mail: ReceivedMail) => void;
+  } = {},
+): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const refused = new Set<string>();
   const temporary = new Map<string, number>();
@@ -72,13 +79,15 @@ export async function startSmtpSink(options: { port?: number; user?: string; pas
           .then((parsed) => {
             const headers: Record<string, string> = {};
             for (const line of parsed.headerLines) headers[line.key] = line.line.slice(line.line.indexOf(':') + 1).trim();
-            received.push({
+            const mail: ReceivedMail = {
               envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               envelopeTo: session.envelope.rcptTo.map((r) => r.address),
               parsed,
               headers,
               raw,
-            });
+            };
+            received.push(mail);
+            options.onMail?.(mail);
             callback();
           })
           .catch((error: Error) => callback(error));
