@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,8 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import fc from 'fast-check';
 import routes from '../../app/routes.ts';
-import { DEMO_PASSWORD } from './support.ts';
+import { ACCOUNT_KINDS } from '../../domain/notifications.ts';
+import { DEMO_PASSWORD, ownClientAddress } from './support.ts';
 
 /**
  * Every form action and every page, fed generated hostile values, signed out and signed in.
@@ -33,9 +35,10 @@ import { DEMO_PASSWORD } from './support.ts';
  *    302/400/403/404/413 that guards, parsing and unknown ids give. A target that cannot be is
  *    listed in UNREACHABLE with the reason.
  *
- * Known values (the seller's id, orders, an inquiry…) are read from the database after a short
- * set-up over HTTP (two orders placed, one inquiry sent); a missing one fails the run instead of
- * silently becoming a random id.
+ * Known values (the seller's id, orders, an inquiry, a reset link and code…) are read from the
+ * database after a short set-up over HTTP (two orders placed, one inquiry sent, two password
+ * resets asked for) and a few rows only the job runner makes, written directly (setUpRows); a
+ * missing one fails the run instead of silently becoming a random id.
  *
  * A new route with an action must be added to POST_TARGETS or to EXCLUDED (with the reason); the
  * first test fails until it is. The seed is printed: FUZZ_SEED=<seed> replays the run.
@@ -65,6 +68,12 @@ const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = {
   operator: 'operator@baan.test',
   buyer: 'buyer@baan.test',
 };
+/** Accounts no role above signs in as: the reset targets set their passwords (which ends their sessions). */
+const RESET_LINK_ACCOUNT = 'editor.tavan@baan.test';
+/** The phone-only villager of Gia Phú (db/seed), as E.164. */
+const RESET_CODE_PHONE = '+84900000103';
+/** An unsubscribe link's token, made by the set-up (the database keeps only its hash), as the consumer makes one. */
+const UNSUBSCRIBE_TOKEN = randomBytes(24).toString('base64url');
 
 /** Real values for path parameters and forms, read from this server's database. */
 type Known = {
@@ -75,6 +84,17 @@ type Known = {
   buyerReference: string;
   sellerReference: string;
   templateKey: string;
+  /** One of the seller's inbox rows (set-up: the notification of an order placed at set-up). */
+  notificationId: string;
+  /** A dead job the operator can put back in the queue (set-up). */
+  deadJobId: string;
+  /** An unsubscribe link's token (set-up: made here, only its hash is stored). */
+  unsubscribeToken: string;
+  /** A live reset link's token, from the mail job a reset request at set-up queued. */
+  resetToken: string;
+  /** An account's phone (E.164) and the reset code the SMS job queued at set-up carries. */
+  resetPhone: string;
+  resetCode: string;
 };
 
 type PostTarget = {
@@ -85,15 +105,25 @@ type PostTarget = {
   fields: string[];
   /** The intents it knows. */
   intents?: string[];
-  /** Values put into the page's own form before it is mutated (where the page's defaults cannot succeed). */
-  fill?: Record<string, string>;
+  /** Values put into the page's own form before it is mutated (where the page's defaults cannot succeed, or to name the known row it acts on). */
+  fill?: Record<string, string> | ((known: Known) => Record<string, string>);
+  /**
+   * Each form from a client address of its own (X-Forwarded-For; the fuzz server trusts one proxy
+   * hop): for targets behind per-client limits, which the fuzzer's forms would otherwise use up,
+   * leaving every later form answered 429 before the action runs.
+   */
+  ownClient?: boolean;
+  /** Where its use case answers with a plain redirect (no flash message): a 302 to here counts as exercised. */
+  redirectsTo?: RegExp;
 };
+
+const fillOf = (target: PostTarget, known: Known) => (typeof target.fill === 'function' ? target.fill(known) : target.fill);
 
 const inDays = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** Keyed by route file (plus id where one file serves two routes). */
 const POST_TARGETS: Record<string, PostTarget> = {
-  'auth/routes/signup.tsx': { path: () => '/signup', as: ['anonymous'], fields: ['identifier', 'password', 'displayName', 'redirectTo'] },
+  'auth/routes/signup.tsx': { path: () => '/signup', as: ['anonymous'], fields: ['identifier', 'password', 'displayName', 'redirectTo'], ownClient: true },
   'auth/routes/login.tsx': {
     path: () => '/login',
     as: ['anonymous'],
@@ -102,9 +132,33 @@ const POST_TARGETS: Record<string, PostTarget> = {
   },
   'auth/routes/account.tsx': { path: () => '/account', as: ['buyer'], fields: ['currentPassword', 'newPassword'] },
   'auth/routes/verify.tsx': { path: () => '/verify', as: ['buyer'], fields: ['intent', 'code', 'redirectTo'], intents: ['resend-phone', 'resend-email'] },
-  'auth/routes/reset-request.tsx': { path: () => '/reset-password', as: ['anonymous'], fields: ['identifier'] },
-  'auth/routes/reset-code.tsx': { path: () => '/reset-password/code', as: ['anonymous'], fields: ['identifier', 'code', 'newPassword'] },
-  'auth/routes/reset-token.tsx': { path: () => `/reset-password/${'a'.repeat(32)}`, as: ['anonymous'], fields: ['newPassword'] },
+  'auth/routes/reset-request.tsx': { path: () => '/reset-password', as: ['anonymous'], fields: ['identifier'], ownClient: true },
+  // The page's own forms carry the code the set-up's SMS job holds: the first one sent sets the password.
+  'auth/routes/reset-code.tsx': {
+    path: () => '/reset-password/code',
+    as: ['anonymous'],
+    fields: ['identifier', 'code', 'newPassword'],
+    fill: (k) => ({ identifier: k.resetPhone, code: k.resetCode }),
+    ownClient: true,
+  },
+  // The set-up's live link: the page offers its form, and the first one sent uses the link up (no per-client limit here).
+  'auth/routes/reset-token.tsx': { path: (k) => `/reset-password/${k.resetToken}`, as: ['anonymous'], fields: ['newPassword'] },
+  'notifications/routes/preferences.tsx': {
+    path: () => '/account/notifications',
+    as: ['buyer'],
+    fields: ACCOUNT_KINDS.flatMap((kind) => [`${kind}.email`, `${kind}.sms`]),
+  },
+  // The seller's inbox holds the set-up orders' notifications; marking read and opening answer a plain redirect.
+  'notifications/routes/inbox.tsx': {
+    path: () => '/notifications',
+    as: ['seller'],
+    fields: ['intent', 'id'],
+    intents: ['open', 'read', 'readAll'],
+    fill: (k) => ({ id: k.notificationId }),
+    redirectsTo: /^\/(notifications|gia-phu\/market\/orders\/[^/]+)$/,
+  },
+  // A mail client's one-click POST sends `List-Unsubscribe=One-Click`; the action reads no field, the token is the key.
+  'notifications/routes/unsubscribe.tsx': { path: (k) => `/unsubscribe/${k.unsubscribeToken}`, as: ['anonymous'], fields: ['List-Unsubscribe'] },
   // Before the cart: the page forms are sent in this order, and the cart's own forms empty it.
   'market/routes/checkout.tsx': {
     path: () => '/checkout',
@@ -241,28 +295,17 @@ const POST_TARGETS: Record<string, PostTarget> = {
   },
   'admin/routes/template.tsx': { path: () => '/admin/handbook', as: ['operator'], fields: ['chapterKey', 'locale', 'title'] },
   'admin/routes/template-article.tsx': { path: (k) => `/admin/handbook/${k.templateKey}`, as: ['operator'], fields: ['locale', 'title', 'summary', 'body'] },
+  'admin/routes/jobs.tsx': { path: () => '/admin/jobs', as: ['operator'], fields: ['id'], fill: (k) => ({ id: k.deadJobId }) },
   'tenancy/routes/not-found.tsx': { path: () => '/no-such-page/at-all', as: ['anonymous'], fields: ['x'] },
 };
 
 /** Action routes the fuzzer does not send to, and why. */
 const EXCLUDED: Record<string, string> = {
   'auth/routes/logout.ts': 'takes no input; its only effect (ending the session) would sign the fuzzer out mid-run',
-  // Added in the delivery merge without fuzz targets yet (their unit tests cover bad input); listed in the stop's note.
-  'notifications/routes/preferences.tsx': 'not yet fuzzed (delivery merge): checkboxes per kind and channel, unit-tested',
-  'notifications/routes/inbox.tsx': 'not yet fuzzed (delivery merge): mark read by id, unit-tested (another id is a 404)',
-  'notifications/routes/unsubscribe.tsx': 'not yet fuzzed (delivery merge): a token path, unit-tested',
-  'admin/routes/jobs.tsx': 'not yet fuzzed (delivery merge): the operator retry form, unit-tested',
 };
 
 /** Targets fuzzed (no 5xx) that no generated form can carry past their guard, and why. */
 const UNREACHABLE: Record<string, string> = {
-  // Since per-client limits guard sign-up and password reset (delivery merge), the fuzzer's first forms use them up and the
-  // rest are answered 429 before the action runs: still checked for no 5xx. Listed in the stop's note: a limit-free fuzz
-  // client (a test-only allow-list) would exercise them again.
-  'auth/routes/signup.tsx': 'answered 429 by the per-client sign-up limit once the fuzzer used it up',
-  'auth/routes/reset-request.tsx': 'answered 429 by the per-client reset limit once the fuzzer used it up',
-  'auth/routes/reset-code.tsx': 'answered 429 by the per-client code-attempt limit once the fuzzer used it up',
-  'auth/routes/reset-token.tsx': 'answered 429 by the per-client code-attempt limit once the fuzzer used it up',
   'tenancy/routes/not-found.tsx': 'the catch-all page: its action answers every form with 404, which is what is checked',
   'members/routes/join.tsx': 'an invitation token is a secret only the invited person receives; without one every form is refused (404)',
 };
@@ -488,14 +531,15 @@ let unique = 0;
 /** What a person would type into an empty field of this kind. */
 function typed(name: string, type: string): string {
   unique += 1;
-  if (type === 'email' || /email/i.test(name)) return `fuzz-${unique}-${Date.now().toString(36)}@baan.test`;
+  // An account's identifier (e-mail or phone) is typed as an e-mail address.
+  if (type === 'email' || /email|identifier/i.test(name)) return `fuzz-${unique}-${Date.now().toString(36)}@baan.test`;
   if (type === 'password' || /password/i.test(name)) return name === 'currentPassword' ? 'not-the-password-2026' : 'fuzz-password-2026';
   if (type === 'tel' || /phone|zalo/i.test(name)) return '0900 000 123';
   if (type === 'date') return /end|checkOut|expires/i.test(name) ? inDays(40) : inDays(30);
   if (type === 'time') return '09:00';
   if (type === 'number') return '2';
   if (type === 'url' || /url/i.test(name)) return 'http://127.0.0.1/feed.xml';
-  if (/slug/i.test(name)) return `fuzz-${unique}-${Date.now().toString(36)}`;
+  if (/slug/i.test(name) || name === 'key') return `fuzz-${unique}-${Date.now().toString(36)}`;
   return `Fuzz ${unique}`;
 }
 
@@ -559,6 +603,8 @@ async function startServer() {
       DATABASE_URL: '',
       NODE_ENV: 'production',
       JOBS: 'off',
+      // As behind one proxy (as the e2e server runs): targets behind per-client limits send each form from an address of its own.
+      TRUST_PROXY: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -623,6 +669,13 @@ async function knownValues(): Promise<Known> {
     };
     const seller = `select s.id from sellers s join communes c on c.id = s.tenant_id join users u on u.id = s.user_id where c.slug = 'gia-phu' and u.email = '${ACCOUNTS.seller}'`;
     const buyerOrders = `select o.reference as v from orders o join users u on u.id = o.buyer_id where u.email = '${ACCOUNTS.buyer}' and o.seller_id = (${seller}) order by o.reference`;
+    const resetJob = (name: string, to: string, what: string) =>
+      `select ${what} as v from jobs where name = '${name}' and payload->>'to' = '${to}' and payload->>'ref' like 'account:reset:%' order by created_at desc limit 1`;
+    const sixDigits = (text: string) => {
+      const code = text.match(/\b\d{6}\b/)?.[0];
+      if (!code) throw new Error(`fuzz set-up: no code in the reset SMS (${text})`);
+      return code;
+    };
     return {
       sellerId: await one('seller', `select (${seller})::text as v`),
       tavanSellerId: await one(
@@ -640,6 +693,18 @@ async function knownValues(): Promise<Known> {
       buyerReference: await one('order of the buyer', `${buyerOrders} limit 1`),
       sellerReference: await one('second order of the buyer', `${buyerOrders} offset 1 limit 1`),
       templateKey: await one('handbook template article', `select key as v from handbook_template_articles order by key limit 1`),
+      notificationId: await one(
+        'notification of the seller',
+        `select n.id::text as v from notifications n join users u on u.id = n.user_id where u.email = '${ACCOUNTS.seller}' order by n.created_at, n.id limit 1`,
+      ),
+      deadJobId: await one('dead job', `select id::text as v from jobs where state = 'dead' and key = 'fuzz:set-up' limit 1`),
+      unsubscribeToken: await one(
+        'unsubscribe link',
+        `select '${UNSUBSCRIBE_TOKEN}' as v from unsubscribe_tokens where token_hash = '${createHash('sha256').update(UNSUBSCRIBE_TOKEN).digest('hex')}'`,
+      ),
+      resetToken: new URL(await one('reset link mail', resetJob('mail.send', RESET_LINK_ACCOUNT, `payload->'action'->>'url'`))).pathname.split('/').at(-1)!,
+      resetPhone: RESET_CODE_PHONE,
+      resetCode: sixDigits(await one('reset code SMS', resetJob('sms.send', RESET_CODE_PHONE, `payload->>'text'`))),
     };
   } finally {
     await db.close();
@@ -678,6 +743,11 @@ async function setUp() {
     maxRedirects: 0,
   });
   expect(inquiry.status(), 'set-up: an inquiry sent').toBe(302);
+  // Password resets asked for by e-mail and by phone: their queued mail and SMS jobs carry a live link and a code.
+  for (const identifier of [RESET_LINK_ACCOUNT, RESET_CODE_PHONE]) {
+    const asked = await anonymous.post('/reset-password', { form: { identifier }, headers: { Origin: BASE }, maxRedirects: 0 });
+    expect(asked.status(), `set-up: a password reset asked for ${identifier}`).toBe(200);
+  }
   await anonymous.dispose();
   // A second revision of the article, so its history offers a restore.
   const official = await signedIn('official');
@@ -691,6 +761,46 @@ async function setUp() {
   });
   expect(saved.status(), 'set-up: the article saved again').toBe(302);
   await official.dispose();
+}
+
+/**
+ * Rows the fuzz server does not make by itself (JOBS=off: no relay, no consumer, no job ever
+ * fails), written into its database after the HTTP set-up, before it is first compared, as the
+ * job runner would have: the seller's inbox rows for the set-up orders (from their outbox events),
+ * a dead mail job for the operator to retry, and an unsubscribe link for a guest's address. That
+ * address has already used its link (as a person who clicks it twice): a POST to it answers as the
+ * use case does ("done") and changes no row, since the action reads no form field and so cannot
+ * tell a poisoned body from a mail client's one-click POST.
+ */
+async function setUpRows() {
+  const db = await openDatabase();
+  try {
+    const notified = await db.query(
+      `insert into notifications (tenant_id, user_id, kind, params, link, source_event_id)
+       select e.tenant_id, u.id, 'order_placed',
+              jsonb_build_object('reference', e.payload->'reference', 'totalMinor', e.payload->'totalMinor', 'currency', e.payload->'currency'),
+              '/' || c.slug || '/market/orders/' || (e.payload->>'reference'), e.id
+       from outbox_events e join communes c on c.id = e.tenant_id join sellers s on s.id::text = e.payload->>'sellerId' join users u on u.id = s.user_id
+       where e.type = 'order.placed' and u.email = $1`,
+      [ACCOUNTS.seller],
+    );
+    expect(notified.affectedRows, 'set-up: the seller notified of the two set-up orders').toBe(2);
+    await db.query(
+      `insert into jobs (name, key, payload, state, attempts, max_attempts, last_error, finished_at) values ('mail.send', 'fuzz:set-up', $1, 'dead', 8, 8, $2, now())`,
+      [
+        JSON.stringify({ ref: 'fuzz:set-up', to: 'fuzz-dead@baan.test', locale: 'en', subject: 'Fuzz', lines: ['Fuzz'], essential: true }),
+        '550 5.1.1 mailbox unavailable (fuzz set-up)',
+      ],
+    );
+    const address = createHash('sha256').update('fuzz-guest@baan.test').digest('hex');
+    await db.query(`insert into unsubscribe_tokens (token_hash, address_hash, kind) values ($1, $2, 'inquiry_reply')`, [
+      createHash('sha256').update(UNSUBSCRIBE_TOKEN).digest('hex'),
+      address,
+    ]);
+    await db.query(`insert into unsubscribed_addresses (address_hash, kind) values ($1, 'inquiry_reply')`, [address]);
+  } finally {
+    await db.close();
+  }
 }
 
 /** A role's session for the run; the buyer's cart holds a product, so the cart and checkout pages offer their forms. */
@@ -732,6 +842,7 @@ test.describe('fuzz', () => {
     await startServer(); // first start: migrates and seeds this server's own database
     await setUp();
     await stopServer();
+    await setUpRows();
     before = await checksum();
     expect(Object.keys(before).length, 'tables compared').toBeGreaterThan(20);
     known = await knownValues();
@@ -750,16 +861,20 @@ test.describe('fuzz', () => {
    * sign-in that succeeds does not turn the anonymous visitor into someone.
    */
   async function send(key: string, role: Role, form: Form): Promise<{ status: number; exercised: boolean }> {
-    const url = POST_TARGETS[key]!.path(known, role);
+    const target = POST_TARGETS[key]!;
+    const url = target.path(known, role);
     const body = encodeForm(form);
-    const headers = { 'Content-Type': 'application/x-www-form-urlencoded', Origin: BASE, 'Accept-Language': 'en' };
+    const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', Origin: BASE, 'Accept-Language': 'en' };
+    if (target.ownClient) headers['X-Forwarded-For'] = ownClientAddress();
     let status: number;
     let cookies: string;
+    let location: string;
     if (role === 'anonymous') {
       const response = await fetch(`${BASE}${url}`, { method: 'POST', body: new Uint8Array(body), headers, redirect: 'manual' });
       await response.arrayBuffer();
       status = response.status;
       cookies = response.headers.getSetCookie().join('\n');
+      location = response.headers.get('location') ?? '';
     } else {
       const response = await contexts.get(role)!.post(url, { data: body, headers, maxRedirects: 0, failOnStatusCode: false });
       status = response.status();
@@ -768,10 +883,12 @@ test.describe('fuzz', () => {
         .filter((h) => h.name.toLowerCase() === 'set-cookie')
         .map((h) => h.value)
         .join('\n');
+      location = response.headers()['location'] ?? '';
     }
     if (status >= 500) seen5xx.push(`POST ${url} as ${role}: ${status} ${JSON.stringify(form).slice(0, 300)}`);
     // Guards, parsing and unknown ids answer 302 (to sign-in), 400, 403, 404 or 413; only the use case itself answers otherwise.
-    const exercised = status === 302 ? /baan_(flash|session)=[^;]/.test(cookies) : ![400, 403, 404, 413].includes(status);
+    const exercised =
+      status === 302 ? /baan_(flash|session)=[^;]/.test(cookies) || Boolean(target.redirectsTo?.test(location)) : ![400, 403, 404, 413].includes(status);
     return { status, exercised };
   }
 
@@ -830,14 +947,15 @@ test.describe('fuzz', () => {
     for (const [key, target] of Object.entries(POST_TARGETS)) {
       for (const role of target.as) {
         const url = target.path(known, role);
+        const fill = fillOf(target, known);
         const response = await contexts.get(role)!.get(url, { maxRedirects: 0, failOnStatusCode: false });
-        const forms = response.ok() ? pageForms(await response.text(), url, target.fill) : [];
+        const forms = response.ok() ? pageForms(await response.text(), url, fill) : [];
         // No form on the page for this role (an anonymous visitor's empty cart, the catch-all page):
         // the target's fields, typed as a person would.
         if (!forms.length)
           forms.push([
             ...(target.intents ? [['intent', target.intents[0]!] as [string, string]] : []),
-            ...target.fields.filter((f) => f !== 'intent').map((f): [string, string] => [f, target.fill?.[f] ?? typed(f, 'text')]),
+            ...target.fields.filter((f) => f !== 'intent').map((f): [string, string] => [f, fill?.[f] ?? typed(f, 'text')]),
           ]);
         pageForm.set(`${key} ${role}`, forms);
       }

@@ -62,7 +62,8 @@ export default function Jobs({ loaderData, actionData }: Route.ComponentProps) {
         {d.kinds.length === 0 ? (
           <p className="muted">{t('jobs:empty')}</p>
         ) : (
-          <div className="table-wrap">
+          // Wider than a phone: the box scrolls, so it takes focus (arrow keys) and has a name.
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="jobs-counts">
             <table>
               <thead>
                 <tr>

@@ -43,8 +43,9 @@ type Shown = Route.ComponentProps['loaderData']['failures'][number];
 
 function CountsTable({ caption, rows }: { caption: string; rows: ChannelCounts[] }) {
   const { t } = useT();
+  // Wider than a phone: the box scrolls, so it takes focus (arrow keys) and has a name.
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>

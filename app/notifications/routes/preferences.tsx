@@ -46,10 +46,11 @@ export default function NotificationPreferences({ loaderData }: Route.ComponentP
       <p className="muted">
         <Link to="/notifications">{t('notifications:title')}</Link>
       </p>
-      <h1>{t('notifications:preferences.title')}</h1>
+      <h1 id="preferences-title">{t('notifications:preferences.title')}</h1>
       <p>{t('notifications:preferences.intro')}</p>
       <Form method="post" className="stack">
-        <div className="table-wrap">
+        {/* It may be wider than a phone (Thai, Vietnamese): the box scrolls, so it takes focus and has a name. */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="preferences-title">
           <table>
             <thead>
               <tr>
