@@ -91,7 +91,7 @@ export function startWorker(env: Record<string, string>): Promise<ChildProcess> 
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      JOBS_CONCURRENCY: '4',
+      JOBS_CONCURRENCY: process.env.BENCH_JOBS_CONCURRENCY ?? '4',
       FEED_IMPORT_MINUTES: '0',
       MAIL_FROM: 'Baan <no-reply@bench.test>',
       PUBLIC_URL: 'http://localhost:3000',
@@ -187,7 +187,7 @@ export async function pipelineBench(url: string) {
       const complete = await until(() => arrivals.has(from, from + count), 120_000);
       const lag = lagOf(from, from + count, committed, arrivals);
       console.log(
-        `delivery outbox → SMTP on server Postgres at ${rate} events/s (offered ${offered.toFixed(0)}/s for ${seconds} s, ${communes} communes, 4 jobs at once): ` +
+        `delivery outbox → SMTP on server Postgres at ${rate} events/s (offered ${offered.toFixed(0)}/s for ${seconds} s, ${communes} communes, ${process.env.BENCH_JOBS_CONCURRENCY ?? 4} jobs at once): ` +
           `lag p50 ${lag.p50} ms · p99 ${lag.p99} ms · ${lag.count}/${count} arrived${complete ? '' : ' (not all within 120 s)'}`,
       );
     }

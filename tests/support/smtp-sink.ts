@@ -95,6 +95,11 @@ export async function startSmtpSink(
     },
   });
 
+  // A client that dies mid-connection (the bench kills workers with -9) resets its socket: that
+  // ends its session, not the server.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') console.error('SMTP sink:', error);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
