@@ -6,9 +6,11 @@ export async function prepare(): Promise<{ kind: string }> {
   return { kind: 'no' };
 }
 
-/** What Baan's server asks of an app's entry: a request's starting context, and a file's headers. */
+/** What Baan's server asks of an app's entry (server/pages.ts BaanEntry): a request's starting context, a file's headers, which cross-site POST to take, what to stop. */
 export const requestContext = () => new RouterContextProvider();
 export const staticFileHeaders = () => ({});
+export const acceptsCrossSitePost = () => false;
+export const stopJobs = async () => {};
 
 // Rendered as Baan renders its reading pages: one string, one response.
 export default function handleRequest(request: Request, status: number, headers: Headers, context: EntryContext) {
