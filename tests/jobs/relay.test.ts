@@ -206,6 +206,9 @@ describe('the outbox relay', () => {
     }
     const changed = await withTenant(asB, (tx) => tx.update(outboxCursors).set({ lastSeq: 0 }).returning());
     expect(changed.filter((r) => r.tenantId !== b.id)).toEqual([]);
+    // The record of consumers is the runner's: request code may read it, never add to it.
+    const recordConsumer = await withTenant(asB, (tx) => tx.execute(sql`insert into outbox_consumers (name) values ('test.forged')`)).catch(sqlStateOf);
+    expect(recordConsumer, 'permission denied for table outbox_consumers').toBe('42501');
     const read = await withTenant(asB, (tx) => tx.execute(sql`select count(*) from jobs`)).catch(sqlStateOf);
     expect(read, 'permission denied for table jobs').toBe('42501');
     const change = await withTenant(asB, (tx) => tx.execute(sql`update jobs set state = 'done'`)).catch(sqlStateOf);
