@@ -12,6 +12,7 @@ import { databaseContext } from '~/lib/context.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { parseForm } from '~/lib/forms.ts';
 import { FormError, SubmitButton } from '~/ui/form.tsx';
+import { ScrollTable } from '~/ui/scroll-table.tsx';
 import type { Route } from './+types/jobs';
 
 const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
@@ -62,8 +63,7 @@ export default function Jobs({ loaderData, actionData }: Route.ComponentProps) {
         {d.kinds.length === 0 ? (
           <p className="muted">{t('jobs:empty')}</p>
         ) : (
-          // Wider than a phone: the box scrolls, so it takes focus (arrow keys) and has a name.
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="jobs-counts">
+          <ScrollTable labelledBy="jobs-counts">
             <table>
               <thead>
                 <tr>
@@ -94,7 +94,7 @@ export default function Jobs({ loaderData, actionData }: Route.ComponentProps) {
                 </tr>
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
 

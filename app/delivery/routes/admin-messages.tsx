@@ -4,6 +4,7 @@ import { requirePlatformPermission } from '~/auth/guards.server.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { databaseContext } from '~/lib/context.ts';
+import { ScrollTable } from '~/ui/scroll-table.tsx';
 import { deliveryCounts, messagesTo, recentFailures, type ChannelCounts, type MessageSummary } from '~/delivery/admin.server.ts';
 import type { Route } from './+types/admin-messages';
 
@@ -43,9 +44,8 @@ type Shown = Route.ComponentProps['loaderData']['failures'][number];
 
 function CountsTable({ caption, rows }: { caption: string; rows: ChannelCounts[] }) {
   const { t } = useT();
-  // Wider than a phone: the box scrolls, so it takes focus (arrow keys) and has a name.
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+    <ScrollTable label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -69,7 +69,7 @@ function CountsTable({ caption, rows }: { caption: string; rows: ChannelCounts[]
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

@@ -15,6 +15,7 @@ import { AppError, notFound, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { type FieldErrors, formFailure, parseForm } from '~/lib/forms.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
+import { ScrollTable } from '~/ui/scroll-table.tsx';
 import { ROLES, type Role } from '~/auth/roles.ts';
 import {
   confirmInvitation,
@@ -191,8 +192,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('auth:members.current', { count: d.members.length })}</h2>
-        {/* Wider than a phone at times: the box scrolls, so it takes focus and has a name. */}
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="members-title">
+        <ScrollTable labelledBy="members-title">
           <table>
             <thead>
               <tr>
@@ -238,7 +238,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
 
       <section aria-labelledby="pending-title">

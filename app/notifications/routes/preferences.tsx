@@ -7,6 +7,7 @@ import { readForm } from '~/lib/body.server.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { ScrollTable } from '~/ui/scroll-table.tsx';
 import { getPreferences, savePreferences, type Preferences } from '../inbox.server.ts';
 import type { Route } from './+types/preferences';
 
@@ -49,8 +50,8 @@ export default function NotificationPreferences({ loaderData }: Route.ComponentP
       <h1 id="preferences-title">{t('notifications:preferences.title')}</h1>
       <p>{t('notifications:preferences.intro')}</p>
       <Form method="post" className="stack">
-        {/* It may be wider than a phone (Thai, Vietnamese): the box scrolls, so it takes focus and has a name. */}
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="preferences-title">
+        {/* It may be wider than a phone (Thai, Vietnamese). */}
+        <ScrollTable labelledBy="preferences-title">
           <table>
             <thead>
               <tr>
@@ -95,7 +96,7 @@ export default function NotificationPreferences({ loaderData }: Route.ComponentP
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
         <p className="muted small">{t('notifications:preferences.essential')}</p>
         <button type="submit" className="button">
           {t('notifications:preferences.save')}
