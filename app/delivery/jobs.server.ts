@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { outboundMessages } from '#db/schema/index.ts';
 import type { Channel, MessageStatus } from '#domain/delivery.ts';
@@ -28,7 +28,7 @@ export const SMS_MAX_ATTEMPTS = 6;
 /** An SMS longer than this many segments is shortened (app/delivery/sms-text.ts). */
 export const SMS_MAX_SEGMENTS = 3;
 
-const DONE: readonly MessageStatus[] = ['sent', 'kept', 'bounced'];
+const DONE: MessageStatus[] = ['sent', 'kept', 'bounced'];
 const ANSWER_LIMIT = 1000;
 
 type Row = { id: string; status: MessageStatus };
@@ -39,11 +39,8 @@ async function openMessage(
   fields: { ref: string; to: string; locale: string; subject?: string; userId?: string; segments?: number },
   jobId: string,
 ): Promise<Row> {
-  const [existing] = await db
-    .select({ id: outboundMessages.id, status: outboundMessages.status })
-    .from(outboundMessages)
-    .where(and(eq(outboundMessages.channel, channel), eq(outboundMessages.ref, fields.ref)));
-  if (existing && DONE.includes(existing.status)) return existing;
+  // One statement in the usual case: the row is added, or (a retry) its attempt counted. A row
+  // already sent, kept or bounced is left as it is (`setWhere`), returns nothing, and is read.
   const [row] = await db
     .insert(outboundMessages)
     .values({
@@ -61,9 +58,15 @@ async function openMessage(
     .onConflictDoUpdate({
       target: [outboundMessages.channel, outboundMessages.ref],
       set: { attempts: sql`${outboundMessages.attempts} + 1`, jobId, updatedAt: sql`now()` },
+      setWhere: notInArray(outboundMessages.status, DONE),
     })
     .returning({ id: outboundMessages.id, status: outboundMessages.status });
-  return row!;
+  if (row) return row;
+  const [done] = await db
+    .select({ id: outboundMessages.id, status: outboundMessages.status })
+    .from(outboundMessages)
+    .where(and(eq(outboundMessages.channel, channel), eq(outboundMessages.ref, fields.ref)));
+  return done!;
 }
 
 type Outcome = Partial<Pick<typeof outboundMessages.$inferInsert, 'body' | 'html' | 'headers' | 'providerAnswer' | 'providerId' | 'sentAt'>> & {

@@ -73,17 +73,24 @@ export function createWorker(options: WorkerOptions): Worker {
   let ticking: Promise<number> | undefined;
   let unlisten: (() => Promise<void>) | undefined;
 
+  /** When expired last attempts were last marked dead (at most once a second: a busy worker claims after every job). */
+  let deadSweptAt = 0;
+
   async function claim(limit: number): Promise<Claimed[]> {
-    // A job whose lease ran out after its last attempt is dead: claiming it again would run it once too often.
-    await db.execute(sql`
-      update jobs set state = 'dead', finished_at = now(), locked_by = null, locked_until = null,
-        last_error = coalesce(last_error || ' / ', '') || 'its last run did not finish in time'
-      where state = 'running' and locked_until < now() and attempts >= max_attempts`);
+    // A job whose lease ran out after its last attempt is dead: claiming it again would run it
+    // once too often. The claim below passes such jobs over; this marks them, now and then.
+    if (Date.now() - deadSweptAt >= 1000) {
+      deadSweptAt = Date.now();
+      await db.execute(sql`
+        update jobs set state = 'dead', finished_at = now(), locked_by = null, locked_until = null,
+          last_error = coalesce(last_error || ' / ', '') || 'its last run did not finish in time'
+        where state = 'running' and locked_until < now() and attempts >= max_attempts`);
+    }
     const timeouts = Object.fromEntries(jobDefinitions().map((d) => [d.name, d.timeoutMs ?? DEFAULT_TIMEOUT_MS]));
     const result = await db.execute(sql`
       with due as (
         select id from jobs
-        where (state in ('queued', 'failed') and run_at <= now()) or (state = 'running' and locked_until < now())
+        where (state in ('queued', 'failed') and run_at <= now()) or (state = 'running' and locked_until < now() and attempts < max_attempts)
         order by run_at, created_at
         limit ${limit}
         for update skip locked

@@ -140,6 +140,31 @@ describe('the worker', () => {
     await second.stop();
   });
 
+  it('does not run a job again whose lease ran out on its last attempt: it is dead, with why', async () => {
+    await add(hanging.name, {}, { key: 'last-lease', maxAttempts: 1 });
+    const first = worker({ id: 'first-last' });
+    expect(await first.tick()).toBe(1);
+    const firstRelease = release!;
+    // A worker that swept a moment ago (at its first tick) still passes the job over when it claims.
+    const second = worker({ id: 'second-last' });
+    await add(countJob.name, { n: 1000 }, { key: 'sweep-first' });
+    expect(await second.tick()).toBe(1);
+    await database.query(`update jobs set locked_until = now() - interval '1 second' where key = 'last-lease'`);
+    expect(await second.tick()).toBe(0);
+    expect(await jobsNamed(hanging.name).then((rows) => rows.filter((r) => r.key === 'last-lease'))).toMatchObject([
+      { state: 'running', locked_by: 'first-last', attempts: 1 },
+    ]);
+    // A fresh worker sweeps on its first tick: dead, and the reason recorded.
+    expect(await worker({ id: 'third-last' }).tick()).toBe(0);
+    const [row] = (await jobsNamed(hanging.name)).filter((r) => r.key === 'last-lease');
+    expect(row).toMatchObject({ state: 'dead', attempts: 1, locked_by: null });
+    expect(row!.last_error).toContain('its last run did not finish in time');
+    firstRelease();
+    await second.drain();
+    await first.stop();
+    await second.stop();
+  });
+
   it('frees at once the jobs a killed worker of this machine held, and leaves live and other machines’ workers to their leases', async () => {
     const held = async (n: number, lockedBy: string) => {
       await add('test.count', { n }, { key: `reclaim-${n}` });
