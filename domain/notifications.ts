@@ -3,6 +3,9 @@
  * person turns them off (ADR 018). Plain data: the preferences page, the consumer and the schema
  * all read it.
  */
+/** The notifications consumer's name in the outbox and in delivery keys (`{event}:notifications:{recipient}:{channel}`). */
+export const NOTIFICATIONS_CONSUMER = 'notifications';
+
 export const NOTIFICATION_CHANNELS = ['inbox', 'email', 'sms'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 

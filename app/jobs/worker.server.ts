@@ -285,7 +285,7 @@ function isRunning(pid: number): boolean {
 export async function reclaimFromDeadWorkers(db: Db): Promise<number> {
   const host = hostname();
   const holders = rowsOf<{ locked_by: string }>(
-    await db.execute(sql`select distinct locked_by from jobs where state = 'running' and locked_by like ${`${host}:%`}`),
+    await db.execute(sql`select distinct locked_by from jobs where state = 'running' and starts_with(locked_by, ${`${host}:`})`),
   );
   const dead = holders
     .map((h) => h.locked_by)

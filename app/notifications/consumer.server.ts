@@ -17,7 +17,7 @@ import {
   unsubscribedAddresses,
   users,
 } from '#db/schema/index.ts';
-import { INBOX_ONLY_KINDS, NOTIFICATION_KINDS, defaultOn, type NotificationKind, type OptionalChannel } from '#domain/notifications.ts';
+import { INBOX_ONLY_KINDS, NOTIFICATION_KINDS, NOTIFICATIONS_CONSUMER, defaultOn, type NotificationKind, type OptionalChannel } from '#domain/notifications.ts';
 import { rolesHolding, type Action } from '~/auth/permissions.ts';
 import { MAIL_JOB, SMS_JOB, type MailJob, type SmsJob } from '~/delivery/messages.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -29,8 +29,8 @@ import { chooseLocale, kindLabel, pickText, renderNotification, sayIn } from './
 /** An outbox event as the relay hands it over. */
 export type { OutboxEvent };
 
-/** The consumer's name in delivery keys (`{event}:notifications:{recipient}:{channel}`). */
-export const CONSUMER = 'notifications';
+/** The consumer's name (domain/notifications.ts). */
+export const CONSUMER = NOTIFICATIONS_CONSUMER;
 
 type Commune = { id: string; slug: string; name: unknown; defaultLocale: string; country: string; timeZone: string };
 type Guest = { email: string | null; phone: string | null; locale: string | null };

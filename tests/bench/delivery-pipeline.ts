@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '#db/client.ts';
 import { feeds } from '#db/schema/index.ts';
+import { NOTIFICATIONS_CONSUMER } from '#domain/notifications.ts';
 import { ownerInTenant, withTenant } from '#db/scope.ts';
 import { seedReferenceData } from '#db/seed/seed.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
@@ -85,9 +86,9 @@ export class Arrivals {
   }
 }
 
-/** The worker process, as `npm run worker` starts it, on the bench database. */
+/** The worker process, as `npm run worker` starts it, on the bench database (BENCH_WORKER_FLAGS: node flags for it, e.g. `--cpu-prof`). */
 export function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/worker.ts'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_WORKER_FLAGS ? process.env.BENCH_WORKER_FLAGS.split(' ') : []), '--import', 'tsx', 'server/worker.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -242,7 +243,7 @@ export async function crashBench(kind: 'postgres' | 'pglite', url?: string) {
     const targets = await prepareCommunes(database, SMOKE ? 4 : 10);
     // The notifications consumer is recorded before the events are (as the app does at start):
     // otherwise a worker meeting it for the first time would start past them, as history.
-    await registerConsumer(database.db, { name: 'notifications' }); // CONSUMER in app/notifications/consumer.server.ts (which only a build can load)
+    await registerConsumer(database.db, { name: NOTIFICATIONS_CONSUMER });
     if (kind === 'pglite') {
       for (let n = 0; n < count; n++) await recordNumbered(database, targets, n);
       await database.close();
