@@ -141,7 +141,7 @@ export async function runMailJob(context: JobContext<Record<string, unknown>>): 
 /** Sends (or keeps) one SMS job; `provider` defaults to the configured gateway (tests pass their own). */
 export async function runSmsJob(context: JobContext<Record<string, unknown>>, provider: SmsProvider | null = configuredSmsProvider()): Promise<void> {
   const sms: SmsJob = parse(smsJobSchema, context.payload, SMS_JOB);
-  const fitted = fitSms(sms.text, sms.locale, { maxSegments: SMS_MAX_SEGMENTS });
+  const fitted = fitSms(sms.text, sms.locale, { maxSegments: SMS_MAX_SEGMENTS, keep: sms.stop });
   const row = await openMessage(context.db, 'sms', { ...sms, segments: fitted.segments }, context.jobId);
   if (DONE.includes(row.status)) return;
 

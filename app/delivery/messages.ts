@@ -34,6 +34,8 @@ export const smsJobSchema = z.object({
   locale: z.enum(LOCALES),
   /** As written; the SMS job fits it to one segment where it can (no diacritics in Vietnamese). */
   text: z.string().min(1).max(1000),
+  /** How to stop these messages (a guest's unsubscribe link): follows the text, never shortened. */
+  stop: z.string().min(1).max(300).optional(),
   userId: z.string().uuid().optional(),
 });
 export type SmsJob = z.infer<typeof smsJobSchema>;

@@ -10,7 +10,8 @@ import type { Locale } from '~/i18n/config.ts';
  * - typographic punctuation (curly quotes, dashes, ellipsis, no-break space) becomes its ASCII
  *   twin in every language, so one “ does not turn a whole message into UCS-2;
  * - a text longer than `maxSegments` is shortened at a word boundary (Thai words found with
- *   Intl.Segmenter) and marked with "..." — a link at the end is kept whole.
+ *   Intl.Segmenter) and marked with "..." — a link at the end is kept whole, and so is `keep`
+ *   (the line that stops such messages, which follows the text).
  */
 
 export type SmsEncoding = 'gsm7' | 'ucs2';
@@ -89,21 +90,25 @@ function cutAtWord(text: string, fits: (candidate: string) => boolean, locale: L
   return kept.replace(/[\s,;:.-]+$/u, '');
 }
 
-export function fitSms(text: string, locale: Locale, options: { maxSegments?: number } = {}): FittedSms {
+export function fitSms(text: string, locale: Locale, options: { maxSegments?: number; keep?: string } = {}): FittedSms {
   const maxSegments = Math.max(1, options.maxSegments ?? 3);
-  const normalized = normalizeSms(text, locale);
+  const body = normalizeSms(text, locale);
+  const keep = options.keep ? ` ${normalizeSms(options.keep, locale)}` : '';
+  const normalized = body + keep;
   const encoding: SmsEncoding = isGsm7(normalized) ? 'gsm7' : 'ucs2';
   const length = smsLength(normalized, encoding);
   if (segmentCount(length, encoding) <= maxSegments) {
     return { text: normalized, encoding, segments: segmentCount(length, encoding), length, shortened: false };
   }
   const room = capacity(maxSegments, encoding);
-  const link = /\s(https?:\/\/\S+)$/.exec(normalized);
-  const tail = link && smsLength(link[1]!, encoding) + 5 < room ? ` ${link[1]}` : '';
-  const body = tail ? normalized.slice(0, link!.index) : normalized;
+  // The end kept whole: the text's closing link, then `keep` (a way to stop these messages).
+  const link = /\s(https?:\/\/\S+)$/.exec(body);
+  const ending = (link ? ` ${link[1]}` : '') + keep;
+  const tail = ending && smsLength(ending, encoding) + 5 < room ? ending : '';
+  const cuttable = tail && link ? body.slice(0, link.index) : body;
   const marker = '...';
   const fits = (candidate: string) => smsLength(candidate + marker + tail, encoding) <= room;
-  const shortened = cutAtWord(body, fits, locale) + marker + tail;
+  const shortened = cutAtWord(cuttable, fits, locale) + marker + tail;
   const shortenedLength = smsLength(shortened, encoding);
   return { text: shortened, encoding, segments: segmentCount(shortenedLength, encoding), length: shortenedLength, shortened: true };
 }

@@ -456,8 +456,14 @@ async function sendMail(ctx: Context, delivery: Delivery, to: { email: string; l
 
 async function sendSms(ctx: Context, delivery: Delivery, to: { phone: string; locale: Locale; userId?: string; ref: string }, origin: string) {
   const ref = refFor(ctx, to.ref, 'sms');
-  const text = `${renderNotification(delivery.kind, delivery.params, to.locale)} ${new URL(delivery.link, origin).href}`;
-  const job: SmsJob = { ref, to: to.phone, locale: to.locale, text: text.slice(0, 1000), ...(to.userId ? { userId: to.userId } : {}) };
+  const link = new URL(delivery.link, origin).href;
+  const text = `${renderNotification(delivery.kind, delivery.params, to.locale).slice(0, 1000 - link.length - 1)} ${link}`;
+  // A guest has no preferences page: their SMS carries the way to stop this kind, as their mail does.
+  const stop =
+    !to.userId && !NOTIFICATION_KINDS[delivery.kind].essential
+      ? sayIn(to.locale)('notifications:sms.stop', { url: await unsubscribeUrl(ctx.tx, to.phone, delivery.kind, origin) })
+      : undefined;
+  const job: SmsJob = { ref, to: to.phone, locale: to.locale, text, ...(stop ? { stop } : {}), ...(to.userId ? { userId: to.userId } : {}) };
   await enqueue(ctx.tx, SMS_JOB, job, { tenantId: ctx.commune.id, key: ref });
 }
 

@@ -84,6 +84,20 @@ describe('shortening', () => {
     expect(normalizeSms(text, 'vi').startsWith(fitted.text.slice(0, -3))).toBe(true);
   });
 
+  it('keeps the stop line whole after the link, without diacritics, however much of the text goes', () => {
+    const link = 'https://baan.example.org/ban-ho/tourism/homestay-may';
+    const stop = 'Từ chối nhận tin này: https://baan.example.org/unsubscribe/AbCdEfGhIjKlMnOpQrStUvWxYz012345';
+    const text = `${'Nhà nghỉ Mây đã trả lời câu hỏi của bạn: còn phòng đôi cuối tuần. '.repeat(8)} ${link}`;
+    const fitted = fitSms(text, 'vi', { maxSegments: 2, keep: stop });
+    expect(fitted).toMatchObject({ shortened: true, segments: 2, encoding: 'gsm7' });
+    expect(fitted.length).toBeLessThanOrEqual(306);
+    expect(fitted.text.endsWith(`... ${link} Tu choi nhan tin nay: https://baan.example.org/unsubscribe/AbCdEfGhIjKlMnOpQrStUvWxYz012345`)).toBe(true);
+    // Short enough: the stop line simply follows the text.
+    expect(fitSms(`Xin chào ${link}`, 'vi', { keep: stop }).text).toBe(
+      `Xin chao ${link} Tu choi nhan tin nay: https://baan.example.org/unsubscribe/AbCdEfGhIjKlMnOpQrStUvWxYz012345`,
+    );
+  });
+
   it('leaves a message that fits as it is', () => {
     expect(fitSms('Hello from Baan', 'en', { maxSegments: 1 })).toMatchObject({ text: 'Hello from Baan', shortened: false, segments: 1 });
   });

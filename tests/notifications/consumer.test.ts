@@ -503,13 +503,23 @@ describe('homestays: the host hears of an inquiry, the guest of the reply', () =
     expect(mail.lines[0]).toBe('Cloud Homestay replied to your inquiry: Còn phòng, mời bạn đến!');
     const sms = smsJobSchema.parse((await jobsFor('+84903123456'))[0]!.payload);
     expect(sms.text).toContain('Còn phòng');
-    // The guest unsubscribes by the link: the next reply is not e-mailed (the SMS still goes).
+    // The SMS carries its own way to stop (a guest has no preferences page), in the guest's language.
+    expect(sms.stop).toMatch(new RegExp(`^Stop these texts: ${ORIGIN}/unsubscribe/[A-Za-z0-9_-]{32}$`));
+    const smsToken = sms.stop!.split('/').at(-1)!;
+    expect(smsToken).not.toBe(mail.unsubscribeUrl!.split('/').at(-1));
+    // The guest unsubscribes by the mail's link: the next reply is not e-mailed (the SMS still goes).
     const token = mail.unsubscribeUrl!.split('/').at(-1)!;
     expect(await unsubscribeKind(database.db, token)).toBe('inquiry_reply');
     expect(await unsubscribe(database.db, token)).toBe('inquiry_reply');
     expect(await unsubscribe(database.db, token)).toBe('inquiry_reply'); // twice: the same answer
     expect(await unsubscribe(database.db, 'not-a-token')).toBeNull();
     await replyToInquiry(hostScope, inquiry!.id, 'Nhắc lại: còn phòng.');
+    await relay();
+    expect(await jobsFor('anna@example.org')).toHaveLength(1);
+    expect(await jobsFor('+84903123456')).toHaveLength(2);
+    // Then by the SMS's link: the third reply reaches neither.
+    expect(await unsubscribe(database.db, smsToken)).toBe('inquiry_reply');
+    await replyToInquiry(hostScope, inquiry!.id, 'Lần cuối: còn phòng.');
     await relay();
     expect(await jobsFor('anna@example.org')).toHaveLength(1);
     expect(await jobsFor('+84903123456')).toHaveLength(2);
