@@ -99,7 +99,9 @@ export async function retryJob(db: Db, id: string): Promise<boolean> {
 }
 
 export type OutboxFailureRow = {
+  communeId: string;
   commune: string;
+  eventId: string;
   consumer: string;
   seq: number;
   attempts: number;
@@ -121,16 +123,26 @@ export async function outboxFailuresOverview(db: Db): Promise<OutboxFailureRow[]
   const found: OutboxFailureRow[] = [];
   for (const commune of communes) {
     const rows = await ownerInTenant(db, commune.id, async (tx) =>
-      rowsOf<{ consumer: string; seq: number | string; attempts: number; last_error: string; parked: boolean; next_attempt_at: string | Date }>(
+      rowsOf<{
+        consumer: string;
+        event_id: string;
+        seq: number | string;
+        attempts: number;
+        last_error: string;
+        parked: boolean;
+        next_attempt_at: string | Date;
+      }>(
         await tx.execute(sql`
-          select consumer, seq, attempts, last_error, parked_at is not null as parked, next_attempt_at
+          select consumer, event_id, seq, attempts, last_error, parked_at is not null as parked, next_attempt_at
           from outbox_failures where tenant_id = ${commune.id}
           order by parked_at is not null, created_at desc limit ${OUTBOX_FAILURES_SHOWN}`),
       ),
     );
     for (const row of rows) {
       found.push({
+        communeId: commune.id,
         commune: commune.slug,
+        eventId: row.event_id,
         consumer: row.consumer,
         seq: Number(row.seq),
         attempts: row.attempts,

@@ -1,8 +1,8 @@
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '#db/client.ts';
 import { communes, outboxConsumers, outboxCursors, outboxEvents, outboxFailures, outboxSequences } from '#db/schema/index.ts';
 import { ownerInTenant, withTenant } from '#db/scope.ts';
-import { defineJob, enqueue, type JobContext } from '~/jobs/queue.server.ts';
+import { defineJob, enqueue, PermanentJobError, type JobContext } from '~/jobs/queue.server.ts';
 import { defineSchedule } from '~/jobs/schedules.server.ts';
 import { backoffMs } from '~/jobs/worker.server.ts';
 import { RELAY_JOB } from './outbox.server.ts';
@@ -160,15 +160,7 @@ async function relayBatch(tx: Tx, tenantId: string, consumer: ConsumerDefinition
   let handled = 0;
   let outcome: Pick<BatchResult, 'failed' | 'parked' | 'retryAt'> = { failed: false, parked: false, retryAt: null };
   for (const row of rows) {
-    const event: OutboxEvent = {
-      id: row.id,
-      tenantId: row.tenantId,
-      seq: row.seq,
-      type: row.type,
-      payload: row.payload,
-      actorUserId: row.actorUserId,
-      createdAt: row.createdAt,
-    };
+    const event = eventOf(row);
     try {
       await tx.transaction((savepoint) => consumer.handle(savepoint, event));
     } catch (error) {
@@ -193,6 +185,16 @@ async function relayBatch(tx: Tx, tenantId: string, consumer: ConsumerDefinition
     .where(and(eq(outboxCursors.tenantId, tenantId), eq(outboxCursors.consumer, consumer.name)));
   return { handled, ...outcome, more: rows.length === BATCH && !outcome.failed };
 }
+
+const eventOf = (row: typeof outboxEvents.$inferSelect): OutboxEvent => ({
+  id: row.id,
+  tenantId: row.tenantId,
+  seq: row.seq,
+  type: row.type,
+  payload: row.payload,
+  actorUserId: row.actorUserId,
+  createdAt: row.createdAt,
+});
 
 async function recordFailure(
   tx: Tx,
@@ -268,3 +270,74 @@ export const relaySweepJob = defineJob<Record<string, never>>({
 });
 
 defineSchedule({ name: 'outbox.sweep', every: 'minute', job: relaySweepJob });
+
+type ReplayPayload = { consumer: string; eventId: string };
+
+/**
+ * The operator's "deliver again" for a parked event, once its cause is mended: the event goes to
+ * its consumer once more, as the relay would hand it (app role, inside the commune, in a
+ * savepoint). Delivered, the parked row goes; failing again, it stays parked with the new error
+ * and one more attempt, and this job is dead with that error. Later events are not held: the
+ * consumer moved past this one when it was parked, so the order is not kept for it.
+ */
+export const replayJob = defineJob<ReplayPayload>({
+  name: 'outbox.replay',
+  maxAttempts: 1,
+  timeoutMs: 5 * 60_000,
+  async handler({ db, tenantId, payload }: JobContext<ReplayPayload>) {
+    if (!tenantId) throw new PermanentJobError("a replay needs the event's commune");
+    const consumer = consumers.get(payload.consumer);
+    if (!consumer) throw new PermanentJobError(`no outbox consumer named "${payload.consumer}" is registered in this program`);
+    let failure: string | null = null;
+    await withTenant({ db, tenantId, userId: null }, async (tx) => {
+      const where = and(eq(outboxFailures.tenantId, tenantId), eq(outboxFailures.consumer, consumer.name), eq(outboxFailures.eventId, payload.eventId));
+      const [parked] = await tx
+        .select({ attempts: outboxFailures.attempts })
+        .from(outboxFailures)
+        .where(and(where, isNotNull(outboxFailures.parkedAt)))
+        .for('update');
+      if (!parked) return; // delivered by an earlier replay, or not parked: nothing to do
+      const [row] = await tx
+        .select()
+        .from(outboxEvents)
+        .where(and(eq(outboxEvents.tenantId, tenantId), eq(outboxEvents.id, payload.eventId)));
+      if (row) {
+        try {
+          await tx.transaction((savepoint) => consumer.handle(savepoint, eventOf(row)));
+        } catch (error) {
+          failure = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+          await tx
+            .update(outboxFailures)
+            .set({ attempts: parked.attempts + 1, lastError: failure })
+            .where(where);
+          return;
+        }
+      }
+      await tx.delete(outboxFailures).where(where);
+    });
+    if (failure) throw new PermanentJobError(`outbox consumer ${consumer.name} failed again on event ${payload.eventId}: ${failure}`);
+  },
+});
+
+/**
+ * Asks for a parked event to be delivered again (replayJob), once while one such request waits.
+ * False when the event is not parked for that consumer in that commune (delivered since, or never).
+ */
+export async function replayParked(db: Db, tenantId: string, consumer: string, eventId: string): Promise<boolean> {
+  return ownerInTenant(db, tenantId, async (tx) => {
+    const [parked] = await tx
+      .select({ eventId: outboxFailures.eventId })
+      .from(outboxFailures)
+      .where(
+        and(
+          eq(outboxFailures.tenantId, tenantId),
+          eq(outboxFailures.consumer, consumer),
+          eq(outboxFailures.eventId, eventId),
+          isNotNull(outboxFailures.parkedAt),
+        ),
+      );
+    if (!parked) return false;
+    await enqueue(tx, replayJob, { consumer, eventId }, { tenantId, key: `${eventId}:${consumer}`, keyScope: 'queued' });
+    return true;
+  });
+}

@@ -79,7 +79,17 @@ describe('the operator’s view of the queue', () => {
       [commune.id, other.id],
     );
     expect(await outboxFailuresOverview(database.db)).toEqual([
-      { commune: other.slug, consumer: 'notify.mail', seq: 3, attempts: 2, lastError: 'no address', parked: false, nextAttemptAt: '2026-12-05T12:00:00.000Z' },
+      {
+        communeId: other.id,
+        commune: other.slug,
+        eventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        consumer: 'notify.mail',
+        seq: 3,
+        attempts: 2,
+        lastError: 'no address',
+        parked: false,
+        nextAttemptAt: '2026-12-05T12:00:00.000Z',
+      },
       expect.objectContaining({ commune: commune.slug, consumer: 'notify.inbox', seq: 7, attempts: 6, lastError: 'template missing', parked: true }),
     ]);
   });

@@ -6,7 +6,7 @@ import { withTenant } from '#db/scope.ts';
 import { enqueue } from '~/jobs/queue.server.ts';
 import { createWorker } from '~/jobs/worker.server.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
-import { defineConsumer, forgetConsumer, MAX_EVENT_ATTEMPTS, relayCommune, relaySweepJob, type OutboxEvent } from '~/outbox/relay.server.ts';
+import { defineConsumer, forgetConsumer, MAX_EVENT_ATTEMPTS, relayCommune, relaySweepJob, replayParked, type OutboxEvent } from '~/outbox/relay.server.ts';
 import { makeCommune } from '#tests/factories/index.ts';
 import { sqlStateOf } from '#tests/support/errors.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
@@ -172,6 +172,48 @@ describe('the outbox relay', () => {
     expect(c.seen.filter((s) => s === 3)).toHaveLength(1);
     expect(await effectKeys('test.stubborn')).toHaveLength(2);
     forgetConsumer('test.stubborn');
+  });
+
+  it('delivers a parked event again when the operator asks, once its cause is mended; failing again, it stays parked with the new error', async () => {
+    const a = await makeCommune(database);
+    const b = await makeCommune(database);
+    let mended = false;
+    const c = consumer('test.mended', (event) => event.payload.n === 2 && !mended);
+    await relay(a.id, c);
+    for (const n of [1, 2, 3]) await record(a.id, n);
+    for (let attempt = 1; attempt <= MAX_EVENT_ATTEMPTS; attempt++) {
+      await database.query(`update outbox_failures set next_attempt_at = now() - interval '1 second' where tenant_id = $1`, [a.id]);
+      await relay(a.id, c);
+    }
+    const [event2] = await database.query<{ id: string }>(`select id from outbox_events where tenant_id = $1 and seq = 2`, [a.id]);
+    // Only a parked event of that consumer, in that commune, can be asked for.
+    expect(await replayParked(database.db, b.id, 'test.mended', event2!.id)).toBe(false);
+    expect(await replayParked(database.db, a.id, 'test.other', event2!.id)).toBe(false);
+    expect(await replayParked(database.db, a.id, 'test.mended', crypto.randomUUID())).toBe(false);
+
+    // Asked while the cause remains: one more attempt, the new error, still parked; the job is dead with it.
+    await database.query(`update outbox_failures set last_error = 'an older error' where tenant_id = $1`, [a.id]);
+    expect(await replayParked(database.db, a.id, 'test.mended', event2!.id)).toBe(true);
+    expect(await replayParked(database.db, a.id, 'test.mended', event2!.id)).toBe(true); // twice: one job while it waits
+    expect(await database.query(`select state from jobs where name = 'outbox.replay'`)).toEqual([{ state: 'queued' }]);
+    const worker = createWorker({ db: database.db, schedules: false });
+    await worker.drain();
+    expect(await failuresOf(a.id, 'test.mended')).toEqual([{ seq: 2, attempts: MAX_EVENT_ATTEMPTS + 1, last_error: 'cannot handle event 2', parked: true }]);
+    const [dead] = await database.query<{ state: string; last_error: string }>(`select state, last_error from jobs where name = 'outbox.replay'`);
+    expect(dead).toMatchObject({ state: 'dead' });
+    expect(dead!.last_error).toContain('cannot handle event 2');
+    expect(await effectKeys('test.mended')).toHaveLength(2); // events 1 and 3: the failed tries left no effect
+
+    // Mended: delivered once, the parked row gone, the cursor where it was (event 3 came through long ago).
+    mended = true;
+    expect(await replayParked(database.db, a.id, 'test.mended', event2!.id)).toBe(true);
+    await worker.drain();
+    expect(await failuresOf(a.id, 'test.mended')).toEqual([]);
+    expect(await effectKeys('test.mended')).toHaveLength(3);
+    expect(await cursorOf(a.id, 'test.mended')).toBe(3);
+    expect(await replayParked(database.db, a.id, 'test.mended', event2!.id)).toBe(false);
+    await worker.stop();
+    forgetConsumer('test.mended');
   });
 
   it('delivers through the worker: recordEvent adds the relay job, the sweep adds one for a commune left behind', async () => {

@@ -295,7 +295,12 @@ const POST_TARGETS: Record<string, PostTarget> = {
   },
   'admin/routes/template.tsx': { path: () => '/admin/handbook', as: ['operator'], fields: ['chapterKey', 'locale', 'title'] },
   'admin/routes/template-article.tsx': { path: (k) => `/admin/handbook/${k.templateKey}`, as: ['operator'], fields: ['locale', 'title', 'summary', 'body'] },
-  'admin/routes/jobs.tsx': { path: () => '/admin/jobs', as: ['operator'], fields: ['id'], fill: (k) => ({ id: k.deadJobId }) },
+  'admin/routes/jobs.tsx': {
+    path: () => '/admin/jobs',
+    as: ['operator'],
+    fields: ['intent', 'id', 'communeId', 'consumer', 'eventId'],
+    fill: (k) => ({ intent: 'retry', id: k.deadJobId }),
+  },
   'tenancy/routes/not-found.tsx': { path: () => '/no-such-page/at-all', as: ['anonymous'], fields: ['x'] },
 };
 

@@ -7,7 +7,7 @@ import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { useT } from '~/i18n/use-t.ts';
 import { jobsOverview, outboxFailuresOverview, retryJob } from '~/jobs/admin.server.ts';
 import { readForm } from '~/lib/body.server.ts';
-import { MAX_EVENT_ATTEMPTS } from '~/outbox/relay.server.ts';
+import { MAX_EVENT_ATTEMPTS, replayParked } from '~/outbox/relay.server.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { parseForm } from '~/lib/forms.ts';
@@ -33,18 +33,40 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
-const RetrySchema = z.object({ id: z.uuid({ error: 'jobs:errors.unknownJob' }) });
+const ActionSchema = z.discriminatedUnion(
+  'intent',
+  [
+    z.object({ intent: z.literal('retry'), id: z.uuid({ error: 'jobs:errors.unknownJob' }) }),
+    z.object({
+      intent: z.literal('replay'),
+      communeId: z.uuid({ error: 'jobs:errors.unknownEvent' }),
+      consumer: z.string().min(1).max(100),
+      eventId: z.uuid({ error: 'jobs:errors.unknownEvent' }),
+    }),
+  ],
+  { error: 'jobs:errors.unknownJob' },
+);
 
-/** Retry: a failed or dead job goes back to the queue, due now. */
+/** Retry: a failed or dead job goes back to the queue, due now. Replay: a parked outbox event goes to its consumer again. */
 export async function action({ context, request }: Route.ActionArgs) {
   requirePlatformPermission({ context, request }, 'jobs.retry');
   const { form, failure } = await readForm(request, 4 * 1024);
   if (failure) return data(failure, { status: 400 });
-  const parsed = parseForm(form, RetrySchema);
+  // A form without `intent` (a page loaded before the replay button existed) is a retry.
+  if (!form.has('intent')) form.set('intent', 'retry');
+  const parsed = parseForm(form, ActionSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  const retried = await retryJob(context.get(databaseContext).db, parsed.data.id);
-  if (!retried) return data({ ok: false as const, errors: { _form: 'jobs:errors.unknownJob' as const }, values: {} }, { status: 400 });
-  return redirectWithFlash(new URL(request.url).pathname + new URL(request.url).search, { key: 'jobs:retried', tone: 'success' });
+  const { db } = context.get(databaseContext);
+  const back = new URL(request.url).pathname + new URL(request.url).search;
+  if (parsed.data.intent === 'replay') {
+    const { communeId, consumer, eventId } = parsed.data;
+    if (!(await replayParked(db, communeId, consumer, eventId)))
+      return data({ ok: false as const, errors: { _form: 'jobs:errors.unknownEvent' as const }, values: {} }, { status: 400 });
+    return redirectWithFlash(back, { key: 'jobs:outbox.replayed', tone: 'success' });
+  }
+  if (!(await retryJob(db, parsed.data.id)))
+    return data({ ok: false as const, errors: { _form: 'jobs:errors.unknownJob' as const }, values: {} }, { status: 400 });
+  return redirectWithFlash(back, { key: 'jobs:retried', tone: 'success' });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
@@ -122,6 +144,7 @@ export default function Jobs({ loaderData, actionData }: Route.ComponentProps) {
                   </dd>
                 </dl>
                 <Form method="post">
+                  <input type="hidden" name="intent" value="retry" />
                   <input type="hidden" name="id" value={job.id} />
                   <SubmitButton>{t('jobs:retry')}</SubmitButton>
                 </Form>
@@ -152,6 +175,15 @@ export default function Jobs({ loaderData, actionData }: Route.ComponentProps) {
                 <p>
                   {t('jobs:attemptsOf', { attempts: f.attempts, max: d.maxEventAttempts })} · <code>{f.lastError}</code>
                 </p>
+                {f.parked ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="replay" />
+                    <input type="hidden" name="communeId" value={f.communeId} />
+                    <input type="hidden" name="consumer" value={f.consumer} />
+                    <input type="hidden" name="eventId" value={f.eventId} />
+                    <SubmitButton>{t('jobs:outbox.replay')}</SubmitButton>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>
