@@ -4,6 +4,7 @@ import { LOCALES, FALLBACK_LOCALE, type Locale } from '~/i18n/config.ts';
 import { enqueue } from '~/jobs/queue.server.ts';
 import type { Tx } from '#db/client.ts';
 import { CODE_LIFETIME_MS } from './codes.server.ts';
+import { maskIdentifier } from './identity.ts';
 
 /**
  * The mail and SMS that accounts send (verification, reset), written in the reader's language
@@ -68,6 +69,30 @@ export async function sendResetCode(tx: Tx, user: Recipient, phone: string, code
   const locale = localeOf(user.locale);
   const t = translatorFor(locale);
   await sms(tx, { ref: `account:reset:${crypto.randomUUID()}`, to: phone, locale, text: t('auth:messages.resetSms', { code, minutes }), userId: user.id });
+}
+
+/**
+ * Tells the address an account just left (`old`, verified) that the account moved to another
+ * one, shown masked: if it was not the owner, they know at once, and how to get it back.
+ */
+export async function sendAddressChanged(tx: Tx, user: Recipient, old: { kind: 'email' | 'phone'; value: string }, to: string) {
+  const locale = localeOf(user.locale);
+  const t = translatorFor(locale);
+  const ref = `account:address-changed:${crypto.randomUUID()}`;
+  const address = maskIdentifier(to);
+  if (old.kind === 'email') {
+    await mail(tx, {
+      ref,
+      to: old.value,
+      locale,
+      subject: t('auth:messages.addressChanged.subject'),
+      lines: [t('auth:messages.addressChanged.body', { address }), t('auth:messages.addressChanged.notYou')],
+      essential: true,
+      userId: user.id,
+    });
+  } else {
+    await sms(tx, { ref, to: old.value, locale, text: t('auth:messages.addressChangedSms', { address }), userId: user.id });
+  }
 }
 
 /** An invitation, to an address that may have no account yet: in the commune's language. */

@@ -5,6 +5,7 @@ import type { Tx } from '#db/client.ts';
 import { AppError } from '~/lib/errors.ts';
 import { consumeLimits } from '~/lib/rate-limit.server.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
+import { pendingAddresses, takeProvenAddress } from './addresses.server.ts';
 import { findAccount, startVerification } from './accounts.server.ts';
 import { sendResetCode, sendResetLink } from './account-messages.server.ts';
 import { issueCode, issueLinkToken, peekLinkToken, RECOVERY_LIFETIME_MS, useCode, useLinkToken } from './codes.server.ts';
@@ -19,25 +20,22 @@ const platform = (scope: Scope): Scope => ({ ...scope, tenantId: null, userId: n
 // ---- Verification -----------------------------------------------------------------------------
 
 /**
- * Marks the e-mail address a link was sent to as verified, when it is still the account's
- * address. Returns whether it was; an unknown, used or expired link is false.
+ * Marks the e-mail address a link was sent to as verified: the account's own address, or a new
+ * one it asked for (which then replaces the old: app/auth/addresses.server.ts). Returns whether
+ * it did; an unknown, used or expired link, or an address another account took since, is false.
  */
 export async function verifyEmailToken(scope: Scope, token: string): Promise<boolean> {
   return withTenant(platform(scope), async (tx) => {
     const secret = await useLinkToken(tx, 'verify_email', token);
     if (!secret?.target) return false;
-    const updated = await tx
-      .update(users)
-      .set({ emailVerifiedAt: new Date() })
-      .where(and(eq(users.id, secret.userId), eq(users.email, secret.target)))
-      .returning({ id: users.id });
-    return updated.length > 0;
+    return takeProvenAddress(tx, secret.userId, 'email', secret.target);
   });
 }
 
 /**
- * Checks the SMS code for the signed-in account's number. Each try spends the client's
- * `codeAttempt` limit (429) and one of the code's own attempts; a wrong code is `invalid`.
+ * Checks the SMS code for the signed-in account's number, or for the new number it asked for.
+ * Each try spends the client's `codeAttempt` limit (429) and one of the code's own attempts; a
+ * wrong code is `invalid`.
  */
 export async function verifyPhoneCode(scope: Scope & { userId: string }, code: string, client: string): Promise<void> {
   await consumeLimits(scope, [{ limit: 'codeAttempt', key: client }]);
@@ -45,17 +43,15 @@ export async function verifyPhoneCode(scope: Scope & { userId: string }, code: s
   const ok = await withTenant(platform(scope), async (tx) => {
     const secret = await useCode(tx, scope.userId, ['verify_phone'], code);
     if (!secret?.target) return false;
-    const updated = await tx
-      .update(users)
-      .set({ phoneVerifiedAt: new Date() })
-      .where(and(eq(users.id, scope.userId), eq(users.phone, secret.target)))
-      .returning({ id: users.id });
-    return updated.length > 0;
+    return takeProvenAddress(tx, scope.userId, 'phone', secret.target);
   });
   if (!ok) throw new AppError('invalid', 'auth:errors.codeWrong');
 }
 
-/** Sends a new verification link or code for the account's own address or number (limited: `verifyResend`). */
+/**
+ * Sends a new verification link or code: to the address waiting for its proof, if there is one,
+ * else to the account's own unverified address (limited: `verifyResend`).
+ */
 export async function resendVerification(scope: Scope & { userId: string }, kind: Identifier['kind'], origin: string): Promise<void> {
   await consumeLimits(scope, [{ limit: 'verifyResend', key: scope.userId }]);
   await withTenant(platform(scope), async (tx) => {
@@ -71,6 +67,8 @@ export async function resendVerification(scope: Scope & { userId: string }, kind
       .from(users)
       .where(eq(users.id, scope.userId));
     if (!user) throw new AppError('not_found', 'common:errors.notFound');
+    const pending = (await pendingAddresses(tx, user.id))[kind];
+    if (pending) return startVerification(tx, user, { kind, value: pending }, origin);
     const value = kind === 'email' ? user.email : user.phone;
     const verified = kind === 'email' ? user.emailVerifiedAt : user.phoneVerifiedAt;
     if (!value || verified) throw new AppError('conflict', 'auth:verify.nothingToVerify');
@@ -187,7 +185,7 @@ export async function issueRecoveryCode(scope: PermittedScope<'member.recover'>,
   return { code, expiresAt };
 }
 
-/** What the account page shows about the person's addresses: each, and whether it is verified. */
+/** What the account page shows about the person's addresses: each, whether it is verified, and any new one waiting for its proof. */
 export async function verificationStatus(scope: Scope & { userId: string }) {
   const [row] = await withTenant(platform(scope), (tx) =>
     tx
@@ -195,8 +193,11 @@ export async function verificationStatus(scope: Scope & { userId: string }) {
       .from(users)
       .where(eq(users.id, scope.userId)),
   );
+  const pending = await withTenant(platform(scope), (tx) => pendingAddresses(tx, scope.userId));
   return {
     email: row?.email ? { value: row.email, verified: Boolean(row.emailVerifiedAt) } : null,
     phone: row?.phone ? { value: row.phone, verified: Boolean(row.phoneVerifiedAt) } : null,
+    /** Addresses asked for and waiting for their proof (each replaces the one above once proven). */
+    pending,
   };
 }

@@ -85,6 +85,14 @@ export function resetWithCodeSchema(locale: string | null = null) {
 export const ResetWithTokenSchema = z.object({ newPassword: PasswordSchema });
 export const VerifyPhoneSchema = z.object({ code: CodeSchema });
 
+/** Adding or changing the account's e-mail address or phone number: the new one, and the password to confirm. */
+export function changeAddressSchema(locale: string | null = null) {
+  return z.object({
+    identifier: identifierSchema(locale),
+    password: z.string({ error: 'auth:errors.passwordRequired' }).min(1, 'auth:errors.passwordRequired').max(256, 'auth:errors.passwordTooLong'),
+  });
+}
+
 export const ChangePasswordSchema = z.object({
   currentPassword: z.string({ error: 'auth:errors.passwordRequired' }).min(1, 'auth:errors.passwordRequired').max(256),
   newPassword: PasswordSchema,

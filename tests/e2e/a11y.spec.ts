@@ -30,6 +30,16 @@ test('a seller’s inbox and notification preferences pass axe on a phone', asyn
   await expectNoViolations(page);
 });
 
+test('the account page, with its address form showing an error, passes axe on a phone in Thai', async ({ page }) => {
+  await signIn(page, 'buyer@baan.test', { redirectTo: '/account?lng=th' });
+  await expect(page.locator('#change-address')).toBeVisible();
+  await expectNoViolations(page);
+  await page.locator('section[aria-labelledby=change-address] input[name=identifier]').fill('not-an-address@');
+  await page.locator('section[aria-labelledby=change-address] button[type=submit]').click();
+  await expect(page.locator('section[aria-labelledby=change-address] [id$=-error]').first()).toBeVisible();
+  await expectNoViolations(page);
+});
+
 test('an official’s members page, with its table of members, passes axe on a phone', async ({ page }) => {
   await signIn(page, 'official.tavan@baan.test', { redirectTo: '/ta-van/members?lng=vi' });
   await expect(page.locator('#members-title')).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readSms } from './support.ts';
+import { readMail, readSms } from './support.ts';
 
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 
@@ -93,4 +93,57 @@ test('a villager signs up with a phone number, verifies it with the SMS code, an
   await page.getByLabel('Mật khẩu').fill('mật khẩu mới sau khi quên');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page.getByRole('link', { name: 'Lò Văn Páo' })).toBeVisible();
+});
+
+test('a person adds a phone number by its SMS code and moves the account to a new e-mail address; the old address is told', async ({ page }) => {
+  const stamp = Date.now();
+  const oldEmail = `old.${stamp}@example.vn`;
+  const newEmail = `new.${stamp}@example.vn`;
+  const local = `098${String(stamp).slice(-7)}`;
+  const e164 = `+84${local.slice(1)}`;
+  await page.goto('/signup?lng=en');
+  await page.getByLabel('Name').fill('Vàng Thị Mai');
+  await page.getByLabel('Email or phone number').fill(oldEmail);
+  await page.getByLabel('Password').fill('terraces in the rain');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('link', { name: 'Vàng Thị Mai' })).toBeVisible();
+  await expect.poll(async () => (await readMail(oldEmail)).length).toBeGreaterThan(0);
+  const verify = /https?:\/\/[^\s]+\/verify\/email\/[a-z2-7]{32}/.exec((await readMail(oldEmail))[0]!.text)![0];
+  await page.goto(new URL(verify).pathname);
+  await expect(page).toHaveURL(/\/account$/);
+
+  // A phone number: the code goes to it; the account has it once the code is typed.
+  const address = page.getByRole('region', { name: 'E-mail address and phone number' });
+  await address.getByLabel('New e-mail address or phone number').fill(local);
+  await address.getByLabel('Current password').fill('not my password');
+  await address.getByRole('button', { name: 'Send the proof' }).click();
+  await expect(page.getByRole('region', { name: 'E-mail address and phone number' }).getByText('Your current password is not right.')).toBeVisible();
+  await page.getByRole('region', { name: 'E-mail address and phone number' }).getByLabel('Current password').fill('terraces in the rain');
+  await page.getByRole('region', { name: 'E-mail address and phone number' }).getByRole('button', { name: 'Send the proof' }).click();
+  await expect(page).toHaveURL(/\/verify$/);
+  await expect(page.getByRole('main')).toContainText(`+84 ${local.slice(1, 3)}`);
+  await expect.poll(async () => (await readSms(e164)).length).toBeGreaterThan(0);
+  await page.getByLabel('Code').fill(/([0-9]{6})/.exec((await readSms(e164)).at(-1)!.text)![1]!);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText('Your phone number is verified.')).toBeVisible();
+
+  // A new e-mail address: nothing changes until its link is opened.
+  await page.goto('/account?lng=en');
+  const again = page.getByRole('region', { name: 'E-mail address and phone number' });
+  await again.getByLabel('New e-mail address or phone number').fill(newEmail);
+  await again.getByLabel('Current password').fill('terraces in the rain');
+  await again.getByRole('button', { name: 'Send the proof' }).click();
+  await expect(page.getByRole('status').first()).toContainText('We sent a link to n•••@example.vn');
+  await expect(page.getByRole('main')).toContainText(`Waiting for you to open the link we sent to ${newEmail}`);
+  await expect(page.getByRole('main')).toContainText(oldEmail);
+  await expect.poll(async () => (await readMail(newEmail)).length).toBeGreaterThan(0);
+  const link = /https?:\/\/[^\s]+\/verify\/email\/[a-z2-7]{32}/.exec((await readMail(newEmail))[0]!.text)![0];
+  await page.goto(new URL(link).pathname);
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole('main')).toContainText(newEmail);
+  await expect(page.getByRole('main')).not.toContainText(oldEmail);
+  await expect
+    .poll(async () => (await readMail(oldEmail)).some((m) => m.subject === "Your Baan account's address was changed" && m.text.includes('n•••@example.vn')))
+    .toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
 });

@@ -4,7 +4,7 @@ import { data, Form, Link } from 'react-router';
 import { requireUser, scopeOf } from '~/auth/guards.server.ts';
 import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { env } from '~/lib/env.server.ts';
+import { env, publicOrigin } from '~/lib/env.server.ts';
 import { AppError, statusOf } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { formFailure, parseForm } from '~/lib/forms.ts';
@@ -14,9 +14,10 @@ import { listMyMemberships } from '~/members/members.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { changePassword } from '../accounts.server.ts';
-import { formatPhone } from '../identity.ts';
+import { requestAddressChange } from '../addresses.server.ts';
+import { formatPhone, maskIdentifier } from '../identity.ts';
 import { verificationStatus } from '../recovery.server.ts';
-import { ChangePasswordSchema } from '../schemas.ts';
+import { changeAddressSchema, ChangePasswordSchema } from '../schemas.ts';
 import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
 import { readDeviceToken } from '../throttle.server.ts';
 import type { Route } from './+types/account';
@@ -33,25 +34,38 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     displayName: user.displayName,
     email: addresses.email,
     phone: addresses.phone ? { ...addresses.phone, value: formatPhone(addresses.phone.value) } : null,
+    pending: { email: addresses.pending.email, phone: addresses.pending.phone ? formatPhone(addresses.pending.phone) : null },
     isOperator: user.isOperator,
     memberships: memberships.map((m) => ({ slug: m.slug, role: m.role, name: localized(m.name, locale, m.defaultLocale as Locale).text })),
   };
 }
 
+type Intent = 'password' | 'address';
+
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser(context, request);
   const { form: formData, failure } = await readForm(request);
-  if (failure) return data(failure, { status: 400 });
-  const parsed = parseForm(formData, ChangePasswordSchema);
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  if (failure) return data({ ...failure, intent: null }, { status: 400 });
+  // Two forms post here; a form without `intent` is the password's (as before the address form).
+  const intent: Intent = formData.get('intent') === 'address' ? 'address' : 'password';
+  const scope = { ...scopeOf(context), userId: user.id };
+  const client = clientAddress(context);
   try {
-    await consumeLimits(scopeOf(context), [{ limit: 'changePassword', key: `${user.id}|${clientAddress(context)}` }]);
-    const session = await changePassword(
-      { ...scopeOf(context), userId: user.id },
-      parsed.data.currentPassword,
-      parsed.data.newPassword,
-      readDeviceToken(request),
-    );
+    if (intent === 'address') {
+      const parsed = parseForm(formData, changeAddressSchema(getLocale(context)));
+      if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+      await requestAddressChange(scope, parsed.data, { client, origin: publicOrigin(request) });
+      const { kind, value } = parsed.data.identifier;
+      return redirectWithFlash(kind === 'phone' ? '/verify' : '/account', {
+        key: kind === 'phone' ? 'auth:address.codeSent' : 'auth:address.linkSent',
+        params: { address: kind === 'phone' ? formatPhone(value) : maskIdentifier(value) },
+        tone: 'info',
+      });
+    }
+    const parsed = parseForm(formData, ChangePasswordSchema);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    await consumeLimits(scopeOf(context), [{ limit: 'changePassword', key: `${user.id}|${client}` }]);
+    const session = await changePassword(scope, parsed.data.currentPassword, parsed.data.newPassword, readDeviceToken(request));
     return redirectWithFlash(
       '/account',
       { key: 'auth:account.passwordChanged' },
@@ -61,8 +75,17 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const field = error.code === 'too_many_requests' ? '_form' : 'currentPassword';
-    return data(formFailure(formData, { [field]: error.messageKey }), { status: statusOf[error.code], headers: retryAfterHeaders(error) });
+    const field =
+      error.code === 'too_many_requests'
+        ? '_form'
+        : error.messageKey === 'auth:errors.currentPasswordWrong'
+          ? intent === 'address'
+            ? 'password'
+            : 'currentPassword'
+          : intent === 'address'
+            ? 'identifier'
+            : 'currentPassword';
+    return data({ ...formFailure(formData, { [field]: error.messageKey }), intent }, { status: statusOf[error.code], headers: retryAfterHeaders(error) });
   }
 }
 
@@ -74,6 +97,9 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderD
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
   const d = loaderData;
+  // Each form shows its own errors (a failure without an intent, such as a body too large, shows on both).
+  const errorsOf = (intent: Intent) => (actionData && (actionData.intent === intent || actionData.intent === null) ? actionData.errors : undefined);
+  const valueOf = (name: string) => (actionData?.intent === 'address' && 'values' in actionData ? actionData.values?.[name] : undefined);
   return (
     <div className="stack">
       <h1>{t('auth:account.title')}</h1>
@@ -101,6 +127,19 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           {t('auth:account.verifyPhonePrompt', { phone: d.phone.value })} <Link to="/verify">{t('auth:account.verifyPhoneGo')}</Link>
         </p>
       ) : null}
+      {d.pending.email ? (
+        <Form method="post" action="/verify" className="notice">
+          {t('auth:address.pendingEmail', { address: d.pending.email })}{' '}
+          <button type="submit" name="intent" value="resend-email" className="link-button">
+            {t('auth:verify.resendEmail')}
+          </button>
+        </Form>
+      ) : null}
+      {d.pending.phone ? (
+        <p className="notice">
+          {t('auth:address.pendingPhone', { address: d.pending.phone })} <Link to="/verify">{t('auth:account.verifyPhoneGo')}</Link>
+        </p>
+      ) : null}
       {d.isOperator ? (
         <p>
           <Link to="/admin/communes/new">{t('tenancy:admin.newCommune')}</Link> · <Link to="/admin/handbook">{t('handbook:template.title')}</Link> ·{' '}
@@ -118,16 +157,43 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           ))}
         </ul>
       </section>
+      <section aria-labelledby="change-address" className="card">
+        <h2 id="change-address">{t('auth:address.title')}</h2>
+        <p className="muted">{t('auth:address.lead')}</p>
+        <Form method="post" className="stack" noValidate>
+          <FormError errors={errorsOf('address')} />
+          <input type="hidden" name="intent" value="address" />
+          <Field
+            name="identifier"
+            label={t('auth:address.identifier')}
+            hint={t('auth:address.identifierHint')}
+            errors={errorsOf('address')}
+            defaultValue={valueOf('identifier')}
+            autoComplete="off"
+            required
+          />
+          <Field
+            name="password"
+            type="password"
+            label={t('auth:fields.currentPassword')}
+            errors={errorsOf('address')}
+            autoComplete="current-password"
+            required
+          />
+          <SubmitButton>{t('auth:address.submit')}</SubmitButton>
+        </Form>
+      </section>
       <section aria-labelledby="change-password" className="card">
         <h2 id="change-password">{t('auth:account.changePassword')}</h2>
         <p className="muted">{t('auth:account.changePasswordLead')}</p>
         <Form method="post" className="stack" noValidate>
-          <FormError errors={actionData?.errors} />
+          <FormError errors={errorsOf('password')} />
+          <input type="hidden" name="intent" value="password" />
           <Field
             name="currentPassword"
             type="password"
             label={t('auth:fields.currentPassword')}
-            errors={actionData?.errors}
+            errors={errorsOf('password')}
             autoComplete="current-password"
             required
           />
@@ -136,7 +202,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             type="password"
             label={t('auth:fields.newPassword')}
             hint={t('auth:fields.passwordHint')}
-            errors={actionData?.errors}
+            errors={errorsOf('password')}
             autoComplete="new-password"
             required
           />

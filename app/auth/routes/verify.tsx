@@ -11,16 +11,19 @@ import { retryAfterFromAction, retryAfterHeaders } from '~/lib/rate-limit.server
 import { clientAddress } from '~/lib/server-facts.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { formatPhone } from '../identity.ts';
-import { resendVerification, verifyPhoneCode } from '../recovery.server.ts';
+import { resendVerification, verificationStatus, verifyPhoneCode } from '../recovery.server.ts';
 import { safeRedirect, VerifyPhoneSchema } from '../schemas.ts';
 import type { Route } from './+types/verify';
 
 /** The signed-in person types the SMS code that proves their phone number; or asks for a new code or e-mail link. */
-export function loader({ context, request }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
+  // A new number asked for on /account waits for its code here; else the account's own.
+  const { phone, pending } = await verificationStatus({ ...scopeOf(context), userId: user.id });
+  const number = pending.phone ?? (phone && !phone.verified ? phone.value : null);
   return {
     title: getI18n(context).t('auth:verify.title'),
-    phone: user.phone ? formatPhone(user.phone) : null,
+    phone: number ? formatPhone(number) : null,
     redirectTo: safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/account'),
   };
 }
