@@ -14,6 +14,8 @@ export const FAKES_PORT = port + 10;
 const FAKES_SMTP_PORT = port + 11;
 const FAKES_SMS_PORT = port + 12;
 const FAKES_SMS_TOKEN = 'e2e-sms-token';
+/** What the fake relay presents to Baan's bounce hook (MAIL_BOUNCE_TOKEN: 32 characters at least). */
+const BOUNCE_TOKEN = 'e2e-bounce-token-of-thirty-two-characters';
 process.env.E2E_FAKES_URL ??= `http://127.0.0.1:${FAKES_PORT}`;
 
 export default defineConfig({
@@ -63,6 +65,8 @@ export default defineConfig({
         FAKES_SMTP_PORT: String(FAKES_SMTP_PORT),
         FAKES_SMS_PORT: String(FAKES_SMS_PORT),
         FAKES_SMS_TOKEN,
+        FAKES_BOUNCE_URL: `http://localhost:${port}/hooks/mail/bounces`,
+        FAKES_BOUNCE_TOKEN: BOUNCE_TOKEN,
       },
     },
     {
@@ -85,6 +89,7 @@ export default defineConfig({
         // Mail and SMS go to the loopback fakes above; journeys read them with readMail / readSms.
         SMTP_URL: `smtp://baan:sink-secret@127.0.0.1:${FAKES_SMTP_PORT}`,
         MAIL_FROM: 'Baan <no-reply@baan.test>',
+        MAIL_BOUNCE_TOKEN: BOUNCE_TOKEN,
         SMS_GATEWAY_URL: `http://127.0.0.1:${FAKES_SMS_PORT}/send`,
         SMS_GATEWAY_TOKEN: FAKES_SMS_TOKEN,
       },

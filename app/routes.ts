@@ -34,6 +34,7 @@ export default [
     route('messages', 'delivery/routes/admin-messages.tsx'),
     route('jobs', 'admin/routes/jobs.tsx'),
   ]),
+  route('hooks/mail/bounces', 'delivery/routes/bounces.ts'),
   route('dev/mail', 'delivery/routes/dev-mail.tsx'),
   route('dev/mail/:id', 'delivery/routes/dev-mail-message.tsx'),
 

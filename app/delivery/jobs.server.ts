@@ -5,6 +5,7 @@ import type { Channel, MessageStatus } from '#domain/delivery.ts';
 import { defineJob, PermanentJobError, type JobContext } from '~/jobs/queue.server.ts';
 import { defineSchedule } from '~/jobs/schedules.server.ts';
 import { env } from '~/lib/env.server.ts';
+import { lastBounce } from './bounces.server.ts';
 import { renderMail, unsubscribeUrlOf } from './mail-render.ts';
 import { MAIL_JOB, mailJobSchema, SMS_JOB, smsJobSchema, type MailJob, type SmsJob } from './messages.ts';
 import { fitSms } from './sms-text.ts';
@@ -110,6 +111,14 @@ export async function runMailJob(context: JobContext<Record<string, unknown>>): 
   if (!mail.essential && !mail.unsubscribeUrl) throw new PermanentJobError(`${MAIL_JOB} ${mail.ref}: mail that is not essential needs an unsubscribeUrl`);
   const row = await openMessage(context.db, 'mail', { ...mail, subject: mail.subject }, context.jobId);
   if (DONE.includes(row.status)) return;
+
+  // An address that bounced lately gets only what is essential (a reset, a verification):
+  // more mail to it would bounce too, and bounces cost the sender its good name with mail providers.
+  const bounced = mail.essential ? null : await lastBounce(context.db, mail.to);
+  if (bounced) {
+    await record(context.db, row.id, { status: 'bounced', providerAnswer: `not sent: this address bounced on ${bounced.toISOString()}` });
+    return;
+  }
 
   const rendered = renderMail(mail);
   const messageId = await messageIdFor(mail.ref, env.mailFrom);

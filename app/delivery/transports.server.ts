@@ -26,7 +26,7 @@ export class MailRefusedError extends Error {
 }
 
 /** A domain for Message-IDs: MAIL_FROM's. */
-function mailDomain(from: string): string {
+export function mailDomain(from: string): string {
   const match = /@([^>\s]+)>?\s*$/.exec(from);
   return (match?.[1] ?? 'baan.localhost').toLowerCase();
 }
@@ -97,6 +97,9 @@ export async function sendMail(smtpUrl: string, from: string, mail: OutgoingMail
       html: mail.rendered.html,
       messageId: mail.messageId,
       headers: mail.headers,
+      // Where the server speaks DSN (RFC 3461): a later bounce names the message by this envelope
+      // id (the Message-ID's hash) and returns its headers only, never its text (app/delivery/bounces.server.ts).
+      dsn: { id: mail.messageId.slice(1, mail.messageId.indexOf('@')), return: 'headers', notify: ['failure', 'delay'], recipient: mail.to },
     });
     if (info.rejected.length > 0) throw new MailRefusedError(`refused: ${info.rejected.join(', ')} (${info.response})`);
     return { providerId: info.messageId, answer: info.response };

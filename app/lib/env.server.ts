@@ -111,6 +111,15 @@ export const envSchema = dbEnvSchema
       .string()
       .optional()
       .transform((value) => value?.trim() || null),
+    /**
+     * The secret that whoever forwards bounce reports presents at /hooks/mail/bounces (Bearer, or
+     * the password of Basic); unset: that address does not exist.
+     */
+    MAIL_BOUNCE_TOKEN: z
+      .string()
+      .optional()
+      .transform((value) => value?.trim() || null)
+      .refine((value) => value === null || value.length >= 32, 'must be a random secret of at least 32 characters'),
     /** "1" shows kept messages at /dev/mail on a production build too (to operators only). */
     DEV_MAILBOX: z
       .string()
@@ -145,6 +154,8 @@ export type Env = DbEnv & {
   smtpUrl: string | null;
   /** The sender of every mail (MAIL_FROM); set whenever smtpUrl is. */
   mailFrom: string;
+  /** The secret for /hooks/mail/bounces (MAIL_BOUNCE_TOKEN); null: the hook is off. */
+  mailBounceToken: string | null;
   /** The SMS gateway (SMS_GATEWAY_URL + SMS_GATEWAY_TOKEN); null: SMS are kept in outbound_messages. */
   smsGateway: { url: string; token: string } | null;
   /** Kept messages are readable at /dev/mail: on a development build, or with DEV_MAILBOX=1 (operators only). */
@@ -169,6 +180,7 @@ export function parseEnv(source: EnvSource = process.env): Env {
     outboundAllowHosts: Object.freeze(raw.OUTBOUND_ALLOW_HOSTS),
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM ?? 'Baan <no-reply@baan.localhost>',
+    mailBounceToken: raw.MAIL_BOUNCE_TOKEN,
     smsGateway: raw.SMS_GATEWAY_URL && raw.SMS_GATEWAY_TOKEN ? Object.freeze({ url: raw.SMS_GATEWAY_URL, token: raw.SMS_GATEWAY_TOKEN }) : null,
     devMailbox: raw.NODE_ENV !== 'production' || raw.DEV_MAILBOX,
   });

@@ -49,6 +49,8 @@ export const outboundMessages = pgTable(
     uniqueIndex('outbound_messages_channel_ref_key').on(t.channel, t.ref),
     index('outbound_messages_created_idx').on(t.createdAt),
     index('outbound_messages_to_idx').on(t.to),
+    // A bounce report names its message by Message-ID (app/delivery/bounces.server.ts).
+    index('outbound_messages_provider_idx').on(t.providerId),
     check('outbound_messages_channel_check', inList('channel', CHANNELS)),
     check('outbound_messages_status_check', inList('status', MESSAGE_STATUSES)),
   ],

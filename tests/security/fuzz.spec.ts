@@ -302,6 +302,7 @@ const POST_TARGETS: Record<string, PostTarget> = {
     fill: (k) => ({ intent: 'retry', id: k.deadJobId }),
   },
   'tenancy/routes/not-found.tsx': { path: () => '/no-such-page/at-all', as: ['anonymous'], fields: ['x'] },
+  'delivery/routes/bounces.ts': { path: () => '/hooks/mail/bounces', as: ['anonymous', 'operator'], fields: ['x'] },
 };
 
 /** Action routes the fuzzer does not send to, and why. */
@@ -313,6 +314,8 @@ const EXCLUDED: Record<string, string> = {
 const UNREACHABLE: Record<string, string> = {
   'tenancy/routes/not-found.tsx': 'the catch-all page: its action answers every form with 404, which is what is checked',
   'members/routes/join.tsx': 'an invitation token is a secret only the invited person receives; without one every form is refused (404)',
+  'delivery/routes/bounces.ts':
+    'the bounce hook takes raw reports from a relay holding MAIL_BOUNCE_TOKEN, which the fuzz server does not set: every form is a 404 (its refusals: tests/delivery/bounces.test.ts)',
 };
 
 // ---------------------------------------------------------------------------------------------

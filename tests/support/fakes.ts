@@ -3,7 +3,12 @@
 // that says what arrived, so a journey can read the mail or SMS it caused (tests/e2e/support.ts:
 // readMail, readSms).
 //
-//   tsx tests/support/fakes.ts        FAKES_HTTP_PORT (3220), FAKES_SMTP_PORT (3221), FAKES_SMS_PORT (3222), FAKES_SMS_TOKEN
+//   tsx tests/support/fakes.ts        FAKES_HTTP_PORT (3220), FAKES_SMTP_PORT (3221), FAKES_SMS_PORT (3222), FAKES_SMS_TOKEN,
+//                                     FAKES_BOUNCE_URL, FAKES_BOUNCE_TOKEN
+//
+// The SMTP server plays a relay that accepts everything: mail to an address whose local part
+// begins with `bounce-later` is accepted (250), then reported undeliverable, as a real relay does,
+// by a bounce report (RFC 3464) POSTed to FAKES_BOUNCE_URL (Baan's /hooks/mail/bounces).
 //
 //   GET /mail?to=address  → [{ to, from, subject, text, html, messageId, headers }] oldest first
 //   GET /sms?to=+849…     → [{ to, text, ref, unicode, id }]
@@ -14,7 +19,24 @@ import { startSmtpSink } from './smtp-sink.ts';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
-const smtp = await startSmtpSink({ port: port('FAKES_SMTP_PORT', 3221) });
+const bounceUrl = process.env.FAKES_BOUNCE_URL;
+const smtp = await startSmtpSink({
+  port: port('FAKES_SMTP_PORT', 3221),
+  bounceLaterWhen: (address) => address.startsWith('bounce-later'),
+  onBounce(report) {
+    if (!bounceUrl) return;
+    // After the 250, as a relay's bounce comes: never in the sender's SMTP session.
+    setTimeout(() => {
+      fetch(bounceUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'message/rfc822', Authorization: `Bearer ${process.env.FAKES_BOUNCE_TOKEN ?? ''}` },
+        body: report,
+      })
+        .then((response) => (response.ok ? undefined : console.error(`Delivery fakes: the bounce hook answered ${response.status}`)))
+        .catch((error: unknown) => console.error('Delivery fakes: posting a bounce failed', error));
+    }, 200);
+  },
+});
 const sms = await startSmsGateway({ port: port('FAKES_SMS_PORT', 3222), token: process.env.FAKES_SMS_TOKEN ?? 'e2e-sms-token' });
 
 const http = createServer((request, response) => {

@@ -10,6 +10,8 @@ export type ReceivedMail = {
   /** Header names in lower case, each with its value as text. */
   headers: Record<string, string>;
   raw: string;
+  /** The DSN parameters of MAIL FROM (RFC 3461), when the client sent them: ENVID and RET. */
+  dsn: { envelopeId: string | null; ret: string | null };
 };
 
 export type SmtpSink = {
@@ -23,6 +25,14 @@ export type SmtpSink = {
   refuse(address: string): void;
   /** Answer 451 (try again later) to the next `times` RCPT TO for this address. */
   failTemporarily(address: string, times?: number): void;
+  /**
+   * Accept mail to this address (250), then report it undeliverable as a relay that could not
+   * hand it on does: a delivery status notification (RFC 3464) to the envelope sender, made here
+   * and handed to `onBounce` (and kept in `bounces`).
+   */
+  bounceLater(address: string): void;
+  /** The bounce reports made so far, raw. */
+  bounces: string[];
   reset(): void;
   close(): Promise<void>;
 };
@@ -37,17 +47,25 @@ export async function startSmtpSink(
     user?: string;
     password?: string;
     /** Called as each mail is accepted (the bench times delivery by it). */ onMail?: (mail: ReceivedMail) => void;
+    /** Called with each bounce report made for a `bounceLater` address (the e2e fakes post it to Baan). */
+    onBounce?: (raw: string) => void;
+    /** Addresses to bounce later without being told one by one (`bounceLater`). */
+    bounceLaterWhen?: (address: string) => boolean;
   } = {},
 ): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const refused = new Set<string>();
   const temporary = new Map<string, number>();
+  const later = new Set<string>();
+  const bounces: string[] = [];
   const user = options.user ?? 'baan';
   const password = options.password ?? 'sink-secret';
 
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],
+    // Speak DSN (RFC 3461) as Postfix and most relays do: the sender may name its envelope and ask for headers only.
+    hideDSN: false,
     authOptional: true,
     logger: false,
     onAuth(auth, _session, callback) {
@@ -85,10 +103,16 @@ export async function startSmtpSink(
               parsed,
               headers,
               raw,
+              dsn: { envelopeId: session.envelope.dsn?.envid ?? null, ret: session.envelope.dsn?.ret ?? null },
             };
             received.push(mail);
             options.onMail?.(mail);
             callback();
+            for (const to of mail.envelopeTo.filter((t) => later.has(t.toLowerCase()) || options.bounceLaterWhen?.(t.toLowerCase()))) {
+              const report = bounceReport(mail, to);
+              bounces.push(report);
+              options.onBounce?.(report);
+            }
           })
           .catch((error: Error) => callback(error));
       });
@@ -113,11 +137,65 @@ export async function startSmtpSink(
     to: (address) => received.filter((m) => m.envelopeTo.some((t) => t.toLowerCase() === address.toLowerCase())),
     refuse: (address) => void refused.add(address.toLowerCase()),
     failTemporarily: (address, times = 1) => void temporary.set(address.toLowerCase(), times),
+    bounceLater: (address) => void later.add(address.toLowerCase()),
+    bounces,
     reset() {
       received.length = 0;
+      bounces.length = 0;
       refused.clear();
       temporary.clear();
+      later.clear();
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * The report a relay (Postfix's wording) mails back for a message it accepted and could not
+ * deliver to `to`: multipart/report with a human part, the message/delivery-status part, and the
+ * returned headers (RET=HDRS) or the whole message (otherwise).
+ */
+function bounceReport(mail: ReceivedMail, to: string): string {
+  const boundary = `report-${Math.random().toString(36).slice(2)}`;
+  const headersOnly = mail.dsn.ret?.toUpperCase() === 'HDRS';
+  const headerEnd = mail.raw.search(/\r?\n\r?\n/);
+  const returned = headersOnly ? mail.raw.slice(0, headerEnd === -1 ? undefined : headerEnd) : mail.raw;
+  return [
+    'From: Mail Delivery System <MAILER-DAEMON@sink.baan.test>',
+    `To: <${mail.envelopeFrom}>`,
+    'Subject: Undelivered Mail Returned to Sender',
+    `Date: ${new Date().toUTCString()}`,
+    `Message-ID: <${Math.random().toString(36).slice(2)}@sink.baan.test>`,
+    'Auto-Submitted: auto-replied',
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
+    '',
+    `--${boundary}`,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'This is the mail system at host sink.baan.test.',
+    "I'm sorry to have to inform you that your message could not be delivered to one or more recipients.",
+    '',
+    `--${boundary}`,
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; sink.baan.test',
+    ...(mail.dsn.envelopeId ? [`Original-Envelope-Id: ${mail.dsn.envelopeId}`] : []),
+    `Arrival-Date: ${new Date().toUTCString()}`,
+    '',
+    `Final-Recipient: rfc822; ${to}`,
+    `Original-Recipient: rfc822;${to}`,
+    'Action: failed',
+    'Status: 5.1.1',
+    'Remote-MTA: dns; mx.example.org',
+    `Diagnostic-Code: smtp; 550 5.1.1 <${to}>: Recipient address rejected:`,
+    '    User unknown in virtual mailbox table',
+    '',
+    `--${boundary}`,
+    `Content-Type: ${headersOnly ? 'text/rfc822-headers' : 'message/rfc822'}`,
+    '',
+    returned,
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "outbound_messages_provider_idx" ON "outbound_messages" USING btree ("provider_id");
