@@ -9,10 +9,10 @@ import { CHANNELS, type Channel, type MessageStatus } from '#domain/delivery.ts'
  * connection, behind the `messages.view` permission (or the dev mailbox's own gate).
  */
 
-export type ChannelCounts = { channel: Channel; sent: number; failed: number; bounced: number; kept: number; queued: number };
+export type ChannelCounts = { channel: Channel; sent: number; failed: number; bounced: number; kept: number; queued: number; suppressed: number };
 export type DeliveryCounts = { last24h: ChannelCounts[]; last7d: ChannelCounts[] };
 
-const zero = (channel: Channel): ChannelCounts => ({ channel, sent: 0, failed: 0, bounced: 0, kept: 0, queued: 0 });
+const zero = (channel: Channel): ChannelCounts => ({ channel, sent: 0, failed: 0, bounced: 0, kept: 0, queued: 0, suppressed: 0 });
 
 /** Messages by channel and status, created in the last 24 hours and the last 7 days before `now`. */
 export async function deliveryCounts(db: Db, now: Date = new Date()): Promise<DeliveryCounts> {

@@ -29,7 +29,7 @@ export const SMS_MAX_ATTEMPTS = 6;
 /** An SMS longer than this many segments is shortened (app/delivery/sms-text.ts). */
 export const SMS_MAX_SEGMENTS = 3;
 
-const DONE: MessageStatus[] = ['sent', 'kept', 'bounced'];
+const DONE: readonly MessageStatus[] = ['sent', 'kept', 'bounced', 'suppressed'];
 const ANSWER_LIMIT = 1000;
 
 type Row = { id: string; status: MessageStatus };
@@ -59,7 +59,7 @@ async function openMessage(
     .onConflictDoUpdate({
       target: [outboundMessages.channel, outboundMessages.ref],
       set: { attempts: sql`${outboundMessages.attempts} + 1`, jobId, updatedAt: sql`now()` },
-      setWhere: notInArray(outboundMessages.status, DONE),
+      setWhere: notInArray(outboundMessages.status, [...DONE]),
     })
     .returning({ id: outboundMessages.id, status: outboundMessages.status });
   if (row) return row;
@@ -116,7 +116,7 @@ export async function runMailJob(context: JobContext<Record<string, unknown>>): 
   // more mail to it would bounce too, and bounces cost the sender its good name with mail providers.
   const bounced = mail.essential ? null : await lastBounce(context.db, mail.to);
   if (bounced) {
-    await record(context.db, row.id, { status: 'bounced', providerAnswer: `not sent: this address bounced on ${bounced.toISOString()}` });
+    await record(context.db, row.id, { status: 'suppressed', providerAnswer: `not sent: this address bounced on ${bounced.toISOString()}` });
     return;
   }
 

@@ -104,8 +104,9 @@ export function fitSms(text: string, locale: Locale, options: { maxSegments?: nu
   // The end kept whole: the text's closing link, then `keep` (a way to stop these messages).
   const link = /\s(https?:\/\/\S+)$/.exec(body);
   const ending = (link ? ` ${link[1]}` : '') + keep;
-  const tail = ending && smsLength(ending, encoding) + 5 < room ? ending : '';
-  const cuttable = tail && link ? body.slice(0, link.index) : body;
+  // Both when they fit; else the stop line alone (a way to stop is never dropped); else neither.
+  const tail = ending && smsLength(ending, encoding) + 5 < room ? ending : keep && smsLength(keep, encoding) + 5 < room ? keep : '';
+  const cuttable = tail === ending && link ? body.slice(0, link.index) : body;
   const marker = '...';
   const fits = (candidate: string) => smsLength(candidate + marker + tail, encoding) <= room;
   const shortened = cutAtWord(cuttable, fits, locale) + marker + tail;

@@ -41,6 +41,8 @@ export type WorkerOptions = {
   wake?: (onNotify: () => void) => Promise<() => Promise<void>>;
   /** This worker's name in `locked_by` (default: host, process and a random part). */
   id?: string;
+  /** Milliseconds between sweeps that mark expired last attempts dead (default 1000; tests). */
+  deadSweepMs?: number;
 };
 
 type Claimed = { id: string; name: string; payload: unknown; commune_id: string | null; attempts: number; max_attempts: number };
@@ -79,7 +81,7 @@ export function createWorker(options: WorkerOptions): Worker {
   async function claim(limit: number): Promise<Claimed[]> {
     // A job whose lease ran out after its last attempt is dead: claiming it again would run it
     // once too often. The claim below passes such jobs over; this marks them, now and then.
-    if (Date.now() - deadSweptAt >= 1000) {
+    if (Date.now() - deadSweptAt >= (options.deadSweepMs ?? 1000)) {
       deadSweptAt = Date.now();
       await db.execute(sql`
         update jobs set state = 'dead', finished_at = now(), locked_by = null, locked_until = null,

@@ -455,6 +455,8 @@ async function sendMail(ctx: Context, delivery: Delivery, to: { email: string; l
 }
 
 async function sendSms(ctx: Context, delivery: Delivery, to: { phone: string; locale: Locale; userId?: string; ref: string }, origin: string) {
+  // A number stopped by a link (as a guest, before signing up with it) stays stopped for that kind.
+  if (to.userId && (await unsubscribed(ctx.tx, to.phone, delivery.kind))) return;
   const ref = refFor(ctx, to.ref, 'sms');
   const link = new URL(delivery.link, origin).href;
   const text = `${renderNotification(delivery.kind, delivery.params, to.locale).slice(0, 1000 - link.length - 1)} ${link}`;

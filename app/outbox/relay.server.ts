@@ -289,6 +289,7 @@ export const replayJob = defineJob<ReplayPayload>({
     const consumer = consumers.get(payload.consumer);
     if (!consumer) throw new PermanentJobError(`no outbox consumer named "${payload.consumer}" is registered in this program`);
     let failure: string | null = null;
+    let gone = false;
     await withTenant({ db, tenantId, userId: null }, async (tx) => {
       const where = and(eq(outboxFailures.tenantId, tenantId), eq(outboxFailures.consumer, consumer.name), eq(outboxFailures.eventId, payload.eventId));
       const [parked] = await tx
@@ -301,20 +302,25 @@ export const replayJob = defineJob<ReplayPayload>({
         .select()
         .from(outboxEvents)
         .where(and(eq(outboxEvents.tenantId, tenantId), eq(outboxEvents.id, payload.eventId)));
-      if (row) {
-        try {
-          await tx.transaction((savepoint) => consumer.handle(savepoint, eventOf(row)));
-        } catch (error) {
-          failure = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-          await tx
-            .update(outboxFailures)
-            .set({ attempts: parked.attempts + 1, lastError: failure })
-            .where(where);
-          return;
-        }
+      if (!row) {
+        // The event itself is gone (its commune's data removed): nothing to deliver; the parked row goes too.
+        gone = true;
+        await tx.delete(outboxFailures).where(where);
+        return;
+      }
+      try {
+        await tx.transaction((savepoint) => consumer.handle(savepoint, eventOf(row)));
+      } catch (error) {
+        failure = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+        await tx
+          .update(outboxFailures)
+          .set({ attempts: parked.attempts + 1, lastError: failure })
+          .where(where);
+        return;
       }
       await tx.delete(outboxFailures).where(where);
     });
+    if (gone) throw new PermanentJobError(`event ${payload.eventId} no longer exists: there is nothing to deliver`);
     if (failure) throw new PermanentJobError(`outbox consumer ${consumer.name} failed again on event ${payload.eventId}: ${failure}`);
   },
 });

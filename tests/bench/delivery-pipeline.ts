@@ -88,19 +88,23 @@ export class Arrivals {
 
 /** The worker process, as `npm run worker` starts it, on the bench database (BENCH_WORKER_FLAGS: node flags for it, e.g. `--cpu-prof`). */
 export function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_WORKER_FLAGS ? process.env.BENCH_WORKER_FLAGS.split(' ') : []), '--import', 'tsx', 'server/worker.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      JOBS_CONCURRENCY: process.env.BENCH_JOBS_CONCURRENCY ?? '4',
-      FEED_IMPORT_MINUTES: '0',
-      MAIL_FROM: 'Baan <no-reply@bench.test>',
-      PUBLIC_URL: 'http://localhost:3000',
-      SMS_GATEWAY_URL: '',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_WORKER_FLAGS ? process.env.BENCH_WORKER_FLAGS.split(/\s+/).filter(Boolean) : []), '--import', 'tsx', 'server/worker.ts'],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        JOBS_CONCURRENCY: process.env.BENCH_JOBS_CONCURRENCY ?? '4',
+        FEED_IMPORT_MINUTES: '0',
+        MAIL_FROM: 'Baan <no-reply@bench.test>',
+        PUBLIC_URL: 'http://localhost:3000',
+        SMS_GATEWAY_URL: '',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let errors = '';
   child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   return new Promise((resolve, reject) => {

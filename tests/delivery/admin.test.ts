@@ -51,12 +51,12 @@ describe('the operator’s delivery view', () => {
   it('counts messages by channel and status over the last 24 hours and 7 days', async () => {
     const counts = await deliveryCounts(database.db, now);
     expect(counts.last24h).toEqual([
-      { channel: 'mail', sent: 1, failed: 0, bounced: 1, kept: 0, queued: 0 },
-      { channel: 'sms', sent: 1, failed: 1, bounced: 0, kept: 1, queued: 0 },
+      { channel: 'mail', sent: 1, failed: 0, bounced: 1, kept: 0, queued: 0, suppressed: 0 },
+      { channel: 'sms', sent: 1, failed: 1, bounced: 0, kept: 1, queued: 0, suppressed: 0 },
     ]);
     expect(counts.last7d).toEqual([
-      { channel: 'mail', sent: 2, failed: 1, bounced: 1, kept: 0, queued: 0 },
-      { channel: 'sms', sent: 1, failed: 1, bounced: 0, kept: 1, queued: 0 },
+      { channel: 'mail', sent: 2, failed: 1, bounced: 1, kept: 0, queued: 0, suppressed: 0 },
+      { channel: 'sms', sent: 1, failed: 1, bounced: 0, kept: 1, queued: 0, suppressed: 0 },
     ]);
   });
 

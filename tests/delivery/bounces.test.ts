@@ -119,12 +119,15 @@ describe('a bounce that comes later', () => {
     await run(job);
     expect(await rowOf(job.ref)).toMatchObject({ status: 'sent' });
     const report = sink.bounces.at(-1)!;
-    expect(await post(report)).toMatchObject({ status: 200, body: { bounced: 1, delayed: 0, unmatched: 0 } });
+    expect(await post(report)).toMatchObject({ status: 200, body: { bounced: 1, failed: 0, delayed: 0, repeated: 0, unmatched: 0 } });
     const row = await rowOf(job.ref);
     expect(row!.status).toBe('bounced');
     expect(row!.provider_answer).toBe(`DSN 5.1.1 (failed): smtp; 550 5.1.1 <${to}>: Recipient address rejected: User unknown in virtual mailbox table`);
-    // The same report again: still one bounce, nothing else changed.
-    expect(await post(report)).toMatchObject({ status: 200, body: { bounced: 1 } });
+    // The same report again changes nothing, not even the row's time.
+    const [before] = await database.query<{ updated_at: Date }>(`select updated_at from outbound_messages where ref = $1`, [job.ref]);
+    expect(await post(report)).toMatchObject({ status: 200, body: { bounced: 0, repeated: 1 } });
+    const [after] = await database.query<{ updated_at: Date }>(`select updated_at from outbound_messages where ref = $1`, [job.ref]);
+    expect(after!.updated_at).toEqual(before!.updated_at);
 
     // A report that names this message but another recipient cannot mark it (or anyone's).
     const other = mail(`someone.${randomUUID().slice(0, 6)}@example.org`);
@@ -134,6 +137,33 @@ describe('a bounce that comes later', () => {
       .replace(/Original-Envelope-Id: [0-9a-f]+/, `Original-Envelope-Id: ${(await messageIdFor(other.ref, FROM)).slice(1, 41)}`);
     expect(await post(forged)).toMatchObject({ status: 200, body: { bounced: 0, unmatched: 1 } });
     expect(await rowOf(other.ref)).toMatchObject({ status: 'sent' });
+  });
+
+  it('reads the address Baan sent to (Original-Recipient, xtext-decoded) before the one it was forwarded to, and strips control characters', async () => {
+    const to = `lan+baan.${randomUUID().slice(0, 6)}@example.org`;
+    sink.bounceLater(to);
+    const job = mail(to);
+    await run(job);
+    const forwarded = sink.bounces
+      .at(-1)!
+      .replace(`Final-Recipient: rfc822; ${to}`, 'Final-Recipient: rfc822; lan.forwarded@gmail.example')
+      .replace(`Original-Recipient: rfc822;${to}`, `Original-Recipient: rfc822;${to.replace('+', '+2B')}`)
+      .replace('Diagnostic-Code: smtp; 550', 'Diagnostic-Code: smtp; \u0000550');
+    expect(await post(forwarded)).toMatchObject({ status: 200, body: { bounced: 1 } });
+    expect((await rowOf(job.ref))!.provider_answer).toMatch(/^DSN 5\.1\.1 \(failed\): smtp; 550 5\.1\.1/);
+  });
+
+  it('counts a relay that gave up after retrying (failed, 4.x.x) as not delivered, without sparing the address', async () => {
+    const to = `gaveup.${randomUUID().slice(0, 6)}@example.org`;
+    sink.bounceLater(to);
+    const job = mail(to);
+    await run(job);
+    const gaveUp = sink.bounces.at(-1)!.replace('Status: 5.1.1', 'Status: 4.4.7');
+    expect(await post(gaveUp)).toMatchObject({ status: 200, body: { bounced: 0, failed: 1 } });
+    expect((await rowOf(job.ref))!).toMatchObject({ status: 'failed', provider_answer: expect.stringMatching(/^DSN 4\.4\.7 \(failed\)/) });
+    const next = mail(to);
+    await run(next);
+    expect((await rowOf(next.ref))!.status).toBe('sent');
   });
 
   it('notes a delay on the message, which stays sent', async () => {
@@ -146,7 +176,7 @@ describe('a bounce that comes later', () => {
     expect((await rowOf(job.ref))!).toMatchObject({ status: 'sent', provider_answer: expect.stringMatching(/^DSN 4\.4\.1 \(delayed\)/) });
   });
 
-  it('then sends that address only what is essential, for 30 days', async () => {
+  it('then sends that address only what is essential, for 30 days from the bounce (or until the address is proven again)', async () => {
     const to = `bounced.${randomUUID().slice(0, 6)}@example.org`;
     sink.bounceLater(to);
     await run(mail(to));
@@ -155,16 +185,31 @@ describe('a bounce that comes later', () => {
     const news = mail(to);
     await run(news);
     expect(sink.to(to)).toHaveLength(before);
-    expect((await rowOf(news.ref))!).toMatchObject({ status: 'bounced', provider_answer: expect.stringMatching(/^not sent: this address bounced on /) });
+    expect((await rowOf(news.ref))!).toMatchObject({ status: 'suppressed', provider_answer: expect.stringMatching(/^not sent: this address bounced on /) });
     // A password reset still goes: it is how the person mends the account.
     const reset = mail(to, { essential: true, unsubscribeUrl: undefined, subject: 'Set a new password for Baan' });
     await run(reset);
     expect(sink.to(to)).toHaveLength(before + 1);
-    // Past the 30 days, mail goes again.
+    // Suppressed mail does not prolong it: past 30 days from the bounce itself, mail goes again.
     await database.query(`update outbound_messages set updated_at = now() - interval '31 days' where to_address = $1 and status = 'bounced'`, [to]);
     const later = mail(to);
     await run(later);
     expect((await rowOf(later.ref))!.status).toBe('sent');
+
+    // An account that proves the address again (a new verification) lifts it at once.
+    const proven = `proven.${randomUUID().slice(0, 6)}@example.org`;
+    sink.bounceLater(proven);
+    await run(mail(proven));
+    await post(sink.bounces.at(-1)!);
+    const spared = mail(proven);
+    await run(spared);
+    expect((await rowOf(spared.ref))!.status).toBe('suppressed');
+    await database.query(`insert into users (email, display_name, password_hash, email_verified_at) values ($1, 'Proven', 'x', now() + interval '1 second')`, [
+      proven,
+    ]);
+    const again = mail(proven);
+    await run(again);
+    expect((await rowOf(again.ref))!.status).toBe('sent');
   });
 });
 

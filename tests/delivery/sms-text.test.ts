@@ -98,6 +98,16 @@ describe('shortening', () => {
     );
   });
 
+  it('keeps the stop line alone when it and the closing link cannot both fit (Thai, a long link)', () => {
+    const link = `https://baan.example.org/mae-kampong/tourism/${'homestay-'.repeat(14)}`;
+    const stop = 'หยุดรับข้อความประเภทนี้: https://baan.example.org/unsubscribe/AbCdEfGhIjKlMnOpQrStUvWxYz012345';
+    const fitted = fitSms(`${'เจ้าของที่พักตอบคำถามของคุณแล้ว '.repeat(6)} ${link}`, 'th', { maxSegments: 3, keep: stop });
+    expect(fitted).toMatchObject({ shortened: true, encoding: 'ucs2' });
+    expect(fitted.segments).toBeLessThanOrEqual(3);
+    expect(fitted.text.endsWith(`... ${stop}`)).toBe(true);
+    expect(fitted.text).not.toContain(link);
+  });
+
   it('leaves a message that fits as it is', () => {
     expect(fitSms('Hello from Baan', 'en', { maxSegments: 1 })).toMatchObject({ text: 'Hello from Baan', shortened: false, segments: 1 });
   });

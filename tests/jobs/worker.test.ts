@@ -146,7 +146,7 @@ describe('the worker', () => {
     expect(await first.tick()).toBe(1);
     const firstRelease = release!;
     // A worker that swept a moment ago (at its first tick) still passes the job over when it claims.
-    const second = worker({ id: 'second-last' });
+    const second = worker({ id: 'second-last', deadSweepMs: 60_000 });
     await add(countJob.name, { n: 1000 }, { key: 'sweep-first' });
     expect(await second.tick()).toBe(1);
     await database.query(`update jobs set locked_until = now() - interval '1 second' where key = 'last-lease'`);

@@ -504,7 +504,7 @@ describe('homestays: the host hears of an inquiry, the guest of the reply', () =
     const sms = smsJobSchema.parse((await jobsFor('+84903123456'))[0]!.payload);
     expect(sms.text).toContain('Còn phòng');
     // The SMS carries its own way to stop (a guest has no preferences page), in the guest's language.
-    expect(sms.stop).toMatch(new RegExp(`^Stop these texts: ${ORIGIN}/unsubscribe/[A-Za-z0-9_-]{32}$`));
+    expect(sms.stop).toMatch(new RegExp(`^Stop texts like this: ${ORIGIN}/unsubscribe/[A-Za-z0-9_-]{32}$`));
     const smsToken = sms.stop!.split('/').at(-1)!;
     expect(smsToken).not.toBe(mail.unsubscribeUrl!.split('/').at(-1));
     // The guest unsubscribes by the mail's link: the next reply is not e-mailed (the SMS still goes).

@@ -130,7 +130,13 @@ const POST_TARGETS: Record<string, PostTarget> = {
     fields: ['identifier', 'password', 'redirectTo'],
     fill: { identifier: ACCOUNTS.buyer, password: DEMO_PASSWORD },
   },
-  'auth/routes/account.tsx': { path: () => '/account', as: ['buyer'], fields: ['intent', 'identifier', 'password', 'currentPassword', 'newPassword'] },
+  'auth/routes/account.tsx': {
+    path: () => '/account',
+    as: ['buyer'],
+    fields: ['intent', 'identifier', 'password', 'currentPassword', 'newPassword'],
+    // The address form as its owner fills it: a proof goes to a new address (nothing changes until it is opened).
+    fill: { identifier: 'fuzz.new.address@example.org', password: DEMO_PASSWORD },
+  },
   'auth/routes/verify.tsx': { path: () => '/verify', as: ['buyer'], fields: ['intent', 'code', 'redirectTo'], intents: ['resend-phone', 'resend-email'] },
   'auth/routes/reset-request.tsx': { path: () => '/reset-password', as: ['anonymous'], fields: ['identifier'], ownClient: true },
   // The page's own forms carry the code the set-up's SMS job holds: the first one sent sets the password.

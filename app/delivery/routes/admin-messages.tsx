@@ -54,6 +54,7 @@ function CountsTable({ caption, rows }: { caption: string; rows: ChannelCounts[]
             <th scope="col">{t('delivery:status.sent')}</th>
             <th scope="col">{t('delivery:status.failed')}</th>
             <th scope="col">{t('delivery:status.bounced')}</th>
+            <th scope="col">{t('delivery:status.suppressed')}</th>
             <th scope="col">{t('delivery:status.kept')}</th>
           </tr>
         </thead>
@@ -64,6 +65,7 @@ function CountsTable({ caption, rows }: { caption: string; rows: ChannelCounts[]
               <td>{r.sent}</td>
               <td>{r.failed}</td>
               <td>{r.bounced}</td>
+              <td>{r.suppressed}</td>
               <td>{r.kept}</td>
             </tr>
           ))}
