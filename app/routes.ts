@@ -11,6 +11,7 @@ export default [
   route('logout', 'auth/routes/logout.ts'),
   route('account', 'auth/routes/account.tsx'),
   route('account/notifications', 'notifications/routes/preferences.tsx'),
+  route('account/undo/:token', 'auth/routes/undo-address.tsx'),
   route('notifications', 'notifications/routes/inbox.tsx'),
   route('unsubscribe/:token', 'notifications/routes/unsubscribe.tsx'),
   route('verify', 'auth/routes/verify.tsx'),

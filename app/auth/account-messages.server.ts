@@ -71,27 +71,65 @@ export async function sendResetCode(tx: Tx, user: Recipient, phone: string, code
   await sms(tx, { ref: `account:reset:${crypto.randomUUID()}`, to: phone, locale, text: t('auth:messages.resetSms', { code, minutes }), userId: user.id });
 }
 
+/** The link that proves a new e-mail address for an account (not a sign-up's: it names the account it joins). */
+export async function sendEmailChangeProof(tx: Tx, user: Recipient & { displayName: string }, email: string, token: string, origin: string) {
+  const locale = localeOf(user.locale);
+  const t = translatorFor(locale);
+  await mail(tx, {
+    ref: `account:change-email:${crypto.randomUUID()}`,
+    to: email,
+    locale,
+    subject: t('auth:messages.changeEmail.subject'),
+    lines: [t('auth:messages.changeEmail.body', { name: user.displayName, minutes }), t('auth:messages.notYou')],
+    action: { label: t('auth:messages.changeEmail.action'), url: `${origin}/verify/email/${token}` },
+    essential: true,
+    userId: user.id,
+  });
+}
+
+/** The code that proves a new phone number for an account: it says which account, so nobody reads it out to a caller unawares. */
+export async function sendPhoneChangeProof(tx: Tx, user: Recipient & { displayName: string }, phone: string, code: string) {
+  const locale = localeOf(user.locale);
+  const t = translatorFor(locale);
+  await sms(tx, {
+    ref: `account:change-phone:${crypto.randomUUID()}`,
+    to: phone,
+    locale,
+    text: t('auth:messages.changePhone', { code, name: user.displayName, minutes }),
+    userId: user.id,
+  });
+}
+
 /**
- * Tells the address an account just left (`old`, verified) that the account moved to another
- * one, shown masked: if it was not the owner, they know at once, and how to get it back.
+ * Tells an account's verified address that its sign-in address changed (`change.added`: an
+ * address was added) to `change.to`, shown masked, with the link that undoes it for 7 days.
  */
-export async function sendAddressChanged(tx: Tx, user: Recipient, old: { kind: 'email' | 'phone'; value: string }, to: string) {
+export async function sendAddressChanged(
+  tx: Tx,
+  user: Recipient,
+  notify: { kind: 'email' | 'phone'; value: string },
+  change: { kind: 'email' | 'phone'; added: boolean; to: string },
+  undoUrl: string,
+) {
   const locale = localeOf(user.locale);
   const t = translatorFor(locale);
   const ref = `account:address-changed:${crypto.randomUUID()}`;
-  const address = maskIdentifier(to);
-  if (old.kind === 'email') {
+  const what = change.added ? 'added' : 'changed';
+  if (notify.kind === 'email') {
     await mail(tx, {
       ref,
-      to: old.value,
+      to: notify.value,
       locale,
-      subject: t('auth:messages.addressChanged.subject'),
-      lines: [t('auth:messages.addressChanged.body', { address }), t('auth:messages.addressChanged.notYou')],
+      subject: t(`auth:messages.addressChanged.${what}Subject`),
+      lines: [t(`auth:messages.addressChanged.${what}`, { address: maskIdentifier(change.to) }), t('auth:messages.addressChanged.notYou')],
+      action: { label: t('auth:messages.addressChanged.action'), url: undoUrl },
       essential: true,
       userId: user.id,
     });
   } else {
-    await sms(tx, { ref, to: old.value, locale, text: t('auth:messages.addressChangedSms', { address }), userId: user.id });
+    // ASCII stars: "•" is outside GSM-7 and would double the SMS's cost.
+    const address = maskIdentifier(change.to).replaceAll('•', '*');
+    await sms(tx, { ref, to: notify.value, locale, text: t(`auth:messages.addressChangedSms.${what}`, { address, url: undoUrl }), userId: user.id });
   }
 }
 

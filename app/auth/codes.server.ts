@@ -58,14 +58,29 @@ async function cancelEarlier(tx: Tx, userId: string, purposes: AccountCodePurpos
   if (Math.random() < 0.01) await tx.delete(accountCodes).where(lt(accountCodes.expiresAt, new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000)));
 }
 
+/** How long a link to undo a change of sign-in address works: the old address's owner may read their mail late. */
+export const UNDO_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
 /** Issues a link token; returns it (to put in the link) once. */
-export async function issueLinkToken(tx: Tx, userId: string, purpose: AccountCodePurpose, target: string | null, now = new Date()): Promise<string> {
+export async function issueLinkToken(
+  tx: Tx,
+  userId: string,
+  purpose: AccountCodePurpose,
+  target: string | null,
+  now = new Date(),
+  lifetimeMs = CODE_LIFETIME_MS,
+): Promise<string> {
   await cancelEarlier(tx, userId, [purpose], now);
   const token = generateLinkToken();
   await tx
     .insert(accountCodes)
-    .values({ userId, purpose, secretHash: hashToken(token), target, createdAt: now, expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS) });
+    .values({ userId, purpose, secretHash: hashToken(token), target, createdAt: now, expiresAt: new Date(now.getTime() + lifetimeMs) });
   return token;
+}
+
+/** Ends every live secret of the account of these purposes (an address changed or restored: the old ones name the wrong address). */
+export async function cancelSecrets(tx: Tx, userId: string, purposes: AccountCodePurpose[], now = new Date()): Promise<void> {
+  await cancelEarlier(tx, userId, purposes, now);
 }
 
 /**

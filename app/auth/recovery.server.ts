@@ -5,7 +5,7 @@ import type { Tx } from '#db/client.ts';
 import { AppError } from '~/lib/errors.ts';
 import { consumeLimits } from '~/lib/rate-limit.server.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
-import { pendingAddresses, takeProvenAddress } from './addresses.server.ts';
+import { pendingAddresses, sendChangeProof, takeProvenAddress } from './addresses.server.ts';
 import { findAccount, startVerification } from './accounts.server.ts';
 import { sendResetCode, sendResetLink } from './account-messages.server.ts';
 import { issueCode, issueLinkToken, peekLinkToken, RECOVERY_LIFETIME_MS, useCode, useLinkToken } from './codes.server.ts';
@@ -19,33 +19,68 @@ const platform = (scope: Scope): Scope => ({ ...scope, tenantId: null, userId: n
 
 // ---- Verification -----------------------------------------------------------------------------
 
+export type EmailLink =
+  | { state: 'dead' }
+  | { state: 'verified' }
+  /** A link for a new address of the account `userId`: only its signed-in owner makes the change (confirmEmailChange). */
+  | { state: 'change'; userId: string; address: string };
+
 /**
- * Marks the e-mail address a link was sent to as verified: the account's own address, or a new
- * one it asked for (which then replaces the old: app/auth/addresses.server.ts). Returns whether
- * it did; an unknown, used or expired link, or an address another account took since, is false.
+ * Opens a verification link. A link for the account's own address verifies it at once (a mail
+ * scanner opening it first only does what the person wanted); a link for a new address is only
+ * looked at, since whoever opens it may not be the account's owner (app/auth/addresses.server.ts).
  */
-export async function verifyEmailToken(scope: Scope, token: string): Promise<boolean> {
+export async function openEmailLink(scope: Scope, token: string): Promise<EmailLink> {
   return withTenant(platform(scope), async (tx) => {
+    const peeked = await peekLinkToken(tx, 'verify_email', token);
+    if (!peeked?.target) return { state: 'dead' };
+    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, peeked.userId));
+    if (!user) return { state: 'dead' };
+    if (user.email !== peeked.target) return { state: 'change', userId: peeked.userId, address: peeked.target };
     const secret = await useLinkToken(tx, 'verify_email', token);
-    if (!secret?.target) return false;
-    return takeProvenAddress(tx, secret.userId, 'email', secret.target);
+    if (!secret) return { state: 'dead' };
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: new Date() })
+      .where(and(eq(users.id, secret.userId), eq(users.email, peeked.target)));
+    return { state: 'verified' };
+  });
+}
+
+/** Whether a link verified the account's own address (tests and callers that only verify). */
+export async function verifyEmailToken(scope: Scope, token: string): Promise<boolean> {
+  return (await openEmailLink(scope, token)).state === 'verified';
+}
+
+/**
+ * Makes the new address a link was sent to the signed-in person's: only for their own account,
+ * while the link is live, and when no other account took the address meanwhile.
+ */
+export async function confirmEmailChange(scope: Scope & { userId: string }, token: string, origin: string): Promise<'changed' | 'dead' | 'taken'> {
+  return withTenant(platform(scope), async (tx) => {
+    const peeked = await peekLinkToken(tx, 'verify_email', token);
+    if (!peeked?.target || peeked.userId !== scope.userId) return 'dead';
+    const secret = await useLinkToken(tx, 'verify_email', token);
+    if (!secret?.target) return 'dead';
+    return (await takeProvenAddress(tx, scope.userId, 'email', secret.target, origin)) ? 'changed' : 'taken';
   });
 }
 
 /**
  * Checks the SMS code for the signed-in account's number, or for the new number it asked for.
  * Each try spends the client's `codeAttempt` limit (429) and one of the code's own attempts; a
- * wrong code is `invalid`.
+ * wrong code is `invalid`; a number another account took meanwhile is a `conflict`.
  */
-export async function verifyPhoneCode(scope: Scope & { userId: string }, code: string, client: string): Promise<void> {
+export async function verifyPhoneCode(scope: Scope & { userId: string }, code: string, client: string, origin: string): Promise<void> {
   await consumeLimits(scope, [{ limit: 'codeAttempt', key: client }]);
   // The attempt is counted in a transaction that commits even when the code is wrong.
-  const ok = await withTenant(platform(scope), async (tx) => {
+  const outcome = await withTenant(platform(scope), async (tx) => {
     const secret = await useCode(tx, scope.userId, ['verify_phone'], code);
-    if (!secret?.target) return false;
-    return takeProvenAddress(tx, scope.userId, 'phone', secret.target);
+    if (!secret?.target) return 'wrong';
+    return (await takeProvenAddress(tx, scope.userId, 'phone', secret.target, origin)) ? 'ok' : 'taken';
   });
-  if (!ok) throw new AppError('invalid', 'auth:errors.codeWrong');
+  if (outcome === 'wrong') throw new AppError('invalid', 'auth:errors.codeWrong');
+  if (outcome === 'taken') throw new AppError('conflict', 'auth:errors.phoneTaken');
 }
 
 /**
@@ -59,6 +94,7 @@ export async function resendVerification(scope: Scope & { userId: string }, kind
       .select({
         id: users.id,
         locale: users.locale,
+        displayName: users.displayName,
         email: users.email,
         phone: users.phone,
         emailVerifiedAt: users.emailVerifiedAt,
@@ -68,7 +104,7 @@ export async function resendVerification(scope: Scope & { userId: string }, kind
       .where(eq(users.id, scope.userId));
     if (!user) throw new AppError('not_found', 'common:errors.notFound');
     const pending = (await pendingAddresses(tx, user.id))[kind];
-    if (pending) return startVerification(tx, user, { kind, value: pending }, origin);
+    if (pending) return sendChangeProof(tx, user, { kind, value: pending }, origin);
     const value = kind === 'email' ? user.email : user.phone;
     const verified = kind === 'email' ? user.emailVerifiedAt : user.phoneVerifiedAt;
     if (!value || verified) throw new AppError('conflict', 'auth:verify.nothingToVerify');

@@ -21,6 +21,8 @@ export const LIMITS = {
   signUp: { points: 30, durationS: 60 * 60 },
   /** Password-change attempts by one account from one client (each one tests the current password). */
   changePassword: { points: 5, durationS: 15 * 60 },
+  /** Address-change attempts by one account from one client (each one tests the password too). */
+  changeAddress: { points: 5, durationS: 15 * 60 },
   /** Password-reset requests from one client address (each may send a mail or an SMS). */
   resetClient: { points: 10, durationS: 60 * 60 },
   /** Password-reset requests for one address or number, from anywhere (counted whether or not an account has it). */

@@ -31,7 +31,7 @@ export const users = pgTable(
   ],
 );
 
-export const ACCOUNT_CODE_PURPOSES = ['verify_email', 'verify_phone', 'reset', 'recovery'] as const;
+export const ACCOUNT_CODE_PURPOSES = ['verify_email', 'verify_phone', 'reset', 'recovery', 'undo_address'] as const;
 export type AccountCodePurpose = (typeof ACCOUNT_CODE_PURPOSES)[number];
 
 /**
@@ -59,7 +59,7 @@ export const accountCodes = pgTable(
   (t) => [
     index('account_codes_user_idx').on(t.userId, t.purpose),
     index('account_codes_secret_idx').on(t.secretHash),
-    check('account_codes_purpose_check', sql`${t.purpose} in ('verify_email', 'verify_phone', 'reset', 'recovery')`),
+    check('account_codes_purpose_check', sql`${t.purpose} in ('verify_email', 'verify_phone', 'reset', 'recovery', 'undo_address')`),
   ],
 );
 

@@ -121,13 +121,13 @@ describe('phone accounts', () => {
     const code = await lastSmsCode('+84933444555');
     const scope = { ...platform(), userId };
     const wrong = code === '000000' ? '000001' : '000000';
-    await expect(verifyPhoneCode(scope, wrong, client())).rejects.toMatchObject({ code: 'invalid', messageKey: 'auth:errors.codeWrong' });
+    await expect(verifyPhoneCode(scope, wrong, client(), ORIGIN)).rejects.toMatchObject({ code: 'invalid', messageKey: 'auth:errors.codeWrong' });
     const [row] = await database.db.select().from(accountCodes).where(eq(accountCodes.userId, userId));
     expect(row?.attempts).toBe(1);
-    await verifyPhoneCode(scope, code, client());
+    await verifyPhoneCode(scope, code, client(), ORIGIN);
     const [user] = await database.db.select().from(users).where(eq(users.id, userId));
     expect(user?.phoneVerifiedAt).toBeInstanceOf(Date);
-    await expect(verifyPhoneCode(scope, code, client())).rejects.toMatchObject({ messageKey: 'auth:errors.codeWrong' });
+    await expect(verifyPhoneCode(scope, code, client(), ORIGIN)).rejects.toMatchObject({ messageKey: 'auth:errors.codeWrong' });
     await expect(resendVerification(scope, 'phone', ORIGIN)).rejects.toMatchObject({ messageKey: 'auth:verify.nothingToVerify' });
   });
 

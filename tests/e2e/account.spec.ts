@@ -95,7 +95,10 @@ test('a villager signs up with a phone number, verifies it with the SMS code, an
   await expect(page.getByRole('link', { name: 'Lò Văn Páo' })).toBeVisible();
 });
 
-test('a person adds a phone number by its SMS code and moves the account to a new e-mail address; the old address is told', async ({ page }) => {
+test('a person adds a phone number and moves the account to a new e-mail address; the old address undoes it and the owner sets a new password', async ({
+  page,
+  browser,
+}) => {
   const stamp = Date.now();
   const oldEmail = `old.${stamp}@example.vn`;
   const newEmail = `new.${stamp}@example.vn`;
@@ -113,37 +116,64 @@ test('a person adds a phone number by its SMS code and moves the account to a ne
   await expect(page).toHaveURL(/\/account$/);
 
   // A phone number: the code goes to it; the account has it once the code is typed.
-  const address = page.getByRole('region', { name: 'E-mail address and phone number' });
-  await address.getByLabel('New e-mail address or phone number').fill(local);
-  await address.getByLabel('Current password').fill('not my password');
-  await address.getByRole('button', { name: 'Send the proof' }).click();
-  await expect(page.getByRole('region', { name: 'E-mail address and phone number' }).getByText('Your current password is not right.')).toBeVisible();
-  await page.getByRole('region', { name: 'E-mail address and phone number' }).getByLabel('Current password').fill('terraces in the rain');
-  await page.getByRole('region', { name: 'E-mail address and phone number' }).getByRole('button', { name: 'Send the proof' }).click();
+  const address = () => page.getByRole('region', { name: 'E-mail address and phone number' });
+  await address().getByLabel('New e-mail address or phone number').fill(local);
+  await address().getByLabel('Current password').fill('not my password');
+  await address().getByRole('button', { name: 'Send a code or link' }).click();
+  await expect(address().getByText('Your current password is not right.')).toBeVisible();
+  await address().getByLabel('Current password').fill('terraces in the rain');
+  await address().getByRole('button', { name: 'Send a code or link' }).click();
   await expect(page).toHaveURL(/\/verify$/);
   await expect(page.getByRole('main')).toContainText(`+84 ${local.slice(1, 3)}`);
   await expect.poll(async () => (await readSms(e164)).length).toBeGreaterThan(0);
   await page.getByLabel('Code').fill(/([0-9]{6})/.exec((await readSms(e164)).at(-1)!.text)![1]!);
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByText('Your phone number is verified.')).toBeVisible();
+  await expect.poll(async () => (await readMail(oldEmail)).some((m) => m.subject === 'A phone number was added to your Baan account')).toBe(true);
 
-  // A new e-mail address: nothing changes until its link is opened.
+  // A new e-mail address: nothing changes until its owner, signed in, confirms the link.
   await page.goto('/account?lng=en');
-  const again = page.getByRole('region', { name: 'E-mail address and phone number' });
-  await again.getByLabel('New e-mail address or phone number').fill(newEmail);
-  await again.getByLabel('Current password').fill('terraces in the rain');
-  await again.getByRole('button', { name: 'Send the proof' }).click();
+  await address().getByLabel('New e-mail address or phone number').fill(newEmail);
+  await address().getByLabel('Current password').fill('terraces in the rain');
+  await address().getByRole('button', { name: 'Send a code or link' }).click();
   await expect(page.getByRole('status').first()).toContainText('We sent a link to n•••@example.vn');
   await expect(page.getByRole('main')).toContainText(`Waiting for you to open the link we sent to ${newEmail}`);
-  await expect(page.getByRole('main')).toContainText(oldEmail);
   await expect.poll(async () => (await readMail(newEmail)).length).toBeGreaterThan(0);
-  const link = /https?:\/\/[^\s]+\/verify\/email\/[a-z2-7]{32}/.exec((await readMail(newEmail))[0]!.text)![0];
-  await page.goto(new URL(link).pathname);
+  const link = new URL(/https?:\/\/[^\s]+\/verify\/email\/[a-z2-7]{32}/.exec((await readMail(newEmail))[0]!.text)![0]).pathname;
+  // Opened without the session (a stranger, a scanner): it asks for a sign-in, and changes nothing.
+  const stranger = await browser.newContext();
+  const strangerTab = await stranger.newPage();
+  await strangerTab.goto(link);
+  await expect(strangerTab).toHaveURL(/\/login\?redirectTo=/);
+  await stranger.close();
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1, name: 'Change your e-mail address' })).toBeVisible();
+  await page.getByRole('button', { name: 'Use this address' }).click();
   await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole('main')).toContainText(newEmail);
+  await expect(page.getByRole('status').first()).toContainText(`Your account's e-mail address is now ${newEmail}`);
   await expect(page.getByRole('main')).not.toContainText(oldEmail);
-  await expect
-    .poll(async () => (await readMail(oldEmail)).some((m) => m.subject === "Your Baan account's address was changed" && m.text.includes('n•••@example.vn')))
-    .toBe(true);
+  await expect.poll(async () => (await readMail(oldEmail)).some((m) => m.subject === 'The e-mail address of your Baan account was changed')).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+
+  // It was not the owner after all: the old address undoes it, everyone is signed out, a new password is set.
+  const notice = (await readMail(oldEmail)).find((m) => m.subject === 'The e-mail address of your Baan account was changed')!;
+  const undo = new URL(/https?:\/\/[^\s]+\/account\/undo\/[a-z2-7]{32}/.exec(notice.text)![0]).pathname;
+  const owner = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 740 } });
+  const ownerTab = await owner.newPage();
+  await ownerTab.goto(`${undo}?lng=en`);
+  await expect(ownerTab.getByRole('main')).toContainText('o•••@example.vn becomes your account');
+  await ownerTab.getByRole('button', { name: 'Undo the change' }).click();
+  await expect(ownerTab).toHaveURL(/\/reset-password\/[a-z2-7]{32}$/);
+  await expect(ownerTab.getByRole('status').first()).toContainText('The change is undone');
+  await ownerTab.getByLabel('New password').fill('the owner takes it back');
+  await ownerTab.locator('main form button[type=submit]').click();
+  await expect(ownerTab).toHaveURL(/\/login/);
+  await owner.close();
+  // The session that made the change is over.
+  await page.goto('/account?lng=en');
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('Email or phone number').fill(oldEmail);
+  await page.getByLabel('Password').fill('the owner takes it back');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('link', { name: 'Vàng Thị Mai' })).toBeVisible();
 });

@@ -149,6 +149,8 @@ const POST_TARGETS: Record<string, PostTarget> = {
   },
   // The set-up's live link: the page offers its form, and the first one sent uses the link up (no per-client limit here).
   'auth/routes/reset-token.tsx': { path: (k) => `/reset-password/${k.resetToken}`, as: ['anonymous'], fields: ['newPassword'] },
+  'auth/routes/verify-email.tsx': { path: () => `/verify/email/${'a'.repeat(32)}`, as: ['anonymous', 'buyer'], fields: ['x'] },
+  'auth/routes/undo-address.tsx': { path: () => `/account/undo/${'a'.repeat(32)}`, as: ['anonymous'], fields: ['x'] },
   'notifications/routes/preferences.tsx': {
     path: () => '/account/notifications',
     as: ['buyer'],
@@ -320,6 +322,10 @@ const EXCLUDED: Record<string, string> = {
 const UNREACHABLE: Record<string, string> = {
   'tenancy/routes/not-found.tsx': 'the catch-all page: its action answers every form with 404, which is what is checked',
   'members/routes/join.tsx': 'an invitation token is a secret only the invited person receives; without one every form is refused (404)',
+  'auth/routes/verify-email.tsx':
+    'confirming a new e-mail address needs the link sent to that address and the session of the account that asked: a made-up token is a 410 (tests/auth/addresses.test.ts, tests/e2e/account.spec.ts)',
+  'auth/routes/undo-address.tsx':
+    'undoing an address change needs the link sent to the old address: a made-up token is a 410 (tests/auth/addresses.test.ts, tests/e2e/account.spec.ts)',
   'delivery/routes/bounces.ts':
     'the bounce hook takes raw reports from a relay holding MAIL_BOUNCE_TOKEN, which the fuzz server does not set: every form is a 404 (its refusals: tests/delivery/bounces.test.ts)',
 };

@@ -15,6 +15,7 @@ import { localized } from '~/tenancy/commune.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { changePassword } from '../accounts.server.ts';
 import { requestAddressChange } from '../addresses.server.ts';
+import { CODE_LIFETIME_MS } from '../codes.server.ts';
 import { formatPhone, maskIdentifier } from '../identity.ts';
 import { verificationStatus } from '../recovery.server.ts';
 import { changeAddressSchema, ChangePasswordSchema } from '../schemas.ts';
@@ -58,7 +59,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       const { kind, value } = parsed.data.identifier;
       return redirectWithFlash(kind === 'phone' ? '/verify' : '/account', {
         key: kind === 'phone' ? 'auth:address.codeSent' : 'auth:address.linkSent',
-        params: { address: kind === 'phone' ? formatPhone(value) : maskIdentifier(value) },
+        params: { address: kind === 'phone' ? formatPhone(value) : maskIdentifier(value), minutes: CODE_LIFETIME_MS / 60_000 },
         tone: 'info',
       });
     }
@@ -114,7 +115,8 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       <p>
         <Link to="/account/notifications">{t('notifications:preferencesLink')}</Link>
       </p>
-      {d.email && !d.email.verified ? (
+      {/* An unverified address with a new one waiting: only the new one is spoken of (its resend goes there). */}
+      {d.email && !d.email.verified && !d.pending.email ? (
         <Form method="post" action="/verify" className="notice">
           {t('auth:account.verifyEmailPrompt', { email: d.email.value })}{' '}
           <button type="submit" name="intent" value="resend-email" className="link-button">
@@ -122,7 +124,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           </button>
         </Form>
       ) : null}
-      {d.phone && !d.phone.verified ? (
+      {d.phone && !d.phone.verified && !d.pending.phone ? (
         <p className="notice">
           {t('auth:account.verifyPhonePrompt', { phone: d.phone.value })} <Link to="/verify">{t('auth:account.verifyPhoneGo')}</Link>
         </p>

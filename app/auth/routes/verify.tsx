@@ -45,11 +45,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     const parsed = parseForm(formData, VerifyPhoneSchema);
     if (!parsed.ok) return data(parsed, { status: 400 });
-    await verifyPhoneCode(scope, parsed.data.code, clientAddress(context));
+    await verifyPhoneCode(scope, parsed.data.code, clientAddress(context), publicOrigin(request));
     return redirectWithFlash(to, { key: 'auth:verify.phoneDone', tone: 'success' });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const field = error.messageKey === 'auth:errors.codeWrong' ? 'code' : '_form';
+    // (A number another account took meanwhile is said above the form: `auth:errors.phoneTaken`.)
     return data(formFailure(formData, { [field]: error.messageKey }), { status: statusOf[error.code], headers: retryAfterHeaders(error) });
   }
 }

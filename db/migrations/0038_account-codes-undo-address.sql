@@ -1,0 +1,2 @@
+ALTER TABLE "account_codes" DROP CONSTRAINT "account_codes_purpose_check";--> statement-breakpoint
+ALTER TABLE "account_codes" ADD CONSTRAINT "account_codes_purpose_check" CHECK ("account_codes"."purpose" in ('verify_email', 'verify_phone', 'reset', 'recovery', 'undo_address'));
