@@ -16,14 +16,12 @@ export type SubmittedForm = { form: FormData; failure: FormFailure | null };
 const clean = (text: string) => text.replace(FORBIDDEN_GLOBAL, '');
 
 /**
- * Reads a form body but stops as soon as it passes `maxBytes`, so an oversized upload is
- * refused (thrown as an AppError) without being held in memory or written anywhere. Forbidden
- * characters are said on their field (see SubmittedForm), once for every form.
+ * The raw body, read only up to `maxBytes`: past it (declared or streamed) the reading stops
+ * and null is returned, so an oversized body is never held in memory or written anywhere.
  */
-export async function readFormData(request: Request, maxBytes: number): Promise<SubmittedForm> {
-  const declared = Number(request.headers.get('Content-Length') ?? 0);
-  if (declared > maxBytes) throw new AppError('payload_too_large', 'media:errors.tooLarge');
-  if (!request.body) return { form: new FormData(), failure: null };
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer<ArrayBuffer> | null> {
+  if (Number(request.headers.get('Content-Length') ?? 0) > maxBytes) return null;
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -33,13 +31,25 @@ export async function readFormData(request: Request, maxBytes: number): Promise<
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new AppError('payload_too_large', 'media:errors.tooLarge');
+      return null;
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a form body but stops as soon as it passes `maxBytes`, so an oversized upload is
+ * refused (thrown as an AppError) without being held in memory or written anywhere. Forbidden
+ * characters are said on their field (see SubmittedForm), once for every form.
+ */
+export async function readFormData(request: Request, maxBytes: number): Promise<SubmittedForm> {
+  if (!request.body && Number(request.headers.get('Content-Length') ?? 0) <= maxBytes) return { form: new FormData(), failure: null };
+  const body = await readBodyBytes(request, maxBytes);
+  if (!body) throw new AppError('payload_too_large', 'media:errors.tooLarge');
   let form: FormData;
   try {
-    form = await new Response(Buffer.concat(chunks), { headers: { 'Content-Type': request.headers.get('Content-Type') ?? '' } }).formData();
+    form = await new Response(body, { headers: { 'Content-Type': request.headers.get('Content-Type') ?? '' } }).formData();
   } catch {
     throw new AppError('invalid', 'common:validation.invalid');
   }

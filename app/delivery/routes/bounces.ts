@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { readBodyBytes } from '~/lib/body.server.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { env } from '~/lib/env.server.ts';
 import { parseDsn, recordBounce } from '../bounces.server.ts';
@@ -38,25 +39,6 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-async function readBody(request: Request): Promise<Buffer | null> {
-  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_BYTES) return null;
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 export async function action({ request, context }: Route.ActionArgs) {
   const token = env.mailBounceToken;
   if (!token) return notFound();
@@ -67,7 +49,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       'WWW-Authenticate': 'Bearer realm="baan-bounces"',
     });
   }
-  const body = await readBody(request);
+  const body = await readBodyBytes(request, MAX_BYTES);
   if (!body) return problem(413, 'too_large', 'Report too large', `A report is read up to ${MAX_BYTES} bytes.`);
   const dsn = body.length > 0 ? await parseDsn(body).catch(() => null) : null;
   if (!dsn) {
