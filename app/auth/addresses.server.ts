@@ -28,7 +28,7 @@ import { forgetDevices } from './throttle.server.ts';
 
 const platform = (scope: Scope): Scope => ({ ...scope, tenantId: null, userId: null });
 
-type Account = {
+export type Account = {
   id: string;
   locale: string | null;
   displayName: string;
@@ -38,7 +38,8 @@ type Account = {
   phoneVerifiedAt: Date | null;
 };
 
-async function account(tx: Tx, userId: string): Promise<(Account & { passwordHash: string }) | null> {
+/** The account's name, language and addresses (and password hash), read once for everything here and in recovery.server.ts. */
+export async function account(tx: Tx, userId: string): Promise<(Account & { passwordHash: string }) | null> {
   const [row] = await tx
     .select({
       id: users.id,
@@ -200,8 +201,8 @@ export async function undoAddressChange(scope: Scope, token: string): Promise<{ 
  * The addresses waiting for their proof: the newest live link or code sent to an address that
  * is not (yet) the account's. Shown on /account and /verify, where the code is typed.
  */
-export async function pendingAddresses(tx: Tx, userId: string): Promise<{ email: string | null; phone: string | null }> {
-  const user = await account(tx, userId);
+export async function pendingAddresses(tx: Tx, userId: string, known?: Account | null): Promise<{ email: string | null; phone: string | null }> {
+  const user = known === undefined ? await account(tx, userId) : known;
   const pending = async (kind: Identifier['kind']) => {
     const [row] = await tx
       .select({ target: accountCodes.target })

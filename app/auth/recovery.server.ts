@@ -5,7 +5,7 @@ import type { Tx } from '#db/client.ts';
 import { AppError } from '~/lib/errors.ts';
 import { consumeLimits } from '~/lib/rate-limit.server.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
-import { pendingAddresses, sendChangeProof, takeProvenAddress } from './addresses.server.ts';
+import { account, pendingAddresses, sendChangeProof, takeProvenAddress } from './addresses.server.ts';
 import { findAccount, startVerification } from './accounts.server.ts';
 import { sendResetCode, sendResetLink } from './account-messages.server.ts';
 import { issueCode, issueLinkToken, peekLinkToken, RECOVERY_LIFETIME_MS, useCode, useLinkToken } from './codes.server.ts';
@@ -90,20 +90,9 @@ export async function verifyPhoneCode(scope: Scope & { userId: string }, code: s
 export async function resendVerification(scope: Scope & { userId: string }, kind: Identifier['kind'], origin: string): Promise<void> {
   await consumeLimits(scope, [{ limit: 'verifyResend', key: scope.userId }]);
   await withTenant(platform(scope), async (tx) => {
-    const [user] = await tx
-      .select({
-        id: users.id,
-        locale: users.locale,
-        displayName: users.displayName,
-        email: users.email,
-        phone: users.phone,
-        emailVerifiedAt: users.emailVerifiedAt,
-        phoneVerifiedAt: users.phoneVerifiedAt,
-      })
-      .from(users)
-      .where(eq(users.id, scope.userId));
+    const user = await account(tx, scope.userId);
     if (!user) throw new AppError('not_found', 'common:errors.notFound');
-    const pending = (await pendingAddresses(tx, user.id))[kind];
+    const pending = (await pendingAddresses(tx, user.id, user))[kind];
     if (pending) return sendChangeProof(tx, user, { kind, value: pending }, origin);
     const value = kind === 'email' ? user.email : user.phone;
     const verified = kind === 'email' ? user.emailVerifiedAt : user.phoneVerifiedAt;
@@ -223,13 +212,11 @@ export async function issueRecoveryCode(scope: PermittedScope<'member.recover'>,
 
 /** What the account page shows about the person's addresses: each, whether it is verified, and any new one waiting for its proof. */
 export async function verificationStatus(scope: Scope & { userId: string }) {
-  const [row] = await withTenant(platform(scope), (tx) =>
-    tx
-      .select({ email: users.email, phone: users.phone, emailVerifiedAt: users.emailVerifiedAt, phoneVerifiedAt: users.phoneVerifiedAt })
-      .from(users)
-      .where(eq(users.id, scope.userId)),
-  );
-  const pending = await withTenant(platform(scope), (tx) => pendingAddresses(tx, scope.userId));
+  // One transaction, the account read once.
+  const { row, pending } = await withTenant(platform(scope), async (tx) => {
+    const row = await account(tx, scope.userId);
+    return { row, pending: await pendingAddresses(tx, scope.userId, row) };
+  });
   return {
     email: row?.email ? { value: row.email, verified: Boolean(row.emailVerifiedAt) } : null,
     phone: row?.phone ? { value: row.phone, verified: Boolean(row.phoneVerifiedAt) } : null,

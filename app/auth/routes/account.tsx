@@ -76,16 +76,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const field =
-      error.code === 'too_many_requests'
-        ? '_form'
-        : error.messageKey === 'auth:errors.currentPasswordWrong'
-          ? intent === 'address'
-            ? 'password'
-            : 'currentPassword'
-          : intent === 'address'
-            ? 'identifier'
-            : 'currentPassword';
+    // Where each form says what went wrong: a limit above the form, a wrong password under it, the rest under the address.
+    const fields = { password: { password: 'currentPassword', other: 'currentPassword' }, address: { password: 'password', other: 'identifier' } }[intent];
+    const field = error.code === 'too_many_requests' ? '_form' : error.messageKey === 'auth:errors.currentPasswordWrong' ? fields.password : fields.other;
     return data({ ...formFailure(formData, { [field]: error.messageKey }), intent }, { status: statusOf[error.code], headers: retryAfterHeaders(error) });
   }
 }
