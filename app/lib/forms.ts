@@ -40,7 +40,9 @@ export function parseForm<S extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path.length ? issue.path.map(String).join('.') : '_form';
-    // The schemas' messages are keys (`message: 'market:errors.category'`); zod carries them as strings.
+    // The schemas' messages are keys (`message: 'market:errors.category'`); zod carries them as
+    // strings, so this is the one cast of a key left: checking the key at run time would load every
+    // English file into this shared module (or need the request's translator) for no gain in tsc.
     errors[field] ??= issue.message.includes(':') ? (issue.message as MessageKey) : 'common:validation.invalid';
   }
   return { ok: false, errors, values: formValues(formData) };

@@ -1,5 +1,16 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { checkouts, orderEvents, orderItems, orders, products, provinces, sellerPayouts, sellers, type DeliveryAddress } from '#db/schema/index.ts';
+import {
+  checkouts,
+  orderEvents,
+  orderItems,
+  orders,
+  products,
+  provinces,
+  sellerPayouts,
+  sellers,
+  type DeliveryAddress,
+  type ProductUnit,
+} from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { enterTenant, readTenant, withTenant, type Scope } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
@@ -85,7 +96,7 @@ export async function placeOrders(scope: Scope & { userId: string }, input: Chec
         sellerId: string;
         title: LocaleText;
         slug: string;
-        unit: string;
+        unit: ProductUnit;
         priceMinor: number;
         currency: 'VND' | 'THB';
         quantity: number;

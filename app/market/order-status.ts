@@ -24,5 +24,8 @@ export function canMove(from: OrderStatus, to: OrderStatus, as: 'seller' | 'buye
   return ((as === 'seller' ? SELLER_MOVES : BUYER_MOVES)[from] ?? []).includes(to);
 }
 
-/** One step of an order: its new status, with the parcel's carrier and tracking or the reason for cancelling. */
-export type Move = { to: OrderStatus; carrier?: string; tracking?: string | null; reason?: string };
+/**
+ * One step of an order: its new status (never `placed`, which only checkout sets), with the
+ * parcel's carrier and tracking or the reason for cancelling.
+ */
+export type Move = { to: Exclude<OrderStatus, 'placed'>; carrier?: string; tracking?: string | null; reason?: string };

@@ -1,17 +1,17 @@
 import { useT } from '~/i18n/use-t.ts';
-import type { MessageKey } from '~/i18n/message-key.ts';
 import { Link } from 'react-router';
 import type { LocaleText } from '#domain/locale-text.ts';
+import type { OrderEventKind, OrderStatus, ProductUnit } from '#domain/market.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
-import type { PaymentInstructions } from '~/payments/methods.ts';
+import type { PaymentInstructions, PaymentMethodId } from '~/payments/methods.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { Money } from './ui.tsx';
 
 export type OrderViewData = {
   reference: string;
-  status: string;
-  paymentMethod: string;
+  status: OrderStatus;
+  paymentMethod: PaymentMethodId;
   paidAt: string | Date | null;
   totalMinor: number;
   currency: 'VND' | 'THB';
@@ -31,18 +31,18 @@ export type OrderViewData = {
     productId: string;
     title: LocaleText;
     slug: string;
-    unit: string;
+    unit: ProductUnit;
     unitPriceMinor: number;
     quantity: number;
     rating: number | null;
     ratingComment: string | null;
   }[];
-  timeline: { kind: string; note: string | null; onBehalf: boolean; actorName: string | null; createdAt: string | Date }[];
+  timeline: { kind: OrderEventKind; note: string | null; onBehalf: boolean; actorName: string | null; createdAt: string | Date }[];
 };
 
-export function StatusBadge({ status }: { status: string }) {
+export function StatusBadge({ status }: { status: OrderStatus }) {
   const { t } = useT();
-  return <span className={`badge badge-status status-${status}`}>{t(`market:status.${status}` as MessageKey)}</span>;
+  return <span className={`badge badge-status status-${status}`}>{t(`market:status.${status}`)}</span>;
 }
 
 /** One order, as buyer and seller both see it: items, payment, delivery and the timeline. */
@@ -81,7 +81,7 @@ export function OrderView({ order, qrSvg, provinceName }: { order: OrderViewData
                 <Link to={`/${order.communeSlug}/market/${item.slug}`}>{localized(item.title, locale, order.communeLocale).text}</Link>
               </td>
               <td>
-                {item.quantity} × {t(`market:units.${item.unit}` as MessageKey)}
+                {item.quantity} × {t(`market:units.${item.unit}`)}
               </td>
               <td>
                 <Money minor={item.unitPriceMinor * item.quantity} currency={order.currency} />
@@ -157,7 +157,7 @@ export function OrderView({ order, qrSvg, provinceName }: { order: OrderViewData
         <ol className="timeline">
           {order.timeline.map((step, i) => (
             <li key={i}>
-              <strong>{t(`market:status.${step.kind}` as MessageKey)}</strong> — {formatDate(step.createdAt, locale, timeZone, true)}
+              <strong>{t(`market:status.${step.kind}`)}</strong> — {formatDate(step.createdAt, locale, timeZone, true)}
               {step.actorName ? ` · ${step.onBehalf ? t('market:assisted.byFor', { name: step.actorName }) : step.actorName}` : ''}
               {step.note ? <span className="muted"> · {step.note}</span> : null}
             </li>

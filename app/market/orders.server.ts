@@ -1,13 +1,25 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
-import { communes, orderEvents, orderItems, orders, products, sellers, users, type DeliveryAddress, type OrderStatus } from '#db/schema/index.ts';
+import {
+  communes,
+  orderEvents,
+  orderItems,
+  orders,
+  products,
+  sellers,
+  users,
+  type DeliveryAddress,
+  type OrderEventKind,
+  type OrderStatus,
+  type ProductUnit,
+} from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { enterTenant, withTenant, type Scope, type MemberScope } from '#db/scope.ts';
 import type { PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
 import type { Locale } from '~/i18n/config.ts';
-import type { PaymentInstructions } from '~/payments/methods.ts';
+import type { PaymentInstructions, PaymentMethodId } from '~/payments/methods.ts';
 import { canMove, type Move } from './order-status.ts';
 import { actorFor, logSellerAction, type Actor } from './seller-actor.server.ts';
 
@@ -16,7 +28,7 @@ export type OrderSummary = {
   id: string;
   reference: string;
   status: OrderStatus;
-  paymentMethod: string;
+  paymentMethod: PaymentMethodId;
   paidAt: Date | null;
   totalMinor: number;
   currency: 'VND' | 'THB';
@@ -43,13 +55,13 @@ export type OrderDetail = OrderSummary & {
     productId: string;
     title: LocaleText;
     slug: string;
-    unit: string;
+    unit: ProductUnit;
     unitPriceMinor: number;
     quantity: number;
     rating: number | null;
     ratingComment: string | null;
   }[];
-  timeline: { kind: string; note: string | null; onBehalf: boolean; actorName: string | null; createdAt: Date }[];
+  timeline: { kind: OrderEventKind; note: string | null; onBehalf: boolean; actorName: string | null; createdAt: Date }[];
 };
 
 const summaryColumns = {

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
-import { memberships, sellerActions, sellers } from '#db/schema/index.ts';
+import { memberships, sellerActions, sellers, type SellerAction } from '#db/schema/index.ts';
 import { permits, rolesHolding, type Action, type PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
 
@@ -58,6 +58,6 @@ export async function memberHolds(tx: Tx, tenantId: string, userId: string, acti
   return Boolean(row);
 }
 
-export async function logSellerAction(tx: Tx, tenantId: string, actor: Actor, action: string, detail: Record<string, unknown> = {}) {
+export async function logSellerAction(tx: Tx, tenantId: string, actor: Actor, action: SellerAction, detail: Record<string, unknown> = {}) {
   await tx.insert(sellerActions).values({ tenantId, sellerId: actor.sellerId, actorId: actor.userId, onBehalf: actor.onBehalf, action, detail });
 }

@@ -3,7 +3,18 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
-import { communes, memberships, products, sellerActions, sellerConsentRequests, sellerPayouts, sellers, users, type SellerStatus } from '#db/schema/index.ts';
+import {
+  communes,
+  memberships,
+  products,
+  sellerActions,
+  sellerConsentRequests,
+  sellerPayouts,
+  sellers,
+  users,
+  type SellerAction,
+  type SellerStatus,
+} from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
 import { readTenant, withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
@@ -531,7 +542,14 @@ export async function updateSellerProfile(scope: PermittedScope<'shop.manage'>, 
   });
 }
 
-export type SellerActionRow = { id: string; action: string; onBehalf: boolean; actorName: string | null; detail: Record<string, unknown>; createdAt: Date };
+export type SellerActionRow = {
+  id: string;
+  action: SellerAction;
+  onBehalf: boolean;
+  actorName: string | null;
+  detail: Record<string, unknown>;
+  createdAt: Date;
+};
 
 /**
  * The seller's history, newest first. A payout change taking effect needs no job to happen, so
@@ -575,7 +593,7 @@ export async function sellerHistory(scope: MemberScope, sellerId: string, limit 
       .limit(limit);
     const rows: SellerActionRow[] = [
       ...logged,
-      ...effects.map((e) => ({
+      ...effects.map((e): SellerActionRow => ({
         id: `effect-${e.id}`,
         action: 'seller.payout_change_effective',
         onBehalf: false,

@@ -1,6 +1,6 @@
 import { useI18nInstance, type Translator } from '~/i18n/use-t.ts';
-import type { MessageKey } from '~/i18n/message-key.ts';
 import type { ImageRef } from '#domain/media.ts';
+import type { ProductUnit } from '#domain/market.ts';
 import type { LocaleText } from '#domain/locale-text.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate, formatMoney } from '~/i18n/format.ts';
@@ -37,7 +37,7 @@ export type CardProduct = {
   title: LocaleText;
   priceMinor: number;
   currency: 'VND' | 'THB';
-  unit: string;
+  unit: ProductUnit;
   stock: number;
   cover: ImageRef | null;
   certScheme?: 'OCOP' | 'OTOP' | null;
@@ -69,7 +69,7 @@ export function ProductCard({ product, fallback, t, locale }: { product: CardPro
       </a>
       <span className="product-card-price">
         <span className="money">{formatMoney(product.priceMinor, product.currency, locale)}</span>{' '}
-        <span className="muted">/ {t(`market:units.${product.unit}` as MessageKey)}</span>
+        <span className="muted">/ {t(`market:units.${product.unit}`)}</span>
       </span>
       {product.certValid ? <CertBadge scheme={product.certScheme ?? null} stars={product.certStars ?? null} t={t} /> : null}
       {product.communeName ? <span className="muted small">{localized(product.communeName, locale, fallback).text}</span> : null}

@@ -1,3 +1,4 @@
+import type { PaymentMethodId } from '#domain/payments.ts';
 import { AppError } from '~/lib/errors.ts';
 import { bankByBin, isBinFormat, normalizeVietnameseAccount } from '~/payments/banks.ts';
 import { displayPromptPayId, normalizePromptPayId, promptPayPayload } from '~/payments/promptpay.ts';
@@ -10,7 +11,8 @@ import { vietQrPayload, vietQrPurpose } from '~/payments/vietqr.ts';
 
 export type Currency = 'VND' | 'THB';
 
-export type PaymentMethodId = 'cash' | 'bank_qr'; // 'stripe' later
+// The ids are plain data in domain/ (the orders table's `payment_method` is typed by them).
+export type { PaymentMethodId };
 
 /** Where a seller receives money; null when the seller has not set up a bank account. */
 export type SellerPayout =

@@ -22,29 +22,38 @@ import { users } from './auth.ts';
 import type { ImageRef } from './media.ts';
 import { communes, type LocaleText } from './tenancy.ts';
 import {
+  ORDER_EVENT_KINDS,
   ORDER_STATUSES,
   PRODUCT_CATEGORIES,
   PRODUCT_STATUSES,
   PRODUCT_UNITS,
+  SELLER_ACTIONS,
   SELLER_STATUSES,
+  type OrderEventKind,
   type OrderStatus,
   type ProductCategory,
   type ProductStatus,
   type ProductUnit,
+  type SellerAction,
   type SellerStatus,
 } from '../../domain/market.ts';
+import type { PaymentMethodId } from '../../domain/payments.ts';
 
 // The value lists live in domain/ (plain data pages can load); re-exported for the server code that reads them here.
 export {
+  ORDER_EVENT_KINDS,
   ORDER_STATUSES,
   PRODUCT_CATEGORIES,
   PRODUCT_STATUSES,
   PRODUCT_UNITS,
+  SELLER_ACTIONS,
   SELLER_STATUSES,
+  type OrderEventKind,
   type OrderStatus,
   type ProductCategory,
   type ProductStatus,
   type ProductUnit,
+  type SellerAction,
   type SellerStatus,
 };
 
@@ -170,7 +179,7 @@ export const sellerActions = pgTable(
     sellerId: uuid('seller_id').notNull(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     onBehalf: boolean('on_behalf').notNull(),
-    action: text('action').notNull(),
+    action: text('action').$type<SellerAction>().notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -281,7 +290,7 @@ export const orders = pgTable(
     buyerId: uuid('buyer_id').references(() => users.id, { onDelete: 'set null' }),
     sellerId: uuid('seller_id').notNull(),
     status: text('status').$type<OrderStatus>().notNull().default('placed'),
-    paymentMethod: text('payment_method').notNull(),
+    paymentMethod: text('payment_method').$type<PaymentMethodId>().notNull(),
     /** What the buyer needs to pay (a QR payload and its parts), fixed when the order was placed. */
     payment: jsonb('payment').$type<Record<string, unknown>>().notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
@@ -321,7 +330,7 @@ export const orderItems = pgTable(
     buyerId: uuid('buyer_id'),
     title: jsonb('title').$type<LocaleText>().notNull(),
     slug: text('slug').notNull(),
-    unit: text('unit').notNull(),
+    unit: text('unit').$type<ProductUnit>().notNull(),
     unitPriceMinor: integer('unit_price_minor').notNull(),
     quantity: integer('quantity').notNull(),
     rating: smallint('rating'),
@@ -350,7 +359,7 @@ export const orderEvents = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     orderId: uuid('order_id').notNull(),
     buyerId: uuid('buyer_id'),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<OrderEventKind>().notNull(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     onBehalf: boolean('on_behalf').notNull().default(false),
     note: text('note'),

@@ -94,24 +94,29 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   };
 }
 
+/** Why the buy box refused, shown under the quantity with how many are left. */
+function refusal(error: MessageKey, available: number, status: number) {
+  return data({ error, available }, { status });
+}
+
 export async function action({ context, params, request }: Route.ActionArgs) {
   const commune = requireCommune(context);
   const product = await getProductForCart({ ...scopeOf(context), tenantId: commune.id }, params.slug);
   if (!product) notFound();
   const { form, failure } = await readForm(request);
-  if (failure) return data({ error: Object.values(failure.errors)[0]!, available: product.stock }, { status: 400 });
+  if (failure) return refusal(Object.values(failure.errors)[0]!, product.stock, 400);
   // A number is all that is read here: "10000" is a number, and "only 30 left" says more about it.
   const typed = String(form.get('quantity') ?? '1').trim();
   const quantity = /^\d{1,6}$/.test(typed) ? Number(typed) : 0;
-  if (quantity < 1) return data({ error: 'market:errors.quantity', available: product.stock }, { status: 400 });
+  if (quantity < 1) return refusal('market:errors.quantity', product.stock, 400);
   const lines = await readCart(request);
   const existing = lines.find((l) => l.productId === product.id);
   const wanted = quantity + (existing?.quantity ?? 0);
-  if (product.stock <= 0) return data({ error: 'market:cart.soldOut', available: 0 }, { status: 409 });
-  if (wanted > product.stock) return data({ error: 'market:cart.notEnough', available: product.stock }, { status: 409 });
+  if (product.stock <= 0) return refusal('market:cart.soldOut', 0, 409);
+  if (wanted > product.stock) return refusal('market:cart.notEnough', product.stock, 409);
   // The cart holds at most MAX_QUANTITY of a product: more would be dropped from it unseen.
-  if (wanted > MAX_QUANTITY) return data({ error: 'market:errors.quantity', available: product.stock }, { status: 400 });
-  if (!existing && lines.length >= MAX_CART_LINES) return data({ error: 'market:cart.full', available: product.stock }, { status: 409 });
+  if (wanted > MAX_QUANTITY) return refusal('market:errors.quantity', product.stock, 400);
+  if (!existing && lines.length >= MAX_CART_LINES) return refusal('market:cart.full', product.stock, 409);
   const next = existing
     ? lines.map((l) => (l === existing ? { ...l, quantity: wanted, seenPrice: product.priceMinor } : l))
     : [...lines, { tenantId: commune.id, productId: product.id, quantity, seenPrice: product.priceMinor }];
@@ -170,7 +175,7 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
             </div>
             {actionData?.error ? (
               <p className="form-error" role="alert">
-                {t(actionData.error as MessageKey, { count: actionData.available })}
+                {t(actionData.error, { count: actionData.available })}
               </p>
             ) : null}
             <div className="actions">

@@ -1,5 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import type { MessageKey } from '~/i18n/message-key.ts';
+import type { SellerAction } from '#domain/market.ts';
 import { data, Form, Link } from 'react-router';
 import { permits, type Action } from '~/auth/permissions.ts';
 import type { Locale } from '~/i18n/config.ts';
@@ -229,6 +230,42 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   return data({ ...formFailure(form, { _form: 'common:validation.invalid' }), intent }, { status: 400 });
 }
 
+/** Each recorded action's line in the seller's history. */
+const ACTION_LABELS: Record<SellerAction, MessageKey> = {
+  'seller.applied': 'market:actions.seller_applied',
+  'seller.added': 'market:actions.seller_added',
+  'seller.approved': 'market:actions.seller_approved',
+  'seller.rejected': 'market:actions.seller_rejected',
+  'seller.suspended': 'market:actions.seller_suspended',
+  'seller.reinstated': 'market:actions.seller_reinstated',
+  'seller.profile_updated': 'market:actions.seller_profile_updated',
+  'seller.payout_updated': 'market:actions.seller_payout_updated',
+  'seller.payout_change_requested': 'market:actions.seller_payout_change_requested',
+  'seller.payout_change_cancelled': 'market:actions.seller_payout_change_cancelled',
+  'seller.payout_change_effective': 'market:actions.seller_payout_change_effective',
+  'seller.consent_requested': 'market:actions.seller_consent_requested',
+  'seller.consent_proposed': 'market:actions.seller_consent_proposed',
+  'seller.consent_recorded': 'market:actions.seller_consent_recorded',
+  'seller.consent_given': 'market:actions.seller_consent_given',
+  'seller.consent_confirmed': 'market:actions.seller_consent_confirmed',
+  'seller.consent_withdrawn': 'market:actions.seller_consent_withdrawn',
+  'seller.consent_cleared': 'market:actions.seller_consent_cleared',
+  'product.created': 'market:actions.product_created',
+  'product.updated': 'market:actions.product_updated',
+  'product.archived': 'market:actions.product_archived',
+  'product.restored': 'market:actions.product_restored',
+  'product.approved': 'market:actions.product_approved',
+  'product.rejected': 'market:actions.product_rejected',
+  'product.taken_down': 'market:actions.product_taken_down',
+  'product.reinstated': 'market:actions.product_reinstated',
+  'order.confirmed': 'market:actions.order_confirmed',
+  'order.shipped': 'market:actions.order_shipped',
+  'order.delivered': 'market:actions.order_delivered',
+  'order.completed': 'market:actions.order_completed',
+  'order.cancelled': 'market:actions.order_cancelled',
+  'order.paid': 'market:actions.order_paid',
+};
+
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
 
 export default function SellerDashboard({ loaderData, actionData }: Route.ComponentProps) {
@@ -442,7 +479,7 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
                 <strong>{o.reference}</strong>
               </Link>{' '}
               <StatusBadge status={o.status} /> {o.paidAt ? <span className="badge badge-paid">{t('market:orders.paid')}</span> : null} ·{' '}
-              <Money minor={o.totalMinor} currency={o.currency} /> · {t(`market:payment.${o.paymentMethod}` as MessageKey)} ·{' '}
+              <Money minor={o.totalMinor} currency={o.currency} /> · {t(`market:payment.${o.paymentMethod}`)} ·{' '}
               {formatDate(o.placedAt, locale, d.timeZone, true)}
             </li>
           ))}
@@ -531,7 +568,7 @@ export default function SellerDashboard({ loaderData, actionData }: Route.Compon
         <ol className="timeline">
           {d.history.map((h) => (
             <li key={h.id}>
-              {formatDate(h.createdAt, locale, d.timeZone, true)} — {t(`market:actions.${h.action.replace('.', '_')}` as MessageKey)}
+              {formatDate(h.createdAt, locale, d.timeZone, true)} — {t(ACTION_LABELS[h.action])}
               {h.actorName ? ` · ${h.onBehalf ? t('market:assisted.byFor', { name: h.actorName }) : h.actorName}` : ''}
               {typeof h.detail.title === 'string' ? ` · ${h.detail.title}` : ''}
               {typeof h.detail.reference === 'string' ? ` · ${h.detail.reference}` : ''}
