@@ -187,6 +187,8 @@ function postgresPreludeTransaction(client: postgres.Sql, db: Db): PreludeTransa
         }
       },
     });
+    // Given back once the transaction has ended (see the read-only COMMIT below).
+    let giveBack = true;
     try {
       const query = dialect.sqlToQuery(prelude);
       const begun = Promise.all([
@@ -206,18 +208,23 @@ function postgresPreludeTransaction(client: postgres.Sql, db: Db): PreludeTransa
         throw opening.status === 'rejected' ? opening.reason : (working as PromiseRejectedResult).reason;
       }
       if (options.readOnly) {
-        // A read-only transaction has nothing to lose: its COMMIT only ends it, and leaves with the
-        // connection's next statements instead of costing this request a round trip.
+        // A read-only transaction has nothing to lose: its COMMIT only ends it, so this request
+        // does not wait for it. The connection is given back only once the COMMIT has settled:
+        // released earlier, a COMMIT still queued on it (postgres.js keeps a reserved
+        // connection's statements in its own queue while the connection is busy) would be
+        // dropped, and the pool's next statements would run inside this transaction, read-only.
+        giveBack = false;
         connection
           .unsafe('commit')
           .execute()
-          .catch((error: unknown) => console.error('commit of a read-only transaction failed', error));
+          .catch((error: unknown) => console.error('commit of a read-only transaction failed', error))
+          .finally(() => connection.release());
       } else {
         await connection.unsafe('commit');
       }
       return working.value;
     } finally {
-      connection.release();
+      if (giveBack) connection.release();
     }
   };
 }

@@ -110,3 +110,54 @@ describe('on one connection, one request after another', () => {
     expect(read!.stock).toBe(product!.stock + 5);
   });
 });
+
+describe("many reads at once on a small pool, with the pool's other statements among them", () => {
+  // A read's COMMIT is not waited for, but its connection must not go back to the pool before
+  // it is sent: postgres.js queues a reserved connection's statements while it is busy (a
+  // statement it has not seen is described first), and a release dropped that queue, so the
+  // pool's next statements ran inside a read that never ended: read-only, as the app role.
+  // This happened under load on server Postgres (the job worker's claim failed with "read-only
+  // transaction", writes after it with "transaction is aborted").
+  let small: Database;
+  beforeAll(async () => {
+    const url = process.env.DATABASE_URL;
+    if (url) {
+      const parsed = new URL(url);
+      parsed.pathname = `/${database.name}`;
+      small = await openDatabase({ databaseUrl: parsed.toString(), max: 2 });
+    } else {
+      small = database;
+    }
+  });
+  afterAll(async () => {
+    if (small !== database) await small.close();
+  });
+
+  it('every pool statement runs outside any read, as the owner, with no commune set', async () => {
+    const scope = { db: small.db, tenantId: a, userId: null };
+    const reads: Promise<number>[] = [];
+    const outside: Promise<{ role: string; tenant: string | null; readOnly: string }[]>[] = [];
+    for (let i = 0; i < 600; i++) {
+      // A new statement text with a parameter each time: described before it runs.
+      reads.push(
+        readTenant(scope, async (tx) => {
+          const rows = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int + ${i} as n from products`.append(sql.raw(` /* read ${i} */`))));
+          return rows[0]!.n - i;
+        }),
+      );
+      if (i % 3 === 0) {
+        outside.push(
+          small.query(
+            `select current_user as role, nullif(current_setting('app.tenant_id', true), '') as tenant, current_setting('transaction_read_only') as "readOnly"`,
+          ),
+        );
+      }
+    }
+    const counts = await Promise.all(reads);
+    const [first] = await readTenant(scope, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from products`)));
+    expect(new Set(counts)).toEqual(new Set([first!.n]));
+    const seen = (await Promise.all(outside)).map((rows) => rows[0]!);
+    expect(seen).toHaveLength(200);
+    for (const row of seen) expect(row).toEqual({ role: expect.not.stringMatching(/^baan_app$/), tenant: null, readOnly: 'off' });
+  });
+});
