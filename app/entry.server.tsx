@@ -10,7 +10,14 @@ import { startWorker, stopWorker } from '~/jobs/worker.server.ts';
 import { getDatabase } from '~/lib/database.server.ts';
 import { registerConsumers } from '~/outbox/relay.server.ts';
 import { env, loadEnv, publicUrlWarning, setLocalOrigin } from '~/lib/env.server.ts';
-import { baseSecurityHeaders, contentSecurityPolicy, isOneClickUnsubscribeTarget, requestNonce, staticFileHeaders } from '~/lib/security.server.ts';
+import {
+  baseSecurityHeaders,
+  contentSecurityPolicy,
+  isOneClickUnsubscribeTarget,
+  personalCookieIn,
+  requestNonce,
+  staticFileHeaders,
+} from '~/lib/security.server.ts';
 import { hydratesWith } from '~/ui/route-handle.ts';
 
 /**
@@ -49,6 +56,15 @@ export { isOneClickUnsubscribeTarget as acceptsCrossSitePost };
  * client's address, page or data). Made here, in the build, so its keys are the app's own.
  */
 export { serverFactsContext as requestContext } from '~/lib/server-facts.ts';
+
+/**
+ * Who may share a rendering in the server's page cache (server/page-cache.ts,
+ * docs/decisions/002), and for how long: a request with no cookie a page reads, for
+ * PAGE_CACHE_SECONDS.
+ */
+export function pageCachePolicy() {
+  return { seconds: env.pageCacheSeconds, personal: personalCookieIn };
+}
 
 export const streamTimeout = 5_000;
 

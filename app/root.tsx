@@ -10,7 +10,6 @@ import { databaseMiddleware } from '~/middleware/database.server.ts';
 import { i18nextMiddleware } from '~/middleware/i18n.server.ts';
 import { inputMiddleware } from '~/middleware/input.server.ts';
 import { languageChoiceMiddleware } from '~/middleware/language-choice.server.ts';
-import { pageCacheMiddleware } from '~/middleware/page-cache.server.ts';
 import { securityMiddleware } from '~/middleware/security.server.ts';
 import { sessionMiddleware } from '~/middleware/session.server.ts';
 import { tenancyMiddleware } from '~/middleware/tenancy.server.ts';
@@ -28,7 +27,6 @@ export const middleware: Route.MiddlewareFunction[] = [
   databaseMiddleware,
   tenancyMiddleware,
   sessionMiddleware,
-  pageCacheMiddleware((context) => getLocale(context)),
   // `?lng=xx` is a choice: remember it in a cookie so it sticks on every page.
   languageChoiceMiddleware,
 ];

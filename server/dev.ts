@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { ServerBuild } from 'react-router';
 import { createServer as createViteServer } from 'vite';
 import { readConfig } from './config.ts';
+import { PageCache } from './page-cache.ts';
 import { baanEntry, pagesHandler } from './pages.ts';
 
 process.env.NODE_ENV ??= 'development';
@@ -16,8 +17,11 @@ const config = readConfig(process.env, '127.0.0.1');
 
 const vite = await createViteServer({ server: { middlewareMode: true }, appType: 'custom' });
 const load = () => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>;
-const { kind } = await baanEntry(await load()).prepare({ localOrigin: `http://localhost:${config.port}` });
-const pages = pagesHandler(load, { mode: 'development', trustProxy: config.trustProxy });
+const entry = baanEntry(await load());
+const { kind } = await entry.prepare({ localOrigin: `http://localhost:${config.port}` });
+const policy = entry.pageCachePolicy();
+const pageCache = policy.seconds > 0 ? new PageCache(policy, { trustProxy: config.trustProxy }) : null;
+const pages = pagesHandler(load, { mode: 'development', trustProxy: config.trustProxy, pageCache });
 
 const server = http.createServer((req, res) => vite.middlewares(req, res, () => void pages(req, res)));
 server.listen(config.port, config.host, () => {

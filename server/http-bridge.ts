@@ -21,7 +21,7 @@ const WHOLE_LIMIT = 1 << 20;
 const COMPRESS_THRESHOLD = 1024;
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|[\w.-]+\+(json|xml))|image\/svg\+xml)/i;
 // Brotli at quality 4, as the `compression` middleware uses for assets: near gzip's speed, smaller output.
-const BROTLI_OPTIONS: zlib.BrotliOptions = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
+export const BROTLI_OPTIONS: zlib.BrotliOptions = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
 
 /**
  * An address as the app keys limits by it; null when not an IP address. IPv4-mapped IPv6 counts
@@ -153,11 +153,21 @@ export function acceptedEncoding(header: string | undefined | null): 'br' | 'gzi
   return gzipOk ? 'gzip' : null;
 }
 
+/** A body sent whole: as the app gave it, and as it went out when compressed. */
+export type WholeBody = {
+  body: Buffer;
+  /** Whether its type and size are worth compressing, whatever this client accepted. */
+  compressible: boolean;
+  encoding: 'br' | 'gzip' | null;
+  packed: Buffer | null;
+};
+
 /**
  * Writes the app's response. Bodies up to WHOLE_LIMIT are read whole and compressed in one call
- * on the thread pool; larger ones (media files) are piped through.
+ * on the thread pool (and returned, for the page cache); larger ones (media files) are piped
+ * through, and so are HEAD answers and empty bodies (null).
  */
-export async function sendResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+export async function sendResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<WholeBody | null> {
   res.statusCode = response.status;
   if (response.statusText) res.statusMessage = response.statusText;
   for (const [name, value] of response.headers) {
@@ -169,7 +179,7 @@ export async function sendResponse(req: IncomingMessage, res: ServerResponse, re
   if (!response.body || req.method === 'HEAD') {
     await response.body?.cancel();
     res.end();
-    return;
+    return null;
   }
 
   const type = response.headers.get('content-type') ?? '';
@@ -185,16 +195,17 @@ export async function sendResponse(req: IncomingMessage, res: ServerResponse, re
     const { done, value } = await reader.read();
     if (done) {
       const body = chunks.length === 1 ? Buffer.from(chunks[0]!.buffer, chunks[0]!.byteOffset, chunks[0]!.byteLength) : Buffer.concat(chunks);
-      if (!encoding || body.byteLength < COMPRESS_THRESHOLD) {
+      const worthIt = compressible && body.byteLength >= COMPRESS_THRESHOLD;
+      if (!encoding || !worthIt) {
         res.setHeader('Content-Length', body.byteLength);
         res.end(body);
-        return;
+        return { body, compressible: worthIt, encoding: null, packed: null };
       }
       const packed = await (encoding === 'br' ? brotli(body, BROTLI_OPTIONS) : gzip(body));
       res.setHeader('Content-Encoding', encoding);
       res.setHeader('Content-Length', packed.byteLength);
       res.end(packed);
-      return;
+      return { body, compressible: worthIt, encoding, packed };
     }
     chunks.push(value);
     size += value.byteLength;
@@ -223,4 +234,5 @@ export async function sendResponse(req: IncomingMessage, res: ServerResponse, re
     // A client that went away mid-download is not an error of the server's.
     if ((error as NodeJS.ErrnoException | null)?.code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('sending a streamed response failed', error);
   }
+  return null;
 }

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequestHandler, type RouterContextProvider, type ServerBuild } from 'react-router';
 import type { ServerFacts } from '../app/lib/server-facts.ts';
 import { requestProtocol, sendResponse, toRequest } from './http-bridge.ts';
+import type { PageCache, PageCachePolicy } from './page-cache.ts';
 
 /** What the server needs from the app's entry (app/entry.server.tsx) beyond React Router's own. */
 export type BaanEntry = {
@@ -16,6 +17,8 @@ export type BaanEntry = {
   /** Whether a POST to this path may come from another site (it then reaches the app without its `Origin`). */
   acceptsCrossSitePost(method: string | undefined, pathname: string): boolean;
   requestContext(facts: ServerFacts): RouterContextProvider;
+  /** Who may share a rendering, and for how long (server/page-cache.ts); read after `prepare`. */
+  pageCachePolicy(): PageCachePolicy;
 };
 
 export const baanEntry = (build: ServerBuild) => build.entry.module as unknown as BaanEntry;
@@ -25,14 +28,23 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise
 /**
  * Pages for `build`: a build (production) or a function that loads the current one (development,
  * through Vite). The request context is made by the build's own entry, so its keys are the very
- * ones the app's modules read.
+ * ones the app's modules read. With a page cache, an anonymous reader's page is answered from it
+ * when it holds one, before anything else runs, and kept in it after it is sent.
  */
-export function pagesHandler(build: ServerBuild | (() => Promise<ServerBuild>), { mode, trustProxy }: { mode: string; trustProxy: number }): NodeHandler {
+export function pagesHandler(
+  build: ServerBuild | (() => Promise<ServerBuild>),
+  { mode, trustProxy, pageCache = null }: { mode: string; trustProxy: number; pageCache?: PageCache | null },
+): NodeHandler {
   const handleRequest = createRequestHandler(build, mode);
   const currentBuild = typeof build === 'function' ? build : async () => build;
   return async (req, res) => {
     let entry: BaanEntry | null = null;
     try {
+      const shared = pageCache?.keyFor(req) ?? null;
+      if (shared !== null) {
+        const served = pageCache!.serve(shared, req, res);
+        if (served === true || (served !== false && (await served))) return;
+      }
       entry = baanEntry(await currentBuild());
       // React Router answers an action whose Origin names another site with a bare 400 before
       // Baan's middleware runs; the one cross-site POST Baan takes reaches the app without it.
@@ -44,7 +56,8 @@ export function pagesHandler(build: ServerBuild | (() => Promise<ServerBuild>), 
           .end('Bad Request');
         return;
       }
-      await sendResponse(req, res, await handleRequest(bridged.request, entry.requestContext(bridged.facts)));
+      const sent = await sendResponse(req, res, await handleRequest(bridged.request, entry.requestContext(bridged.facts)));
+      if (shared !== null && sent) pageCache!.keep(shared, res, sent);
     } catch (error) {
       console.error(error);
       if (res.headersSent) {

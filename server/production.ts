@@ -10,6 +10,7 @@ import express from 'express';
 import type { ServerBuild } from 'react-router';
 import type { ServerConfig } from './config.ts';
 import { requestProtocol } from './http-bridge.ts';
+import { PageCache } from './page-cache.ts';
 import { baanEntry, isFile, pagesHandler } from './pages.ts';
 
 /** What a shutdown stops besides the HTTP server: the job worker the app's entry started. */
@@ -24,7 +25,9 @@ export async function serveProduction(config: ServerConfig): Promise<http.Server
   const { kind } = await entry.prepare({ localOrigin: `http://localhost:${config.port}` });
   stopBackground = () => entry.stopJobs();
 
-  const pages = pagesHandler(build, { mode: process.env.NODE_ENV ?? 'production', trustProxy });
+  const policy = entry.pageCachePolicy();
+  const pageCache = policy.seconds > 0 ? new PageCache(policy, { trustProxy }) : null;
+  const pages = pagesHandler(build, { mode: process.env.NODE_ENV ?? 'production', trustProxy, pageCache });
 
   const files = express();
   files.disable('x-powered-by');

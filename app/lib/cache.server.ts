@@ -9,7 +9,7 @@
  *
  * When a cache is full, the entry stored longest ago makes room (a hit does not reorder: some of
  * these caches are read once per character of a text, and must cost no more than a Map look-up).
- * Only the page cache (page-cache.server.ts) keeps its own store: it holds whole responses
+ * Only the page cache (server/page-cache.ts, in front of the app) keeps its own store: it holds whole responses
  * with their own rules for sharing.
  */
 

@@ -166,9 +166,15 @@ const UNREAD_BY_PAGES = ['lng=', `${DEVICE_COOKIE}=`];
  * offline reading (the service worker).
  */
 export function carriesPersonalCookie(request: Request): boolean {
-  const cookies = (request.headers.get('Cookie') ?? '')
+  return personalCookieIn(request.headers.get('Cookie'));
+}
+
+/** carriesPersonalCookie, for a Cookie header as it arrived (the page cache reads Node's request: server/page-cache.ts). */
+export function personalCookieIn(header: string | null | undefined): boolean {
+  if (!header) return false;
+  return header
     .split(';')
     .map((c) => c.trim())
-    .filter(Boolean);
-  return cookies.some((cookie) => !UNREAD_BY_PAGES.some((prefix) => cookie.startsWith(prefix)));
+    .filter(Boolean)
+    .some((cookie) => !UNREAD_BY_PAGES.some((prefix) => cookie.startsWith(prefix)));
 }
