@@ -22,6 +22,6 @@ export const inputMiddleware: MiddlewareFunction<Response> = ({ request, context
   if (problem.in === 'query') throw data({ messageKey }, { status });
   const { t } = getI18n(context);
   const title = t(status === 404 ? 'common:errors.notFoundTitle' : 'common:errors.title');
-  const page = `<!doctype html><html lang="${getLocale(context)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · Baan</title></head><body><main><p>${status}</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(t(messageKey as 'common:errors.notFound'))}</p><p><a href="/">${escapeHtml(t('common:errors.backHome'))}</a></p></main></body></html>`;
+  const page = `<!doctype html><html lang="${getLocale(context)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · Baan</title></head><body><main><p>${status}</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(t(messageKey))}</p><p><a href="/">${escapeHtml(t('common:errors.backHome'))}</a></p></main></body></html>`;
   return new Response(page, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
 };
