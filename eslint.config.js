@@ -21,9 +21,9 @@ const databaseCode = [
 export default tseslint.config(
   {
     ignores: [
-      'build/**',
+      '**/build/**',
       'node_modules/**',
-      '.react-router/**',
+      '**/.react-router/**',
       'coverage/**',
       'test-results/**',
       'playwright-report/**',

@@ -38,11 +38,27 @@ export async function withEmbeddedApp<T>(port: number, work: (base: string) => P
 }
 
 /** The built app (`server/start.ts`) on `port`, with `env` over this process's environment. */
+/** What a server started by the bench wrote to stderr (its last 4 KB), shown when it logged an error. */
+const stderrTails = new WeakMap<ChildProcess, { text: string; errors: number }>();
+
+/**
+ * Starts the built app. Its output is read as it comes: a pipe nobody reads fills up, and the
+ * server then blocks on its next log line (a bench that hangs without a figure).
+ */
 export function startServer(port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const tail = { text: '', errors: 0 };
+  stderrTails.set(child, tail);
+  child.stdout!.resume();
+  child.stderr!.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    tail.errors += text.match(/Error\b/g)?.length ?? 0;
+    tail.text = (tail.text + text).slice(-4096);
+  });
+  return child;
 }
 
 export async function waitFor200(url: string, timeoutMs = 120_000): Promise<number> {
@@ -60,9 +76,12 @@ export async function waitFor200(url: string, timeoutMs = 120_000): Promise<numb
 }
 
 export async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  if (child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  const tail = stderrTails.get(child);
+  if (tail?.errors) console.log(`  (the server logged ${tail.errors} error(s) during the run; its last lines:)\n${tail.text.replace(/^/gm, '    ')}`);
 }
 
 export type LoadResult = { requests: number; rps: number; p50: number; p95: number; p99: number; errors: number };
