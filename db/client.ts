@@ -187,8 +187,15 @@ function postgresPreludeTransaction(client: postgres.Sql, db: Db): PreludeTransa
         }
       },
     });
-    // Given back once the transaction has ended (see the read-only COMMIT below).
-    let giveBack = true;
+    // Whether the connection is still ours to end and give back: not after Postgres closed it
+    // (a restart, a fail-over, pg_terminate_backend). postgres.js has by then taken it back as
+    // closed; a ROLLBACK or release on it would hand the pool a connection without a socket, and
+    // its next write throws outside any promise (porsager/postgres#1199), ending the process.
+    let ours = true;
+    const lost = (error: unknown) => {
+      if (connectionLost(error)) ours = false;
+      return error;
+    };
     try {
       const query = dialect.sqlToQuery(prelude);
       const begun = Promise.all([
@@ -203,7 +210,9 @@ function postgresPreludeTransaction(client: postgres.Sql, db: Db): PreludeTransa
       // the next one to use it.
       const [opening, working] = await Promise.allSettled([begun, work(tx)]);
       if (opening.status === 'rejected' || working.status === 'rejected') {
-        await connection.unsafe('rollback').catch(() => {});
+        if (opening.status === 'rejected') lost(opening.reason);
+        if (working.status === 'rejected') lost(working.reason);
+        if (ours) await connection.unsafe('rollback').catch(lost);
         // The opening's own error says more than the aborted statements after it.
         throw opening.status === 'rejected' ? opening.reason : (working as PromiseRejectedResult).reason;
       }
@@ -213,20 +222,34 @@ function postgresPreludeTransaction(client: postgres.Sql, db: Db): PreludeTransa
         // released earlier, a COMMIT still queued on it (postgres.js keeps a reserved
         // connection's statements in its own queue while the connection is busy) would be
         // dropped, and the pool's next statements would run inside this transaction, read-only.
-        giveBack = false;
+        ours = false;
         connection
           .unsafe('commit')
           .execute()
-          .catch((error: unknown) => console.error('commit of a read-only transaction failed', error))
-          .finally(() => connection.release());
+          .then(
+            () => connection.release(),
+            (error: unknown) => {
+              console.error('commit of a read-only transaction failed', error);
+              if (!connectionLost(error)) connection.release();
+            },
+          );
       } else {
-        await connection.unsafe('commit');
+        await connection.unsafe('commit').catch((error: unknown) => Promise.reject(lost(error)));
       }
       return working.value;
     } finally {
-      if (giveBack) connection.release();
+      if (ours) connection.release();
     }
   };
+}
+
+/** Whether postgres.js failed a statement because its connection is gone (the cause, when drizzle wrapped it). */
+function connectionLost(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'CONNECTION_CLOSED' || code === 'CONNECTION_DESTROYED' || code === 'CONNECTION_ENDED') return true;
+  }
+  return false;
 }
 
 /** True when the database answers a trivial query. */
