@@ -117,6 +117,9 @@ export function toRequest(
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  // Several Cookie lines (HTTP/2 splits them; a proxy may forward them so) are one list joined by
+  // '; ', as Node joins them for the page cache's key, not by the ', ' of `append`.
+  if (req.headers.cookie !== undefined) headers.set('Cookie', req.headers.cookie);
   if (dropOrigin) headers.delete('Origin');
 
   const controller = new AbortController();

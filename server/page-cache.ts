@@ -41,6 +41,8 @@ type Entry = {
 
 const MAX_ENTRIES = 1_000;
 const MAX_BYTES = 512 * 1024;
+/** The request headers an answer may vary on and still be shared: the key holds them (cookies: only `lng`, the others make a request personal). */
+const VARY_KEYED = new Set(['accept-encoding', 'accept-language', 'cookie']);
 /** A longer Accept-Language or `lng` cookie is no reader's: such requests are not shared. */
 const MAX_LANGUAGE_HINT = 256;
 
@@ -74,7 +76,7 @@ export class PageCache {
     if (lng.length + languages.length > MAX_LANGUAGE_HINT) return null;
     const host = forwardedValue(req.headers['x-forwarded-host'], this.#trustProxy) || req.headers.host || '';
     const proto = forwardedValue(req.headers['x-forwarded-proto'], this.#trustProxy);
-    return `${proto}|${host}|${lng}|${languages}|${target}`;
+    return `${proto}\0${host}\0${lng}\0${languages}\0${target}`;
   }
 
   /**
@@ -106,6 +108,11 @@ export class PageCache {
   keep(key: string, res: ServerResponse, sent: WholeBody): void {
     if (res.statusCode !== 200 || res.hasHeader('set-cookie') || sent.body.byteLength > MAX_BYTES) return;
     if (/\b(private|no-store)\b/.test(String(res.getHeader('cache-control') ?? ''))) return;
+    // Encoded by the app itself (not by the bridge): kept as sent, its bytes would be served as plain text.
+    if (res.hasHeader('content-encoding') && !sent.encoding) return;
+    // Varying on anything the key does not hold would serve one reader's variant to another.
+    const vary = String(res.getHeader('vary') ?? '').toLowerCase();
+    if (vary && vary.split(',').some((name) => !VARY_KEYED.has(name.trim()))) return;
     const headers: string[] = [];
     for (const [name, value] of Object.entries(res.getHeaders())) {
       if (name === 'content-length' || name === 'content-encoding' || value === undefined) continue;
@@ -113,8 +120,15 @@ export class PageCache {
     }
     const bodies: Entry['bodies'] = { identity: sent.body };
     if (sent.encoding && sent.packed) bodies[sent.encoding] = sent.packed;
-    if (this.#entries.size >= MAX_ENTRIES) this.#entries.clear();
+    if (this.#entries.size >= MAX_ENTRIES) this.#sweep();
     this.#entries.set(key, { expires: Date.now() + this.#ttlMs, compressible: sent.compressible, headers, bodies, heads: {} });
+  }
+
+  /** Drops the expired renderings; when that frees no room, all of them (the cache starts again). */
+  #sweep(): void {
+    const now = Date.now();
+    for (const [key, entry] of this.#entries) if (entry.expires <= now) this.#entries.delete(key);
+    if (this.#entries.size >= MAX_ENTRIES) this.#entries.clear();
   }
 }
 

@@ -33,6 +33,7 @@ function countingBuild(): ServerBuild {
           // Over a kilobyte, so it is worth compressing.
           const body =
             `<!DOCTYPE html><script nonce="${nonce}"></script><p>render ${renders} ${url.pathname}${url.search}</p>` +
+            `<p>cookie ${request.headers.get('cookie') ?? ''};</p>` +
             '<p>Chè Shan Tuyết · ชาอู่หลง</p>'.repeat(60);
           return new Response(body, { status: own ?? status, headers });
         },
@@ -92,7 +93,7 @@ beforeEach(() => {
 type Sent = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; text: string };
 
 /** A raw request, so the test sees the bytes and headers as sent (fetch would decompress). */
-function get(path: string, headers: Record<string, string> = {}, method = 'GET') {
+function get(path: string, headers: Record<string, string | string[]> = {}, method = 'GET') {
   return new Promise<Sent>((resolve, reject) => {
     const req = http.request(`${base}${path}`, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -133,6 +134,15 @@ describe('anonymous page cache', () => {
     expect(rendering(await get('/market'))).toBe('1'); // nothing personal was kept
   });
 
+  it('hands the app several Cookie lines as one list, as the key reads them', async () => {
+    const sent = await get('/lines', { cookie: ['lng=th', 'lng=vi'] });
+    expect(sent.text).toContain('cookie lng=th; lng=vi;');
+    expect(rendering(await get('/lines', { cookie: 'lng=th; lng=vi' }))).toBe('1');
+    // The first `lng` decides, for the key and for the app alike.
+    expect(rendering(await get('/lines', { cookie: 'lng=th' }))).toBe('1');
+    expect(rendering(await get('/lines', { cookie: 'lng=vi; lng=th' }))).toBe('2');
+  });
+
   it('keys by everything that picks the language, and never shares a `?lng=` choice', async () => {
     await get('/tourism', { 'accept-language': 'th' });
     await get('/tourism', { 'accept-language': 'en-GB,en;q=0.8' });
@@ -152,17 +162,20 @@ describe('anonymous page cache', () => {
       '/no-store': { headers: { 'Cache-Control': 'no-store' } },
       '/cookie': { headers: { 'Set-Cookie': 'lng=th; Path=/' } },
       '/missing': { status: 404 },
+      // Encoded by the app itself, or varying on a header the key does not hold.
+      '/encoded': { headers: { 'Content-Encoding': 'identity' } },
+      '/vary-origin': { headers: { Vary: 'Origin' } },
     };
     answer = (path) => answers[path] ?? {};
-    for (const path of ['/private', '/no-store', '/cookie', '/missing']) {
+    for (const path of Object.keys(answers)) {
       await get(path);
       await get(path);
     }
-    expect(renders).toBe(8);
+    expect(renders).toBe(12);
     expect(cache.size).toBe(0);
     await get('/head', {}, 'HEAD');
     await get('/head');
-    expect(renders).toBe(10);
+    expect(renders).toBe(14);
   });
 
   it('sends each encoding compressed once, with the headers the rendering was made with', async () => {
