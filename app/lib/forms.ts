@@ -40,10 +40,7 @@ export function parseForm<S extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path.length ? issue.path.map(String).join('.') : '_form';
-    // The schemas' messages are keys (`message: 'market:errors.category'`); zod carries them as
-    // strings, so this is the one cast of a key left: checking the key at run time would load every
-    // English file into this shared module (or need the request's translator) for no gain in tsc.
-    errors[field] ??= issue.message.includes(':') ? (issue.message as MessageKey) : 'common:validation.invalid';
+    errors[field] ??= issueKey(issue.message);
   }
   return { ok: false, errors, values: formValues(formData) };
 }
@@ -61,4 +58,15 @@ export function failureFrom(error: unknown, form: FormData, field = '_form'): { 
   if (!(error instanceof AppError)) throw error;
   if (error.code === 'not_found') notFound();
   return { failure: formFailure(form, { [String(error.details?.field ?? field)]: error.messageKey }), status: statusOf[error.code] };
+}
+
+/**
+ * The translation key a schema wrote as a zod message (`message: 'market:errors.category'`);
+ * zod's own messages (no namespace) become `common:validation.invalid`. Zod carries messages as
+ * strings, so this is the one cast of a key left: checking the key at run time would load every
+ * English file into this shared module for no gain in tsc; tests/i18n/keys-in-code.test.ts finds
+ * every key the schemas write in English instead.
+ */
+export function issueKey(message: string): MessageKey {
+  return message.includes(':') ? (message as MessageKey) : 'common:validation.invalid';
 }

@@ -37,12 +37,12 @@ export async function withEmbeddedApp<T>(port: number, work: (base: string) => P
   }
 }
 
-/** The built app (`server/start.ts`) on `port`, with `env` over this process's environment. */
 /** What a server started by the bench wrote to stderr (its last 4 KB), shown when it logged an error. */
 const stderrTails = new WeakMap<ChildProcess, { text: string; errors: number }>();
 
 /**
- * Starts the built app. Its output is read as it comes: a pipe nobody reads fills up, and the
+ * The built app (`server/start.ts`) on `port`, with `env` over this process's environment. Its
+ * output is read as it comes: a pipe nobody reads fills up, and the
  * server then blocks on its next log line (a bench that hangs without a figure).
  */
 export function startServer(port: number, env: Record<string, string>): ChildProcess {
@@ -53,9 +53,10 @@ export function startServer(port: number, env: Record<string, string>): ChildPro
   const tail = { text: '', errors: 0 };
   stderrTails.set(child, tail);
   child.stdout!.resume();
-  child.stderr!.on('data', (chunk: Buffer) => {
-    const text = chunk.toString();
-    tail.errors += text.match(/Error\b/g)?.length ?? 0;
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (text: string) => {
+    // One per logged error: its message line, not each `…Error` named in its stack or causes.
+    tail.errors += text.match(/^\S.*\bError\b/gm)?.length ?? 0;
     tail.text = (tail.text + text).slice(-4096);
   });
   return child;
@@ -76,7 +77,7 @@ export async function waitFor200(url: string, timeoutMs = 120_000): Promise<numb
 }
 
 export async function stop(child: ChildProcess) {
-  if (child.exitCode === null) {
+  if (child.exitCode === null && child.signalCode === null) {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }

@@ -8,6 +8,7 @@ import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
+import { issueKey } from '~/lib/forms.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { listInquiries, replyToInquiry, setInquiryStatus } from '../inquiries.server.ts';
@@ -36,7 +37,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (form.get('intent') === 'reply') {
     if (!UUID_PATTERN.test(id)) notFound();
     const parsed = inquiryReplySchema.safeParse({ message: form.get('message') ?? '' });
-    if (!parsed.success) return data({ replyError: { id, message: parsed.error.issues[0]?.message ?? 'tourism:inbox.replyEmpty' } }, { status: 400 });
+    if (!parsed.success) return data({ replyError: { id, message: issueKey(parsed.error.issues[0]?.message ?? 'tourism:inbox.replyEmpty') } }, { status: 400 });
     try {
       await replyToInquiry(scope, id, parsed.data.message);
     } catch (error) {
@@ -111,7 +112,7 @@ export default function Inquiries({ loaderData, actionData }: Route.ComponentPro
                   aria-invalid={actionData?.replyError.id === q.id || undefined}
                 />
                 <p id={`reply-${q.id}-hint`} className="muted small">
-                  {actionData?.replyError.id === q.id ? t(actionData.replyError.message as 'tourism:inbox.replyEmpty') : t('tourism:inbox.replyHint')}
+                  {actionData?.replyError.id === q.id ? t(actionData.replyError.message) : t('tourism:inbox.replyHint')}
                 </p>
                 <button type="submit" className="button">
                   {t('tourism:inbox.replySend')}
