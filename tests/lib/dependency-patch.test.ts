@@ -1,10 +1,11 @@
 // patches/react-router+7.18.4.patch (applied by patch-package after `npm install`; see
 // docs/decisions/010): React Router encodes the loader data for hydration only when something
-// reads it.
+// reads it, builds its server routes once per build, and remembers which routes a path matches.
 // Checked on the installed package through its public request handler, with the smallest
 // server build that renders a document.
 import { createElement } from 'react';
-import { createRequestHandler, type EntryContext, type ServerBuild } from 'react-router';
+import { renderToString } from 'react-dom/server';
+import { createRequestHandler, ServerRouter, type EntryContext, type ServerBuild } from 'react-router';
 import { describe, expect, it } from 'vitest';
 
 function buildWith(entry: (context: EntryContext) => Response | Promise<Response>, text = 'ok'): ServerBuild {
@@ -78,5 +79,53 @@ describe('React Router hands over loader data lazily', () => {
     );
     expect(await (await dropping(new Request('http://localhost/'))).text()).toBe('dropped');
     expect(dropped).toBeUndefined();
+  });
+});
+
+describe('React Router builds its server routes once per build', () => {
+  it('renders each build with its own routes, request after request', async () => {
+    const render = (context: EntryContext, request: Request) =>
+      new Response(renderToString(createElement(ServerRouter, { context: { ...context, serverHandoffStream: undefined }, url: request.url })));
+    const handlers = ['Mật ong rừng', 'ชาอู่หลง'].map((text) => {
+      let request: Request;
+      const handler = createRequestHandler(
+        buildWith((context) => render(context, request), text),
+        'production',
+      );
+      return (r: Request) => handler((request = r));
+    });
+    for (let round = 0; round < 3; round++) {
+      expect(await (await handlers[0]!(new Request('http://localhost/'))).text()).toBe('<p>Mật ong rừng</p>');
+      expect(await (await handlers[1]!(new Request('http://localhost/'))).text()).toBe('<p>ชาอู่หลง</p>');
+    }
+  });
+});
+
+describe('React Router remembers which routes a path matches', () => {
+  it('gives every request its own params, even for a path seen before and after a loader changed them', async () => {
+    const build = buildWith((context) => new Response(JSON.stringify(context.staticHandlerContext.loaderData.commune)));
+    (build.routes as Record<string, unknown>).commune = {
+      id: 'commune',
+      parentId: 'root',
+      path: ':commune',
+      index: undefined,
+      caseSensitive: undefined,
+      module: {
+        default: () => null,
+        loader: ({ params }: { params: Record<string, string> }) => {
+          const seen = params.commune;
+          params.commune = 'changed by a loader';
+          return { seen };
+        },
+      },
+    };
+    (build.assets.routes as Record<string, unknown>).commune = { ...build.assets.routes.root, id: 'commune', parentId: 'root', path: ':commune' };
+    const handler = createRequestHandler(build, 'production');
+    const seen = async (path: string) => JSON.parse(await (await handler(new Request(`http://localhost${path}`))).text()).seen;
+    for (let round = 0; round < 3; round++) {
+      expect(await seen('/ta-van')).toBe('ta-van');
+      expect(await seen('/gia-phu')).toBe('gia-phu');
+      expect(await seen('/x%C3%A3-t%E1%BA%A3-van')).toBe('xã-tả-van');
+    }
   });
 });
