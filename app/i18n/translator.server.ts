@@ -6,6 +6,7 @@ import { getDatabase } from '~/lib/database.server.ts';
 import { resolveCommune } from '~/tenancy/resolve.server.ts';
 import { FALLBACK_LOCALE, LOCALES, NAMESPACES, type Locale } from './config.ts';
 import { resources } from './resources.ts';
+import type { MessageKey } from './message-key.ts';
 
 /** The reader's chosen language; read by the server only, kept for a year. */
 export const localeCookie = createCookie('lng', {
@@ -151,6 +152,18 @@ export function getI18n(context: Readonly<RouterContextProvider>): i18n {
     perLocale.set(FALLBACK_LOCALE, fallback);
   }
   return fallback;
+}
+
+/**
+ * Whether `key`, a string read back from the database (a stored error's key), is a translation
+ * key of the loaded texts: a run-time check, so the key reaches `t` typed without a cast.
+ */
+export function isMessageKey(i18n: i18n, key: string): key is MessageKey {
+  // Keys are typed from the English texts: a text there (or a plural's), not a group of texts.
+  const colon = key.indexOf(':');
+  const [ns, path] = colon < 0 ? ['common', key] : [key.slice(0, colon), key.slice(colon + 1)];
+  const isText = (k: string) => typeof i18n.getResource('en', ns, k) === 'string';
+  return path !== '' && (isText(path) || isText(`${path}_other`));
 }
 
 /** The words of one language outside a request: mail and SMS are written when they are enqueued, in the reader's language. */

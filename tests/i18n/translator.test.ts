@@ -1,7 +1,7 @@
 import { RouterContextProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { NAMESPACES } from '~/i18n/config.ts';
-import { getI18n } from '~/i18n/translator.server.ts';
+import { getI18n, isMessageKey } from '~/i18n/translator.server.ts';
 
 // The per-language instance remembers texts of keys without options (see localeInstance):
 // remembering must never change what a page says.
@@ -32,5 +32,17 @@ describe('the request translator', () => {
     expect(i18n.getFixedT('en', 'common')('nav.cart')).toBe('Cart');
     // @ts-expect-error -- `nav.cart` is a key of common, not of market: the types refuse it, as the runtime does
     expect(i18n.getFixedT('en', 'market')('nav.cart')).not.toBe('Cart');
+  });
+
+  it('accepts a key read back from the database only when the texts hold it', () => {
+    // A failed feed import stores its error's key (app/handbook/news.server.ts); the page shows it.
+    expect(isMessageKey(i18n, 'handbook:feeds.errors.httpStatus')).toBe(true);
+    expect(isMessageKey(i18n, 'common:outbound.privateAddress')).toBe(true);
+    expect(isMessageKey(i18n, 'handbook:feeds.errors.httpStatus (404)')).toBe(false);
+    expect(isMessageKey(i18n, 'handbook:feeds.errors')).toBe(false);
+    expect(isMessageKey(i18n, 'handbook:no.such.key')).toBe(false);
+    expect(isMessageKey(i18n, '')).toBe(false);
+    expect(isMessageKey(i18n, 'nav.cart')).toBe(true); // common's, without its namespace
+    expect(isMessageKey(i18n, 'market:cert.badgeLabel')).toBe(true); // a plural
   });
 });

@@ -3,7 +3,7 @@ import { data, Form } from 'react-router';
 import { requirePermission } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, LOCALES } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
-import { getI18n, getLocale } from '~/i18n/translator.server.ts';
+import { getI18n, getLocale, isMessageKey } from '~/i18n/translator.server.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { AppError, notFound, statusOf } from '~/lib/errors.ts';
@@ -20,8 +20,14 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const locale = getLocale(context);
   const when = (d: Date | null) => (d ? formatDate(d, locale, commune.timeZone, true) : '');
   const [announcements, feeds] = await Promise.all([listAnnouncements(scope, locale, commune.defaultLocale), listFeeds(scope)]);
+  const i18n = getI18n(context);
+  // A failed run stores its error's key, with the HTTP status appended when there was one.
+  const reasonOf = (error: string | null) => {
+    const key = (error ?? '').replace(/ \(\d+\)$/, '');
+    return isMessageKey(i18n, key) ? key : 'handbook:feeds.errors.unexpected';
+  };
   return {
-    title: getI18n(context).t('handbook:news.manage'),
+    title: i18n.t('handbook:news.manage'),
     slug: commune.slug,
     announcements: announcements.map((a) => ({ id: a.id, title: a.title, pinned: a.pinned, expires: a.expiresAt ? when(a.expiresAt) : null })),
     feeds: feeds.map((f) => ({
@@ -29,7 +35,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       url: f.url,
       title: f.title,
       lastRun: when(f.lastRunAt),
-      runs: f.runs.map((r) => ({ ...r, startedAt: undefined, when: when(r.startedAt) })),
+      runs: f.runs.map((r) => ({ status: r.status, itemsSeen: r.itemsSeen, itemsNew: r.itemsNew, when: when(r.startedAt), reason: reasonOf(r.error) })),
     })),
   };
 }
@@ -201,7 +207,7 @@ export default function ManageNews({ loaderData, actionData }: Route.ComponentPr
                   {r.status === 'ok'
                     ? t('handbook:feeds.runOk', { seen: r.itemsSeen, fresh: r.itemsNew })
                     : t('handbook:feeds.runFailed', {
-                        reason: t((r.error ?? 'handbook:feeds.errors.unexpected').replace(/ \(\d+\)$/, '') as 'handbook:feeds.errors.unexpected'),
+                        reason: t(r.reason),
                       })}
                 </li>
               ))}

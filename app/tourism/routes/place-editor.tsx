@@ -216,7 +216,7 @@ export default function PlaceEditor({ loaderData, actionData }: Route.ComponentP
           <PickMap
             styleUrl={d.styleUrl}
             view={pick ? { ...pick, zoom: 14 } : d.center}
-            labels={{ ...mapLabels(t as never), mapLabel: t('tourism:editor.mapLabel') }}
+            labels={{ ...mapLabels(t), mapLabel: t('tourism:editor.mapLabel') }}
             pick={pick}
             onPick={(a, b) => {
               setLat(a.toFixed(6));
