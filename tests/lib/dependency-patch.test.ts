@@ -1,6 +1,6 @@
 // patches/react-router+7.18.4.patch (applied by patch-package after `npm install`; see
 // docs/decisions/010): React Router encodes the loader data for hydration only when something
-// reads it, builds its server routes once per build, and remembers which routes a path matches.
+// reads it and builds its server routes once per build; and every request gets its own params.
 // Checked on the installed package through its public request handler, with the smallest
 // server build that renders a document.
 import { createElement } from 'react';
@@ -101,7 +101,9 @@ describe('React Router builds its server routes once per build', () => {
   });
 });
 
-describe('React Router remembers which routes a path matches', () => {
+// Baan's patch once remembered the matches of each path (docs/decisions/010, dropped): whatever
+// React Router keeps between requests, no request may see another's params.
+describe('React Router gives each request its own route params', () => {
   it('gives every request its own params, even for a path seen before and after a loader changed them', async () => {
     const build = buildWith((context) => new Response(JSON.stringify(context.staticHandlerContext.loaderData.commune)));
     (build.routes as Record<string, unknown>).commune = {
