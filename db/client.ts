@@ -172,7 +172,15 @@ function postgresPreludeTransaction(client: postgres.Sql, db: Db): PreludeTransa
     const connection = await client.reserve();
     // Nested transactions (`tx.transaction`) become savepoints, as in postgres.js's own `begin`.
     let savepoints = 0;
+    const unprepared = connection.unsafe;
     const scoped = Object.assign(connection, {
+      // drizzle asks for an unnamed statement unless a query is given a name. postgres.js then
+      // waits for Postgres to describe a statement with parameters before it sends the values:
+      // two round trips, and a parse and plan, for every query of every request. As a named
+      // statement it is described once per connection (postgres.js keeps them by text; Baan's
+      // statements are a fixed set of shapes, and connections are renewed every 30–60 minutes).
+      unsafe: ((text: string, params?: never[], queryOptions?: postgres.UnsafeQueryOptions) =>
+        unprepared(text, params, { ...queryOptions, prepare: true })) as typeof connection.unsafe,
       async savepoint<T>(...args: [(sql: postgres.Sql) => Promise<T>] | [string, (sql: postgres.Sql) => Promise<T>]) {
         const run = args.length === 1 ? args[0] : args[1];
         const name = `s${++savepoints}`;
