@@ -76,6 +76,18 @@ export async function viewerCan(context: Ctx, action: Action, options?: Permissi
   return can(await getViewer(context), action, commune, options);
 }
 
+/**
+ * The viewer's scope with `action` proven, or null (signed out, or not holding it), for a public
+ * page that shows more to those who may (drafts to editors). Never redirects and never refuses.
+ */
+export async function permittedScope<A extends Action>(context: Ctx, action: A, options?: PermissionOptions): Promise<PermittedScope<A> | null> {
+  const commune = context.get(communeContext);
+  const user = context.get(userContext);
+  if (!commune || !user) return null;
+  const viewer = await getViewer(context);
+  return viewer && grant({ ...scopeOf(context), tenantId: commune.id, userId: user.id }, viewer, [action], options);
+}
+
 /** The roles a person holds in a commune, read as that person in that commune (so under its row-level security). */
 export async function rolesOf(scope: MemberScope): Promise<Role[]> {
   const { tenantId, userId } = scope;

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
 import { handbookArticles, handbookChapters, handbookTranslations, type LocaleText, type Pillar } from '#db/schema/index.ts';
 import { readTenant, type CommuneScope } from '#db/scope.ts';
+import { permits, type PermittedScope } from '~/auth/permissions.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { renderMarkdown } from './markdown.server.ts';
@@ -34,8 +35,14 @@ export type HandbookIndex = {
   }[];
 };
 
+/** A reader's scope, or an editor's with `handbook.edit` proven (who also sees drafts). */
+type HandbookReader = CommuneScope | PermittedScope<'handbook.edit'>;
+
+const seesDrafts = (scope: HandbookReader) => 'viewer' in scope && permits(scope, 'handbook.edit');
+
 /** Chapters by pillar with their articles; drafts only for the commune's editors. */
-export async function listHandbook(scope: CommuneScope, locale: Locale, fallback: Locale, includeDrafts = false): Promise<HandbookIndex> {
+export async function listHandbook(scope: HandbookReader, locale: Locale, fallback: Locale): Promise<HandbookIndex> {
+  const includeDrafts = seesDrafts(scope);
   return readTenant(scope, async (tx) => {
     const chapters = await tx.select().from(handbookChapters).where(eq(handbookChapters.tenantId, scope.tenantId)).orderBy(asc(handbookChapters.position));
     const articles = await tx
@@ -105,9 +112,10 @@ export type ArticleView = {
   updatedAt: Date;
 };
 
-/** One article for reading, in the reader's language (with fallback) and its checklist. */
-export async function getArticle(scope: CommuneScope, slug: string, locale: Locale, fallback: Locale, includeDrafts = false): Promise<ArticleView | null> {
+/** One article for reading, in the reader's language (with fallback) and its checklist; a draft only for the commune's editors. */
+export async function getArticle(scope: HandbookReader, slug: string, locale: Locale, fallback: Locale): Promise<ArticleView | null> {
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null;
+  const includeDrafts = seesDrafts(scope);
   return readTenant(scope, async (tx) => {
     const [article] = await tx
       .select()

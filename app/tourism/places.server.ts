@@ -3,7 +3,7 @@ import { rowsOf, type Tx } from '#db/client.ts';
 import { communes, memberships, places, users, type PlaceDetails } from '#db/schema/index.ts';
 import type { ImageRef } from '#db/schema/media.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { readTenant, withTenant, type Scope, type CommuneScope } from '#db/scope.ts';
+import { readTenant, withTenant, type Scope, type CommuneScope, type MemberScope } from '#db/scope.ts';
 import { fold, slugify } from '#db/text.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { permits, type PermittedScope, type ViewerScope } from '~/auth/permissions.ts';
@@ -129,12 +129,25 @@ export async function placesGeoJson(
   return JSON.parse(await placesGeoJsonText(scope, query, locale)) as PlaceCollection;
 }
 
-export async function getPlace(scope: CommuneScope, slug: string, includeDrafts = false): Promise<PlaceRow | null> {
+/** A published place of the commune, for reading. */
+export async function getPlace(scope: CommuneScope, slug: string): Promise<PlaceRow | null> {
+  return findPlace(scope, slug, true);
+}
+
+/**
+ * A place of the commune, published or not, for the editor's guard: it names the place's owner,
+ * and the caller grants `place.edit` with that owner before showing or changing anything.
+ */
+export async function findPlaceToEdit(scope: MemberScope, slug: string): Promise<PlaceRow | null> {
+  return findPlace(scope, slug, false);
+}
+
+async function findPlace(scope: CommuneScope, slug: string, publishedOnly: boolean): Promise<PlaceRow | null> {
   const [row] = await readTenant(scope, (tx) =>
     tx
       .select()
       .from(places)
-      .where(and(eq(places.tenantId, scope.tenantId), eq(places.slug, slug), includeDrafts ? undefined : eq(places.published, true))),
+      .where(and(eq(places.tenantId, scope.tenantId), eq(places.slug, slug), publishedOnly ? eq(places.published, true) : undefined)),
   );
   return row ?? null;
 }

@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Link } from 'react-router';
-import { viewerCan, requireCommune, scopeOf } from '~/auth/guards.server.ts';
+import { permittedScope, requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getLocale } from '~/i18n/translator.server.ts';
@@ -17,16 +17,15 @@ export const handle: RouteHandle = { hydrate: false };
 export async function loader({ context, params }: Route.LoaderArgs) {
   const commune = requireCommune(context);
   const locale = getLocale(context);
-  const scope = { ...scopeOf(context), tenantId: commune.id };
-  const canEdit = await viewerCan(context, 'handbook.edit');
-  const article = await getArticle(scope, params.slug, locale, commune.defaultLocale, canEdit);
+  const editor = await permittedScope(context, 'handbook.edit');
+  const article = await getArticle(editor ?? { ...scopeOf(context), tenantId: commune.id }, params.slug, locale, commune.defaultLocale);
   if (!article) notFound();
   return {
     slug: commune.slug,
     communeName: localized(commune.name, locale, commune.defaultLocale).text,
     article: { ...article, updatedAt: undefined },
     updated: formatDate(article.updatedAt, locale, commune.timeZone),
-    canEdit,
+    canEdit: editor !== null,
   };
 }
 

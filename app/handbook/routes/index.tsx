@@ -1,6 +1,6 @@
 import { useT } from '~/i18n/use-t.ts';
 import { Form, Link } from 'react-router';
-import { viewerCan, requireCommune, scopeOf } from '~/auth/guards.server.ts';
+import { permittedScope, requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { localized } from '~/tenancy/commune.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
@@ -15,10 +15,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const commune = requireCommune(context);
   const locale = getLocale(context);
   const scope = { ...scopeOf(context), tenantId: commune.id };
-  const canEdit = await viewerCan(context, 'handbook.edit');
+  const editor = await permittedScope(context, 'handbook.edit');
   const q = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 100);
   const [index, hits] = await Promise.all([
-    q ? null : listHandbook(scope, locale, commune.defaultLocale, canEdit),
+    q ? null : listHandbook(editor ?? scope, locale, commune.defaultLocale),
     q ? searchHandbook(scope, q, locale, commune.defaultLocale) : null,
   ]);
   const { t } = getI18n(context);
@@ -28,7 +28,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     q,
     index,
     hits,
-    canEdit,
+    canEdit: editor !== null,
     title: t('handbook:index.title'),
   };
 }

@@ -19,7 +19,7 @@ import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { parseGpx, MAX_GPX_BYTES, type Track } from '../gpx.server.ts';
 import { PLACE_KINDS, type PlaceKind } from '../kinds.ts';
 import { mapLabels } from '../map-labels.ts';
-import { distanceFromCommune, FAR_FROM_COMMUNE_M, getPlace, ownerEmailOf, savePlace, type PlaceRow } from '../places.server.ts';
+import { distanceFromCommune, FAR_FROM_COMMUNE_M, findPlaceToEdit, ownerEmailOf, savePlace, type PlaceRow } from '../places.server.ts';
 import { PickMap } from '../pick-map.tsx';
 import { placeInputSchema } from '../schemas.ts';
 import type { Route } from './+types/place-editor';
@@ -37,7 +37,7 @@ async function access(context: Ctx, request: Request, slug: string | undefined) 
   if (!viewer) notFound();
   let place: PlaceRow | null = null;
   if (slug) {
-    place = await getPlace(base, slug, true);
+    place = await findPlaceToEdit(base, slug);
     if (!place) notFound();
   }
   // A new place needs `place.manage`; an existing one `place.edit`, which its owner holds too.
