@@ -37,10 +37,16 @@ type Entry = {
   bodies: Partial<Record<Encoding, Buffer>>;
   /** The full header list of each encoding sent so far (with its length and encoding). */
   heads: Partial<Record<Encoding, string[]>>;
+  /** An encoding being compressed for a first hit: later hits in the same encoding wait for it. */
+  packing: Partial<Record<Encoding, Promise<Buffer>>>;
+  /** The bytes of all its bodies. */
+  bytes: number;
 };
 
 const MAX_ENTRIES = 1_000;
 const MAX_BYTES = 512 * 1024;
+/** All renderings with all their encodings: past it the cache sweeps, as past MAX_ENTRIES. */
+const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 /** The request headers an answer may vary on and still be shared: the key holds them (cookies: only `lng`, the others make a request personal). */
 const VARY_KEYED = new Set(['accept-encoding', 'accept-language', 'cookie']);
 /** A longer Accept-Language or `lng` cookie is no reader's: such requests are not shared. */
@@ -48,6 +54,7 @@ const MAX_LANGUAGE_HINT = 256;
 
 export class PageCache {
   readonly #entries = new Map<string, Entry>();
+  #bytes = 0;
   readonly #ttlMs: number;
   readonly #personal: PageCachePolicy['personal'];
   readonly #trustProxy: number;
@@ -60,6 +67,11 @@ export class PageCache {
 
   get size(): number {
     return this.#entries.size;
+  }
+
+  /** The bytes the kept renderings hold, every encoding counted. */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   /** The key a request is shared under, or null when its answer must be its own. */
@@ -87,7 +99,7 @@ export class PageCache {
     const entry = this.#entries.get(key);
     if (!entry) return false;
     if (entry.expires <= Date.now()) {
-      this.#entries.delete(key);
+      this.#drop(key, entry);
       return false;
     }
     const encoding: Encoding = (entry.compressible && acceptedEncoding(req.headers['accept-encoding'])) || 'identity';
@@ -97,11 +109,34 @@ export class PageCache {
       return true;
     }
     const identity = entry.bodies.identity!;
-    return (encoding === 'br' ? brotli(identity, BROTLI_OPTIONS) : gzip(identity)).then((packed) => {
-      entry.bodies[encoding] = packed;
-      write(res, entry, encoding, packed);
-      return true as const;
-    });
+    let packing = entry.packing[encoding];
+    if (!packing) {
+      packing = encoding === 'br' ? brotli(identity, BROTLI_OPTIONS) : gzip(identity);
+      entry.packing[encoding] = packing;
+      void packing.then(
+        (packed) => {
+          delete entry.packing[encoding];
+          // Kept only while the rendering is still the one under its key.
+          if (this.#entries.get(key) !== entry) return;
+          entry.bodies[encoding] = packed;
+          entry.bytes += packed.byteLength;
+          this.#bytes += packed.byteLength;
+          if (this.#bytes > MAX_TOTAL_BYTES) this.#sweep();
+        },
+        () => delete entry.packing[encoding],
+      );
+    }
+    return packing.then(
+      (packed) => {
+        write(res, entry, encoding, packed);
+        return true as const;
+      },
+      // Compression failing (it should not) costs the reader bytes, never the page.
+      () => {
+        write(res, entry, 'identity', identity);
+        return true as const;
+      },
+    );
   }
 
   /** Keeps an answer just sent for `key`, when it is one everybody may share. */
@@ -120,15 +155,27 @@ export class PageCache {
     }
     const bodies: Entry['bodies'] = { identity: sent.body };
     if (sent.encoding && sent.packed) bodies[sent.encoding] = sent.packed;
-    if (this.#entries.size >= MAX_ENTRIES) this.#sweep();
-    this.#entries.set(key, { expires: Date.now() + this.#ttlMs, compressible: sent.compressible, headers, bodies, heads: {} });
+    const bytes = sent.body.byteLength + (sent.encoding && sent.packed ? sent.packed.byteLength : 0);
+    const previous = this.#entries.get(key);
+    if (previous) this.#drop(key, previous);
+    if (this.#entries.size >= MAX_ENTRIES || this.#bytes + bytes > MAX_TOTAL_BYTES) this.#sweep();
+    this.#entries.set(key, { expires: Date.now() + this.#ttlMs, compressible: sent.compressible, headers, bodies, heads: {}, packing: {}, bytes });
+    this.#bytes += bytes;
   }
 
-  /** Drops the expired renderings; when that frees no room, all of them (the cache starts again). */
+  #drop(key: string, entry: Entry): void {
+    this.#entries.delete(key);
+    this.#bytes -= entry.bytes;
+  }
+
+  /** Drops the expired renderings; when that frees too little room, all of them (the cache starts again). */
   #sweep(): void {
     const now = Date.now();
-    for (const [key, entry] of this.#entries) if (entry.expires <= now) this.#entries.delete(key);
-    if (this.#entries.size >= MAX_ENTRIES) this.#entries.clear();
+    for (const [key, entry] of this.#entries) if (entry.expires <= now) this.#drop(key, entry);
+    if (this.#entries.size >= MAX_ENTRIES || this.#bytes > MAX_TOTAL_BYTES / 2) {
+      this.#entries.clear();
+      this.#bytes = 0;
+    }
   }
 }
 

@@ -201,6 +201,23 @@ describe('anonymous page cache', () => {
     expect(plain.text).toContain(`<script nonce="${nonce}">`);
   });
 
+  it('counts the bytes it keeps, each encoding once even when its first readers arrive together, and gives them back on expiry', async () => {
+    seconds = 0.3;
+    reset();
+    const gzip = await get('/gia-phu', { 'accept-encoding': 'gzip' });
+    const plainBytes = Buffer.byteLength(gzip.text);
+    expect(cache.bytes).toBe(plainBytes + gzip.body.byteLength);
+    const brs = await Promise.all(Array.from({ length: 5 }, () => get('/gia-phu', { 'accept-encoding': 'br' })));
+    expect(renders).toBe(1);
+    for (const br of brs) expect(br.body.equals(brs[0]!.body)).toBe(true);
+    expect(cache.bytes).toBe(plainBytes + gzip.body.byteLength + brs[0]!.body.byteLength);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const fresh = await get('/gia-phu');
+    expect(rendering(fresh)).toBe('2');
+    expect(cache.size).toBe(1);
+    expect(cache.bytes).toBe(fresh.body.byteLength);
+  });
+
   it('renders again once the rendering has expired', async () => {
     seconds = 0.2;
     reset();
