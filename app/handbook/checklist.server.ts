@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
 import { handbookArticles, handbookChecklists, handbookChecklistSteps, type LocaleText } from '#db/schema/index.ts';
-import { withTenant, type MemberScope } from '#db/scope.ts';
+import { withTenant } from '#db/scope.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
+import type { HandbookEditor } from './editing.server.ts';
 import type { ChecklistInput } from './schemas.ts';
 
 export type EditableChecklist = {
@@ -34,7 +35,7 @@ export async function readChecklist(tx: Tx, tenantId: string, articleId: string)
 }
 
 /** An article's checklist in every language, for the checklist editor (null when it has none). */
-export async function getChecklistForEditing(scope: MemberScope, articleId: string): Promise<EditableChecklist | null> {
+export async function getChecklistForEditing(scope: HandbookEditor, articleId: string): Promise<EditableChecklist | null> {
   return withTenant(scope, (tx) => readChecklist(tx, scope.tenantId, articleId));
 }
 
@@ -50,7 +51,7 @@ const withText = (text: LocaleText, locale: Locale, value: string | undefined): 
  * links, the order and removals (shared by every language). Steps keep their ids, so a tick a
  * reader made on their phone stays on the same step after an edit.
  */
-export async function saveChecklist(scope: MemberScope, articleSlug: string, locale: Locale, input: ChecklistInput): Promise<void> {
+export async function saveChecklist(scope: HandbookEditor, articleSlug: string, locale: Locale, input: ChecklistInput): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [article] = await tx
       .select({ id: handbookArticles.id })

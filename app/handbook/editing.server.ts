@@ -3,6 +3,7 @@ import type { Tx } from '#db/client.ts';
 import { handbookArticles, handbookChapters, handbookRevisions, handbookTranslations, type RevisionSnapshot } from '#db/schema/index.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
 import { withTenant, type CommuneScope, type MemberScope } from '#db/scope.ts';
+import type { PermittedScope } from '~/auth/permissions.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
 import { localized } from '~/tenancy/commune.ts';
@@ -79,7 +80,10 @@ async function requireChapter(tx: Tx, scope: MemberScope, chapterId: string): Pr
 }
 
 /** A new article, saved as a draft with its first language. */
-export async function createArticle(scope: MemberScope, input: ArticleInput): Promise<{ slug: string }> {
+/** A commune editor's scope: the proof that `handbook.edit` was checked (ADR 014). */
+export type HandbookEditor = PermittedScope<'handbook.edit'>;
+
+export async function createArticle(scope: HandbookEditor, input: ArticleInput): Promise<{ slug: string }> {
   return withTenant(scope, async (tx) => {
     await requireChapter(tx, scope, input.chapterId);
     const [taken] = await tx
@@ -106,7 +110,7 @@ export async function createArticle(scope: MemberScope, input: ArticleInput): Pr
 }
 
 /** Saves one language of an article, unless it changed since the editor opened it. */
-export async function saveTranslation(scope: MemberScope, articleId: string, expectedRevision: number, input: ArticleInput): Promise<number> {
+export async function saveTranslation(scope: HandbookEditor, articleId: string, expectedRevision: number, input: ArticleInput): Promise<number> {
   return withTenant(scope, async (tx) => {
     await requireChapter(tx, scope, input.chapterId);
     const number = await claimRevision(tx, scope, articleId, expectedRevision, { chapterId: input.chapterId });
@@ -131,7 +135,7 @@ export async function saveTranslation(scope: MemberScope, articleId: string, exp
 }
 
 /** Publishes or withdraws an article; publishing writes `handbook.article_published` to the outbox. */
-export async function setPublished(scope: MemberScope, articleId: string, expectedRevision: number, published: boolean): Promise<number> {
+export async function setPublished(scope: HandbookEditor, articleId: string, expectedRevision: number, published: boolean): Promise<number> {
   return withTenant(scope, async (tx) => {
     const number = await claimRevision(tx, scope, articleId, expectedRevision, { published, ...(published ? { publishedAt: new Date() } : {}) });
     await writeRevision(tx, scope, articleId, number, published ? 'publish' : 'unpublish', []);
@@ -151,7 +155,7 @@ export async function setPublished(scope: MemberScope, articleId: string, expect
 }
 
 /** The editor's view of an article: every language as stored, and the chapters to choose from. */
-export async function getArticleForEditing(scope: CommuneScope, slug: string) {
+export async function getArticleForEditing(scope: HandbookEditor, slug: string) {
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null;
   return withTenant(scope, async (tx) => {
     const [article] = await tx

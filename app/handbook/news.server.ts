@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.ts';
 import { announcements, communes, contacts, feedRuns, feeds, newsItems } from '#db/schema/index.ts';
-import { platformScope, withTenant, type CommuneScope, type MemberScope } from '#db/scope.ts';
+import { platformScope, withTenant, type CommuneScope } from '#db/scope.ts';
+import type { PermittedScope } from '~/auth/permissions.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
@@ -31,7 +32,7 @@ export function contactView(c: typeof contacts.$inferSelect, locale: Locale, fal
   };
 }
 
-export async function addContact(scope: CommuneScope, input: ContactInput): Promise<void> {
+export async function addContact(scope: PermittedScope<'contact.manage'>, input: ContactInput): Promise<void> {
   await withTenant(scope, (tx) => tx.insert(contacts).values({ tenantId: scope.tenantId, ...input }));
 }
 
@@ -42,7 +43,7 @@ export async function listContactsForEditing(scope: CommuneScope) {
   );
 }
 
-export async function updateContact(scope: CommuneScope, id: string, input: ContactInput): Promise<void> {
+export async function updateContact(scope: PermittedScope<'contact.manage'>, id: string, input: ContactInput): Promise<void> {
   const rows = await withTenant(scope, (tx) =>
     tx
       .update(contacts)
@@ -53,7 +54,7 @@ export async function updateContact(scope: CommuneScope, id: string, input: Cont
   if (!rows.length) throw new AppError('not_found', 'common:errors.notFound');
 }
 
-export async function deleteContact(scope: CommuneScope, id: string): Promise<void> {
+export async function deleteContact(scope: PermittedScope<'contact.manage'>, id: string): Promise<void> {
   const rows = await withTenant(scope, (tx) =>
     tx
       .delete(contacts)
@@ -116,11 +117,11 @@ export async function listNews(scope: CommuneScope, limit = 50): Promise<NewsIte
   );
 }
 
-export async function addAnnouncement(scope: MemberScope, input: AnnouncementInput): Promise<void> {
+export async function addAnnouncement(scope: PermittedScope<'news.manage'>, input: AnnouncementInput): Promise<void> {
   await withTenant(scope, (tx) => tx.insert(announcements).values({ tenantId: scope.tenantId, ...input, createdBy: scope.userId }));
 }
 
-export async function deleteAnnouncement(scope: CommuneScope, id: string): Promise<void> {
+export async function deleteAnnouncement(scope: PermittedScope<'news.manage'>, id: string): Promise<void> {
   const rows = await withTenant(scope, (tx) =>
     tx
       .delete(announcements)
@@ -141,7 +142,7 @@ export type FeedView = {
   runs: { startedAt: Date; status: 'ok' | 'failed'; itemsSeen: number; itemsNew: number; error: string | null }[];
 };
 
-export async function listFeeds(scope: CommuneScope): Promise<FeedView[]> {
+export async function listFeeds(scope: PermittedScope<'news.manage'>): Promise<FeedView[]> {
   return withTenant(scope, async (tx) => {
     const rows = await tx.select().from(feeds).where(eq(feeds.tenantId, scope.tenantId)).orderBy(asc(feeds.createdAt));
     const runs = await tx.select().from(feedRuns).where(eq(feedRuns.tenantId, scope.tenantId)).orderBy(desc(feedRuns.startedAt)).limit(200);
@@ -159,7 +160,7 @@ export async function listFeeds(scope: CommuneScope): Promise<FeedView[]> {
   });
 }
 
-export async function addFeed(scope: MemberScope, url: string): Promise<string> {
+export async function addFeed(scope: PermittedScope<'news.manage'>, url: string): Promise<string> {
   return withTenant(scope, async (tx) => {
     const [row] = await tx.insert(feeds).values({ tenantId: scope.tenantId, url, createdBy: scope.userId }).onConflictDoNothing().returning({ id: feeds.id });
     if (!row) throw new AppError('conflict', 'handbook:feeds.errors.duplicate', { field: 'url' });
@@ -167,7 +168,7 @@ export async function addFeed(scope: MemberScope, url: string): Promise<string> 
   });
 }
 
-export async function deleteFeed(scope: CommuneScope, id: string): Promise<void> {
+export async function deleteFeed(scope: PermittedScope<'news.manage'>, id: string): Promise<void> {
   const rows = await withTenant(scope, (tx) =>
     tx
       .delete(feeds)

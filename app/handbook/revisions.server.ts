@@ -1,9 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { handbookRevisions, handbookTranslations, type RevisionSnapshot, users } from '#db/schema/index.ts';
-import { withTenant, type CommuneScope, type MemberScope } from '#db/scope.ts';
+import { withTenant } from '#db/scope.ts';
 import { AppError } from '~/lib/errors.ts';
 import { searchTextOf } from './search-text.ts';
-import { claimRevision, writeRevision } from './editing.server.ts';
+import { claimRevision, writeRevision, type HandbookEditor } from './editing.server.ts';
 
 // An article's history: what each revision changed, and bringing an old one back.
 
@@ -46,7 +46,7 @@ export function describeChanges(previous: RevisionSnapshot | null, current: Revi
   return changes;
 }
 
-export async function listRevisions(scope: CommuneScope, articleId: string): Promise<RevisionView[]> {
+export async function listRevisions(scope: HandbookEditor, articleId: string): Promise<RevisionView[]> {
   const rows = await withTenant(scope, (tx) =>
     tx
       .select({
@@ -74,7 +74,7 @@ export async function listRevisions(scope: CommuneScope, articleId: string): Pro
 }
 
 /** Brings back the text of an old revision (every language) as a new revision; publication state is kept. */
-export async function restoreRevision(scope: MemberScope, articleId: string, number: number, expectedRevision: number): Promise<number> {
+export async function restoreRevision(scope: HandbookEditor, articleId: string, number: number, expectedRevision: number): Promise<number> {
   return withTenant(scope, async (tx) => {
     const [old] = await tx
       .select({ snapshot: handbookRevisions.snapshot })

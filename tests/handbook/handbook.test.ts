@@ -42,10 +42,10 @@ afterAll(async () => {
   await database.close();
 });
 
-const asA = () => ({ ...scopeFor(database, a.id, editorA.id), tenantId: a.id, userId: editorA.id });
-const asB = () => ({ ...scopeFor(database, b.id, editorB.id), tenantId: b.id, userId: editorB.id });
-const editingA = () => permitted(asA(), ['handbook.edit'], { roles: ['editor'] });
-const editingB = () => permitted(asB(), ['handbook.edit'], { roles: ['editor'] });
+// The editors' scopes as the guards give them (handbook.edit proven), and A's editor's scope without that proof.
+const memberA = () => ({ ...scopeFor(database, a.id, editorA.id), tenantId: a.id, userId: editorA.id });
+const asA = () => permitted(memberA(), ['handbook.edit'], { roles: ['editor'] });
+const asB = () => permitted({ ...scopeFor(database, b.id, editorB.id), tenantId: b.id, userId: editorB.id }, ['handbook.edit'], { roles: ['editor'] });
 const readerOfA = () => ({ ...scopeFor(database, a.id, null), tenantId: a.id });
 
 describe('handbook articles', () => {
@@ -60,12 +60,12 @@ describe('handbook articles', () => {
     });
     expect(await getArticle(readerOfA(), 'kich-hoat-vneid', 'vi', 'vi')).toBeNull();
     expect((await listHandbook(readerOfA(), 'vi', 'vi')).pillars.flatMap((p) => p.chapters.flatMap((c) => c.articles))).toEqual([]);
-    const draft = await getArticle(editingA(), 'kich-hoat-vneid', 'vi', 'vi');
+    const draft = await getArticle(asA(), 'kich-hoat-vneid', 'vi', 'vi');
     expect(draft?.published).toBe(false);
-    const editorsIndex = await listHandbook(editingA(), 'vi', 'vi');
+    const editorsIndex = await listHandbook(asA(), 'vi', 'vi');
     expect(editorsIndex.pillars.flatMap((p) => p.chapters.flatMap((c) => c.articles.map((x) => x.slug)))).toContain('kich-hoat-vneid');
     // The editor's own scope without `handbook.edit` proven reads as anyone does: drafts need the proof.
-    expect(await getArticle(asA(), 'kich-hoat-vneid', 'vi', 'vi')).toBeNull();
+    expect(await getArticle(memberA(), 'kich-hoat-vneid', 'vi', 'vi')).toBeNull();
 
     const editing = (await getArticleForEditing(asA(), 'kich-hoat-vneid'))!;
     await setPublished(asA(), editing.id, editing.revision, true);
@@ -224,7 +224,7 @@ describe('handbook isolation', () => {
   it('commune B’s editor cannot see or edit A’s drafts', async () => {
     const draft = (await getArticleForEditing(asA(), 'nhap-thanh-toan'))!;
     expect(await getArticleForEditing(asB(), 'nhap-thanh-toan')).toBeNull();
-    expect(await getArticle(editingB(), 'nhap-thanh-toan', 'vi', 'vi')).toBeNull();
+    expect(await getArticle(asB(), 'nhap-thanh-toan', 'vi', 'vi')).toBeNull();
     await expect(
       saveTranslation(asB(), draft.id, draft.revision, { chapterId: chapterB, slug: 'x', locale: 'vi', title: 'Hacked', summary: '', body: 'Hacked' }),
     ).rejects.toMatchObject({ code: 'not_found' });

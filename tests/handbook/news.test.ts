@@ -21,6 +21,7 @@ import {
   listNews,
 } from '~/handbook/news.server.ts';
 import { makeCommuneWithMember } from '#tests/factories/index.ts';
+import { permitted } from '#tests/support/permissions.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
 
 const RSS = (items: { guid: string; title: string; link: string }[]) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -58,8 +59,11 @@ afterAll(async () => {
   await database.close();
 });
 
-const asA = () => ({ ...scopeFor(database, a.id, officialA.id), tenantId: a.id, userId: officialA.id });
-const asB = () => ({ ...scopeFor(database, b.id, officialB.id), tenantId: b.id, userId: officialB.id });
+// The officials' scopes as the guards give them: news and contacts proven (importing a feed needs only the commune).
+const asA = () =>
+  permitted({ ...scopeFor(database, a.id, officialA.id), tenantId: a.id, userId: officialA.id }, ['news.manage', 'contact.manage'], { roles: ['official'] });
+const asB = () =>
+  permitted({ ...scopeFor(database, b.id, officialB.id), tenantId: b.id, userId: officialB.id }, ['news.manage', 'contact.manage'], { roles: ['official'] });
 
 describe('feed import', () => {
   it('imports title, summary, link and source, and deduplicates by guid and link', async () => {

@@ -10,6 +10,7 @@ import { createWorker } from '~/jobs/worker.server.ts';
 import { resetEnv } from '~/lib/env.server.ts';
 import { makeCommune, makeCommuneWithMember } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
+import { permitted } from '#tests/support/permissions.ts';
 
 let database: TestDatabase;
 let server: Server;
@@ -104,7 +105,7 @@ describe('schedules', () => {
   it('imports due feeds as the hourly handbook.import-feeds job', async () => {
     expect(importFeedsSchedule.job).toBe(importFeedsJob);
     const { commune, user } = await makeCommuneWithMember(database, 'official');
-    const scope = { ...scopeFor(database, commune.id, user.id), tenantId: commune.id, userId: user.id };
+    const scope = permitted({ ...scopeFor(database, commune.id, user.id), tenantId: commune.id, userId: user.id }, ['news.manage'], { roles: ['official'] });
     await addFeed(scope, `${base}/tin.rss`);
     forgetEnqueuedSlots(database.db);
     await enqueueDueSchedules(database.db, new Date());
