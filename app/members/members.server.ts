@@ -4,6 +4,7 @@ import { and, asc, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { communes, invitations, memberships, users, type Role } from '#db/schema/index.ts';
 import { withTenant, type Scope, type MemberScope, type CommuneScope } from '#db/scope.ts';
+import type { PermittedScope } from '~/auth/permissions.ts';
 import type { Tx } from '#db/client.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
@@ -32,7 +33,7 @@ export type PendingInvitation = {
 
 const hashToken = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 
-export async function listMembers(scope: MemberScope): Promise<Member[]> {
+export async function listMembers(scope: PermittedScope<'member.manage'>): Promise<Member[]> {
   const rows = await withTenant(scope, (tx) =>
     tx
       .select({
@@ -63,7 +64,7 @@ export async function listMembers(scope: MemberScope): Promise<Member[]> {
   return [...byUser.values()];
 }
 
-export async function listPendingInvitations(scope: MemberScope): Promise<PendingInvitation[]> {
+export async function listPendingInvitations(scope: PermittedScope<'member.manage'>): Promise<PendingInvitation[]> {
   const rows = await withTenant(scope, (tx) =>
     tx
       .select({
@@ -91,7 +92,7 @@ export async function listPendingInvitations(scope: MemberScope): Promise<Pendin
  * the link's token is also returned once (to show to the official, who may pass it on). Only its
  * hash is kept, and the `member.invited` outbox event carries no link nor token.
  */
-export async function inviteMember(scope: MemberScope, input: InviteInput, origin: string, communeSlug: string) {
+export async function inviteMember(scope: PermittedScope<'member.manage'>, input: InviteInput, origin: string, communeSlug: string) {
   const bytes = new Uint8Array(20);
   crypto.getRandomValues(bytes);
   const token = encodeBase32LowerCaseNoPadding(bytes);
@@ -142,7 +143,7 @@ export async function inviteMember(scope: MemberScope, input: InviteInput, origi
   return { id, url, token, expiresAt };
 }
 
-export async function revokeInvitation(scope: MemberScope, invitationId: string): Promise<void> {
+export async function revokeInvitation(scope: PermittedScope<'member.manage'>, invitationId: string): Promise<void> {
   const updated = await withTenant(scope, async (tx) => {
     const rows = await tx
       .update(invitations)
@@ -156,7 +157,7 @@ export async function revokeInvitation(scope: MemberScope, invitationId: string)
 }
 
 /** Removes one role of a member; the commune always keeps at least one official. */
-export async function removeMembership(scope: MemberScope, userId: string, role: Role): Promise<void> {
+export async function removeMembership(scope: PermittedScope<'member.manage'>, userId: string, role: Role): Promise<void> {
   await withTenant(scope, async (tx) => {
     // Serialise removals in this commune so two officials cannot remove each other at once.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${scope.tenantId}))`);

@@ -1,7 +1,8 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { places, tourismEvents } from '#db/schema/index.ts';
 import type { LocaleText } from '#db/schema/tenancy.ts';
-import { withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
+import { withTenant, type CommuneScope } from '#db/scope.ts';
+import type { PermittedScope } from '~/auth/permissions.ts';
 import { slugify } from '#db/text.ts';
 import { AppError } from '~/lib/errors.ts';
 import { addDays } from '~/lib/dates.ts';
@@ -61,7 +62,7 @@ export async function listEvents(scope: CommuneScope, fromDay: string | null, li
   );
 }
 
-export async function saveEvent(scope: MemberScope, existingId: string | null, input: EventInput): Promise<string> {
+export async function saveEvent(scope: PermittedScope<'event.manage'>, existingId: string | null, input: EventInput): Promise<string> {
   return withTenant(scope, async (tx) => {
     if (input.placeId) {
       const [place] = await tx
@@ -99,7 +100,7 @@ export async function saveEvent(scope: MemberScope, existingId: string | null, i
   });
 }
 
-export async function deleteEvent(scope: MemberScope, id: string): Promise<void> {
+export async function deleteEvent(scope: PermittedScope<'event.manage'>, id: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     const rows = await tx
       .delete(tourismEvents)

@@ -34,6 +34,7 @@ import {
 import { isCrossSiteMutation } from '~/lib/security.server.ts';
 import { makeCommune, makeMember, makeUser, PASSWORD } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
+import { permitted } from '#tests/support/permissions.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -390,7 +391,10 @@ describe('invitations', () => {
     const commune = await makeCommune(database);
     const official = { ...(await makeUser(database, { displayName: 'Cán Bộ Xã' })), displayName: 'Cán Bộ Xã' };
     await makeMember(database, commune.id, official.id, 'official');
-    const scope = { ...scopeFor(database, commune.id, official.id), tenantId: commune.id, userId: official.id };
+    // As the members page's guard gives it: member.manage proven.
+    const scope = permitted({ ...scopeFor(database, commune.id, official.id), tenantId: commune.id, userId: official.id }, ['member.manage'], {
+      roles: ['official'],
+    });
     return { commune, official, scope };
   }
   const rolesOfUser = async (userId: string) => (await database.db.select().from(memberships).where(eq(memberships.userId, userId))).map((r) => r.role);

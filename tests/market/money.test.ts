@@ -394,7 +394,7 @@ describe('suspension and takedown', () => {
     const search = () => searchCatalogue(scopeFor(database, null, null), parseCatalogueQuery(new URLSearchParams('q=gao nep cam'), 'VND'));
     expect((await search()).items.some((i) => i.id === made.id)).toBe(true);
 
-    await removeMembership(as(commune, official.id), sellerUser.id, 'seller');
+    await removeMembership(permitted(as(commune, official.id), ['member.manage'], { roles: ['official'] }), sellerUser.id, 'seller');
 
     const [sellerRow] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(sellers).where(eq(sellers.id, sellerId)));
     expect(sellerRow!.status).toBe('suspended');
@@ -666,9 +666,9 @@ describe('review of the money safety: hosts leaving', () => {
       );
       return row!;
     };
-    await removeMembership(as(commune, official.id), editor.id, 'editor');
+    await removeMembership(permitted(as(commune, official.id), ['member.manage'], { roles: ['official'] }), editor.id, 'editor');
     expect(await place()).toMatchObject({ published: true, ownerUserId: editor.id });
-    await removeMembership(as(commune, official.id), editor.id, 'official');
+    await removeMembership(permitted(as(commune, official.id), ['member.manage'], { roles: ['official'] }), editor.id, 'official');
     expect(await place()).toMatchObject({ published: false, ownerUserId: null });
     expect(await eventTypes(commune)).toContain('place.host_removed');
   });

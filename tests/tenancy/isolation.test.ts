@@ -18,6 +18,7 @@ import { getMedia, saveImage } from '~/media/media.server.ts';
 import { localStorage } from '~/media/storage.server.ts';
 import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
+import { permitted } from '#tests/support/permissions.ts';
 import { samplePng } from '#tests/support/images.ts';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -40,7 +41,7 @@ beforeAll(async () => {
   officialB = await makeUser(database);
   await makeMember(database, a.id, officialA.id, 'official');
   await makeMember(database, b.id, officialB.id, 'official');
-  const scopeA = { ...scopeFor(database, a.id, officialA.id), tenantId: a.id, userId: officialA.id };
+  const scopeA = permitted({ ...scopeFor(database, a.id, officialA.id), tenantId: a.id, userId: officialA.id }, ['member.manage'], { roles: ['official'] });
   const invited = await inviteMember(scopeA, { identifier: { kind: 'email', value: 'nguoi.ban@example.vn' }, role: 'seller' }, 'http://localhost', a.slug);
   invitationA = { id: invited.id, token: invited.token };
   mediaA = (await saveImage(scopeA, await samplePng(800, 600), storage)).id;
@@ -49,7 +50,7 @@ afterAll(async () => {
   await database.close();
 });
 
-const asB = () => ({ ...scopeFor(database, b.id, officialB.id), tenantId: b.id, userId: officialB.id });
+const asB = () => permitted({ ...scopeFor(database, b.id, officialB.id), tenantId: b.id, userId: officialB.id }, ['member.manage'], { roles: ['official'] });
 
 describe('tenant isolation: commune B cannot see or change commune A', () => {
   it('lists only B’s own members and invitations', async () => {
@@ -75,7 +76,7 @@ describe('tenant isolation: commune B cannot see or change commune A', () => {
   });
 
   it('cannot see, confirm or refuse an acceptance waiting in A', async () => {
-    const scopeA = { ...scopeFor(database, a.id, officialA.id), tenantId: a.id, userId: officialA.id };
+    const scopeA = permitted({ ...scopeFor(database, a.id, officialA.id), tenantId: a.id, userId: officialA.id }, ['member.manage'], { roles: ['official'] });
     const invited = await inviteMember(scopeA, { identifier: { kind: 'email', value: 'cho.xac.nhan@example.vn' }, role: 'editor' }, 'http://localhost', a.slug);
     const invitee = await makeUser(database, { email: 'cho.xac.nhan@example.vn' });
     // An acceptance from before verified addresses (ADR 019), still waiting for an official.

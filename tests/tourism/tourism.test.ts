@@ -26,6 +26,7 @@ const scopeOf = (tenantId: string, userId: string) => ({ ...scopeFor(database, t
 const placeStaff = <const S extends MemberScope>(scope: S) => permitted(scope, ['place.edit', 'place.manage'], { roles: ['official'] });
 const placeOwner = <const S extends MemberScope>(scope: S) => permitted(scope, ['place.edit'], { roles: ['seller'], owner: true });
 const inboxOfficial = <const S extends MemberScope>(scope: S) => permitted(scope, ['inquiry.read', 'inquiry.readAll'], { roles: ['official'] });
+const eventStaff = <const S extends MemberScope>(scope: S) => permitted(scope, ['event.manage'], { roles: ['editor'] });
 const inboxHost = <const S extends MemberScope>(scope: S) => permitted(scope, ['inquiry.read'], { roles: ['seller'] });
 
 function place(overrides: Partial<PlaceInput> = {}): PlaceInput {
@@ -218,7 +219,7 @@ describe('events and iCalendar', () => {
   });
 
   it('writes a valid calendar that a well-kept parser reads back', async () => {
-    const scope = scopeOf(a.id, editorA.id);
+    const scope = eventStaff(scopeOf(a.id, editorA.id));
     const today = todayIn('Asia/Ho_Chi_Minh');
     const later = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     await saveEvent(scope, null, {
@@ -314,7 +315,7 @@ describe('inquiries', () => {
     });
     await expect(setInquiryStatus(inboxOfficial(scopeOf(b.id, officialB.id)), id, 'closed')).rejects.toMatchObject({ code: 'not_found' });
     // Events: public to read, but B can neither change nor delete A's, nor see A's drafts or unpublished places.
-    const eventId = await saveEvent(scopeOf(a.id, editorA.id), null, {
+    const eventId = await saveEvent(eventStaff(scopeOf(a.id, editorA.id)), null, {
       title: { vi: 'Chợ phiên' },
       description: {},
       startsOn: '2030-03-01',
@@ -323,7 +324,7 @@ describe('inquiries', () => {
       placeId: null,
     });
     await expect(
-      saveEvent(scopeOf(b.id, officialB.id), eventId, {
+      saveEvent(eventStaff(scopeOf(b.id, officialB.id)), eventId, {
         title: { th: 'ยึด' },
         description: {},
         startsOn: '2030-03-01',
@@ -332,7 +333,7 @@ describe('inquiries', () => {
         placeId: null,
       }),
     ).rejects.toMatchObject({ code: 'not_found' });
-    await expect(deleteEvent(scopeOf(b.id, officialB.id), eventId)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(deleteEvent(eventStaff(scopeOf(b.id, officialB.id)), eventId)).rejects.toMatchObject({ code: 'not_found' });
     const drafts = await withTenant(scopeOf(b.id, officialB.id), (tx) => tx.select().from(places).where(eq(places.published, false)));
     expect(drafts.every((p) => p.tenantId === b.id)).toBe(true);
     // A host edits their own place only.
