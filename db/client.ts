@@ -111,10 +111,7 @@ async function openPglite(dir: string | undefined, snapshot: Blob | undefined): 
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
-  // Named statements (see postgresPreludeTransaction) are planned for their values each time: a
-  // generic plan, which Postgres may settle on after five runs, read the catalogue's rare words
-  // (a Thai search in one commune) as common ones and took 120–160 ms instead of 40.
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10, connection: { plan_cache_mode: 'force_custom_plan' } });
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   Object.defineProperty(db, PRELUDE_TRANSACTION, { value: postgresPreludeTransaction(client, db) });
   return {
@@ -179,9 +176,12 @@ function postgresPreludeTransaction(client: postgres.Sql, db: Db): PreludeTransa
     const scoped = Object.assign(connection, {
       // drizzle asks for an unnamed statement unless a query is given a name. postgres.js then
       // waits for Postgres to describe a statement with parameters before it sends the values:
-      // two round trips, and a parse and plan, for every query of every request. As a named
-      // statement it is described once per connection (postgres.js keeps them by text; Baan's
-      // statements are a fixed set of shapes, and connections are renewed every 30–60 minutes).
+      // two round trips, and a parse, for every query of every request. As a named statement it
+      // is described once per connection (postgres.js keeps them by text). Baan's shapes are many
+      // but bounded — lists of a few lengths, multi-row inserts, the catalogue's filter
+      // combinations; no text is built from input — and connections are renewed every 30–60
+      // minutes. Statements without parameters still go as simple queries, unnamed. Each is
+      // planned for its values all the same (plan_cache_mode, set in db/scope.ts).
       unsafe: ((text: string, params?: never[], queryOptions?: postgres.UnsafeQueryOptions) =>
         unprepared(text, params, { ...queryOptions, prepare: true })) as typeof connection.unsafe,
       async savepoint<T>(...args: [(sql: postgres.Sql) => Promise<T>] | [string, (sql: postgres.Sql) => Promise<T>]) {
