@@ -341,7 +341,7 @@ export type AwaitingAcceptance = {
 };
 
 /** Acceptances waiting for an official's confirmation, with the accepting account's name, address and phone. */
-export async function listAwaitingConfirmation(scope: MemberScope): Promise<AwaitingAcceptance[]> {
+export async function listAwaitingConfirmation(scope: PermittedScope<'member.manage'>): Promise<AwaitingAcceptance[]> {
   const inviter = alias(users, 'inviter');
   const rows = await withTenant(scope, (tx) =>
     tx
@@ -388,7 +388,7 @@ async function decide(
 }
 
 /** An official confirms an acceptance: the role is granted now, recorded with who confirmed it. */
-export async function confirmInvitation(scope: MemberScope, invitationId: string): Promise<void> {
+export async function confirmInvitation(scope: PermittedScope<'member.manage'>, invitationId: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     const { role, userId } = await decide(tx, scope, invitationId, { confirmedAt: new Date(), confirmedBy: scope.userId });
     await tx.insert(memberships).values({ tenantId: scope.tenantId, userId, role, invitationId }).onConflictDoNothing();
@@ -397,7 +397,7 @@ export async function confirmInvitation(scope: MemberScope, invitationId: string
 }
 
 /** An official refuses an acceptance (they do not know the person, or it is not them): nothing is granted. */
-export async function refuseInvitation(scope: MemberScope, invitationId: string): Promise<void> {
+export async function refuseInvitation(scope: PermittedScope<'member.manage'>, invitationId: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     const { role, userId } = await decide(tx, scope, invitationId, { refusedAt: new Date(), refusedBy: scope.userId });
     await recordEvent(tx, scope.tenantId, 'member.acceptance_refused', { invitationId, userId, role, refusedBy: scope.userId }, scope.userId);
