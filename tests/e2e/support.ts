@@ -14,7 +14,9 @@ export async function fillSignIn(page: Page, email: string, password = DEMO_PASS
   await page.getByLabel('Email or phone number').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // Signed in: the header's sign-out button, in whatever language the next page speaks (a
+  // `?lng=` in redirectTo, on a full page load when the click came before hydration).
+  await expect(page.locator('form[action="/logout"] button')).toBeVisible();
 }
 
 /** Signs an API context in; its later requests carry the session. */
