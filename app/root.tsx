@@ -1,4 +1,6 @@
+import i18next from 'i18next';
 import { useT } from '~/i18n/use-t.ts';
+import { switchLanguage } from '~/i18n/client-language.ts';
 import type { MessageKey } from '~/i18n/message-key.ts';
 import { data, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from 'react-router';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
@@ -53,6 +55,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     },
     { headers: clear ? { 'Set-Cookie': clear } : undefined },
   );
+}
+
+/**
+ * A navigation in the browser to a page in another language (`?lng=`, a redirect after signing
+ * in): the server rendered its data in that language, so the browser's translator switches to
+ * it, with its texts downloaded, before the page shows. Not run at hydration (the page arrives
+ * in its own language).
+ */
+export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
+  const rootData = await serverLoader();
+  await switchLanguage(i18next, rootData.locale);
+  return rootData;
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readMail, readSms } from './support.ts';
+import { DEMO_PASSWORD, readMail, readSms } from './support.ts';
 
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 
@@ -176,4 +176,17 @@ test('a person adds a phone number and moves the account to a new e-mail address
   await page.getByLabel('Password').fill('the owner takes it back');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('link', { name: 'Vàng Thị Mai' })).toBeVisible();
+});
+
+test('signing in from an English page to a Vietnamese one shows the next page in Vietnamese, as the browser navigates', async ({ page }) => {
+  // With the sign-in page hydrated, the redirect is followed in the browser: the server renders
+  // the members page's data in Vietnamese (?lng=vi), and the page's own words must follow.
+  await page.goto(`/login?lng=en&redirectTo=${encodeURIComponent('/ta-van/members?lng=vi')}`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Email or phone number').fill('official.tavan@baan.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/ta-van\/members\?lng=vi$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page.getByRole('heading', { level: 1, name: 'Thành viên' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
 });
