@@ -27,6 +27,18 @@ afterAll(async () => {
   await database.close();
 });
 
+/**
+ * A pool of its own with `max` connections on the test's server database, so a test controls
+ * which transactions share a connection; on PGlite, the test database (one connection already).
+ */
+async function poolOf(max: number): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return database;
+  const parsed = new URL(url);
+  parsed.pathname = `/${database.name}`;
+  return openDatabase({ databaseUrl: parsed.toString(), max });
+}
+
 const whoAmI = sql`select current_user as role, nullif(current_setting('app.tenant_id', true), '') as tenant, (select count(*)::int from products) as products`;
 type Who = { role: string; tenant: string | null; products: number };
 
@@ -56,14 +68,7 @@ describe('on one connection, one request after another', () => {
   // connection right away: a COMMIT not waited for, or settings left behind, would show here.
   let single: Database;
   beforeAll(async () => {
-    const url = process.env.DATABASE_URL;
-    if (url) {
-      const parsed = new URL(url);
-      parsed.pathname = `/${database.name}`;
-      single = await openDatabase({ databaseUrl: parsed.toString(), max: 1 });
-    } else {
-      single = database; // PGlite is a single connection already
-    }
+    single = await poolOf(1);
   });
   afterAll(async () => {
     if (single !== database) await single.close();
@@ -136,14 +141,7 @@ describe("many reads at once on a small pool, with the pool's other statements a
   // transaction", writes after it with "transaction is aborted").
   let small: Database;
   beforeAll(async () => {
-    const url = process.env.DATABASE_URL;
-    if (url) {
-      const parsed = new URL(url);
-      parsed.pathname = `/${database.name}`;
-      small = await openDatabase({ databaseUrl: parsed.toString(), max: 2 });
-    } else {
-      small = database;
-    }
+    small = await poolOf(2);
   });
   afterAll(async () => {
     if (small !== database) await small.close();
@@ -186,14 +184,7 @@ describe('when Postgres ends a connection in the middle of a transaction', () =>
   // failing transaction leaves the database answering.
   let small: Database;
   beforeAll(async () => {
-    const url = process.env.DATABASE_URL;
-    if (url) {
-      const parsed = new URL(url);
-      parsed.pathname = `/${database.name}`;
-      small = await openDatabase({ databaseUrl: parsed.toString(), max: 2 });
-    } else {
-      small = database;
-    }
+    small = await poolOf(2);
   });
   afterAll(async () => {
     if (small !== database) await small.close();
