@@ -5,7 +5,7 @@ import { withTenant, type Scope, type MemberScope } from '#db/scope.ts';
 import { communeContext, databaseContext, userContext } from '~/lib/context.ts';
 import { notFound } from '~/lib/errors.ts';
 import type { Commune } from '~/tenancy/commune.ts';
-import { can, grant, type Action, type PermissionOptions, type PermittedScope, type Viewer } from './permissions.ts';
+import { can, grant, permits, type Action, type PermissionOptions, type PermittedScope, type Viewer, type ViewerScope } from './permissions.ts';
 import type { SessionUser } from './session-user.ts';
 
 type Ctx = Readonly<RouterContextProvider>;
@@ -118,4 +118,15 @@ export async function requirePermission<A extends Action>(
   const scope = viewer && grant({ ...scopeOf(args.context), tenantId: commune.id, userId: user.id }, viewer, [action], options);
   if (!scope) notFound();
   return { user, commune, scope };
+}
+
+/**
+ * A scope a guard already let in, with `action` proven as well; anyone without it gets the
+ * guard's own 404. For a page opened with one action whose forms each need their own (the
+ * market desk opens with `market.desk`; approving a seller needs `seller.review` too): each call
+ * names the action it proves, so the domain function's signature checks it is the right one.
+ */
+export function requireAlso<S extends ViewerScope, A extends Action>(scope: S, action: A, options?: PermissionOptions): S & PermittedScope<A> {
+  if (!permits(scope, action, options)) notFound();
+  return scope;
 }

@@ -100,7 +100,7 @@ export async function listBuyerOrders(scope: Scope & { userId: string }): Promis
   );
 }
 
-export async function listSellerOrders(scope: MemberScope, sellerId: string): Promise<OrderSummary[]> {
+export async function listSellerOrders(scope: PermittedScope<'shop.manage'>, sellerId: string): Promise<OrderSummary[]> {
   return withTenant(scope, (tx) =>
     ordersWithSeller(tx)
       .where(and(eq(orders.tenantId, scope.tenantId), eq(orders.sellerId, sellerId)))
@@ -110,7 +110,7 @@ export async function listSellerOrders(scope: MemberScope, sellerId: string): Pr
 }
 
 /** The commune's newest orders (officials). */
-export async function listCommuneOrders(scope: MemberScope, limit = 50): Promise<OrderSummary[]> {
+export async function listCommuneOrders(scope: PermittedScope<'order.list'>, limit = 50): Promise<OrderSummary[]> {
   return withTenant(scope, (tx) =>
     ordersWithSeller(tx)
       .where(eq(orders.tenantId, scope.tenantId))
@@ -164,7 +164,10 @@ export async function getBuyerOrder(scope: Scope & { userId: string }, reference
   return withTenant({ ...scope, tenantId: null }, (tx) => loadDetail(tx, and(eq(orders.reference, reference), eq(orders.buyerId, scope.userId))));
 }
 
-/** A commune member's view of an order of their commune. */
+/**
+ * An order of the commune, as its seller's page shows it. Read before the shop page's grant, to
+ * learn whose order it is (openShop); the page shows it only once `shop.manage` is proven.
+ */
 export async function getCommuneOrder(scope: MemberScope, reference: string): Promise<OrderDetail | null> {
   return withTenant(scope, (tx) => loadDetail(tx, and(eq(orders.tenantId, scope.tenantId), eq(orders.reference, reference))));
 }

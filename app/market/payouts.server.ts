@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '#db/client.ts';
 import { communes, sellerPayouts, sellers, users } from '#db/schema/index.ts';
-import { readTenant, withTenant, type MemberScope, type CommuneScope } from '#db/scope.ts';
+import { readTenant, withTenant, type CommuneScope } from '#db/scope.ts';
 import type { PermittedScope } from '~/auth/permissions.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
@@ -66,7 +66,7 @@ export async function effectivePayouts(tx: Tx, tenantId: string, sellerIds: stri
     .orderBy(sellerPayouts.sellerId, desc(sellerPayouts.requestedAt));
 }
 
-export async function getPayout(scope: MemberScope, sellerId: string, now = new Date()): Promise<SellerPayout> {
+export async function getPayout(scope: PermittedScope<'shop.manage'>, sellerId: string, now = new Date()): Promise<SellerPayout> {
   const [row] = await withTenant(scope, (tx) => effectivePayouts(tx, scope.tenantId, [sellerId], now));
   return payoutOf(row);
 }
@@ -87,7 +87,7 @@ export type PendingPayout = {
 };
 
 /** Changes still in their cooling-off period, oldest first: the seller's dashboard shows each. */
-export async function pendingPayouts(scope: MemberScope, sellerId: string, now = new Date()): Promise<PendingPayout[]> {
+export async function pendingPayouts(scope: PermittedScope<'shop.manage'>, sellerId: string, now = new Date()): Promise<PendingPayout[]> {
   const rows = await withTenant(scope, (tx) =>
     tx
       .select({ row: sellerPayouts, requestedBy: users.displayName, sellerUserId: sellers.userId })
@@ -120,7 +120,7 @@ export type WaitingPayout = PendingPayout & { sellerId: string; sellerName: stri
  * Every payout change still waiting in the commune, soonest first: the officials' market desk
  * lists them, so a change for a seller who has no account (and sees no notice) is looked at.
  */
-export async function waitingPayoutChanges(scope: MemberScope, now = new Date()): Promise<WaitingPayout[]> {
+export async function waitingPayoutChanges(scope: PermittedScope<'payout.review'>, now = new Date()): Promise<WaitingPayout[]> {
   const rows = await withTenant(scope, (tx) =>
     tx
       .select({ row: sellerPayouts, requestedBy: users.displayName, sellerUserId: sellers.userId, sellerName: sellers.name })
@@ -197,7 +197,12 @@ export async function setPayout(
 }
 
 /** Cancels a change still waiting: by the seller (one click), or by an official. Never by an editor. */
-export async function cancelPayoutChange(scope: MemberScope, sellerId: string, payoutId: string, now = new Date()): Promise<void> {
+export async function cancelPayoutChange(
+  scope: PermittedScope<'shop.manage'> | PermittedScope<'payout.review'>,
+  sellerId: string,
+  payoutId: string,
+  now = new Date(),
+): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [seller] = await tx
       .select({ userId: sellers.userId })
@@ -227,7 +232,7 @@ export async function cancelPayoutChange(scope: MemberScope, sellerId: string, p
 }
 
 /** Officials set how long a payout change waits (1 to 168 hours). */
-export async function setPayoutCooling(scope: MemberScope, hours: number): Promise<void> {
+export async function setPayoutCooling(scope: PermittedScope<'market.settings'>, hours: number): Promise<void> {
   await withTenant(scope, async (tx) => {
     if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'market.settings'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     await tx.update(communes).set({ payoutCoolingHours: hours }).where(eq(communes.id, scope.tenantId));

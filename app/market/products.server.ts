@@ -190,7 +190,11 @@ export async function setProductArchived(scope: PermittedScope<'shop.manage'>, p
 }
 
 /** An official's decision on a listing waiting in the moderation queue. */
-export async function moderateProduct(scope: MemberScope, productId: string, decision: { approve: true } | { approve: false; reason: string }): Promise<void> {
+export async function moderateProduct(
+  scope: PermittedScope<'product.takedown'>,
+  productId: string,
+  decision: { approve: true } | { approve: false; reason: string },
+): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [row] = await tx
       .update(products)
@@ -227,7 +231,7 @@ export async function moderateProduct(scope: MemberScope, productId: string, dec
  * An official takes a live (or queued) listing down at once, without the seller's consent: a
  * false certificate claim must come down now. The reason is shown to the seller.
  */
-export async function takeDownProduct(scope: MemberScope, productId: string, reason: string): Promise<void> {
+export async function takeDownProduct(scope: PermittedScope<'product.takedown'>, productId: string, reason: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'product.takedown'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     const [row] = await tx
@@ -246,7 +250,7 @@ export async function takeDownProduct(scope: MemberScope, productId: string, rea
 }
 
 /** An official puts a taken-down listing back on the market. */
-export async function reinstateProduct(scope: MemberScope, productId: string): Promise<void> {
+export async function reinstateProduct(scope: PermittedScope<'product.takedown'>, productId: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'product.takedown'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     const [row] = await tx
@@ -263,6 +267,10 @@ export async function reinstateProduct(scope: MemberScope, productId: string): P
   });
 }
 
+/**
+ * A listing as its editor shows it, drafts included. Read before the shop page's grant, to learn
+ * whose shop it belongs to (openShop); the page shows it only once `shop.manage` is proven.
+ */
 export async function getProductForEdit(scope: MemberScope, productId: string): Promise<ProductRow | null> {
   const [row] = await withTenant(scope, (tx) =>
     tx
@@ -308,7 +316,7 @@ const sellerProductColumns = {
   updatedAt: products.updatedAt,
 };
 
-export async function listSellerProducts(scope: MemberScope, sellerId: string): Promise<SellerProductRow[]> {
+export async function listSellerProducts(scope: PermittedScope<'shop.manage'>, sellerId: string): Promise<SellerProductRow[]> {
   return withTenant(scope, (tx) =>
     tx
       .select(sellerProductColumns)
@@ -320,7 +328,7 @@ export async function listSellerProducts(scope: MemberScope, sellerId: string): 
 
 export type QueueRow = SellerProductRow & { sellerName: string };
 
-export async function moderationQueue(scope: MemberScope): Promise<QueueRow[]> {
+export async function moderationQueue(scope: PermittedScope<'product.takedown'>): Promise<QueueRow[]> {
   return withTenant(scope, (tx) =>
     tx
       .select({ ...sellerProductColumns, sellerName: sellers.name })

@@ -93,7 +93,8 @@ export async function getOwnSeller(scope: MemberScope): Promise<Seller | null> {
   return row ?? null;
 }
 
-export async function listSellers(scope: MemberScope): Promise<Seller[]> {
+/** Every seller of the commune, requests and suspended shops included: the market desk's list. */
+export async function listSellers(scope: PermittedScope<'market.desk'>): Promise<Seller[]> {
   return withTenant(scope, (tx) =>
     tx
       .select(sellerColumns)
@@ -136,7 +137,7 @@ export async function applyToSell(scope: MemberScope, input: SellerProfileInput)
  * that lets staff act for them is recorded with it, and in a commune with two or more officials
  * it takes effect only once another official confirms it.
  */
-export async function addSellerByOfficial(scope: MemberScope, input: SellerProfileInput, consentNote: string): Promise<string> {
+export async function addSellerByOfficial(scope: PermittedScope<'seller.review'>, input: SellerProfileInput, consentNote: string): Promise<string> {
   return withTenant(scope, async (tx) => {
     if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'seller.review'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     const [row] = await tx
@@ -152,7 +153,7 @@ export async function addSellerByOfficial(scope: MemberScope, input: SellerProfi
 }
 
 /** Approves a request, or reinstates a suspended seller with the listings suspended along with them. */
-export async function approveSeller(scope: MemberScope, sellerId: string): Promise<void> {
+export async function approveSeller(scope: PermittedScope<'seller.review'>, sellerId: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [before] = await tx
       .select({ status: sellers.status })
@@ -231,7 +232,7 @@ export async function suspendSellerIn(
 }
 
 /** An official suspends a seller (no consent needed), with a reason the seller reads. */
-export async function suspendSeller(scope: MemberScope, sellerId: string, reason: string): Promise<void> {
+export async function suspendSeller(scope: PermittedScope<'seller.review'>, sellerId: string, reason: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'seller.review'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     if (!(await suspendSellerIn(tx, scope.tenantId, sellerId, scope.userId, reason, 'official'))) throw new AppError('conflict', 'market:errors.staleState');
@@ -247,7 +248,7 @@ export async function suspendShopOfUser(tx: Tx, tenantId: string, userId: string
   if (row) await suspendSellerIn(tx, tenantId, row.id, actorId, null, 'role_removed');
 }
 
-export async function rejectSeller(scope: MemberScope, sellerId: string, reason: string): Promise<void> {
+export async function rejectSeller(scope: PermittedScope<'seller.review'>, sellerId: string, reason: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [row] = await tx
       .update(sellers)
@@ -307,7 +308,7 @@ async function recordOfficialConsent(tx: Tx, scope: MemberScope, sellerId: strin
 }
 
 /** The seller turns assisted mode on in their own session. */
-export async function giveConsent(scope: MemberScope, sellerId: string, note: string): Promise<void> {
+export async function giveConsent(scope: PermittedScope<'shop.consent'>, sellerId: string, note: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [row] = await tx
       .update(sellers)
@@ -337,7 +338,11 @@ export async function giveConsent(scope: MemberScope, sellerId: string, note: st
  * by reading out a code from their own screen); for a seller without one, only an official may
  * record it (and a second official confirms where there are two). Editors never record it.
  */
-export async function requestConsent(scope: MemberScope, sellerId: string, note: string): Promise<'requested' | 'recorded' | 'awaiting_second'> {
+export async function requestConsent(
+  scope: PermittedScope<'market.desk'>,
+  sellerId: string,
+  note: string,
+): Promise<'requested' | 'recorded' | 'awaiting_second'> {
   return withTenant(scope, async (tx) => {
     const [seller] = await tx
       .select({ userId: sellers.userId, consentAt: sellers.consentAt })
@@ -370,7 +375,7 @@ export type ConsentRequest = {
 };
 
 /** The seller's open consent request, if any. */
-export async function openConsentRequest(scope: MemberScope, sellerId: string): Promise<ConsentRequest | null> {
+export async function openConsentRequest(scope: PermittedScope<'shop.manage'>, sellerId: string): Promise<ConsentRequest | null> {
   const [row] = await withTenant(scope, (tx) =>
     tx
       .select({
@@ -400,7 +405,7 @@ export async function openConsentRequest(scope: MemberScope, sellerId: string): 
  * The seller shows a fresh six-digit code on their own screen to read out to the staff member
  * who asked. Only its hash is kept; it lasts 15 minutes and allows five tries.
  */
-export async function issueConsentCode(scope: MemberScope, sellerId: string, now = new Date()): Promise<{ code: string; expiresAt: Date }> {
+export async function issueConsentCode(scope: PermittedScope<'shop.consent'>, sellerId: string, now = new Date()): Promise<{ code: string; expiresAt: Date }> {
   return withTenant(scope, async (tx) => {
     const [seller] = await tx
       .select({ id: sellers.id })
@@ -432,7 +437,7 @@ export async function issueConsentCode(scope: MemberScope, sellerId: string, now
 }
 
 /** Staff type the code the seller read out: right, consent is in effect; wrong, one try fewer. */
-export async function confirmConsentCode(scope: MemberScope, sellerId: string, code: string, now = new Date()): Promise<void> {
+export async function confirmConsentCode(scope: PermittedScope<'shop.assist'>, sellerId: string, code: string, now = new Date()): Promise<void> {
   const outcome = await withTenant(scope, async (tx) => {
     const [request] = await tx
       .select()
@@ -480,7 +485,7 @@ export async function confirmConsentCode(scope: MemberScope, sellerId: string, c
 }
 
 /** A second, different official confirms the consent another official recorded. */
-export async function confirmConsentByOfficial(scope: MemberScope, sellerId: string): Promise<void> {
+export async function confirmConsentByOfficial(scope: PermittedScope<'consent.record'>, sellerId: string): Promise<void> {
   await withTenant(scope, async (tx) => {
     if (!(await memberHolds(tx, scope.tenantId, scope.userId, 'consent.record'))) throw new AppError('forbidden', 'market:assisted.officialOnly');
     const [request] = await tx
@@ -515,7 +520,7 @@ export async function confirmConsentByOfficial(scope: MemberScope, sellerId: str
  * The seller turns assisted mode off (one click), or turns down an open request. Payout changes
  * staff asked for and still waiting are cancelled with it: consent withdrawn is power withdrawn.
  */
-export async function withdrawConsent(scope: MemberScope, sellerId: string, now = new Date()): Promise<void> {
+export async function withdrawConsent(scope: PermittedScope<'shop.consent'>, sellerId: string, now = new Date()): Promise<void> {
   await withTenant(scope, async (tx) => {
     const [row] = await tx
       .update(sellers)
@@ -555,7 +560,7 @@ export type SellerActionRow = {
  * The seller's history, newest first. A payout change taking effect needs no job to happen, so
  * its moment is read from the change itself and shown among the recorded actions.
  */
-export async function sellerHistory(scope: MemberScope, sellerId: string, limit = 50, now = new Date()): Promise<SellerActionRow[]> {
+export async function sellerHistory(scope: PermittedScope<'shop.manage'>, sellerId: string, limit = 50, now = new Date()): Promise<SellerActionRow[]> {
   return withTenant(scope, async (tx) => {
     const logged = await tx
       .select({
@@ -616,7 +621,7 @@ export async function getModeration(scope: CommuneScope): Promise<boolean> {
   return readTenant(scope, (tx) => moderationOn(tx, scope.tenantId));
 }
 
-export async function setModeration(scope: MemberScope, on: boolean): Promise<void> {
+export async function setModeration(scope: PermittedScope<'market.settings'>, on: boolean): Promise<void> {
   await withTenant(scope, async (tx) => {
     await tx.update(communes).set({ marketModeration: on }).where(eq(communes.id, scope.tenantId));
     await recordEvent(tx, scope.tenantId, 'market.moderation_changed', { on }, scope.userId);

@@ -2,8 +2,20 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RouterContextProvider } from 'react-router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getViewer, requirePermission, requirePlatformPermission, viewerCan } from '~/auth/guards.server.ts';
-import { ACTIONS, PERMISSIONS, can, grant, holdersOf, permits, rolesHolding, type Action, type Holder, type Viewer } from '~/auth/permissions.ts';
+import { getViewer, requireAlso, requirePermission, requirePlatformPermission, viewerCan } from '~/auth/guards.server.ts';
+import {
+  ACTIONS,
+  PERMISSIONS,
+  can,
+  grant,
+  holdersOf,
+  permits,
+  rolesHolding,
+  type Action,
+  type Holder,
+  type PermittedScope,
+  type Viewer,
+} from '~/auth/permissions.ts';
 import { ROLES, type Role } from '~/auth/roles.ts';
 import type { SessionUser } from '~/auth/session-user.ts';
 import { communeContext, databaseContext, userContext } from '~/lib/context.ts';
@@ -225,6 +237,17 @@ describe('guards read the map', () => {
     expect(scope).toMatchObject({ tenantId: commune.id, userId: people.seller.id, viewer: { roles: ['seller'] } });
     expect(permits(scope, 'inquiry.read')).toBe(true);
     expect(permits(scope, 'place.manage')).toBe(false);
+  });
+
+  it('proves a form’s own action on a scope a guard already let in, and refuses it with the same 404', async () => {
+    const desk = async (who: SessionUser) => (await requirePermission({ context: contextFor(who), request }, 'market.desk')).scope;
+    const official = requireAlso(await desk(people.official), 'seller.review');
+    expect(permits(official, 'market.desk') && permits(official, 'seller.review')).toBe(true);
+    const editor = await desk(people.editor);
+    expect(await statusOf(() => requireAlso(editor, 'seller.review'))).toBe(404);
+    // @ts-expect-error -- a desk scope without the decision's own proof does not reach the decision
+    const approve: PermittedScope<'seller.review'> = editor;
+    expect(approve.viewer.roles).toEqual(['editor']);
   });
 });
 

@@ -26,7 +26,7 @@ import { addSellerByOfficial, applyToSell, approveSeller, requestConsent, setMod
 import { parseEmvco } from '~/payments/emvco.ts';
 import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
-import { permitted } from '#tests/support/permissions.ts';
+import { asOfficial, permitted } from '#tests/support/permissions.ts';
 
 let database: TestDatabase;
 type Place = { id: string; slug: string; official: { id: string }; seller: { id: string }; sellerId: string };
@@ -67,7 +67,7 @@ async function makePlace(overrides: Parameters<typeof makeCommune>[1] = {}): Pro
   await makeMember(database, commune.id, official.id, 'official');
   const seller = await makeUser(database);
   const sellerId = await applyToSell({ ...scopeFor(database, commune.id, seller.id), tenantId: commune.id, userId: seller.id }, profile('Nhà Bán Thử'));
-  await approveSeller({ ...scopeFor(database, commune.id, official.id), tenantId: commune.id, userId: official.id }, sellerId);
+  await approveSeller(asOfficial({ ...scopeFor(database, commune.id, official.id), tenantId: commune.id, userId: official.id }), sellerId);
   return { ...commune, official, seller, sellerId };
 }
 
@@ -113,7 +113,7 @@ describe('sellers', () => {
   });
 
   it('lets staff act for a seller only after consent, and records who acted for whom', async () => {
-    const official = tenantScope(a, a.official.id);
+    const official = asOfficial(tenantScope(a, a.official.id));
     const helped = await addSellerByOfficial(official, profile('Bà Lò Thị Sáu'), 'Đồng ý trực tiếp tại UBND xã');
     const withoutConsent = await applyToSell(tenantScope(a, (await makeUser(database)).id), profile('Chưa đồng ý'));
     await approveSeller(official, withoutConsent);
@@ -143,7 +143,7 @@ describe('sellers', () => {
   });
 
   it('moderates new listings when the commune asks for it; the seller sees the reason', async () => {
-    const official = tenantScope(b, b.official.id);
+    const official = asOfficial(tenantScope(b, b.official.id));
     await setModeration(official, true);
     const made = await createProduct(asOwner(asSeller(b)), b.sellerId, input({ title: { vi: 'Măng khô' } }), [], true);
     expect(made.status).toBe('pending');
@@ -410,7 +410,7 @@ describe('isolation', () => {
       { ...scopeFor(database, null, buyer.id), userId: buyer.id },
       { checkoutId: crypto.randomUUID(), lines: [line(a, p.id, 1, 3000)], delivery, methods: {} },
     );
-    const officialB = tenantScope(b, b.official.id);
+    const officialB = asOfficial(tenantScope(b, b.official.id));
     expect(await getCommuneOrder(officialB, placed[0]!.reference)).toBeNull();
     expect((await listCommuneOrders(officialB)).some((o) => o.reference === placed[0]!.reference)).toBe(false);
     const payouts = await withTenant(officialB, (tx) => tx.select().from(sellerPayouts).where(eq(sellerPayouts.sellerId, a.sellerId)));

@@ -38,7 +38,7 @@ import { parseEmvco } from '~/payments/emvco.ts';
 import { makeCommune, makeMember, makeUser } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
 import { sqlStateOf } from '#tests/support/errors.ts';
-import { permitted } from '#tests/support/permissions.ts';
+import { asDeskEditor, asOfficial, asStaleOfficial, permitted } from '#tests/support/permissions.ts';
 
 let database: TestDatabase;
 type Commune = { id: string; slug: string };
@@ -49,6 +49,10 @@ const as = (commune: Commune, userId: string) => ({ ...scopeFor(database, commun
 // A shop's scope as the guard gives it: to the seller themself, or to an official acting for them.
 const asOwner = <const S extends MemberScope>(scope: S) => permitted(scope, ['shop.manage'], { roles: ['seller'], owner: true });
 const asStaff = <const S extends MemberScope>(scope: S) => permitted(scope, ['shop.manage'], { roles: ['official'] });
+// The seller's own say over assisted mode (`shop.consent`, owner only), and staff confirming a code the seller read out.
+// Given to someone else, the owner proof is a false claim the database refuses (the shop is not theirs).
+const asConsenting = <const S extends MemberScope>(scope: S) => permitted(scope, ['shop.consent'], { owner: true });
+const asAssisting = <const S extends MemberScope>(scope: S) => permitted(scope, ['shop.assist'], { roles: ['editor'] });
 const vietQr = (account: string, accountName = 'NGUOI BAN') => ({ kind: 'vietqr' as const, bin: '970436', account, accountName });
 const input = (overrides: Partial<ProductInput> = {}): ProductInput => ({
   title: { vi: 'Mật ong rừng' },
@@ -80,7 +84,7 @@ async function setUp(officials = 1) {
   await makeMember(database, commune.id, editor.id, 'editor');
   const sellerUser = await makeUser(database);
   const sellerId = await applyToSell(as(commune, sellerUser.id), profile('Nhà Bán Mật'));
-  await approveSeller(as(commune, staff[0]!.id), sellerId);
+  await approveSeller(asOfficial(as(commune, staff[0]!.id)), sellerId);
   return { commune, official: staff[0]!, second: staff[1], editor, sellerUser, sellerId };
 }
 
@@ -118,34 +122,38 @@ afterAll(async () => {
 describe('consent to assisted mode', () => {
   it('never lets an editor (or an official) record a seller’s consent alone: asking is not consenting', async () => {
     const { commune, editor, official, sellerId } = await setUp();
-    expect(await requestConsent(as(commune, editor.id), sellerId, 'Nhờ đăng sản phẩm hộ')).toBe('requested');
+    expect(await requestConsent(asDeskEditor(as(commune, editor.id)), sellerId, 'Nhờ đăng sản phẩm hộ')).toBe('requested');
     expect(await consentOf(commune, sellerId)).toBeNull();
     await expect(setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('5555666677'))).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
     // An official asking changes nothing either: the seller has an account and confirms it there.
-    expect(await requestConsent(as(commune, official.id), sellerId, 'Nhờ đăng sản phẩm hộ')).toBe('requested');
+    expect(await requestConsent(asOfficial(as(commune, official.id)), sellerId, 'Nhờ đăng sản phẩm hộ')).toBe('requested');
     expect(await consentOf(commune, sellerId)).toBeNull();
   });
 
   it('is confirmed by a one-time code from the seller’s own screen: hashed, short-lived, a few tries', async () => {
     const { commune, editor, sellerUser, sellerId } = await setUp();
-    await requestConsent(as(commune, editor.id), sellerId, 'Giúp đăng mật ong mùa này');
-    // Staff cannot make the code show: only the seller's own session can.
-    await expect(issueConsentCode(as(commune, editor.id), sellerId)).rejects.toMatchObject({ code: 'not_found' });
+    await requestConsent(asDeskEditor(as(commune, editor.id)), sellerId, 'Giúp đăng mật ong mùa này');
+    // Staff cannot make the code show: only the seller's own session can. The map gives staff no
+    // `shop.consent`, and a scope claiming to own the shop is refused by the database.
+    expect(() => permitted(as(commune, editor.id), ['shop.consent'], { roles: ['editor'] })).toThrow();
+    await expect(issueConsentCode(asConsenting(as(commune, editor.id)), sellerId)).rejects.toMatchObject({ code: 'not_found' });
     const now = new Date();
-    const { code } = await issueConsentCode(as(commune, sellerUser.id), sellerId, now);
+    const { code } = await issueConsentCode(asConsenting(as(commune, sellerUser.id)), sellerId, now);
     expect(code).toMatch(/^[0-9]{6}$/);
     const [stored] = await withTenant(scopeFor(database, commune.id, null), (tx) =>
       tx.select().from(sellerConsentRequests).where(eq(sellerConsentRequests.sellerId, sellerId)),
     );
     expect(stored!.codeHash).not.toContain(code);
     const wrong = code === '000000' ? '111111' : '000000';
-    await expect(confirmConsentCode(as(commune, editor.id), sellerId, wrong, now)).rejects.toMatchObject({ messageKey: 'market:assisted.codeWrong' });
+    await expect(confirmConsentCode(asAssisting(as(commune, editor.id)), sellerId, wrong, now)).rejects.toMatchObject({
+      messageKey: 'market:assisted.codeWrong',
+    });
     // Expired after 15 minutes.
-    await expect(confirmConsentCode(as(commune, editor.id), sellerId, code, new Date(now.getTime() + 16 * 60_000))).rejects.toMatchObject({
+    await expect(confirmConsentCode(asAssisting(as(commune, editor.id)), sellerId, code, new Date(now.getTime() + 16 * 60_000))).rejects.toMatchObject({
       messageKey: 'market:assisted.codeExpired',
     });
     expect(await consentOf(commune, sellerId)).toBeNull();
-    await confirmConsentCode(as(commune, editor.id), sellerId, code, now);
+    await confirmConsentCode(asAssisting(as(commune, editor.id)), sellerId, code, now);
     expect(await consentOf(commune, sellerId)).not.toBeNull();
     const made = await createProduct(asStaff({ ...as(commune, editor.id), currency: 'VND' }), sellerId, input(), [], true);
     expect(made.status).toBe('published');
@@ -162,55 +170,59 @@ describe('consent to assisted mode', () => {
 
   it('spends the code after five wrong tries', async () => {
     const { commune, editor, sellerUser, sellerId } = await setUp();
-    await requestConsent(as(commune, editor.id), sellerId, 'Giúp đăng mật ong mùa này');
-    const { code } = await issueConsentCode(as(commune, sellerUser.id), sellerId);
+    await requestConsent(asDeskEditor(as(commune, editor.id)), sellerId, 'Giúp đăng mật ong mùa này');
+    const { code } = await issueConsentCode(asConsenting(as(commune, sellerUser.id)), sellerId);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 4; i++)
-      await expect(confirmConsentCode(as(commune, editor.id), sellerId, wrong)).rejects.toMatchObject({ messageKey: 'market:assisted.codeWrong' });
-    await expect(confirmConsentCode(as(commune, editor.id), sellerId, wrong)).rejects.toMatchObject({ messageKey: 'market:assisted.codeLocked' });
+      await expect(confirmConsentCode(asAssisting(as(commune, editor.id)), sellerId, wrong)).rejects.toMatchObject({ messageKey: 'market:assisted.codeWrong' });
+    await expect(confirmConsentCode(asAssisting(as(commune, editor.id)), sellerId, wrong)).rejects.toMatchObject({ messageKey: 'market:assisted.codeLocked' });
     // Even the right code no longer works: the seller shows a new one.
-    await expect(confirmConsentCode(as(commune, editor.id), sellerId, code)).rejects.toMatchObject({ messageKey: 'market:assisted.codeExpired' });
+    await expect(confirmConsentCode(asAssisting(as(commune, editor.id)), sellerId, code)).rejects.toMatchObject({ messageKey: 'market:assisted.codeExpired' });
     expect(await consentOf(commune, sellerId)).toBeNull();
   });
 
   it('is given by the seller in their own session and withdrawn with one click', async () => {
     const { commune, sellerUser, editor, sellerId } = await setUp();
-    await expect(giveConsent(as(commune, editor.id), sellerId, 'Tôi tự đồng ý')).rejects.toMatchObject({ code: 'not_found' });
-    await giveConsent(as(commune, sellerUser.id), sellerId, 'Nhờ xã đăng hộ');
+    await expect(giveConsent(asConsenting(as(commune, editor.id)), sellerId, 'Tôi tự đồng ý')).rejects.toMatchObject({ code: 'not_found' });
+    await giveConsent(asConsenting(as(commune, sellerUser.id)), sellerId, 'Nhờ xã đăng hộ');
     expect(await consentOf(commune, sellerId)).not.toBeNull();
-    await withdrawConsent(as(commune, sellerUser.id), sellerId);
+    await withdrawConsent(asConsenting(as(commune, sellerUser.id)), sellerId);
     expect(await consentOf(commune, sellerId)).toBeNull();
   });
 
   it('for a seller without an account: an official records it, and a second, different official confirms it', async () => {
     const { commune, official, second, editor } = await setUp(2);
-    const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Lò Thị Sáu'), 'Đồng ý trực tiếp tại UBND xã');
+    const helped = await addSellerByOfficial(asOfficial(as(commune, official.id)), profile('Bà Lò Thị Sáu'), 'Đồng ý trực tiếp tại UBND xã');
     expect(await consentOf(commune, helped)).toBeNull();
     await expect(createProduct(asStaff({ ...as(commune, official.id), currency: 'VND' }), helped, input(), [], true)).rejects.toMatchObject({
       messageKey: 'market:errors.noConsent',
     });
-    await expect(confirmConsentByOfficial(as(commune, official.id), helped)).rejects.toMatchObject({ messageKey: 'market:assisted.secondOfficial' });
-    await expect(confirmConsentByOfficial(as(commune, editor.id), helped)).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
-    await confirmConsentByOfficial(as(commune, second!.id), helped);
+    await expect(confirmConsentByOfficial(asOfficial(as(commune, official.id)), helped)).rejects.toMatchObject({
+      messageKey: 'market:assisted.secondOfficial',
+    });
+    await expect(confirmConsentByOfficial(asStaleOfficial(as(commune, editor.id)), helped)).rejects.toMatchObject({
+      messageKey: 'market:assisted.officialOnly',
+    });
+    await confirmConsentByOfficial(asOfficial(as(commune, second!.id)), helped);
     expect(await consentOf(commune, helped)).not.toBeNull();
 
     // An editor can neither add such a seller nor record their consent.
-    await expect(addSellerByOfficial(as(commune, editor.id), profile('Ông Giàng A Páo'), 'Đồng ý')).rejects.toMatchObject({
+    await expect(addSellerByOfficial(asStaleOfficial(as(commune, editor.id)), profile('Ông Giàng A Páo'), 'Đồng ý')).rejects.toMatchObject({
       messageKey: 'market:assisted.officialOnly',
     });
-    const another = await addSellerByOfficial(as(commune, second!.id), profile('Ông Giàng A Páo'), 'Đồng ý tại nhà văn hóa');
+    const another = await addSellerByOfficial(asOfficial(as(commune, second!.id)), profile('Ông Giàng A Páo'), 'Đồng ý tại nhà văn hóa');
     await withTenant(as(commune, official.id), (tx) =>
       tx.update(sellerConsentRequests).set({ closedAt: new Date() }).where(eq(sellerConsentRequests.sellerId, another)),
     );
-    await expect(requestConsent(as(commune, editor.id), another, 'Đồng ý qua điện thoại')).rejects.toMatchObject({
+    await expect(requestConsent(asDeskEditor(as(commune, editor.id)), another, 'Đồng ý qua điện thoại')).rejects.toMatchObject({
       messageKey: 'market:assisted.officialOnly',
     });
-    expect(await requestConsent(as(commune, official.id), another, 'Đồng ý qua điện thoại')).toBe('awaiting_second');
+    expect(await requestConsent(asOfficial(as(commune, official.id)), another, 'Đồng ý qua điện thoại')).toBe('awaiting_second');
   });
 
   it('with a single official, the official’s record of an account-less seller’s consent applies at once', async () => {
     const { commune, official } = await setUp(1);
-    const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Sùng Thị Mai'), 'Đồng ý tại UBND xã');
+    const helped = await addSellerByOfficial(asOfficial(as(commune, official.id)), profile('Bà Sùng Thị Mai'), 'Đồng ý tại UBND xã');
     expect(await consentOf(commune, helped)).not.toBeNull();
   });
 });
@@ -222,17 +234,17 @@ describe('payout changes', () => {
     const now = new Date();
     const first = await setPayout(asOwner(seller), sellerId, vietQr('1111222233', 'CHU SHOP'), now);
     expect(first.effectiveAt.getTime()).toBe(now.getTime());
-    expect(await getPayout(seller, sellerId, now)).toMatchObject({ account: '1111222233' });
+    expect(await getPayout(asOwner(seller), sellerId, now)).toMatchObject({ account: '1111222233' });
 
     // The editor gets consent the proper way, then asks for a new account.
-    await giveConsent(seller, sellerId, 'Nhờ xã đăng hộ');
+    await giveConsent(asConsenting(seller), sellerId, 'Nhờ xã đăng hộ');
     const asked = await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('9999888877', 'NGUOI KHAC'), now);
     expect(asked.effectiveAt.getTime()).toBe(now.getTime() + 24 * HOUR);
-    expect(await getPayout(seller, sellerId, new Date(now.getTime() + 23 * HOUR))).toMatchObject({ account: '1111222233' });
-    expect(await getPayout(seller, sellerId, new Date(now.getTime() + 25 * HOUR))).toMatchObject({ account: '9999888877' });
+    expect(await getPayout(asOwner(seller), sellerId, new Date(now.getTime() + 23 * HOUR))).toMatchObject({ account: '1111222233' });
+    expect(await getPayout(asOwner(seller), sellerId, new Date(now.getTime() + 25 * HOUR))).toMatchObject({ account: '9999888877' });
 
     // The seller sees who asked, and for when.
-    const pending = await pendingPayouts(seller, sellerId, now);
+    const pending = await pendingPayouts(asOwner(seller), sellerId, now);
     expect(pending).toHaveLength(1);
     expect(pending[0]).toMatchObject({ bySeller: false, payout: { account: '9999888877' } });
     expect(pending[0]!.requestedBy).toBeTruthy();
@@ -247,7 +259,7 @@ describe('payout changes', () => {
     const { commune, sellerUser, editor, official, sellerId } = await setUp();
     const seller = as(commune, sellerUser.id);
     await setPayout(asOwner(seller), sellerId, vietQr('1111222233', 'CHU SHOP'));
-    await giveConsent(seller, sellerId, 'Nhờ xã đăng hộ');
+    await giveConsent(asConsenting(seller), sellerId, 'Nhờ xã đăng hộ');
     await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('9999888877', 'NGUOI KHAC'));
     const product = await createProduct(asOwner({ ...seller, currency: 'VND' }), sellerId, input({ price: 50000 }), [], true);
 
@@ -269,20 +281,22 @@ describe('payout changes', () => {
     expect(qr).toContain('1111222233');
     expect(qr).not.toContain('9999888877');
 
-    const [pending] = await pendingPayouts(seller, sellerId);
-    await expect(cancelPayoutChange(as(commune, editor.id), sellerId, pending!.id)).rejects.toMatchObject({ messageKey: 'market:payout.cancelNotAllowed' });
-    await cancelPayoutChange(seller, sellerId, pending!.id);
-    expect(await pendingPayouts(seller, sellerId)).toHaveLength(0);
+    const [pending] = await pendingPayouts(asOwner(seller), sellerId);
+    await expect(cancelPayoutChange(asStaff(as(commune, editor.id)), sellerId, pending!.id)).rejects.toMatchObject({
+      messageKey: 'market:payout.cancelNotAllowed',
+    });
+    await cancelPayoutChange(asOwner(seller), sellerId, pending!.id);
+    expect(await pendingPayouts(asOwner(seller), sellerId)).toHaveLength(0);
     // Cancelled for good: a day later the old account is still in use.
-    expect(await getPayout(seller, sellerId, new Date(Date.now() + 48 * HOUR))).toMatchObject({ account: '1111222233' });
-    await expect(cancelPayoutChange(seller, sellerId, pending!.id)).rejects.toMatchObject({ messageKey: 'market:errors.staleState' });
+    expect(await getPayout(asOwner(seller), sellerId, new Date(Date.now() + 48 * HOUR))).toMatchObject({ account: '1111222233' });
+    await expect(cancelPayoutChange(asOwner(seller), sellerId, pending!.id)).rejects.toMatchObject({ messageKey: 'market:errors.staleState' });
 
     // An official may cancel one too.
     await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('7777000011', 'NGUOI KHAC'));
-    const [again] = await pendingPayouts(seller, sellerId);
-    await cancelPayoutChange(as(commune, official.id), sellerId, again!.id);
+    const [again] = await pendingPayouts(asOwner(seller), sellerId);
+    await cancelPayoutChange(asOfficial(as(commune, official.id)), sellerId, again!.id);
 
-    const history = await sellerHistory(seller, sellerId);
+    const history = await sellerHistory(asOwner(seller), sellerId);
     const names = history.map((h) => h.action);
     expect(names).toEqual(expect.arrayContaining(['seller.payout_change_requested', 'seller.payout_change_cancelled', 'seller.payout_change_effective']));
     expect(history.find((h) => h.action === 'seller.payout_change_requested' && h.onBehalf)?.actorName).toBeTruthy();
@@ -291,25 +305,25 @@ describe('payout changes', () => {
 
   it('offers no QR while a staff-set first account waits, and uses it once its time has passed', async () => {
     const { commune, official } = await setUp();
-    const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Thào Thị Dợ'), 'Đồng ý tại UBND xã');
+    const helped = await addSellerByOfficial(asOfficial(as(commune, official.id)), profile('Bà Thào Thị Dợ'), 'Đồng ý tại UBND xã');
     const now = new Date();
     await setPayout(asStaff(as(commune, official.id)), helped, vietQr('3333444455'), now);
     const group = [{ key: 'g', tenantId: commune.id, sellerId: helped, currency: 'VND' as const }];
     expect((await methodsForGroups(scopeFor(database, null, null), group)).g).toEqual(['cash']);
-    expect((await sellerHistory(as(commune, official.id), helped)).some((h) => h.action === 'seller.payout_change_effective')).toBe(false);
+    expect((await sellerHistory(asStaff(as(commune, official.id)), helped)).some((h) => h.action === 'seller.payout_change_effective')).toBe(false);
     // The cooling-off has passed (set in the past on the owner connection, as time would).
     await ownerInTenant(database.db, commune.id, (tx) =>
       tx.execute(sql`update seller_payouts set requested_at = now() - interval '2 days', effective_at = now() - interval '1 day' where seller_id = ${helped}`),
     );
     expect((await methodsForGroups(scopeFor(database, null, null), group)).g).toEqual(['cash', 'bank_qr']);
-    const history = await sellerHistory(as(commune, official.id), helped);
+    const history = await sellerHistory(asStaff(as(commune, official.id)), helped);
     expect(history.some((h) => h.action === 'seller.payout_change_effective')).toBe(true);
   });
 
   it('waits as long as the commune says: officials set 1 to 168 hours', async () => {
     const { commune, official, editor, sellerUser, sellerId } = await setUp();
-    await expect(setPayoutCooling(as(commune, editor.id), 2)).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
-    await setPayoutCooling(as(commune, official.id), 2);
+    await expect(setPayoutCooling(asStaleOfficial(as(commune, editor.id)), 2)).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
+    await setPayoutCooling(asOfficial(as(commune, official.id)), 2);
     const seller = as(commune, sellerUser.id);
     await setPayout(asOwner(seller), sellerId, vietQr('1111222233'));
     const now = new Date();
@@ -328,14 +342,14 @@ describe('suspension and takedown', () => {
     const { commune, official, editor, sellerUser, sellerId } = await setUp();
     const seller = { ...as(commune, sellerUser.id), currency: 'VND' as const };
     const made = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
-    await expect(takeDownProduct(as(commune, editor.id), made.id, 'Chứng nhận OCOP không có thật')).rejects.toMatchObject({
+    await expect(takeDownProduct(asStaleOfficial(as(commune, editor.id)), made.id, 'Chứng nhận OCOP không có thật')).rejects.toMatchObject({
       messageKey: 'market:assisted.officialOnly',
     });
-    await takeDownProduct(as(commune, official.id), made.id, 'Chứng nhận OCOP không có thật');
+    await takeDownProduct(asOfficial(as(commune, official.id)), made.id, 'Chứng nhận OCOP không có thật');
     expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, made.slug)).toBeNull();
     const [row] = await withTenant(scopeFor(database, commune.id, null), (tx) => tx.select().from(products).where(eq(products.id, made.id)));
     expect(row).toMatchObject({ status: 'suspended', rejectReason: 'Chứng nhận OCOP không có thật' });
-    const history = await sellerHistory(as(commune, sellerUser.id), sellerId);
+    const history = await sellerHistory(asOwner(as(commune, sellerUser.id)), sellerId);
     expect(history.find((h) => h.action === 'product.taken_down')?.detail.reason).toBe('Chứng nhận OCOP không có thật');
     // Archiving and restoring would make it a draft to publish at will: refused.
     await expect(setProductArchived(asOwner(seller), made.id, true)).rejects.toMatchObject({ messageKey: 'market:takedown.onlyOfficial' });
@@ -345,9 +359,9 @@ describe('suspension and takedown', () => {
 
     // A second one comes down and an official puts it back.
     const other = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Mật ong bạc hà' } }), [], true);
-    await takeDownProduct(as(commune, official.id), other.id, 'Ảnh không đúng sản phẩm');
-    await expect(reinstateProduct(as(commune, editor.id), other.id)).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
-    await reinstateProduct(as(commune, official.id), other.id);
+    await takeDownProduct(asOfficial(as(commune, official.id)), other.id, 'Ảnh không đúng sản phẩm');
+    await expect(reinstateProduct(asStaleOfficial(as(commune, editor.id)), other.id)).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
+    await reinstateProduct(asOfficial(as(commune, official.id)), other.id);
     expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, other.slug)).not.toBeNull();
   });
 
@@ -355,11 +369,13 @@ describe('suspension and takedown', () => {
     const { commune, official, editor, sellerUser, sellerId } = await setUp();
     const seller = { ...as(commune, sellerUser.id), currency: 'VND' as const };
     const made = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Chè shan tuyết' } }), [], true);
-    await expect(suspendSeller(as(commune, editor.id), sellerId, 'Bán hàng giả')).rejects.toMatchObject({ messageKey: 'market:assisted.officialOnly' });
-    await suspendSeller(as(commune, official.id), sellerId, 'Bán hàng giả');
+    await expect(suspendSeller(asStaleOfficial(as(commune, editor.id)), sellerId, 'Bán hàng giả')).rejects.toMatchObject({
+      messageKey: 'market:assisted.officialOnly',
+    });
+    await suspendSeller(asOfficial(as(commune, official.id)), sellerId, 'Bán hàng giả');
     expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, made.slug)).toBeNull();
     await expect(createProduct(asOwner(seller), sellerId, input(), [], true)).rejects.toMatchObject({ messageKey: 'market:errors.sellerNotApproved' });
-    await approveSeller(as(commune, official.id), sellerId);
+    await approveSeller(asOfficial(as(commune, official.id)), sellerId);
     expect(await getPublishedProduct(scopeFor(database, commune.id, null) as never, made.slug)).not.toBeNull();
     expect(await eventTypes(commune)).toEqual(expect.arrayContaining(['seller.suspended', 'seller.reinstated']));
   });
@@ -409,7 +425,7 @@ describe('suspension and takedown', () => {
     expect(place).toMatchObject({ published: false, ownerUserId: null });
     // The order already placed can still be handled by the seller.
     await markPaid(asOwner(as(commune, sellerUser.id)), orders[0]!.reference);
-    const history = await sellerHistory(as(commune, sellerUser.id), sellerId);
+    const history = await sellerHistory(asOwner(as(commune, sellerUser.id)), sellerId);
     expect(history.find((h) => h.action === 'seller.suspended')?.detail.cause).toBe('role_removed');
     expect(await eventTypes(commune)).toEqual(expect.arrayContaining(['seller.suspended', 'place.host_removed']));
   });
@@ -422,7 +438,7 @@ async function productRow(commune: Commune, productId: string) {
 
 /** Consent given by the seller in their own session, as the seller's own account would. */
 async function withConsent(commune: Commune, sellerUserId: string, sellerId: string) {
-  await giveConsent(as(commune, sellerUserId), sellerId, 'Nhờ cán bộ giúp');
+  await giveConsent(asConsenting(as(commune, sellerUserId)), sellerId, 'Nhờ cán bộ giúp');
 }
 
 describe('review of the money safety: suspension keeps what moderation decided', () => {
@@ -432,8 +448,8 @@ describe('review of the money safety: suspension keeps what moderation decided',
     const live = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Chè shan tuyết' } }), [], true);
     const fake = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
     const down = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Quế khô' } }), [], true);
-    await takeDownProduct(as(commune, official.id), fake.id, 'Chứng nhận OCOP không có thật');
-    await takeDownProduct(as(commune, official.id), down.id, 'Ảnh không đúng');
+    await takeDownProduct(asOfficial(as(commune, official.id)), fake.id, 'Chứng nhận OCOP không có thật');
+    await takeDownProduct(asOfficial(as(commune, official.id)), down.id, 'Ảnh không đúng');
     // The seller edits the taken-down listing and asks to publish: it waits for an official.
     expect((await updateProduct(asOwner(seller), fake.id, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true)).status).toBe('pending');
     // Moderation on: a new listing waits in the queue too.
@@ -441,10 +457,10 @@ describe('review of the money safety: suspension keeps what moderation decided',
     const queued = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Gạo nương' } }), [], true);
     expect(queued.status).toBe('pending');
 
-    await suspendSeller(as(commune, official.id), sellerId, 'Kiểm tra hàng giả');
+    await suspendSeller(asOfficial(as(commune, official.id)), sellerId, 'Kiểm tra hàng giả');
     expect(await productRow(commune, fake.id)).toMatchObject({ status: 'suspended', heldStatus: 'pending' });
     expect(await productRow(commune, down.id)).toMatchObject({ status: 'suspended', heldStatus: null });
-    await approveSeller(as(commune, official.id), sellerId);
+    await approveSeller(asOfficial(as(commune, official.id)), sellerId);
 
     expect(await productRow(commune, live.id)).toMatchObject({ status: 'published', heldStatus: null });
     expect(await productRow(commune, fake.id)).toMatchObject({ status: 'pending', heldStatus: null, rejectReason: 'Chứng nhận OCOP không có thật' });
@@ -465,17 +481,17 @@ describe('review of the money safety: payout changes', () => {
     await setPayout(asOwner(seller), sellerId, vietQr('1111222233'));
     await withConsent(commune, sellerUser.id, sellerId);
     await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('9999888877', 'BIEN TAP VIEN'));
-    expect(await pendingPayouts(seller, sellerId)).toHaveLength(1);
-    await withdrawConsent(seller, sellerId);
-    expect(await pendingPayouts(seller, sellerId)).toHaveLength(0);
-    expect(await getPayout(seller, sellerId, new Date(Date.now() + 48 * HOUR))).toMatchObject({ account: '1111222233' });
-    const cancelled = (await sellerHistory(seller, sellerId)).find((h) => h.action === 'seller.payout_change_cancelled');
+    expect(await pendingPayouts(asOwner(seller), sellerId)).toHaveLength(1);
+    await withdrawConsent(asConsenting(seller), sellerId);
+    expect(await pendingPayouts(asOwner(seller), sellerId)).toHaveLength(0);
+    expect(await getPayout(asOwner(seller), sellerId, new Date(Date.now() + 48 * HOUR))).toMatchObject({ account: '1111222233' });
+    const cancelled = (await sellerHistory(asOwner(seller), sellerId)).find((h) => h.action === 'seller.payout_change_cancelled');
     expect(cancelled).toMatchObject({ onBehalf: false, detail: { cause: 'consent_withdrawn', last4: '8877' } });
     // The seller's own waiting change is theirs to keep.
     await setPayout(asOwner(seller), sellerId, vietQr('4444555566'));
     await withConsent(commune, sellerUser.id, sellerId);
-    await withdrawConsent(seller, sellerId);
-    expect((await pendingPayouts(seller, sellerId)).map((p) => p.bySeller)).toEqual([true]);
+    await withdrawConsent(asConsenting(seller), sellerId);
+    expect((await pendingPayouts(asOwner(seller), sellerId)).map((p) => p.bySeller)).toEqual([true]);
   });
 
   it('lets a newer request replace an older one still waiting, so an older staff request is never used in between', async () => {
@@ -487,12 +503,12 @@ describe('review of the money safety: payout changes', () => {
     await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('9999888877', 'BIEN TAP VIEN'), new Date(t0.getTime() + 1000));
     // An hour later the seller asks for their own new account: it waits until t0 + 25 h.
     await setPayout(asOwner(seller), sellerId, vietQr('2222333344'), new Date(t0.getTime() + HOUR));
-    const waiting = await pendingPayouts(seller, sellerId, new Date(t0.getTime() + HOUR));
+    const waiting = await pendingPayouts(asOwner(seller), sellerId, new Date(t0.getTime() + HOUR));
     expect(waiting.map((p) => (p.payout.kind === 'vietqr' ? p.payout.account : ''))).toEqual(['2222333344']);
     // Between the two times the staff request would have taken effect, the old account stays in use.
-    expect(await getPayout(seller, sellerId, new Date(t0.getTime() + 24.5 * HOUR))).toMatchObject({ account: '1111222233' });
-    expect(await getPayout(seller, sellerId, new Date(t0.getTime() + 25.5 * HOUR))).toMatchObject({ account: '2222333344' });
-    const history = await sellerHistory(seller, sellerId, 50, new Date(t0.getTime() + HOUR));
+    expect(await getPayout(asOwner(seller), sellerId, new Date(t0.getTime() + 24.5 * HOUR))).toMatchObject({ account: '1111222233' });
+    expect(await getPayout(asOwner(seller), sellerId, new Date(t0.getTime() + 25.5 * HOUR))).toMatchObject({ account: '2222333344' });
+    const history = await sellerHistory(asOwner(seller), sellerId, 50, new Date(t0.getTime() + HOUR));
     expect(history.find((h) => h.action === 'seller.payout_change_cancelled')).toMatchObject({
       actorName: expect.any(String),
       detail: { cause: 'replaced', last4: '8877' },
@@ -501,7 +517,7 @@ describe('review of the money safety: payout changes', () => {
 
   it('lets only an official change the payout of a seller without an account, and shows waiting changes on the officials’ desk', async () => {
     const { commune, official, editor, sellerUser, sellerId } = await setUp();
-    const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Thào Thị Dợ'), 'Đồng ý tại UBND xã');
+    const helped = await addSellerByOfficial(asOfficial(as(commune, official.id)), profile('Bà Thào Thị Dợ'), 'Đồng ý tại UBND xã');
     await expect(setPayout(asStaff(as(commune, editor.id)), helped, vietQr('9999888877'))).rejects.toMatchObject({
       messageKey: 'market:payout.officialOnlyNoAccount',
     });
@@ -509,7 +525,7 @@ describe('review of the money safety: payout changes', () => {
     // A seller with an account still sees staff's requests on their own dashboard: editors may ask there.
     await withConsent(commune, sellerUser.id, sellerId);
     await setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('7777000011'));
-    const desk = await waitingPayoutChanges(as(commune, official.id));
+    const desk = await waitingPayoutChanges(asOfficial(as(commune, official.id)));
     expect(desk.map((p) => [p.sellerId, p.sellerHasAccount])).toEqual(
       expect.arrayContaining([
         [helped, false],
@@ -517,8 +533,8 @@ describe('review of the money safety: payout changes', () => {
       ]),
     );
     const forHelped = desk.find((p) => p.sellerId === helped)!;
-    await cancelPayoutChange(as(commune, official.id), helped, forHelped.id);
-    expect((await waitingPayoutChanges(as(commune, official.id))).map((p) => p.sellerId)).toEqual([sellerId]);
+    await cancelPayoutChange(asOfficial(as(commune, official.id)), helped, forHelped.id);
+    expect((await waitingPayoutChanges(asOfficial(as(commune, official.id)))).map((p) => p.sellerId)).toEqual([sellerId]);
   });
 
   it('keeps payout history append-only for the app role: a request can be cancelled once, never rewritten or removed', async () => {
@@ -546,15 +562,15 @@ describe('review of the money safety: payout changes', () => {
     ).toBe(PERMISSION_DENIED);
     expect(await sqlState(withTenant(seller, (tx) => tx.delete(sellerPayouts).where(eq(sellerPayouts.sellerId, sellerId))))).toBe(PERMISSION_DENIED);
     await setPayout(asOwner(seller), sellerId, vietQr('2222333344'));
-    const [waiting] = await pendingPayouts(seller, sellerId);
-    await cancelPayoutChange(seller, sellerId, waiting!.id);
+    const [waiting] = await pendingPayouts(asOwner(seller), sellerId);
+    await cancelPayoutChange(asOwner(seller), sellerId, waiting!.id);
     expect(
       await sqlState(
         withTenant(seller, (tx) => tx.update(sellerPayouts).set({ cancelledAt: null, cancelledBy: null }).where(eq(sellerPayouts.id, waiting!.id))),
       ),
     ).toBe('23514');
-    expect(await pendingPayouts(seller, sellerId)).toHaveLength(0);
-    expect(await getPayout(seller, sellerId)).toMatchObject({ account: '1111222233' });
+    expect(await pendingPayouts(asOwner(seller), sellerId)).toHaveLength(0);
+    expect(await getPayout(asOwner(seller), sellerId)).toMatchObject({ account: '1111222233' });
   });
 });
 
@@ -589,24 +605,24 @@ describe('review of the money safety: the upgrade', () => {
     // Valid consents: the seller's own, a one-time code read out to an editor, an official's.
     const self = await makeUser(database);
     const selfId = await applyToSell(as(commune, self.id), profile('Người Tự Đồng Ý'));
-    await approveSeller(as(commune, official.id), selfId);
+    await approveSeller(asOfficial(as(commune, official.id)), selfId);
     await withConsent(commune, self.id, selfId);
     const coded = await makeUser(database);
     const codedId = await applyToSell(as(commune, coded.id), profile('Người Đọc Mã'));
-    await approveSeller(as(commune, official.id), codedId);
-    await requestConsent(as(commune, editor.id), codedId, 'Nhờ đăng hộ');
-    const { code } = await issueConsentCode(as(commune, coded.id), codedId);
-    await confirmConsentCode(as(commune, editor.id), codedId, code);
-    const helped = await addSellerByOfficial(as(commune, official.id), profile('Bà Thào Thị Dợ'), 'Đồng ý tại UBND xã');
+    await approveSeller(asOfficial(as(commune, official.id)), codedId);
+    await requestConsent(asDeskEditor(as(commune, editor.id)), codedId, 'Nhờ đăng hộ');
+    const { code } = await issueConsentCode(asConsenting(as(commune, coded.id)), codedId);
+    await confirmConsentCode(asAssisting(as(commune, editor.id)), codedId, code);
+    const helped = await addSellerByOfficial(asOfficial(as(commune, official.id)), profile('Bà Thào Thị Dợ'), 'Đồng ý tại UBND xã');
 
     await runUpgradeFixes();
 
     expect(await consentOf(commune, sellerId)).toBeNull();
     for (const kept of [selfId, codedId, helped]) expect(await consentOf(commune, kept)).not.toBeNull();
-    expect(await pendingPayouts(seller, sellerId)).toHaveLength(0);
-    expect(await getPayout(seller, sellerId, new Date(Date.now() + 48 * HOUR))).toBeNull();
+    expect(await pendingPayouts(asOwner(seller), sellerId)).toHaveLength(0);
+    expect(await getPayout(asOwner(seller), sellerId, new Date(Date.now() + 48 * HOUR))).toBeNull();
     await expect(setPayout(asStaff(as(commune, editor.id)), sellerId, vietQr('7777000011'))).rejects.toMatchObject({ messageKey: 'market:errors.noConsent' });
-    const history = await sellerHistory(seller, sellerId);
+    const history = await sellerHistory(asOwner(seller), sellerId);
     expect(history.find((h) => h.action === 'seller.consent_cleared')).toMatchObject({ actorName: null, detail: { cause: 'not_by_official' } });
     expect(
       history
@@ -625,17 +641,17 @@ describe('review of the money safety: the upgrade', () => {
     const live = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Chè shan tuyết' } }), [], true);
     const fake = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
     const down = await createProduct(asOwner(seller), sellerId, input({ title: { vi: 'Quế khô' } }), [], true);
-    await takeDownProduct(as(commune, official.id), fake.id, 'Chứng nhận OCOP không có thật');
-    await takeDownProduct(as(commune, official.id), down.id, 'Ảnh không đúng');
+    await takeDownProduct(asOfficial(as(commune, official.id)), fake.id, 'Chứng nhận OCOP không có thật');
+    await takeDownProduct(asOfficial(as(commune, official.id)), down.id, 'Ảnh không đúng');
     await updateProduct(asOwner(seller), fake.id, input({ title: { vi: 'Mật ong OCOP 5 sao' } }), [], true);
-    await suspendSeller(as(commune, official.id), sellerId, 'Kiểm tra hàng giả');
+    await suspendSeller(asOfficial(as(commune, official.id)), sellerId, 'Kiểm tra hàng giả');
     // As the rows stood before the upgrade: held, without the status they had.
     await ownerInTenant(database.db, commune.id, (tx) => tx.update(products).set({ heldStatus: null }).where(eq(products.sellerId, sellerId)));
     await runUpgradeFixes();
     expect(await productRow(commune, live.id)).toMatchObject({ heldStatus: 'published' });
     expect(await productRow(commune, fake.id)).toMatchObject({ heldStatus: 'pending' });
     expect(await productRow(commune, down.id)).toMatchObject({ heldStatus: null });
-    await approveSeller(as(commune, official.id), sellerId);
+    await approveSeller(asOfficial(as(commune, official.id)), sellerId);
     expect((await productRow(commune, fake.id)).status).toBe('pending');
     expect((await productRow(commune, live.id)).status).toBe('published');
   });

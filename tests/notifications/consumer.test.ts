@@ -29,7 +29,7 @@ import { replyToInquiry, sendInquiry } from '~/tourism/inquiries.server.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
 import { makeCommune, makeMember, makeUser as makeAnyUser } from '#tests/factories/index.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
-import { permitted } from '#tests/support/permissions.ts';
+import { asOfficial, permitted } from '#tests/support/permissions.ts';
 
 const ORIGIN = 'https://baan.example.org';
 let database: TestDatabase;
@@ -74,7 +74,7 @@ async function makeMarket(phone: string | null): Promise<Commune> {
   await makeMember(database, commune.id, official.id, 'official');
   const seller = await makeUser(database, { phone });
   const sellerId = await applyToSell(member({ ...commune, official, seller, sellerId: '' }, seller.id), profile('Nhà Ong Thử'));
-  await approveSeller(member({ ...commune, official, seller, sellerId }, official.id), sellerId);
+  await approveSeller(asOfficial(member({ ...commune, official, seller, sellerId }, official.id)), sellerId);
   return { ...commune, official, seller, sellerId };
 }
 
@@ -224,7 +224,7 @@ describe('orders: the seller and the buyer hear each step', () => {
 describe('a seller without an account', () => {
   it('has the commune’s staff told of a new order instead (they keep the shop in assisted mode)', async () => {
     const { addSellerByOfficial } = await import('~/market/sellers.server.ts');
-    const official = member(a, a.official.id);
+    const official = asOfficial(member(a, a.official.id));
     const helped = await addSellerByOfficial(official, profile('Bà Lò Thị Sáu'), 'Đồng ý trực tiếp tại UBND xã');
     const staff = permitted({ ...official, currency: 'VND' as const }, ['shop.manage'], { roles: ['official'] });
     const made = await createProduct(staff, helped, input({ title: { vi: 'Khăn thổ cẩm' } }), [], true);
@@ -304,7 +304,7 @@ describe('sellers, listings and officials', () => {
   it('tells the officials of a request to sell, and the applicant of the refusal, with the reason', async () => {
     const applicant = await makeUser(database);
     const sellerId = await applyToSell(member(b, applicant.id), profile('Hợp tác xã Chè'));
-    await rejectSeller(member(b, b.official.id), sellerId, 'Thiếu giấy tờ');
+    await rejectSeller(asOfficial(member(b, b.official.id)), sellerId, 'Thiếu giấy tờ');
     await relay();
     expect((await inbox(b.official.id)).filter((r) => r.kind === 'seller_applied').at(-1)).toMatchObject({
       params: { shop: 'Hợp tác xã Chè' },
@@ -320,12 +320,12 @@ describe('sellers, listings and officials', () => {
   });
 
   it('puts a listing waiting for review before the officials, then tells the seller it was approved or not', async () => {
-    await setModeration(member(b, b.official.id), true);
+    await setModeration(asOfficial(member(b, b.official.id)), true);
     const owner = asOwner({ ...member(b, b.seller.id), currency: 'VND' as const });
     const one = await createProduct(owner, b.sellerId, input({ title: { vi: 'Chè Shan Tuyết' } }), [], true);
     const two = await createProduct(owner, b.sellerId, input({ title: { vi: 'Gạo nương' } }), [], true);
-    await moderateProduct(member(b, b.official.id), one.id, { approve: true });
-    await moderateProduct(member(b, b.official.id), two.id, { approve: false, reason: 'Thiếu ảnh' });
+    await moderateProduct(asOfficial(member(b, b.official.id)), one.id, { approve: true });
+    await moderateProduct(asOfficial(member(b, b.official.id)), two.id, { approve: false, reason: 'Thiếu ảnh' });
     await relay();
     expect((await inbox(b.official.id)).filter((r) => r.kind === 'listing_pending')).toHaveLength(2);
     const sellerRows = (await inbox(b.seller.id)).filter((r) => r.kind.startsWith('listing_'));

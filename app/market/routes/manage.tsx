@@ -1,7 +1,7 @@
 import { useT } from '~/i18n/use-t.ts';
 import { data, Form, Link } from 'react-router';
-import { requirePermission } from '~/auth/guards.server.ts';
-import { permits, type Action } from '~/auth/permissions.ts';
+import { requireAlso, requirePermission } from '~/auth/guards.server.ts';
+import { permits } from '~/auth/permissions.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/translator.server.ts';
@@ -63,18 +63,6 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
-// The desk's decisions, and what each needs beyond opening the desk.
-const OFFICIAL_INTENTS: Partial<Record<string, Action>> = {
-  'approve-seller': 'seller.review',
-  'reject-seller': 'seller.review',
-  'add-seller': 'seller.review',
-  'approve-product': 'product.takedown',
-  'reject-product': 'product.takedown',
-  moderation: 'market.settings',
-  cooling: 'market.settings',
-  'cancel-payout': 'payout.review',
-};
-
 export async function action({ context, request }: Route.ActionArgs) {
   const { scope, commune } = await requirePermission({ context, request }, 'market.desk');
   const { form, failure } = await readForm(request);
@@ -84,26 +72,28 @@ export async function action({ context, request }: Route.ActionArgs) {
   const back = `/${commune.slug}/market/manage`;
   const needsId = ['approve-seller', 'reject-seller', 'consent', 'approve-product', 'reject-product', 'cancel-payout'];
   if (needsId.includes(intent) && !UUID_PATTERN.test(id)) notFound();
-  const needed = Object.hasOwn(OFFICIAL_INTENTS, intent) ? OFFICIAL_INTENTS[intent] : undefined;
-  if (needed && !permits(scope, needed)) notFound();
+  // Opening the desk lets editors ask for consent; each decision below proves its own action
+  // (requireAlso), and whoever lacks it gets the desk's 404.
   try {
     switch (intent) {
       case 'approve-seller':
-        await approveSeller(scope, id);
+        await approveSeller(requireAlso(scope, 'seller.review'), id);
         return redirectWithFlash(back, { key: 'market:manage.sellerApproved' });
       case 'reject-seller': {
+        const official = requireAlso(scope, 'seller.review');
         const parsed = parseForm(form, RejectSchema);
         if (!parsed.ok) return data({ ...parsed, intent, id }, { status: 400 });
-        await rejectSeller(scope, id, parsed.data.reason);
+        await rejectSeller(official, id, parsed.data.reason);
         return redirectWithFlash(back, { key: 'market:manage.sellerRejected', tone: 'info' });
       }
       case 'add-seller': {
+        const official = requireAlso(scope, 'seller.review');
         const parsed = parseForm(form, SellerProfileSchema, (raw) => nestLocaleFields(raw, ['story']));
         const consent = parseForm(form, ConsentSchema);
         if (!parsed.ok || !consent.ok) {
           return data({ ...formFailure(form, { ...(parsed.ok ? {} : parsed.errors), ...(consent.ok ? {} : consent.errors) }), intent, id }, { status: 400 });
         }
-        const sellerId = await addSellerByOfficial(scope, parsed.data, consent.data.note);
+        const sellerId = await addSellerByOfficial(official, parsed.data, consent.data.note);
         return redirectWithFlash(`/${commune.slug}/market/sellers/${sellerId}`, { key: 'market:manage.sellerAdded' });
       }
       case 'consent': {
@@ -121,28 +111,31 @@ export async function action({ context, request }: Route.ActionArgs) {
         return redirectWithFlash(`/${commune.slug}/market/sellers/${id}`, { key });
       }
       case 'cancel-payout': {
+        const official = requireAlso(scope, 'payout.review');
         const sellerId = String(form.get('sellerId') ?? '');
         if (!UUID_PATTERN.test(sellerId)) notFound();
-        await cancelPayoutChange(scope, sellerId, id);
+        await cancelPayoutChange(official, sellerId, id);
         return redirectWithFlash(back, { key: 'market:payout.cancelled', tone: 'info' });
       }
       case 'cooling': {
+        const official = requireAlso(scope, 'market.settings');
         const parsed = parseForm(form, CoolingSchema);
         if (!parsed.ok) return data({ ...parsed, intent, id }, { status: 400 });
-        await setPayoutCooling(scope, parsed.data.hours);
+        await setPayoutCooling(official, parsed.data.hours);
         return redirectWithFlash(back, { key: 'market:payout.coolingSaved' });
       }
       case 'approve-product':
-        await moderateProduct(scope, id, { approve: true });
+        await moderateProduct(requireAlso(scope, 'product.takedown'), id, { approve: true });
         return redirectWithFlash(back, { key: 'market:manage.productApproved' });
       case 'reject-product': {
+        const official = requireAlso(scope, 'product.takedown');
         const parsed = parseForm(form, RejectSchema);
         if (!parsed.ok) return data({ ...parsed, intent, id }, { status: 400 });
-        await moderateProduct(scope, id, { approve: false, reason: parsed.data.reason });
+        await moderateProduct(official, id, { approve: false, reason: parsed.data.reason });
         return redirectWithFlash(back, { key: 'market:manage.productRejected', tone: 'info' });
       }
       case 'moderation':
-        await setModeration(scope, form.get('on') === '1');
+        await setModeration(requireAlso(scope, 'market.settings'), form.get('on') === '1');
         return redirectWithFlash(back, { key: 'market:manage.moderationSaved' });
     }
   } catch (error) {

@@ -2,7 +2,7 @@ import { useT } from '~/i18n/use-t.ts';
 import type { MessageKey } from '~/i18n/message-key.ts';
 import type { SellerAction } from '#domain/market.ts';
 import { data, Form, Link } from 'react-router';
-import { permits, type Action } from '~/auth/permissions.ts';
+import { permits } from '~/auth/permissions.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/translator.server.ts';
@@ -112,15 +112,6 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   };
 }
 
-// Officials' measures on a seller's page, and what each needs (acting for the seller, not as them).
-const OFFICIAL_INTENTS: Partial<Record<string, Action>> = {
-  'confirm-consent': 'consent.record',
-  'suspend-seller': 'seller.review',
-  'reinstate-seller': 'seller.review',
-  'take-down': 'product.takedown',
-  'reinstate-product': 'product.takedown',
-};
-
 export async function action({ context, params, request }: Route.ActionArgs) {
   const { commune, scope, seller, isStaff } = await access(context, request, params.sellerId);
   let form: FormData;
@@ -189,39 +180,42 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       return redirectWithFlash(back, { key: 'market:assisted.consentGiven' });
     }
     // Staff: a code the seller read out, a second official's confirmation, and officials' measures.
-    if (isStaff && intent === 'confirm-code') {
+    if (intent === 'confirm-code' && isStaff && permits(scope, 'shop.assist')) {
       const parsed = parseForm(form, ConsentCodeSchema);
       if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
       await confirmConsentCode(scope, seller.id, parsed.data.code);
       return redirectWithFlash(back, { key: 'market:assisted.consentRecorded' });
     }
-    const needed = Object.hasOwn(OFFICIAL_INTENTS, intent) ? OFFICIAL_INTENTS[intent] : undefined;
-    if (needed) {
-      if (!(isStaff && permits(scope, needed))) return data({ ...formFailure(form, { _form: 'market:assisted.officialOnly' }), intent }, { status: 403 });
-      if (intent === 'confirm-consent') {
-        await confirmConsentByOfficial(scope, seller.id);
-        return redirectWithFlash(back, { key: 'market:assisted.consentRecorded' });
-      }
-      if (intent === 'suspend-seller') {
-        const parsed = parseForm(form, RejectSchema);
-        if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-        await suspendSeller(scope, seller.id, parsed.data.reason);
-        return redirectWithFlash(back, { key: 'market:suspend.done', tone: 'info' });
-      }
+    // Officials' measures, acting for the seller (never as them): each proves its own action.
+    const officialOnly = () => data({ ...formFailure(form, { _form: 'market:assisted.officialOnly' }), intent }, { status: 403 });
+    if (intent === 'confirm-consent') {
+      if (!(isStaff && permits(scope, 'consent.record'))) return officialOnly();
+      await confirmConsentByOfficial(scope, seller.id);
+      return redirectWithFlash(back, { key: 'market:assisted.consentRecorded' });
+    }
+    if (intent === 'suspend-seller' || intent === 'reinstate-seller') {
+      if (!(isStaff && permits(scope, 'seller.review'))) return officialOnly();
       if (intent === 'reinstate-seller') {
         await approveSeller(scope, seller.id);
         return redirectWithFlash(back, { key: 'market:suspend.reinstated' });
       }
+      const parsed = parseForm(form, RejectSchema);
+      if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+      await suspendSeller(scope, seller.id, parsed.data.reason);
+      return redirectWithFlash(back, { key: 'market:suspend.done', tone: 'info' });
+    }
+    if (intent === 'take-down' || intent === 'reinstate-product') {
+      if (!(isStaff && permits(scope, 'product.takedown'))) return officialOnly();
       const productId = String(form.get('productId') ?? '');
       if (!UUID_PATTERN.test(productId)) notFound();
-      if (intent === 'take-down') {
-        const parsed = parseForm(form, RejectSchema);
-        if (!parsed.ok) return data({ ...parsed, intent, productId }, { status: 400 });
-        await takeDownProduct(scope, productId, parsed.data.reason);
-        return redirectWithFlash(back, { key: 'market:takedown.done', tone: 'info' });
+      if (intent === 'reinstate-product') {
+        await reinstateProduct(scope, productId);
+        return redirectWithFlash(back, { key: 'market:takedown.reinstated' });
       }
-      await reinstateProduct(scope, productId);
-      return redirectWithFlash(back, { key: 'market:takedown.reinstated' });
+      const parsed = parseForm(form, RejectSchema);
+      if (!parsed.ok) return data({ ...parsed, intent, productId }, { status: 400 });
+      await takeDownProduct(scope, productId, parsed.data.reason);
+      return redirectWithFlash(back, { key: 'market:takedown.done', tone: 'info' });
     }
   } catch (error) {
     const { failure, status } = failureFrom(error, form);
