@@ -58,10 +58,19 @@ export async function searchCatalogue(scope: Scope, query: CatalogueQuery, pageS
   // rank tens of thousands of hits (a similarity score per hit is not).
   const titleHit = phrase ? sql`(strpos(s.title_text, ${phrase}) > 0)` : sql`false`;
   // The same order twice: to pick the page from the index table (s), then to keep it once joined (hit).
+  // Sorted by price with words to find, the page is picked from the words' trigram matches (a
+  // bitmap scan, then a top-N sort), never by walking the price index and testing each row: a
+  // product kind has its price range, so the matches bunch at one end of that index and the walk
+  // from the other end reads most of the table ("gao" highest first: 111 ms at 100,000 products,
+  // against 11 ms; the worst a match-wide sort costs there is 20 ms, for a word in 3 rows of 10).
+  // `+ 0` is how Postgres is told not to serve an order from an index. Words under three letters
+  // have no trigram to look up, so they keep the walk.
+  const price = words.some((w) => w.length >= 3) ? sql`(s.price_minor + 0)` : sql`s.price_minor`;
   const orderOf = (table: 's' | 'hit', titleFirst: SQL) => {
     const t = sql.raw(table);
-    if (query.sort === 'price_asc') return sql`${t}.price_minor asc, ${t}.product_id asc`;
-    if (query.sort === 'price_desc') return sql`${t}.price_minor desc, ${t}.product_id asc`;
+    const p = table === 's' ? price : sql`hit.price_minor`;
+    if (query.sort === 'price_asc') return sql`${p} asc, ${t}.product_id asc`;
+    if (query.sort === 'price_desc') return sql`${p} desc, ${t}.product_id asc`;
     const newest = sql`${t}.published_at desc nulls last, ${t}.product_id asc`;
     return query.sort === 'relevance' && phrase ? sql`${titleFirst} desc, ${newest}` : newest;
   };

@@ -226,12 +226,27 @@ describe('catalogue search', () => {
     expect(onlyA.every((i) => i.communeSlug === a.slug)).toBe(true);
     // Enough products for two pages, then no id appears on both.
     for (let n = 0; n < 30; n++)
-      await createProduct(asOwner(asSeller(b)), b.sellerId, input({ title: { vi: `Gạo nương ${n}` }, category: 'rice', price: 20000 }), [], true);
+      await createProduct(
+        asOwner(asSeller(b)),
+        b.sellerId,
+        input({ title: { vi: `Gạo nương ${n}` }, category: 'rice', price: 20000 + (n % 7) * 1000 }),
+        [],
+        true,
+      );
     const page1 = await search({ category: 'rice', sort: 'price_asc', currency: 'VND' });
     const page2 = await search({ category: 'rice', sort: 'price_asc', currency: 'VND', page: '2' });
     expect(page1.hasMore).toBe(true);
     const ids = new Set(page1.items.map((i) => i.id));
     expect(page2.items.some((i) => ids.has(i.id))).toBe(false);
+    // With words to find, a price order is sorted from the matches (not walked off the price index): the same order and paging.
+    for (const sort of ['price_asc', 'price_desc'] as const) {
+      const first = await search({ q: 'gao nuong', sort, currency: 'VND' });
+      const second = await search({ q: 'gao nuong', sort, currency: 'VND', page: '2' });
+      const prices = [...first.items, ...second.items].map((i) => i.priceMinor);
+      expect(prices).toEqual([...prices].sort((x, y) => (sort === 'price_asc' ? x - y : y - x)));
+      expect(first.items.length + second.items.length).toBe(30);
+      expect(second.items.some((i) => first.items.some((j) => j.id === i.id))).toBe(false);
+    }
   });
 });
 
