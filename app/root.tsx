@@ -4,7 +4,8 @@ import { switchLanguage } from '~/i18n/client-language.ts';
 import type { MessageKey } from '~/i18n/message-key.ts';
 import { data, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from 'react-router';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
-import { getLocale } from '~/i18n/translator.server.ts';
+import { getI18n, getLocale } from '~/i18n/translator.server.ts';
+import { linkOrigin } from '~/lib/env.server.ts';
 import { communeContext, databaseContext, userContext } from '~/lib/context.ts';
 import { countUnread } from '~/notifications/inbox.server.ts';
 import { takeFlash } from '~/lib/flash.server.ts';
@@ -16,7 +17,9 @@ import { securityMiddleware } from '~/middleware/security.server.ts';
 import { sessionMiddleware } from '~/middleware/session.server.ts';
 import { tenancyMiddleware } from '~/middleware/tenancy.server.ts';
 import { localized } from '~/tenancy/commune.ts';
+import { pageMeta } from '~/ui/meta.ts';
 import { useHydrate } from '~/ui/route-handle.ts';
+import { THEME_COLOR } from '~/ui/theme.ts';
 import stylesheet from '~/ui/styles.css?url';
 import type { Route } from './+types/root';
 
@@ -36,7 +39,11 @@ export const middleware: Route.MiddlewareFunction[] = [
 export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'apple-touch-icon', href: '/apple-touch-icon.png' },
 ];
+
+/** Pages without a meta of their own (a 404) still say what the site is. */
+export const meta: Route.MetaFunction = (args) => pageMeta(args, { title: 'Baan' });
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = getLocale(context) as Locale;
@@ -46,11 +53,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // The bell's count: signed-in requests only (they carry a session cookie, so the page cache
   // never keeps them); one count on an index of the person's unread rows.
   const unread = user ? await countUnread(context.get(databaseContext).db, user.id) : 0;
+  const { t } = getI18n(context);
+  const communeName = commune ? localized(commune.name, locale, commune.defaultLocale).text : null;
   return data(
     {
       locale,
+      // What a page without its own description is about: the commune's site, or Baan's.
+      description: communeName ? t('common:meta.commune', { name: communeName }) : t('common:meta.site'),
+      // Where links to this page in the other languages point (hreflang); null when the
+      // public address is not known, as a relative one would be ignored.
+      origin: linkOrigin(request),
       user: user ? { displayName: user.displayName, isOperator: user.isOperator, unread } : null,
-      commune: commune ? { slug: commune.slug, name: localized(commune.name, locale, commune.defaultLocale).text } : null,
+      commune: commune && communeName ? { slug: commune.slug, name: communeName } : null,
       flash,
     },
     { headers: clear ? { 'Set-Cookie': clear } : undefined },
@@ -79,9 +93,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="theme-color" content="#1f6f43" />
+        <meta name="theme-color" content={THEME_COLOR} />
         <Meta />
         <Links />
+        <link rel="manifest" href={`${root?.commune ? `/${root.commune.slug}` : ''}/manifest.webmanifest?lng=${locale}`} />
+        <LanguageAlternates origin={root?.origin ?? null} />
       </head>
       <body>
         <a className="skip-link" href="#main">
@@ -107,6 +123,32 @@ export function Layout({ children }: { children: React.ReactNode }) {
         ) : null}
       </body>
     </html>
+  );
+}
+
+/**
+ * The same page in each language (`rel=alternate hreflang`), so a search engine shows Thai
+ * readers the Thai page: `?lng=` picks the language, and the address without it is the default
+ * (the reader's own language, from the browser).
+ */
+function LanguageAlternates({ origin }: { origin: string | null }) {
+  const location = useLocation();
+  if (!origin) return null;
+  const params = new URLSearchParams(location.search);
+  params.delete('lng');
+  const address = (lng: Locale | null) => {
+    const query = new URLSearchParams(params);
+    if (lng) query.set('lng', lng);
+    const search = query.toString();
+    return `${origin}${location.pathname}${search ? `?${search}` : ''}`;
+  };
+  return (
+    <>
+      {LOCALES.map((lng) => (
+        <link key={lng} rel="alternate" hrefLang={lng} href={address(lng)} />
+      ))}
+      <link rel="alternate" hrefLang="x-default" href={address(null)} />
+    </>
   );
 }
 

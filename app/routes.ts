@@ -27,6 +27,7 @@ export default [
   route('orders/:reference', 'market/routes/order.tsx'),
   route('map', 'tourism/routes/explore.tsx', { id: 'national-map' }),
   route('map/places.geojson', 'tourism/routes/places-geojson.ts', { id: 'national-places-geojson' }),
+  route('manifest.webmanifest', 'tenancy/routes/manifest.ts', { id: 'site-manifest' }),
 
   ...prefix('admin', [
     route('communes/new', 'admin/routes/new-commune.tsx'),
@@ -76,6 +77,7 @@ export default [
     route('events', 'tourism/routes/events.tsx'),
     route('events.ics', 'tourism/routes/events-ics.ts'),
     route('places.geojson', 'tourism/routes/places-geojson.ts', { id: 'commune-places-geojson' }),
+    route('manifest.webmanifest', 'tenancy/routes/manifest.ts', { id: 'commune-manifest' }),
     route('settings', 'tenancy/routes/settings.tsx'),
     route('members', 'members/routes/members.tsx'),
     route('join/:token', 'members/routes/join.tsx'),

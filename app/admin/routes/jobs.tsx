@@ -14,6 +14,7 @@ import { parseForm } from '~/lib/forms.ts';
 import { FormError, SubmitButton } from '~/ui/form.tsx';
 import { ScrollTable } from '~/ui/scroll-table.tsx';
 import type { Route } from './+types/jobs';
+import { pageMeta } from '~/ui/meta.ts';
 
 const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
@@ -69,7 +70,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   return redirectWithFlash(back, { key: 'jobs:retried', tone: 'success' });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function Jobs({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

@@ -12,6 +12,7 @@ import { createCommune, listProvinces } from '~/tenancy/communes.server.ts';
 import { CommuneInputSchema, nestLocaleFields } from '~/tenancy/schemas.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import type { Route } from './+types/new-commune';
+import { pageMeta } from '~/ui/meta.ts';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   requirePlatformPermission({ context, request }, 'commune.create');
@@ -44,7 +45,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function NewCommune({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

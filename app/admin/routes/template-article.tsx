@@ -12,6 +12,7 @@ import { parseForm } from '~/lib/forms.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { getTemplateArticle, updateTemplateArticle } from '~/handbook/template.server.ts';
 import type { Route } from './+types/template-article';
+import { pageMeta } from '~/ui/meta.ts';
 
 const TemplateTextSchema = z.object({
   locale: z.enum(['vi', 'en', 'th'], { error: 'common:validation.invalid' }),
@@ -47,7 +48,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   return redirectWithFlash(`/admin/handbook/${params.key}?locale=${locale}`, { key: 'handbook:template.saved' });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function TemplateArticle({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

@@ -13,6 +13,7 @@ import { databaseContext } from '~/lib/context.ts';
 import { localized } from '~/tenancy/commune.ts';
 import { createTemplateArticle, listTemplate } from '~/handbook/template.server.ts';
 import type { Route } from './+types/template';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** The national template handbook, which every new commune copies. Operator only. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -65,7 +66,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   return redirectWithFlash(`/admin/handbook/${parsed.data.key}?locale=${parsed.data.locale}`, { key: 'handbook:template.created' });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function Template({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

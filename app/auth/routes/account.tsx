@@ -22,6 +22,7 @@ import { changeAddressSchema, ChangePasswordSchema } from '../schemas.ts';
 import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
 import { readDeviceToken } from '../throttle.server.ts';
 import type { Route } from './+types/account';
+import { pageMeta } from '~/ui/meta.ts';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
@@ -86,7 +87,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 /** A 429 says when to try again (Retry-After), on the HTML page too. */
 export const headers: Route.HeadersFunction = retryAfterFromAction;
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

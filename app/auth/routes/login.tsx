@@ -15,6 +15,7 @@ import { safeRedirect, signInSchema } from '../schemas.ts';
 import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
 import { deviceCookie, readDeviceToken } from '../throttle.server.ts';
 import type { Route } from './+types/login';
+import { pageMeta } from '~/ui/meta.ts';
 
 export function loader({ context, request }: Route.LoaderArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'));
@@ -53,7 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 /** A 429 says when to try again (Retry-After), on the HTML page too. */
 export const headers: Route.HeadersFunction = retryAfterFromAction;
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

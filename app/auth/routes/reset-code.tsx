@@ -12,6 +12,7 @@ import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { resetPasswordWithCode } from '../recovery.server.ts';
 import { resetWithCodeSchema } from '../schemas.ts';
 import type { Route } from './+types/reset-code';
+import { pageMeta } from '~/ui/meta.ts';
 
 export function loader({ context, request }: Route.LoaderArgs) {
   return { title: getI18n(context).t('auth:reset.codeTitle'), identifier: new URL(request.url).searchParams.get('identifier')?.slice(0, 254) ?? '' };
@@ -35,7 +36,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export const headers: Route.HeadersFunction = retryAfterFromAction;
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function ResetCode({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

@@ -13,6 +13,7 @@ import { accountContact } from '../identity.ts';
 import { requestPasswordReset } from '../recovery.server.ts';
 import { resetRequestSchema } from '../schemas.ts';
 import type { Route } from './+types/reset-request';
+import { pageMeta } from '~/ui/meta.ts';
 
 export function loader({ context }: Route.LoaderArgs) {
   return { title: getI18n(context).t('auth:reset.title') };
@@ -37,7 +38,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export const headers: Route.HeadersFunction = retryAfterFromAction;
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function ResetRequest({ actionData }: Route.ComponentProps) {
   const { t } = useT();

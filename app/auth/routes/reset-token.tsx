@@ -10,6 +10,7 @@ import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { resetLinkIsLive, resetPasswordWithToken } from '../recovery.server.ts';
 import { ResetWithTokenSchema } from '../schemas.ts';
 import type { Route } from './+types/reset-token';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** The e-mailed link: shows the form while the link is live (looking does not use it; setting the password does). */
 export async function loader({ context, params }: Route.LoaderArgs) {
@@ -32,7 +33,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 // The token in the path does not leave the site: the global Referrer-Policy (strict-origin-when-cross-origin) sends other sites only the origin.
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function ResetToken({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

@@ -15,6 +15,7 @@ import { safeRedirect, signUpSchema } from '../schemas.ts';
 import { cookieOptionsFor, sessionCookie } from '../session.server.ts';
 import { deviceCookie } from '../throttle.server.ts';
 import type { Route } from './+types/signup';
+import { pageMeta } from '~/ui/meta.ts';
 
 export function loader({ context, request }: Route.LoaderArgs) {
   const url = new URL(request.url);
@@ -50,7 +51,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 /** A 429 says when to try again (Retry-After), on the HTML page too. */
 export const headers: Route.HeadersFunction = retryAfterFromAction;
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function SignUp({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

@@ -9,6 +9,7 @@ import { undoAddressChange, undoLinkIsLive } from '../addresses.server.ts';
 import { formatPhone, maskIdentifier } from '../identity.ts';
 import { blankSessionCookie, cookieOptionsFor } from '../session.server.ts';
 import type { Route } from './+types/undo-address';
+import { pageMeta } from '~/ui/meta.ts';
 
 /**
  * The link in the notice sent to an account's old (or other) verified address when its sign-in
@@ -41,7 +42,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   );
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }, { name: 'robots', content: 'noindex' }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args, { noindex: true });
 
 export default function UndoAddress({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

@@ -8,6 +8,7 @@ import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { SubmitButton } from '~/ui/form.tsx';
 import { confirmEmailChange, openEmailLink, verificationStatus } from '../recovery.server.ts';
 import type { Route } from './+types/verify-email';
+import { pageMeta } from '~/ui/meta.ts';
 
 /**
  * The link in a verification mail. For the account's own address, opening it verifies it (the
@@ -38,7 +39,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   return data({ title, state: outcome === 'taken' ? ('taken' as const) : ('dead' as const), address: null }, { status: outcome === 'taken' ? 409 : 410 });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }, { name: 'robots', content: 'noindex' }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args, { noindex: true });
 
 export default function VerifyEmail({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

@@ -14,6 +14,7 @@ import { formatPhone } from '../identity.ts';
 import { resendVerification, verificationStatus, verifyPhoneCode } from '../recovery.server.ts';
 import { safeRedirect, VerifyPhoneSchema } from '../schemas.ts';
 import type { Route } from './+types/verify';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** The signed-in person types the SMS code that proves their phone number; or asks for a new code or e-mail link. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -57,7 +58,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export const headers: Route.HeadersFunction = retryAfterFromAction;
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function Verify({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

@@ -7,6 +7,7 @@ import { databaseContext } from '~/lib/context.ts';
 import { ScrollTable } from '~/ui/scroll-table.tsx';
 import { deliveryCounts, messagesTo, recentFailures, type ChannelCounts, type MessageSummary } from '~/delivery/admin.server.ts';
 import type { Route } from './+types/admin-messages';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** The operator's view of delivery health: counts per channel, recent failures, search by address. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -38,7 +39,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 type Shown = Route.ComponentProps['loaderData']['failures'][number];
 

@@ -9,6 +9,7 @@ import { notFound } from '~/lib/errors.ts';
 import { keptMessage } from '~/delivery/admin.server.ts';
 import { requireDevMailbox } from '~/delivery/dev-mailbox.server.ts';
 import type { Route } from './+types/dev-mail-message';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** One kept message: its HTML part in a sandboxed frame (no scripts, no same origin), its text part and headers. */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -31,7 +32,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }, { name: 'robots', content: 'noindex' }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args, { noindex: true });
 
 export default function DevMailMessage({ loaderData: { title, message: m } }: Route.ComponentProps) {
   const { t } = useT();

@@ -6,6 +6,7 @@ import { databaseContext } from '~/lib/context.ts';
 import { keptMessages } from '~/delivery/admin.server.ts';
 import { requireDevMailbox } from '~/delivery/dev-mailbox.server.ts';
 import type { Route } from './+types/dev-mail';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** The messages kept instead of sent (no SMTP_URL / SMS_GATEWAY_URL), newest first. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -24,7 +25,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }, { name: 'robots', content: 'noindex' }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args, { noindex: true });
 
 export default function DevMail({ loaderData: d }: Route.ComponentProps) {
   const { t } = useT();

@@ -10,6 +10,7 @@ import type { RouteHandle } from '~/ui/route-handle.ts';
 import { OfflinePage } from '../offline-page.tsx';
 import { getArticle } from '../handbook.server.ts';
 import type { Route } from './+types/article';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** Reading an article needs no JavaScript; ticking a checklist uses a tiny script of its own. */
 export const handle: RouteHandle = { hydrate: false };
@@ -29,8 +30,10 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-  loaderData ? [{ title: `${loaderData.article.title} · ${loaderData.communeName}` }, { name: 'description', content: loaderData.article.summary }] : [];
+export const meta: Route.MetaFunction = (args) =>
+  args.loaderData
+    ? pageMeta(args, { title: `${args.loaderData.article.title} · ${args.loaderData.communeName}`, description: args.loaderData.article.summary })
+    : [];
 
 export default function Article({ loaderData }: Route.ComponentProps) {
   const { t } = useT();

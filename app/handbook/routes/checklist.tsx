@@ -13,6 +13,7 @@ import { getChecklistForEditing, saveChecklist } from '../checklist.server.ts';
 import { getArticleForEditing } from '../editing.server.ts';
 import { ChecklistInputSchema, nestChecklistFields } from '../schemas.ts';
 import type { Route } from './+types/checklist';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** A plain form: no JavaScript needed to edit a checklist. */
 export const handle: RouteHandle = { hydrate: false };
@@ -68,7 +69,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   return redirectWithFlash(`/${commune.slug}/handbook/${params.slug}/checklist?in=${language}`, { key: 'handbook:checklist.saved' });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function ChecklistEditor({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

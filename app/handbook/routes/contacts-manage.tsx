@@ -13,6 +13,7 @@ import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { ContactInputSchema } from '../news-schemas.ts';
 import { addContact, contactView, deleteContact, listContactsForEditing, updateContact } from '../news.server.ts';
 import type { Route } from './+types/contacts-manage';
+import { pageMeta } from '~/ui/meta.ts';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { scope, commune } = await requirePermission({ context, request }, 'contact.manage');
@@ -64,7 +65,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   return redirectWithFlash(`/${commune.slug}/contacts/manage`, { key: 'handbook:contacts.added' });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function ManageContacts({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

@@ -6,6 +6,7 @@ import type { RouteHandle } from '~/ui/route-handle.ts';
 import { OfflinePage } from '../offline-page.tsx';
 import { listContacts } from '../news.server.ts';
 import type { Route } from './+types/contacts';
+import { pageMeta } from '~/ui/meta.ts';
 
 export const handle: RouteHandle = { hydrate: false };
 
@@ -21,7 +22,7 @@ export async function loader({ context }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function Contacts({ loaderData }: Route.ComponentProps) {
   const { t } = useT();

@@ -17,6 +17,7 @@ import { renderMarkdown } from '../markdown.server.ts';
 import { ArticleInputSchema, revisionNumber } from '../schemas.ts';
 import { shrinkPickedPhotos } from '~/media/shrink-photos.ts';
 import type { Route } from './+types/editor';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** The editor: its own route (own code chunk), so reader pages never download it. */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -126,7 +127,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }, { name: 'robots', content: 'noindex' }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args, { noindex: true });
 
 export default function Editor({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

@@ -11,6 +11,7 @@ import { getArticleForEditing } from '../editing.server.ts';
 import { listRevisions, restoreRevision } from '../revisions.server.ts';
 import { revisionNumber } from '../schemas.ts';
 import type { Route } from './+types/history';
+import { pageMeta } from '~/ui/meta.ts';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { scope, commune } = await requirePermission({ context, request }, 'handbook.edit');
@@ -50,7 +51,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   return redirectWithFlash(`/${commune.slug}/handbook/${article.slug}/history`, { key: 'handbook:history.restored', params: { number } });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }, { name: 'robots', content: 'noindex' }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args, { noindex: true });
 
 export default function History({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

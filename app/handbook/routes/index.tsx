@@ -8,6 +8,7 @@ import { OfflinePage } from '../offline-page.tsx';
 import { listHandbook } from '../handbook.server.ts';
 import { searchHandbook } from '../search.server.ts';
 import type { Route } from './+types/index';
+import { pageMeta } from '~/ui/meta.ts';
 
 export const handle: RouteHandle = { hydrate: false };
 
@@ -33,7 +34,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? [{ title: `${loaderData.title} · ${loaderData.communeName} · Baan` }] : []);
+export const meta: Route.MetaFunction = (args) =>
+  args.loaderData ? pageMeta(args, { title: `${args.loaderData.title} · ${args.loaderData.communeName} · Baan` }) : [];
 
 export default function HandbookIndex({ loaderData }: Route.ComponentProps) {
   const { t } = useT();

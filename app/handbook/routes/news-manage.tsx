@@ -14,6 +14,7 @@ import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { AnnouncementInputSchema, FeedUrlSchema } from '../news-schemas.ts';
 import { addAnnouncement, addFeed, deleteAnnouncement, deleteFeed, importFeed, listAnnouncements, listFeeds } from '../news.server.ts';
 import type { Route } from './+types/news-manage';
+import { pageMeta } from '~/ui/meta.ts';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { scope, commune } = await requirePermission({ context, request }, 'news.manage');
@@ -99,7 +100,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function ManageNews({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

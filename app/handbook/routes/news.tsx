@@ -7,6 +7,7 @@ import type { RouteHandle } from '~/ui/route-handle.ts';
 import { OfflinePage } from '../offline-page.tsx';
 import { listAnnouncements, listNews } from '../news.server.ts';
 import type { Route } from './+types/news';
+import { pageMeta } from '~/ui/meta.ts';
 
 export const handle: RouteHandle = { hydrate: false };
 
@@ -32,7 +33,7 @@ export async function loader({ context }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function News({ loaderData }: Route.ComponentProps) {
   const { t } = useT();

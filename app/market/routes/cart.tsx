@@ -11,6 +11,7 @@ import { cartCookieHeader, groupBySeller, readCart, resolveCart } from '../cart.
 import { parseQuantity } from '../schemas.ts';
 import { Money } from '../ui.tsx';
 import type { Route } from './+types/cart';
+import { pageMeta } from '~/ui/meta.ts';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const lines = await readCart(request);
@@ -60,7 +61,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   return redirectWithFlash('/cart', { key: 'market:cart.updated', tone: 'info' }, { headers: { 'Set-Cookie': await cartCookieHeader(next) } });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function Cart({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useT();

@@ -12,6 +12,7 @@ import { searchCatalogue } from '../catalogue.server.ts';
 import { parseCatalogueQuery, SORTS, type CatalogueQuery } from '../catalogue.ts';
 import { ProductCard } from '../ui.tsx';
 import type { Route } from './+types/catalogue';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** A reading page: plain HTML and GET forms, no JavaScript. */
 export const handle: RouteHandle = { hydrate: false };
@@ -45,7 +46,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 function pageLink(search: string, page: number): string {
   const params = new URLSearchParams(search);

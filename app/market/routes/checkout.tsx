@@ -17,6 +17,7 @@ import { CheckoutRefused, methodsForGroups, placeOrders } from '../checkout.serv
 import { DeliverySchema } from '../schemas.ts';
 import { Money } from '../ui.tsx';
 import type { Route } from './+types/checkout';
+import { pageMeta } from '~/ui/meta.ts';
 
 async function loadCheckout(context: Route.LoaderArgs['context'], request: Request) {
   const user = requireUser(context, request);
@@ -96,7 +97,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function Checkout({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useT();

@@ -23,6 +23,7 @@ import { addSellerByOfficial, approveSeller, getModeration, listSellers, rejectS
 import { VIETNAMESE_BANKS } from '~/payments/banks.ts';
 import { Money, PendingPayoutText } from '../ui.tsx';
 import type { Route } from './+types/manage';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** The commune's market desk: seller requests, the moderation queue, assisted mode and orders. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -145,7 +146,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   return data({ ...formFailure(form, { _form: 'common:validation.invalid' }), intent, id }, { status: 400 });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function ManageMarket({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useT();

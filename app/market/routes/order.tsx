@@ -18,6 +18,7 @@ import { ORDER_REFERENCE } from '../checkout.server.ts';
 import { RatingSchema } from '../schemas.ts';
 import { orderPageExtras } from '../order-page.server.ts';
 import type { Route } from './+types/order';
+import { pageMeta } from '~/ui/meta.ts';
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
@@ -71,7 +72,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   return data({ ...formFailure(form, { _form: 'common:validation.invalid' }), productId: '' }, { status: 400 });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function BuyerOrder({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useT();

@@ -9,6 +9,7 @@ import { listBuyerOrders } from '../orders.server.ts';
 import { StatusBadge } from '../order-view.tsx';
 import { Money } from '../ui.tsx';
 import type { Route } from './+types/orders';
+import { pageMeta } from '~/ui/meta.ts';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
@@ -16,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return { title: getI18n(context).t('market:orders.title'), orders };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function BuyerOrders({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useT();

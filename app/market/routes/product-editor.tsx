@@ -17,6 +17,7 @@ import { createProduct, getProductForEdit, updateProduct, type ProductRow } from
 import { openShop } from '../access.server.ts';
 import { MAX_PHOTOS, productInputSchema } from '../schemas.ts';
 import type { Route } from './+types/product-editor';
+import { pageMeta } from '~/ui/meta.ts';
 
 type Ctx = Route.LoaderArgs['context'];
 
@@ -101,7 +102,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function ProductEditor({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

@@ -19,6 +19,7 @@ import { MAX_QUANTITY } from '../schemas.ts';
 import { CertBadge, Money, RatingLine } from '../ui.tsx';
 import type { Route } from './+types/product';
 import { linkOrigin } from '~/lib/env.server.ts';
+import { pageMeta } from '~/ui/meta.ts';
 
 export const handle: RouteHandle = { hydrate: false };
 
@@ -125,14 +126,18 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   return redirectWithFlash(`/${commune.slug}/market/${product.slug}`, { key: 'market:cart.added', tone: 'success' }, { headers });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-  loaderData
+export const meta: Route.MetaFunction = (args) => {
+  const { loaderData } = args;
+  return loaderData
     ? [
-        { title: `${loaderData.product.title} · ${loaderData.communeName} · Baan` },
-        { name: 'description', content: loaderData.product.description.slice(0, 160) },
+        ...pageMeta(args, {
+          title: `${loaderData.product.title} · ${loaderData.communeName} · Baan`,
+          description: loaderData.product.description.slice(0, 160),
+        }),
         { property: 'og:title', content: loaderData.product.title },
       ]
     : [];
+};
 
 export default function ProductPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useT();

@@ -11,6 +11,7 @@ import { SellerFields, sellerValues } from '../seller-form.tsx';
 import { SellerProfileSchema } from '../schemas.ts';
 import { applyToSell, getOwnSeller } from '../sellers.server.ts';
 import type { Route } from './+types/sell';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** A villager asks to sell in this commune; once approved, this page leads to their dashboard. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -37,7 +38,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   return redirectWithFlash(`/${commune.slug}/market/sell`, { key: 'market:sell.sent' });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function Sell({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

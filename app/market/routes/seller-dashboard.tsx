@@ -40,6 +40,7 @@ import { Money, PendingPayoutText } from '../ui.tsx';
 import { openShop } from '../access.server.ts';
 import { shrinkPickedPhotos } from '~/media/shrink-photos.ts';
 import type { Route } from './+types/seller-dashboard';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** The seller themself, or the commune's officials and editors (assisted mode); anyone else gets 404. */
 const access = (context: Route.LoaderArgs['context'], request: Request, sellerId: string) => openShop(context, request, async () => sellerId);
@@ -260,7 +261,7 @@ const ACTION_LABELS: Record<SellerAction, MessageKey> = {
   'order.paid': 'market:actions.order_paid',
 };
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function SellerDashboard({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useT();

@@ -15,6 +15,7 @@ import { openShop } from '../access.server.ts';
 import { ORDER_REFERENCE } from '../checkout.server.ts';
 import { orderPageExtras } from '../order-page.server.ts';
 import type { Route } from './+types/seller-order';
+import { pageMeta } from '~/ui/meta.ts';
 
 type Ctx = Route.LoaderArgs['context'];
 
@@ -90,7 +91,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   return data({ ...formFailure(form, { _form: 'common:validation.invalid' }), intent }, { status: 400 });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function SellerOrder({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

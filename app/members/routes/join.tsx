@@ -11,6 +11,7 @@ import { SubmitButton } from '~/ui/form.tsx';
 import { verificationStatus } from '~/auth/recovery.server.ts';
 import { acceptInvitation, getInvitationByToken, invitationMatch, maskAddress } from '../members.server.ts';
 import type { Route } from './+types/join';
+import { pageMeta } from '~/ui/meta.ts';
 
 /**
  * The page behind an invitation link. Whoever holds the link may not be the invitee, so the
@@ -59,7 +60,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function Join({ loaderData, actionData, params }: Route.ComponentProps) {
   const { t } = useT();

@@ -28,6 +28,7 @@ import {
   revokeInvitation,
 } from '../members.server.ts';
 import type { Route } from './+types/members';
+import { pageMeta } from '~/ui/meta.ts';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { scope, commune, user } = await requirePermission({ context, request }, 'member.manage');
@@ -106,7 +107,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function Members({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

@@ -10,6 +10,7 @@ import { notFound } from '~/lib/errors.ts';
 import { listNotifications, markAllRead, markRead } from '../inbox.server.ts';
 import { inboxActionSchema, inboxPageSchema } from '../schemas.ts';
 import type { Route } from './+types/inbox';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** The signed-in person's notifications from every commune, newest first. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -38,7 +39,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   return redirect('/notifications');
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function Inbox({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useT();

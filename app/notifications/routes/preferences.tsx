@@ -10,6 +10,7 @@ import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { ScrollTable } from '~/ui/scroll-table.tsx';
 import { getPreferences, savePreferences, type Preferences } from '../inbox.server.ts';
 import type { Route } from './+types/preferences';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** Which kinds come by e-mail and SMS as well as the inbox: one form, one checkbox per kind and channel. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -36,7 +37,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   return redirectWithFlash('/account/notifications', { key: 'notifications:preferences.saved' });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function NotificationPreferences({ loaderData }: Route.ComponentProps) {
   const { t } = useT();

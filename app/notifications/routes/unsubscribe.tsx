@@ -7,6 +7,7 @@ import { unsubscribe, unsubscribeKind } from '../inbox.server.ts';
 import { unsubscribeTokenSchema } from '../schemas.ts';
 import { kindLabel } from '../texts.server.ts';
 import type { Route } from './+types/unsubscribe';
+import { pageMeta } from '~/ui/meta.ts';
 
 // No account needed: the token from the mail is the only key. GET only asks (a link scanner
 // that follows it changes nothing); POST turns the kind off, from the page's button or from a
@@ -33,7 +34,7 @@ export async function action({ context, params }: Route.ActionArgs) {
 
 export const headers: Route.HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has('Cache-Control') ? actionHeaders : loaderHeaders);
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }, { name: 'robots', content: 'noindex' }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args, { noindex: true });
 
 export default function Unsubscribe({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

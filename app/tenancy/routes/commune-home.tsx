@@ -10,6 +10,7 @@ import { localized } from '../commune.ts';
 import { getProvince } from '../communes.server.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import type { Route } from './+types/commune-home';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** A reading page: plain HTML, no JavaScript to download (see root.tsx). */
 export const handle: RouteHandle = { hydrate: false };
@@ -35,8 +36,8 @@ export async function loader({ context }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-  loaderData ? [{ title: `${loaderData.name} · Baan` }, { name: 'description', content: loaderData.tagline }] : [];
+export const meta: Route.MetaFunction = (args) =>
+  args.loaderData ? pageMeta(args, { title: `${args.loaderData.name} · Baan`, description: args.loaderData.tagline }) : [];
 
 export default function CommuneHome({ loaderData }: Route.ComponentProps) {
   const { t } = useT();

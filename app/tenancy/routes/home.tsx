@@ -7,6 +7,7 @@ import { localized } from '../commune.ts';
 import { listCommunesByProvince } from '../communes.server.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import type { Route } from './+types/home';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** A reading page: plain HTML, no JavaScript to download (see root.tsx). */
 export const handle: RouteHandle = { hydrate: false };
@@ -34,10 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: loaderData?.title ?? 'Baan' },
-  { name: 'description', content: loaderData?.description ?? '' },
-];
+export const meta: Route.MetaFunction = (args) => pageMeta(args, { title: args.loaderData?.title ?? 'Baan' });
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t } = useT();

@@ -15,6 +15,7 @@ import { updateCommuneProfile } from '../communes.server.ts';
 import { CommuneProfileSchema, nestLocaleFields } from '../schemas.ts';
 import { shrinkPickedPhotos } from '~/media/shrink-photos.ts';
 import type { Route } from './+types/settings';
+import { pageMeta } from '~/ui/meta.ts';
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { commune, scope } = await requirePermission({ context, request }, 'commune.edit');
@@ -53,7 +54,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   return redirectWithFlash(`/${commune.slug}`, { key: 'tenancy:settings.saved' });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

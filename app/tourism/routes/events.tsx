@@ -5,6 +5,7 @@ import { can, grant } from '~/auth/permissions.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/config.ts';
 import { formatDay } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/translator.server.ts';
+import { linkOrigin } from '~/lib/env.server.ts';
 import { readForm } from '~/lib/body.server.ts';
 import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
@@ -19,6 +20,7 @@ import { deleteEvent, listEvents, saveEvent } from '../events.server.ts';
 import { listManagedPlaces } from '../places.server.ts';
 import { eventInputSchema, todayIn } from '../schemas.ts';
 import type { Route } from './+types/events';
+import { pageMeta } from '~/ui/meta.ts';
 
 export const handle: RouteHandle = { hydrate: false };
 
@@ -37,6 +39,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return {
     title: getI18n(context).t('tourism:events.title'),
     slug: commune.slug,
+    calendar: calendarLinks(linkOrigin(request), commune.slug, locale),
     primary: commune.defaultLocale,
     today,
     canEdit,
@@ -97,7 +100,21 @@ export async function action({ context, request }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
+
+/**
+ * The commune's calendar, offered as a subscription (new events arrive by themselves): `webcal:`
+ * for the phone's or computer's own calendar (iPhone, Mac, Outlook, most Android calendar apps),
+ * Google Calendar's "add by URL" (it fetches the feed itself, so it needs the public address),
+ * and the file as a download. In the reader's language, as calendar apps send no language.
+ */
+function calendarLinks(origin: string | null, slug: string, locale: Locale) {
+  const path = `/${slug}/events.ics?lng=${locale}`;
+  if (!origin) return { subscribe: null, google: null, file: path };
+  const feed = `${origin}${path}`;
+  const webcal = feed.replace(/^https?:/, 'webcal:');
+  return { subscribe: webcal, google: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`, file: feed };
+}
 
 export default function Events({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useT();
@@ -110,8 +127,14 @@ export default function Events({ loaderData, actionData }: Route.ComponentProps)
     <div className="stack">
       <h1>{t('tourism:events.title')}</h1>
       <p className="actions">
-        <a href={`/${d.slug}/events.ics`} className="button button-secondary">
-          {t('tourism:events.subscribe')}
+        {d.calendar.subscribe ? (
+          <a href={d.calendar.subscribe} className="button button-secondary">
+            {t('tourism:events.subscribe')}
+          </a>
+        ) : null}
+        {d.calendar.google ? <a href={d.calendar.google}>{t('tourism:events.subscribeGoogle')}</a> : null}
+        <a href={d.calendar.file} download={`${d.slug}-events.ics`}>
+          {t('tourism:events.download')}
         </a>
         <Link to={`/${d.slug}/tourism`}>{t('tourism:events.toMap')}</Link>
       </p>

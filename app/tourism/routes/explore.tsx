@@ -18,6 +18,7 @@ import { KIND_COLORS, PLACE_KINDS, type PlaceKind } from '../kinds.ts';
 import { mapLabels } from '../map-labels.ts';
 import { listPlaces, parseBbox, parseKinds, trailTrack } from '../places.server.ts';
 import type { Route } from './+types/explore';
+import { pageMeta } from '~/ui/meta.ts';
 
 // The map is MapLibre (≈430 KB gzip with its worker); React Router's runtime would add ≈135 KB on top.
 export const handle: RouteHandle = { hydrate: false };
@@ -80,7 +81,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 /**
  * Everything works as plain HTML: the filter is a GET form, "show on the map" and "show

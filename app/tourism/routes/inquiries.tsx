@@ -14,6 +14,7 @@ import { localized } from '~/tenancy/commune.ts';
 import { listInquiries, replyToInquiry, setInquiryStatus } from '../inquiries.server.ts';
 import { inquiryReplySchema } from '../schemas.ts';
 import type { Route } from './+types/inquiries';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** The inbox of booking inquiries: officials see all, a host those of their own places. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -57,7 +58,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   return redirectWithFlash(`/${commune.slug}/tourism/inquiries`, { key: 'tourism:inbox.updated', tone: 'info' });
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function Inquiries({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useT();

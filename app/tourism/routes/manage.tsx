@@ -9,6 +9,7 @@ import { countNewInquiries } from '../inquiries.server.ts';
 import type { PlaceKind } from '../kinds.ts';
 import { listManagedPlaces } from '../places.server.ts';
 import type { Route } from './+types/manage';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** Officials and editors manage every place; a host (seller member) the places they own. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -31,7 +32,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function ManageTourism({ loaderData }: Route.ComponentProps) {
   const { t } = useT();

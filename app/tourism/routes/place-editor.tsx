@@ -23,6 +23,7 @@ import { distanceFromCommune, FAR_FROM_COMMUNE_M, findPlaceToEdit, ownerEmailOf,
 import { PickMap } from '../pick-map.tsx';
 import { placeInputSchema } from '../schemas.ts';
 import type { Route } from './+types/place-editor';
+import { pageMeta } from '~/ui/meta.ts';
 
 type Ctx = Route.LoaderArgs['context'];
 const MAX_PHOTOS = 8;
@@ -140,7 +141,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? ''} · Baan` }];
+export const meta: Route.MetaFunction = (args) => pageMeta(args);
 
 export default function PlaceEditor({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

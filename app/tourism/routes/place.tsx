@@ -23,6 +23,7 @@ import { loadPlacePage } from '../place-page.server.ts';
 import { inquirySchema, todayIn } from '../schemas.ts';
 import { TrackSvg } from '../track-svg.tsx';
 import type { Route } from './+types/place';
+import { pageMeta } from '~/ui/meta.ts';
 
 /** A reading page with a form: plain HTML, no framework; the small map loads when scrolled to. */
 export const handle: RouteHandle = { hydrate: false };
@@ -54,8 +55,10 @@ export async function action({ context, params, request }: Route.ActionArgs) {
 /** A 429 says when to try again (Retry-After), on the HTML page too. */
 export const headers: Route.HeadersFunction = retryAfterFromAction;
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-  loaderData ? [{ title: `${loaderData.title} · ${loaderData.communeName} · Baan` }, { name: 'description', content: loaderData.place.summary }] : [];
+export const meta: Route.MetaFunction = (args) =>
+  args.loaderData
+    ? pageMeta(args, { title: `${args.loaderData.title} · ${args.loaderData.communeName} · Baan`, description: args.loaderData.place.summary })
+    : [];
 
 function distance(m: number, t: (key: 'tourism:place.km' | 'tourism:place.m', o: Record<string, unknown>) => string) {
   return m >= 1000 ? t('tourism:place.km', { km: (m / 1000).toFixed(1) }) : t('tourism:place.m', { m });
