@@ -1,7 +1,12 @@
 // Registers Baan's service worker on handbook pages, keeps a copy of this page (and its
 // stylesheet) for offline reading, and runs the "Save the whole handbook" button.
 (function () {
-  if (!('serviceWorker' in navigator)) return;
+  var box = document.querySelector('[data-save-offline]');
+  if (!('serviceWorker' in navigator)) {
+    // No service worker (plain http, an old browser): nothing to save with.
+    if (box) box.style.display = 'none';
+    return;
+  }
   function assets() {
     var urls = [location.href];
     document.querySelectorAll('link[rel="stylesheet"]').forEach(function (l) {
@@ -45,11 +50,9 @@
       /* no offline copy: the page still works online */
     });
 
-  var box = document.querySelector('[data-save-offline]');
   if (!box) return;
   var button = box.querySelector('button');
   var status = box.querySelector('[data-save-status]');
-  box.hidden = false;
   button.addEventListener('click', function () {
     var urls = JSON.parse(box.getAttribute('data-save-offline') || '[]');
     button.disabled = true;

@@ -148,3 +148,20 @@ test('an editor adds a checklist step in English; readers see it, and a bad link
   await page.goto('/ta-van/handbook/activate-vneid-level-2?lng=en');
   await expect(page.locator('.checklist')).toContainText('Bring your chip-based citizen ID card');
 });
+
+test('“Save the whole handbook” is laid out from the first paint where scripts run, so the articles below never move', async ({ browser }) => {
+  // Its visibility does not wait for the script: with offline.js not yet arrived it is already in place.
+  const scripted = await browser.newContext({ locale: 'en-GB' });
+  const page = await scripted.newPage();
+  await page.route('**/offline.js', (route) => route.abort());
+  await page.goto('/ta-van/handbook');
+  await expect(page.locator('.save-offline')).toBeVisible();
+  await scripted.close();
+  // Without scripts it cannot work, and is not shown.
+  const plain = await browser.newContext({ locale: 'en-GB', javaScriptEnabled: false });
+  const reader = await plain.newPage();
+  await reader.goto('/ta-van/handbook');
+  await expect(reader.locator('.save-offline')).toBeHidden();
+  await expect(reader.locator('.pillar').first()).toBeVisible();
+  await plain.close();
+});

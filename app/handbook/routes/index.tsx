@@ -91,7 +91,6 @@ export default function HandbookIndex({ loaderData }: Route.ComponentProps) {
       {d.index ? (
         <div
           className="card save-offline"
-          hidden
           data-save-offline={JSON.stringify([
             base,
             ...d.index.pillars.flatMap((p) => p.chapters.flatMap((c) => c.articles.filter((a) => a.published).map((a) => `${base}/${a.slug}`))),
