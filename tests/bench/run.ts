@@ -14,8 +14,9 @@
 //   6. delivery (tests/bench/delivery.ts): the outbox relay's throughput and lag with a no-op
 //      consumer (PGlite and server Postgres), and two worker processes on server Postgres running a
 //      schedule of short slots, each slot exactly once
-// BENCH_ONLY=market runs only part 4, BENCH_ONLY=tourism only part 5, BENCH_ONLY=delivery only part 6 (BENCH_ONLY=handbook only
-// parts 1–3); BENCH_SECONDS and
+//   7. Lighthouse (tests/bench/lighthouse.ts): mobile scores of content, market, sign-in, map and place pages
+// BENCH_ONLY=market runs only part 4, BENCH_ONLY=tourism only part 5, BENCH_ONLY=delivery only part 6,
+// BENCH_ONLY=lighthouse only part 7 (BENCH_ONLY=handbook only parts 1–3); BENCH_SECONDS and
 // BENCH_CONNECTIONS set each load test's length and connections. BENCH_SMOKE=1 is a short run
 // (about a second per load, small data sets) that checks every part still works: CI runs it.
 import { spawnSync } from 'node:child_process';
@@ -25,6 +26,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
 import { deliveryBench } from './delivery.ts';
+import { lighthouseBench, printLighthouse } from './lighthouse.ts';
 import { htmlBytes, offlineCacheSize, searchBench } from './handbook.ts';
 import { runMarketBench } from './market.ts';
 import { tourismBench } from './tourism.ts';
@@ -62,6 +64,7 @@ async function main() {
   if (!only || only === 'market') await runMarketBench();
   if (!only || only === 'tourism') await tourismPart();
   if (!only || only === 'delivery') await deliveryBench();
+  if (!only || only === 'lighthouse') printLighthouse(await lighthouseBench());
 }
 
 /** Scripts the page downloads (the page's and its workers'), once `ready` (a selector) shows; after scrolling `scrollTo` into view, if given. */
