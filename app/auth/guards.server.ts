@@ -5,7 +5,7 @@ import { withTenant, type Scope, type MemberScope } from '#db/scope.ts';
 import { communeContext, databaseContext, userContext } from '~/lib/context.ts';
 import { notFound } from '~/lib/errors.ts';
 import type { Commune } from '~/tenancy/commune.ts';
-import { can, grant, permits, type Action, type PermissionOptions, type PermittedScope, type Viewer, type ViewerScope } from './permissions.ts';
+import { can, grant, permits, type Action, type OneAction, type PermissionOptions, type PermittedScope, type Viewer, type ViewerScope } from './permissions.ts';
 import type { SessionUser } from './session-user.ts';
 
 type Ctx = Readonly<RouterContextProvider>;
@@ -80,7 +80,11 @@ export async function viewerCan(context: Ctx, action: Action, options?: Permissi
  * The viewer's scope with `action` proven, or null (signed out, or not holding it), for a public
  * page that shows more to those who may (drafts to editors). Never redirects and never refuses.
  */
-export async function permittedScope<A extends Action>(context: Ctx, action: A, options?: PermissionOptions): Promise<PermittedScope<A> | null> {
+export async function permittedScope<A extends Action>(
+  context: Ctx,
+  action: A & OneAction<A>,
+  options?: PermissionOptions,
+): Promise<PermittedScope<A & OneAction<A>> | null> {
   const commune = context.get(communeContext);
   const user = context.get(userContext);
   if (!commune || !user) return null;
@@ -109,9 +113,9 @@ type GuardArgs = { context: Ctx; request: Request };
  */
 export async function requirePermission<A extends Action>(
   args: GuardArgs,
-  action: A,
+  action: A & OneAction<A>,
   options?: PermissionOptions,
-): Promise<{ user: SessionUser; commune: Commune; scope: PermittedScope<A> }> {
+): Promise<{ user: SessionUser; commune: Commune; scope: PermittedScope<A & OneAction<A>> }> {
   const commune = requireCommune(args.context);
   const user = requireUser(args.context, args.request);
   const viewer = await getViewer(args.context);
@@ -126,7 +130,11 @@ export async function requirePermission<A extends Action>(
  * market desk opens with `market.desk`; approving a seller needs `seller.review` too): each call
  * names the action it proves, so the domain function's signature checks it is the right one.
  */
-export function requireAlso<S extends ViewerScope, A extends Action>(scope: S, action: A, options?: PermissionOptions): S & PermittedScope<A> {
+export function requireAlso<S extends ViewerScope, A extends Action>(
+  scope: S,
+  action: A & OneAction<A>,
+  options?: PermissionOptions,
+): S & PermittedScope<A & OneAction<A>> {
   if (!permits(scope, action, options)) notFound();
   return scope;
 }

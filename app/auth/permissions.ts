@@ -98,6 +98,15 @@ export function rolesHolding(action: Action): Role[] {
 
 declare const proven: unique symbol;
 
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/**
+ * `A` when it is one action, `never` when it is a union. What checks a single action at run time
+ * takes `action: A & OneAction<A>`, so a value typed `Action` (an intent looked up in a table)
+ * or `'a' | 'b'` does not compile: one check cannot prove several actions.
+ */
+export type OneAction<A extends Action> = [A] extends [UnionToIntersection<A>] ? A : never;
+
 /**
  * A member's scope that carries what was proven for it: a domain function that takes
  * `PermittedScope<'product.takedown'>` can only be called after that check passed. The scope
@@ -132,7 +141,7 @@ export function grant<A extends Action, S extends MemberScope = MemberScope>(
  */
 export function permits<A extends Action, B extends Action>(
   scope: PermittedScope<B>,
-  action: A,
+  action: A & OneAction<A>,
   options: PermissionOptions = {},
 ): scope is PermittedScope<A | B> {
   return can(scope.viewer, action, { id: scope.tenantId }, options);

@@ -217,8 +217,10 @@ describe('guards read the map', () => {
       for (const [who, user] of Object.entries(people)) {
         const expected = can(await getViewer(contextFor(user)), action, commune);
         expect(await viewerCan(contextFor(user), action), `${who} ${action}`).toBe(expected);
-        // Refused people get 404 (never 403): outsiders learn nothing about what exists.
-        expect(await statusOf(() => requirePermission({ context: contextFor(user), request }, action)), `${who} ${action}`).toBe(expected ? 200 : 404);
+        // Refused people get 404 (never 403): outsiders learn nothing about what exists. (The loop's
+        // variable is typed as every action; each call checks one, so it is named as one.)
+        const one = action as 'member.manage';
+        expect(await statusOf(() => requirePermission({ context: contextFor(user), request }, one)), `${who} ${action}`).toBe(expected ? 200 : 404);
       }
     }
     expect(await viewerCan(contextFor(people.official), 'member.manage')).toBe(true);
@@ -248,6 +250,14 @@ describe('guards read the map', () => {
     // @ts-expect-error -- a desk scope without the decision's own proof does not reach the decision
     const approve: PermittedScope<'seller.review'> = editor;
     expect(approve.viewer.roles).toEqual(['editor']);
+    // One check proves one action: an action looked up in a table (typed as every action, or as
+    // two) does not compile, so it cannot stand for the one the domain function asks for.
+    const looked = 'seller.review' as Action;
+    const either = 'seller.review' as 'seller.review' | 'market.settings';
+    // @ts-expect-error -- a value typed as every action
+    expect(permits(editor, looked)).toBe(false);
+    // @ts-expect-error -- a value typed as two actions
+    expect(() => requireAlso(editor, either)).toThrow();
   });
 });
 
