@@ -63,9 +63,11 @@ export async function searchCatalogue(scope: Scope, query: CatalogueQuery, pageS
   // product kind has its price range, so the matches bunch at one end of that index and the walk
   // from the other end reads most of the table ("gao" highest first: 111 ms at 100,000 products,
   // against 11 ms; the worst a match-wide sort costs there is 20 ms, for a word in 3 rows of 10).
-  // `+ 0` is how Postgres is told not to serve an order from an index. Words under three letters
-  // have no trigram to look up, so they keep the walk.
-  const price = words.some((w) => w.length >= 3) ? sql`(s.price_minor + 0)` : sql`s.price_minor`;
+  // `+ 0` is how Postgres is told not to serve an order from an index. Only a word with three
+  // letters or digits in a row has a trigram to look up (folded Vietnamese and English are ASCII;
+  // Thai has none under the C collation, ADR 006): the others keep the walk, as a sort of every
+  // row they match would cost more.
+  const price = words.some((w) => /[a-z0-9]{3}/.test(w)) ? sql`(s.price_minor + 0)` : sql`s.price_minor`;
   const orderOf = (table: 's' | 'hit', titleFirst: SQL) => {
     const t = sql.raw(table);
     const p = table === 's' ? price : sql`hit.price_minor`;
