@@ -44,7 +44,7 @@ export async function lighthouseBench(port = 3240): Promise<LighthouseRow[]> {
     try {
       // The smoke run audits two pages: enough to know the part still works.
       for (const page of SMOKE ? [PAGES[0]!, PAGES[6]!] : PAGES) {
-        // Once unaudited, so the page cache and the server's first compilations are not what is measured.
+        // Once unaudited, so the server's first rendering of each page is not what is measured.
         await fetch(base + page.path);
         const result = await lighthouse(base + page.path, { port: PORT, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
         if (!result) throw new Error(`Lighthouse gave no result for ${page.path}`);

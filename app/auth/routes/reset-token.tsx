@@ -33,7 +33,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 // The token in the path does not leave the site: the global Referrer-Policy (strict-origin-when-cross-origin) sends other sites only the origin.
-export const meta: Route.MetaFunction = (args) => pageMeta(args);
+export const meta: Route.MetaFunction = (args) => pageMeta(args, { noindex: true });
 
 export default function ResetToken({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();

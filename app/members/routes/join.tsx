@@ -60,7 +60,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = (args) => pageMeta(args);
+export const meta: Route.MetaFunction = (args) => pageMeta(args, { noindex: true });
 
 export default function Join({ loaderData, actionData, params }: Route.ComponentProps) {
   const { t } = useT();

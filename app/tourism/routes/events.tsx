@@ -109,11 +109,15 @@ export const meta: Route.MetaFunction = (args) => pageMeta(args);
  * and the file as a download. In the reader's language, as calendar apps send no language.
  */
 function calendarLinks(origin: string | null, slug: string, locale: Locale) {
-  const path = `/${slug}/events.ics?lng=${locale}`;
-  if (!origin) return { subscribe: null, google: null, file: path };
-  const feed = `${origin}${path}`;
-  const webcal = feed.replace(/^https?:/, 'webcal:');
-  return { subscribe: webcal, google: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`, file: feed };
+  // Without a public address the feed itself is refused (its events' links would point nowhere).
+  if (!origin) return null;
+  const feed = `${origin}/${slug}/events.ics?lng=${locale}`;
+  return {
+    subscribe: feed.replace(/^https?:/, 'webcal:'),
+    // Google fetches the feed from its own servers: the https address, not webcal's plain http.
+    google: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(feed)}`,
+    file: feed,
+  };
 }
 
 export default function Events({ loaderData, actionData }: Route.ComponentProps) {
@@ -127,18 +131,20 @@ export default function Events({ loaderData, actionData }: Route.ComponentProps)
     <div className="stack">
       <h1>{t('tourism:events.title')}</h1>
       <p className="actions">
-        {d.calendar.subscribe ? (
-          <a href={d.calendar.subscribe} className="button button-secondary">
-            {t('tourism:events.subscribe')}
-          </a>
+        {d.calendar ? (
+          <>
+            <a href={d.calendar.subscribe} className="button button-secondary">
+              {t('tourism:events.subscribe')}
+            </a>
+            <a href={d.calendar.google}>{t('tourism:events.subscribeGoogle')}</a>
+            <a href={d.calendar.file} download={`${d.slug}-events.ics`}>
+              {t('tourism:events.download')}
+            </a>
+          </>
         ) : null}
-        {d.calendar.google ? <a href={d.calendar.google}>{t('tourism:events.subscribeGoogle')}</a> : null}
-        <a href={d.calendar.file} download={`${d.slug}-events.ics`}>
-          {t('tourism:events.download')}
-        </a>
         <Link to={`/${d.slug}/tourism`}>{t('tourism:events.toMap')}</Link>
       </p>
-      <p className="muted small">{t('tourism:events.subscribeHint')}</p>
+      {d.calendar ? <p className="muted small">{t('tourism:events.subscribeHint')}</p> : null}
       {d.events.length === 0 ? <p className="notice">{t('tourism:events.none')}</p> : null}
       <ol className="order-list">
         {d.events.map((e) => (
