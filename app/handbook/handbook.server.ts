@@ -4,7 +4,7 @@ import { handbookArticles, handbookChapters, handbookTranslations, type LocaleTe
 import { readTenant, type CommuneScope } from '#db/scope.ts';
 import { permits, type PermittedScope } from '~/auth/permissions.ts';
 import type { Locale } from '~/i18n/config.ts';
-import { localized } from '~/tenancy/commune.ts';
+import { localized, readingOrder } from '~/tenancy/commune.ts';
 import { renderMarkdown } from './markdown.server.ts';
 import { readChecklist } from './checklist.server.ts';
 
@@ -15,12 +15,13 @@ const PILLAR_ORDER: Record<Pillar, number> = { government: 0, economy: 1, societ
 
 type Translation = { locale: string; title: string; summary: string; body: string };
 
-/** The translation in the reader's language, else the commune's default, else any. */
+/** The translation in the first language of the reading order that has one (readingOrder), else any. */
 function pick(translations: Translation[], locale: Locale, fallback: Locale): { t: Translation; fellBack: boolean } | null {
-  const own = translations.find((t) => t.locale === locale);
-  if (own) return { t: own, fellBack: false };
-  const other = translations.find((t) => t.locale === fallback) ?? translations[0];
-  return other ? { t: other, fellBack: true } : null;
+  for (const lang of readingOrder(locale, fallback)) {
+    const found = translations.find((t) => t.locale === lang);
+    if (found) return { t: found, fellBack: lang !== locale };
+  }
+  return translations[0] ? { t: translations[0], fellBack: true } : null;
 }
 
 export type HandbookIndex = {

@@ -6,7 +6,7 @@ import { notFound } from '~/lib/errors.ts';
 import { env, linkOrigin } from '~/lib/env.server.ts';
 import { searchCatalogue } from '~/market/catalogue.server.ts';
 import { parseCatalogueQuery } from '~/market/catalogue.ts';
-import { localized } from '~/tenancy/commune.ts';
+import { langOf, localized } from '~/tenancy/commune.ts';
 import { inertJson } from '~/ui/inert-json.ts';
 import { listEvents } from './events.server.ts';
 import type { PlaceKind } from './kinds.ts';
@@ -47,13 +47,14 @@ export async function loadPlacePage(context: Readonly<RouterContextProvider>, re
   // Absolute links in structured data never come from the client's Host header (PUBLIC_URL).
   const origin = linkOrigin(request) ?? '';
   const name = l(place.name);
+  const summary = l(place.summary);
   const description = l(place.description);
   const jsonLd = [
     {
       '@context': 'https://schema.org',
       '@type': SCHEMA_TYPES[kind],
       name: name.text,
-      description: l(place.summary).text || undefined,
+      description: summary.text || undefined,
       url: `${origin}/${commune.slug}/tourism/${place.slug}`,
       geo: { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lon },
       telephone: place.phone ?? undefined,
@@ -71,6 +72,8 @@ export async function loadPlacePage(context: Readonly<RouterContextProvider>, re
       '@context': 'https://schema.org',
       '@type': 'Event',
       name: l(e.title).text,
+      // schema.org's inLanguage (an Event's, not a Place's): the language the event's name is in.
+      inLanguage: l(e.title).lang ?? locale,
       startDate: e.startTime ? `${e.startsOn}T${e.startTime}` : e.startsOn,
       endDate: e.endsOn,
       location: { '@type': 'Place', name: name.text, geo: { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lon } },
@@ -109,8 +112,10 @@ export async function loadPlacePage(context: Readonly<RouterContextProvider>, re
       kind,
       name: name.text,
       fellBack: name.fellBack || description.fellBack,
-      summary: l(place.summary).text,
+      summary: summary.text,
       description: description.text,
+      // Each text's language where it is not the page's (a Thai reader shown the English).
+      lang: { name: langOf(name, locale), summary: langOf(summary, locale), description: langOf(description, locale) },
       lat: place.lat,
       lon: place.lon,
       phone: place.phone,

@@ -101,8 +101,8 @@ export async function listPlaces(
 /**
  * Published places as an RFC 7946 FeatureCollection, built by Postgres in one value from each
  * place's stored feature head plus its name (much faster than row by row at 10k places):
- * longitude first, slim properties (id, kind, name in the requested language with the
- * commune's fallback, url).
+ * longitude first, slim properties (id, kind, name in the requested language, else English,
+ * else the commune's own (readingOrder in app/tenancy/commune.ts), url).
  */
 export async function placesGeoJsonText(
   scope: Scope,
@@ -113,7 +113,7 @@ export async function placesGeoJsonText(
   const rows = await readTenant(scope, (tx) =>
     tx.execute(sql`
       select coalesce(string_agg(
-        p.feature_head || coalesce(to_json(nullif(p.name ->> ${locale}, ''))::text, p.feature_name) || '}}', ','), '') as features
+        p.feature_head || coalesce(to_json(nullif(p.name ->> ${locale}, ''))::text, to_json(nullif(p.name ->> 'en', ''))::text, p.feature_name) || '}}', ','), '') as features
       from places p
       where ${sql.join(where, sql` and `)}`),
   );

@@ -251,3 +251,23 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('checkbox', { name: 'Homestay' })).toBeChecked();
   });
 });
+
+test('a Thai reader on a Vietnamese commune reads the English where there is one, and the page says which language each text is in', async ({ page }) => {
+  await page.goto('/ta-van/tourism/homestay-giang-ta-chai?lng=th');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+  await expect(page.locator('h1')).toHaveText('Giang Ta Chai Homestay');
+  await expect(page.locator('h1')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('.lead')).toHaveAttribute('lang', 'en');
+  // The place's events in its structured data say their language (schema.org inLanguage).
+  const events = (await page.locator('script[type="application/ld+json"]').allTextContents()).flatMap((text) => [JSON.parse(text)].flat());
+  expect(events.filter((item) => item['@type'] === 'Event').map((item) => item.inLanguage)).toContain('en');
+  // The events page and the calendar feed follow the same order.
+  await page.goto('/ta-van/events?lng=th');
+  await expect(page.locator('strong[lang="en"]', { hasText: 'Red Dao fire-dance festival' })).toBeVisible();
+  const feed = await (await page.request.get('/ta-van/events.ics?lng=th')).text();
+  expect(feed).toContain('SUMMARY:Red Dao fire-dance festival');
+  // A Vietnamese reader gets the Vietnamese, with no lang of its own (the page's).
+  await page.goto('/ta-van/tourism/homestay-giang-ta-chai?lng=vi');
+  await expect(page.locator('h1')).toHaveText('Homestay Giàng Tả Chải');
+  expect(await page.locator('h1').getAttribute('lang')).toBeNull();
+});

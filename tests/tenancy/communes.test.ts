@@ -3,7 +3,7 @@ import { fold } from '#db/text.ts';
 import { seedDemo } from '#db/seed/demo.ts';
 import { communes as communeSeeds, provinces as provinceSeeds } from '#db/seed/data.ts';
 import { signIn } from '~/auth/accounts.server.ts';
-import { RESERVED_SLUGS, localized } from '~/tenancy/commune.ts';
+import { RESERVED_SLUGS, langOf, localized, readingOrder } from '~/tenancy/commune.ts';
 import { createCommune, getCommuneByHost, getCommuneBySlug, listCommunesByProvince, listCommunesInProvince } from '~/tenancy/communes.server.ts';
 import { CommuneInputSchema, nestLocaleFields } from '~/tenancy/schemas.ts';
 import { createTestDatabase, scopeFor, type TestDatabase } from '#tests/support/db.ts';
@@ -148,8 +148,18 @@ describe('text helpers', () => {
     expect(fold('Chè Shan Tuyết Đồng Văn')).toBe('che shan tuyet dong van');
     expect(fold('บ้านรักไทย')).toBe('บ้านรักไทย');
   });
-  it('falls back to the commune’s language with a flag', () => {
-    expect(localized({ vi: 'Xin chào' }, 'th', 'vi')).toEqual({ text: 'Xin chào', fellBack: true });
-    expect(localized({ vi: 'Xin chào', th: 'สวัสดี' }, 'th', 'vi')).toEqual({ text: 'สวัสดี', fellBack: false });
+  it('shows the reader’s language, else English, else the commune’s, else any, and says which it is', () => {
+    expect(localized({ vi: 'Xin chào', th: 'สวัสดี' }, 'th', 'vi')).toEqual({ text: 'สวัสดี', lang: 'th', fellBack: false });
+    // A Thai reader on a Vietnamese commune reads the English where there is one, not the Vietnamese.
+    expect(localized({ vi: 'Xin chào', en: 'Hello' }, 'th', 'vi')).toEqual({ text: 'Hello', lang: 'en', fellBack: true });
+    expect(localized({ vi: 'Xin chào', en: '  ' }, 'th', 'vi')).toEqual({ text: 'Xin chào', lang: 'vi', fellBack: true });
+    expect(localized({ th: 'สวัสดี' }, 'en', 'vi')).toEqual({ text: 'สวัสดี', lang: 'th', fellBack: true });
+    expect(localized({}, 'en', 'vi')).toEqual({ text: '', lang: null, fellBack: false });
+    expect(readingOrder('th', 'vi')).toEqual(['th', 'en', 'vi']);
+    expect(readingOrder('en', 'th')).toEqual(['en', 'th']);
+    expect(readingOrder('vi', 'vi')).toEqual(['vi', 'en']);
+    // The element's lang attribute: only where the text is not in the page's language.
+    expect(langOf(localized({ vi: 'Xin chào', en: 'Hello' }, 'th', 'vi'), 'th')).toBe('en');
+    expect(langOf(localized({ th: 'สวัสดี' }, 'th', 'vi'), 'th')).toBeUndefined();
   });
 });

@@ -103,9 +103,12 @@ describe('places and GeoJSON', () => {
     expect(feature!.properties.url).toMatch(new RegExp(`^/${a.slug}/tourism/`));
     expect(feature!.properties.url).toBe(`/${feature!.properties.id.replace('/', '/tourism/')}`);
     expect(collection.features.some((f) => f.properties.name === 'Bản nháp')).toBe(false);
-    // Falls back to the commune's language when the requested one is missing.
-    const th = await placesGeoJson(scopeFor(database, null, null), { tenantId: a.id }, 'th');
-    expect(th.features.map((f) => f.properties.name)).toContain('Nhà nghỉ Suối Hoa');
+    // A language missing: English where there is one, else the commune's own.
+    await savePlace(placeStaff(scopeOf(a.id, editorA.id)), null, place({ name: { vi: 'Chợ phiên Suối Hoa' }, lat: 22.32, lon: 103.87 }), [], undefined);
+    const th = (await placesGeoJson(scopeFor(database, null, null), { tenantId: a.id }, 'th')).features.map((f) => f.properties.name);
+    expect(th).toContain('Stream Flower House');
+    expect(th).not.toContain('Nhà nghỉ Suối Hoa');
+    expect(th).toContain('Chợ phiên Suối Hoa');
   });
 
   it('filters by bounding box and kind across communes', async () => {

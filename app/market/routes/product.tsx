@@ -10,7 +10,7 @@ import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { PhotoGallery } from '~/media/photos.tsx';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';
-import { localized } from '~/tenancy/commune.ts';
+import { langOf, localized } from '~/tenancy/commune.ts';
 import { inertJson } from '~/ui/inert-json.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { cartCookieHeader, MAX_CART_LINES, readCart } from '../cart.server.ts';
@@ -68,6 +68,8 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
       title: title.text,
       fellBack: title.fellBack || description.fellBack,
       description: description.text,
+      // Each text's language where it is not the page's (a Thai reader shown the English).
+      lang: { title: langOf(title, locale), description: langOf(description, locale) },
       season: localized(product.season, locale, commune.defaultLocale).text,
       category: product.category,
       priceMinor: product.priceMinor,
@@ -151,7 +153,7 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
       </p>
       <PhotoGallery photos={p.photos} alt={p.title} otherAlt={t('market:product.morePhotos')} />
       <header>
-        <h1>{p.title}</h1>
+        <h1 lang={p.lang.title}>{p.title}</h1>
         {p.fellBack ? <p className="notice">{t('market:product.fallback')}</p> : null}
         <p className="price-line">
           <Money minor={p.priceMinor} currency={p.currency} /> <span className="muted">/ {t(`market:units.${p.unit}`)}</span>
@@ -196,7 +198,11 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
           <p className="notice">{t('market:product.soldOut')}</p>
         )}
       </Form>
-      {p.description ? <div className="pre-line">{p.description}</div> : null}
+      {p.description ? (
+        <div className="pre-line" lang={p.lang.description}>
+          {p.description}
+        </div>
+      ) : null}
       <dl className="facts">
         <dt>{t('market:product.category')}</dt>
         <dd>{t(`market:categories.${p.category}`)}</dd>

@@ -11,7 +11,7 @@ import { notFound } from '~/lib/errors.ts';
 import { redirectWithFlash } from '~/lib/flash.server.ts';
 import { failureFrom, parseForm } from '~/lib/forms.ts';
 import { UUID_PATTERN } from '~/lib/ids.ts';
-import { localized } from '~/tenancy/commune.ts';
+import { langOf, localized } from '~/tenancy/commune.ts';
 import { nestLocaleFields } from '~/tenancy/schemas.ts';
 import { Field, FormError, SubmitButton } from '~/ui/form.tsx';
 import { OfflinePage } from '~/handbook/offline-page.tsx';
@@ -48,6 +48,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       slug: e.slug,
       title: l(e.title),
       description: l(e.description),
+      // Each text's language where it is not the page's (a Thai reader shown the English).
+      lang: {
+        title: e.title ? langOf(localized(e.title, locale, commune.defaultLocale), locale) : undefined,
+        description: e.description ? langOf(localized(e.description, locale, commune.defaultLocale), locale) : undefined,
+      },
       startsOn: e.startsOn,
       endsOn: e.endsOn,
       startTime: e.startTime,
@@ -149,7 +154,7 @@ export default function Events({ loaderData, actionData }: Route.ComponentProps)
       <ol className="order-list">
         {d.events.map((e) => (
           <li key={e.id} id={e.slug} className="card">
-            <strong>{e.title}</strong>
+            <strong lang={e.lang.title}>{e.title}</strong>
             <br />
             <span className="muted">
               {day(e.startsOn)}
@@ -162,7 +167,11 @@ export default function Events({ loaderData, actionData }: Route.ComponentProps)
                 </>
               ) : null}
             </span>
-            {e.description ? <p className="pre-line">{e.description}</p> : null}
+            {e.description ? (
+              <p className="pre-line" lang={e.lang.description}>
+                {e.description}
+              </p>
+            ) : null}
             {d.canEdit ? (
               <p className="actions">
                 <Link to={`?edit=${e.id}#event-form`}>{t('tourism:events.edit')}</Link>

@@ -83,8 +83,12 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
         <span className="kind-tag" style={{ borderColor: KIND_COLORS[p.kind] }}>
           {d.kindLabel}
         </span>
-        <h1>{p.name}</h1>
-        {p.summary ? <p className="lead">{p.summary}</p> : null}
+        <h1 lang={p.lang.name}>{p.name}</h1>
+        {p.summary ? (
+          <p className="lead" lang={p.lang.summary}>
+            {p.summary}
+          </p>
+        ) : null}
         {p.fellBack ? <p className="notice">{t('tourism:place.fallback')}</p> : null}
       </header>
       {p.kind === 'trail' && p.track ? (
@@ -99,7 +103,11 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
           </dl>
         </section>
       ) : null}
-      {p.description ? <div className="pre-line">{p.description}</div> : null}
+      {p.description ? (
+        <div className="pre-line" lang={p.lang.description}>
+          {p.description}
+        </div>
+      ) : null}
       <dl className="facts">
         {p.kind === 'homestay' ? (
           <>
