@@ -7,7 +7,7 @@ import type { Locale } from '~/i18n/config.ts';
 import { AppError } from '~/lib/errors.ts';
 import { recordEvent } from '~/outbox/outbox.server.ts';
 import { fetchLimited, type FetchLimits } from '~/lib/outbound-http.server.ts';
-import { localized } from '~/tenancy/commune.ts';
+import { langOf, localized } from '~/tenancy/commune.ts';
 import { parseFeedText } from './feed-parse.server.ts';
 import type { AnnouncementInput, ContactInput } from './news-schemas.ts';
 
@@ -66,7 +66,17 @@ export async function deleteContact(scope: PermittedScope<'contact.manage'>, id:
 
 // ——— Announcements and news ———
 
-export type AnnouncementView = { id: string; title: string; body: string; pinned: boolean; publishedAt: Date; expiresAt: Date | null; fellBack: boolean };
+export type AnnouncementView = {
+  id: string;
+  title: string;
+  body: string;
+  /** Each text's language where it is not the reader's (for the element's `lang`). */
+  lang: { title: Locale | undefined; body: Locale | undefined };
+  pinned: boolean;
+  publishedAt: Date;
+  expiresAt: Date | null;
+  fellBack: boolean;
+};
 export type NewsItemView = { id: string; title: string; summary: string; link: string | null; source: string; publishedAt: Date | null };
 
 /** Live announcements (not expired), pinned first, then newest. */
@@ -87,10 +97,12 @@ export async function listAnnouncements(scope: CommuneScope, locale: Locale, fal
   );
   return rows.map((a) => {
     const title = localized(a.title, locale, fallback);
+    const body = localized(a.body, locale, fallback);
     return {
       id: a.id,
       title: title.text,
-      body: localized(a.body, locale, fallback).text,
+      body: body.text,
+      lang: { title: langOf(title, locale), body: langOf(body, locale) },
       pinned: a.pinned,
       publishedAt: a.publishedAt,
       expiresAt: a.expiresAt,

@@ -5,7 +5,7 @@ import type { LocaleText } from '#domain/locale-text.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDate, formatMoney } from '~/i18n/format.ts';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';
-import { localized } from '~/tenancy/commune.ts';
+import { langOf, localized } from '~/tenancy/commune.ts';
 
 export function Money({ minor, currency }: { minor: number; currency: 'VND' | 'THB' }) {
   // Only the language is needed: reading the context skips the translator `useTranslation`
@@ -55,7 +55,8 @@ export type CardProduct = {
  * catalogue page renders dozens of cards, and the hook's per-call cost showed in the profile.
  */
 export function ProductCard({ product, fallback, t, locale }: { product: CardProduct; fallback: Locale; t: TFunction; locale: Locale }) {
-  const title = localized(product.title, locale, product.communeLocale ?? fallback).text;
+  const shown = localized(product.title, locale, product.communeLocale ?? fallback);
+  const title = shown.text;
   return (
     <li className="product-card">
       {/* A plain link: product pages are reading pages without JavaScript, loaded as documents. */}
@@ -65,7 +66,9 @@ export function ProductCard({ product, fallback, t, locale }: { product: CardPro
         ) : (
           <span className="product-card-blank" aria-hidden="true" />
         )}
-        <span className="product-card-title">{title}</span>
+        <span className="product-card-title" lang={langOf(shown, locale)}>
+          {title}
+        </span>
       </a>
       <span className="product-card-price">
         <span className="money">{formatMoney(product.priceMinor, product.currency, locale)}</span>{' '}

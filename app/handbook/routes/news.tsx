@@ -24,6 +24,7 @@ export async function loader({ context }: Route.LoaderArgs) {
       id: a.id,
       title: a.title,
       body: a.body,
+      lang: a.lang,
       pinned: a.pinned,
       date: date(a.publishedAt),
       expires: a.expiresAt ? date(a.expiresAt) : null,
@@ -49,13 +50,17 @@ export default function News({ loaderData }: Route.ComponentProps) {
         {d.announcements.map((a) => (
           <article key={a.id} id={`announcement-${a.id}`} className={`card announcement${a.pinned ? ' pinned' : ''}`}>
             <h3>
-              {a.pinned ? <span className="badge">{t('handbook:news.pinned')}</span> : null} {a.title}
+              {a.pinned ? <span className="badge">{t('handbook:news.pinned')}</span> : null} <span lang={a.lang.title}>{a.title}</span>
             </h3>
             <p className="muted">
               {a.date}
               {a.expires ? ` · ${t('handbook:news.until', { date: a.expires })}` : ''}
             </p>
-            {a.body ? <p className="pre-line">{a.body}</p> : null}
+            {a.body ? (
+              <p className="pre-line" lang={a.lang.body}>
+                {a.body}
+              </p>
+            ) : null}
           </article>
         ))}
       </section>

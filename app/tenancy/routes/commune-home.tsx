@@ -6,7 +6,7 @@ import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { getMedia } from '~/media/media.server.ts';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';
-import { localized } from '../commune.ts';
+import { langOf, localized } from '../commune.ts';
 import { getProvince } from '../communes.server.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import type { Route } from './+types/commune-home';
@@ -28,8 +28,8 @@ export async function loader({ context }: Route.LoaderArgs) {
     name: name.text,
     tagline: localized(commune.tagline, locale, commune.defaultLocale).text,
     intro: intro.text,
-    introFellBack: intro.fellBack,
-    defaultLocale: commune.defaultLocale,
+    // The language the introduction is shown in, when not the reader's (English before the commune's).
+    introLang: langOf(intro, locale),
     province: province ? (province.name[locale] ?? province.name.en ?? province.code) : commune.provinceCode,
     country: commune.country,
     cover,
@@ -59,8 +59,8 @@ export default function CommuneHome({ loaderData }: Route.ComponentProps) {
       {d.intro ? (
         <section aria-labelledby="intro-title">
           <h2 id="intro-title">{t('tenancy:commune.about')}</h2>
-          {d.introFellBack ? <p className="notice">{t('common:fallbackNotice', { language: LOCALE_NAMES[d.defaultLocale as Locale] })}</p> : null}
-          <p lang={d.introFellBack ? d.defaultLocale : undefined}>{d.intro}</p>
+          {d.introLang ? <p className="notice">{t('common:fallbackNotice', { language: LOCALE_NAMES[d.introLang] })}</p> : null}
+          <p lang={d.introLang}>{d.intro}</p>
         </section>
       ) : null}
       <ul className="sections">

@@ -6,7 +6,7 @@ import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import { communeContext } from '~/lib/context.ts';
 import { env } from '~/lib/env.server.ts';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';
-import { localized } from '~/tenancy/commune.ts';
+import { langOf, localized } from '~/tenancy/commune.ts';
 import { inertJson } from '~/ui/inert-json.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 // The page's only script: a small module, no framework, that loads the map after the list has
@@ -69,15 +69,21 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     bbox,
     selected,
     config: inertJson(config),
-    places: places.map((p) => ({
-      id: p.key,
-      kind: p.kind,
-      name: localized(p.name, locale, p.defaultLocale).text,
-      summary: localized(p.summary, locale, p.defaultLocale).text,
-      url: `/${p.communeSlug}/tourism/${p.slug}`,
-      cover: p.cover,
-      communeName: commune ? null : localized(p.communeName, locale, p.defaultLocale).text,
-    })),
+    places: places.map((p) => {
+      const name = localized(p.name, locale, p.defaultLocale);
+      const summary = localized(p.summary, locale, p.defaultLocale);
+      return {
+        id: p.key,
+        kind: p.kind,
+        name: name.text,
+        summary: summary.text,
+        // Each text's language where it is not the page's (a Thai reader shown the English).
+        lang: { name: langOf(name, locale), summary: langOf(summary, locale) },
+        url: `/${p.communeSlug}/tourism/${p.slug}`,
+        cover: p.cover,
+        communeName: commune ? null : localized(p.communeName, locale, p.defaultLocale).text,
+      };
+    }),
   };
 }
 
@@ -167,10 +173,14 @@ export default function Explore({ loaderData: d }: Route.ComponentProps) {
                     {kindLabel(p.kind)}
                   </span>
                   <Link to={p.url}>
-                    <strong>{p.name}</strong>
+                    <strong lang={p.lang.name}>{p.name}</strong>
                   </Link>
                   {p.communeName ? <span className="muted small"> · {p.communeName}</span> : null}
-                  {p.summary ? <p className="muted small">{p.summary}</p> : null}
+                  {p.summary ? (
+                    <p className="muted small" lang={p.lang.summary}>
+                      {p.summary}
+                    </p>
+                  ) : null}
                   <a
                     href={withParams({ place: p.id })}
                     className="small"
