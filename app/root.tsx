@@ -104,7 +104,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {t('common:nav.skipToContent')}
         </a>
         <SiteHeader />
-        {root?.flash ? (
+        {root?.flash && !root.flash.at ? (
           <div className={`flash flash-${root.flash.tone ?? 'success'}`} role="status">
             {t(root.flash.key, root.flash.params ?? {})}
           </div>

@@ -1,8 +1,12 @@
 import { createCookie, redirect } from 'react-router';
 import type { MessageKey } from '~/i18n/message-key.ts';
 
-/** A one-time message: a translation key and its parameters (numbers stay numbers, for plurals). */
-export type Flash = { key: MessageKey; params?: Record<string, string | number>; tone?: 'success' | 'info' | 'error' };
+/**
+ * A one-time message: a translation key and its parameters (numbers stay numbers, for plurals).
+ * `at` names the part of the next page that shows it itself, beside what it is about (the booking
+ * form a reader just sent), instead of the top of the page, far above where they are.
+ */
+export type Flash = { key: MessageKey; params?: Record<string, string | number>; tone?: 'success' | 'info' | 'error'; at?: 'inquiry' };
 
 const flashCookie = createCookie('baan_flash', { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
 

@@ -84,6 +84,17 @@ test('a seller lists a product with a photo; a buyer finds it without diacritics
   await buyer.page.goto(`/orders/${reference}`);
   await expect(buyer.page.locator('.badge-status')).toHaveText('Shipped');
   await expect(buyer.page.getByText('Shipped with VNPost EB123456789VN')).toBeVisible();
+
+  // The parcel arrives; the rating starts with no star chosen, and sending none is refused.
+  await buyer.page.getByRole('button', { name: 'Yes, I received it' }).click();
+  await expect(buyer.page.getByText('Thank you! The order is complete.')).toBeVisible();
+  const rating = buyer.page.getByRole('group', { name: 'Your rating' }).first();
+  await expect(rating.getByRole('radio', { checked: true })).toHaveCount(0);
+  await buyer.page.getByRole('button', { name: 'Send rating' }).first().click();
+  await expect(buyer.page.getByText('Choose from 1 to 5 stars.')).toBeVisible();
+  await buyer.page.getByRole('group', { name: 'Your rating' }).first().getByLabel('4 stars').check();
+  await buyer.page.getByRole('button', { name: 'Send rating' }).first().click();
+  await expect(buyer.page.getByText('Thank you for your rating.')).toBeVisible();
   await seller.context.close();
   await buyer.context.close();
 });

@@ -71,7 +71,14 @@ test('a tourist opens the map, filters homestays, taps a marker, opens the place
   await expect(page.getByText('Give a phone number or an e-mail address so the host can reply.')).toBeVisible();
   await page.getByLabel('E-mail').fill('emma@example.com');
   await page.getByRole('button', { name: 'Send the inquiry' }).click();
-  await expect(page.getByText('Your inquiry was sent. The host will contact you.')).toBeVisible();
+  // Where the reader is: in the booking box, in place of the form (not at the top of the page), in view.
+  const sent = inquiry.getByRole('status');
+  await expect(sent).toHaveText('Your inquiry was sent. The host will contact you.');
+  await expect(sent).toBeInViewport();
+  await expect(page.locator('body > .flash')).toHaveCount(0);
+  await expect(inquiry.getByRole('button', { name: 'Send the inquiry' })).toBeHidden();
+  await inquiry.getByText('Send another inquiry').click();
+  await expect(inquiry.getByRole('button', { name: 'Send the inquiry' })).toBeVisible();
 
   // The host sees it in the inbox.
   await signIn(page, 'seller.tavan@baan.test', { redirectTo: '/ta-van/tourism/inquiries' });

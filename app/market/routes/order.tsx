@@ -107,7 +107,14 @@ export default function BuyerOrder({ loaderData, actionData }: Route.ComponentPr
                   <legend>{t('market:rating.starsLabel')}</legend>
                   {[5, 4, 3, 2, 1].map((s) => (
                     <label key={s} className="checkbox">
-                      <input type="radio" name="stars" value={s} defaultChecked={s === 5} /> {t('market:rating.stars', { count: s })}
+                      {/* None chosen at first: a rating is the buyer's choice, not a pre-filled five. */}
+                      <input
+                        type="radio"
+                        name="stars"
+                        value={s}
+                        defaultChecked={actionData?.productId === item.productId && actionData.values?.stars === String(s)}
+                      />{' '}
+                      {t('market:rating.stars', { count: s })}
                     </label>
                   ))}
                 </fieldset>

@@ -1,5 +1,5 @@
 import { useT } from '~/i18n/use-t.ts';
-import { data, Form, Link } from 'react-router';
+import { data, Form, Link, useRouteLoaderData } from 'react-router';
 import { requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import type { Locale } from '~/i18n/config.ts';
 import { formatDay } from '~/i18n/format.ts';
@@ -23,6 +23,7 @@ import { loadPlacePage } from '../place-page.server.ts';
 import { inquirySchema, todayIn } from '../schemas.ts';
 import { TrackSvg } from '../track-svg.tsx';
 import type { Route } from './+types/place';
+import type { loader as RootLoader } from '~/root.tsx';
 import { pageMeta } from '~/ui/meta.ts';
 
 /** A reading page with a form: plain HTML, no framework; the small map loads when scrolled to. */
@@ -49,7 +50,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     if (error.code === 'not_found') notFound();
     return data(formFailure(form, { _form: error.messageKey }), { status: statusOf[error.code], headers: retryAfterHeaders(error) });
   }
-  return redirectWithFlash(`/${commune.slug}/tourism/${params.slug}#inquiry`, { key: 'tourism:inquiry.sent', tone: 'success' });
+  return redirectWithFlash(`/${commune.slug}/tourism/${params.slug}#inquiry`, { key: 'tourism:inquiry.sent', tone: 'success', at: 'inquiry' });
 }
 
 /** A 429 says when to try again (Retry-After), on the HTML page too. */
@@ -71,6 +72,33 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
   const p = d.place;
   const errors = actionData?.errors;
   const v = actionData?.values ?? {};
+  // The booking inquiry just sent (its message is shown by the form, not at the top of the page).
+  const flash = useRouteLoaderData<typeof RootLoader>('root')?.flash;
+  const sent = flash?.at === 'inquiry' ? flash : null;
+  const inquiryForm = (
+    <Form method="post" className="stack" noValidate>
+      <FormError errors={errors} />
+      <div className="field-row">
+        <Field name="checkIn" type="date" label={t('tourism:inquiry.checkIn')} defaultValue={v.checkIn} errors={errors} required />
+        <Field name="checkOut" type="date" label={t('tourism:inquiry.checkOut')} defaultValue={v.checkOut} errors={errors} required />
+      </div>
+      <Field name="guests" type="number" inputMode="numeric" label={t('tourism:inquiry.guests')} defaultValue={v.guests ?? '2'} errors={errors} required />
+      <Field name="name" label={t('tourism:inquiry.name')} defaultValue={v.name} errors={errors} required autoComplete="name" maxLength={120} />
+      <Field
+        name="phone"
+        type="tel"
+        inputMode="tel"
+        label={t('tourism:inquiry.phone')}
+        hint={t('tourism:inquiry.contactHint')}
+        defaultValue={v.phone}
+        errors={errors}
+        autoComplete="tel"
+      />
+      <Field name="email" type="email" inputMode="email" label={t('tourism:inquiry.email')} defaultValue={v.email} errors={errors} autoComplete="email" />
+      <Field name="message" label={t('tourism:inquiry.message')} defaultValue={v.message} errors={errors} multiline rows={3} maxLength={2000} />
+      <SubmitButton>{t('tourism:inquiry.send')}</SubmitButton>
+    </Form>
+  );
   const osm = `https://www.openstreetmap.org/?mlat=${p.lat}&mlon=${p.lon}#map=16/${p.lat}/${p.lon}`;
   return (
     <article className="stack place-page">
@@ -219,36 +247,20 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
         <section className="card" id="inquiry" aria-labelledby="inquiry-title">
           <h2 id="inquiry-title">{t('tourism:inquiry.title')}</h2>
           <p className="muted">{t('tourism:inquiry.lead')}</p>
-          <Form method="post" className="stack" noValidate>
-            <FormError errors={errors} />
-            <div className="field-row">
-              <Field name="checkIn" type="date" label={t('tourism:inquiry.checkIn')} defaultValue={v.checkIn} errors={errors} required />
-              <Field name="checkOut" type="date" label={t('tourism:inquiry.checkOut')} defaultValue={v.checkOut} errors={errors} required />
-            </div>
-            <Field
-              name="guests"
-              type="number"
-              inputMode="numeric"
-              label={t('tourism:inquiry.guests')}
-              defaultValue={v.guests ?? '2'}
-              errors={errors}
-              required
-            />
-            <Field name="name" label={t('tourism:inquiry.name')} defaultValue={v.name} errors={errors} required autoComplete="name" maxLength={120} />
-            <Field
-              name="phone"
-              type="tel"
-              inputMode="tel"
-              label={t('tourism:inquiry.phone')}
-              hint={t('tourism:inquiry.contactHint')}
-              defaultValue={v.phone}
-              errors={errors}
-              autoComplete="tel"
-            />
-            <Field name="email" type="email" inputMode="email" label={t('tourism:inquiry.email')} defaultValue={v.email} errors={errors} autoComplete="email" />
-            <Field name="message" label={t('tourism:inquiry.message')} defaultValue={v.message} errors={errors} multiline rows={3} maxLength={2000} />
-            <SubmitButton>{t('tourism:inquiry.send')}</SubmitButton>
-          </Form>
+          {sent ? (
+            // Just sent: the reader sees it here, where the form was, not at the top of the page.
+            <>
+              <p className="flash flash-success" role="status">
+                {t(sent.key, sent.params ?? {})}
+              </p>
+              <details>
+                <summary>{t('tourism:inquiry.another')}</summary>
+                {inquiryForm}
+              </details>
+            </>
+          ) : (
+            inquiryForm
+          )}
         </section>
       ) : null}
       {/* Shown by its script; without JavaScript the directions links say where the place is. Below the
