@@ -132,6 +132,21 @@ test('an official adds an announcement; a feed on a private address is refused c
   await expect(page.locator('.feed-log .error').first()).toContainText('private network');
   await page.goto('/gia-phu/news?lng=vi');
   await expect(page.getByText('Lịch thu gom rác mới')).toBeVisible();
+
+  // A pinned announcement is the first thing on the commune's home page; an unpinned one is not there.
+  await page.goto('/gia-phu/news/manage?lng=en');
+  await page.locator('input[name="title.vi"]').fill('Cắt nước thứ Bảy');
+  await page.locator('input[name="title.en"]').fill('Water cut on Saturday');
+  await page.getByLabel('Pin to the top').check();
+  await page.getByRole('button', { name: 'Publish announcement' }).click();
+  await expect(page.getByText('The announcement is published.')).toBeVisible();
+  const home = await page.context().browser()!.newContext({ locale: 'en-GB' });
+  const reader = await home.newPage();
+  await reader.goto('/gia-phu?lng=en');
+  const pinned = reader.getByRole('region', { name: 'Notices from the commune' });
+  await expect(pinned.getByRole('heading', { name: 'Water cut on Saturday' })).toBeVisible();
+  await expect(reader.getByText('Lịch thu gom rác mới')).toHaveCount(0);
+  await home.close();
 });
 
 test('an editor adds a checklist step in English; readers see it, and a bad link is refused', async ({ page }) => {

@@ -4,6 +4,7 @@ import { requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { getLocale } from '~/i18n/translator.server.ts';
 import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
 import { databaseContext } from '~/lib/context.ts';
+import { listAnnouncements } from '~/handbook/news.server.ts';
 import { getMedia } from '~/media/media.server.ts';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';
 import { langOf, localized } from '../commune.ts';
@@ -20,7 +21,11 @@ export async function loader({ context }: Route.LoaderArgs) {
   const locale = getLocale(context) as Locale;
   const db = context.get(databaseContext).db;
   const province = await getProvince(db, commune.country, commune.provinceCode);
-  const cover = commune.coverMediaId ? await getMedia({ ...scopeOf(context), tenantId: commune.id }, commune.coverMediaId) : null;
+  const scope = { ...scopeOf(context), tenantId: commune.id };
+  const [cover, announcements] = await Promise.all([
+    commune.coverMediaId ? getMedia(scope, commune.coverMediaId) : null,
+    listAnnouncements(scope, locale, commune.defaultLocale),
+  ]);
   const name = localized(commune.name, locale, commune.defaultLocale);
   const intro = localized(commune.intro, locale, commune.defaultLocale);
   return {
@@ -33,6 +38,11 @@ export async function loader({ context }: Route.LoaderArgs) {
     province: province ? (province.name[locale] ?? province.name.en ?? province.code) : commune.provinceCode,
     country: commune.country,
     cover,
+    // What the commune pinned (a water cut, a vaccination day) is the first thing a villager sees.
+    pinned: announcements
+      .filter((a) => a.pinned)
+      .slice(0, 3)
+      .map((a) => ({ id: a.id, title: a.title, body: a.body, lang: a.lang })),
   };
 }
 
@@ -51,6 +61,24 @@ export default function CommuneHome({ loaderData }: Route.ComponentProps) {
         </p>
         {d.tagline ? <p>{d.tagline}</p> : null}
       </header>
+      {d.pinned.length > 0 ? (
+        <section aria-labelledby="pinned-title" className="stack">
+          <h2 id="pinned-title">{t('tenancy:commune.pinned')}</h2>
+          {d.pinned.map((a) => (
+            <article key={a.id} className="card announcement pinned">
+              <h3 lang={a.lang.title}>{a.title}</h3>
+              {a.body ? (
+                <p className="pre-line" lang={a.lang.body}>
+                  {a.body}
+                </p>
+              ) : null}
+            </article>
+          ))}
+          <p>
+            <Link to={`/${d.slug}/news`}>{t('tenancy:commune.allNews')}</Link>
+          </p>
+        </section>
+      ) : null}
       {d.cover ? (
         <div className="hero">
           <ResponsiveImage image={d.cover} alt={t('tenancy:commune.coverAlt', { name: d.name })} eager />
