@@ -180,3 +180,11 @@ test('“Save the whole handbook” is laid out from the first paint where scrip
   await expect(reader.locator('.pillar').first()).toBeVisible();
   await plain.close();
 });
+
+test('a template article opens in the editor in the commune’s own language', async ({ page }) => {
+  // The national template comes in English, Vietnamese and Thai; a Thai commune adapts its Thai.
+  await signIn(page, 'official.banrakthai@baan.test');
+  await page.goto('/ban-rak-thai/handbook/recognise-scams/edit?lng=en');
+  await expect(page.getByText('You are writing in ไทย.')).toBeVisible();
+  await expect(page.locator('input[name="locale"]')).toHaveValue('th');
+});

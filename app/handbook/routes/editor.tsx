@@ -28,7 +28,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const chapters = await listChapters(scope, uiLocale, commune.defaultLocale);
   const article = params.slug ? await getArticleForEditing(scope, params.slug) : null;
   if (params.slug && !article) notFound();
-  const locale: Locale = isLocale(wanted) ? wanted : ((article?.translations[0]?.locale as Locale | undefined) ?? commune.defaultLocale);
+  // Without a choice, the commune's own language when the article has it (a template article comes
+  // in all three, and the commune adapts its own), else the article's first, else the commune's.
+  const written = article?.translations.map((t) => t.locale) ?? [];
+  const locale: Locale = isLocale(wanted)
+    ? wanted
+    : written.includes(commune.defaultLocale)
+      ? commune.defaultLocale
+      : ((written[0] as Locale | undefined) ?? commune.defaultLocale);
   const translation = article?.translations.find((t) => t.locale === locale) ?? null;
   return {
     title: getI18n(context).t(article ? 'handbook:editor.editTitle' : 'handbook:editor.newArticle'),
