@@ -25,6 +25,7 @@ export default [
   route('checkout', 'market/routes/checkout.tsx'),
   route('orders', 'market/routes/orders.tsx'),
   route('orders/:reference', 'market/routes/order.tsx'),
+  route('orders/:reference/qr.png', 'market/routes/order-qr.ts'),
   route('map', 'tourism/routes/explore.tsx', { id: 'national-map' }),
   route('map/places.geojson', 'tourism/routes/places-geojson.ts', { id: 'national-places-geojson' }),
   route('manifest.webmanifest', 'tenancy/routes/manifest.ts', { id: 'site-manifest' }),

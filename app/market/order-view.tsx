@@ -6,6 +6,7 @@ import type { Locale } from '~/i18n/config.ts';
 import { formatDate } from '~/i18n/format.ts';
 import type { PaymentInstructions, PaymentMethodId } from '~/payments/methods.ts';
 import { localized } from '~/tenancy/commune.ts';
+import { CopyButton } from '~/ui/copy-button.tsx';
 import { Money } from './ui.tsx';
 
 export type OrderViewData = {
@@ -46,7 +47,22 @@ export function StatusBadge({ status }: { status: OrderStatus }) {
 }
 
 /** One order, as buyer and seller both see it: items, payment, delivery and the timeline. */
-export function OrderView({ order, qrSvg, provinceName }: { order: OrderViewData; qrSvg: string | null; provinceName: string }) {
+/**
+ * An order as its buyer (`viewer: 'buyer'`) or its seller's page shows it. The buyer is told how to
+ * pay, from this phone too (the QR as a picture to save, values to copy); the seller is told what
+ * the buyer was asked, and that a buyer standing with them can scan the code from their screen.
+ */
+export function OrderView({
+  order,
+  qrSvg,
+  provinceName,
+  viewer,
+}: {
+  order: OrderViewData;
+  qrSvg: string | null;
+  provinceName: string;
+  viewer: 'buyer' | 'seller';
+}) {
   const timeZone = order.timeZone;
   const { t, i18n } = useT();
   const locale = i18n.language as Locale;
@@ -106,23 +122,54 @@ export function OrderView({ order, qrSvg, provinceName }: { order: OrderViewData
         <h2 id="payment-title">{t('market:orders.payment')}</h2>
         {payment.method === 'bank_qr' ? (
           <>
-            <p>{t(payment.scheme === 'vietqr' ? 'market:payment.scanVietQr' : 'market:payment.scanPromptPay')}</p>
+            {viewer === 'buyer' ? (
+              <p>{t(payment.scheme === 'vietqr' ? 'market:payment.scanVietQr' : 'market:payment.scanPromptPay')}</p>
+            ) : (
+              <p>{t('market:payment.sellerQr')}</p>
+            )}
             {qrSvg && order.status !== 'cancelled' && !order.paidAt ? (
-              <div
-                className="qr"
-                role="img"
-                aria-label={t('market:payment.qrLabel', { reference: payment.reference })}
-                dangerouslySetInnerHTML={{ __html: qrSvg }}
-              />
+              <>
+                <div
+                  className="qr"
+                  role="img"
+                  aria-label={t('market:payment.qrLabel', { reference: payment.reference })}
+                  dangerouslySetInnerHTML={{ __html: qrSvg }}
+                />
+                {viewer === 'buyer' ? (
+                  <p>
+                    <a href={`/orders/${order.reference}/qr.png`} download={`${order.reference}-qr.png`} className="button button-secondary">
+                      {t('market:payment.saveQr')}
+                    </a>
+                    <br />
+                    <span className="muted small">{t('market:payment.saveQrHint')}</span>
+                  </p>
+                ) : null}
+              </>
             ) : null}
             <dl className="facts">
               <dt>{t('market:orders.amount')}</dt>
               <dd>
-                <Money minor={payment.amountMinor} currency={payment.currency} />
+                <Money minor={payment.amountMinor} currency={payment.currency} />{' '}
+                {viewer === 'buyer' ? (
+                  <CopyButton
+                    value={payment.currency === 'THB' ? (payment.amountMinor / 100).toFixed(2) : String(payment.amountMinor)}
+                    label={t('market:payment.copyWhat', { what: t('market:orders.amount') })}
+                    text={t('market:payment.copy')}
+                    done={t('market:payment.copied')}
+                  />
+                ) : null}
               </dd>
               <dt>{t('market:payment.reference')}</dt>
               <dd>
-                <code>{payment.reference}</code>
+                <code>{payment.reference}</code>{' '}
+                {viewer === 'buyer' ? (
+                  <CopyButton
+                    value={payment.reference}
+                    label={t('market:payment.copyWhat', { what: t('market:payment.reference') })}
+                    text={t('market:payment.copy')}
+                    done={t('market:payment.copied')}
+                  />
+                ) : null}
               </dd>
               {payment.bankName ? (
                 <>
@@ -132,7 +179,17 @@ export function OrderView({ order, qrSvg, provinceName }: { order: OrderViewData
               ) : null}
               <dt>{t(payment.scheme === 'vietqr' ? 'market:payment.account' : 'market:payment.promptPayId')}</dt>
               <dd>
-                <code>{payment.account}</code>
+                <code>{payment.account}</code>{' '}
+                {viewer === 'buyer' ? (
+                  <CopyButton
+                    value={payment.account}
+                    label={t('market:payment.copyWhat', {
+                      what: t(payment.scheme === 'vietqr' ? 'market:payment.account' : 'market:payment.promptPayId'),
+                    })}
+                    text={t('market:payment.copy')}
+                    done={t('market:payment.copied')}
+                  />
+                ) : null}
               </dd>
               <dt>{t('market:payment.accountName')}</dt>
               <dd>{payment.accountName}</dd>

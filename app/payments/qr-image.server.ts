@@ -9,3 +9,12 @@ export async function qrSvg(payload: string): Promise<string> {
   const svg = await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return svg.trim().replace(/^<svg\b/, '<svg role="img"');
 }
+
+/**
+ * The same QR as a PNG to save and scan from the phone's pictures: 720 px with the standard
+ * 4-module quiet zone, as banking apps read a saved picture less forgivingly than a camera.
+ */
+export async function qrPng(payload: string): Promise<Uint8Array<ArrayBuffer>> {
+  const png = await QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width: 720 });
+  return new Uint8Array(png);
+}

@@ -66,6 +66,22 @@ test('a seller lists a product with a photo; a buyer finds it without diacritics
   await expect(buyer.page.locator('.facts')).toContainText('170,000');
   const reference = (await buyer.page.getByRole('heading', { level: 1 }).innerText()).replace('Order ', '').trim();
   expect(reference).toMatch(/^BA[A-Z2-9]{8}$/);
+  // Paying from the same phone: the QR as a picture to save, and each value to copy.
+  await expect(buyer.page.getByRole('link', { name: 'Save the QR image' })).toHaveAttribute('href', `/orders/${reference}/qr.png`);
+  const saved = await buyer.page.request.get(`/orders/${reference}/qr.png`);
+  expect(saved.status()).toBe(200);
+  expect(saved.headers()['content-type']).toBe('image/png');
+  expect(saved.headers()['cache-control']).toBe('private, no-store');
+  expect((await saved.body()).subarray(1, 4).toString('latin1')).toBe('PNG');
+  await buyer.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await buyer.page.getByRole('button', { name: 'Copy: Reference' }).click();
+  await expect(buyer.page.getByRole('button', { name: 'Copy: Reference' })).toHaveText('Copied');
+  expect(await buyer.page.evaluate(() => navigator.clipboard.readText())).toBe(reference);
+  // Nobody else gets the picture (a signed-in stranger: 404).
+  const stranger = await phone(browser);
+  await signIn(stranger.page, 'seller.giaphu@baan.test');
+  expect((await stranger.page.request.get(`/orders/${reference}/qr.png`)).status()).toBe(404);
+  await stranger.context.close();
   await buyer.page.goto('/orders');
   await buyer.page.locator('.order-list > li', { hasText: 'Gia Phú' }).first().getByRole('link').click();
   await expect(buyer.page.getByText('Pay the courier in cash when the parcel arrives.')).toBeVisible();
@@ -73,6 +89,10 @@ test('a seller lists a product with a photo; a buyer finds it without diacritics
   // The seller confirms and ships.
   await seller.page.goto('/ta-van/market/sell');
   await seller.page.getByRole('link', { name: reference }).click();
+  // The seller is told what the buyer was asked, not to scan the code themself.
+  await expect(seller.page.getByText('The buyer was asked to pay this amount to your account')).toBeVisible();
+  await expect(seller.page.getByText('Open your banking app, scan this VietQR code')).toHaveCount(0);
+  await expect(seller.page.getByRole('link', { name: 'Save the QR image' })).toHaveCount(0);
   await seller.page.getByRole('button', { name: 'Confirm the order' }).click();
   await expect(seller.page.getByText('Order confirmed: the buyer has been told.')).toBeVisible();
   await seller.page.getByLabel('Carrier').fill('VNPost');

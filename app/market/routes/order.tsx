@@ -86,7 +86,7 @@ export default function BuyerOrder({ loaderData, actionData }: Route.ComponentPr
       </p>
       <h1>{t('market:orders.one', { reference: order.reference })}</h1>
       <FormError errors={errors} />
-      <OrderView order={order} qrSvg={loaderData.qr} provinceName={loaderData.provinceName} />
+      <OrderView order={order} qrSvg={loaderData.qr} provinceName={loaderData.provinceName} viewer="buyer" />
       {loaderData.canComplete ? (
         <Form method="post" className="card">
           <p>{t('market:orders.receivedQuestion')}</p>

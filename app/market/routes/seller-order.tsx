@@ -137,7 +137,7 @@ export default function SellerOrder({ loaderData, actionData }: Route.ComponentP
           <SubmitButton>{t('market:orders.ship')}</SubmitButton>
         </Form>
       ) : null}
-      <OrderView order={d.order} qrSvg={d.qr} provinceName={d.provinceName} />
+      <OrderView order={d.order} qrSvg={d.qr} provinceName={d.provinceName} viewer="seller" />
       {d.moves.cancel ? (
         <details className="card" open={actionData?.intent === 'cancel'}>
           <summary>{t('market:orders.cancel')}</summary>
