@@ -5,6 +5,7 @@ import { formatDate } from '~/i18n/format.ts';
 import { getI18n, getLocale } from '~/i18n/translator.server.ts';
 import type { RouteHandle } from '~/ui/route-handle.ts';
 import { OfflinePage } from '../offline-page.tsx';
+import { AnnouncementCard } from '../announcement.tsx';
 import { listAnnouncements, listNews } from '../news.server.ts';
 import type { Route } from './+types/news';
 import { pageMeta } from '~/ui/meta.ts';
@@ -48,20 +49,18 @@ export default function News({ loaderData }: Route.ComponentProps) {
         <h2 id="announcements-title">{t('handbook:news.announcements')}</h2>
         {d.announcements.length === 0 ? <p className="muted">{t('handbook:news.noAnnouncements')}</p> : null}
         {d.announcements.map((a) => (
-          <article key={a.id} id={`announcement-${a.id}`} className={`card announcement${a.pinned ? ' pinned' : ''}`}>
-            <h3>
-              {a.pinned ? <span className="badge">{t('handbook:news.pinned')}</span> : null} <span lang={a.lang.title}>{a.title}</span>
-            </h3>
-            <p className="muted">
-              {a.date}
-              {a.expires ? ` · ${t('handbook:news.until', { date: a.expires })}` : ''}
-            </p>
-            {a.body ? (
-              <p className="pre-line" lang={a.lang.body}>
-                {a.body}
+          <AnnouncementCard
+            key={a.id}
+            announcement={a}
+            pinned={a.pinned}
+            badge={a.pinned ? <span className="badge">{t('handbook:news.pinned')}</span> : null}
+            meta={
+              <p className="muted">
+                {a.date}
+                {a.expires ? ` · ${t('handbook:news.until', { date: a.expires })}` : ''}
               </p>
-            ) : null}
-          </article>
+            }
+          />
         ))}
       </section>
       <section aria-labelledby="news-title">

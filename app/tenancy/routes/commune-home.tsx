@@ -4,6 +4,7 @@ import { requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { getLocale } from '~/i18n/translator.server.ts';
 import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
 import { databaseContext } from '~/lib/context.ts';
+import { AnnouncementCard } from '~/handbook/announcement.tsx';
 import { listAnnouncements } from '~/handbook/news.server.ts';
 import { getMedia } from '~/media/media.server.ts';
 import { ResponsiveImage } from '~/media/responsive-image.tsx';
@@ -65,14 +66,7 @@ export default function CommuneHome({ loaderData }: Route.ComponentProps) {
         <section aria-labelledby="pinned-title" className="stack">
           <h2 id="pinned-title">{t('tenancy:commune.pinned')}</h2>
           {d.pinned.map((a) => (
-            <article key={a.id} className="card announcement pinned">
-              <h3 lang={a.lang.title}>{a.title}</h3>
-              {a.body ? (
-                <p className="pre-line" lang={a.lang.body}>
-                  {a.body}
-                </p>
-              ) : null}
-            </article>
+            <AnnouncementCard key={a.id} announcement={a} pinned />
           ))}
           <p>
             <Link to={`/${d.slug}/news`}>{t('tenancy:commune.allNews')}</Link>
