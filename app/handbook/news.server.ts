@@ -79,8 +79,14 @@ export type AnnouncementView = {
 };
 export type NewsItemView = { id: string; title: string; summary: string; link: string | null; source: string; publishedAt: Date | null };
 
-/** Live announcements (not expired), pinned first, then newest. */
-export async function listAnnouncements(scope: CommuneScope, locale: Locale, fallback: Locale, now = new Date()): Promise<AnnouncementView[]> {
+/** Live announcements (not expired), pinned first, then newest; `pinnedOnly` (the commune's home page) with a smaller `limit`. */
+export async function listAnnouncements(
+  scope: CommuneScope,
+  locale: Locale,
+  fallback: Locale,
+  now = new Date(),
+  options: { pinnedOnly?: boolean; limit?: number } = {},
+): Promise<AnnouncementView[]> {
   const rows = await withTenant(scope, (tx) =>
     tx
       .select()
@@ -90,10 +96,11 @@ export async function listAnnouncements(scope: CommuneScope, locale: Locale, fal
           eq(announcements.tenantId, scope.tenantId),
           lt(announcements.publishedAt, sql`${now.toISOString()}::timestamptz + interval '1 second'`),
           or(isNull(announcements.expiresAt), gt(announcements.expiresAt, sql`${now.toISOString()}::timestamptz`)),
+          options.pinnedOnly ? eq(announcements.pinned, true) : undefined,
         ),
       )
       .orderBy(desc(announcements.pinned), desc(announcements.publishedAt))
-      .limit(50),
+      .limit(options.limit ?? 50),
   );
   return rows.map((a) => {
     const title = localized(a.title, locale, fallback);

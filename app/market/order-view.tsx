@@ -129,12 +129,24 @@ export function OrderView({
             )}
             {qrSvg && order.status !== 'cancelled' && !order.paidAt ? (
               <>
-                <div
-                  className="qr"
-                  role="img"
-                  aria-label={t('market:payment.qrLabel', { reference: payment.reference })}
-                  dangerouslySetInnerHTML={{ __html: qrSvg }}
-                />
+                {viewer === 'buyer' ? (
+                  // A picture, not inline SVG: touch and hold saves it to the phone's photos, where
+                  // banking apps scan a QR from (iPhone saves a download to Files instead).
+                  <img
+                    className="qr"
+                    src={`/orders/${order.reference}/qr.png`}
+                    alt={t('market:payment.qrLabel', { reference: payment.reference })}
+                    width={720}
+                    height={720}
+                  />
+                ) : (
+                  <div
+                    className="qr"
+                    role="img"
+                    aria-label={t('market:payment.qrLabel', { reference: payment.reference })}
+                    dangerouslySetInnerHTML={{ __html: qrSvg }}
+                  />
+                )}
                 {viewer === 'buyer' ? (
                   <p>
                     <a href={`/orders/${order.reference}/qr.png`} download={`${order.reference}-qr.png`} className="button button-secondary">
@@ -153,9 +165,10 @@ export function OrderView({
                 {viewer === 'buyer' ? (
                   <CopyButton
                     value={payment.currency === 'THB' ? (payment.amountMinor / 100).toFixed(2) : String(payment.amountMinor)}
-                    label={t('market:payment.copyWhat', { what: t('market:orders.amount') })}
+                    what={t('market:orders.amount')}
                     text={t('market:payment.copy')}
                     done={t('market:payment.copied')}
+                    failed={t('market:payment.copyFailed')}
                   />
                 ) : null}
               </dd>
@@ -165,9 +178,10 @@ export function OrderView({
                 {viewer === 'buyer' ? (
                   <CopyButton
                     value={payment.reference}
-                    label={t('market:payment.copyWhat', { what: t('market:payment.reference') })}
+                    what={t('market:payment.reference')}
                     text={t('market:payment.copy')}
                     done={t('market:payment.copied')}
+                    failed={t('market:payment.copyFailed')}
                   />
                 ) : null}
               </dd>
@@ -183,11 +197,10 @@ export function OrderView({
                 {viewer === 'buyer' ? (
                   <CopyButton
                     value={payment.account}
-                    label={t('market:payment.copyWhat', {
-                      what: t(payment.scheme === 'vietqr' ? 'market:payment.account' : 'market:payment.promptPayId'),
-                    })}
+                    what={t(payment.scheme === 'vietqr' ? 'market:payment.account' : 'market:payment.promptPayId')}
                     text={t('market:payment.copy')}
                     done={t('market:payment.copied')}
+                    failed={t('market:payment.copyFailed')}
                   />
                 ) : null}
               </dd>

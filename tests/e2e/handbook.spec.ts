@@ -41,7 +41,9 @@ test('an editor writes an article in Vietnamese and publishes it; a reader reads
   const tab = await reader.newPage();
   await tab.goto(`/ta-van/handbook/${slug}`);
   await expect(tab.getByRole('note')).toContainText('not yet written in your language; it is shown in Tiếng Việt');
-  await expect(tab.locator('article')).toHaveAttribute('lang', 'vi');
+  await expect(tab.locator('article .prose')).toHaveAttribute('lang', 'vi');
+  await expect(tab.locator('article h1')).toHaveAttribute('lang', 'vi');
+  expect(await tab.locator('article').getAttribute('lang')).toBeNull();
   // The service worker takes over and keeps a copy of the page.
   await tab.waitForFunction(() => navigator.serviceWorker?.controller !== null || navigator.serviceWorker.ready.then(() => true));
   await tab.waitForTimeout(500);

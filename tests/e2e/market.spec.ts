@@ -66,7 +66,9 @@ test('a seller lists a product with a photo; a buyer finds it without diacritics
   await expect(buyer.page.locator('.facts')).toContainText('170,000');
   const reference = (await buyer.page.getByRole('heading', { level: 1 }).innerText()).replace('Order ', '').trim();
   expect(reference).toMatch(/^BA[A-Z2-9]{8}$/);
-  // Paying from the same phone: the QR as a picture to save, and each value to copy.
+  // Paying from the same phone: the QR as a picture to save (shown as one, to touch and hold), and each value to copy.
+  await expect(buyer.page.locator('img.qr')).toHaveAttribute('src', `/orders/${reference}/qr.png`);
+  expect(await buyer.page.locator('img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(720);
   await expect(buyer.page.getByRole('link', { name: 'Save the QR image' })).toHaveAttribute('href', `/orders/${reference}/qr.png`);
   const saved = await buyer.page.request.get(`/orders/${reference}/qr.png`);
   expect(saved.status()).toBe(200);
@@ -74,8 +76,8 @@ test('a seller lists a product with a photo; a buyer finds it without diacritics
   expect(saved.headers()['cache-control']).toBe('private, no-store');
   expect((await saved.body()).subarray(1, 4).toString('latin1')).toBe('PNG');
   await buyer.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await buyer.page.getByRole('button', { name: 'Copy: Reference' }).click();
-  await expect(buyer.page.getByRole('button', { name: 'Copy: Reference' })).toHaveText('Copied');
+  await buyer.page.getByRole('button', { name: 'Copy Reference' }).click();
+  await expect(buyer.page.getByRole('status').filter({ hasText: 'Copied' })).toHaveCount(1);
   expect(await buyer.page.evaluate(() => navigator.clipboard.readText())).toBe(reference);
   // Nobody else gets the picture (a signed-in stranger: 404).
   const stranger = await phone(browser);

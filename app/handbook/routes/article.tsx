@@ -40,19 +40,24 @@ export default function Article({ loaderData }: Route.ComponentProps) {
   const { article, slug, canEdit, updated } = loaderData;
   const base = `/${slug}/handbook`;
   return (
-    <article className="article" lang={article.locale}>
+    <article className="article">
       <nav aria-label={t('handbook:article.breadcrumb')} className="breadcrumb">
         <Link to={base}>{t('handbook:index.title')}</Link> › <span>{article.chapter.title}</span>
       </nav>
-      <h1>{article.title}</h1>
+      {/* The article's own words carry their language; the page's (breadcrumb, notices) are the reader's. */}
+      <h1 lang={article.locale}>{article.title}</h1>
       {article.fellBack ? (
         <p className="notice" role="note">
           {t('handbook:article.fallback', { language: LOCALE_NAMES[article.locale as Locale] })}
         </p>
       ) : null}
       {!article.published ? <p className="notice">{t('handbook:article.draftNotice')}</p> : null}
-      {article.summary ? <p className="lead">{article.summary}</p> : null}
-      <div className="prose" dangerouslySetInnerHTML={{ __html: article.html }} />
+      {article.summary ? (
+        <p className="lead" lang={article.locale}>
+          {article.summary}
+        </p>
+      ) : null}
+      <div className="prose" lang={article.locale} dangerouslySetInnerHTML={{ __html: article.html }} />
       {article.checklist ? (
         <section
           className="checklist card"

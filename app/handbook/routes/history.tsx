@@ -12,6 +12,7 @@ import { listRevisions, restoreRevision } from '../revisions.server.ts';
 import { revisionNumber } from '../schemas.ts';
 import type { Route } from './+types/history';
 import { pageMeta } from '~/ui/meta.ts';
+import { localized } from '~/tenancy/commune.ts';
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { scope, commune } = await requirePermission({ context, request }, 'handbook.edit');
@@ -27,7 +28,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       ...r,
       createdAt: undefined,
       when: formatDate(r.createdAt, locale, commune.timeZone, true),
-      title: r.titles[locale] ?? Object.values(r.titles)[0] ?? '',
+      title: localized(r.titles, locale, commune.defaultLocale).text,
     })),
   };
 }

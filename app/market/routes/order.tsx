@@ -103,7 +103,10 @@ export default function BuyerOrder({ loaderData, actionData }: Route.ComponentPr
                 <h2>{t('market:rating.rate', { title: localized(item.title, locale, order.communeLocale).text })}</h2>
                 <input type="hidden" name="intent" value="rate" />
                 <input type="hidden" name="productId" value={item.productId} />
-                <fieldset className="stars">
+                <fieldset
+                  className="stars"
+                  aria-describedby={actionData?.productId === item.productId && actionData.errors.stars ? `stars-error-${item.productId}` : undefined}
+                >
                   <legend>{t('market:rating.starsLabel')}</legend>
                   {[5, 4, 3, 2, 1].map((s) => (
                     <label key={s} className="checkbox">
@@ -118,13 +121,18 @@ export default function BuyerOrder({ loaderData, actionData }: Route.ComponentPr
                     </label>
                   ))}
                 </fieldset>
-                {actionData?.productId === item.productId && actionData.errors.stars ? <p className="error">{t(actionData.errors.stars)}</p> : null}
+                {actionData?.productId === item.productId && actionData.errors.stars ? (
+                  <p className="error" id={`stars-error-${item.productId}`} role="alert">
+                    {t(actionData.errors.stars)}
+                  </p>
+                ) : null}
                 <Field
                   name="comment"
                   label={t('market:rating.comment')}
                   multiline
                   rows={2}
                   maxLength={1000}
+                  defaultValue={actionData?.productId === item.productId ? actionData.values?.comment : undefined}
                   errors={actionData?.productId === item.productId ? errors : undefined}
                 />
                 <SubmitButton>{t('market:rating.submit')}</SubmitButton>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { requireCommune, scopeOf } from '~/auth/guards.server.ts';
 import { getLocale } from '~/i18n/translator.server.ts';
 import { LOCALE_NAMES, type Locale } from '~/i18n/config.ts';
+import { formatDate } from '~/i18n/format.ts';
 import { databaseContext } from '~/lib/context.ts';
 import { AnnouncementCard } from '~/handbook/announcement.tsx';
 import { listAnnouncements } from '~/handbook/news.server.ts';
@@ -25,7 +26,7 @@ export async function loader({ context }: Route.LoaderArgs) {
   const scope = { ...scopeOf(context), tenantId: commune.id };
   const [cover, announcements] = await Promise.all([
     commune.coverMediaId ? getMedia(scope, commune.coverMediaId) : null,
-    listAnnouncements(scope, locale, commune.defaultLocale),
+    listAnnouncements(scope, locale, commune.defaultLocale, new Date(), { pinnedOnly: true, limit: 3 }),
   ]);
   const name = localized(commune.name, locale, commune.defaultLocale);
   const intro = localized(commune.intro, locale, commune.defaultLocale);
@@ -40,10 +41,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     country: commune.country,
     cover,
     // What the commune pinned (a water cut, a vaccination day) is the first thing a villager sees.
-    pinned: announcements
-      .filter((a) => a.pinned)
-      .slice(0, 3)
-      .map((a) => ({ id: a.id, title: a.title, body: a.body, lang: a.lang })),
+    pinned: announcements.map((a) => ({ id: a.id, title: a.title, body: a.body, lang: a.lang, date: formatDate(a.publishedAt, locale, commune.timeZone) })),
   };
 }
 
@@ -66,7 +64,7 @@ export default function CommuneHome({ loaderData }: Route.ComponentProps) {
         <section aria-labelledby="pinned-title" className="stack">
           <h2 id="pinned-title">{t('tenancy:commune.pinned')}</h2>
           {d.pinned.map((a) => (
-            <AnnouncementCard key={a.id} announcement={a} pinned />
+            <AnnouncementCard key={a.id} announcement={a} pinned meta={<p className="muted">{a.date}</p>} />
           ))}
           <p>
             <Link to={`/${d.slug}/news`}>{t('tenancy:commune.allNews')}</Link>

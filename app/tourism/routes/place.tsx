@@ -50,7 +50,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     if (error.code === 'not_found') notFound();
     return data(formFailure(form, { _form: error.messageKey }), { status: statusOf[error.code], headers: retryAfterHeaders(error) });
   }
-  return redirectWithFlash(`/${commune.slug}/tourism/${params.slug}#inquiry`, { key: 'tourism:inquiry.sent', tone: 'success', at: 'inquiry' });
+  return redirectWithFlash(`/${commune.slug}/tourism/${params.slug}#inquiry-sent`, { key: 'tourism:inquiry.sent', tone: 'success', at: 'inquiry' });
 }
 
 /** A 429 says when to try again (Retry-After), on the HTML page too. */
@@ -250,7 +250,8 @@ export default function PlacePage({ loaderData, actionData }: Route.ComponentPro
           {sent ? (
             // Just sent: the reader sees it here, where the form was, not at the top of the page.
             <>
-              <p className="flash flash-success" role="status">
+              {/* The redirect's target (#inquiry-sent): a screen reader starts reading here. */}
+              <p className="flash flash-success" role="status" id="inquiry-sent" tabIndex={-1}>
                 {t(sent.key, sent.params ?? {})}
               </p>
               <details>
