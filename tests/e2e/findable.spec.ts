@@ -84,6 +84,11 @@ test('every page links its manifest, says what it is in a description, and names
       expect(url.searchParams.get('lng'), path).toBe(lang === 'x-default' ? null : lang);
     }
   }
+  // The market and the map describe themselves; the others fall back to the commune's or the site's.
+  const market = await (await request.get('/market?lng=en')).text();
+  expect(/<meta name="description" content="([^"]*)"/.exec(market)?.[1]).toBe('Tea, honey, rice, brocade and more, straight from the villages that make them.');
+  const map = await (await request.get('/ta-van/tourism?lng=en')).text();
+  expect(/<meta name="description" content="([^"]*)"/.exec(map)?.[1]).toBe('Homestays, sights, food, trails and festivals, from the people who live here.');
   // The description is the reader's language, and a commune's pages speak of the commune.
   const vi = await (await request.get('/ta-van/events?lng=vi')).text();
   expect(/<meta name="description" content="([^"]*)"/.exec(vi)?.[1]).toContain('Tả Van');

@@ -34,6 +34,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const { t } = getI18n(context);
   return {
     title: commune ? t('market:catalogue.communeTitle', { name: localized(commune.name, locale, commune.defaultLocale).text }) : t('market:catalogue.title'),
+    // What search results and link previews say of the market (pageMeta).
+    description: t('market:catalogue.lead'),
     commune: commune ? { slug: commune.slug, defaultLocale: commune.defaultLocale } : null,
     signedIn: Boolean(context.get(userContext)),
     isStaff,

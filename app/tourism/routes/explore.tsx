@@ -63,6 +63,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
   return {
     title: communeName ? t('tourism:explore.communeTitle', { name: communeName }) : t('tourism:explore.nationalTitle'),
+    // What search results and link previews say of the map (pageMeta).
+    description: t('tourism:explore.lead'),
     slug: commune?.slug ?? null,
     canManage,
     kinds,
