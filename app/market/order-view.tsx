@@ -127,7 +127,7 @@ export function OrderView({
             ) : (
               <p>{t('market:payment.sellerQr')}</p>
             )}
-            {qrSvg && order.status !== 'cancelled' && !order.paidAt ? (
+            {order.status !== 'cancelled' && !order.paidAt && (viewer === 'buyer' || qrSvg) ? (
               <>
                 {viewer === 'buyer' ? (
                   // A picture, not inline SVG: touch and hold saves it to the phone's photos, where
@@ -144,7 +144,7 @@ export function OrderView({
                     className="qr"
                     role="img"
                     aria-label={t('market:payment.qrLabel', { reference: payment.reference })}
-                    dangerouslySetInnerHTML={{ __html: qrSvg }}
+                    dangerouslySetInnerHTML={{ __html: qrSvg ?? '' }}
                   />
                 )}
                 {viewer === 'buyer' ? (

@@ -27,7 +27,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   if (!order) notFound();
   const db = context.get(databaseContext).db;
   const locale = getLocale(context) as Locale;
-  const extras = await orderPageExtras(db, order, locale);
+  const extras = await orderPageExtras(db, order, locale, false);
   return {
     title: getI18n(context).t('market:orders.one', { reference: order.reference }),
     order,

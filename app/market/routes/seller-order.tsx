@@ -32,7 +32,7 @@ async function access(context: Ctx, request: Request, reference: string) {
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const { commune, order, isStaff, canAct } = await access(context, request, params.reference);
   const locale = getLocale(context) as Locale;
-  const extras = await orderPageExtras(context.get(databaseContext).db, order, locale);
+  const extras = await orderPageExtras(context.get(databaseContext).db, order, locale, true);
   return {
     title: getI18n(context).t('market:orders.one', { reference: order.reference }),
     slug: commune.slug,

@@ -43,22 +43,23 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     primary: commune.defaultLocale,
     today,
     canEdit,
-    events: events.map((e) => ({
-      id: e.id,
-      slug: e.slug,
-      title: l(e.title),
-      description: l(e.description),
-      // Each text's language where it is not the page's (a Thai reader shown the English).
-      lang: {
-        title: e.title ? langOf(localized(e.title, locale, commune.defaultLocale), locale) : undefined,
-        description: e.description ? langOf(localized(e.description, locale, commune.defaultLocale), locale) : undefined,
-      },
-      startsOn: e.startsOn,
-      endsOn: e.endsOn,
-      startTime: e.startTime,
-      placeName: l(e.placeName),
-      placeSlug: e.placeSlug,
-    })),
+    events: events.map((e) => {
+      const title = localized(e.title ?? {}, locale, commune.defaultLocale);
+      const description = localized(e.description ?? {}, locale, commune.defaultLocale);
+      return {
+        id: e.id,
+        slug: e.slug,
+        title: title.text,
+        description: description.text,
+        // Each text's language where it is not the page's (a Thai reader shown the English).
+        lang: { title: langOf(title, locale), description: langOf(description, locale) },
+        startsOn: e.startsOn,
+        endsOn: e.endsOn,
+        startTime: e.startTime,
+        placeName: l(e.placeName),
+        placeSlug: e.placeSlug,
+      };
+    }),
     places: places.map((p) => ({ id: p.id, name: l(p.name) })),
     editing: editing
       ? {
